@@ -1,0 +1,2 @@
+//! The `panelmark` command line.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Exports for case files: CSV and PDF.

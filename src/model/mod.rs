@@ -1,0 +1,23 @@
+//! Domain types: everything Panelmark stores, computes on and exports.
+//!
+//! These types carry no behaviour beyond validation of their own invariants; rules that
+//! span several entities live in `scoring`, persistence in `store`.
+
+mod audit;
+mod campaign;
+mod people;
+mod role;
+mod scale;
+mod score;
+mod scorecard;
+
+pub use audit::AuditEvent;
+pub use campaign::{Campaign, CampaignState};
+pub use people::{Assessor, AssessorRole, Candidate, Panel};
+pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocument};
+pub use scale::{Scale, ScalePoint};
+pub use score::{AgreedScore, IndicatorMark, Moderation, Score, ScoreStatus};
+pub use scorecard::{Scorecard, ScorecardCriterion};
+
+/// Database identifier of a stored entity.
+pub type Id = i64;

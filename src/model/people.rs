@@ -1,0 +1,91 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Id;
+
+/// What an assessor may do in a campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum AssessorRole {
+    /// Scores candidates on their panel.
+    Member,
+    /// Scores, and records the panel's agreed score.
+    Chair,
+    /// HR: moderates, signs off and reopens. Does not score.
+    Moderator,
+}
+
+impl AssessorRole {
+    /// The lowercase name stored and shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssessorRole::Member => "member",
+            AssessorRole::Chair => "chair",
+            AssessorRole::Moderator => "moderator",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "member" => AssessorRole::Member,
+            "chair" => AssessorRole::Chair,
+            "moderator" => AssessorRole::Moderator,
+            _ => return None,
+        })
+    }
+
+    /// Whether this role scores candidates.
+    pub fn scores(self) -> bool {
+        matches!(self, AssessorRole::Member | AssessorRole::Chair)
+    }
+}
+
+/// A group of assessors who interview the same candidates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Panel {
+    /// Database id.
+    pub id: Id,
+    /// Campaign it belongs to.
+    pub campaign_id: Id,
+    /// Name, e.g. "Panel A".
+    pub name: String,
+}
+
+/// A person who assesses or moderates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Assessor {
+    /// Database id.
+    pub id: Id,
+    /// Campaign it belongs to.
+    pub campaign_id: Id,
+    /// Full name.
+    pub name: String,
+    /// Member, chair or moderator.
+    pub role: AssessorRole,
+    /// The panel they sit on; moderators sit on none.
+    pub panel_id: Option<Id>,
+}
+
+/// A candidate in a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Candidate {
+    /// Database id.
+    pub id: Id,
+    /// Campaign it belongs to.
+    pub campaign_id: Id,
+    /// The campaign's reference for the candidate (unique within the campaign).
+    pub reference: String,
+    /// Full name.
+    pub name: String,
+    /// Contact email, if given.
+    pub email: Option<String>,
+    /// The panel that interviews them.
+    pub panel_id: Option<Id>,
+    /// Interview slot, free text (e.g. "2026-11-24 10:00"), if set.
+    pub slot: Option<String>,
+}

@@ -1,0 +1,108 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Id;
+
+/// How an assessor marked one behaviour indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum IndicatorMark {
+    /// Not seen (the default).
+    #[default]
+    NotShown,
+    /// Positive evidence seen.
+    Shown,
+    /// Negative evidence seen.
+    Negative,
+}
+
+impl IndicatorMark {
+    /// The snake_case name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndicatorMark::NotShown => "not_shown",
+            IndicatorMark::Shown => "shown",
+            IndicatorMark::Negative => "negative",
+        }
+    }
+}
+
+/// Whether an assessor's score is still theirs to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ScoreStatus {
+    /// Saved, still editable, invisible to others.
+    Draft,
+    /// Final for this assessor.
+    Submitted,
+}
+
+/// One assessor's score for one candidate on one criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Score {
+    /// Candidate scored.
+    pub candidate_id: Id,
+    /// Who scored.
+    pub assessor_id: Id,
+    /// Scorecard criterion key.
+    pub criterion_key: String,
+    /// The point on the scale; `None` while undecided or when not assessed.
+    pub value: Option<i32>,
+    /// The criterion was deliberately not assessed: distinct from any score, never a zero.
+    pub not_assessed: bool,
+    /// Evidence notes.
+    pub evidence: String,
+    /// One mark per indicator of the criterion, in order.
+    pub indicators: Vec<IndicatorMark>,
+    /// Draft or submitted.
+    pub status: ScoreStatus,
+    /// First saved (RFC 3339, UTC).
+    pub created_at: String,
+    /// Last saved (RFC 3339, UTC).
+    pub updated_at: String,
+    /// When submitted, if it has been.
+    pub submitted_at: Option<String>,
+}
+
+/// The panel's agreed score for a candidate on a criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AgreedScore {
+    /// Candidate.
+    pub candidate_id: Id,
+    /// Scorecard criterion key.
+    pub criterion_key: String,
+    /// The agreed point; `None` when not assessed.
+    pub value: Option<i32>,
+    /// The criterion was not assessed.
+    pub not_assessed: bool,
+    /// Why the panel settled on this score.
+    pub rationale: String,
+    /// The assessor (usually the chair) who recorded it.
+    pub agreed_by: Id,
+    /// When (RFC 3339, UTC).
+    pub agreed_at: String,
+}
+
+/// A moderator's change to an agreed score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Moderation {
+    /// Candidate.
+    pub candidate_id: Id,
+    /// Scorecard criterion key.
+    pub criterion_key: String,
+    /// The moderated point; `None` when moderated to not assessed.
+    pub value: Option<i32>,
+    /// Moderated to not assessed.
+    pub not_assessed: bool,
+    /// Why; required whenever it differs from the agreed score.
+    pub reason: String,
+    /// The moderator.
+    pub moderator_id: Id,
+    /// When (RFC 3339, UTC).
+    pub moderated_at: String,
+}

@@ -1,0 +1,1 @@
+//! Scoring rules: totals, outcomes, ranking, flags and statistics.

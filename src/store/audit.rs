@@ -1,0 +1,352 @@
+//! The append-only, hash-chained audit log.
+//!
+//! Each event's hash is SHA-256 over a canonical JSON encoding of its fields (keys sorted at
+//! every depth, no insignificant white space) that includes the previous event's hash, so
+//! changing, removing or reordering any event breaks every hash after it.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::model::AuditEvent;
+use crate::Result;
+
+/// The `prev_hash` of the first event.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Writes `value` as JSON with object keys sorted at every depth and no white space.
+pub fn canonical_json(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                canonical_json(&map[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical_json(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+/// The hash an event must carry, computed from its other fields.
+pub fn event_hash(event: &AuditEvent) -> String {
+    let body = serde_json::json!({
+        "seq": event.seq,
+        "at": event.at,
+        "actor": event.actor,
+        "action": event.action,
+        "entity": event.entity,
+        "before": event.before,
+        "after": event.after,
+        "prev_hash": event.prev_hash,
+    });
+    let mut canonical = String::new();
+    canonical_json(&body, &mut canonical);
+    hex::encode(Sha256::digest(canonical.as_bytes()))
+}
+
+/// The newest event's sequence number and hash, or (0, genesis) for an empty log.
+pub fn head(conn: &Connection) -> Result<(i64, String)> {
+    let row = conn
+        .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.unwrap_or((0, GENESIS_HASH.to_owned())))
+}
+
+/// Appends one event after the current head. Call inside the transaction that makes the
+/// change, so the change and its record commit or roll back together.
+pub fn append(
+    conn: &Connection,
+    at: &str,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    before: Option<Value>,
+    after: Option<Value>,
+) -> Result<AuditEvent> {
+    let (last_seq, prev_hash) = head(conn)?;
+    let mut event = AuditEvent {
+        seq: last_seq + 1,
+        at: at.to_owned(),
+        actor: actor.to_owned(),
+        action: action.to_owned(),
+        entity: entity.to_owned(),
+        before,
+        after,
+        prev_hash,
+        hash: String::new(),
+    };
+    event.hash = event_hash(&event);
+    conn.prepare_cached(
+        "INSERT INTO audit_log (seq, at, actor, action, entity, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        event.seq,
+        event.at,
+        event.actor,
+        event.action,
+        event.entity,
+        event.before.as_ref().map(Value::to_string),
+        event.after.as_ref().map(Value::to_string),
+        event.prev_hash,
+        event.hash,
+    ])?;
+    Ok(event)
+}
+
+fn parse_json_column(
+    text: Option<String>,
+    seq: i64,
+    column: &str,
+) -> rusqlite::Result<Option<Value>> {
+    text.map(|t| {
+        serde_json::from_str(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("audit event {seq}: column {column} is not JSON: {e}").into(),
+            )
+        })
+    })
+    .transpose()
+}
+
+fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEvent> {
+    let seq: i64 = r.get(0)?;
+    Ok(AuditEvent {
+        seq,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        entity: r.get(4)?,
+        before: parse_json_column(r.get(5)?, seq, "before")?,
+        after: parse_json_column(r.get(6)?, seq, "after")?,
+        prev_hash: r.get(7)?,
+        hash: r.get(8)?,
+    })
+}
+
+const EVENT_COLUMNS: &str = "seq, at, actor, action, entity, before, after, prev_hash, hash";
+
+/// Filters for browsing the log.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Only events whose entity starts with this prefix (e.g. "campaign/3").
+    pub entity_prefix: Option<String>,
+    /// Only events whose action starts with this prefix (e.g. "score.").
+    pub action_prefix: Option<String>,
+    /// Only events by this actor.
+    pub actor: Option<String>,
+    /// At most this many events (newest first when set).
+    pub limit: Option<usize>,
+}
+
+/// Events matching `filter`, oldest first (or the newest `limit`, still oldest first).
+pub fn events(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM audit_log
+         WHERE (?1 IS NULL OR substr(entity, 1, length(?1)) = ?1)
+           AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2)
+           AND (?3 IS NULL OR actor = ?3)
+         ORDER BY seq DESC LIMIT ?4"
+    );
+    let limit = filter.limit.map_or(-1, |l| l as i64);
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt
+        .query_map(
+            params![
+                filter.entity_prefix,
+                filter.action_prefix,
+                filter.actor,
+                limit
+            ],
+            event_from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.reverse();
+    Ok(rows)
+}
+
+/// What [`verify`] found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum Verification {
+    /// Every link holds.
+    Intact {
+        /// Number of events checked.
+        events: i64,
+        /// Hash of the newest event (genesis for an empty log).
+        head: String,
+    },
+    /// The first event whose link is broken, and how.
+    Broken {
+        /// Its sequence number.
+        seq: i64,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+/// Recomputes the whole chain and names the first broken link.
+pub fn verify(conn: &Connection) -> Result<Verification> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {EVENT_COLUMNS} FROM audit_log ORDER BY seq"
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut expected_seq = 1;
+    let mut prev_hash = GENESIS_HASH.to_owned();
+    while let Some(row) = rows.next()? {
+        let seq: i64 = row.get(0)?;
+        let event = match event_from_row(row) {
+            Ok(e) => e,
+            Err(e) => {
+                return Ok(Verification::Broken {
+                    seq,
+                    problem: e.to_string(),
+                })
+            }
+        };
+        if event.seq != expected_seq {
+            return Ok(Verification::Broken {
+                seq: expected_seq,
+                problem: format!(
+                    "event {expected_seq} is missing (next stored is {})",
+                    event.seq
+                ),
+            });
+        }
+        if event.prev_hash != prev_hash {
+            return Ok(Verification::Broken {
+                seq,
+                problem: format!(
+                    "its previous-hash {} does not match event {}'s hash {}",
+                    event.prev_hash,
+                    seq - 1,
+                    prev_hash
+                ),
+            });
+        }
+        let recomputed = event_hash(&event);
+        if recomputed != event.hash {
+            return Ok(Verification::Broken {
+                seq,
+                problem: format!(
+                    "its content does not match its hash (stored {}, recomputed {recomputed}): \
+                     the event was altered after it was written",
+                    event.hash
+                ),
+            });
+        }
+        prev_hash = event.hash;
+        expected_seq += 1;
+    }
+    Ok(Verification::Intact {
+        events: expected_seq - 1,
+        head: prev_hash,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::connection::open_in_memory;
+    use serde_json::json;
+
+    fn append_three(conn: &Connection) {
+        for i in 1..=3 {
+            append(
+                conn,
+                "2026-11-23T10:00:00Z",
+                "tester",
+                "test.write",
+                &format!("thing/{i}"),
+                None,
+                Some(json!({"n": i})),
+            )
+            .unwrap();
+        }
+    }
+
+    #[test]
+    fn canonical_json_sorts_keys_at_every_depth() {
+        let mut out = String::new();
+        canonical_json(
+            &json!({"b": 1, "a": {"d": [2, {"z": 0, "y": "é"}], "c": null}}),
+            &mut out,
+        );
+        assert_eq!(out, r#"{"a":{"c":null,"d":[2,{"y":"é","z":0}]},"b":1}"#);
+    }
+
+    #[test]
+    fn an_intact_chain_verifies_and_reports_its_head() {
+        let conn = open_in_memory().unwrap();
+        append_three(&conn);
+        let (seq, head_hash) = head(&conn).unwrap();
+        assert_eq!(seq, 3);
+        assert_eq!(
+            verify(&conn).unwrap(),
+            Verification::Intact {
+                events: 3,
+                head: head_hash
+            }
+        );
+    }
+
+    #[test]
+    fn the_log_refuses_updates_and_deletes() {
+        let conn = open_in_memory().unwrap();
+        append_three(&conn);
+        let err = conn
+            .execute("UPDATE audit_log SET actor = 'x' WHERE seq = 2", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
+        let err = conn
+            .execute("DELETE FROM audit_log WHERE seq = 2", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
+    }
+
+    #[test]
+    fn verify_names_an_edited_event() {
+        let conn = open_in_memory().unwrap();
+        append_three(&conn);
+        conn.execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after = '{\"n\":99}' WHERE seq = 2").unwrap();
+        match verify(&conn).unwrap() {
+            Verification::Broken { seq, problem } => {
+                assert_eq!(seq, 2, "the edited event is the first broken link");
+                assert!(problem.contains("altered"), "{problem}");
+            }
+            other => panic!("tampering went unnoticed: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn verify_names_a_removed_event() {
+        let conn = open_in_memory().unwrap();
+        append_three(&conn);
+        conn.execute_batch("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 2")
+            .unwrap();
+        assert!(matches!(
+            verify(&conn).unwrap(),
+            Verification::Broken { seq: 2, .. }
+        ));
+    }
+}

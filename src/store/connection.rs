@@ -1,0 +1,106 @@
+//! The one place a connection is opened and configured.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+use crate::{Error, Result};
+
+/// Every schema version, oldest first. Never edit a released migration: add a new one.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_initial.sql"))];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+/// Sets the pragmas every connection needs: WAL so readers never block the writer,
+/// NORMAL sync (durable at checkpoints, safe with WAL), enforced foreign keys, and a busy
+/// timeout so a second window waits rather than failing.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// Opens (creating if needed) the database at `path`, configured and migrated.
+pub fn open(path: &Path) -> Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens a private in-memory database, configured and migrated (for tests and benchmarks).
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Brings the schema up to [`SCHEMA_VERSION`]; refuses a database from a newer build.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let current = current as usize;
+    if current > SCHEMA_VERSION {
+        return Err(Error::Migration(format!(
+            "the database is at schema version {current}, newer than this build of Panelmark \
+             understands ({SCHEMA_VERSION}); use a newer Panelmark"
+        )));
+    }
+    migrations()
+        .to_latest(conn)
+        .map_err(|e| Error::Migration(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations()
+            .validate()
+            .expect("every migration applies cleanly");
+    }
+
+    #[test]
+    fn every_earlier_version_migrates_to_the_latest() {
+        for start in 0..SCHEMA_VERSION {
+            let mut conn = Connection::open_in_memory().unwrap();
+            migrations().to_version(&mut conn, start).unwrap();
+            migrate(&mut conn).unwrap();
+            let version: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(version as usize, SCHEMA_VERSION, "from version {start}");
+        }
+    }
+
+    #[test]
+    fn a_database_from_a_newer_build_is_refused() {
+        let mut conn = open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION as i64 + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(err.to_string().contains("newer than this build"), "{err}");
+    }
+
+    #[test]
+    fn connections_enforce_foreign_keys() {
+        let conn = open_in_memory().unwrap();
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+}

@@ -1,0 +1,162 @@
+//! SQLite storage: connections, migrations, transactions and the audit chain.
+//!
+//! [`Store`] owns one connection. Every user action goes through [`Store::write`], which runs
+//! it in one transaction together with its audit events: both commit or neither does.
+
+pub mod audit;
+pub mod connection;
+mod roles;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, Transaction};
+use serde_json::Value;
+
+use crate::{Error, Result};
+
+pub use audit::{AuditFilter, Verification};
+pub use roles::StoredRole;
+
+/// Source of the current time; tests and the demo substitute a fixed one.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// Formats a time the way every stored timestamp is written: RFC 3339, UTC, seconds.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A Panelmark database.
+pub struct Store {
+    conn: Connection,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .finish_non_exhaustive()
+    }
+}
+
+/// One user action in progress: the open transaction, who is acting, and the time the
+/// action is stamped with.
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+    actor: &'a str,
+    now: String,
+}
+
+impl Tx<'_> {
+    /// The connection, for queries inside the transaction.
+    pub fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    /// The action's timestamp (RFC 3339, UTC).
+    pub fn now(&self) -> &str {
+        &self.now
+    }
+
+    /// Who is acting.
+    pub fn actor(&self) -> &str {
+        self.actor
+    }
+
+    /// Records an audit event for this action, in the same transaction.
+    pub fn audit(
+        &self,
+        action: &str,
+        entity: &str,
+        before: Option<Value>,
+        after: Option<Value>,
+    ) -> Result<()> {
+        audit::append(
+            &self.tx, &self.now, self.actor, action, entity, before, after,
+        )?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Opens (creating and migrating if needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        Ok(Self::from_connection(connection::open(path)?))
+    }
+
+    /// A private in-memory database, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self> {
+        Ok(Self::from_connection(connection::open_in_memory()?))
+    }
+
+    fn from_connection(conn: Connection) -> Self {
+        Store {
+            conn,
+            clock: Arc::new(Utc::now),
+        }
+    }
+
+    /// Replaces the clock (tests and reproducible demo data).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The default database: `panelmark.db` in the operating system's data folder.
+    pub fn default_path() -> Result<PathBuf> {
+        directories::ProjectDirs::from("org", "Panelmark", "Panelmark")
+            .map(|dirs| dirs.data_dir().join("panelmark.db"))
+            .ok_or_else(|| Error::invalid("database", "no home folder found; pass --db PATH"))
+    }
+
+    /// The underlying connection, for read queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The current time as the store stamps it.
+    pub fn now(&self) -> String {
+        timestamp((self.clock)())
+    }
+
+    /// Runs one user action in a transaction: commits when `action` returns `Ok`, rolls back
+    /// (leaving every row and the audit log as they were) when it returns `Err`.
+    pub fn write<T>(
+        &mut self,
+        actor: &str,
+        action: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if actor.trim().is_empty() {
+            return Err(Error::invalid(
+                "actor",
+                "every change must name who made it",
+            ));
+        }
+        let now = timestamp((self.clock)());
+        let tx = Tx {
+            tx: self.conn.transaction()?,
+            actor,
+            now,
+        };
+        let value = action(&tx)?;
+        tx.tx.commit()?;
+        Ok(value)
+    }
+
+    /// Recomputes the audit chain.
+    pub fn verify(&self) -> Result<Verification> {
+        audit::verify(&self.conn)
+    }
+
+    /// The audit log, filtered.
+    pub fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<crate::model::AuditEvent>> {
+        audit::events(&self.conn, filter)
+    }
+
+    /// Hash of the newest audit event (the chain's head).
+    pub fn audit_head(&self) -> Result<String> {
+        Ok(audit::head(&self.conn)?.1)
+    }
+}
