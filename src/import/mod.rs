@@ -2,6 +2,7 @@
 //! Every importer is all-or-nothing: it returns a complete value or an error that names the
 //! file and the line or field at fault, and stores nothing itself.
 
+pub mod candidates;
 mod error;
 pub mod role_file;
 pub mod text;

@@ -47,6 +47,38 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+    /// A first draft from a role: every criterion in the role's order, weight 1, the given
+    /// pass mark on each, and an overall pass mark of that mark times the number of criteria.
+    pub fn from_role(
+        title: &str,
+        role: &super::Role,
+        scale: Scale,
+        pass_mark: Option<i32>,
+    ) -> Self {
+        let criteria: Vec<ScorecardCriterion> = role
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ScorecardCriterion {
+                key: format!("c{}", i + 1),
+                criterion: c.clone(),
+                weight: 1.0,
+                pass_mark,
+                questions: Vec::new(),
+            })
+            .collect();
+        let overall_pass_mark = f64::from(pass_mark.unwrap_or(0)) * criteria.len() as f64;
+        Scorecard {
+            title: title.to_owned(),
+            role_title: role.title.clone(),
+            role_grade: role.grade.clone(),
+            scale,
+            criteria,
+            overall_pass_mark,
+            tie_break: None,
+        }
+    }
+
     /// The criterion with this key.
     pub fn criterion(&self, key: &str) -> Option<&ScorecardCriterion> {
         self.criteria.iter().find(|c| c.key == key)

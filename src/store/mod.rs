@@ -4,7 +4,9 @@
 //! it in one transaction together with its audit events: both commit or neither does.
 
 pub mod audit;
+mod campaigns;
 pub mod connection;
+mod people;
 mod roles;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ use serde_json::Value;
 use crate::{Error, Result};
 
 pub use audit::{AuditFilter, Verification};
+pub use campaigns::StoredScorecard;
+pub use people::NewCandidate;
 pub use roles::StoredRole;
 
 /// Source of the current time; tests and the demo substitute a fixed one.

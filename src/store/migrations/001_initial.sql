@@ -74,7 +74,7 @@ CREATE TABLE scores (
     value         INTEGER,
     not_assessed  INTEGER NOT NULL DEFAULT 0 CHECK (not_assessed IN (0, 1)),
     evidence      TEXT NOT NULL DEFAULT '',
-    indicators    TEXT NOT NULL DEFAULT '[]',   -- JSON array of marks
+    indicators    TEXT NOT NULL DEFAULT '',     -- one character per indicator: s shown, - not shown, x negative
     status        TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,

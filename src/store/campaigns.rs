@@ -1,0 +1,333 @@
+//! Scorecards (versioned templates) and campaigns (which pin one version) with their states.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::json;
+
+use super::{Store, Tx};
+use crate::model::{Campaign, CampaignState, Id, Scorecard};
+use crate::{Error, Result};
+
+/// A scorecard template at its newest version.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct StoredScorecard {
+    /// Database id.
+    pub id: Id,
+    /// The role it was built from, if any.
+    pub role_id: Option<Id>,
+    /// Newest version number, from 1.
+    pub version: i64,
+    /// The scorecard at that version.
+    pub scorecard: Scorecard,
+}
+
+fn check_scorecard(scorecard: &Scorecard) -> Result<()> {
+    scorecard
+        .validate()
+        .map_err(|(field, msg)| Error::invalid(format!("scorecard.{field}"), msg))
+}
+
+fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).expect("domain types always serialise")
+}
+
+pub(crate) fn load_campaign(conn: &Connection, id: Id) -> Result<Campaign> {
+    let row = conn
+        .prepare_cached(
+            "SELECT name, scorecard_id, scorecard_version, scorecard, state, created_at
+             FROM campaigns WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Id>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })
+        .optional()?;
+    let (name, scorecard_id, scorecard_version, body, state, created_at) =
+        row.ok_or_else(|| Error::not_found("campaign", id))?;
+    let scorecard = serde_json::from_str(&body).map_err(|e| {
+        Error::invalid(
+            format!("campaign {id}"),
+            format!("stored scorecard is unreadable: {e}"),
+        )
+    })?;
+    let state = CampaignState::parse(&state).ok_or_else(|| {
+        Error::invalid(format!("campaign {id}"), format!("unknown state '{state}'"))
+    })?;
+    Ok(Campaign {
+        id,
+        name,
+        scorecard_id,
+        scorecard_version,
+        scorecard,
+        state,
+        created_at,
+    })
+}
+
+/// Fails unless the campaign is in one of `allowed` states. A signed-off campaign gives the
+/// distinct `Locked` error so the user learns that a reopen, not a wait, is needed.
+pub(crate) fn require_state(
+    campaign: &Campaign,
+    allowed: &[CampaignState],
+    action: &str,
+) -> Result<()> {
+    if allowed.contains(&campaign.state) {
+        return Ok(());
+    }
+    if campaign.state == CampaignState::SignedOff {
+        return Err(Error::Locked {
+            campaign_id: campaign.id,
+            action: action.to_owned(),
+        });
+    }
+    Err(Error::WrongState {
+        campaign_id: campaign.id,
+        state: campaign.state.as_str(),
+        action: action.to_owned(),
+        allowed: allowed
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" or "),
+    })
+}
+
+pub(crate) fn set_state(
+    tx: &Tx<'_>,
+    campaign: &Campaign,
+    to: CampaignState,
+    reason: Option<&str>,
+) -> Result<()> {
+    tx.conn().execute(
+        "UPDATE campaigns SET state = ?2 WHERE id = ?1",
+        params![campaign.id, to.as_str()],
+    )?;
+    tx.audit(
+        "campaign.state",
+        &format!("campaign/{}", campaign.id),
+        Some(json!({ "state": campaign.state.as_str() })),
+        Some(json!({ "state": to.as_str(), "reason": reason })),
+    )
+}
+
+impl Store {
+    /// Saves a new scorecard template (version 1).
+    pub fn create_scorecard(
+        &mut self,
+        actor: &str,
+        role_id: Option<Id>,
+        scorecard: &Scorecard,
+    ) -> Result<Id> {
+        check_scorecard(scorecard)?;
+        self.write(actor, |tx| {
+            if let Some(role_id) = role_id {
+                super::roles::get_role(tx.conn(), role_id)?;
+            }
+            tx.conn().execute(
+                "INSERT INTO scorecards (role_id, title, created_at) VALUES (?1, ?2, ?3)",
+                params![role_id, scorecard.title, tx.now()],
+            )?;
+            let id = tx.conn().last_insert_rowid();
+            insert_version(tx, id, 1, scorecard)?;
+            Ok(id)
+        })
+    }
+
+    /// Saves an edited scorecard as a new version; campaigns already running keep theirs.
+    pub fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64> {
+        check_scorecard(scorecard)?;
+        self.write(actor, |tx| {
+            let current = get_scorecard(tx.conn(), id)?;
+            let version = current.version + 1;
+            tx.conn().execute(
+                "UPDATE scorecards SET title = ?2 WHERE id = ?1",
+                params![id, scorecard.title],
+            )?;
+            insert_version(tx, id, version, scorecard)?;
+            Ok(version)
+        })
+    }
+
+    /// A scorecard template at its newest version.
+    pub fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+        get_scorecard(self.conn(), id)
+    }
+
+    /// Every scorecard template at its newest version.
+    pub fn scorecards(&self) -> Result<Vec<StoredScorecard>> {
+        let ids: Vec<Id> = self
+            .conn()
+            .prepare("SELECT id FROM scorecards ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| get_scorecard(self.conn(), id))
+            .collect()
+    }
+
+    /// Starts a campaign on the newest version of a scorecard, in the setup state.
+    pub fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id> {
+        if name.trim().is_empty() {
+            return Err(Error::invalid("campaign.name", "is empty"));
+        }
+        self.write(actor, |tx| {
+            let stored = get_scorecard(tx.conn(), scorecard_id)?;
+            tx.conn().execute(
+                "INSERT INTO campaigns (name, scorecard_id, scorecard_version, scorecard, state, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 'setup', ?5)",
+                params![
+                    name.trim(),
+                    scorecard_id,
+                    stored.version,
+                    serde_json::to_string(&stored.scorecard).expect("scorecard serialises"),
+                    tx.now()
+                ],
+            )?;
+            let id = tx.conn().last_insert_rowid();
+            tx.audit(
+                "campaign.create",
+                &format!("campaign/{id}"),
+                None,
+                Some(json!({ "name": name.trim(), "scorecard_id": scorecard_id, "scorecard_version": stored.version })),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// One campaign.
+    pub fn campaign(&self, id: Id) -> Result<Campaign> {
+        load_campaign(self.conn(), id)
+    }
+
+    /// Every campaign, oldest first.
+    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+        let ids: Vec<Id> = self
+            .conn()
+            .prepare("SELECT id FROM campaigns ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| load_campaign(self.conn(), id))
+            .collect()
+    }
+
+    /// Setup → scoring. Needs at least one candidate and, for every panel that has
+    /// candidates, at least one member who scores.
+    pub fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Setup], "starting scoring")?;
+            let candidates: i64 = tx.conn().query_row(
+                "SELECT count(*) FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL",
+                [campaign_id],
+                |r| r.get(0),
+            )?;
+            if candidates == 0 {
+                return Err(Error::Conflict("add at least one candidate before scoring starts".into()));
+            }
+            let unassigned: Vec<String> = tx
+                .conn()
+                .prepare(
+                    "SELECT reference FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL AND (panel_id IS NULL
+                     OR NOT EXISTS (SELECT 1 FROM assessors a WHERE a.panel_id = candidates.panel_id AND a.role IN ('member', 'chair')))
+                     ORDER BY reference LIMIT 5",
+                )?
+                .query_map([campaign_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if !unassigned.is_empty() {
+                return Err(Error::Conflict(format!(
+                    "every candidate needs a panel with at least one scoring member; not yet: {}",
+                    unassigned.join(", ")
+                )));
+            }
+            set_state(tx, &campaign, CampaignState::Scoring, None)
+        })
+    }
+
+    /// Scoring → moderation: panels have finished; HR reviews.
+    pub fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Scoring], "starting moderation")?;
+            set_state(tx, &campaign, CampaignState::Moderation, None)
+        })
+    }
+
+    /// Moderation → scoring, when a panel must rescore; the reason is recorded.
+    pub fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()> {
+        let reason = required_text("reason", reason)?;
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(
+                &campaign,
+                &[CampaignState::Moderation],
+                "returning to scoring",
+            )?;
+            set_state(tx, &campaign, CampaignState::Scoring, Some(reason))
+        })
+    }
+}
+
+/// Trims `text` and fails, naming `field`, when nothing is left.
+pub(crate) fn required_text<'a>(field: &str, text: &'a str) -> Result<&'a str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(field, "is required and cannot be blank"));
+    }
+    Ok(text)
+}
+
+fn insert_version(tx: &Tx<'_>, id: Id, version: i64, scorecard: &Scorecard) -> Result<()> {
+    tx.conn().execute(
+        "INSERT INTO scorecard_versions (scorecard_id, version, body, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, version, serde_json::to_string(scorecard).expect("scorecard serialises"), tx.now()],
+    )?;
+    tx.audit(
+        if version == 1 {
+            "scorecard.create"
+        } else {
+            "scorecard.update"
+        },
+        &format!("scorecard/{id}/version/{version}"),
+        None,
+        Some(to_json(scorecard)),
+    )
+}
+
+fn get_scorecard(conn: &Connection, id: Id) -> Result<StoredScorecard> {
+    let row = conn
+        .query_row(
+            "SELECT s.role_id, v.version, v.body FROM scorecards s
+             JOIN scorecard_versions v ON v.scorecard_id = s.id
+             WHERE s.id = ?1 ORDER BY v.version DESC LIMIT 1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, Option<Id>>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )
+        .optional()?;
+    let (role_id, version, body) = row.ok_or_else(|| Error::not_found("scorecard", id))?;
+    let scorecard = serde_json::from_str(&body).map_err(|e| {
+        Error::invalid(
+            format!("scorecard {id}"),
+            format!("stored body is unreadable: {e}"),
+        )
+    })?;
+    Ok(StoredScorecard {
+        id,
+        role_id,
+        version,
+        scorecard,
+    })
+}

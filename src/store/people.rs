@@ -1,0 +1,407 @@
+//! Panels, assessors and candidates of a campaign.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::campaigns::{load_campaign, require_state, required_text};
+use super::{Store, Tx};
+use crate::import::{candidates as candidate_csv, ImportError, RowError};
+use crate::model::{Assessor, AssessorRole, CampaignState, Candidate, Id, Panel};
+use crate::{Error, Result};
+
+/// People may be added or changed while the campaign is being set up or scored (late
+/// additions happen), never once moderation has begun.
+const PEOPLE_STATES: &[CampaignState] = &[CampaignState::Setup, CampaignState::Scoring];
+
+/// A candidate as entered in the setup screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct NewCandidate {
+    /// Campaign reference (unique in the campaign).
+    pub reference: String,
+    /// Full name.
+    pub name: String,
+    /// Email, if known.
+    pub email: Option<String>,
+    /// Panel that interviews them.
+    pub panel_id: Option<Id>,
+    /// Interview slot.
+    pub slot: Option<String>,
+}
+
+fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
+    Ok(Candidate {
+        id: r.get(0)?,
+        campaign_id: r.get(1)?,
+        reference: r.get(2)?,
+        name: r.get(3)?,
+        email: r.get(4)?,
+        panel_id: r.get(5)?,
+        slot: r.get(6)?,
+    })
+}
+
+const CANDIDATE_COLUMNS: &str = "id, campaign_id, reference, name, email, panel_id, slot";
+
+pub(crate) fn load_candidate(
+    conn: &Connection,
+    campaign_id: Id,
+    candidate_id: Id,
+) -> Result<Candidate> {
+    conn.prepare_cached(&format!(
+        "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = ?1 AND campaign_id = ?2 AND erased_at IS NULL"
+    ))?
+    .query_row(params![candidate_id, campaign_id], candidate_from_row)
+    .optional()?
+    .ok_or_else(|| Error::not_found("candidate", candidate_id))
+}
+
+pub(crate) fn load_assessor(
+    conn: &Connection,
+    campaign_id: Id,
+    assessor_id: Id,
+) -> Result<Assessor> {
+    conn.prepare_cached(
+        "SELECT id, campaign_id, name, role, panel_id FROM assessors WHERE id = ?1 AND campaign_id = ?2",
+    )?
+    .query_row(params![assessor_id, campaign_id], assessor_from_row)
+    .optional()?
+    .ok_or_else(|| Error::not_found("assessor", assessor_id))
+}
+
+fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Assessor> {
+    let role: String = r.get(3)?;
+    Ok(Assessor {
+        id: r.get(0)?,
+        campaign_id: r.get(1)?,
+        name: r.get(2)?,
+        role: AssessorRole::parse(&role).unwrap_or(AssessorRole::Member),
+        panel_id: r.get(4)?,
+    })
+}
+
+fn check_panel(
+    conn: &Connection,
+    campaign_id: Id,
+    panel_id: Option<Id>,
+    field: &str,
+) -> Result<()> {
+    if let Some(panel_id) = panel_id {
+        let found: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM panels WHERE id = ?1 AND campaign_id = ?2",
+                params![panel_id, campaign_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_none() {
+            return Err(Error::invalid(
+                field,
+                format!("panel {panel_id} is not a panel of campaign {campaign_id}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_candidate_fields(c: &NewCandidate) -> Result<()> {
+    required_text("candidate.reference", &c.reference)?;
+    required_text("candidate.name", &c.name)?;
+    Ok(())
+}
+
+fn insert_candidate(tx: &Tx<'_>, campaign_id: Id, c: &NewCandidate) -> Result<Id> {
+    let clash: Option<String> = tx
+        .conn()
+        .query_row(
+            "SELECT reference FROM candidates WHERE campaign_id = ?1 AND lower(reference) = lower(?2)",
+            params![campaign_id, c.reference.trim()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(existing) = clash {
+        return Err(Error::invalid(
+            "candidate.reference",
+            format!("'{existing}' is already used in this campaign"),
+        ));
+    }
+    tx.conn().execute(
+        "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![campaign_id, c.reference.trim(), c.name.trim(), c.email, c.panel_id, c.slot],
+    )?;
+    let id = tx.conn().last_insert_rowid();
+    tx.audit(
+        "candidate.create",
+        &format!("campaign/{campaign_id}/candidate/{id}"),
+        None,
+        Some(serde_json::to_value(c).expect("serialises")),
+    )?;
+    Ok(id)
+}
+
+impl Store {
+    /// Adds a panel.
+    pub fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
+        let name = required_text("panel.name", name)?.to_owned();
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, PEOPLE_STATES, "adding a panel")?;
+            tx.conn()
+                .execute(
+                    "INSERT INTO panels (campaign_id, name) VALUES (?1, ?2)",
+                    params![campaign_id, name],
+                )
+                .map_err(|e| match e {
+                    rusqlite::Error::SqliteFailure(f, _)
+                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                    {
+                        Error::invalid(
+                            "panel.name",
+                            format!("'{name}' already exists in this campaign"),
+                        )
+                    }
+                    e => e.into(),
+                })?;
+            let id = tx.conn().last_insert_rowid();
+            tx.audit(
+                "panel.create",
+                &format!("campaign/{campaign_id}/panel/{id}"),
+                None,
+                Some(json!({ "name": name })),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The campaign's panels.
+    pub fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, campaign_id, name FROM panels WHERE campaign_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([campaign_id], |r| {
+            Ok(Panel {
+                id: r.get(0)?,
+                campaign_id: r.get(1)?,
+                name: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds an assessor. Members and chairs sit on a panel; moderators on none.
+    pub fn add_assessor(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        name: &str,
+        role: AssessorRole,
+        panel_id: Option<Id>,
+    ) -> Result<Id> {
+        let name = required_text("assessor.name", name)?.to_owned();
+        match (role.scores(), panel_id) {
+            (true, None) => {
+                return Err(Error::invalid(
+                    "assessor.panel",
+                    "a panel member or chair must sit on a panel",
+                ))
+            }
+            (false, Some(_)) => {
+                return Err(Error::invalid(
+                    "assessor.panel",
+                    "a moderator sits on no panel",
+                ))
+            }
+            _ => {}
+        }
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, PEOPLE_STATES, "adding an assessor")?;
+            check_panel(tx.conn(), campaign_id, panel_id, "assessor.panel")?;
+            tx.conn().execute(
+                "INSERT INTO assessors (campaign_id, name, role, panel_id) VALUES (?1, ?2, ?3, ?4)",
+                params![campaign_id, name, role.as_str(), panel_id],
+            )?;
+            let id = tx.conn().last_insert_rowid();
+            tx.audit(
+                "assessor.create",
+                &format!("campaign/{campaign_id}/assessor/{id}"),
+                None,
+                Some(json!({ "name": name, "role": role.as_str(), "panel_id": panel_id })),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// The campaign's assessors and moderators.
+    pub fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, campaign_id, name, role, panel_id FROM assessors WHERE campaign_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([campaign_id], assessor_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds one candidate.
+    pub fn add_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate: &NewCandidate,
+    ) -> Result<Id> {
+        check_candidate_fields(candidate)?;
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, PEOPLE_STATES, "adding a candidate")?;
+            check_panel(
+                tx.conn(),
+                campaign_id,
+                candidate.panel_id,
+                "candidate.panel",
+            )?;
+            insert_candidate(tx, campaign_id, candidate)
+        })
+    }
+
+    /// Changes a candidate's details.
+    pub fn update_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        candidate: &NewCandidate,
+    ) -> Result<()> {
+        check_candidate_fields(candidate)?;
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, PEOPLE_STATES, "changing a candidate")?;
+            check_panel(tx.conn(), campaign_id, candidate.panel_id, "candidate.panel")?;
+            let before = load_candidate(tx.conn(), campaign_id, candidate_id)?;
+            let clash: Option<Id> = tx
+                .conn()
+                .query_row(
+                    "SELECT id FROM candidates WHERE campaign_id = ?1 AND lower(reference) = lower(?2) AND id <> ?3",
+                    params![campaign_id, candidate.reference.trim(), candidate_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if clash.is_some() {
+                return Err(Error::invalid("candidate.reference", format!("'{}' is already used in this campaign", candidate.reference.trim())));
+            }
+            tx.conn().execute(
+                "UPDATE candidates SET reference = ?2, name = ?3, email = ?4, panel_id = ?5, slot = ?6 WHERE id = ?1",
+                params![candidate_id, candidate.reference.trim(), candidate.name.trim(), candidate.email, candidate.panel_id, candidate.slot],
+            )?;
+            tx.audit(
+                "candidate.update",
+                &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
+                Some(serde_json::to_value(&before).expect("serialises")),
+                Some(serde_json::to_value(candidate).expect("serialises")),
+            )
+        })
+    }
+
+    /// The campaign's candidates (erased ones left out), in reference order.
+    pub fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL ORDER BY reference"
+        ))?;
+        let rows = stmt.query_map([campaign_id], candidate_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One candidate.
+    pub fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+        load_candidate(self.conn(), campaign_id, candidate_id)
+    }
+
+    /// A candidate by their reference.
+    pub fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND reference = ?2 AND erased_at IS NULL"),
+                params![campaign_id, reference],
+                candidate_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("candidate", reference))
+    }
+
+    /// Imports a candidate CSV (see [`crate::import::candidates`]) into a campaign: every row
+    /// is checked — including that its panel exists and its reference is new to the campaign —
+    /// and either all are added or, on any bad row, none is. Returns the number added.
+    pub fn import_candidates(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<usize> {
+        let rows = candidate_csv::parse(file, bytes)?;
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, PEOPLE_STATES, "importing candidates")?;
+            let panels: HashMap<String, Id> = tx
+                .conn()
+                .prepare("SELECT lower(name), id FROM panels WHERE campaign_id = ?1")?
+                .query_map([campaign_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let existing: HashMap<String, String> = tx
+                .conn()
+                .prepare(
+                    "SELECT lower(reference), reference FROM candidates WHERE campaign_id = ?1",
+                )?
+                .query_map([campaign_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut problems = Vec::new();
+            let mut resolved = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let mut row_problems = Vec::new();
+                if let Some(existing) = existing.get(&row.reference.to_lowercase()) {
+                    row_problems.push(format!(
+                        "reference '{}' is already in this campaign ('{existing}')",
+                        row.reference
+                    ));
+                }
+                let panel_id = match &row.panel {
+                    None => None,
+                    Some(name) => match panels.get(&name.to_lowercase()) {
+                        Some(id) => Some(*id),
+                        None => {
+                            row_problems
+                                .push(format!("panel '{name}' does not exist in this campaign"));
+                            None
+                        }
+                    },
+                };
+                if row_problems.is_empty() {
+                    resolved.push(NewCandidate {
+                        reference: row.reference.clone(),
+                        name: row.name.clone(),
+                        email: row.email.clone(),
+                        panel_id,
+                        slot: row.slot.clone(),
+                    });
+                } else {
+                    problems.push(RowError {
+                        line: row.line,
+                        message: row_problems.join("; "),
+                    });
+                }
+            }
+            if !problems.is_empty() {
+                return Err(ImportError::Rows {
+                    file: file.to_owned(),
+                    rows: problems,
+                }
+                .into());
+            }
+            for candidate in &resolved {
+                insert_candidate(tx, campaign_id, candidate)?;
+            }
+            Ok(resolved.len())
+        })
+    }
+}
