@@ -16,7 +16,7 @@ pub use campaign::{Campaign, CampaignState};
 pub use people::{Assessor, AssessorRole, Candidate, Panel};
 pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocument};
 pub use scale::{Scale, ScalePoint};
-pub use score::{AgreedScore, IndicatorMark, Moderation, Score, ScoreStatus};
+pub use score::{AgreedScore, Decision, IndicatorMark, Moderation, Score, ScoreInput, ScoreStatus};
 pub use scorecard::{Scorecard, ScorecardCriterion};
 
 /// Database identifier of a stored entity.

@@ -26,6 +26,34 @@ impl IndicatorMark {
             IndicatorMark::Negative => "negative",
         }
     }
+
+    /// One-character code used in storage and CSV: `s` shown, `-` not shown, `x` negative.
+    pub fn code(self) -> char {
+        match self {
+            IndicatorMark::NotShown => '-',
+            IndicatorMark::Shown => 's',
+            IndicatorMark::Negative => 'x',
+        }
+    }
+
+    /// Reads a one-character code; unknown characters read as not shown.
+    pub fn from_code(c: char) -> Self {
+        match c {
+            's' => IndicatorMark::Shown,
+            'x' => IndicatorMark::Negative,
+            _ => IndicatorMark::NotShown,
+        }
+    }
+
+    /// Encodes marks as a string of codes, one per indicator.
+    pub fn encode(marks: &[IndicatorMark]) -> String {
+        marks.iter().map(|m| m.code()).collect()
+    }
+
+    /// Decodes a string of codes.
+    pub fn decode(codes: &str) -> Vec<IndicatorMark> {
+        codes.chars().map(IndicatorMark::from_code).collect()
+    }
 }
 
 /// Whether an assessor's score is still theirs to change.
@@ -105,4 +133,42 @@ pub struct Moderation {
     pub moderator_id: Id,
     /// When (RFC 3339, UTC).
     pub moderated_at: String,
+}
+
+/// What an assessor enters for one criterion: saved as a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ScoreInput {
+    /// Candidate scored.
+    pub candidate_id: Id,
+    /// Who is scoring.
+    pub assessor_id: Id,
+    /// Scorecard criterion key.
+    pub criterion_key: String,
+    /// A point of the scale, or `None` while undecided / when not assessed.
+    pub value: Option<i32>,
+    /// Deliberately not assessed.
+    pub not_assessed: bool,
+    /// Evidence notes.
+    pub evidence: String,
+    /// One mark per indicator; empty means none marked yet.
+    pub indicators: Vec<IndicatorMark>,
+}
+
+/// A score decided by the panel or a moderator: a point, or "not assessed".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Decision {
+    /// Candidate.
+    pub candidate_id: Id,
+    /// Scorecard criterion key.
+    pub criterion_key: String,
+    /// The point; `None` with `not_assessed`.
+    pub value: Option<i32>,
+    /// Not assessed.
+    pub not_assessed: bool,
+    /// The panel's rationale, or the moderator's reason.
+    pub text: String,
+    /// The chair/member recording an agreed score, or the moderator.
+    pub by: Id,
 }

@@ -8,6 +8,7 @@ mod campaigns;
 pub mod connection;
 mod people;
 mod roles;
+mod scores;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,0 +1,275 @@
+//! Individual scores: drafts, submission, and the independent-scoring view.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+use super::campaigns::{load_campaign, require_state};
+use super::people::{load_assessor, load_candidate};
+use super::{Store, Tx};
+use crate::model::{
+    Assessor, AssessorRole, Campaign, CampaignState, Candidate, Id, IndicatorMark, Score, ScoreInput, ScoreStatus,
+    Scorecard,
+};
+use crate::{Error, Result};
+
+/// Longest evidence note accepted, in characters: far beyond any real note, short of abuse.
+pub const MAX_EVIDENCE_CHARS: usize = 50_000;
+
+const SCORE_COLUMNS: &str = "candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, \
+                             status, created_at, updated_at, submitted_at";
+
+pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
+    let status: String = r.get(7)?;
+    Ok(Score {
+        candidate_id: r.get(0)?,
+        assessor_id: r.get(1)?,
+        criterion_key: r.get(2)?,
+        value: r.get(3)?,
+        not_assessed: r.get(4)?,
+        evidence: r.get(5)?,
+        indicators: IndicatorMark::decode(&r.get::<_, String>(6)?),
+        status: if status == "submitted" { ScoreStatus::Submitted } else { ScoreStatus::Draft },
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+        submitted_at: r.get(10)?,
+    })
+}
+
+fn score_entity(campaign_id: Id, candidate_id: Id, assessor_id: Id, key: &str) -> String {
+    format!("campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}/criterion/{key}")
+}
+
+/// Checks a point against the scorecard's scale; `field` names the input in the error.
+pub(crate) fn check_value(scorecard: &Scorecard, value: Option<i32>, not_assessed: bool, field: &str) -> Result<()> {
+    match (value, not_assessed) {
+        (Some(_), true) => Err(Error::invalid(field, "a score cannot be both a value and 'not assessed'")),
+        (Some(v), false) if scorecard.scale.point(v).is_none() => Err(Error::invalid(
+            field,
+            format!(
+                "{v} is not a point of the scale '{}' ({}–{})",
+                scorecard.scale.name,
+                scorecard.scale.min(),
+                scorecard.scale.max()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The scorer may score this candidate: a member or chair of the candidate's panel.
+fn check_scorer(assessor: &Assessor, candidate: &Candidate) -> Result<()> {
+    if !assessor.role.scores() {
+        return Err(Error::Forbidden(format!("{} is a {} and does not score", assessor.name, assessor.role.as_str())));
+    }
+    if assessor.panel_id.is_none() || assessor.panel_id != candidate.panel_id {
+        return Err(Error::Forbidden(format!(
+            "{} is not on the panel that interviews {}",
+            assessor.name, candidate.reference
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn load_score(conn: &Connection, candidate_id: Id, assessor_id: Id, key: &str) -> Result<Option<Score>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {SCORE_COLUMNS} FROM scores WHERE candidate_id = ?1 AND assessor_id = ?2 AND criterion_key = ?3"
+        ))?
+        .query_row(params![candidate_id, assessor_id, key], score_from_row)
+        .optional()?)
+}
+
+fn scores_of(conn: &Connection, candidate_id: Id, assessor_id: Option<Id>) -> Result<Vec<Score>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SCORE_COLUMNS} FROM scores WHERE candidate_id = ?1 AND (?2 IS NULL OR assessor_id = ?2)
+         ORDER BY assessor_id, criterion_key"
+    ))?;
+    let rows = stmt.query_map(params![candidate_id, assessor_id], score_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether the assessor has submitted their scores for the candidate.
+pub(crate) fn has_submitted(conn: &Connection, candidate_id: Id, assessor_id: Id) -> Result<bool> {
+    let submitted: Option<i64> = conn
+        .prepare_cached(
+            "SELECT 1 FROM scores WHERE candidate_id = ?1 AND assessor_id = ?2 AND status = 'submitted' LIMIT 1",
+        )?
+        .query_row(params![candidate_id, assessor_id], |r| r.get(0))
+        .optional()?;
+    Ok(submitted.is_some())
+}
+
+fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Score> {
+    let scorecard = &campaign.scorecard;
+    let criterion = scorecard.criterion(&input.criterion_key).ok_or_else(|| {
+        Error::invalid("score.criterion_key", format!("'{}' is not a criterion of this scorecard", input.criterion_key))
+    })?;
+    check_value(scorecard, input.value, input.not_assessed, "score.value")?;
+    let indicator_count = criterion.criterion.indicators.len();
+    let marks = if input.indicators.is_empty() {
+        vec![IndicatorMark::NotShown; indicator_count]
+    } else if input.indicators.len() == indicator_count {
+        input.indicators.clone()
+    } else {
+        return Err(Error::invalid(
+            "score.indicators",
+            format!("{} marks given, but '{}' has {indicator_count} indicators", input.indicators.len(), criterion.criterion.name),
+        ));
+    };
+    if input.evidence.chars().count() > MAX_EVIDENCE_CHARS {
+        return Err(Error::invalid("score.evidence", format!("is longer than {MAX_EVIDENCE_CHARS} characters")));
+    }
+    let candidate = load_candidate(tx.conn(), campaign.id, input.candidate_id)?;
+    let assessor = load_assessor(tx.conn(), campaign.id, input.assessor_id)?;
+    check_scorer(&assessor, &candidate)?;
+    let before = load_score(tx.conn(), input.candidate_id, input.assessor_id, &input.criterion_key)?;
+    if let Some(before) = &before {
+        if before.status == ScoreStatus::Submitted {
+            return Err(Error::Conflict(format!(
+                "{}'s score for {} on '{}' is submitted and final; the panel's agreed score or moderation is where it can change",
+                assessor.name, candidate.reference, criterion.criterion.name
+            )));
+        }
+    }
+    let created_at = before.as_ref().map_or_else(|| tx.now().to_owned(), |b| b.created_at.clone());
+    let score = Score {
+        candidate_id: input.candidate_id,
+        assessor_id: input.assessor_id,
+        criterion_key: input.criterion_key.clone(),
+        value: input.value,
+        not_assessed: input.not_assessed,
+        evidence: input.evidence.clone(),
+        indicators: marks,
+        status: ScoreStatus::Draft,
+        created_at,
+        updated_at: tx.now().to_owned(),
+        submitted_at: None,
+    };
+    tx.conn()
+        .prepare_cached(&format!(
+            "INSERT INTO scores ({SCORE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, NULL)
+             ON CONFLICT (candidate_id, assessor_id, criterion_key) DO UPDATE SET
+               value = excluded.value, not_assessed = excluded.not_assessed, evidence = excluded.evidence,
+               indicators = excluded.indicators, updated_at = excluded.updated_at"
+        ))?
+        .execute(params![
+            score.candidate_id,
+            score.assessor_id,
+            score.criterion_key,
+            score.value,
+            score.not_assessed,
+            score.evidence,
+            IndicatorMark::encode(&score.indicators),
+            score.created_at,
+            score.updated_at,
+        ])?;
+    tx.audit(
+        "score.save",
+        &score_entity(campaign.id, score.candidate_id, score.assessor_id, &score.criterion_key),
+        before.map(|b| score_json(&b)),
+        Some(score_json(&score)),
+    )?;
+    Ok(score)
+}
+
+fn score_json(s: &Score) -> serde_json::Value {
+    json!({
+        "value": s.value,
+        "not_assessed": s.not_assessed,
+        "evidence": s.evidence,
+        "indicators": IndicatorMark::encode(&s.indicators),
+        "status": s.status,
+    })
+}
+
+impl Store {
+    /// Saves an assessor's draft score. Invalid input is rejected and the stored score stays
+    /// as it was; a submitted score cannot be changed.
+    pub fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Scoring], "saving a score")?;
+            save_draft(tx, &campaign, input)
+        })
+    }
+
+    /// Saves many draft scores in one transaction (imports, demo data, benchmarks); all or none.
+    pub fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Scoring], "saving scores")?;
+            for input in inputs {
+                save_draft(tx, &campaign, input)?;
+            }
+            Ok(inputs.len())
+        })
+    }
+
+    /// Makes an assessor's scores for a candidate final. Every criterion must have a score or
+    /// be marked not assessed. Only after this does the assessor see the others' scores.
+    pub fn submit_scores(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Scoring], "submitting scores")?;
+            let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
+            let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
+            check_scorer(&assessor, &candidate)?;
+            if has_submitted(tx.conn(), candidate_id, assessor_id)? {
+                return Err(Error::Conflict(format!(
+                    "{} has already submitted scores for {}",
+                    assessor.name, candidate.reference
+                )));
+            }
+            let drafts = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
+            let missing: Vec<&str> = campaign
+                .scorecard
+                .criteria
+                .iter()
+                .filter(|c| {
+                    !drafts.iter().any(|s| s.criterion_key == c.key && (s.value.is_some() || s.not_assessed))
+                })
+                .map(|c| c.criterion.name.as_str())
+                .collect();
+            if !missing.is_empty() {
+                return Err(Error::invalid(
+                    "submit",
+                    format!("score or mark 'not assessed' for every criterion first; missing: {}", missing.join(", ")),
+                ));
+            }
+            tx.conn().execute(
+                "UPDATE scores SET status = 'submitted', submitted_at = ?3 WHERE candidate_id = ?1 AND assessor_id = ?2",
+                params![candidate_id, assessor_id, tx.now()],
+            )?;
+            let submitted = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
+            tx.audit(
+                "score.submit",
+                &format!("campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}"),
+                None,
+                Some(json!(submitted
+                    .iter()
+                    .map(|s| json!({ "criterion": s.criterion_key, "value": s.value, "not_assessed": s.not_assessed }))
+                    .collect::<Vec<_>>())),
+            )?;
+            Ok(submitted)
+        })
+    }
+
+    /// The scores `viewer` may see for a candidate. Independent scoring is enforced here: a
+    /// panel member sees only their own scores until they have submitted for the candidate,
+    /// then every submitted score of the panel (never another member's draft). A moderator
+    /// sees every submitted score.
+    pub fn visible_scores(&self, campaign_id: Id, candidate_id: Id, viewer_id: Id) -> Result<Vec<Score>> {
+        let candidate = load_candidate(self.conn(), campaign_id, candidate_id)?;
+        let viewer = load_assessor(self.conn(), campaign_id, viewer_id)?;
+        let all = scores_of(self.conn(), candidate_id, None)?;
+        if viewer.role == AssessorRole::Moderator {
+            return Ok(all.into_iter().filter(|s| s.status == ScoreStatus::Submitted).collect());
+        }
+        check_scorer(&viewer, &candidate)?;
+        let submitted = has_submitted(self.conn(), candidate_id, viewer_id)?;
+        Ok(all
+            .into_iter()
+            .filter(|s| s.assessor_id == viewer_id || (submitted && s.status == ScoreStatus::Submitted))
+            .collect())
+    }
+}
