@@ -1,1 +1,3 @@
 //! Scoring rules: totals, outcomes, ranking, flags and statistics.
+
+pub mod stats;
