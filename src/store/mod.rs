@@ -5,6 +5,7 @@
 
 pub mod audit;
 mod campaigns;
+mod decisions;
 pub mod connection;
 mod people;
 mod roles;
@@ -21,6 +22,7 @@ use crate::{Error, Result};
 
 pub use audit::{AuditFilter, Verification};
 pub use campaigns::StoredScorecard;
+pub use decisions::SignOff;
 pub use people::NewCandidate;
 pub use roles::StoredRole;
 

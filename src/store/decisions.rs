@@ -1,0 +1,328 @@
+//! Decisions after individual scoring: the panel's agreed scores, moderation, tie orders,
+//! sign-off and reopening.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+use super::campaigns::{load_campaign, require_state, required_text, set_state};
+use super::people::{load_assessor, load_candidate};
+use super::scores::{check_value, has_submitted};
+use super::{Store, Tx};
+use crate::model::{AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Moderation};
+use crate::{Error, Result};
+
+fn require_moderator(conn: &Connection, campaign_id: Id, moderator_id: Id) -> Result<Assessor> {
+    let moderator = load_assessor(conn, campaign_id, moderator_id)?;
+    if moderator.role != AssessorRole::Moderator {
+        return Err(Error::Forbidden(format!("{} is not a moderator of this campaign", moderator.name)));
+    }
+    Ok(moderator)
+}
+
+fn check_criterion<'a>(campaign: &'a Campaign, key: &str) -> Result<&'a crate::model::ScorecardCriterion> {
+    campaign
+        .scorecard
+        .criterion(key)
+        .ok_or_else(|| Error::invalid("criterion_key", format!("'{key}' is not a criterion of this scorecard")))
+}
+
+pub(crate) fn load_agreed(conn: &Connection, candidate_id: Id, key: &str) -> Result<Option<AgreedScore>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at
+             FROM agreed_scores WHERE candidate_id = ?1 AND criterion_key = ?2",
+        )?
+        .query_row(params![candidate_id, key], agreed_from_row)
+        .optional()?)
+}
+
+pub(crate) fn agreed_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgreedScore> {
+    Ok(AgreedScore {
+        candidate_id: r.get(0)?,
+        criterion_key: r.get(1)?,
+        value: r.get(2)?,
+        not_assessed: r.get(3)?,
+        rationale: r.get(4)?,
+        agreed_by: r.get(5)?,
+        agreed_at: r.get(6)?,
+    })
+}
+
+pub(crate) fn moderation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Moderation> {
+    Ok(Moderation {
+        candidate_id: r.get(0)?,
+        criterion_key: r.get(1)?,
+        value: r.get(2)?,
+        not_assessed: r.get(3)?,
+        reason: r.get(4)?,
+        moderator_id: r.get(5)?,
+        moderated_at: r.get(6)?,
+    })
+}
+
+fn load_moderation(conn: &Connection, candidate_id: Id, key: &str) -> Result<Option<Moderation>> {
+    Ok(conn
+        .query_row(
+            "SELECT candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at
+             FROM moderations WHERE candidate_id = ?1 AND criterion_key = ?2",
+            params![candidate_id, key],
+            moderation_from_row,
+        )
+        .optional()?)
+}
+
+/// The panel's scoring members (members and chairs) who have not yet submitted for the candidate.
+fn members_yet_to_submit(conn: &Connection, panel_id: Id, candidate_id: Id) -> Result<Vec<String>> {
+    let members: Vec<(Id, String)> = conn
+        .prepare_cached("SELECT id, name FROM assessors WHERE panel_id = ?1 AND role IN ('member', 'chair') ORDER BY id")?
+        .query_map([panel_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut waiting = Vec::new();
+    for (id, name) in members {
+        if !has_submitted(conn, candidate_id, id)? {
+            waiting.push(name);
+        }
+    }
+    Ok(waiting)
+}
+
+fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<AgreedScore> {
+    let criterion = check_criterion(campaign, &d.criterion_key)?;
+    check_value(&campaign.scorecard, d.value, d.not_assessed, "agreed.value")?;
+    if d.value.is_none() && !d.not_assessed {
+        return Err(Error::invalid("agreed.value", "choose a score or 'not assessed'"));
+    }
+    let rationale = required_text("agreed.rationale", &d.text)?;
+    let candidate = load_candidate(tx.conn(), campaign.id, d.candidate_id)?;
+    let recorder = load_assessor(tx.conn(), campaign.id, d.by)?;
+    if !recorder.role.scores() || recorder.panel_id.is_none() || recorder.panel_id != candidate.panel_id {
+        return Err(Error::Forbidden(format!(
+            "{} is not on the panel that interviews {}",
+            recorder.name, candidate.reference
+        )));
+    }
+    let panel_id = candidate.panel_id.expect("checked above: the recorder shares the candidate's panel");
+    let waiting = members_yet_to_submit(tx.conn(), panel_id, candidate.id)?;
+    if !waiting.is_empty() {
+        return Err(Error::Conflict(format!(
+            "the panel can agree a score for {} only after every member has submitted; waiting for {}",
+            candidate.reference,
+            waiting.join(", ")
+        )));
+    }
+    let before = load_agreed(tx.conn(), candidate.id, &d.criterion_key)?;
+    let agreed = AgreedScore {
+        candidate_id: candidate.id,
+        criterion_key: d.criterion_key.clone(),
+        value: d.value,
+        not_assessed: d.not_assessed,
+        rationale: rationale.to_owned(),
+        agreed_by: recorder.id,
+        agreed_at: tx.now().to_owned(),
+    };
+    tx.conn().execute(
+        "INSERT INTO agreed_scores (candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (candidate_id, criterion_key) DO UPDATE SET value = excluded.value,
+           not_assessed = excluded.not_assessed, rationale = excluded.rationale,
+           agreed_by = excluded.agreed_by, agreed_at = excluded.agreed_at",
+        params![agreed.candidate_id, agreed.criterion_key, agreed.value, agreed.not_assessed, agreed.rationale, agreed.agreed_by, agreed.agreed_at],
+    )?;
+    tx.audit(
+        "agreed.set",
+        &format!("campaign/{}/candidate/{}/criterion/{}", campaign.id, candidate.id, criterion.key),
+        before.map(|b| json!({ "value": b.value, "not_assessed": b.not_assessed, "rationale": b.rationale })),
+        Some(json!({ "value": agreed.value, "not_assessed": agreed.not_assessed, "rationale": agreed.rationale })),
+    )?;
+    Ok(agreed)
+}
+
+impl Store {
+    /// Records the panel's agreed score, with its rationale, once every member of the
+    /// candidate's panel has submitted.
+    pub fn agree_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<AgreedScore> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Scoring], "agreeing a score")?;
+            record_agreed(tx, &campaign, decision)
+        })
+    }
+
+    /// Records many agreed scores in one transaction; all or none.
+    pub fn agree_scores(&mut self, actor: &str, campaign_id: Id, decisions: &[Decision]) -> Result<usize> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Scoring], "agreeing scores")?;
+            for d in decisions {
+                record_agreed(tx, &campaign, d)?;
+            }
+            Ok(decisions.len())
+        })
+    }
+
+    /// The agreed scores of a candidate.
+    pub fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at
+             FROM agreed_scores WHERE candidate_id = ?1 ORDER BY criterion_key",
+        )?;
+        let rows = stmt.query_map([candidate_id], agreed_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A moderator sets a candidate's score on a criterion. The reason is required whenever
+    /// the score differs from the panel's agreed score (or there is none).
+    pub fn moderate_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<Moderation> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Moderation], "moderating a score")?;
+            let moderator = require_moderator(tx.conn(), campaign_id, decision.by)?;
+            let criterion = check_criterion(&campaign, &decision.criterion_key)?;
+            check_value(&campaign.scorecard, decision.value, decision.not_assessed, "moderation.value")?;
+            if decision.value.is_none() && !decision.not_assessed {
+                return Err(Error::invalid("moderation.value", "choose a score or 'not assessed'"));
+            }
+            let candidate = load_candidate(tx.conn(), campaign_id, decision.candidate_id)?;
+            let agreed = load_agreed(tx.conn(), candidate.id, &criterion.key)?;
+            let same_as_agreed = agreed
+                .as_ref()
+                .is_some_and(|a| a.value == decision.value && a.not_assessed == decision.not_assessed);
+            let reason = decision.text.trim();
+            if !same_as_agreed && reason.is_empty() {
+                return Err(Error::invalid(
+                    "moderation.reason",
+                    "a reason is required when the moderated score differs from the panel's agreed score",
+                ));
+            }
+            let before = load_moderation(tx.conn(), candidate.id, &criterion.key)?;
+            let moderation = Moderation {
+                candidate_id: candidate.id,
+                criterion_key: criterion.key.clone(),
+                value: decision.value,
+                not_assessed: decision.not_assessed,
+                reason: reason.to_owned(),
+                moderator_id: moderator.id,
+                moderated_at: tx.now().to_owned(),
+            };
+            tx.conn().execute(
+                "INSERT INTO moderations (candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (candidate_id, criterion_key) DO UPDATE SET value = excluded.value,
+                   not_assessed = excluded.not_assessed, reason = excluded.reason,
+                   moderator_id = excluded.moderator_id, moderated_at = excluded.moderated_at",
+                params![moderation.candidate_id, moderation.criterion_key, moderation.value, moderation.not_assessed, moderation.reason, moderation.moderator_id, moderation.moderated_at],
+            )?;
+            tx.audit(
+                "moderation.set",
+                &format!("campaign/{campaign_id}/candidate/{}/criterion/{}", candidate.id, criterion.key),
+                Some(json!({
+                    "agreed": agreed.as_ref().map(|a| json!({ "value": a.value, "not_assessed": a.not_assessed })),
+                    "moderated": before.as_ref().map(|b| json!({ "value": b.value, "not_assessed": b.not_assessed, "reason": b.reason })),
+                })),
+                Some(json!({ "value": moderation.value, "not_assessed": moderation.not_assessed, "reason": moderation.reason })),
+            )?;
+            Ok(moderation)
+        })
+    }
+
+    /// The moderations of a candidate.
+    pub fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at
+             FROM moderations WHERE candidate_id = ?1 ORDER BY criterion_key",
+        )?;
+        let rows = stmt.query_map([candidate_id], moderation_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A moderator signs the results off: the campaign locks, and every write fails until a
+    /// moderator reopens it. Refused while any candidate has a criterion with no agreed or
+    /// moderated score (or "not assessed").
+    pub fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            require_state(&campaign, &[CampaignState::Moderation], "signing off")?;
+            let moderator = require_moderator(tx.conn(), campaign_id, moderator_id)?;
+            let undecided = undecided_results(tx.conn(), &campaign)?;
+            if !undecided.is_empty() {
+                let shown: Vec<String> = undecided.iter().take(5).cloned().collect();
+                return Err(Error::Conflict(format!(
+                    "{} result(s) have no agreed or moderated score yet, e.g. {}; decide them before signing off",
+                    undecided.len(),
+                    shown.join("; ")
+                )));
+            }
+            tx.conn().execute(
+                "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at) VALUES (?1, 'sign_off', ?2, NULL, ?3)",
+                params![campaign_id, moderator.id, tx.now()],
+            )?;
+            set_state(tx, &campaign, CampaignState::SignedOff, None)
+        })
+    }
+
+    /// A moderator reopens signed-off results, with a reason, back into moderation.
+    pub fn reopen(&mut self, actor: &str, campaign_id: Id, moderator_id: Id, reason: &str) -> Result<()> {
+        let reason = required_text("reopen.reason", reason)?;
+        self.write(actor, |tx| {
+            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            if campaign.state != CampaignState::SignedOff {
+                return Err(Error::WrongState {
+                    campaign_id,
+                    state: campaign.state.as_str(),
+                    action: "reopening".into(),
+                    allowed: CampaignState::SignedOff.as_str().into(),
+                });
+            }
+            let moderator = require_moderator(tx.conn(), campaign_id, moderator_id)?;
+            tx.conn().execute(
+                "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at) VALUES (?1, 'reopen', ?2, ?3, ?4)",
+                params![campaign_id, moderator.id, reason, tx.now()],
+            )?;
+            set_state(tx, &campaign, CampaignState::Moderation, Some(reason))
+        })
+    }
+
+    /// Sign-off history, oldest first.
+    pub fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT s.action, a.name, s.reason, s.at FROM signoffs s JOIN assessors a ON a.id = s.moderator_id
+             WHERE s.campaign_id = ?1 ORDER BY s.id",
+        )?;
+        let rows = stmt.query_map([campaign_id], |r| {
+            Ok(SignOff { action: r.get(0)?, moderator: r.get(1)?, reason: r.get(2)?, at: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// One sign-off or reopening.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SignOff {
+    /// "sign_off" or "reopen".
+    pub action: String,
+    /// The moderator's name.
+    pub moderator: String,
+    /// The reason (for a reopening).
+    pub reason: Option<String>,
+    /// When.
+    pub at: String,
+}
+
+/// "REF: criterion" for every candidate × criterion with neither an agreed nor a moderated score.
+fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.reference FROM candidates c WHERE c.campaign_id = ?1 AND c.erased_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM agreed_scores g WHERE g.candidate_id = c.id AND g.criterion_key = ?2)
+           AND NOT EXISTS (SELECT 1 FROM moderations m WHERE m.candidate_id = c.id AND m.criterion_key = ?2)
+         ORDER BY c.reference",
+    )?;
+    let mut undecided = Vec::new();
+    for criterion in &campaign.scorecard.criteria {
+        let refs = stmt.query_map(params![campaign.id, criterion.key], |r| r.get::<_, String>(0))?;
+        for reference in refs {
+            undecided.push(format!("{}: {}", reference?, criterion.criterion.name));
+        }
+    }
+    Ok(undecided)
+}
