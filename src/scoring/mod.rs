@@ -1,3 +1,8 @@
-//! Scoring rules: totals, outcomes, ranking, flags and statistics.
+//! Scoring rules: totals, outcomes, ranking, flags and statistics. Pure functions over a
+//! campaign's loaded data ([`data::CampaignData`]); the store loads it, nothing here does I/O.
 
+pub mod data;
+pub mod flags;
+pub mod report;
+pub mod results;
 pub mod stats;

@@ -8,25 +8,39 @@ use super::campaigns::{load_campaign, require_state, required_text, set_state};
 use super::people::{load_assessor, load_candidate};
 use super::scores::{check_value, has_submitted};
 use super::{Store, Tx};
-use crate::model::{AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Moderation};
+use crate::model::{
+    AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Moderation,
+};
 use crate::{Error, Result};
 
 fn require_moderator(conn: &Connection, campaign_id: Id, moderator_id: Id) -> Result<Assessor> {
     let moderator = load_assessor(conn, campaign_id, moderator_id)?;
     if moderator.role != AssessorRole::Moderator {
-        return Err(Error::Forbidden(format!("{} is not a moderator of this campaign", moderator.name)));
+        return Err(Error::Forbidden(format!(
+            "{} is not a moderator of this campaign",
+            moderator.name
+        )));
     }
     Ok(moderator)
 }
 
-fn check_criterion<'a>(campaign: &'a Campaign, key: &str) -> Result<&'a crate::model::ScorecardCriterion> {
-    campaign
-        .scorecard
-        .criterion(key)
-        .ok_or_else(|| Error::invalid("criterion_key", format!("'{key}' is not a criterion of this scorecard")))
+fn check_criterion<'a>(
+    campaign: &'a Campaign,
+    key: &str,
+) -> Result<&'a crate::model::ScorecardCriterion> {
+    campaign.scorecard.criterion(key).ok_or_else(|| {
+        Error::invalid(
+            "criterion_key",
+            format!("'{key}' is not a criterion of this scorecard"),
+        )
+    })
 }
 
-pub(crate) fn load_agreed(conn: &Connection, candidate_id: Id, key: &str) -> Result<Option<AgreedScore>> {
+pub(crate) fn load_agreed(
+    conn: &Connection,
+    candidate_id: Id,
+    key: &str,
+) -> Result<Option<AgreedScore>> {
     Ok(conn
         .prepare_cached(
             "SELECT candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at
@@ -90,18 +104,26 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
     let criterion = check_criterion(campaign, &d.criterion_key)?;
     check_value(&campaign.scorecard, d.value, d.not_assessed, "agreed.value")?;
     if d.value.is_none() && !d.not_assessed {
-        return Err(Error::invalid("agreed.value", "choose a score or 'not assessed'"));
+        return Err(Error::invalid(
+            "agreed.value",
+            "choose a score or 'not assessed'",
+        ));
     }
     let rationale = required_text("agreed.rationale", &d.text)?;
     let candidate = load_candidate(tx.conn(), campaign.id, d.candidate_id)?;
     let recorder = load_assessor(tx.conn(), campaign.id, d.by)?;
-    if !recorder.role.scores() || recorder.panel_id.is_none() || recorder.panel_id != candidate.panel_id {
+    if !recorder.role.scores()
+        || recorder.panel_id.is_none()
+        || recorder.panel_id != candidate.panel_id
+    {
         return Err(Error::Forbidden(format!(
             "{} is not on the panel that interviews {}",
             recorder.name, candidate.reference
         )));
     }
-    let panel_id = candidate.panel_id.expect("checked above: the recorder shares the candidate's panel");
+    let panel_id = candidate
+        .panel_id
+        .expect("checked above: the recorder shares the candidate's panel");
     let waiting = members_yet_to_submit(tx.conn(), panel_id, candidate.id)?;
     if !waiting.is_empty() {
         return Err(Error::Conflict(format!(
@@ -140,7 +162,12 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
 impl Store {
     /// Records the panel's agreed score, with its rationale, once every member of the
     /// candidate's panel has submitted.
-    pub fn agree_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<AgreedScore> {
+    pub fn agree_score(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decision: &Decision,
+    ) -> Result<AgreedScore> {
         self.write(actor, |tx| {
             let campaign = load_campaign(tx.conn(), campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "agreeing a score")?;
@@ -149,7 +176,12 @@ impl Store {
     }
 
     /// Records many agreed scores in one transaction; all or none.
-    pub fn agree_scores(&mut self, actor: &str, campaign_id: Id, decisions: &[Decision]) -> Result<usize> {
+    pub fn agree_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decisions: &[Decision],
+    ) -> Result<usize> {
         self.write(actor, |tx| {
             let campaign = load_campaign(tx.conn(), campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "agreeing scores")?;
@@ -172,7 +204,12 @@ impl Store {
 
     /// A moderator sets a candidate's score on a criterion. The reason is required whenever
     /// the score differs from the panel's agreed score (or there is none).
-    pub fn moderate_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<Moderation> {
+    pub fn moderate_score(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decision: &Decision,
+    ) -> Result<Moderation> {
         self.write(actor, |tx| {
             let campaign = load_campaign(tx.conn(), campaign_id)?;
             require_state(&campaign, &[CampaignState::Moderation], "moderating a score")?;
@@ -261,7 +298,13 @@ impl Store {
     }
 
     /// A moderator reopens signed-off results, with a reason, back into moderation.
-    pub fn reopen(&mut self, actor: &str, campaign_id: Id, moderator_id: Id, reason: &str) -> Result<()> {
+    pub fn reopen(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        moderator_id: Id,
+        reason: &str,
+    ) -> Result<()> {
         let reason = required_text("reopen.reason", reason)?;
         self.write(actor, |tx| {
             let campaign = load_campaign(tx.conn(), campaign_id)?;
@@ -289,7 +332,12 @@ impl Store {
              WHERE s.campaign_id = ?1 ORDER BY s.id",
         )?;
         let rows = stmt.query_map([campaign_id], |r| {
-            Ok(SignOff { action: r.get(0)?, moderator: r.get(1)?, reason: r.get(2)?, at: r.get(3)? })
+            Ok(SignOff {
+                action: r.get(0)?,
+                moderator: r.get(1)?,
+                reason: r.get(2)?,
+                at: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -319,7 +367,9 @@ fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<Strin
     )?;
     let mut undecided = Vec::new();
     for criterion in &campaign.scorecard.criteria {
-        let refs = stmt.query_map(params![campaign.id, criterion.key], |r| r.get::<_, String>(0))?;
+        let refs = stmt.query_map(params![campaign.id, criterion.key], |r| {
+            r.get::<_, String>(0)
+        })?;
         for reference in refs {
             undecided.push(format!("{}: {}", reference?, criterion.criterion.name));
         }

@@ -4,9 +4,10 @@
 //! it in one transaction together with its audit events: both commit or neither does.
 
 pub mod audit;
+mod board;
 mod campaigns;
-mod decisions;
 pub mod connection;
+mod decisions;
 mod people;
 mod roles;
 mod scores;

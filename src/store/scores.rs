@@ -7,15 +7,16 @@ use super::campaigns::{load_campaign, require_state};
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignState, Candidate, Id, IndicatorMark, Score, ScoreInput, ScoreStatus,
-    Scorecard,
+    Assessor, AssessorRole, Campaign, CampaignState, Candidate, Id, IndicatorMark, Score,
+    ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::{Error, Result};
 
 /// Longest evidence note accepted, in characters: far beyond any real note, short of abuse.
 pub const MAX_EVIDENCE_CHARS: usize = 50_000;
 
-const SCORE_COLUMNS: &str = "candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, \
+const SCORE_COLUMNS: &str =
+    "candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, \
                              status, created_at, updated_at, submitted_at";
 
 pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
@@ -28,7 +29,11 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
         not_assessed: r.get(4)?,
         evidence: r.get(5)?,
         indicators: IndicatorMark::decode(&r.get::<_, String>(6)?),
-        status: if status == "submitted" { ScoreStatus::Submitted } else { ScoreStatus::Draft },
+        status: if status == "submitted" {
+            ScoreStatus::Submitted
+        } else {
+            ScoreStatus::Draft
+        },
         created_at: r.get(8)?,
         updated_at: r.get(9)?,
         submitted_at: r.get(10)?,
@@ -36,13 +41,23 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
 }
 
 fn score_entity(campaign_id: Id, candidate_id: Id, assessor_id: Id, key: &str) -> String {
-    format!("campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}/criterion/{key}")
+    format!(
+        "campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}/criterion/{key}"
+    )
 }
 
 /// Checks a point against the scorecard's scale; `field` names the input in the error.
-pub(crate) fn check_value(scorecard: &Scorecard, value: Option<i32>, not_assessed: bool, field: &str) -> Result<()> {
+pub(crate) fn check_value(
+    scorecard: &Scorecard,
+    value: Option<i32>,
+    not_assessed: bool,
+    field: &str,
+) -> Result<()> {
     match (value, not_assessed) {
-        (Some(_), true) => Err(Error::invalid(field, "a score cannot be both a value and 'not assessed'")),
+        (Some(_), true) => Err(Error::invalid(
+            field,
+            "a score cannot be both a value and 'not assessed'",
+        )),
         (Some(v), false) if scorecard.scale.point(v).is_none() => Err(Error::invalid(
             field,
             format!(
@@ -59,7 +74,11 @@ pub(crate) fn check_value(scorecard: &Scorecard, value: Option<i32>, not_assesse
 /// The scorer may score this candidate: a member or chair of the candidate's panel.
 fn check_scorer(assessor: &Assessor, candidate: &Candidate) -> Result<()> {
     if !assessor.role.scores() {
-        return Err(Error::Forbidden(format!("{} is a {} and does not score", assessor.name, assessor.role.as_str())));
+        return Err(Error::Forbidden(format!(
+            "{} is a {} and does not score",
+            assessor.name,
+            assessor.role.as_str()
+        )));
     }
     if assessor.panel_id.is_none() || assessor.panel_id != candidate.panel_id {
         return Err(Error::Forbidden(format!(
@@ -70,7 +89,12 @@ fn check_scorer(assessor: &Assessor, candidate: &Candidate) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn load_score(conn: &Connection, candidate_id: Id, assessor_id: Id, key: &str) -> Result<Option<Score>> {
+pub(crate) fn load_score(
+    conn: &Connection,
+    candidate_id: Id,
+    assessor_id: Id,
+    key: &str,
+) -> Result<Option<Score>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {SCORE_COLUMNS} FROM scores WHERE candidate_id = ?1 AND assessor_id = ?2 AND criterion_key = ?3"
@@ -102,7 +126,13 @@ pub(crate) fn has_submitted(conn: &Connection, candidate_id: Id, assessor_id: Id
 fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Score> {
     let scorecard = &campaign.scorecard;
     let criterion = scorecard.criterion(&input.criterion_key).ok_or_else(|| {
-        Error::invalid("score.criterion_key", format!("'{}' is not a criterion of this scorecard", input.criterion_key))
+        Error::invalid(
+            "score.criterion_key",
+            format!(
+                "'{}' is not a criterion of this scorecard",
+                input.criterion_key
+            ),
+        )
     })?;
     check_value(scorecard, input.value, input.not_assessed, "score.value")?;
     let indicator_count = criterion.criterion.indicators.len();
@@ -113,16 +143,28 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
     } else {
         return Err(Error::invalid(
             "score.indicators",
-            format!("{} marks given, but '{}' has {indicator_count} indicators", input.indicators.len(), criterion.criterion.name),
+            format!(
+                "{} marks given, but '{}' has {indicator_count} indicators",
+                input.indicators.len(),
+                criterion.criterion.name
+            ),
         ));
     };
     if input.evidence.chars().count() > MAX_EVIDENCE_CHARS {
-        return Err(Error::invalid("score.evidence", format!("is longer than {MAX_EVIDENCE_CHARS} characters")));
+        return Err(Error::invalid(
+            "score.evidence",
+            format!("is longer than {MAX_EVIDENCE_CHARS} characters"),
+        ));
     }
     let candidate = load_candidate(tx.conn(), campaign.id, input.candidate_id)?;
     let assessor = load_assessor(tx.conn(), campaign.id, input.assessor_id)?;
     check_scorer(&assessor, &candidate)?;
-    let before = load_score(tx.conn(), input.candidate_id, input.assessor_id, &input.criterion_key)?;
+    let before = load_score(
+        tx.conn(),
+        input.candidate_id,
+        input.assessor_id,
+        &input.criterion_key,
+    )?;
     if let Some(before) = &before {
         if before.status == ScoreStatus::Submitted {
             return Err(Error::Conflict(format!(
@@ -131,7 +173,9 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
             )));
         }
     }
-    let created_at = before.as_ref().map_or_else(|| tx.now().to_owned(), |b| b.created_at.clone());
+    let created_at = before
+        .as_ref()
+        .map_or_else(|| tx.now().to_owned(), |b| b.created_at.clone());
     let score = Score {
         candidate_id: input.candidate_id,
         assessor_id: input.assessor_id,
@@ -165,7 +209,12 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
         ])?;
     tx.audit(
         "score.save",
-        &score_entity(campaign.id, score.candidate_id, score.assessor_id, &score.criterion_key),
+        &score_entity(
+            campaign.id,
+            score.candidate_id,
+            score.assessor_id,
+            &score.criterion_key,
+        ),
         before.map(|b| score_json(&b)),
         Some(score_json(&score)),
     )?;
@@ -185,7 +234,12 @@ fn score_json(s: &Score) -> serde_json::Value {
 impl Store {
     /// Saves an assessor's draft score. Invalid input is rejected and the stored score stays
     /// as it was; a submitted score cannot be changed.
-    pub fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+    pub fn save_score(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        input: &ScoreInput,
+    ) -> Result<Score> {
         self.write(actor, |tx| {
             let campaign = load_campaign(tx.conn(), campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "saving a score")?;
@@ -194,7 +248,12 @@ impl Store {
     }
 
     /// Saves many draft scores in one transaction (imports, demo data, benchmarks); all or none.
-    pub fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize> {
+    pub fn save_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        inputs: &[ScoreInput],
+    ) -> Result<usize> {
         self.write(actor, |tx| {
             let campaign = load_campaign(tx.conn(), campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "saving scores")?;
@@ -207,7 +266,13 @@ impl Store {
 
     /// Makes an assessor's scores for a candidate final. Every criterion must have a score or
     /// be marked not assessed. Only after this does the assessor see the others' scores.
-    pub fn submit_scores(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+    pub fn submit_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        assessor_id: Id,
+    ) -> Result<Vec<Score>> {
         self.write(actor, |tx| {
             let campaign = load_campaign(tx.conn(), campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "submitting scores")?;
@@ -258,18 +323,28 @@ impl Store {
     /// panel member sees only their own scores until they have submitted for the candidate,
     /// then every submitted score of the panel (never another member's draft). A moderator
     /// sees every submitted score.
-    pub fn visible_scores(&self, campaign_id: Id, candidate_id: Id, viewer_id: Id) -> Result<Vec<Score>> {
+    pub fn visible_scores(
+        &self,
+        campaign_id: Id,
+        candidate_id: Id,
+        viewer_id: Id,
+    ) -> Result<Vec<Score>> {
         let candidate = load_candidate(self.conn(), campaign_id, candidate_id)?;
         let viewer = load_assessor(self.conn(), campaign_id, viewer_id)?;
         let all = scores_of(self.conn(), candidate_id, None)?;
         if viewer.role == AssessorRole::Moderator {
-            return Ok(all.into_iter().filter(|s| s.status == ScoreStatus::Submitted).collect());
+            return Ok(all
+                .into_iter()
+                .filter(|s| s.status == ScoreStatus::Submitted)
+                .collect());
         }
         check_scorer(&viewer, &candidate)?;
         let submitted = has_submitted(self.conn(), candidate_id, viewer_id)?;
         Ok(all
             .into_iter()
-            .filter(|s| s.assessor_id == viewer_id || (submitted && s.status == ScoreStatus::Submitted))
+            .filter(|s| {
+                s.assessor_id == viewer_id || (submitted && s.status == ScoreStatus::Submitted)
+            })
             .collect())
     }
 }

@@ -35,6 +35,7 @@ CREATE TABLE campaigns (
     scorecard_version INTEGER NOT NULL,
     scorecard         TEXT NOT NULL,      -- exact copy of the pinned version's body
     state             TEXT NOT NULL CHECK (state IN ('setup', 'scoring', 'moderation', 'signed_off')),
+    posts             INTEGER,            -- vacancies to fill; passes beyond them form the reserve list
     created_at        TEXT NOT NULL,
     FOREIGN KEY (scorecard_id, scorecard_version) REFERENCES scorecard_versions(scorecard_id, version)
 );

@@ -1,0 +1,219 @@
+//! Campaign statistics: per-criterion spread, inter-rater reliability and assessor leniency.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::data::CampaignData;
+use super::stats::{self, Metric};
+use crate::model::Id;
+
+/// Spread of members' scores on one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CriterionStats {
+    /// Criterion key.
+    pub key: String,
+    /// Criterion name.
+    pub name: String,
+    /// Mean of every submitted score.
+    pub mean: Option<f64>,
+    /// Mean over candidates of (highest − lowest member score).
+    pub mean_spread: Option<f64>,
+    /// Largest spread for any candidate.
+    pub max_spread: Option<f64>,
+    /// Number of submitted scores with a value.
+    pub scores: usize,
+}
+
+/// One assessor's leniency: how far their scores sit from the panel's agreed scores.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AssessorLeniency {
+    /// Assessor id.
+    pub assessor_id: Id,
+    /// Name.
+    pub name: String,
+    /// Panel name.
+    pub panel: Option<String>,
+    /// Mean of (their score − agreed score); positive is lenient, negative severe.
+    pub mean_difference: Option<f64>,
+    /// Number of scores compared.
+    pub compared: usize,
+}
+
+/// Reliability within one panel.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PanelStats {
+    /// Panel id.
+    pub panel_id: Id,
+    /// Name.
+    pub name: String,
+    /// ICC(2,1) over the panel's candidate × criterion units scored by every member.
+    pub icc: Option<f64>,
+    /// Mean submitted score.
+    pub mean: Option<f64>,
+}
+
+/// A campaign's statistics.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CampaignStats {
+    /// ICC(2,1) (Shrout & Fleiss) for the campaign: units are candidate × criterion, raters
+    /// are the seats of a panel (panels of the most common size), units every seat scored.
+    pub icc: Option<f64>,
+    /// Units in the ICC.
+    pub icc_units: usize,
+    /// Krippendorff's alpha (ordinal) over every candidate × criterion unit and every
+    /// assessor, missing values allowed.
+    pub krippendorff_alpha: Option<f64>,
+    /// Units with at least two values in alpha.
+    pub alpha_units: usize,
+    /// Per panel.
+    pub panels: Vec<PanelStats>,
+    /// Per assessor.
+    pub leniency: Vec<AssessorLeniency>,
+    /// Per criterion.
+    pub criteria: Vec<CriterionStats>,
+}
+
+/// Computes the campaign's statistics from submitted scores and agreed scores.
+pub fn compute(data: &CampaignData) -> CampaignStats {
+    let scorecard = &data.campaign.scorecard;
+    let panel_of: HashMap<Id, Option<Id>> =
+        data.candidates.iter().map(|c| (c.id, c.panel_id)).collect();
+    // unit (candidate, criterion) → assessor → value
+    let mut units: BTreeMap<(Id, &str), BTreeMap<Id, f64>> = BTreeMap::new();
+    for s in &data.scores {
+        if let (Some(v), true) = (s.value, panel_of.contains_key(&s.candidate_id)) {
+            units
+                .entry((s.candidate_id, s.criterion_key.as_str()))
+                .or_default()
+                .insert(s.assessor_id, f64::from(v));
+        }
+    }
+
+    // Panel seats: members in id order.
+    let mut seats: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
+    for a in data.assessors.iter().filter(|a| a.role.scores()) {
+        if let Some(p) = a.panel_id {
+            seats.entry(p).or_default().push(a.id);
+        }
+    }
+    let rows_for_panel = |panel: Id| -> Vec<Vec<f64>> {
+        let members = &seats[&panel];
+        units
+            .iter()
+            .filter(|((cand, _), _)| panel_of.get(cand).copied().flatten() == Some(panel))
+            .filter_map(|(_, by)| {
+                members
+                    .iter()
+                    .map(|m| by.get(m).copied())
+                    .collect::<Option<Vec<f64>>>()
+            })
+            .collect()
+    };
+    let mut size_count: HashMap<usize, usize> = HashMap::new();
+    for members in seats.values() {
+        *size_count.entry(members.len()).or_default() += 1;
+    }
+    let modal_size = size_count
+        .iter()
+        .max_by_key(|(size, n)| (**n, **size))
+        .map(|(s, _)| *s);
+    let mut pooled = Vec::new();
+    let mut panels = Vec::new();
+    for panel in &data.panels {
+        let Some(members) = seats.get(&panel.id) else {
+            continue;
+        };
+        let rows = rows_for_panel(panel.id);
+        let values: Vec<f64> = rows.iter().flatten().copied().collect();
+        panels.push(PanelStats {
+            panel_id: panel.id,
+            name: panel.name.clone(),
+            icc: stats::icc_2_1(&rows),
+            mean: stats::mean(&values),
+        });
+        if Some(members.len()) == modal_size {
+            pooled.extend(rows);
+        }
+    }
+
+    let alpha_units: Vec<Vec<Option<f64>>> = units
+        .values()
+        .filter(|by| by.len() >= 2)
+        .map(|by| by.values().map(|v| Some(*v)).collect())
+        .collect();
+
+    let agreed: HashMap<(Id, &str), i32> = data
+        .agreed
+        .iter()
+        .filter_map(|a| {
+            a.value
+                .map(|v| ((a.candidate_id, a.criterion_key.as_str()), v))
+        })
+        .collect();
+    let leniency = data
+        .assessors
+        .iter()
+        .filter(|a| a.role.scores())
+        .map(|a| {
+            let pairs: Vec<(f64, f64)> = data
+                .scores
+                .iter()
+                .filter(|s| s.assessor_id == a.id)
+                .filter_map(|s| {
+                    Some((
+                        f64::from(s.value?),
+                        f64::from(*agreed.get(&(s.candidate_id, s.criterion_key.as_str()))?),
+                    ))
+                })
+                .collect();
+            AssessorLeniency {
+                assessor_id: a.id,
+                name: a.name.clone(),
+                panel: data.panel_name(a.panel_id).map(str::to_owned),
+                mean_difference: stats::leniency(pairs.iter().copied()),
+                compared: pairs.len(),
+            }
+        })
+        .collect();
+
+    let criteria = scorecard
+        .criteria
+        .iter()
+        .map(|c| {
+            let per_unit: Vec<Vec<f64>> = units
+                .iter()
+                .filter(|((_, key), _)| *key == c.key)
+                .map(|(_, by)| by.values().copied().collect())
+                .collect();
+            let all: Vec<f64> = per_unit.iter().flatten().copied().collect();
+            let spreads: Vec<f64> = per_unit
+                .iter()
+                .filter(|v| v.len() >= 2)
+                .filter_map(|v| stats::spread(v))
+                .collect();
+            CriterionStats {
+                key: c.key.clone(),
+                name: c.criterion.name.clone(),
+                mean: stats::mean(&all),
+                mean_spread: stats::mean(&spreads),
+                max_spread: spreads.iter().copied().reduce(f64::max),
+                scores: all.len(),
+            }
+        })
+        .collect();
+
+    CampaignStats {
+        icc: stats::icc_2_1(&pooled),
+        icc_units: pooled.len(),
+        krippendorff_alpha: stats::krippendorff_alpha(&alpha_units, Metric::Ordinal),
+        alpha_units: alpha_units.len(),
+        panels,
+        leniency,
+        criteria,
+    }
+}

@@ -1,0 +1,332 @@
+//! Results: weighted totals, pass / fail against the pass marks, merit order with the named
+//! tie-break, visible ties, and the reserve list.
+
+use serde::Serialize;
+
+use super::data::{CampaignData, CandidateView, TieOrder};
+use crate::model::{Id, Scorecard};
+
+/// Where a candidate's final score on a criterion came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ResultSource {
+    /// The panel's agreed score.
+    Agreed,
+    /// A moderator's score.
+    Moderated,
+    /// Nothing decided yet.
+    Undecided,
+}
+
+/// A candidate's final score on one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CriterionResult {
+    /// Scorecard criterion key.
+    pub key: String,
+    /// The agreed score, if any.
+    pub agreed: Option<i32>,
+    /// The moderated score, if any.
+    pub moderated: Option<i32>,
+    /// The score that counts: moderated if moderated, else agreed.
+    pub value: Option<i32>,
+    /// The deciding score is "not assessed".
+    pub not_assessed: bool,
+    /// Where `value` came from.
+    pub source: ResultSource,
+    /// Whether the pass mark is met (`None` when the criterion has no pass mark or no score).
+    pub meets_pass_mark: Option<bool>,
+}
+
+/// Pass, fail, or not yet decidable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Outcome {
+    /// Every essential criterion meets its pass mark and the total meets the overall mark.
+    Pass,
+    /// Some essential criterion or the total falls short.
+    Fail,
+    /// A criterion is undecided, or an essential one was not assessed.
+    Incomplete,
+}
+
+impl Outcome {
+    /// The name shown and exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Incomplete => "incomplete",
+        }
+    }
+}
+
+/// One candidate's result.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CandidateResult {
+    /// Candidate id.
+    pub candidate_id: Id,
+    /// Reference.
+    pub reference: String,
+    /// Name.
+    pub name: String,
+    /// Panel name.
+    pub panel: Option<String>,
+    /// Per criterion, in scorecard order.
+    pub criteria: Vec<CriterionResult>,
+    /// Σ weight × score over the criteria that were assessed ("not assessed" adds nothing and
+    /// is never counted as zero in averages).
+    pub total: f64,
+    /// Pass, fail or incomplete.
+    pub outcome: Outcome,
+    /// Why the outcome is what it is, in words.
+    pub outcome_reason: String,
+    /// Merit position among passes (ties share a position), if passed.
+    pub position: Option<u32>,
+    /// Shares its position with another candidate.
+    pub tied: bool,
+    /// How equal totals were separated, if they were (tie-break criterion or recorded reason).
+    pub tie_note: Option<String>,
+    /// On the reserve list (passed, beyond the number of posts).
+    pub reserve: bool,
+}
+
+fn criterion_result(
+    scorecard: &Scorecard,
+    key: &str,
+    view: Option<&CandidateView<'_>>,
+) -> CriterionResult {
+    let agreed = view.and_then(|v| v.agreed.get(key).copied());
+    let moderated = view.and_then(|v| v.moderated.get(key).copied());
+    let (value, not_assessed, source) = match (moderated, agreed) {
+        (Some(m), _) => (m.value, m.not_assessed, ResultSource::Moderated),
+        (None, Some(a)) => (a.value, a.not_assessed, ResultSource::Agreed),
+        (None, None) => (None, false, ResultSource::Undecided),
+    };
+    let pass_mark = scorecard.criterion(key).and_then(|c| c.pass_mark);
+    CriterionResult {
+        key: key.to_owned(),
+        agreed: agreed.and_then(|a| a.value),
+        moderated: moderated.and_then(|m| m.value),
+        value,
+        not_assessed,
+        source,
+        meets_pass_mark: pass_mark.zip(value).map(|(mark, v)| v >= mark),
+    }
+}
+
+fn decide(scorecard: &Scorecard, criteria: &[CriterionResult], total: f64) -> (Outcome, String) {
+    let name = |key: &str| {
+        scorecard
+            .criterion(key)
+            .map_or(key.to_owned(), |c| c.criterion.name.clone())
+    };
+    let undecided: Vec<String> = criteria
+        .iter()
+        .filter(|c| c.source == ResultSource::Undecided)
+        .map(|c| name(&c.key))
+        .collect();
+    if !undecided.is_empty() {
+        return (
+            Outcome::Incomplete,
+            format!("no agreed score yet for {}", undecided.join(", ")),
+        );
+    }
+    let essential = |key: &str| scorecard.criterion(key).is_some_and(|c| c.is_essential());
+    let unassessed: Vec<String> = criteria
+        .iter()
+        .filter(|c| c.not_assessed && essential(&c.key))
+        .map(|c| name(&c.key))
+        .collect();
+    if !unassessed.is_empty() {
+        return (
+            Outcome::Incomplete,
+            format!("essential criteria not assessed: {}", unassessed.join(", ")),
+        );
+    }
+    let below: Vec<String> = criteria
+        .iter()
+        .filter(|c| essential(&c.key) && c.meets_pass_mark == Some(false))
+        .map(|c| {
+            format!(
+                "{} ({} below {})",
+                name(&c.key),
+                c.value.unwrap_or_default(),
+                scorecard
+                    .criterion(&c.key)
+                    .and_then(|s| s.pass_mark)
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    if !below.is_empty() {
+        return (
+            Outcome::Fail,
+            format!("below the pass mark on {}", below.join(", ")),
+        );
+    }
+    if total + 1e-9 < scorecard.overall_pass_mark {
+        return (
+            Outcome::Fail,
+            format!(
+                "total {} is below the overall pass mark {}",
+                fmt_num(total),
+                fmt_num(scorecard.overall_pass_mark)
+            ),
+        );
+    }
+    (
+        Outcome::Pass,
+        format!(
+            "meets every essential pass mark and the overall pass mark {}",
+            fmt_num(scorecard.overall_pass_mark)
+        ),
+    )
+}
+
+/// Formats a total without a trailing ".0" for whole numbers.
+pub fn fmt_num(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// Computes every candidate's result and the merit order.
+pub fn compute(data: &CampaignData) -> Vec<CandidateResult> {
+    let scorecard = &data.campaign.scorecard;
+    let index = data.index();
+    let mut results: Vec<CandidateResult> = data
+        .candidates
+        .iter()
+        .map(|candidate| {
+            let view = index.by_candidate.get(&candidate.id);
+            let criteria: Vec<CriterionResult> = scorecard
+                .criteria
+                .iter()
+                .map(|c| criterion_result(scorecard, &c.key, view))
+                .collect();
+            let total = criteria
+                .iter()
+                .zip(&scorecard.criteria)
+                .filter_map(|(r, c)| r.value.map(|v| c.weight * f64::from(v)))
+                .sum();
+            let (outcome, outcome_reason) = decide(scorecard, &criteria, total);
+            CandidateResult {
+                candidate_id: candidate.id,
+                reference: candidate.reference.clone(),
+                name: candidate.name.clone(),
+                panel: data.panel_name(candidate.panel_id).map(str::to_owned),
+                criteria,
+                total,
+                outcome,
+                outcome_reason,
+                position: None,
+                tied: false,
+                tie_note: None,
+                reserve: false,
+            }
+        })
+        .collect();
+    rank(data, &mut results);
+    results
+}
+
+fn same_total(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+/// Orders passes by total, then by the named tie-break criterion; candidates still equal
+/// share a position unless a moderator recorded an order for all of them, with a reason.
+/// Fails and incompletes follow, unranked.
+fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
+    let scorecard = &data.campaign.scorecard;
+    let tie_break = scorecard.tie_break.as_deref();
+    let tie_break_name = tie_break
+        .and_then(|k| scorecard.criterion(k))
+        .map(|c| c.criterion.name.as_str());
+    let tie_break_value = |r: &CandidateResult| -> Option<i32> {
+        tie_break
+            .and_then(|key| r.criteria.iter().find(|c| c.key == key))
+            .and_then(|c| c.value)
+    };
+    let outcome_order = |o: Outcome| match o {
+        Outcome::Pass => 0,
+        Outcome::Fail => 1,
+        Outcome::Incomplete => 2,
+    };
+    results.sort_by(|a, b| {
+        outcome_order(a.outcome)
+            .cmp(&outcome_order(b.outcome))
+            .then(b.total.total_cmp(&a.total))
+            .then(tie_break_value(b).cmp(&tie_break_value(a)))
+            .then(a.reference.cmp(&b.reference))
+    });
+    let passes = results
+        .iter()
+        .take_while(|r| r.outcome == Outcome::Pass)
+        .count();
+    let equal = |a: &CandidateResult, b: &CandidateResult| {
+        same_total(a.total, b.total) && tie_break_value(a) == tie_break_value(b)
+    };
+    let mut start = 0;
+    while start < passes {
+        let mut end = start + 1;
+        while end < passes && equal(&results[end], &results[start]) {
+            end += 1;
+        }
+        // Did the tie-break criterion separate this group from a neighbour with the same total?
+        let separated = tie_break_name.is_some()
+            && ((start > 0 && same_total(results[start - 1].total, results[start].total))
+                || (end < passes && same_total(results[end].total, results[start].total)));
+        let orders: Option<Vec<&TieOrder>> = results[start..end]
+            .iter()
+            .map(|r| {
+                data.tie_orders
+                    .iter()
+                    .find(|t| t.candidate_id == r.candidate_id)
+            })
+            .collect();
+        let group = &mut results[start..end];
+        match orders {
+            Some(mut orders) if group.len() > 1 => {
+                orders.sort_by_key(|t| t.rank);
+                group.sort_by_key(|r| orders.iter().position(|t| t.candidate_id == r.candidate_id));
+                for (offset, r) in group.iter_mut().enumerate() {
+                    r.position = Some((start + offset) as u32 + 1);
+                    let reason = &orders[offset].reason;
+                    r.tie_note = Some(format!(
+                        "equal scores separated by a recorded decision: {reason}"
+                    ));
+                }
+            }
+            _ => {
+                let tied = group.len() > 1;
+                for r in group.iter_mut() {
+                    r.position = Some(start as u32 + 1);
+                    r.tied = tied;
+                    r.tie_note = if tied {
+                        Some("tied: equal total and tie-break, not separated".to_owned())
+                    } else if separated {
+                        Some(format!(
+                            "equal total separated by the tie-break criterion '{}'",
+                            tie_break_name.unwrap_or_default()
+                        ))
+                    } else {
+                        None
+                    };
+                }
+            }
+        }
+        start = end;
+    }
+    if let Some(posts) = data.posts {
+        for r in results.iter_mut().filter(|r| r.outcome == Outcome::Pass) {
+            r.reserve = r.position.is_some_and(|p| p > posts);
+        }
+    }
+}

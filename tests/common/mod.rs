@@ -1,0 +1,188 @@
+//! Shared fixtures for the core's integration tests.
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use panelmark::model::{
+    AssessorRole, Criterion, CriterionKind, Id, IndicatorMark, Priority, Role, Scale, ScoreInput,
+    Scorecard,
+};
+use panelmark::store::{NewCandidate, Store};
+
+/// An in-memory store whose clock starts at 2026-11-23 09:00 UTC and ticks a second per action.
+pub fn store() -> Store {
+    let tick = Arc::new(AtomicI64::new(0));
+    Store::open_in_memory()
+        .unwrap()
+        .with_clock(Arc::new(move || {
+            Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+                + chrono::Duration::seconds(tick.fetch_add(1, Ordering::SeqCst))
+        }))
+}
+
+fn criterion(
+    kind: CriterionKind,
+    name: &str,
+    priority: Priority,
+    indicators: &[&str],
+) -> Criterion {
+    Criterion {
+        kind,
+        name: name.into(),
+        group: None,
+        priority,
+        code: None,
+        level: None,
+        indicators: indicators.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// A small role: two essential behaviours and a desirable technical skill.
+pub fn role() -> Role {
+    Role {
+        title: "Senior DevOps Engineer".into(),
+        grade: Some("SEO".into()),
+        reference: Some("HO-2026-117".into()),
+        source: None,
+        criteria: vec![
+            criterion(
+                CriterionKind::Behaviour,
+                "Working Together",
+                Priority::Essential,
+                &["Builds trust", "Shares knowledge"],
+            ),
+            criterion(
+                CriterionKind::Behaviour,
+                "Delivering at Pace",
+                Priority::Essential,
+                &["Sets clear priorities", "Stays calm under pressure"],
+            ),
+            criterion(
+                CriterionKind::Technical,
+                "Infrastructure as code",
+                Priority::Desirable,
+                &[],
+            ),
+        ],
+    }
+}
+
+/// Ids of the people in [`campaign`].
+pub struct Cast {
+    pub campaign: Id,
+    pub panel_a: Id,
+    pub panel_b: Id,
+    pub chair_a: Id,
+    pub member_a: Id,
+    pub chair_b: Id,
+    pub member_b: Id,
+    pub moderator: Id,
+    pub zoe: Id,
+    pub siobhan: Id,
+    pub oyvind: Id,
+}
+
+/// A campaign in setup with two panels of two, a moderator and three candidates
+/// (two on panel A, one on panel B). Pass mark 4 on each criterion, overall 12.
+pub fn campaign(store: &mut Store) -> Cast {
+    let role_id = store.create_role("hr", &role()).unwrap();
+    let mut card = Scorecard::from_role(
+        "Senior DevOps interview",
+        &role(),
+        Scale::civil_service(),
+        Some(4),
+    );
+    card.criteria[2].pass_mark = None;
+    card.overall_pass_mark = 12.0;
+    card.tie_break = Some("c1".into());
+    let card_id = store.create_scorecard("hr", Some(role_id), &card).unwrap();
+    let campaign = store
+        .create_campaign("hr", "Senior DevOps, November 2026", card_id)
+        .unwrap();
+    let panel_a = store.add_panel("hr", campaign, "Panel A").unwrap();
+    let panel_b = store.add_panel("hr", campaign, "Panel B").unwrap();
+    let chair_a = store
+        .add_assessor(
+            "hr",
+            campaign,
+            "Amara Okafor",
+            AssessorRole::Chair,
+            Some(panel_a),
+        )
+        .unwrap();
+    let member_a = store
+        .add_assessor(
+            "hr",
+            campaign,
+            "Tomasz Wiśniewski",
+            AssessorRole::Member,
+            Some(panel_a),
+        )
+        .unwrap();
+    let chair_b = store
+        .add_assessor(
+            "hr",
+            campaign,
+            "Priya Raman",
+            AssessorRole::Chair,
+            Some(panel_b),
+        )
+        .unwrap();
+    let member_b = store
+        .add_assessor(
+            "hr",
+            campaign,
+            "Gareth Llewellyn",
+            AssessorRole::Member,
+            Some(panel_b),
+        )
+        .unwrap();
+    let moderator = store
+        .add_assessor("hr", campaign, "Helen Marsh", AssessorRole::Moderator, None)
+        .unwrap();
+    let add = |store: &mut Store, reference: &str, name: &str, panel: Id| {
+        store
+            .add_candidate(
+                "hr",
+                campaign,
+                &NewCandidate {
+                    reference: reference.into(),
+                    name: name.into(),
+                    panel_id: Some(panel),
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+    };
+    let zoe = add(store, "C-001", "Zoë Łukasiewicz", panel_a);
+    let siobhan = add(store, "C-002", "Siobhán Ó Briain", panel_a);
+    let oyvind = add(store, "C-003", "Øyvind Ærø", panel_b);
+    Cast {
+        campaign,
+        panel_a,
+        panel_b,
+        chair_a,
+        member_a,
+        chair_b,
+        member_b,
+        moderator,
+        zoe,
+        siobhan,
+        oyvind,
+    }
+}
+
+/// A draft score with evidence and every indicator shown.
+pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usize) -> ScoreInput {
+    ScoreInput {
+        candidate_id: candidate,
+        assessor_id: assessor,
+        criterion_key: key.into(),
+        value: Some(value),
+        not_assessed: false,
+        evidence: format!("Described a concrete example; scored {value}."),
+        indicators: vec![IndicatorMark::Shown; indicators],
+    }
+}

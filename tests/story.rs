@@ -1,0 +1,325 @@
+//! The whole story through the library: set up a campaign, score it independently, agree,
+//! moderate with reasons, sign off, fail to edit, reopen, verify the audit chain.
+
+mod common;
+
+use panelmark::model::{CampaignState, Decision, ScoreStatus};
+use panelmark::scoring::flags::{FlagKind, FlagSettings};
+use panelmark::scoring::results::{Outcome, ResultSource};
+use panelmark::store::Verification;
+use panelmark::Error;
+
+fn agreed(candidate: i64, key: &str, value: i32, by: i64) -> Decision {
+    Decision {
+        candidate_id: candidate,
+        criterion_key: key.into(),
+        value: Some(value),
+        not_assessed: false,
+        text: format!("Panel settled on {value} after discussion"),
+        by,
+    }
+}
+
+#[test]
+fn a_campaign_from_setup_to_sign_off_and_reopening() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    let c = cast.campaign;
+
+    // Scoring cannot happen during setup.
+    let err = store
+        .save_score(
+            "amara",
+            c,
+            &common::score(cast.zoe, cast.chair_a, "c1", 5, 2),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::WrongState { .. }), "{err}");
+    store.start_scoring("hr", c).unwrap();
+
+    // Independent scoring: Amara scores Zoë; Tomasz sees only his own until he submits.
+    for (key, value, n) in [("c1", 6, 2), ("c2", 5, 2), ("c3", 4, 0)] {
+        store
+            .save_score(
+                "amara",
+                c,
+                &common::score(cast.zoe, cast.chair_a, key, value, n),
+            )
+            .unwrap();
+    }
+    store
+        .submit_scores("amara", c, cast.zoe, cast.chair_a)
+        .unwrap();
+    store
+        .save_score(
+            "tomasz",
+            c,
+            &common::score(cast.zoe, cast.member_a, "c1", 3, 2),
+        )
+        .unwrap();
+    let seen = store.visible_scores(c, cast.zoe, cast.member_a).unwrap();
+    assert!(
+        seen.iter().all(|s| s.assessor_id == cast.member_a),
+        "Tomasz must not see Amara's scores before submitting"
+    );
+    assert_eq!(seen.len(), 1);
+
+    // The panel cannot agree before every member submits.
+    let err = store
+        .agree_score("amara", c, &agreed(cast.zoe, "c1", 5, cast.chair_a))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("waiting for Tomasz Wiśniewski"),
+        "{err}"
+    );
+
+    // A bad score is rejected and the stored draft stays as it was.
+    let err = store
+        .save_score(
+            "tomasz",
+            c,
+            &common::score(cast.zoe, cast.member_a, "c1", 9, 2),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("9 is not a point of the scale"),
+        "{err}"
+    );
+    let kept = store.visible_scores(c, cast.zoe, cast.member_a).unwrap();
+    assert_eq!(
+        kept[0].value,
+        Some(3),
+        "the rejected save left the draft untouched"
+    );
+
+    // Submitting with a criterion unscored is refused.
+    let err = store
+        .submit_scores("tomasz", c, cast.zoe, cast.member_a)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("missing: Delivering at Pace, Infrastructure as code"),
+        "{err}"
+    );
+    store
+        .save_score(
+            "tomasz",
+            c,
+            &common::score(cast.zoe, cast.member_a, "c2", 5, 2),
+        )
+        .unwrap();
+    let mut no_evidence = common::score(cast.zoe, cast.member_a, "c3", 4, 0);
+    no_evidence.evidence = "  ".into();
+    store.save_score("tomasz", c, &no_evidence).unwrap();
+    store
+        .submit_scores("tomasz", c, cast.zoe, cast.member_a)
+        .unwrap();
+
+    // Now Tomasz sees both members' submitted scores, and can no longer change his own.
+    let seen = store.visible_scores(c, cast.zoe, cast.member_a).unwrap();
+    assert_eq!(seen.len(), 6);
+    assert!(seen.iter().all(|s| s.status == ScoreStatus::Submitted));
+    let err = store
+        .save_score(
+            "tomasz",
+            c,
+            &common::score(cast.zoe, cast.member_a, "c1", 4, 2),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::Conflict(_)), "{err}");
+
+    // The panel agrees Zoë's scores.
+    for (key, value) in [("c1", 5), ("c2", 5), ("c3", 4)] {
+        store
+            .agree_score("amara", c, &agreed(cast.zoe, key, value, cast.chair_a))
+            .unwrap();
+    }
+
+    // Siobhán (panel A) and Øyvind (panel B) are scored and agreed too; both 4/4/4 → total 12.
+    for (cand, chair, member) in [
+        (cast.siobhan, cast.chair_a, cast.member_a),
+        (cast.oyvind, cast.chair_b, cast.member_b),
+    ] {
+        for who in [chair, member] {
+            for (key, n) in [("c1", 2), ("c2", 2), ("c3", 0)] {
+                store
+                    .save_score("panel", c, &common::score(cand, who, key, 4, n))
+                    .unwrap();
+            }
+            store.submit_scores("panel", c, cand, who).unwrap();
+        }
+        for key in ["c1", "c2", "c3"] {
+            store
+                .agree_score("chair", c, &agreed(cand, key, 4, chair))
+                .unwrap();
+        }
+    }
+
+    // Flags: Zoë's c1 spread of 3 (6 vs 3) and the members on both sides of the pass mark;
+    // Tomasz's empty evidence on c3.
+    let flags = store.flags(c, &FlagSettings::default()).unwrap();
+    let zoe_flags: Vec<FlagKind> = flags
+        .iter()
+        .filter(|f| f.candidate_id == Some(cast.zoe))
+        .map(|f| f.kind)
+        .collect();
+    assert!(zoe_flags.contains(&FlagKind::WideSpread), "{flags:#?}");
+    assert!(zoe_flags.contains(&FlagKind::PassMarkSplit), "{flags:#?}");
+    let evidence = flags
+        .iter()
+        .find(|f| f.kind == FlagKind::NoEvidence)
+        .expect("empty evidence is flagged");
+    assert_eq!(evidence.assessor_id, Some(cast.member_a));
+    assert!(
+        evidence
+            .reason
+            .contains("Tomasz Wiśniewski scored 4 on Infrastructure as code with no evidence"),
+        "{}",
+        evidence.reason
+    );
+
+    // Results: Zoë 14 passes first; Siobhán and Øyvind tie on 12 with equal tie-break → shared 2nd.
+    let results = store.results(c).unwrap();
+    let summary: Vec<(&str, f64, Outcome, Option<u32>, bool)> = results
+        .iter()
+        .map(|r| (r.reference.as_str(), r.total, r.outcome, r.position, r.tied))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("C-001", 14.0, Outcome::Pass, Some(1), false),
+            ("C-002", 12.0, Outcome::Pass, Some(2), true),
+            ("C-003", 12.0, Outcome::Pass, Some(2), true)
+        ]
+    );
+
+    // Moderation: changing a score needs a reason.
+    store.start_moderation("hr", c).unwrap();
+    let mut change = agreed(cast.oyvind, "c2", 3, cast.moderator);
+    change.text = String::new();
+    let err = store.moderate_score("helen", c, &change).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("moderation.reason: a reason is required"),
+        "{err}"
+    );
+    change.text = "Evidence recorded supports limited prioritisation only; consistent with Panel A's calibration".into();
+    store.moderate_score("helen", c, &change).unwrap();
+    let results = store.results(c).unwrap();
+    let oyvind = results.iter().find(|r| r.reference == "C-003").unwrap();
+    assert_eq!(oyvind.criteria[1].source, ResultSource::Moderated);
+    assert_eq!(
+        (oyvind.total, oyvind.outcome),
+        (11.0, Outcome::Fail),
+        "3 on an essential criterion is below the pass mark 4"
+    );
+    assert!(
+        oyvind
+            .outcome_reason
+            .contains("Delivering at Pace (3 below 4)"),
+        "{}",
+        oyvind.outcome_reason
+    );
+
+    // A panel member cannot moderate.
+    let err = store
+        .moderate_score("amara", c, &agreed(cast.zoe, "c1", 6, cast.chair_a))
+        .unwrap_err();
+    assert!(matches!(err, Error::Forbidden(_)), "{err}");
+
+    // Sign-off locks everything.
+    store.sign_off("helen", c, cast.moderator).unwrap();
+    assert_eq!(store.campaign(c).unwrap().state, CampaignState::SignedOff);
+    let err = store
+        .moderate_score("helen", c, &agreed(cast.zoe, "c1", 6, cast.moderator))
+        .unwrap_err();
+    assert!(matches!(err, Error::Locked { .. }), "{err}");
+    assert!(err.to_string().contains("signed off and locked"), "{err}");
+    let err = store.reopen("helen", c, cast.moderator, "   ").unwrap_err();
+    assert!(err.to_string().contains("reopen.reason"), "{err}");
+
+    // Reopen with a reason; edits work again.
+    store
+        .reopen(
+            "helen",
+            c,
+            cast.moderator,
+            "Appeal from C-003 received 2026-12-01",
+        )
+        .unwrap();
+    assert_eq!(store.campaign(c).unwrap().state, CampaignState::Moderation);
+    store
+        .moderate_score(
+            "helen",
+            c,
+            &Decision {
+                text: "Appeal upheld: evidence re-read".into(),
+                ..agreed(cast.oyvind, "c2", 4, cast.moderator)
+            },
+        )
+        .unwrap();
+    let history = store.signoffs(c).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        history[1].reason.as_deref(),
+        Some("Appeal from C-003 received 2026-12-01")
+    );
+
+    // The audit chain holds and recorded the story.
+    match store.verify().unwrap() {
+        Verification::Intact { events, head } => {
+            assert!(events > 40, "every write was audited ({events} events)");
+            assert_eq!(head, store.audit_head().unwrap());
+        }
+        broken => panic!("chain broken: {broken:?}"),
+    }
+    let reopen = store
+        .audit_events(&panelmark::store::AuditFilter {
+            action_prefix: Some("campaign.state".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let last = reopen.last().unwrap();
+    assert_eq!(
+        last.after.as_ref().unwrap()["reason"],
+        "Appeal from C-003 received 2026-12-01"
+    );
+}
+
+#[test]
+fn verify_names_the_first_event_edited_behind_the_librarys_back() {
+    let mut store = common::store();
+    common::campaign(&mut store);
+    assert!(matches!(
+        store.verify().unwrap(),
+        Verification::Intact { .. }
+    ));
+    // Someone with the database file and sqlite3 rewrites history, bypassing the guard trigger.
+    store
+        .conn()
+        .execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 5;")
+        .unwrap();
+    match store.verify().unwrap() {
+        Verification::Broken { seq, problem } => {
+            assert_eq!(seq, 5);
+            assert!(problem.contains("altered"), "{problem}");
+        }
+        intact => panic!("tampering not detected: {intact:?}"),
+    }
+}
+
+#[test]
+fn a_rejected_action_leaves_no_trace_in_the_audit_log() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    let before = store.audit_events(&Default::default()).unwrap().len();
+    let err = store.add_panel("hr", cast.campaign, "Panel A").unwrap_err();
+    assert!(
+        err.to_string().contains("'Panel A' already exists"),
+        "{err}"
+    );
+    assert_eq!(
+        store.audit_events(&Default::default()).unwrap().len(),
+        before
+    );
+}
