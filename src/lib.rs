@@ -5,6 +5,8 @@
 //! command line are thin layers over this crate; it knows nothing of either.
 #![deny(missing_docs)]
 
+pub mod bench;
+pub mod demo;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -1,0 +1,302 @@
+//! The benchmark behind `panelmark bench`: builds a large campaign in a temporary database
+//! and measures each operation beside the bare SQLite floor it stands on, in the same run.
+
+use std::time::{Duration, Instant};
+
+use rusqlite::params;
+use serde::Serialize;
+
+use crate::model::{
+    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
+};
+use crate::scoring::flags::{self, FlagSettings};
+use crate::scoring::results;
+use crate::store::Store;
+use crate::{Error, Result};
+
+/// Size of the benchmark campaign.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    /// Candidates (default 5,000).
+    pub candidates: usize,
+    /// Assessors per panel (3).
+    pub assessors_per_panel: usize,
+    /// Criteria (8).
+    pub criteria: usize,
+    /// Indicators per criterion (5).
+    pub indicators: usize,
+    /// Candidates per panel (500).
+    pub candidates_per_panel: usize,
+}
+
+impl Default for BenchOptions {
+    fn default() -> Self {
+        BenchOptions { candidates: 5_000, assessors_per_panel: 3, criteria: 8, indicators: 5, candidates_per_panel: 500 }
+    }
+}
+
+/// Measured figures (milliseconds unless named otherwise).
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchReport {
+    /// Candidates in the campaign.
+    pub candidates: usize,
+    /// Individual scores in the campaign.
+    pub scores: usize,
+    /// Median time of one score save through the library (validation, audit event, commit).
+    pub save_score_p50_ms: f64,
+    /// 99th percentile of the same.
+    pub save_score_p99_ms: f64,
+    /// Median of a bare INSERT + commit of a same-sized row, same pragmas.
+    pub bare_insert_p50_ms: f64,
+    /// 99th percentile of the same.
+    pub bare_insert_p99_ms: f64,
+    /// Scores saved per second in bulk (1,000 per transaction, each validated and audited).
+    pub bulk_scores_per_s: f64,
+    /// Computing the moderation board: loading the campaign, every result and every flag.
+    pub board_ms: f64,
+    /// A bare SELECT of every score row of the campaign.
+    pub bare_scan_ms: f64,
+    /// Audit events written.
+    pub audit_events: i64,
+    /// Verifying the whole audit chain.
+    pub verify_ms: f64,
+    /// Peak resident memory of the process.
+    pub peak_rss_mb: f64,
+    /// Whether each target holds.
+    pub targets: Vec<(String, bool)>,
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(samples: &mut [f64], p: f64) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    let rank = ((p / 100.0) * (samples.len() as f64 - 1.0)).round() as usize;
+    samples.get(rank).copied().unwrap_or(f64::NAN)
+}
+
+/// Peak resident set size in MiB (Linux `VmHWM`; 0 elsewhere).
+pub fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn bench_role(options: &BenchOptions) -> Role {
+    Role {
+        title: "Benchmark role".into(),
+        grade: Some("SEO".into()),
+        reference: None,
+        source: None,
+        criteria: (0..options.criteria)
+            .map(|i| Criterion {
+                kind: if i % 2 == 0 { CriterionKind::Behaviour } else { CriterionKind::Technical },
+                name: format!("Criterion {}", i + 1),
+                group: None,
+                priority: if i < options.criteria - 2 { Priority::Essential } else { Priority::Desirable },
+                code: None,
+                level: None,
+                indicators: (0..options.indicators).map(|k| format!("Indicator {} of criterion {}", k + 1, i + 1)).collect(),
+            })
+            .collect(),
+    }
+}
+
+const EVIDENCE: &str = "Gave a specific example of leading a release under pressure; set priorities with the \
+                        team, kept stakeholders informed and reviewed afterwards. Outcome measured.";
+
+fn score_for(candidate: Id, assessor: Id, key: &str, seed: usize, indicators: usize) -> ScoreInput {
+    let value = 2 + (seed * 7919 % 5) as i32; // 2–6, varied but deterministic
+    ScoreInput {
+        candidate_id: candidate,
+        assessor_id: assessor,
+        criterion_key: key.to_owned(),
+        value: Some(value),
+        not_assessed: false,
+        evidence: EVIDENCE.to_owned(),
+        indicators: (0..indicators).map(|k| if (k as i32) < value - 1 { IndicatorMark::Shown } else { IndicatorMark::NotShown }).collect(),
+    }
+}
+
+/// Runs the benchmark. `progress` is told what phase is running.
+pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<BenchReport> {
+    let dir = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let mut store = Store::open(&dir.path().join("bench.db"))?;
+    let actor = "bench";
+
+    progress("setting up the campaign");
+    let role = bench_role(options);
+    let role_id = store.create_role(actor, &role)?;
+    let card = Scorecard::from_role("Benchmark scorecard", &role, Scale::civil_service(), Some(4));
+    let card_id = store.create_scorecard(actor, Some(role_id), &card)?;
+    let campaign = store.create_campaign(actor, "Benchmark campaign", card_id)?;
+    let panel_count = options.candidates.div_ceil(options.candidates_per_panel).max(1);
+    let mut panel_members: Vec<Vec<Id>> = Vec::new();
+    for p in 0..panel_count {
+        let name = format!("Panel {}", p + 1);
+        let panel = store.add_panel(actor, campaign, &name)?;
+        let members = (0..options.assessors_per_panel)
+            .map(|s| {
+                let role = if s == 0 { AssessorRole::Chair } else { AssessorRole::Member };
+                store.add_assessor(actor, campaign, &format!("Assessor {}.{}", p + 1, s + 1), role, Some(panel))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        panel_members.push(members);
+    }
+    let mut csv = String::from("reference,name,email,panel\n");
+    for i in 0..options.candidates {
+        csv.push_str(&format!("B-{i:05},Candidate Ł{i},c{i}@example.org,Panel {}\n", i / options.candidates_per_panel + 1));
+    }
+    store.import_candidates(actor, campaign, "bench.csv", csv.as_bytes())?;
+    store.start_scoring(actor, campaign)?;
+    let candidates: Vec<(Id, usize)> = store
+        .candidates(campaign)?
+        .into_iter()
+        .map(|c| (c.id, c.reference[2..].parse::<usize>().unwrap_or(0) / options.candidates_per_panel))
+        .collect();
+    let keys: Vec<String> = card.criteria.iter().map(|c| c.key.clone()).collect();
+
+    // Bulk saves for all but the last few candidates; those are saved one at a time below.
+    let single_count = (options.candidates / 20).clamp(1, 250);
+    let (bulk_part, single_part) = candidates.split_at(candidates.len() - single_count);
+    progress("bulk saving scores");
+    let mut batch = Vec::with_capacity(1000);
+    let mut bulk_saved = 0usize;
+    let bulk_start = Instant::now();
+    for (n, &(candidate, panel)) in bulk_part.iter().enumerate() {
+        for &assessor in &panel_members[panel] {
+            for (k, key) in keys.iter().enumerate() {
+                batch.push(score_for(candidate, assessor, key, n * 31 + k + assessor as usize, options.indicators));
+            }
+        }
+        if batch.len() >= 1000 {
+            bulk_saved += store.save_scores(actor, campaign, &batch)?;
+            batch.clear();
+        }
+    }
+    bulk_saved += store.save_scores(actor, campaign, &batch)?;
+    let bulk_elapsed = bulk_start.elapsed();
+
+    progress("saving scores one at a time");
+    let mut save_samples = Vec::new();
+    for (n, &(candidate, panel)) in single_part.iter().enumerate() {
+        for &assessor in &panel_members[panel] {
+            for (k, key) in keys.iter().enumerate() {
+                let input = score_for(candidate, assessor, key, n * 17 + k, options.indicators);
+                let t = Instant::now();
+                store.save_score(actor, campaign, &input)?;
+                save_samples.push(ms(t.elapsed()));
+            }
+        }
+    }
+
+    progress("bare inserts");
+    store.conn().execute_batch(
+        "CREATE TABLE bench_bare (candidate_id INTEGER, assessor_id INTEGER, criterion_key TEXT, value INTEGER,
+         not_assessed INTEGER, evidence TEXT, indicators TEXT, status TEXT, created_at TEXT, updated_at TEXT,
+         submitted_at TEXT, PRIMARY KEY (candidate_id, assessor_id, criterion_key)) WITHOUT ROWID",
+    )?;
+    let mut bare_samples = Vec::with_capacity(save_samples.len());
+    let now = store.now();
+    for i in 0..save_samples.len() {
+        let t = Instant::now();
+        store.conn().execute_batch("BEGIN")?;
+        store
+            .conn()
+            .prepare_cached("INSERT INTO bench_bare VALUES (?1, ?2, ?3, ?4, 0, ?5, '-----', 'draft', ?6, ?6, NULL)")?
+            .execute(params![i as i64, 1, "c1", 4, EVIDENCE, now])?;
+        store.conn().execute_batch("COMMIT")?;
+        bare_samples.push(ms(t.elapsed()));
+    }
+
+    progress("submitting and agreeing");
+    for &(candidate, panel) in &candidates {
+        for &assessor in &panel_members[panel] {
+            store.submit_scores(actor, campaign, candidate, assessor)?;
+        }
+        let decisions: Vec<Decision> = keys
+            .iter()
+            .map(|k| Decision {
+                candidate_id: candidate,
+                criterion_key: k.clone(),
+                value: Some(4),
+                not_assessed: false,
+                text: "Agreed after discussion".into(),
+                by: panel_members[panel][0],
+            })
+            .collect();
+        store.agree_scores(actor, campaign, &decisions)?;
+    }
+    store.start_moderation(actor, campaign)?;
+
+    progress("moderation board");
+    let settings = FlagSettings::default();
+    let mut board_samples = Vec::new();
+    let mut scan_samples = Vec::new();
+    let mut rows_scanned = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut stmt = store.conn().prepare_cached(
+            "SELECT s.candidate_id, s.assessor_id, s.criterion_key, s.value, s.not_assessed, s.evidence, s.indicators,
+                    s.status, s.created_at, s.updated_at, s.submitted_at
+             FROM scores s JOIN candidates c ON c.id = s.candidate_id WHERE c.campaign_id = ?1",
+        )?;
+        #[allow(clippy::type_complexity)]
+        let rows: Vec<(i64, i64, String, Option<i32>, bool, String, String, String, String, String, Option<String>)> = stmt
+            .query_map([campaign], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        scan_samples.push(ms(t.elapsed()));
+        rows_scanned = rows.len();
+        drop(rows);
+
+        let t = Instant::now();
+        let data = store.campaign_data(campaign)?;
+        let results = results::compute(&data);
+        let flags = flags::compute(&data, &settings);
+        board_samples.push(ms(t.elapsed()));
+        std::hint::black_box((results.len(), flags.len()));
+    }
+
+    progress("verifying the audit chain");
+    let t = Instant::now();
+    let audit_events = match store.verify()? {
+        crate::store::Verification::Intact { events, .. } => events,
+        crate::store::Verification::Broken { seq, problem } => {
+            return Err(Error::Conflict(format!("benchmark audit chain broken at {seq}: {problem}")))
+        }
+    };
+    let verify_ms = ms(t.elapsed());
+
+    let save_p50 = percentile(&mut save_samples.clone(), 50.0);
+    let save_p99 = percentile(&mut save_samples, 99.0);
+    let bare_p50 = percentile(&mut bare_samples.clone(), 50.0);
+    let bare_p99 = percentile(&mut bare_samples, 99.0);
+    let board_ms = percentile(&mut board_samples, 50.0);
+    let bare_scan_ms = percentile(&mut scan_samples, 50.0);
+    let targets = vec![
+        ("save_score_p99 <= 2x bare_insert_p99".to_owned(), save_p99 <= 2.0 * bare_p99),
+        ("save_score_p99 <= 5 ms".to_owned(), save_p99 <= 5.0),
+        ("board <= 3x bare_scan".to_owned(), board_ms <= 3.0 * bare_scan_ms),
+        ("board <= 50 ms".to_owned(), board_ms <= 50.0),
+    ];
+    Ok(BenchReport {
+        candidates: options.candidates,
+        scores: rows_scanned,
+        save_score_p50_ms: save_p50,
+        save_score_p99_ms: save_p99,
+        bare_insert_p50_ms: bare_p50,
+        bare_insert_p99_ms: bare_p99,
+        bulk_scores_per_s: bulk_saved as f64 / bulk_elapsed.as_secs_f64(),
+        board_ms,
+        bare_scan_ms,
+        audit_events,
+        verify_ms,
+        peak_rss_mb: peak_rss_mb(),
+        targets,
+    })
+}

@@ -1,2 +1,0 @@
-//! The `panelmark` command line.
-fn main() {}

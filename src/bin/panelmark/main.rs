@@ -1,0 +1,298 @@
+//! The `panelmark` command line: a thin layer over the core library. Errors print one clear
+//! line to standard error and exit non-zero.
+
+mod print;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use panelmark::import::{jd, role_file};
+use panelmark::scoring::flags::FlagSettings;
+use panelmark::store::{AuditFilter, Store, Verification};
+
+#[derive(Parser)]
+#[command(name = "panelmark", version, about = "Structured interview assessment: scorecards, panel scoring, moderation and evidence exports")]
+struct Cli {
+    /// Database file (default: panelmark.db in the operating system's data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Who is making changes, as recorded in the audit log (default: $USER).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    actor: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract a role draft from a job description (Markdown or HTML-in-Markdown) and print it.
+    ImportJd {
+        /// The job description.
+        file: PathBuf,
+        /// Print the role-file JSON plus "warnings" instead of a summary.
+        #[arg(long)]
+        json: bool,
+        /// Also save the draft as a role in the database.
+        #[arg(long)]
+        save: bool,
+    },
+    /// Role files: import, export, list.
+    #[command(subcommand)]
+    Role(RoleCommand),
+    /// Campaigns in the database.
+    #[command(subcommand)]
+    Campaign(CampaignCommand),
+    /// Candidate lists.
+    #[command(subcommand)]
+    Candidates(CandidatesCommand),
+    /// Recompute the audit chain; exit 1 naming the first broken event.
+    Verify,
+    /// Print the audit log.
+    Audit {
+        /// Only events of this campaign.
+        #[arg(long)]
+        campaign: Option<i64>,
+        /// Only the newest N events.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build a realistic demo campaign from the job description embedded in the binary.
+    Demo {
+        /// Number of candidates.
+        #[arg(long, default_value_t = 24)]
+        candidates: usize,
+        /// Random seed: the same seed gives the same campaign.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Results in merit order.
+    Results(CampaignArgs),
+    /// Moderation flags with their reasons.
+    Flags {
+        #[command(flatten)]
+        args: CampaignArgs,
+        /// Flag member scores that differ by at least this many points.
+        #[arg(long, default_value_t = 2)]
+        spread: i32,
+        /// Flag panels whose mean differs from the campaign mean by more than this.
+        #[arg(long, default_value_t = 1.0)]
+        panel_mean: f64,
+    },
+    /// Inter-rater reliability, per-criterion spread and assessor leniency.
+    Stats(CampaignArgs),
+    /// Measure speed and memory on a large campaign in a temporary database.
+    Bench {
+        /// Number of candidates.
+        #[arg(long, default_value_t = 5000)]
+        candidates: usize,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct CampaignArgs {
+    /// Campaign id.
+    #[arg(long)]
+    campaign: i64,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum RoleCommand {
+    /// Import a role file (schemas/role.schema.json).
+    Import {
+        /// The role file.
+        file: PathBuf,
+    },
+    /// Print a role as a role file.
+    Export {
+        /// Role id.
+        id: i64,
+    },
+    /// List roles.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CampaignCommand {
+    /// List campaigns.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CandidatesCommand {
+    /// Import candidates from CSV (reference,name[,email][,panel][,slot]); all rows or none.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+    },
+}
+
+fn read_file(path: &Path) -> Result<(String, Vec<u8>)> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok((name, bytes))
+}
+
+fn open_store(db: Option<&Path>) -> Result<Store> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => Store::default_path()?,
+    };
+    Store::open(&path).with_context(|| format!("{}: cannot open the database", path.display()))
+}
+
+fn actor(cli: &Cli) -> String {
+    cli.actor.clone().or_else(|| std::env::var("USER").ok()).filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "cli".into())
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let actor = actor(&cli);
+    let db = cli.db.as_deref();
+    match &cli.command {
+        Command::ImportJd { file, json, save } => {
+            let (name, bytes) = read_file(file)?;
+            let draft = jd::parse_job_description(&name, &bytes)?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&draft)?);
+            } else {
+                print::draft(&draft);
+            }
+            if *save {
+                let id = open_store(db)?.create_role(&actor, &draft.role)?;
+                eprintln!("saved as role {id}");
+            }
+        }
+        Command::Role(RoleCommand::Import { file }) => {
+            let (name, bytes) = read_file(file)?;
+            let role = role_file::parse(&name, &bytes)?;
+            let id = open_store(db)?.create_role(&actor, &role)?;
+            println!("imported role {id}: {}", role.title);
+        }
+        Command::Role(RoleCommand::Export { id }) => {
+            print!("{}", role_file::to_string(&open_store(db)?.role(*id)?.role));
+        }
+        Command::Role(RoleCommand::List { json }) => {
+            let roles = open_store(db)?.roles()?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&roles)?);
+            } else {
+                print::roles(&roles);
+            }
+        }
+        Command::Campaign(CampaignCommand::List { json }) => {
+            let campaigns = open_store(db)?.campaigns()?;
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&campaigns)?);
+            } else {
+                for c in campaigns {
+                    println!("{:>4}  {:<11} {}  ({})", c.id, c.state.as_str(), c.name, c.scorecard.title);
+                }
+            }
+        }
+        Command::Candidates(CandidatesCommand::Import { file, campaign }) => {
+            let (name, bytes) = read_file(file)?;
+            let added = open_store(db)?.import_candidates(&actor, *campaign, &name, &bytes)?;
+            println!("imported {added} candidates into campaign {campaign}");
+        }
+        Command::Verify => match open_store(db)?.verify()? {
+            Verification::Intact { events, head } => println!("audit chain intact: {events} events, head {head}"),
+            Verification::Broken { seq, problem } => {
+                eprintln!("audit chain BROKEN at event {seq}: {problem}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+        Command::Audit { campaign, limit, json } => {
+            let filter = AuditFilter {
+                entity_prefix: campaign.map(|c| format!("campaign/{c}")),
+                limit: *limit,
+                ..Default::default()
+            };
+            let events = open_store(db)?.audit_events(&filter)?;
+            if *json {
+                for e in events {
+                    println!("{}", serde_json::to_string(&e)?);
+                }
+            } else {
+                for e in events {
+                    println!("{:>6}  {}  {:<14} {:<18} {}", e.seq, e.at, e.actor, e.action, e.entity);
+                }
+            }
+        }
+        Command::Demo { candidates, seed } => {
+            let mut store = open_store(db)?;
+            let id = panelmark::demo::build(&mut store, &actor, &panelmark::demo::DemoOptions { candidates: *candidates, seed: *seed })?;
+            let campaign = store.campaign(id)?;
+            eprintln!("demo campaign '{}' with {candidates} candidates, state {}", campaign.name, campaign.state.as_str());
+            println!("{id}");
+        }
+        Command::Results(args) => {
+            let results = open_store(db)?.results(args.campaign)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&results)?);
+            } else {
+                print::results(&results);
+            }
+        }
+        Command::Flags { args, spread, panel_mean } => {
+            let store = open_store(db)?;
+            let settings = FlagSettings { spread_threshold: *spread, panel_mean_threshold: *panel_mean };
+            let flags = store.flags(args.campaign, &settings)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&flags)?);
+            } else {
+                print::flags(&store, args.campaign, &flags)?;
+            }
+        }
+        Command::Stats(args) => {
+            let stats = open_store(db)?.stats(args.campaign)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&stats)?);
+            } else {
+                print::stats(&stats);
+            }
+        }
+        Command::Bench { candidates, json } => {
+            let options = panelmark::bench::BenchOptions { candidates: *candidates, ..Default::default() };
+            let report = panelmark::bench::run(&options, |phase| eprintln!("bench: {phase}…"))?;
+            if *json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            // `{:#}` joins the context chain into one readable message; the core's messages
+            // already name the file, line or field.
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

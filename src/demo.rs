@@ -1,0 +1,225 @@
+//! Realistic demo campaigns: a role imported from the job description embedded in the binary,
+//! three-person panels, candidates with varied names, scores with evidence, disagreements,
+//! flags and some moderation. The same seed gives the same campaign.
+
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::import::jd;
+use crate::model::{AssessorRole, Decision, Id, IndicatorMark, Scale, ScoreInput, Scorecard};
+use crate::store::{NewCandidate, Store};
+use crate::Result;
+
+/// The job description the demo imports (also a test fixture).
+pub const DEMO_JOB_DESCRIPTION: &str = include_str!("../tests/fixtures/jd/demo-role.md");
+
+/// Candidates per panel in the demo.
+const CANDIDATES_PER_PANEL: usize = 8;
+
+/// How big a demo to build.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    /// Number of candidates.
+    pub candidates: usize,
+    /// Random seed.
+    pub seed: u64,
+}
+
+const FIRST_NAMES: &[&str] = &[
+    "Zoë", "Siobhán", "Øyvind", "Łucja", "Chloé", "José", "Aoife", "Ngozi", "Thảo", "Björn", "Saoirse", "Eóin",
+    "Răzvan", "Ștefan", "Zuzana", "Søren", "Inês", "Mateo", "Aarav", "Fatima", "Kwame", "Yusuf", "Mei", "Oluwaseun",
+    "Dafydd", "Ffion", "Niamh", "Padraig", "Amélie", "Jürgen", "Agnieszka", "Tomás", "Priya", "Hamish", "Rhiannon",
+    "Chidi", "Anaïs", "Ülkü", "Cáit", "Seren",
+];
+const SURNAMES: &[&str] = &[
+    "Łukasiewicz", "Ó Briain", "Ærø", "Dvořák", "Müller", "García", "Çelik", "Schröder", "Kowalczyk", "O'Connor",
+    "Nguyễn", "Þórsdóttir", "Adébáyọ̀", "Mac Giolla Phádraig", "Novák", "Jensen", "Patel", "Okonkwo", "Ahmed",
+    "Williams", "Llewellyn", "Ní Mhaoláin", "Fernández", "Kaur", "Van der Berg", "Szabó", "Rossi", "MacLeod",
+    "Hughes", "Evans", "Öztürk", "Lefèvre", "Pereira", "Mensah", "Bianchi", "Jónsson",
+];
+const ASSESSORS: &[&str] = &[
+    "Amara Okafor", "Tomasz Wiśniewski", "Eilidh Fraser", "Priya Raman", "Gareth Llewellyn", "Mairéad Ní Bhriain",
+    "Oluwadamilare Bello", "Sinéad Kavanagh", "Jakub Nowak", "Hannah Clarke", "Rashid Karim", "Ceri Morgan",
+];
+
+const STRONG: &[&str] = &[
+    "Gave a detailed STAR example: led the move of {topic} to a new approach, set out the options, chose one with the team and measured the result (build times down by half).",
+    "Clear, specific evidence on {topic}: explained their own actions rather than the team's, anticipated risks and described what they would do differently.",
+    "Described coaching two junior colleagues through {topic}; evidence of exceeding the level expected, with outcomes quantified.",
+];
+const MIDDLE: &[&str] = &[
+    "Example on {topic} was relevant but mostly described what the team did; some evidence of personal contribution when probed.",
+    "Adequate answer on {topic}: identified the main issue and a reasonable response, limited detail on impact.",
+    "Gave a recent example on {topic}; structure was clear, outcome stated but not measured.",
+];
+const WEAK: &[&str] = &[
+    "Struggled to give an example on {topic}; answer stayed hypothetical even after a follow-up question.",
+    "Example on {topic} did not show the behaviour at this level; limited positive evidence.",
+];
+
+fn evidence(rng: &mut ChaCha8Rng, value: i32, topic: &str) -> String {
+    let pool = match value {
+        6.. => STRONG,
+        4..=5 => MIDDLE,
+        _ => WEAK,
+    };
+    pool.choose(rng).expect("pools are not empty").replace("{topic}", &topic.to_lowercase())
+}
+
+fn names(rng: &mut ChaCha8Rng, count: usize) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let name = format!("{} {}", FIRST_NAMES.choose(rng).expect("names"), SURNAMES.choose(rng).expect("names"));
+        // Beyond the distinct combinations, add a middle initial rather than loop forever.
+        let name = if seen.contains(&name) { format!("{name} {}.", (b'A' + (out.len() % 26) as u8) as char) } else { name };
+        if seen.insert(name.clone()) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn clamp_round(x: f64, scale: &Scale) -> i32 {
+    (x.round() as i32).clamp(scale.min(), scale.max())
+}
+
+/// Builds a demo campaign and leaves it in moderation; returns its id.
+pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id> {
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let draft = jd::parse_job_description("demo-role.md", DEMO_JOB_DESCRIPTION.as_bytes())?;
+    let role = draft.role;
+    let role_id = store.create_role(actor, &role)?;
+    let mut card = Scorecard::from_role(&format!("{} — interview", role.title), &role, Scale::civil_service(), Some(4));
+    for c in &mut card.criteria {
+        if !c.is_essential() {
+            c.pass_mark = None;
+        }
+        c.questions = vec![format!("Tell us about a time you showed {}.", c.criterion.name.to_lowercase())];
+    }
+    let essential = card.criteria.iter().filter(|c| c.is_essential()).count();
+    card.overall_pass_mark = 4.0 * essential as f64 + 3.0 * (card.criteria.len() - essential) as f64;
+    card.tie_break = card.criteria.first().map(|c| c.key.clone());
+    let card_id = store.create_scorecard(actor, Some(role_id), &card)?;
+    let campaign = store.create_campaign(actor, &format!("{} (demo, seed {})", role.title, options.seed), card_id)?;
+
+    let panel_count = options.candidates.div_ceil(CANDIDATES_PER_PANEL).clamp(1, 4);
+    let mut panels = Vec::new();
+    let mut assessor_ids = Vec::new();
+    for p in 0..panel_count {
+        let panel = store.add_panel(actor, campaign, &format!("Panel {}", (b'A' + p as u8) as char))?;
+        let mut members = Vec::new();
+        for seat in 0..3 {
+            let name = ASSESSORS[(p * 3 + seat) % ASSESSORS.len()];
+            let role = if seat == 0 { AssessorRole::Chair } else { AssessorRole::Member };
+            // One panel is lenient by design, so the panel-outlier flag has something to find.
+            let bias = if p == 1 { 0.9 } else { rng.random_range(-0.4..0.4) };
+            members.push((store.add_assessor(actor, campaign, name, role, Some(panel))?, bias));
+        }
+        panels.push(panel);
+        assessor_ids.push(members);
+    }
+    let moderator = store.add_assessor(actor, campaign, "Helen Marsh (HR)", AssessorRole::Moderator, None)?;
+    store.set_posts(actor, campaign, Some((options.candidates / 4).max(1) as u32))?;
+
+    let names = names(&mut rng, options.candidates);
+    let mut candidates = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let panel = i % panel_count;
+        let email = format!("candidate{:04}@example.org", i + 1);
+        let id = store.add_candidate(
+            actor,
+            campaign,
+            &NewCandidate {
+                reference: format!("C-{:04}", i + 1),
+                name: name.clone(),
+                email: Some(email),
+                panel_id: Some(panels[panel]),
+                slot: Some(format!("2026-11-{:02} {:02}:00", 24 + (i / 24) % 5, 9 + (i % 8))),
+            },
+        )?;
+        candidates.push((id, panel, rng.random_range(2.8..6.2)));
+    }
+    store.start_scoring(actor, campaign)?;
+
+    let scale = card.scale.clone();
+    for &(candidate, panel, ability) in &candidates {
+        let mut member_values: Vec<Vec<i32>> = vec![Vec::new(); card.criteria.len()];
+        for &(assessor, bias) in &assessor_ids[panel] {
+            let mut inputs = Vec::new();
+            for (ci, c) in card.criteria.iter().enumerate() {
+                let noise: f64 = rng.random_range(-1.0..1.0) + rng.random_range(-0.6..0.6);
+                let value = clamp_round(ability + bias + noise, &scale);
+                member_values[ci].push(value);
+                let n = c.criterion.indicators.len();
+                let shown = ((f64::from(value - 1) / 6.0) * n as f64).round() as usize;
+                let mut marks: Vec<IndicatorMark> =
+                    (0..n).map(|k| if k < shown { IndicatorMark::Shown } else { IndicatorMark::NotShown }).collect();
+                if value <= 2 && n > 0 && rng.random_bool(0.5) {
+                    marks[n - 1] = IndicatorMark::Negative;
+                }
+                let text = if rng.random_bool(0.03) { String::new() } else { evidence(&mut rng, value, &c.criterion.name) };
+                inputs.push(ScoreInput {
+                    candidate_id: candidate,
+                    assessor_id: assessor,
+                    criterion_key: c.key.clone(),
+                    value: Some(value),
+                    not_assessed: false,
+                    evidence: text,
+                    indicators: marks,
+                });
+            }
+            let who = store.assessors(campaign)?.into_iter().find(|a| a.id == assessor).map(|a| a.name).unwrap_or_default();
+            store.save_scores(&who, campaign, &inputs)?;
+            store.submit_scores(&who, campaign, candidate, assessor)?;
+        }
+        let chair = assessor_ids[panel][0].0;
+        let decisions: Vec<Decision> = card
+            .criteria
+            .iter()
+            .zip(&member_values)
+            .map(|(c, values)| {
+                let mut sorted = values.clone();
+                sorted.sort_unstable();
+                let median = sorted[sorted.len() / 2];
+                let (min, max) = (sorted[0], sorted[sorted.len() - 1]);
+                let text = if min == max {
+                    format!("All members scored {median}; evidence consistent.")
+                } else {
+                    format!("Members scored {min}–{max}; discussed the evidence and agreed {median} as the best fit to the descriptors.")
+                };
+                Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(median), not_assessed: false, text, by: chair }
+            })
+            .collect();
+        store.agree_scores("panel chair", campaign, &decisions)?;
+    }
+    store.start_moderation(actor, campaign)?;
+
+    // The moderator revisits the widest disagreements.
+    let flags = store.flags(campaign, &crate::scoring::flags::FlagSettings::default())?;
+    let mut moderated = 0;
+    for f in flags.iter().filter(|f| f.kind == crate::scoring::flags::FlagKind::WideSpread) {
+        if moderated >= (options.candidates / 10).max(1) {
+            break;
+        }
+        let (Some(candidate), Some(key)) = (f.candidate_id, f.criterion_key.clone()) else { continue };
+        let agreed = store.agreed_scores(candidate)?.into_iter().find(|a| a.criterion_key == key);
+        let Some(value) = agreed.and_then(|a| a.value) else { continue };
+        let new_value = (value - 1).max(scale.min());
+        store.moderate_score(
+            "Helen Marsh (HR)",
+            campaign,
+            &Decision {
+                candidate_id: candidate,
+                criterion_key: key,
+                value: Some(new_value),
+                not_assessed: false,
+                text: "Evidence recorded supports the lower descriptor; brought into line with the other panels' calibration.".into(),
+                by: moderator,
+            },
+        )?;
+        moderated += 1;
+    }
+    Ok(campaign)
+}
