@@ -3,6 +3,7 @@
 //! file and the line or field at fault, and stores nothing itself.
 
 mod error;
+pub mod jd;
 pub mod role_file;
 pub mod text;
 
