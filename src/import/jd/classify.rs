@@ -426,7 +426,13 @@ pub(crate) fn split_name_description(text: &str) -> Option<(String, String)> {
 pub(crate) fn tidy_group(text: &str) -> String {
     let t = tidy_name(text);
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let shouted = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    // Two or more real words in capitals is shouting; "SQL" or "AWS EC2" are acronyms.
+    let long_words = t
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .count();
+    let shouted =
+        (long_words >= 2 || letters.len() >= 7) && letters.iter().all(|c| c.is_uppercase());
     if !shouted {
         return t;
     }
@@ -609,6 +615,9 @@ mod tests {
             "Setting the Direction of DDaT"
         );
         assert_eq!(tidy_group("Setting Direction"), "Setting Direction");
+        assert_eq!(tidy_group("SQL"), "SQL", "an acronym is not shouting");
+        assert_eq!(tidy_group("AWS EC2"), "AWS EC2");
+        assert_eq!(tidy_group("BEHAVIOURS"), "Behaviours");
     }
 
     #[test]

@@ -190,21 +190,23 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
         BlockKind::Heading { level, text } => Some((*level, text.as_str())),
         _ => None,
     });
-    let usable = |text: &str| {
-        let c = classify_title(text);
+    // Judged after template words go: "Job description: Data Analyst" is a title, while
+    // "Job description" alone names a section.
+    let usable = |title: &str| {
+        let c = classify_title(title);
         c.section.is_none()
             && !c.weak
-            && priority_marker(text).is_none()
-            && key_value(text).is_none()
+            && priority_marker(title).is_none()
+            && key_value(title).is_none()
     };
     let mut first_any = None;
     for (level, text) in headings {
-        if !usable(text) {
-            continue;
-        }
         let Some(title) = clean_title(text) else {
             continue;
         };
+        if !usable(&title) {
+            continue;
+        }
         if level == 1 {
             return Some(title);
         }
@@ -261,6 +263,8 @@ mod tests {
     fn section_headings_are_not_titles() {
         let d = details("## Behaviours\n\n## Senior Analyst\n");
         assert_eq!(d.title.as_deref(), Some("Senior Analyst"));
+        let d = details("# Job description: Senior Education Data Analyst\n");
+        assert_eq!(d.title.as_deref(), Some("Senior Education Data Analyst"));
     }
 
     #[test]

@@ -65,6 +65,8 @@ struct SectionState {
     mode: Mode,
     priority: Priority,
     found: usize,
+    /// Lines seen in the section that were neither introductions nor references.
+    content: usize,
     refers: Vec<String>,
     links: Vec<String>,
 }
@@ -106,6 +108,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
             mode: Mode::Unknown,
             priority: Priority::Essential,
             found: 0,
+            content: 0,
             refers: Vec::new(),
             links: Vec::new(),
         },
@@ -170,6 +173,7 @@ impl Extractor<'_> {
             mode,
             priority,
             found: 0,
+            content: 0,
             refers: Vec::new(),
             links: Vec::new(),
         };
@@ -183,7 +187,13 @@ impl Extractor<'_> {
         if !s.mode.holds_criteria() || s.found > 0 {
             return;
         }
-        let message = if s.refers.is_empty() && s.links.is_empty() {
+        let refers = !(s.refers.is_empty() && s.links.is_empty());
+        // A heading with nothing of its own ("Person specification" over "Competencies",
+        // "Experience"…) is only a container: nothing to report.
+        if !refers && s.content == 0 {
+            return;
+        }
+        let message = if !refers {
             format!(
                 "line {}: section \"{}\" looks like it should list criteria, but none could be read; add them by hand",
                 s.line, s.title
@@ -274,6 +284,8 @@ impl Extractor<'_> {
                         self.group = Some((tidy_group(&name), level));
                     } else {
                         let priority = own_priority.unwrap_or(self.section.priority);
+                        // A criterion heading in capitals reads better in title case.
+                        let name = tidy_group(&name);
                         if let Some(index) = self.add(kind, &name, priority, Vec::new(), line) {
                             self.current = Some(Current {
                                 index,
@@ -534,17 +546,22 @@ impl Extractor<'_> {
                         return;
                     }
                 }
-                if looks_like_requirement(text) && text.split_whitespace().count() <= 60 {
-                    let (name, own) = strip_priority(text);
-                    let priority = own.unwrap_or(self.section.priority);
-                    self.add(kind, &name, priority, Vec::new(), line);
-                    return;
+                // Prose in a criteria section: a short requirement is a criterion, a long one
+                // is reported, anything else is explanation and is left out.
+                if looks_like_requirement(text) {
+                    self.section.content += 1;
+                    if text.split_whitespace().count() <= 60 {
+                        let (name, own) = strip_priority(text);
+                        let priority = own.unwrap_or(self.section.priority);
+                        self.add(kind, &name, priority, Vec::new(), line);
+                    } else {
+                        let where_ = self.section_name();
+                        self.warn(format!(
+                            "line {line}: {} in {where_} reads like requirements but is too long to be one criterion; add it by hand",
+                            quote(text)
+                        ));
+                    }
                 }
-                let where_ = self.section_name();
-                self.warn(format!(
-                    "line {line}: {} in {where_} could not be placed as a criterion or an indicator",
-                    quote(text)
-                ));
             }
         }
     }
@@ -568,6 +585,7 @@ impl Extractor<'_> {
                 }
             }
             Mode::Sfia => {
+                self.section.content += 1;
                 if self.sfia_line(text, line, true) {
                     return;
                 }
@@ -581,6 +599,7 @@ impl Extractor<'_> {
                 }
             }
             Mode::Criteria(kind) => {
+                self.section.content += 1;
                 if self.sfia_line(text, line, true) {
                     return;
                 }
@@ -656,7 +675,10 @@ impl Extractor<'_> {
                     ));
                 }
             }
-            Mode::Criteria(kind) => self.criteria_row(kind, cells, line),
+            Mode::Criteria(kind) => {
+                self.section.content += 1;
+                self.criteria_row(kind, cells, line)
+            }
         }
     }
 

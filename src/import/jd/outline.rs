@@ -414,9 +414,10 @@ impl Walker {
                     match e.name() {
                         "ul" | "ol" | "table" => nested.push(child_el),
                         name if is_ignored(name) => {}
-                        _ => {
-                            // Paragraphs in a loose list item are part of its text.
-                            if !inline.text.is_empty() {
+                        name => {
+                            // Paragraphs in a loose list item are part of its text, set apart
+                            // by a space; inline elements (`3<sup>rd</sup>`) join directly.
+                            if !is_inline(name) && !inline.text.is_empty() {
                                 inline.text.push(' ');
                             }
                             self.inline(child_el, &mut inline, false, depth + 1);
