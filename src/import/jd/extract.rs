@@ -745,3 +745,124 @@ impl Extractor<'_> {
         self.add(kind, &name, priority, indicators, line);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::jd::{normalise::normalise, outline::outline};
+
+    fn run(src: &str) -> Extracted {
+        extract(&outline(&normalise(src)))
+    }
+
+    fn brief(x: &Extracted) -> Vec<(CriterionKind, String, Priority)> {
+        x.criteria
+            .iter()
+            .map(|c| (c.kind, c.name.clone(), c.priority))
+            .collect()
+    }
+
+    use CriterionKind::*;
+    use Priority::*;
+
+    #[test]
+    fn a_priority_line_after_a_criterion_heading_is_its_own() {
+        let x = run("## Behaviours\n### A thing\nDesirable\n* ind\n### Another thing\n* ind\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Behaviour, "A thing".into(), Desirable),
+                (Behaviour, "Another thing".into(), Essential)
+            ],
+            "the marker does not leak into the next criterion"
+        );
+    }
+
+    #[test]
+    fn a_priority_line_between_items_applies_from_there_on() {
+        let x = run("## Essential criteria\n* one\n\n**Desirable criteria:**\n\n* two\n* three (essential)\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Experience, "one".into(), Essential),
+                (Experience, "two".into(), Desirable),
+                (Experience, "three".into(), Essential),
+            ]
+        );
+        assert_eq!(x.criteria[0].group, None, "a marker heading is not a group");
+    }
+
+    #[test]
+    fn name_and_description_items_and_nested_indicators() {
+        let x = run(
+            "## Behaviours\n* Working Together – helps others\n* Leadership\n  * sets direction\n",
+        );
+        assert_eq!(x.criteria[0].name, "Working Together");
+        assert_eq!(x.criteria[0].indicators, vec!["helps others"]);
+        assert_eq!(x.criteria[1].name, "Leadership");
+        assert_eq!(x.criteria[1].indicators, vec!["sets direction"]);
+    }
+
+    #[test]
+    fn a_criterion_named_twice_is_merged() {
+        let x = run(
+            "## Behaviours\n* Working Together\n\n**Working Together**\n\n* shares knowledge\n",
+        );
+        assert_eq!(x.criteria.len(), 1);
+        assert_eq!(x.criteria[0].indicators, vec!["shares knowledge"]);
+    }
+
+    #[test]
+    fn sfia_anywhere_and_sfia_problems_are_reported() {
+        let x = run("## Technical skills\n* Systems design (DESN) level 4\n## SFIA\n* Testing (TEST)\n* Data Management (DATM) – Level 9\n* Solution Architecture (ARCH) – Levels 5-6\n");
+        assert_eq!(
+            x.criteria
+                .iter()
+                .map(|c| (c.kind, c.code.clone(), c.level))
+                .collect::<Vec<_>>(),
+            vec![
+                (Sfia, Some("DESN".into()), Some(4)),
+                (Sfia, Some("ARCH".into()), Some(5))
+            ]
+        );
+        assert!(x.warnings[0].starts_with("line 4: SFIA skill \"Testing (TEST)\" has no level"));
+        assert!(x.warnings[1].contains("level 9, which is not 1–7"));
+        assert!(x.warnings[2].contains("range of levels; level 5 was used"));
+    }
+
+    #[test]
+    fn a_section_that_only_points_elsewhere_is_reported() {
+        let x = run("## Competencies\nPlease refer to the [framework](https://example.org/f).\n");
+        assert!(x.criteria.is_empty());
+        assert_eq!(
+            x.warnings,
+            vec!["line 1: section \"Competencies\" refers to an external framework instead of listing criteria (\"Please refer to the framework.\"); links: https://example.org/f; add those criteria by hand".to_owned()]
+        );
+    }
+
+    #[test]
+    fn narrative_is_silent_and_unknown_sections_report_requirements() {
+        let x = run("## Responsibilities\n* Experience of nothing in particular\n## Miscellany\n* Experience of Go\n* Lunch is free\n");
+        assert!(x.criteria.is_empty());
+        assert_eq!(x.warnings.len(), 1, "{:?}", x.warnings);
+        assert!(
+            x.warnings[0]
+                .starts_with("line 4: bullet \"Experience of Go\" in section \"Miscellany\""),
+            "{:?}",
+            x.warnings
+        );
+    }
+
+    #[test]
+    fn table_rows_with_a_priority_column() {
+        let x = run("## Person specification\n| Criteria | E/D | Assessed |\n| --- | --- | --- |\n| Experience of X | E | Interview |\n| Knowledge of Y | D | Application |\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Experience, "Experience of X".into(), Essential),
+                (Experience, "Knowledge of Y".into(), Desirable)
+            ]
+        );
+        assert!(x.criteria.iter().all(|c| c.indicators.is_empty()));
+    }
+}
