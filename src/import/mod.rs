@@ -4,6 +4,7 @@
 
 pub mod candidates;
 mod error;
+pub mod jd;
 pub mod role_file;
 pub mod text;
 

@@ -1,0 +1,639 @@
+//! Word-level judgements about a piece of text: what sort of section a heading opens, whether
+//! a line is a priority marker, a requirement, an introduction or a pointer to an external
+//! framework. Everything here is a pure function of one string, so each rule is tested on its
+//! own; the extractor decides what to do with the answers.
+
+use crate::model::{CriterionKind, Priority};
+
+/// What a heading says its section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// Criteria of one kind.
+    Criteria(CriterionKind),
+    /// SFIA skills with codes and levels.
+    Sfia,
+    /// About the organisation, the role, duties, benefits, how to apply: never criteria.
+    Narrative,
+    /// Key facts such as grade and reference (an appendix).
+    Details,
+}
+
+/// Lowercases and folds typographic apostrophes and dashes, so keywords match however the
+/// document was typed.
+pub(crate) fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{2010}'..='\u{2015}' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Phrases that settle a heading as narrative even if it also mentions skills.
+const NARRATIVE_FIRST: &[&str] = &[
+    "about the",
+    "about us",
+    "about this",
+    "about digital",
+    "about our",
+    "what you'll do",
+    "what you will do",
+    "what you will be doing",
+    "day-to-day",
+    "day to day",
+    "who you'll work with",
+    "who you will work with",
+    "duties",
+    "responsibilities",
+    "main purpose",
+    "job purpose",
+    "purpose of",
+    "benefits",
+    "how to apply",
+    "things you need to know",
+    "selection process",
+    "what we offer",
+    "why join",
+];
+
+/// Words for narrative headings, checked after the criteria keywords.
+const NARRATIVE_LATER: &[&str] = &[
+    "overview",
+    "summary",
+    "the role",
+    "the team",
+    "our team",
+    "background",
+    "context",
+    "salary",
+    "location",
+    "working pattern",
+    "security",
+    "nationality",
+    "contact",
+    "feedback",
+    "further information",
+    "equality",
+    "diversity",
+    "inclusion",
+    "reasonable adjustment",
+    "pension",
+    "learning and development",
+    "key tasks",
+    "main tasks",
+    "accountabilit",
+    "working arrangements",
+    "terms and conditions",
+    "closing date",
+    "job description",
+    "apply",
+];
+
+const DETAILS: &[&str] = &[
+    "appendix",
+    "key details",
+    "job details",
+    "vacancy details",
+    "role details",
+    "post details",
+    "at a glance",
+];
+
+/// Words that name a generic requirements section without saying what kind.
+const WEAK: &[&str] = &[
+    "criteria",
+    "skills",
+    "requirements",
+    "requirement",
+    "abilities",
+];
+
+const EXPERIENCE: &[&str] = &[
+    "experience",
+    "person specification",
+    "person spec",
+    "qualification",
+    "knowledge",
+    "about you",
+    "looking for",
+    "you will have",
+    "you'll have",
+    "you will need",
+    "you'll need",
+];
+
+/// What a heading's text says about the section it opens, and any priority it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitleClass {
+    /// The section, when a specific keyword settles it.
+    pub section: Option<Section>,
+    /// Only generic words ("skills", "criteria") matched: a requirements section of no
+    /// particular kind.
+    pub weak: bool,
+    /// "Essential" or "Desirable" in the title.
+    pub priority: Option<Priority>,
+}
+
+/// Classifies a heading's text.
+pub(crate) fn classify_title(text: &str) -> TitleClass {
+    let t = fold(text);
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    let priority = priority_in(&t);
+    let section = if has(NARRATIVE_FIRST) {
+        Some(Section::Narrative)
+    } else if t.contains("sfia") || t.contains("skills framework for the information age") {
+        Some(Section::Sfia)
+    } else if t.contains("strength") {
+        Some(Section::Criteria(CriterionKind::Strength))
+    } else if has(&[
+        "behaviour",
+        "behavior",
+        "competenc",
+        "someone who",
+        "personal qualities",
+        "personal attributes",
+    ]) {
+        Some(Section::Criteria(CriterionKind::Behaviour))
+    } else if has(&[
+        "technical",
+        "specialist",
+        "professional skills",
+        "skills they need",
+    ]) {
+        Some(Section::Criteria(CriterionKind::Technical))
+    } else if has(EXPERIENCE) {
+        Some(Section::Criteria(CriterionKind::Experience))
+    } else if has(DETAILS) {
+        Some(Section::Details)
+    } else if has(NARRATIVE_LATER) {
+        Some(Section::Narrative)
+    } else {
+        None
+    };
+    let weak = section.is_none() && words(&t).iter().any(|w| WEAK.contains(&w.as_str()));
+    TitleClass {
+        section,
+        weak,
+        priority,
+    }
+}
+
+fn words(folded: &str) -> Vec<String> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// "essential" or "desirable" as a word in already-folded text; `None` if both or neither.
+fn priority_in(folded: &str) -> Option<Priority> {
+    let w = words(folded);
+    let essential = w.iter().any(|w| w == "essential");
+    let desirable = w.iter().any(|w| w == "desirable");
+    match (essential, desirable) {
+        (true, false) => Some(Priority::Essential),
+        (false, true) => Some(Priority::Desirable),
+        _ => None,
+    }
+}
+
+/// Filler words allowed around a priority word in a marker line.
+const MARKER_FILLER: &[&str] = &[
+    "other",
+    "skills",
+    "skill",
+    "criteria",
+    "criterion",
+    "requirements",
+    "requirement",
+    "and",
+    "experience",
+    "the",
+    "following",
+    "are",
+    "is",
+    "also",
+    "additional",
+    "qualifications",
+    "knowledge",
+    "attributes",
+    "e",
+    "d",
+];
+
+/// Whether the whole text is a priority marker ("Essential", "Desirable criteria:",
+/// "Other desirable skills"), and which.
+pub(crate) fn priority_marker(text: &str) -> Option<Priority> {
+    let t = fold(text);
+    let w = words(&t);
+    if w.is_empty() || w.len() > 6 {
+        return None;
+    }
+    let p = priority_in(&t)?;
+    w.iter()
+        .all(|w| w == "essential" || w == "desirable" || MARKER_FILLER.contains(&w.as_str()))
+        .then_some(p)
+}
+
+/// Removes a priority written into a criterion ("X (desirable)", "X – Essential",
+/// "Desirable: X") and returns it.
+pub(crate) fn strip_priority(text: &str) -> (String, Option<Priority>) {
+    let trimmed = text.trim();
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` slice `trimmed`.
+    let lower = trimmed.to_ascii_lowercase();
+    for (word, p) in [
+        ("essential", Priority::Essential),
+        ("desirable", Priority::Desirable),
+    ] {
+        let mut suffixes = vec![
+            format!("({word})"),
+            format!("[{word}]"),
+            format!(": {word}"),
+        ];
+        for dash in ['-', '–', '—'] {
+            suffixes.push(format!("{dash} {word}"));
+        }
+        for suffix in &suffixes {
+            if lower.ends_with(suffix.as_str()) {
+                if let Some(head) = trimmed.get(..trimmed.len() - suffix.len()) {
+                    let name = tidy_name(head);
+                    if !name.is_empty() {
+                        return (name, Some(p));
+                    }
+                }
+            }
+        }
+        // A bare trailing "Essential" only when capitalised, as left by a glued heading
+        // ("Seeing the Big Picture Essential"); "this is essential" is a sentence.
+        let cap = format!(" {}{}", word[..1].to_uppercase(), &word[1..]);
+        if let Some(head) = trimmed.strip_suffix(cap.as_str()) {
+            let name = tidy_name(head);
+            if !name.is_empty() {
+                return (name, Some(p));
+            }
+        }
+        let mut prefixes = vec![format!("{word}:")];
+        for dash in ['-', '–', '—'] {
+            prefixes.push(format!("{word} {dash}"));
+        }
+        for prefix in &prefixes {
+            if lower.starts_with(prefix.as_str()) {
+                if let Some(tail) = trimmed.get(prefix.len()..) {
+                    let name = tidy_name(tail);
+                    if !name.is_empty() {
+                        return (name, Some(p));
+                    }
+                }
+            }
+        }
+    }
+    (trimmed.to_owned(), None)
+}
+
+/// Trims separators and whitespace a split leaves behind.
+pub(crate) fn tidy_name(text: &str) -> String {
+    text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | ',' | ';'))
+        .to_owned()
+}
+
+/// Splits a trailing conditional qualifier off a criterion ("Performance Management (if
+/// managing others)") so the name stays clean and the condition stays visible.
+pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
+    let trimmed = text.trim();
+    if !trimmed.ends_with(')') {
+        return (trimmed.to_owned(), None);
+    }
+    let Some(open) = trimmed.rfind('(') else {
+        return (trimmed.to_owned(), None);
+    };
+    let Some(inner) = trimmed.get(open + 1..trimmed.len() - 1).map(str::trim) else {
+        return (trimmed.to_owned(), None);
+    };
+    let lower = fold(inner);
+    const STARTS: &[&str] = &[
+        "if ",
+        "where ",
+        "when ",
+        "for ",
+        "only ",
+        "optional",
+        "depending",
+        "subject to",
+        "applicable",
+        "as required",
+    ];
+    if STARTS.iter().any(|s| lower.starts_with(s)) {
+        let name = tidy_name(trimmed.get(..open).unwrap_or_default());
+        if !name.is_empty() {
+            return (name, Some(inner.to_owned()));
+        }
+    }
+    (trimmed.to_owned(), None)
+}
+
+/// Whether a line reads like something a candidate is assessed on.
+pub(crate) fn looks_like_requirement(text: &str) -> bool {
+    const CUES: &[&str] = &[
+        "experience",
+        "ability to",
+        "able to",
+        "knowledge of",
+        "understanding of",
+        "skills in",
+        "skill in",
+        "proficien",
+        "familiarity",
+        "proven",
+        "demonstrable",
+        "track record",
+        "must have",
+        "you will have",
+        "you have",
+        "you should have",
+        "qualification",
+        "degree",
+        "certified",
+        "certification",
+        "expertise",
+        "essential",
+        "desirable",
+    ];
+    let t = fold(text);
+    CUES.iter().any(|c| t.contains(c))
+}
+
+/// Whether a line introduces what follows rather than being a criterion
+/// ("We'll assess you against these behaviours during the selection process:").
+pub(crate) fn is_intro(text: &str) -> bool {
+    const CUES: &[&str] = &[
+        "assess you",
+        "will be assessed",
+        "assessed against",
+        "we'll assess",
+        "we will assess",
+        "the following",
+        "during the selection",
+        "as part of the selection",
+        "success profiles",
+    ];
+    let t = fold(text);
+    t.trim_end().ends_with(':') || CUES.iter().any(|c| t.contains(c))
+}
+
+/// Whether a line sends the reader to another document instead of listing criteria.
+pub(crate) fn refers_elsewhere(text: &str) -> bool {
+    const CUES: &[&str] = &[
+        "refer to",
+        "please see",
+        "see the",
+        "framework",
+        "available at",
+        "can be found",
+        "http",
+        "www.",
+    ];
+    let t = fold(text);
+    CUES.iter().any(|c| t.contains(c))
+}
+
+/// Splits "Seeing the Big Picture – understand how your work fits" into a name and its
+/// description. The name must be short, capitalised and free of sentence punctuation, so
+/// "Familiarity with network protocols - TCP/IP" (a technical skill) is not split: callers
+/// only use this for behaviours and strengths.
+pub(crate) fn split_name_description(text: &str) -> Option<(String, String)> {
+    let seps = [" – ", " — ", " - ", ": "];
+    let (at, sep) = seps
+        .iter()
+        .filter_map(|s| text.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)?;
+    let name = text[..at].trim();
+    let rest = text[at + sep.len()..].trim();
+    let words = name.split_whitespace().count();
+    let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
+    let clean = !name.contains(['.', ',', ';', '(', ')']);
+    if (1..=6).contains(&words) && starts_upper && clean && !rest.is_empty() {
+        Some((name.to_owned(), rest.to_owned()))
+    } else {
+        None
+    }
+}
+
+/// A group or section name as shown to the user: trailing colon dropped, and SHOUTED text
+/// put in title case ("ENGAGING PEOPLE" → "Engaging People").
+pub(crate) fn tidy_group(text: &str) -> String {
+    let t = tidy_name(text);
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    // Two or more real words in capitals is shouting; "SQL" or "AWS EC2" are acronyms.
+    let long_words = t
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .count();
+    let shouted =
+        (long_words >= 2 || letters.len() >= 7) && letters.iter().all(|c| c.is_uppercase());
+    if !shouted {
+        return t;
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "the", "of", "to", "in", "for", "on", "at", "by", "with", "or",
+    ];
+    const KEEP: &[&str] = &["SFIA", "IT", "UK", "GDS", "HR", "AI", "DDAT", "ICT", "CS"];
+    t.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            if KEEP.contains(&w) {
+                return if w == "DDAT" {
+                    "DDaT".to_owned()
+                } else {
+                    w.to_owned()
+                };
+            }
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut cs = lower.chars();
+            match cs.next() {
+                Some(first) => first.to_uppercase().chain(cs).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CriterionKind::*;
+
+    fn section(text: &str) -> Option<Section> {
+        classify_title(text).section
+    }
+
+    #[test]
+    fn headings_are_classified_by_their_words() {
+        let cases = [
+            ("Behaviours", Some(Section::Criteria(Behaviour))),
+            (
+                "PERSON SPECIFICATION - COMPETENCES/SKILLS REQUIRED",
+                Some(Section::Criteria(Behaviour)),
+            ),
+            ("Competencies", Some(Section::Criteria(Behaviour))),
+            (
+                "You will be someone who",
+                Some(Section::Criteria(Behaviour)),
+            ),
+            ("Strengths", Some(Section::Criteria(Strength))),
+            ("Technical skills", Some(Section::Criteria(Technical))),
+            (
+                "Specialist skills and requirements",
+                Some(Section::Criteria(Technical)),
+            ),
+            (
+                "You will have the following skills and experience",
+                Some(Section::Criteria(Experience)),
+            ),
+            ("Person specification", Some(Section::Criteria(Experience))),
+            (
+                "Skills Framework for the Information Age",
+                Some(Section::Sfia),
+            ),
+            ("SFIA skills", Some(Section::Sfia)),
+            ("About the role", Some(Section::Narrative)),
+            ("What you’ll do day-to-day", Some(Section::Narrative)),
+            ("Who you’ll work with", Some(Section::Narrative)),
+            ("DUTIES & RESPONSIBILITIES", Some(Section::Narrative)),
+            ("Appendix", Some(Section::Details)),
+            ("Benefits", Some(Section::Narrative)),
+            ("Web Ops", None),
+            ("Setting Direction", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(section(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn generic_requirement_headings_are_weak_and_carry_priority() {
+        let c = classify_title("Essential criteria");
+        assert_eq!((c.section, c.weak), (None, true));
+        assert_eq!(c.priority, Some(Priority::Essential));
+        assert_eq!(
+            classify_title("Desirable skills and experience").priority,
+            Some(Priority::Desirable)
+        );
+        assert_eq!(
+            classify_title("Essential and desirable criteria").priority,
+            None,
+            "both words: no single priority"
+        );
+    }
+
+    #[test]
+    fn priority_markers() {
+        assert_eq!(priority_marker("Essential"), Some(Priority::Essential));
+        assert_eq!(
+            priority_marker("Desirable criteria:"),
+            Some(Priority::Desirable)
+        );
+        assert_eq!(
+            priority_marker("Other desirable skills"),
+            Some(Priority::Desirable)
+        );
+        assert_eq!(priority_marker("**Essential**"), Some(Priority::Essential));
+        assert_eq!(priority_marker("Attention to detail is essential"), None);
+        assert_eq!(priority_marker("Seeing the Big Picture"), None);
+    }
+
+    #[test]
+    fn priorities_written_into_a_criterion_are_lifted_out() {
+        assert_eq!(
+            strip_priority("Configuration management tools (desirable)"),
+            (
+                "Configuration management tools".into(),
+                Some(Priority::Desirable)
+            )
+        );
+        assert_eq!(
+            strip_priority("Seeing the Big Picture Essential"),
+            ("Seeing the Big Picture".into(), Some(Priority::Essential))
+        );
+        assert_eq!(
+            strip_priority("Desirable: a degree in computing"),
+            ("a degree in computing".into(), Some(Priority::Desirable))
+        );
+        assert_eq!(
+            strip_priority("Attention to detail is essential"),
+            ("Attention to detail is essential".into(), None)
+        );
+    }
+
+    #[test]
+    fn qualifiers_are_split_off() {
+        assert_eq!(
+            strip_qualifier("Performance Management (if managing others)"),
+            (
+                "Performance Management".into(),
+                Some("if managing others".into())
+            )
+        );
+        assert_eq!(
+            strip_qualifier("Network protocols (TCP/IP)"),
+            ("Network protocols (TCP/IP)".into(), None)
+        );
+    }
+
+    #[test]
+    fn name_and_description() {
+        assert_eq!(
+            split_name_description("Seeing the Big Picture – understand how your work fits"),
+            Some((
+                "Seeing the Big Picture".into(),
+                "understand how your work fits".into()
+            ))
+        );
+        assert_eq!(
+            split_name_description("Has good communication skills, verbal and written - and more"),
+            None
+        );
+        assert_eq!(split_name_description("Working Together"), None);
+    }
+
+    #[test]
+    fn shouted_groups_become_title_case() {
+        assert_eq!(tidy_group("ENGAGING PEOPLE"), "Engaging People");
+        assert_eq!(tidy_group("DELIVERING RESULTS"), "Delivering Results");
+        assert_eq!(
+            tidy_group("Development and Implementation:"),
+            "Development and Implementation"
+        );
+        assert_eq!(
+            tidy_group("SETTING THE DIRECTION OF DDAT"),
+            "Setting the Direction of DDaT"
+        );
+        assert_eq!(tidy_group("Setting Direction"), "Setting Direction");
+        assert_eq!(tidy_group("SQL"), "SQL", "an acronym is not shouting");
+        assert_eq!(tidy_group("AWS EC2"), "AWS EC2");
+        assert_eq!(tidy_group("BEHAVIOURS"), "Behaviours");
+    }
+
+    #[test]
+    fn requirement_intro_and_reference_cues() {
+        assert!(looks_like_requirement(
+            "Experience of running a Linux estate"
+        ));
+        assert!(!looks_like_requirement("Put user needs first"));
+        assert!(is_intro(
+            "We'll assess you against these behaviours during the selection process:"
+        ));
+        assert!(!is_intro(
+            "Puts users first and can manage competing priorities."
+        ));
+        assert!(refers_elsewhere(
+            "Please also refer to the Civil Service Competency Framework"
+        ));
+    }
+}

@@ -1,0 +1,868 @@
+//! Walks the outline section by section and turns what sits in criteria sections into
+//! criteria, and what it cannot place into warnings.
+//!
+//! The rules, in the order a reader meets them:
+//! - A heading that names a kind of section (behaviours, technical skills, SFIA, experience,
+//!   about the role, appendix…) opens that section. A heading deeper than the section's own
+//!   (or emphasised text standing in for one) stays inside it: if deeper headings follow, it
+//!   is a group (a competency cluster such as "Setting Direction"); otherwise it names a
+//!   criterion and the lines under it are its indicators.
+//! - In a criteria section with no criterion heading, each list item is a criterion; deeper
+//!   items are its indicators. Behaviours and strengths written "Name – description" are
+//!   split into the name and an indicator.
+//! - "Essential" / "Desirable" on their own (a line, a heading, "Desirable criteria:") set
+//!   the priority of what follows in the section; right after a criterion heading they set
+//!   that criterion's. Written into a criterion ("(desirable)") they set its own.
+//! - A line with a SFIA code and level is a SFIA skill wherever it appears. In a SFIA section,
+//!   other short lines are categories: a line on its own is the group, a list item is a
+//!   subcategory and is skipped.
+//! - A conditional qualifier ("(if managing others)") is split off the name, kept as an
+//!   indicator "Qualifier: …" so assessors see it, and reported as a warning.
+//! - The same criterion named twice (a list of behaviours, then each described) is merged.
+//! - Narrative and appendix sections give nothing. In a section the importer does not
+//!   recognise, lines that read like requirements are reported. A criteria section that
+//!   yields nothing is reported, saying so when it points to an external framework.
+
+use super::classify::{
+    classify_title, is_intro, looks_like_requirement, priority_marker, refers_elsewhere,
+    split_name_description, strip_priority, strip_qualifier, tidy_group, Section,
+};
+use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
+use super::sfia;
+use crate::model::{Criterion, CriterionKind, Priority};
+
+/// What the walk produced.
+#[derive(Debug, Default)]
+pub(crate) struct Extracted {
+    pub criteria: Vec<Criterion>,
+    pub warnings: Vec<String>,
+}
+
+/// What the current section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Criteria(CriterionKind),
+    Sfia,
+    Narrative,
+    Details,
+    /// A heading the importer does not recognise (including the document's title).
+    Unknown,
+}
+
+impl Mode {
+    fn holds_criteria(self) -> bool {
+        matches!(self, Mode::Criteria(_) | Mode::Sfia)
+    }
+}
+
+#[derive(Debug)]
+struct SectionState {
+    title: String,
+    /// Whether the title is only a priority marker ("Essential criteria"), so no group.
+    title_is_marker: bool,
+    line: usize,
+    level: u8,
+    mode: Mode,
+    priority: Priority,
+    found: usize,
+    /// Lines seen in the section that were neither introductions nor references.
+    content: usize,
+    refers: Vec<String>,
+    links: Vec<String>,
+}
+
+/// How the current criterion was introduced, which decides what attaches to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// A heading: everything up to the next heading is its indicators.
+    Heading,
+    /// A list item at this depth: only deeper items are its indicators.
+    Item(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Current {
+    index: usize,
+    origin: Origin,
+    /// Nothing has followed the heading yet (a priority line here is its own).
+    fresh: bool,
+}
+
+struct Extractor<'a> {
+    blocks: &'a [Block],
+    section: SectionState,
+    group: Option<(String, u8)>,
+    current: Option<Current>,
+    out: Extracted,
+}
+
+/// Extracts criteria and warnings from the outline.
+pub(crate) fn extract(blocks: &[Block]) -> Extracted {
+    let mut x = Extractor {
+        blocks,
+        section: SectionState {
+            title: String::new(),
+            title_is_marker: false,
+            line: 1,
+            level: 0,
+            mode: Mode::Unknown,
+            priority: Priority::Essential,
+            found: 0,
+            content: 0,
+            refers: Vec::new(),
+            links: Vec::new(),
+        },
+        group: None,
+        current: None,
+        out: Extracted::default(),
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        match &block.kind {
+            BlockKind::Heading { level, text } => x.heading(i, *level, text, block.line),
+            BlockKind::Paragraph { text, links, .. } => x.paragraph(text, links, block.line),
+            BlockKind::Item { depth, text } => x.item(*depth, text, block.line),
+            BlockKind::Row { cells, header } => {
+                if !header {
+                    x.row(cells, block.line)
+                }
+            }
+        }
+    }
+    x.close_section();
+    x.out
+}
+
+/// Shortens text for a warning.
+fn quote(text: &str) -> String {
+    const MAX: usize = 90;
+    if text.chars().count() <= MAX {
+        format!("\"{text}\"")
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("\"{}…\"", cut.trim_end())
+    }
+}
+
+impl Extractor<'_> {
+    fn warn(&mut self, message: String) {
+        self.out.warnings.push(message);
+    }
+
+    fn section_name(&self) -> String {
+        if self.section.title.is_empty() {
+            "the start of the document".to_owned()
+        } else {
+            format!("section \"{}\"", self.section.title)
+        }
+    }
+
+    fn open_section(
+        &mut self,
+        title: &str,
+        level: u8,
+        line: usize,
+        mode: Mode,
+        priority: Priority,
+    ) {
+        self.close_section();
+        self.section = SectionState {
+            title: tidy_group(title),
+            title_is_marker: priority_marker(title).is_some(),
+            line,
+            level,
+            mode,
+            priority,
+            found: 0,
+            content: 0,
+            refers: Vec::new(),
+            links: Vec::new(),
+        };
+        self.group = None;
+        self.current = None;
+    }
+
+    /// Reports a criteria section that gave nothing.
+    fn close_section(&mut self) {
+        let s = &self.section;
+        if !s.mode.holds_criteria() || s.found > 0 {
+            return;
+        }
+        let refers = !(s.refers.is_empty() && s.links.is_empty());
+        // A heading with nothing of its own ("Person specification" over "Competencies",
+        // "Experience"…) is only a container: nothing to report.
+        if !refers && s.content == 0 {
+            return;
+        }
+        let message = if !refers {
+            format!(
+                "line {}: section \"{}\" looks like it should list criteria, but none could be read; add them by hand",
+                s.line, s.title
+            )
+        } else {
+            let mut m = format!(
+                "line {}: section \"{}\" refers to an external framework instead of listing criteria ({})",
+                s.line,
+                s.title,
+                quote(&s.refers.join(" "))
+            );
+            if !s.links.is_empty() {
+                m.push_str(&format!("; links: {}", s.links.join(", ")));
+            }
+            m.push_str("; add those criteria by hand");
+            m
+        };
+        self.warn(message);
+    }
+
+    /// Whether a deeper heading follows heading `i` before one at its own level or above.
+    fn has_child_heading(&self, i: usize, level: u8) -> bool {
+        if level >= PSEUDO_LEVEL {
+            return false;
+        }
+        for b in self.blocks.iter().skip(i + 1) {
+            if let BlockKind::Heading { level: l, .. } = b.kind {
+                return l > level && l < PSEUDO_LEVEL;
+            }
+        }
+        false
+    }
+
+    fn next_is_item(&self, i: usize) -> bool {
+        self.blocks.get(i + 1).is_some_and(|b| {
+            matches!(b.kind, BlockKind::Item { .. })
+                || matches!(&b.kind, BlockKind::Paragraph { text, .. } if priority_marker(text).is_some())
+        })
+    }
+
+    fn heading(&mut self, i: usize, level: u8, text: &str, line: usize) {
+        self.current = None;
+        let inside = self.section.mode.holds_criteria()
+            && (level == PSEUDO_LEVEL || level > self.section.level);
+        if let Some(p) = priority_marker(text) {
+            if inside {
+                self.section.priority = p;
+            } else {
+                let mode = match self.section.mode {
+                    m @ Mode::Criteria(_) if level == PSEUDO_LEVEL => m,
+                    _ => Mode::Criteria(CriterionKind::Experience),
+                };
+                self.open_section(text, level, line, mode, p);
+            }
+            return;
+        }
+        let (name, own_priority) = strip_priority(text);
+        let class = classify_title(&name);
+        // A group heading ends when a heading at its level or above comes.
+        if self.group.as_ref().is_some_and(|(_, l)| level <= *l) {
+            self.group = None;
+        }
+        if let Some(section) = class.section {
+            let mode = match section {
+                Section::Criteria(kind) => Mode::Criteria(kind),
+                Section::Sfia => Mode::Sfia,
+                Section::Narrative => Mode::Narrative,
+                Section::Details => Mode::Details,
+            };
+            let priority = class.priority.or(own_priority).unwrap_or_default();
+            self.open_section(&name, level, line, mode, priority);
+            return;
+        }
+        if inside {
+            if let Some(p) = class.priority {
+                // "Other desirable skills": generic words with a priority.
+                if class.weak {
+                    self.section.priority = p;
+                    return;
+                }
+            }
+            match self.section.mode {
+                Mode::Sfia => self.group = Some((tidy_group(&name), level)),
+                Mode::Criteria(kind) => {
+                    let grouping = self.has_child_heading(i, level)
+                        || (kind == CriterionKind::Experience && self.next_is_item(i));
+                    if grouping {
+                        self.group = Some((tidy_group(&name), level));
+                    } else {
+                        let priority = own_priority.unwrap_or(self.section.priority);
+                        // A criterion heading in capitals reads better in title case.
+                        let name = tidy_group(&name);
+                        if let Some(index) = self.add(kind, &name, priority, Vec::new(), line) {
+                            self.current = Some(Current {
+                                index,
+                                origin: Origin::Heading,
+                                fresh: true,
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if class.weak || self.section.mode == Mode::Unknown || level <= self.section.level {
+            let mode = if class.weak {
+                Mode::Criteria(CriterionKind::Experience)
+            } else {
+                Mode::Unknown
+            };
+            // A deeper unrecognised heading inside narrative text stays in it.
+            if mode == Mode::Unknown
+                && level > self.section.level
+                && matches!(self.section.mode, Mode::Narrative | Mode::Details)
+            {
+                return;
+            }
+            let priority = class.priority.or(own_priority).unwrap_or_default();
+            self.open_section(&name, level, line, mode, priority);
+        }
+    }
+
+    /// A priority line: the fresh heading criterion's own, else the section's from here on.
+    /// Returns false if the line is not a marker.
+    fn priority_line(&mut self, text: &str, line: usize) -> bool {
+        let Some(p) = priority_marker(text) else {
+            return false;
+        };
+        if let Some(cur) = self
+            .current
+            .filter(|c| c.fresh && c.origin == Origin::Heading)
+        {
+            if let Some(c) = self.out.criteria.get_mut(cur.index) {
+                c.priority = p;
+            }
+            return true;
+        }
+        self.current = None;
+        match self.section.mode {
+            Mode::Criteria(_) | Mode::Sfia => self.section.priority = p,
+            Mode::Unknown => {
+                // Requirements listed under a heading we do not recognise.
+                let title = self.section.title.clone();
+                let level = self.section.level;
+                self.open_section(
+                    &title,
+                    level,
+                    line,
+                    Mode::Criteria(CriterionKind::Experience),
+                    p,
+                );
+                self.section.title_is_marker = true;
+            }
+            Mode::Narrative | Mode::Details => {}
+        }
+        true
+    }
+
+    /// Adds a SFIA line if it is one; warns about a code without a usable level. Returns
+    /// whether the text was taken.
+    fn sfia_line(&mut self, text: &str, line: usize, in_list: bool) -> bool {
+        let Some(skill) = sfia::parse(text) else {
+            return false;
+        };
+        let sfia_context =
+            self.section.mode == Mode::Sfia || text.to_ascii_lowercase().contains("sfia");
+        match skill.level {
+            None if sfia_context => {
+                self.warn(format!(
+                    "line {line}: SFIA skill {} has no level; add it by hand",
+                    quote(text)
+                ));
+                true
+            }
+            None => false,
+            Some(level) if !(1..=7).contains(&level) => {
+                self.warn(format!(
+                    "line {line}: SFIA skill {} has level {level}, which is not 1–7; add it by hand",
+                    quote(text)
+                ));
+                true
+            }
+            Some(level) => {
+                if skill.range {
+                    self.warn(format!(
+                        "line {line}: SFIA skill {} gives a range of levels; level {level} was used",
+                        quote(text)
+                    ));
+                }
+                let (name, own_priority) = strip_priority(&skill.name);
+                let name = if name.is_empty() {
+                    skill.code.clone()
+                } else {
+                    name
+                };
+                let priority = own_priority.unwrap_or(self.section.priority);
+                let mut indicators = Vec::new();
+                if let Some(q) = &skill.qualifier {
+                    let (_, p) = strip_priority(&format!("x ({q})"));
+                    if p.is_none() {
+                        indicators.push(format!("Qualifier: {q}"));
+                        self.warn(format!(
+                            "line {line}: \"{name}\" applies only \"{q}\"; kept as an indicator, check it applies to this post"
+                        ));
+                    }
+                }
+                if let Some(index) =
+                    self.add(CriterionKind::Sfia, &name, priority, indicators, line)
+                {
+                    if let Some(c) = self.out.criteria.get_mut(index) {
+                        c.code = Some(skill.code);
+                        c.level = u8::try_from(level).ok();
+                    }
+                    self.current = in_list.then_some(Current {
+                        index,
+                        origin: Origin::Item(usize::MAX),
+                        fresh: false,
+                    });
+                }
+                true
+            }
+        }
+    }
+
+    /// Adds a criterion (or merges into one of the same kind and name); returns its index.
+    fn add(
+        &mut self,
+        kind: CriterionKind,
+        raw_name: &str,
+        priority: Priority,
+        mut indicators: Vec<String>,
+        line: usize,
+    ) -> Option<usize> {
+        let (name, qualifier) = strip_qualifier(raw_name);
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(q) = qualifier {
+            indicators.insert(0, format!("Qualifier: {q}"));
+            self.warn(format!(
+                "line {line}: \"{name}\" applies only \"{q}\"; kept as an indicator, check it applies to this post"
+            ));
+        }
+        let group = self.group.as_ref().map(|(g, _)| g.clone()).or_else(|| {
+            (!self.section.title.is_empty() && !self.section.title_is_marker)
+                .then(|| self.section.title.clone())
+        });
+        self.section.found += 1;
+        if let Some(index) = self
+            .out
+            .criteria
+            .iter()
+            .position(|c| c.kind == kind && c.name.eq_ignore_ascii_case(&name))
+        {
+            if let Some(existing) = self.out.criteria.get_mut(index) {
+                for ind in indicators {
+                    if !existing.indicators.contains(&ind) {
+                        existing.indicators.push(ind);
+                    }
+                }
+            }
+            return Some(index);
+        }
+        self.out.criteria.push(Criterion {
+            kind,
+            name,
+            group,
+            priority,
+            code: None,
+            level: None,
+            indicators,
+        });
+        Some(self.out.criteria.len() - 1)
+    }
+
+    fn indicator(&mut self, index: usize, text: &str) {
+        if let Some(c) = self.out.criteria.get_mut(index) {
+            if !text.trim().is_empty() && !c.indicators.iter().any(|i| i == text) {
+                c.indicators.push(text.trim().to_owned());
+            }
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, links: &[String], line: usize) {
+        if self.priority_line(text, line) {
+            return;
+        }
+        if let Some(cur) = self.current.as_mut() {
+            cur.fresh = false;
+        }
+        match self.section.mode {
+            Mode::Narrative | Mode::Details => {}
+            Mode::Unknown => {
+                if looks_like_requirement(text) && !is_intro(text) {
+                    let where_ = self.section_name();
+                    self.warn(format!(
+                        "line {line}: {} in {where_} reads like a requirement but is not under a criteria heading; add it by hand if it is assessed",
+                        quote(text)
+                    ));
+                }
+            }
+            Mode::Sfia => {
+                if self.sfia_line(text, line, false) {
+                    return;
+                }
+                let words = text.split_whitespace().count();
+                if refers_elsewhere(text) || !links.is_empty() {
+                    self.section.refers.push(text.to_owned());
+                    self.section.links.extend(links.iter().cloned());
+                } else if words <= 8 && !text.ends_with('.') {
+                    // "Development and Implementation:": a SFIA category.
+                    self.group = Some((tidy_group(text), PSEUDO_LEVEL));
+                    self.current = None;
+                } else if !is_intro(text) {
+                    self.warn(format!(
+                        "line {line}: {} in the SFIA section is not a skill with a code and level",
+                        quote(text)
+                    ));
+                }
+            }
+            Mode::Criteria(kind) => {
+                if self.sfia_line(text, line, false) {
+                    return;
+                }
+                if let Some(cur) = self.current.filter(|c| c.origin == Origin::Heading) {
+                    self.indicator(cur.index, text);
+                    return;
+                }
+                if refers_elsewhere(text) || !links.is_empty() {
+                    self.section.refers.push(text.to_owned());
+                    self.section.links.extend(links.iter().cloned());
+                    return;
+                }
+                if is_intro(text) {
+                    return;
+                }
+                if matches!(kind, CriterionKind::Behaviour | CriterionKind::Strength) {
+                    if let Some((name, description)) = split_name_description(text) {
+                        let priority = self.section.priority;
+                        if let Some(index) =
+                            self.add(kind, &name, priority, vec![description], line)
+                        {
+                            self.current = Some(Current {
+                                index,
+                                origin: Origin::Heading,
+                                fresh: false,
+                            });
+                        }
+                        return;
+                    }
+                }
+                // Prose in a criteria section: a short requirement is a criterion, a long one
+                // is reported, anything else is explanation and is left out.
+                if looks_like_requirement(text) {
+                    self.section.content += 1;
+                    if text.split_whitespace().count() <= 60 {
+                        let (name, own) = strip_priority(text);
+                        let priority = own.unwrap_or(self.section.priority);
+                        self.add(kind, &name, priority, Vec::new(), line);
+                    } else {
+                        let where_ = self.section_name();
+                        self.warn(format!(
+                            "line {line}: {} in {where_} reads like requirements but is too long to be one criterion; add it by hand",
+                            quote(text)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn item(&mut self, depth: usize, text: &str, line: usize) {
+        if self.priority_line(text, line) {
+            return;
+        }
+        if let Some(cur) = self.current.as_mut() {
+            cur.fresh = false;
+        }
+        match self.section.mode {
+            Mode::Narrative | Mode::Details => {}
+            Mode::Unknown => {
+                if looks_like_requirement(text) {
+                    let where_ = self.section_name();
+                    self.warn(format!(
+                        "line {line}: bullet {} in {where_} reads like a requirement, but that section is not recognised as criteria; add it by hand if it is assessed",
+                        quote(text)
+                    ));
+                }
+            }
+            Mode::Sfia => {
+                self.section.content += 1;
+                if self.sfia_line(text, line, true) {
+                    return;
+                }
+                // A subcategory ("Systems Development") is a label, not a skill; a longer
+                // line may be a skill without a code.
+                if text.split_whitespace().count() > 6 {
+                    self.warn(format!(
+                        "line {line}: {} in the SFIA section has no SFIA code and level; add it by hand if it is assessed",
+                        quote(text)
+                    ));
+                }
+            }
+            Mode::Criteria(kind) => {
+                self.section.content += 1;
+                if self.sfia_line(text, line, true) {
+                    return;
+                }
+                match self.current {
+                    Some(cur) if cur.origin == Origin::Heading => {
+                        self.indicator(cur.index, text);
+                        return;
+                    }
+                    Some(Current {
+                        index,
+                        origin: Origin::Item(d),
+                        ..
+                    }) if depth > d && d != usize::MAX => {
+                        self.indicator(index, text);
+                        return;
+                    }
+                    _ => {}
+                }
+                let (text, own) = strip_priority(text);
+                let priority = own.unwrap_or(self.section.priority);
+                let (name, indicators) = match kind {
+                    CriterionKind::Behaviour | CriterionKind::Strength => {
+                        match split_name_description(&text) {
+                            Some((n, d)) => (n, vec![d]),
+                            None => (text.clone(), Vec::new()),
+                        }
+                    }
+                    _ => (text.clone(), Vec::new()),
+                };
+                if let Some(index) = self.add(kind, &name, priority, indicators, line) {
+                    self.current = Some(Current {
+                        index,
+                        origin: Origin::Item(depth),
+                        fresh: false,
+                    });
+                }
+            }
+        }
+    }
+
+    fn row(&mut self, cells: &[Cell], line: usize) {
+        if let Some(cur) = self.current.as_mut() {
+            cur.fresh = false;
+        }
+        let text = cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        match self.section.mode {
+            Mode::Narrative | Mode::Details => {}
+            Mode::Unknown => {
+                if looks_like_requirement(&text) {
+                    let where_ = self.section_name();
+                    self.warn(format!(
+                        "line {line}: table row {} in {where_} reads like a requirement; add it by hand if it is assessed",
+                        quote(&text)
+                    ));
+                }
+            }
+            Mode::Sfia => {
+                let mut any = false;
+                for c in cells {
+                    for t in std::iter::once(&c.text).chain(c.items.iter()) {
+                        any |= self.sfia_line(t, line, false);
+                    }
+                }
+                if !any && !text.is_empty() {
+                    self.warn(format!(
+                        "line {line}: table row {} in the SFIA section has no SFIA code and level",
+                        quote(&text)
+                    ));
+                }
+            }
+            Mode::Criteria(kind) => {
+                self.section.content += 1;
+                self.criteria_row(kind, cells, line)
+            }
+        }
+    }
+
+    /// A table row in a criteria section: the first filled cell names the criterion; a cell
+    /// saying Essential/Desirable (or E/D) gives its priority; a cell of list items or longer
+    /// text gives indicators; short cells ("Application", "Interview") are how it is
+    /// assessed and are skipped. A row whose first cell is only a priority and whose other
+    /// cell lists items gives one criterion per item.
+    fn criteria_row(&mut self, kind: CriterionKind, cells: &[Cell], line: usize) {
+        let filled: Vec<&Cell> = cells
+            .iter()
+            .filter(|c| !c.text.is_empty() || !c.items.is_empty())
+            .collect();
+        let Some(first) = filled.first() else {
+            return;
+        };
+        let cell_priority = |c: &Cell| {
+            priority_marker(&c.text).or(match c.text.trim() {
+                "E" => Some(Priority::Essential),
+                "D" => Some(Priority::Desirable),
+                _ => None,
+            })
+        };
+        if let Some(p) = cell_priority(first) {
+            for c in &filled[1..] {
+                let names: Vec<&String> = if c.items.is_empty() {
+                    vec![&c.text]
+                } else {
+                    c.items.iter().collect()
+                };
+                for n in names {
+                    if !self.sfia_line(n, line, false) {
+                        self.add(kind, n, p, Vec::new(), line);
+                    }
+                }
+            }
+            return;
+        }
+        if self.sfia_line(&first.text, line, false) {
+            return;
+        }
+        let mut priority = None;
+        let mut indicators = Vec::new();
+        for c in &filled[1..] {
+            if let Some(p) = cell_priority(c) {
+                priority = Some(p);
+                continue;
+            }
+            indicators.extend(c.items.iter().cloned());
+            if c.text.split_whitespace().count() > 3 {
+                indicators.push(c.text.clone());
+            }
+        }
+        let name = if first.text.is_empty() {
+            match first.items.first() {
+                Some(n) => n.clone(),
+                None => return,
+            }
+        } else {
+            first.text.clone()
+        };
+        let (name, own) = strip_priority(&name);
+        let priority = own.or(priority).unwrap_or(self.section.priority);
+        self.add(kind, &name, priority, indicators, line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::jd::{normalise::normalise, outline::outline};
+
+    fn run(src: &str) -> Extracted {
+        extract(&outline(&normalise(src)))
+    }
+
+    fn brief(x: &Extracted) -> Vec<(CriterionKind, String, Priority)> {
+        x.criteria
+            .iter()
+            .map(|c| (c.kind, c.name.clone(), c.priority))
+            .collect()
+    }
+
+    use CriterionKind::*;
+    use Priority::*;
+
+    #[test]
+    fn a_priority_line_after_a_criterion_heading_is_its_own() {
+        let x = run("## Behaviours\n### A thing\nDesirable\n* ind\n### Another thing\n* ind\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Behaviour, "A thing".into(), Desirable),
+                (Behaviour, "Another thing".into(), Essential)
+            ],
+            "the marker does not leak into the next criterion"
+        );
+    }
+
+    #[test]
+    fn a_priority_line_between_items_applies_from_there_on() {
+        let x = run("## Essential criteria\n* one\n\n**Desirable criteria:**\n\n* two\n* three (essential)\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Experience, "one".into(), Essential),
+                (Experience, "two".into(), Desirable),
+                (Experience, "three".into(), Essential),
+            ]
+        );
+        assert_eq!(x.criteria[0].group, None, "a marker heading is not a group");
+    }
+
+    #[test]
+    fn name_and_description_items_and_nested_indicators() {
+        let x = run(
+            "## Behaviours\n* Working Together – helps others\n* Leadership\n  * sets direction\n",
+        );
+        assert_eq!(x.criteria[0].name, "Working Together");
+        assert_eq!(x.criteria[0].indicators, vec!["helps others"]);
+        assert_eq!(x.criteria[1].name, "Leadership");
+        assert_eq!(x.criteria[1].indicators, vec!["sets direction"]);
+    }
+
+    #[test]
+    fn a_criterion_named_twice_is_merged() {
+        let x = run(
+            "## Behaviours\n* Working Together\n\n**Working Together**\n\n* shares knowledge\n",
+        );
+        assert_eq!(x.criteria.len(), 1);
+        assert_eq!(x.criteria[0].indicators, vec!["shares knowledge"]);
+    }
+
+    #[test]
+    fn sfia_anywhere_and_sfia_problems_are_reported() {
+        let x = run("## Technical skills\n* Systems design (DESN) level 4\n## SFIA\n* Testing (TEST)\n* Data Management (DATM) – Level 9\n* Solution Architecture (ARCH) – Levels 5-6\n");
+        assert_eq!(
+            x.criteria
+                .iter()
+                .map(|c| (c.kind, c.code.clone(), c.level))
+                .collect::<Vec<_>>(),
+            vec![
+                (Sfia, Some("DESN".into()), Some(4)),
+                (Sfia, Some("ARCH".into()), Some(5))
+            ]
+        );
+        assert!(x.warnings[0].starts_with("line 4: SFIA skill \"Testing (TEST)\" has no level"));
+        assert!(x.warnings[1].contains("level 9, which is not 1–7"));
+        assert!(x.warnings[2].contains("range of levels; level 5 was used"));
+    }
+
+    #[test]
+    fn a_section_that_only_points_elsewhere_is_reported() {
+        let x = run("## Competencies\nPlease refer to the [framework](https://example.org/f).\n");
+        assert!(x.criteria.is_empty());
+        assert_eq!(
+            x.warnings,
+            vec!["line 1: section \"Competencies\" refers to an external framework instead of listing criteria (\"Please refer to the framework.\"); links: https://example.org/f; add those criteria by hand".to_owned()]
+        );
+    }
+
+    #[test]
+    fn narrative_is_silent_and_unknown_sections_report_requirements() {
+        let x = run("## Responsibilities\n* Experience of nothing in particular\n## Miscellany\n* Experience of Go\n* Lunch is free\n");
+        assert!(x.criteria.is_empty());
+        assert_eq!(x.warnings.len(), 1, "{:?}", x.warnings);
+        assert!(
+            x.warnings[0]
+                .starts_with("line 4: bullet \"Experience of Go\" in section \"Miscellany\""),
+            "{:?}",
+            x.warnings
+        );
+    }
+
+    #[test]
+    fn table_rows_with_a_priority_column() {
+        let x = run("## Person specification\n| Criteria | E/D | Assessed |\n| --- | --- | --- |\n| Experience of X | E | Interview |\n| Knowledge of Y | D | Application |\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Experience, "Experience of X".into(), Essential),
+                (Experience, "Knowledge of Y".into(), Desirable)
+            ]
+        );
+        assert!(x.criteria.iter().all(|c| c.indicators.is_empty()));
+    }
+}
