@@ -7,7 +7,8 @@ use rusqlite::params;
 use serde::Serialize;
 
 use crate::model::{
-    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
+    ScoreInput, Scorecard,
 };
 use crate::scoring::flags::{self, FlagSettings};
 use crate::scoring::results;
@@ -31,7 +32,13 @@ pub struct BenchOptions {
 
 impl Default for BenchOptions {
     fn default() -> Self {
-        BenchOptions { candidates: 5_000, assessors_per_panel: 3, criteria: 8, indicators: 5, candidates_per_panel: 500 }
+        BenchOptions {
+            candidates: 5_000,
+            assessors_per_panel: 3,
+            criteria: 8,
+            indicators: 5,
+            candidates_per_panel: 500,
+        }
     }
 }
 
@@ -80,8 +87,16 @@ fn percentile(samples: &mut [f64], p: f64) -> f64 {
 pub fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
@@ -93,13 +108,23 @@ fn bench_role(options: &BenchOptions) -> Role {
         source: None,
         criteria: (0..options.criteria)
             .map(|i| Criterion {
-                kind: if i % 2 == 0 { CriterionKind::Behaviour } else { CriterionKind::Technical },
+                kind: if i % 2 == 0 {
+                    CriterionKind::Behaviour
+                } else {
+                    CriterionKind::Technical
+                },
                 name: format!("Criterion {}", i + 1),
                 group: None,
-                priority: if i < options.criteria - 2 { Priority::Essential } else { Priority::Desirable },
+                priority: if i < options.criteria - 2 {
+                    Priority::Essential
+                } else {
+                    Priority::Desirable
+                },
                 code: None,
                 level: None,
-                indicators: (0..options.indicators).map(|k| format!("Indicator {} of criterion {}", k + 1, i + 1)).collect(),
+                indicators: (0..options.indicators)
+                    .map(|k| format!("Indicator {} of criterion {}", k + 1, i + 1))
+                    .collect(),
             })
             .collect(),
     }
@@ -117,7 +142,15 @@ fn score_for(candidate: Id, assessor: Id, key: &str, seed: usize, indicators: us
         value: Some(value),
         not_assessed: false,
         evidence: EVIDENCE.to_owned(),
-        indicators: (0..indicators).map(|k| if (k as i32) < value - 1 { IndicatorMark::Shown } else { IndicatorMark::NotShown }).collect(),
+        indicators: (0..indicators)
+            .map(|k| {
+                if (k as i32) < value - 1 {
+                    IndicatorMark::Shown
+                } else {
+                    IndicatorMark::NotShown
+                }
+            })
+            .collect(),
     }
 }
 
@@ -130,32 +163,58 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     progress("setting up the campaign");
     let role = bench_role(options);
     let role_id = store.create_role(actor, &role)?;
-    let card = Scorecard::from_role("Benchmark scorecard", &role, Scale::civil_service(), Some(4));
+    let card = Scorecard::from_role(
+        "Benchmark scorecard",
+        &role,
+        Scale::civil_service(),
+        Some(4),
+    );
     let card_id = store.create_scorecard(actor, Some(role_id), &card)?;
     let campaign = store.create_campaign(actor, "Benchmark campaign", card_id)?;
-    let panel_count = options.candidates.div_ceil(options.candidates_per_panel).max(1);
+    let panel_count = options
+        .candidates
+        .div_ceil(options.candidates_per_panel)
+        .max(1);
     let mut panel_members: Vec<Vec<Id>> = Vec::new();
     for p in 0..panel_count {
         let name = format!("Panel {}", p + 1);
         let panel = store.add_panel(actor, campaign, &name)?;
         let members = (0..options.assessors_per_panel)
             .map(|s| {
-                let role = if s == 0 { AssessorRole::Chair } else { AssessorRole::Member };
-                store.add_assessor(actor, campaign, &format!("Assessor {}.{}", p + 1, s + 1), role, Some(panel))
+                let role = if s == 0 {
+                    AssessorRole::Chair
+                } else {
+                    AssessorRole::Member
+                };
+                store.add_assessor(
+                    actor,
+                    campaign,
+                    &format!("Assessor {}.{}", p + 1, s + 1),
+                    role,
+                    Some(panel),
+                )
             })
             .collect::<Result<Vec<_>>>()?;
         panel_members.push(members);
     }
     let mut csv = String::from("reference,name,email,panel\n");
     for i in 0..options.candidates {
-        csv.push_str(&format!("B-{i:05},Candidate Ł{i},c{i}@example.org,Panel {}\n", i / options.candidates_per_panel + 1));
+        csv.push_str(&format!(
+            "B-{i:05},Candidate Ł{i},c{i}@example.org,Panel {}\n",
+            i / options.candidates_per_panel + 1
+        ));
     }
     store.import_candidates(actor, campaign, "bench.csv", csv.as_bytes())?;
     store.start_scoring(actor, campaign)?;
     let candidates: Vec<(Id, usize)> = store
         .candidates(campaign)?
         .into_iter()
-        .map(|c| (c.id, c.reference[2..].parse::<usize>().unwrap_or(0) / options.candidates_per_panel))
+        .map(|c| {
+            (
+                c.id,
+                c.reference[2..].parse::<usize>().unwrap_or(0) / options.candidates_per_panel,
+            )
+        })
         .collect();
     let keys: Vec<String> = card.criteria.iter().map(|c| c.key.clone()).collect();
 
@@ -169,7 +228,13 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     for (n, &(candidate, panel)) in bulk_part.iter().enumerate() {
         for &assessor in &panel_members[panel] {
             for (k, key) in keys.iter().enumerate() {
-                batch.push(score_for(candidate, assessor, key, n * 31 + k + assessor as usize, options.indicators));
+                batch.push(score_for(
+                    candidate,
+                    assessor,
+                    key,
+                    n * 31 + k + assessor as usize,
+                    options.indicators,
+                ));
             }
         }
         if batch.len() >= 1000 {
@@ -245,9 +310,33 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
              FROM scores s JOIN candidates c ON c.id = s.candidate_id WHERE c.campaign_id = ?1",
         )?;
         #[allow(clippy::type_complexity)]
-        let rows: Vec<(i64, i64, String, Option<i32>, bool, String, String, String, String, String, Option<String>)> = stmt
+        let rows: Vec<(
+            i64,
+            i64,
+            String,
+            Option<i32>,
+            bool,
+            String,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+        )> = stmt
             .query_map([campaign], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         scan_samples.push(ms(t.elapsed()));
@@ -267,7 +356,9 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     let audit_events = match store.verify()? {
         crate::store::Verification::Intact { events, .. } => events,
         crate::store::Verification::Broken { seq, problem } => {
-            return Err(Error::Conflict(format!("benchmark audit chain broken at {seq}: {problem}")))
+            return Err(Error::Conflict(format!(
+                "benchmark audit chain broken at {seq}: {problem}"
+            )))
         }
     };
     let verify_ms = ms(t.elapsed());
@@ -279,9 +370,15 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     let board_ms = percentile(&mut board_samples, 50.0);
     let bare_scan_ms = percentile(&mut scan_samples, 50.0);
     let targets = vec![
-        ("save_score_p99 <= 2x bare_insert_p99".to_owned(), save_p99 <= 2.0 * bare_p99),
+        (
+            "save_score_p99 <= 2x bare_insert_p99".to_owned(),
+            save_p99 <= 2.0 * bare_p99,
+        ),
         ("save_score_p99 <= 5 ms".to_owned(), save_p99 <= 5.0),
-        ("board <= 3x bare_scan".to_owned(), board_ms <= 3.0 * bare_scan_ms),
+        (
+            "board <= 3x bare_scan".to_owned(),
+            board_ms <= 3.0 * bare_scan_ms,
+        ),
         ("board <= 50 ms".to_owned(), board_ms <= 50.0),
     ];
     Ok(BenchReport {

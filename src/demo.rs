@@ -27,20 +27,98 @@ pub struct DemoOptions {
 }
 
 const FIRST_NAMES: &[&str] = &[
-    "Zoë", "Siobhán", "Øyvind", "Łucja", "Chloé", "José", "Aoife", "Ngozi", "Thảo", "Björn", "Saoirse", "Eóin",
-    "Răzvan", "Ștefan", "Zuzana", "Søren", "Inês", "Mateo", "Aarav", "Fatima", "Kwame", "Yusuf", "Mei", "Oluwaseun",
-    "Dafydd", "Ffion", "Niamh", "Padraig", "Amélie", "Jürgen", "Agnieszka", "Tomás", "Priya", "Hamish", "Rhiannon",
-    "Chidi", "Anaïs", "Ülkü", "Cáit", "Seren",
+    "Zoë",
+    "Siobhán",
+    "Øyvind",
+    "Łucja",
+    "Chloé",
+    "José",
+    "Aoife",
+    "Ngozi",
+    "Thảo",
+    "Björn",
+    "Saoirse",
+    "Eóin",
+    "Răzvan",
+    "Ștefan",
+    "Zuzana",
+    "Søren",
+    "Inês",
+    "Mateo",
+    "Aarav",
+    "Fatima",
+    "Kwame",
+    "Yusuf",
+    "Mei",
+    "Oluwaseun",
+    "Dafydd",
+    "Ffion",
+    "Niamh",
+    "Padraig",
+    "Amélie",
+    "Jürgen",
+    "Agnieszka",
+    "Tomás",
+    "Priya",
+    "Hamish",
+    "Rhiannon",
+    "Chidi",
+    "Anaïs",
+    "Ülkü",
+    "Cáit",
+    "Seren",
 ];
 const SURNAMES: &[&str] = &[
-    "Łukasiewicz", "Ó Briain", "Ærø", "Dvořák", "Müller", "García", "Çelik", "Schröder", "Kowalczyk", "O'Connor",
-    "Nguyễn", "Þórsdóttir", "Adébáyọ̀", "Mac Giolla Phádraig", "Novák", "Jensen", "Patel", "Okonkwo", "Ahmed",
-    "Williams", "Llewellyn", "Ní Mhaoláin", "Fernández", "Kaur", "Van der Berg", "Szabó", "Rossi", "MacLeod",
-    "Hughes", "Evans", "Öztürk", "Lefèvre", "Pereira", "Mensah", "Bianchi", "Jónsson",
+    "Łukasiewicz",
+    "Ó Briain",
+    "Ærø",
+    "Dvořák",
+    "Müller",
+    "García",
+    "Çelik",
+    "Schröder",
+    "Kowalczyk",
+    "O'Connor",
+    "Nguyễn",
+    "Þórsdóttir",
+    "Adébáyọ̀",
+    "Mac Giolla Phádraig",
+    "Novák",
+    "Jensen",
+    "Patel",
+    "Okonkwo",
+    "Ahmed",
+    "Williams",
+    "Llewellyn",
+    "Ní Mhaoláin",
+    "Fernández",
+    "Kaur",
+    "Van der Berg",
+    "Szabó",
+    "Rossi",
+    "MacLeod",
+    "Hughes",
+    "Evans",
+    "Öztürk",
+    "Lefèvre",
+    "Pereira",
+    "Mensah",
+    "Bianchi",
+    "Jónsson",
 ];
 const ASSESSORS: &[&str] = &[
-    "Amara Okafor", "Tomasz Wiśniewski", "Eilidh Fraser", "Priya Raman", "Gareth Llewellyn", "Mairéad Ní Bhriain",
-    "Oluwadamilare Bello", "Sinéad Kavanagh", "Jakub Nowak", "Hannah Clarke", "Rashid Karim", "Ceri Morgan",
+    "Amara Okafor",
+    "Tomasz Wiśniewski",
+    "Eilidh Fraser",
+    "Priya Raman",
+    "Gareth Llewellyn",
+    "Mairéad Ní Bhriain",
+    "Oluwadamilare Bello",
+    "Sinéad Kavanagh",
+    "Jakub Nowak",
+    "Hannah Clarke",
+    "Rashid Karim",
+    "Ceri Morgan",
 ];
 
 const STRONG: &[&str] = &[
@@ -64,16 +142,26 @@ fn evidence(rng: &mut ChaCha8Rng, value: i32, topic: &str) -> String {
         4..=5 => MIDDLE,
         _ => WEAK,
     };
-    pool.choose(rng).expect("pools are not empty").replace("{topic}", &topic.to_lowercase())
+    pool.choose(rng)
+        .expect("pools are not empty")
+        .replace("{topic}", &topic.to_lowercase())
 }
 
 fn names(rng: &mut ChaCha8Rng, count: usize) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(count);
     while out.len() < count {
-        let name = format!("{} {}", FIRST_NAMES.choose(rng).expect("names"), SURNAMES.choose(rng).expect("names"));
+        let name = format!(
+            "{} {}",
+            FIRST_NAMES.choose(rng).expect("names"),
+            SURNAMES.choose(rng).expect("names")
+        );
         // Beyond the distinct combinations, add a middle initial rather than loop forever.
-        let name = if seen.contains(&name) { format!("{name} {}.", (b'A' + (out.len() % 26) as u8) as char) } else { name };
+        let name = if seen.contains(&name) {
+            format!("{name} {}.", (b'A' + (out.len() % 26) as u8) as char)
+        } else {
+            name
+        };
         if seen.insert(name.clone()) {
             out.push(name);
         }
@@ -91,37 +179,78 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
     let draft = jd::parse_job_description("demo-role.md", DEMO_JOB_DESCRIPTION.as_bytes())?;
     let role = draft.role;
     let role_id = store.create_role(actor, &role)?;
-    let mut card = Scorecard::from_role(&format!("{} — interview", role.title), &role, Scale::civil_service(), Some(4));
+    let mut card = Scorecard::from_role(
+        &format!("{} — interview", role.title),
+        &role,
+        Scale::civil_service(),
+        Some(4),
+    );
     for c in &mut card.criteria {
         if !c.is_essential() {
             c.pass_mark = None;
         }
-        c.questions = vec![format!("Tell us about a time you showed {}.", c.criterion.name.to_lowercase())];
+        c.questions = vec![format!(
+            "Tell us about a time you showed {}.",
+            c.criterion.name.to_lowercase()
+        )];
     }
     let essential = card.criteria.iter().filter(|c| c.is_essential()).count();
-    card.overall_pass_mark = 4.0 * essential as f64 + 3.0 * (card.criteria.len() - essential) as f64;
+    card.overall_pass_mark =
+        4.0 * essential as f64 + 3.0 * (card.criteria.len() - essential) as f64;
     card.tie_break = card.criteria.first().map(|c| c.key.clone());
     let card_id = store.create_scorecard(actor, Some(role_id), &card)?;
-    let campaign = store.create_campaign(actor, &format!("{} (demo, seed {})", role.title, options.seed), card_id)?;
+    let campaign = store.create_campaign(
+        actor,
+        &format!("{} (demo, seed {})", role.title, options.seed),
+        card_id,
+    )?;
 
-    let panel_count = options.candidates.div_ceil(CANDIDATES_PER_PANEL).clamp(1, 4);
+    let panel_count = options
+        .candidates
+        .div_ceil(CANDIDATES_PER_PANEL)
+        .clamp(1, 4);
     let mut panels = Vec::new();
     let mut assessor_ids = Vec::new();
     for p in 0..panel_count {
-        let panel = store.add_panel(actor, campaign, &format!("Panel {}", (b'A' + p as u8) as char))?;
+        let panel = store.add_panel(
+            actor,
+            campaign,
+            &format!("Panel {}", (b'A' + p as u8) as char),
+        )?;
         let mut members = Vec::new();
         for seat in 0..3 {
             let name = ASSESSORS[(p * 3 + seat) % ASSESSORS.len()];
-            let role = if seat == 0 { AssessorRole::Chair } else { AssessorRole::Member };
+            let role = if seat == 0 {
+                AssessorRole::Chair
+            } else {
+                AssessorRole::Member
+            };
             // One panel is lenient by design, so the panel-outlier flag has something to find.
-            let bias = if p == 1 { 0.9 } else { rng.random_range(-0.4..0.4) };
-            members.push((store.add_assessor(actor, campaign, name, role, Some(panel))?, bias));
+            let bias = if p == 1 {
+                1.0
+            } else {
+                rng.random_range(-0.4..0.4)
+            };
+            members.push((
+                store.add_assessor(actor, campaign, name, role, Some(panel))?,
+                bias,
+            ));
         }
         panels.push(panel);
         assessor_ids.push(members);
     }
-    let moderator = store.add_assessor(actor, campaign, "Helen Marsh (HR)", AssessorRole::Moderator, None)?;
-    store.set_posts(actor, campaign, Some((options.candidates / 4).max(1) as u32))?;
+    let moderator = store.add_assessor(
+        actor,
+        campaign,
+        "Helen Marsh (HR)",
+        AssessorRole::Moderator,
+        None,
+    )?;
+    store.set_posts(
+        actor,
+        campaign,
+        Some((options.candidates / 4).max(1) as u32),
+    )?;
 
     let names = names(&mut rng, options.candidates);
     let mut candidates = Vec::new();
@@ -136,7 +265,11 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
                 name: name.clone(),
                 email: Some(email),
                 panel_id: Some(panels[panel]),
-                slot: Some(format!("2026-11-{:02} {:02}:00", 24 + (i / 24) % 5, 9 + (i % 8))),
+                slot: Some(format!(
+                    "2026-11-{:02} {:02}:00",
+                    24 + (i / 24) % 5,
+                    9 + (i % 8)
+                )),
             },
         )?;
         candidates.push((id, panel, rng.random_range(2.8..6.2)));
@@ -144,6 +277,7 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
     store.start_scoring(actor, campaign)?;
 
     let scale = card.scale.clone();
+    let mut outside_range_done = false;
     for &(candidate, panel, ability) in &candidates {
         let mut member_values: Vec<Vec<i32>> = vec![Vec::new(); card.criteria.len()];
         for &(assessor, bias) in &assessor_ids[panel] {
@@ -154,12 +288,27 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
                 member_values[ci].push(value);
                 let n = c.criterion.indicators.len();
                 let shown = ((f64::from(value - 1) / 6.0) * n as f64).round() as usize;
-                let mut marks: Vec<IndicatorMark> =
-                    (0..n).map(|k| if k < shown { IndicatorMark::Shown } else { IndicatorMark::NotShown }).collect();
+                let mut marks: Vec<IndicatorMark> = (0..n)
+                    .map(|k| {
+                        if k < shown {
+                            IndicatorMark::Shown
+                        } else {
+                            IndicatorMark::NotShown
+                        }
+                    })
+                    .collect();
                 if value <= 2 && n > 0 && rng.random_bool(0.5) {
                     marks[n - 1] = IndicatorMark::Negative;
                 }
-                let text = if rng.random_bool(0.03) { String::new() } else { evidence(&mut rng, value, &c.criterion.name) };
+                // Now and then an assessor scores high but forgets to tick indicators.
+                if value >= 5 && rng.random_bool(0.03) {
+                    marks.iter_mut().for_each(|m| *m = IndicatorMark::NotShown);
+                }
+                let text = if rng.random_bool(0.03) {
+                    String::new()
+                } else {
+                    evidence(&mut rng, value, &c.criterion.name)
+                };
                 inputs.push(ScoreInput {
                     candidate_id: candidate,
                     assessor_id: assessor,
@@ -170,7 +319,12 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
                     indicators: marks,
                 });
             }
-            let who = store.assessors(campaign)?.into_iter().find(|a| a.id == assessor).map(|a| a.name).unwrap_or_default();
+            let who = store
+                .assessors(campaign)?
+                .into_iter()
+                .find(|a| a.id == assessor)
+                .map(|a| a.name)
+                .unwrap_or_default();
             store.save_scores(&who, campaign, &inputs)?;
             store.submit_scores(&who, campaign, candidate, assessor)?;
         }
@@ -184,6 +338,13 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
                 sorted.sort_unstable();
                 let median = sorted[sorted.len() / 2];
                 let (min, max) = (sorted[0], sorted[sorted.len() - 1]);
+                // One panel goes above every member's score on one criterion: a flag to find.
+                if !outside_range_done && c.key == "c2" && max < scale.max() && min >= 4 {
+                    outside_range_done = true;
+                    let value = max + 1;
+                    let text = format!("Members scored {min}–{max}; the answer to the follow-up question showed more than anyone recorded, so the panel agreed {value}.");
+                    return Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(value), not_assessed: false, text, by: chair };
+                }
                 let text = if min == max {
                     format!("All members scored {median}; evidence consistent.")
                 } else {
@@ -199,13 +360,23 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
     // The moderator revisits the widest disagreements.
     let flags = store.flags(campaign, &crate::scoring::flags::FlagSettings::default())?;
     let mut moderated = 0;
-    for f in flags.iter().filter(|f| f.kind == crate::scoring::flags::FlagKind::WideSpread) {
+    for f in flags
+        .iter()
+        .filter(|f| f.kind == crate::scoring::flags::FlagKind::WideSpread)
+    {
         if moderated >= (options.candidates / 10).max(1) {
             break;
         }
-        let (Some(candidate), Some(key)) = (f.candidate_id, f.criterion_key.clone()) else { continue };
-        let agreed = store.agreed_scores(candidate)?.into_iter().find(|a| a.criterion_key == key);
-        let Some(value) = agreed.and_then(|a| a.value) else { continue };
+        let (Some(candidate), Some(key)) = (f.candidate_id, f.criterion_key.clone()) else {
+            continue;
+        };
+        let agreed = store
+            .agreed_scores(candidate)?
+            .into_iter()
+            .find(|a| a.criterion_key == key);
+        let Some(value) = agreed.and_then(|a| a.value) else {
+            continue;
+        };
         let new_value = (value - 1).max(scale.min());
         store.moderate_score(
             "Helen Marsh (HR)",

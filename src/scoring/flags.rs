@@ -71,7 +71,7 @@ pub struct Flag {
 pub struct FlagSettings {
     /// Flag when the highest and lowest member scores differ by at least this (default 2).
     pub spread_threshold: i32,
-    /// Flag a panel whose mean score differs from the campaign mean by more than this (default 1.0).
+    /// Flag a panel whose mean score differs from the campaign mean by more than this (default 0.5).
     pub panel_mean_threshold: f64,
 }
 

@@ -13,7 +13,11 @@ use panelmark::scoring::flags::FlagSettings;
 use panelmark::store::{AuditFilter, Store, Verification};
 
 #[derive(Parser)]
-#[command(name = "panelmark", version, about = "Structured interview assessment: scorecards, panel scoring, moderation and evidence exports")]
+#[command(
+    name = "panelmark",
+    version,
+    about = "Structured interview assessment: scorecards, panel scoring, moderation and evidence exports"
+)]
 struct Cli {
     /// Database file (default: panelmark.db in the operating system's data folder).
     #[arg(long, global = true, value_name = "PATH")]
@@ -80,7 +84,7 @@ enum Command {
         #[arg(long, default_value_t = 2)]
         spread: i32,
         /// Flag panels whose mean differs from the campaign mean by more than this.
-        #[arg(long, default_value_t = 1.0)]
+        #[arg(long, default_value_t = 0.5)]
         panel_mean: f64,
     },
     /// Inter-rater reliability, per-criterion spread and assessor leniency.
@@ -148,9 +152,25 @@ enum CandidatesCommand {
     },
 }
 
+/// `println!` through [`emit`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn read_file(path: &Path) -> Result<(String, Vec<u8>)> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     Ok((name, bytes))
 }
 
@@ -163,7 +183,11 @@ fn open_store(db: Option<&Path>) -> Result<Store> {
 }
 
 fn actor(cli: &Cli) -> String {
-    cli.actor.clone().or_else(|| std::env::var("USER").ok()).filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "cli".into())
+    cli.actor
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| "cli".into())
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -174,9 +198,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (name, bytes) = read_file(file)?;
             let draft = jd::parse_job_description(&name, &bytes)?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&draft)?);
+                outln!("{}", serde_json::to_string_pretty(&draft)?);
             } else {
-                print::draft(&draft);
+                emit(&print::draft(&draft));
             }
             if *save {
                 let id = open_store(db)?.create_role(&actor, &draft.role)?;
@@ -187,7 +211,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (name, bytes) = read_file(file)?;
             let role = role_file::parse(&name, &bytes)?;
             let id = open_store(db)?.create_role(&actor, &role)?;
-            println!("imported role {id}: {}", role.title);
+            outln!("imported role {id}: {}", role.title);
         }
         Command::Role(RoleCommand::Export { id }) => {
             print!("{}", role_file::to_string(&open_store(db)?.role(*id)?.role));
@@ -195,34 +219,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Role(RoleCommand::List { json }) => {
             let roles = open_store(db)?.roles()?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&roles)?);
+                outln!("{}", serde_json::to_string_pretty(&roles)?);
             } else {
-                print::roles(&roles);
+                emit(&print::roles(&roles));
             }
         }
         Command::Campaign(CampaignCommand::List { json }) => {
             let campaigns = open_store(db)?.campaigns()?;
             if *json {
-                println!("{}", serde_json::to_string_pretty(&campaigns)?);
+                outln!("{}", serde_json::to_string_pretty(&campaigns)?);
             } else {
                 for c in campaigns {
-                    println!("{:>4}  {:<11} {}  ({})", c.id, c.state.as_str(), c.name, c.scorecard.title);
+                    outln!(
+                        "{:>4}  {:<11} {}  ({})",
+                        c.id,
+                        c.state.as_str(),
+                        c.name,
+                        c.scorecard.title
+                    );
                 }
             }
         }
         Command::Candidates(CandidatesCommand::Import { file, campaign }) => {
             let (name, bytes) = read_file(file)?;
             let added = open_store(db)?.import_candidates(&actor, *campaign, &name, &bytes)?;
-            println!("imported {added} candidates into campaign {campaign}");
+            outln!("imported {added} candidates into campaign {campaign}");
         }
         Command::Verify => match open_store(db)?.verify()? {
-            Verification::Intact { events, head } => println!("audit chain intact: {events} events, head {head}"),
+            Verification::Intact { events, head } => {
+                outln!("audit chain intact: {events} events, head {head}")
+            }
             Verification::Broken { seq, problem } => {
                 eprintln!("audit chain BROKEN at event {seq}: {problem}");
                 return Ok(ExitCode::from(1));
             }
         },
-        Command::Audit { campaign, limit, json } => {
+        Command::Audit {
+            campaign,
+            limit,
+            json,
+        } => {
             let filter = AuditFilter {
                 entity_prefix: campaign.map(|c| format!("campaign/{c}")),
                 limit: *limit,
@@ -231,54 +267,82 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let events = open_store(db)?.audit_events(&filter)?;
             if *json {
                 for e in events {
-                    println!("{}", serde_json::to_string(&e)?);
+                    outln!("{}", serde_json::to_string(&e)?);
                 }
             } else {
                 for e in events {
-                    println!("{:>6}  {}  {:<14} {:<18} {}", e.seq, e.at, e.actor, e.action, e.entity);
+                    outln!(
+                        "{:>6}  {}  {:<14} {:<18} {}",
+                        e.seq,
+                        e.at,
+                        e.actor,
+                        e.action,
+                        e.entity
+                    );
                 }
             }
         }
         Command::Demo { candidates, seed } => {
             let mut store = open_store(db)?;
-            let id = panelmark::demo::build(&mut store, &actor, &panelmark::demo::DemoOptions { candidates: *candidates, seed: *seed })?;
+            let id = panelmark::demo::build(
+                &mut store,
+                &actor,
+                &panelmark::demo::DemoOptions {
+                    candidates: *candidates,
+                    seed: *seed,
+                },
+            )?;
             let campaign = store.campaign(id)?;
-            eprintln!("demo campaign '{}' with {candidates} candidates, state {}", campaign.name, campaign.state.as_str());
-            println!("{id}");
+            eprintln!(
+                "demo campaign '{}' with {candidates} candidates, state {}",
+                campaign.name,
+                campaign.state.as_str()
+            );
+            outln!("{id}");
         }
         Command::Results(args) => {
             let results = open_store(db)?.results(args.campaign)?;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&results)?);
+                outln!("{}", serde_json::to_string_pretty(&results)?);
             } else {
-                print::results(&results);
+                emit(&print::results(&results));
             }
         }
-        Command::Flags { args, spread, panel_mean } => {
+        Command::Flags {
+            args,
+            spread,
+            panel_mean,
+        } => {
             let store = open_store(db)?;
-            let settings = FlagSettings { spread_threshold: *spread, panel_mean_threshold: *panel_mean };
+            let settings = FlagSettings {
+                spread_threshold: *spread,
+                panel_mean_threshold: *panel_mean,
+            };
             let flags = store.flags(args.campaign, &settings)?;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&flags)?);
+                outln!("{}", serde_json::to_string_pretty(&flags)?);
             } else {
-                print::flags(&store, args.campaign, &flags)?;
+                emit(&print::flags(&store, args.campaign, &flags)?);
             }
         }
         Command::Stats(args) => {
             let stats = open_store(db)?.stats(args.campaign)?;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&stats)?);
+                outln!("{}", serde_json::to_string_pretty(&stats)?);
             } else {
-                print::stats(&stats);
+                emit(&print::stats(&stats));
             }
         }
         Command::Bench { candidates, json } => {
-            let options = panelmark::bench::BenchOptions { candidates: *candidates, ..Default::default() };
+            let options = panelmark::bench::BenchOptions {
+                candidates: *candidates,
+                ..Default::default()
+            };
             let report = panelmark::bench::run(&options, |phase| eprintln!("bench: {phase}…"))?;
             if *json {
-                println!("{}", serde_json::to_string(&report)?);
+                outln!("{}", serde_json::to_string(&report)?);
             } else {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                outln!("{}", serde_json::to_string_pretty(&report)?);
             }
         }
     }

@@ -1,4 +1,14 @@
-//! Plain-text output for the terminal.
+//! Plain-text output for the terminal. Each function renders into a `String`; `main` writes
+//! it, so a closed pipe (`| head`) ends quietly instead of panicking.
+
+use std::fmt::Write as _;
+
+/// `writeln!` into a String cannot fail.
+macro_rules! wln {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
 
 use anyhow::Result;
 use panelmark::model::{CriterionKind, RoleDraft};
@@ -11,42 +21,60 @@ fn opt(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"))
 }
 
-pub fn draft(draft: &RoleDraft) {
+pub fn draft(draft: &RoleDraft) -> String {
+    let mut out = String::new();
     let role = &draft.role;
-    println!("{}", role.title);
-    println!("  grade: {}   reference: {}", role.grade.as_deref().unwrap_or("—"), role.reference.as_deref().unwrap_or("—"));
+    wln!(out, "{}", role.title);
+    wln!(
+        out,
+        "  grade: {}   reference: {}",
+        role.grade.as_deref().unwrap_or("—"),
+        role.reference.as_deref().unwrap_or("—")
+    );
     for kind in CriterionKind::ALL {
         let of_kind: Vec<_> = role.criteria.iter().filter(|c| c.kind == kind).collect();
         if of_kind.is_empty() {
             continue;
         }
-        println!("\n  {} ({})", kind.as_str(), of_kind.len());
+        wln!(out, "\n  {} ({})", kind.as_str(), of_kind.len());
         for c in of_kind {
             let sfia = match (&c.code, c.level) {
                 (Some(code), Some(level)) => format!(" [{code} L{level}]"),
                 _ => String::new(),
             };
-            let group = c.group.as_deref().map(|g| format!("  — {g}")).unwrap_or_default();
-            println!("    • {}{sfia} ({}){group}", c.name, c.priority.as_str());
+            let group = c
+                .group
+                .as_deref()
+                .map(|g| format!("  — {g}"))
+                .unwrap_or_default();
+            wln!(
+                out,
+                "    • {}{sfia} ({}){group}",
+                c.name,
+                c.priority.as_str()
+            );
             for i in &c.indicators {
-                println!("        - {i}");
+                wln!(out, "        - {i}");
             }
         }
     }
     if !draft.warnings.is_empty() {
-        println!("\n  warnings:");
+        wln!(out, "\n  warnings:");
         for w in &draft.warnings {
-            println!("    ! {w}");
+            wln!(out, "    ! {w}");
         }
     }
+    out
 }
 
-pub fn roles(roles: &[StoredRole]) {
+pub fn roles(roles: &[StoredRole]) -> String {
+    let mut out = String::new();
     if roles.is_empty() {
-        println!("no roles yet");
+        wln!(out, "no roles yet");
     }
     for r in roles {
-        println!(
+        wln!(
+            out,
             "{:>4}  {:<40} {:<8} {:>3} criteria  {}",
             r.id,
             r.role.title,
@@ -55,12 +83,26 @@ pub fn roles(roles: &[StoredRole]) {
             r.role.source.as_ref().map_or("", |s| s.name.as_str())
         );
     }
+    out
 }
 
-pub fn results(results: &[CandidateResult]) {
-    println!("{:>4}  {:<10} {:<28} {:<10} {:>7}  {:<10} note", "pos", "reference", "name", "panel", "total", "outcome");
+pub fn results(results: &[CandidateResult]) -> String {
+    let mut out = String::new();
+    wln!(
+        out,
+        "{:>4}  {:<10} {:<28} {:<10} {:>7}  {:<10} note",
+        "pos",
+        "reference",
+        "name",
+        "panel",
+        "total",
+        "outcome"
+    );
     for r in results {
-        let pos = r.position.map_or_else(|| "—".into(), |p| format!("{p}{}", if r.tied { "=" } else { "" }));
+        let pos = r.position.map_or_else(
+            || "—".into(),
+            |p| format!("{p}{}", if r.tied { "=" } else { "" }),
+        );
         let mut note = r.tie_note.clone().unwrap_or_default();
         if r.reserve {
             note = format!("reserve list. {note}");
@@ -68,7 +110,8 @@ pub fn results(results: &[CandidateResult]) {
         if r.outcome != panelmark::scoring::results::Outcome::Pass {
             note = r.outcome_reason.clone();
         }
-        println!(
+        wln!(
+            out,
             "{:>4}  {:<10} {:<28} {:<10} {:>7}  {:<10} {}",
             pos,
             r.reference,
@@ -79,36 +122,70 @@ pub fn results(results: &[CandidateResult]) {
             note
         );
     }
+    out
 }
 
-pub fn flags(store: &Store, campaign: i64, flags: &[Flag]) -> Result<()> {
+pub fn flags(store: &Store, campaign: i64, flags: &[Flag]) -> Result<String> {
+    let mut out = String::new();
     let candidates = store.candidates(campaign)?;
     if flags.is_empty() {
-        println!("no flags");
+        wln!(out, "no flags");
     }
     for f in flags {
         let who = f
             .candidate_id
             .and_then(|id| candidates.iter().find(|c| c.id == id))
             .map_or_else(|| "campaign".to_owned(), |c| c.reference.clone());
-        println!("{:<22} {:<10} {}", f.kind.as_str(), who, f.reason);
+        wln!(out, "{:<22} {:<10} {}", f.kind.as_str(), who, f.reason);
     }
-    Ok(())
+    Ok(out)
 }
 
-pub fn stats(stats: &CampaignStats) {
-    println!("ICC(2,1): {} over {} units", opt(stats.icc), stats.icc_units);
-    println!("Krippendorff's alpha (ordinal): {} over {} units", opt(stats.krippendorff_alpha), stats.alpha_units);
-    println!("\npanels:");
+pub fn stats(stats: &CampaignStats) -> String {
+    let mut out = String::new();
+    wln!(
+        out,
+        "ICC(2,1): {} over {} units",
+        opt(stats.icc),
+        stats.icc_units
+    );
+    wln!(
+        out,
+        "Krippendorff's alpha (ordinal): {} over {} units",
+        opt(stats.krippendorff_alpha),
+        stats.alpha_units
+    );
+    wln!(out, "\npanels:");
     for p in &stats.panels {
-        println!("  {:<12} ICC {}  mean {}", p.name, opt(p.icc), opt(p.mean));
+        wln!(
+            out,
+            "  {:<12} ICC {}  mean {}",
+            p.name,
+            opt(p.icc),
+            opt(p.mean)
+        );
     }
-    println!("\nleniency (mean of own score − agreed score):");
+    wln!(out, "\nleniency (mean of own score − agreed score):");
     for l in &stats.leniency {
-        println!("  {:<28} {:<10} {:>7}  over {}", l.name, l.panel.as_deref().unwrap_or("—"), opt(l.mean_difference), l.compared);
+        wln!(
+            out,
+            "  {:<28} {:<10} {:>7}  over {}",
+            l.name,
+            l.panel.as_deref().unwrap_or("—"),
+            opt(l.mean_difference),
+            l.compared
+        );
     }
-    println!("\ncriteria:");
+    wln!(out, "\ncriteria:");
     for c in &stats.criteria {
-        println!("  {:<40} mean {}  mean spread {}  max spread {}", c.name, opt(c.mean), opt(c.mean_spread), opt(c.max_spread));
+        wln!(
+            out,
+            "  {:<40} mean {}  mean spread {}  max spread {}",
+            c.name,
+            opt(c.mean),
+            opt(c.mean_spread),
+            opt(c.max_spread)
+        );
     }
+    out
 }
