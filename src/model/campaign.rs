@@ -54,7 +54,7 @@ pub struct Campaign {
     /// Which version of that template.
     pub scorecard_version: i64,
     /// The exact scorecard the campaign runs on: later template edits do not change it.
-    pub scorecard: Scorecard,
+    pub scorecard: std::sync::Arc<Scorecard>,
     /// Current state.
     pub state: CampaignState,
     /// When the campaign was created (RFC 3339, UTC).

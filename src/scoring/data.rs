@@ -1,11 +1,12 @@
-//! Everything about a campaign that results, flags and statistics are computed from, loaded
-//! once and indexed by candidate.
+//! What results, flags and statistics are computed from: a campaign's decisions reduced to
+//! the facts the rules need (no evidence text, criteria as indexes), loaded once and indexed
+//! by candidate, so the moderation board stays fast at thousands of candidates.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{AgreedScore, Assessor, Campaign, Candidate, Id, Moderation, Panel, Score};
+use crate::model::{Assessor, Campaign, Candidate, Id, Panel};
 
 /// A moderator's recorded ordering of candidates with equal totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -19,7 +20,43 @@ pub struct TieOrder {
     pub reason: String,
 }
 
-/// A campaign's data as stored.
+/// The facts of one submitted individual score that the rules use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoreFact {
+    /// Candidate.
+    pub candidate_id: Id,
+    /// Assessor.
+    pub assessor_id: Id,
+    /// Index of the criterion in the campaign's scorecard.
+    pub criterion: usize,
+    /// The point, if scored.
+    pub value: Option<i32>,
+    /// Marked not assessed.
+    pub not_assessed: bool,
+    /// The evidence notes contain something other than white space.
+    pub has_evidence: bool,
+    /// Indicators marked shown.
+    pub shown: u16,
+    /// Indicators marked negative.
+    pub negative: u16,
+    /// Indicators marked in all.
+    pub indicators: u16,
+}
+
+/// An agreed or moderated score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecidedScore {
+    /// Candidate.
+    pub candidate_id: Id,
+    /// Index of the criterion in the campaign's scorecard.
+    pub criterion: usize,
+    /// The point, if not "not assessed".
+    pub value: Option<i32>,
+    /// Not assessed.
+    pub not_assessed: bool,
+}
+
+/// A campaign's data as the rules see it.
 #[derive(Debug, Clone)]
 pub struct CampaignData {
     /// The campaign, with its pinned scorecard.
@@ -33,11 +70,11 @@ pub struct CampaignData {
     /// Candidates (erased ones excluded), in reference order.
     pub candidates: Vec<Candidate>,
     /// Submitted individual scores (drafts are private to their author and never computed on).
-    pub scores: Vec<Score>,
-    /// Agreed scores.
-    pub agreed: Vec<AgreedScore>,
-    /// Moderations.
-    pub moderations: Vec<Moderation>,
+    pub scores: Vec<ScoreFact>,
+    /// The panels' agreed scores.
+    pub agreed: Vec<DecidedScore>,
+    /// Moderators' scores.
+    pub moderated: Vec<DecidedScore>,
     /// Tie orders.
     pub tie_orders: Vec<TieOrder>,
 }
@@ -46,54 +83,78 @@ pub struct CampaignData {
 #[derive(Debug, Default)]
 pub struct CandidateView<'a> {
     /// Submitted scores, any criterion, any assessor.
-    pub scores: Vec<&'a Score>,
-    /// Agreed scores by criterion key.
-    pub agreed: HashMap<&'a str, &'a AgreedScore>,
-    /// Moderations by criterion key.
-    pub moderated: HashMap<&'a str, &'a Moderation>,
+    pub scores: Vec<&'a ScoreFact>,
+    /// Agreed score per criterion index.
+    pub agreed: Vec<Option<&'a DecidedScore>>,
+    /// Moderated score per criterion index.
+    pub moderated: Vec<Option<&'a DecidedScore>>,
 }
 
 impl<'a> CandidateView<'a> {
+    fn new(criteria: usize) -> Self {
+        CandidateView {
+            scores: Vec::new(),
+            agreed: vec![None; criteria],
+            moderated: vec![None; criteria],
+        }
+    }
+
     /// Submitted scores for one criterion.
-    pub fn scores_for<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'a Score> + 's {
+    pub fn scores_for(&self, criterion: usize) -> impl Iterator<Item = &'a ScoreFact> + '_ {
         self.scores
             .iter()
             .copied()
-            .filter(move |s| s.criterion_key == key)
+            .filter(move |s| s.criterion == criterion)
+    }
+
+    /// The score that counts on a criterion: moderated if moderated, else agreed.
+    pub fn decided(&self, criterion: usize) -> Option<&'a DecidedScore> {
+        self.moderated
+            .get(criterion)
+            .copied()
+            .flatten()
+            .or_else(|| self.agreed.get(criterion).copied().flatten())
     }
 }
 
-/// Per-candidate index over a [`CampaignData`].
+/// Per-candidate index over a [`CampaignData`], in the order of `CampaignData::candidates`.
 #[derive(Debug)]
 pub struct Index<'a> {
-    /// By candidate id.
-    pub by_candidate: HashMap<Id, CandidateView<'a>>,
+    /// One view per candidate, same order as the candidates.
+    pub views: Vec<CandidateView<'a>>,
 }
 
 impl CampaignData {
     /// Groups scores, agreed scores and moderations by candidate.
     pub fn index(&self) -> Index<'_> {
-        let mut by_candidate: HashMap<Id, CandidateView<'_>> = self
+        let criteria = self.campaign.scorecard.criteria.len();
+        let position: HashMap<Id, usize> = self
             .candidates
             .iter()
-            .map(|c| (c.id, CandidateView::default()))
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let mut views: Vec<CandidateView<'_>> = (0..self.candidates.len())
+            .map(|_| CandidateView::new(criteria))
             .collect();
         for s in &self.scores {
-            if let Some(v) = by_candidate.get_mut(&s.candidate_id) {
-                v.scores.push(s);
+            if let Some(&i) = position.get(&s.candidate_id) {
+                views[i].scores.push(s);
             }
         }
-        for a in &self.agreed {
-            if let Some(v) = by_candidate.get_mut(&a.candidate_id) {
-                v.agreed.insert(&a.criterion_key, a);
+        for (list, moderated) in [(&self.agreed, false), (&self.moderated, true)] {
+            for d in list {
+                if let (Some(&i), true) = (position.get(&d.candidate_id), d.criterion < criteria) {
+                    let slot = if moderated {
+                        &mut views[i].moderated
+                    } else {
+                        &mut views[i].agreed
+                    };
+                    slot[d.criterion] = Some(d);
+                }
             }
         }
-        for m in &self.moderations {
-            if let Some(v) = by_candidate.get_mut(&m.candidate_id) {
-                v.moderated.insert(&m.criterion_key, m);
-            }
-        }
-        Index { by_candidate }
+        Index { views }
     }
 
     /// An assessor by id.

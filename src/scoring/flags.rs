@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::data::{CampaignData, CandidateView};
+use super::data::CampaignData;
+use super::data::ScoreFact;
 use super::stats;
-use crate::model::{CampaignState, Candidate, Id, IndicatorMark, Scale, Score, ScorecardCriterion};
+use crate::model::{CampaignState, Candidate, Id, Scale, ScorecardCriterion};
 
 /// Which rule raised a flag.
 #[derive(
@@ -84,7 +85,7 @@ impl Default for FlagSettings {
     }
 }
 
-fn values(scores: &[&Score]) -> Vec<i32> {
+fn values(scores: &[&ScoreFact]) -> Vec<i32> {
     scores.iter().filter_map(|s| s.value).collect()
 }
 
@@ -103,7 +104,7 @@ fn flag(kind: FlagKind, candidate: &Candidate, key: &str, reason: String) -> Fla
 pub fn wide_spread(
     candidate: &Candidate,
     criterion: &ScorecardCriterion,
-    scores: &[&Score],
+    scores: &[&ScoreFact],
     threshold: i32,
 ) -> Option<Flag> {
     let v = values(scores);
@@ -126,7 +127,7 @@ pub fn wide_spread(
 pub fn agreed_outside_range(
     candidate: &Candidate,
     criterion: &ScorecardCriterion,
-    scores: &[&Score],
+    scores: &[&ScoreFact],
     agreed: Option<i32>,
 ) -> Option<Flag> {
     let agreed = agreed?;
@@ -149,10 +150,10 @@ pub fn agreed_outside_range(
 pub fn no_evidence(
     candidate: &Candidate,
     criterion: &ScorecardCriterion,
-    score: &Score,
+    score: &ScoreFact,
     assessor: &str,
 ) -> Option<Flag> {
-    (score.value.is_some() && score.evidence.trim().is_empty()).then(|| Flag {
+    (score.value.is_some() && !score.has_evidence).then(|| Flag {
         assessor_id: Some(score.assessor_id),
         ..flag(
             FlagKind::NoEvidence,
@@ -173,25 +174,19 @@ pub fn no_evidence(
 pub fn indicators_at_odds(
     candidate: &Candidate,
     criterion: &ScorecardCriterion,
-    score: &Score,
+    score: &ScoreFact,
     scale: &Scale,
     assessor: &str,
 ) -> Option<Flag> {
     let value = score.value?;
-    let n = score.indicators.len();
+    let (n, shown, negative) = (
+        usize::from(score.indicators),
+        usize::from(score.shown),
+        usize::from(score.negative),
+    );
     if n == 0 {
         return None;
     }
-    let shown = score
-        .indicators
-        .iter()
-        .filter(|m| **m == IndicatorMark::Shown)
-        .count();
-    let negative = score
-        .indicators
-        .iter()
-        .filter(|m| **m == IndicatorMark::Negative)
-        .count();
     let range = scale.max() - scale.min();
     let high = scale.min() + (2 * range + 2) / 3;
     let low = scale.min() + range / 6;
@@ -225,7 +220,7 @@ pub fn indicators_at_odds(
 pub fn pass_mark_split(
     candidate: &Candidate,
     criterion: &ScorecardCriterion,
-    scores: &[&Score],
+    scores: &[&ScoreFact],
 ) -> Option<Flag> {
     let mark = criterion.pass_mark?;
     let v = values(scores);
@@ -249,11 +244,9 @@ pub fn pass_mark_split(
 pub fn unscored(
     candidate: &Candidate,
     criterion: &ScorecardCriterion,
-    view: &CandidateView<'_>,
+    decided: bool,
     due: bool,
 ) -> Option<Flag> {
-    let decided = view.agreed.contains_key(criterion.key.as_str())
-        || view.moderated.contains_key(criterion.key.as_str());
     (due && !decided).then(|| {
         flag(
             FlagKind::Unscored,
@@ -331,10 +324,8 @@ pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Vec<Flag> {
         data.campaign.state,
         CampaignState::Moderation | CampaignState::SignedOff
     );
-    let empty = CandidateView::default();
     let mut flags = Vec::new();
-    for candidate in &data.candidates {
-        let view = index.by_candidate.get(&candidate.id).unwrap_or(&empty);
+    for (candidate, view) in data.candidates.iter().zip(&index.views) {
         let submitters = {
             let mut ids: Vec<Id> = view.scores.iter().map(|s| s.assessor_id).collect();
             ids.sort_unstable();
@@ -345,12 +336,9 @@ pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Vec<Flag> {
             .panel_id
             .and_then(|p| members_per_panel.get(&p))
             .is_some_and(|n| submitters >= *n);
-        for criterion in &scorecard.criteria {
-            let scores: Vec<&Score> = view.scores_for(&criterion.key).collect();
-            let agreed = view
-                .agreed
-                .get(criterion.key.as_str())
-                .and_then(|a| a.value);
+        for (i, criterion) in scorecard.criteria.iter().enumerate() {
+            let scores: Vec<&ScoreFact> = view.scores_for(i).collect();
+            let agreed = view.agreed[i].and_then(|a| a.value);
             flags.extend(wide_spread(
                 candidate,
                 criterion,
@@ -376,11 +364,158 @@ pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Vec<Flag> {
             flags.extend(unscored(
                 candidate,
                 criterion,
-                view,
+                view.decided(i).is_some(),
                 past_scoring || all_submitted,
             ));
         }
     }
     flags.extend(panel_outliers(data, settings.panel_mean_threshold));
     flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Criterion, CriterionKind, Priority};
+
+    fn candidate() -> Candidate {
+        Candidate {
+            id: 7,
+            campaign_id: 1,
+            reference: "C-7".into(),
+            name: "Zoë".into(),
+            email: None,
+            panel_id: Some(2),
+            slot: None,
+        }
+    }
+
+    fn criterion(pass_mark: Option<i32>) -> ScorecardCriterion {
+        ScorecardCriterion {
+            key: "c1".into(),
+            criterion: Criterion {
+                kind: CriterionKind::Behaviour,
+                name: "Working Together".into(),
+                group: None,
+                priority: Priority::Essential,
+                code: None,
+                level: None,
+                indicators: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            },
+            weight: 1.0,
+            pass_mark,
+            questions: vec![],
+        }
+    }
+
+    fn fact(assessor: Id, value: i32, shown: u16, negative: u16, has_evidence: bool) -> ScoreFact {
+        ScoreFact {
+            candidate_id: 7,
+            assessor_id: assessor,
+            criterion: 0,
+            value: Some(value),
+            not_assessed: false,
+            has_evidence,
+            shown,
+            negative,
+            indicators: 4,
+        }
+    }
+
+    #[test]
+    fn spread_is_flagged_at_the_threshold_and_not_below() {
+        let (a, b) = (fact(1, 3, 2, 0, true), fact(2, 5, 3, 0, true));
+        let flag = wide_spread(&candidate(), &criterion(None), &[&a, &b], 2)
+            .expect("3 vs 5 reaches a threshold of 2");
+        assert_eq!(
+            flag.reason,
+            "members scored Working Together from 3 to 5 (spread 2 ≥ 2)"
+        );
+        assert!(wide_spread(&candidate(), &criterion(None), &[&a, &b], 3).is_none());
+    }
+
+    #[test]
+    fn agreed_outside_the_members_range_is_flagged() {
+        let (a, b) = (fact(1, 4, 2, 0, true), fact(2, 5, 3, 0, true));
+        assert!(agreed_outside_range(&candidate(), &criterion(None), &[&a, &b], Some(5)).is_none());
+        let flag =
+            agreed_outside_range(&candidate(), &criterion(None), &[&a, &b], Some(6)).unwrap();
+        assert_eq!(
+            flag.reason,
+            "agreed 6 on Working Together is outside the members' range 4–5"
+        );
+    }
+
+    #[test]
+    fn a_score_without_evidence_names_the_assessor() {
+        let flag = no_evidence(
+            &candidate(),
+            &criterion(None),
+            &fact(3, 6, 3, 0, false),
+            "Amara Okafor",
+        )
+        .unwrap();
+        assert_eq!(
+            (flag.assessor_id, flag.reason.as_str()),
+            (
+                Some(3),
+                "Amara Okafor scored 6 on Working Together with no evidence"
+            )
+        );
+        assert!(no_evidence(
+            &candidate(),
+            &criterion(None),
+            &fact(3, 6, 3, 0, true),
+            "Amara"
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn indicator_marks_at_odds_with_the_score() {
+        let scale = Scale::civil_service();
+        let at_odds = |f: ScoreFact| {
+            indicators_at_odds(&candidate(), &criterion(None), &f, &scale, "Tomasz")
+                .map(|f| f.reason)
+        };
+        assert_eq!(
+            at_odds(fact(1, 6, 0, 0, true)).unwrap(),
+            "Tomasz scored 6 but marked none of the 4 indicators as shown on Working Together"
+        );
+        assert!(at_odds(fact(1, 5, 1, 2, true))
+            .unwrap()
+            .contains("2 indicators negative and only 1 shown"));
+        assert!(at_odds(fact(1, 2, 2, 0, true))
+            .unwrap()
+            .contains("scored 2 but marked 2 of 4 indicators as shown"));
+        assert!(
+            at_odds(fact(1, 4, 0, 0, true)).is_none(),
+            "a middling score with nothing shown is not a contradiction"
+        );
+        assert!(at_odds(fact(1, 6, 3, 0, true)).is_none());
+    }
+
+    #[test]
+    fn members_either_side_of_the_pass_mark() {
+        let (a, b) = (fact(1, 3, 1, 0, true), fact(2, 4, 2, 0, true));
+        let flag = pass_mark_split(&candidate(), &criterion(Some(4)), &[&a, &b]).unwrap();
+        assert_eq!(
+            flag.reason,
+            "1 member(s) at or above the pass mark 4 on Working Together, 1 below"
+        );
+        assert!(pass_mark_split(&candidate(), &criterion(Some(3)), &[&a, &b]).is_none());
+        assert!(pass_mark_split(&candidate(), &criterion(None), &[&a, &b]).is_none());
+    }
+
+    #[test]
+    fn unscored_only_once_it_is_due() {
+        assert!(unscored(&candidate(), &criterion(None), false, false).is_none());
+        assert!(unscored(&candidate(), &criterion(None), true, true).is_none());
+        assert_eq!(
+            unscored(&candidate(), &criterion(None), false, true)
+                .unwrap()
+                .kind,
+            FlagKind::Unscored
+        );
+    }
 }

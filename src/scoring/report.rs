@@ -84,11 +84,11 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
     let panel_of: HashMap<Id, Option<Id>> =
         data.candidates.iter().map(|c| (c.id, c.panel_id)).collect();
     // unit (candidate, criterion) → assessor → value
-    let mut units: BTreeMap<(Id, &str), BTreeMap<Id, f64>> = BTreeMap::new();
+    let mut units: BTreeMap<(Id, usize), BTreeMap<Id, f64>> = BTreeMap::new();
     for s in &data.scores {
         if let (Some(v), true) = (s.value, panel_of.contains_key(&s.candidate_id)) {
             units
-                .entry((s.candidate_id, s.criterion_key.as_str()))
+                .entry((s.candidate_id, s.criterion))
                 .or_default()
                 .insert(s.assessor_id, f64::from(v));
         }
@@ -147,13 +147,10 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         .map(|by| by.values().map(|v| Some(*v)).collect())
         .collect();
 
-    let agreed: HashMap<(Id, &str), i32> = data
+    let agreed: HashMap<(Id, usize), i32> = data
         .agreed
         .iter()
-        .filter_map(|a| {
-            a.value
-                .map(|v| ((a.candidate_id, a.criterion_key.as_str()), v))
-        })
+        .filter_map(|a| a.value.map(|v| ((a.candidate_id, a.criterion), v)))
         .collect();
     let leniency = data
         .assessors
@@ -167,7 +164,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
                 .filter_map(|s| {
                     Some((
                         f64::from(s.value?),
-                        f64::from(*agreed.get(&(s.candidate_id, s.criterion_key.as_str()))?),
+                        f64::from(*agreed.get(&(s.candidate_id, s.criterion))?),
                     ))
                 })
                 .collect();
@@ -184,10 +181,11 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
     let criteria = scorecard
         .criteria
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let per_unit: Vec<Vec<f64>> = units
                 .iter()
-                .filter(|((_, key), _)| *key == c.key)
+                .filter(|((_, criterion), _)| *criterion == i)
                 .map(|(_, by)| by.values().copied().collect())
                 .collect();
             let all: Vec<f64> = per_unit.iter().flatten().copied().collect();

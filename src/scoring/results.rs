@@ -96,25 +96,25 @@ pub struct CandidateResult {
 
 fn criterion_result(
     scorecard: &Scorecard,
-    key: &str,
-    view: Option<&CandidateView<'_>>,
+    index: usize,
+    view: &CandidateView<'_>,
 ) -> CriterionResult {
-    let agreed = view.and_then(|v| v.agreed.get(key).copied());
-    let moderated = view.and_then(|v| v.moderated.get(key).copied());
+    let agreed = view.agreed.get(index).copied().flatten();
+    let moderated = view.moderated.get(index).copied().flatten();
     let (value, not_assessed, source) = match (moderated, agreed) {
         (Some(m), _) => (m.value, m.not_assessed, ResultSource::Moderated),
         (None, Some(a)) => (a.value, a.not_assessed, ResultSource::Agreed),
         (None, None) => (None, false, ResultSource::Undecided),
     };
-    let pass_mark = scorecard.criterion(key).and_then(|c| c.pass_mark);
+    let criterion = &scorecard.criteria[index];
     CriterionResult {
-        key: key.to_owned(),
+        key: criterion.key.clone(),
         agreed: agreed.and_then(|a| a.value),
         moderated: moderated.and_then(|m| m.value),
         value,
         not_assessed,
         source,
-        meets_pass_mark: pass_mark.zip(value).map(|(mark, v)| v >= mark),
+        meets_pass_mark: criterion.pass_mark.zip(value).map(|(mark, v)| v >= mark),
     }
 }
 
@@ -203,12 +203,10 @@ pub fn compute(data: &CampaignData) -> Vec<CandidateResult> {
     let mut results: Vec<CandidateResult> = data
         .candidates
         .iter()
-        .map(|candidate| {
-            let view = index.by_candidate.get(&candidate.id);
-            let criteria: Vec<CriterionResult> = scorecard
-                .criteria
-                .iter()
-                .map(|c| criterion_result(scorecard, &c.key, view))
+        .zip(&index.views)
+        .map(|(candidate, view)| {
+            let criteria: Vec<CriterionResult> = (0..scorecard.criteria.len())
+                .map(|i| criterion_result(scorecard, i, view))
                 .collect();
             let total = criteria
                 .iter()

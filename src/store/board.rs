@@ -4,50 +4,91 @@
 use rusqlite::params;
 use serde_json::json;
 
-use super::campaigns::{load_campaign, require_state, required_text};
-use super::decisions::{agreed_from_row, moderation_from_row};
-use super::scores::score_from_row;
+use super::campaigns::{require_state, required_text};
+use std::collections::HashMap;
+
 use super::Store;
 use crate::model::{AssessorRole, CampaignState, Id};
-use crate::scoring::data::{CampaignData, TieOrder};
+use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::{flags, report, results};
 use crate::{Error, Result};
+
+/// The submitted scores of a campaign, reduced to what the rules need. The benchmark's bare
+/// scan runs this same statement without the library around it.
+pub const BOARD_SCORES_SQL: &str =
+    "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed,
+        evidence GLOB '*[^ 	
+]*' AS has_evidence, indicators
+ FROM scores
+ WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL)
+   AND status = 'submitted'";
 
 impl Store {
     /// Everything results, flags and statistics are computed from.
     pub fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
         let conn = self.conn();
-        let campaign = load_campaign(conn, campaign_id)?;
+        let campaign = self.campaign(campaign_id)?;
         let posts: Option<u32> = conn.query_row(
             "SELECT posts FROM campaigns WHERE id = ?1",
             [campaign_id],
             |r| r.get(0),
         )?;
+        let criterion_index: HashMap<&str, usize> = campaign
+            .scorecard
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.as_str(), i))
+            .collect();
+        let criterion_of = |r: &rusqlite::Row<'_>, col: usize| -> rusqlite::Result<usize> {
+            let key = r.get_ref(col)?.as_str()?;
+            criterion_index.get(key).copied().ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    col,
+                    rusqlite::types::Type::Text,
+                    format!("unknown criterion key '{key}'").into(),
+                )
+            })
+        };
         let scores = conn
-            .prepare_cached(
-                "SELECT s.candidate_id, s.assessor_id, s.criterion_key, s.value, s.not_assessed, s.evidence, s.indicators,
-                        s.status, s.created_at, s.updated_at, s.submitted_at
-                 FROM scores s JOIN candidates c ON c.id = s.candidate_id
-                 WHERE c.campaign_id = ?1 AND c.erased_at IS NULL AND s.status = 'submitted'",
-            )?
-            .query_map([campaign_id], score_from_row)?
+            .prepare_cached(BOARD_SCORES_SQL)?
+            .query_map([campaign_id], |r| {
+                let marks = r.get_ref(6)?.as_str()?;
+                let count = |c: char| marks.chars().filter(|m| *m == c).count() as u16;
+                Ok(ScoreFact {
+                    candidate_id: r.get(0)?,
+                    assessor_id: r.get(1)?,
+                    criterion: criterion_of(r, 2)?,
+                    value: r.get(3)?,
+                    not_assessed: r.get(4)?,
+                    has_evidence: r.get(5)?,
+                    shown: count('s'),
+                    negative: count('x'),
+                    indicators: marks.chars().count() as u16,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let agreed = conn
-            .prepare_cached(
-                "SELECT g.candidate_id, g.criterion_key, g.value, g.not_assessed, g.rationale, g.agreed_by, g.agreed_at
-                 FROM agreed_scores g JOIN candidates c ON c.id = g.candidate_id
-                 WHERE c.campaign_id = ?1 AND c.erased_at IS NULL",
-            )?
-            .query_map([campaign_id], agreed_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let moderations = conn
-            .prepare_cached(
-                "SELECT m.candidate_id, m.criterion_key, m.value, m.not_assessed, m.reason, m.moderator_id, m.moderated_at
-                 FROM moderations m JOIN candidates c ON c.id = m.candidate_id
-                 WHERE c.campaign_id = ?1 AND c.erased_at IS NULL",
-            )?
-            .query_map([campaign_id], moderation_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let decided = |sql: &str| -> Result<Vec<DecidedScore>> {
+            Ok(conn
+                .prepare_cached(sql)?
+                .query_map([campaign_id], |r| {
+                    Ok(DecidedScore {
+                        candidate_id: r.get(0)?,
+                        criterion: criterion_of(r, 1)?,
+                        value: r.get(2)?,
+                        not_assessed: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?)
+        };
+        let agreed = decided(
+            "SELECT candidate_id, criterion_key, value, not_assessed FROM agreed_scores
+             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL)",
+        )?;
+        let moderated = decided(
+            "SELECT candidate_id, criterion_key, value, not_assessed FROM moderations
+             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL)",
+        )?;
         let tie_orders = conn
             .prepare_cached("SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = ?1 ORDER BY rank")?
             .query_map([campaign_id], |r| Ok(TieOrder { candidate_id: r.get(0)?, rank: r.get(1)?, reason: r.get(2)? }))?
@@ -60,7 +101,7 @@ impl Store {
             candidates: self.candidates(campaign_id)?,
             scores,
             agreed,
-            moderations,
+            moderated,
             tie_orders,
         })
     }
@@ -87,7 +128,7 @@ impl Store {
     /// Sets the number of posts; passes beyond it in merit order form the reserve list.
     pub fn set_posts(&mut self, actor: &str, campaign_id: Id, posts: Option<u32>) -> Result<()> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(
                 &campaign,
                 &[
@@ -129,7 +170,7 @@ impl Store {
         let reason = required_text("tie.reason", reason)?;
         let current = self.results(campaign_id)?;
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Moderation], "separating tied candidates")?;
             let moderator = super::people::load_assessor(tx.conn(), campaign_id, moderator_id)?;
             if moderator.role != AssessorRole::Moderator {

@@ -1,5 +1,8 @@
 //! Scorecards (versioned templates) and campaigns (which pin one version) with their states.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
@@ -32,31 +35,39 @@ fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).expect("domain types always serialise")
 }
 
-pub(crate) fn load_campaign(conn: &Connection, id: Id) -> Result<Campaign> {
+/// Parsed campaign scorecards by campaign id. A campaign's scorecard is fixed when the
+/// campaign is created and never changes, so a parsed copy can be reused for as long as the
+/// store is open; this keeps JSON parsing off the score-saving path.
+pub(crate) type ScorecardCache = std::cell::RefCell<HashMap<Id, Arc<Scorecard>>>;
+
+pub(crate) fn load_campaign(conn: &Connection, cache: &ScorecardCache, id: Id) -> Result<Campaign> {
     let row = conn
-        .prepare_cached(
-            "SELECT name, scorecard_id, scorecard_version, scorecard, state, created_at
-             FROM campaigns WHERE id = ?1",
-        )?
+        .prepare_cached("SELECT name, scorecard_id, scorecard_version, state, created_at FROM campaigns WHERE id = ?1")?
         .query_row([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Id>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
         })
         .optional()?;
-    let (name, scorecard_id, scorecard_version, body, state, created_at) =
+    let (name, scorecard_id, scorecard_version, state, created_at) =
         row.ok_or_else(|| Error::not_found("campaign", id))?;
-    let scorecard = serde_json::from_str(&body).map_err(|e| {
-        Error::invalid(
-            format!("campaign {id}"),
-            format!("stored scorecard is unreadable: {e}"),
-        )
-    })?;
+    let cached = cache.borrow().get(&id).cloned();
+    let scorecard = match cached {
+        Some(scorecard) => scorecard,
+        None => {
+            let body: String =
+                conn.query_row("SELECT scorecard FROM campaigns WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            let parsed: Scorecard = serde_json::from_str(&body).map_err(|e| {
+                Error::invalid(
+                    format!("campaign {id}"),
+                    format!("stored scorecard is unreadable: {e}"),
+                )
+            })?;
+            let parsed = Arc::new(parsed);
+            cache.borrow_mut().insert(id, Arc::clone(&parsed));
+            parsed
+        }
+    };
     let state = CampaignState::parse(&state).ok_or_else(|| {
         Error::invalid(format!("campaign {id}"), format!("unknown state '{state}'"))
     })?;
@@ -203,7 +214,7 @@ impl Store {
 
     /// One campaign.
     pub fn campaign(&self, id: Id) -> Result<Campaign> {
-        load_campaign(self.conn(), id)
+        load_campaign(self.conn(), &self.scorecards, id)
     }
 
     /// Every campaign, oldest first.
@@ -213,16 +224,14 @@ impl Store {
             .prepare("SELECT id FROM campaigns ORDER BY id")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter()
-            .map(|id| load_campaign(self.conn(), id))
-            .collect()
+        ids.into_iter().map(|id| self.campaign(id)).collect()
     }
 
     /// Setup → scoring. Needs at least one candidate and, for every panel that has
     /// candidates, at least one member who scores.
     pub fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Setup], "starting scoring")?;
             let candidates: i64 = tx.conn().query_row(
                 "SELECT count(*) FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL",
@@ -254,7 +263,7 @@ impl Store {
     /// Scoring → moderation: panels have finished; HR reviews.
     pub fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "starting moderation")?;
             set_state(tx, &campaign, CampaignState::Moderation, None)
         })
@@ -264,7 +273,7 @@ impl Store {
     pub fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()> {
         let reason = required_text("reason", reason)?;
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(
                 &campaign,
                 &[CampaignState::Moderation],

@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
-use super::campaigns::{load_campaign, require_state, required_text, set_state};
+use super::campaigns::{require_state, required_text, set_state};
 use super::people::{load_assessor, load_candidate};
 use super::scores::{check_value, has_submitted};
 use super::{Store, Tx};
@@ -169,7 +169,7 @@ impl Store {
         decision: &Decision,
     ) -> Result<AgreedScore> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "agreeing a score")?;
             record_agreed(tx, &campaign, decision)
         })
@@ -183,7 +183,7 @@ impl Store {
         decisions: &[Decision],
     ) -> Result<usize> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "agreeing scores")?;
             for d in decisions {
                 record_agreed(tx, &campaign, d)?;
@@ -211,7 +211,7 @@ impl Store {
         decision: &Decision,
     ) -> Result<Moderation> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Moderation], "moderating a score")?;
             let moderator = require_moderator(tx.conn(), campaign_id, decision.by)?;
             let criterion = check_criterion(&campaign, &decision.criterion_key)?;
@@ -277,7 +277,7 @@ impl Store {
     /// moderated score (or "not assessed").
     pub fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Moderation], "signing off")?;
             let moderator = require_moderator(tx.conn(), campaign_id, moderator_id)?;
             let undecided = undecided_results(tx.conn(), &campaign)?;
@@ -307,7 +307,7 @@ impl Store {
     ) -> Result<()> {
         let reason = required_text("reopen.reason", reason)?;
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             if campaign.state != CampaignState::SignedOff {
                 return Err(Error::WrongState {
                     campaign_id,

@@ -22,6 +22,7 @@ use serde_json::Value;
 use crate::{Error, Result};
 
 pub use audit::{AuditFilter, Verification};
+pub use board::BOARD_SCORES_SQL;
 pub use campaigns::StoredScorecard;
 pub use decisions::SignOff;
 pub use people::NewCandidate;
@@ -39,6 +40,7 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 pub struct Store {
     conn: Connection,
     clock: Clock,
+    scorecards: campaigns::ScorecardCache,
 }
 
 impl std::fmt::Debug for Store {
@@ -55,6 +57,7 @@ pub struct Tx<'a> {
     tx: Transaction<'a>,
     actor: &'a str,
     now: String,
+    scorecards: &'a campaigns::ScorecardCache,
 }
 
 impl Tx<'_> {
@@ -66,6 +69,11 @@ impl Tx<'_> {
     /// The action's timestamp (RFC 3339, UTC).
     pub fn now(&self) -> &str {
         &self.now
+    }
+
+    /// A campaign, read inside this transaction.
+    pub fn campaign(&self, id: crate::model::Id) -> Result<crate::model::Campaign> {
+        campaigns::load_campaign(&self.tx, self.scorecards, id)
     }
 
     /// Who is acting.
@@ -103,6 +111,7 @@ impl Store {
         Store {
             conn,
             clock: Arc::new(Utc::now),
+            scorecards: Default::default(),
         }
     }
 
@@ -147,6 +156,7 @@ impl Store {
             tx: self.conn.transaction()?,
             actor,
             now,
+            scorecards: &self.scorecards,
         };
         let value = action(&tx)?;
         tx.tx.commit()?;

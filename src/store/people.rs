@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::campaigns::{load_campaign, require_state, required_text};
+use super::campaigns::{require_state, required_text};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
 use crate::model::{Assessor, AssessorRole, CampaignState, Candidate, Id, Panel};
@@ -147,7 +147,7 @@ impl Store {
     pub fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
         let name = required_text("panel.name", name)?.to_owned();
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, PEOPLE_STATES, "adding a panel")?;
             tx.conn()
                 .execute(
@@ -217,7 +217,7 @@ impl Store {
             _ => {}
         }
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, PEOPLE_STATES, "adding an assessor")?;
             check_panel(tx.conn(), campaign_id, panel_id, "assessor.panel")?;
             tx.conn().execute(
@@ -253,7 +253,7 @@ impl Store {
     ) -> Result<Id> {
         check_candidate_fields(candidate)?;
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, PEOPLE_STATES, "adding a candidate")?;
             check_panel(
                 tx.conn(),
@@ -275,7 +275,7 @@ impl Store {
     ) -> Result<()> {
         check_candidate_fields(candidate)?;
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, PEOPLE_STATES, "changing a candidate")?;
             check_panel(tx.conn(), campaign_id, candidate.panel_id, "candidate.panel")?;
             let before = load_candidate(tx.conn(), campaign_id, candidate_id)?;
@@ -341,7 +341,7 @@ impl Store {
     ) -> Result<usize> {
         let rows = candidate_csv::parse(file, bytes)?;
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, PEOPLE_STATES, "importing candidates")?;
             let panels: HashMap<String, Id> = tx
                 .conn()

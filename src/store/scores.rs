@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
-use super::campaigns::{load_campaign, require_state};
+use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
@@ -241,7 +241,7 @@ impl Store {
         input: &ScoreInput,
     ) -> Result<Score> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "saving a score")?;
             save_draft(tx, &campaign, input)
         })
@@ -255,7 +255,7 @@ impl Store {
         inputs: &[ScoreInput],
     ) -> Result<usize> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "saving scores")?;
             for input in inputs {
                 save_draft(tx, &campaign, input)?;
@@ -274,7 +274,7 @@ impl Store {
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
         self.write(actor, |tx| {
-            let campaign = load_campaign(tx.conn(), campaign_id)?;
+            let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "submitting scores")?;
             let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
             let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
