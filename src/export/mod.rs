@@ -1,1 +1,6 @@
 //! Exports for case files: CSV and PDF.
+
+pub mod csv;
+pub mod record;
+
+pub use record::CampaignRecord;

@@ -376,3 +376,28 @@ fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<Strin
     }
     Ok(undecided)
 }
+
+impl Store {
+    /// Every agreed score and moderation of a campaign (for exports).
+    pub fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+        let agreed = self
+            .conn()
+            .prepare(
+                "SELECT g.candidate_id, g.criterion_key, g.value, g.not_assessed, g.rationale, g.agreed_by, g.agreed_at
+                 FROM agreed_scores g JOIN candidates c ON c.id = g.candidate_id
+                 WHERE c.campaign_id = ?1 AND c.erased_at IS NULL ORDER BY c.reference, g.criterion_key",
+            )?
+            .query_map([campaign_id], agreed_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let moderations = self
+            .conn()
+            .prepare(
+                "SELECT m.candidate_id, m.criterion_key, m.value, m.not_assessed, m.reason, m.moderator_id, m.moderated_at
+                 FROM moderations m JOIN candidates c ON c.id = m.candidate_id
+                 WHERE c.campaign_id = ?1 AND c.erased_at IS NULL ORDER BY c.reference, m.criterion_key",
+            )?
+            .query_map([campaign_id], moderation_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((agreed, moderations))
+    }
+}

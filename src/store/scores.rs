@@ -348,3 +348,22 @@ impl Store {
             .collect())
     }
 }
+
+impl Store {
+    /// Every submitted score of a campaign, with evidence, by candidate reference then
+    /// assessor then criterion order (for exports).
+    pub fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {} FROM scores s JOIN candidates c ON c.id = s.candidate_id
+             WHERE c.campaign_id = ?1 AND c.erased_at IS NULL AND s.status = 'submitted'
+             ORDER BY c.reference, s.assessor_id, s.criterion_key",
+            SCORE_COLUMNS
+                .split(", ")
+                .map(|c| format!("s.{}", c.trim()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
+        let rows = stmt.query_map([campaign_id], score_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

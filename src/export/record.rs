@@ -1,0 +1,114 @@
+//! Everything an export needs about a campaign, loaded once: full scores with evidence,
+//! agreed scores with rationales, moderations with reasons, results, flags, statistics,
+//! sign-offs and the audit chain's head.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    AgreedScore, Assessor, AuditEvent, Campaign, Candidate, Id, Moderation, Panel, Score,
+};
+use crate::scoring::flags::{self, Flag, FlagSettings};
+use crate::scoring::report::{self, CampaignStats};
+use crate::scoring::results::{self, CandidateResult};
+use crate::store::{AuditFilter, SignOff, Store};
+use crate::Result;
+
+/// A campaign as exported.
+#[derive(Debug, Clone)]
+pub struct CampaignRecord {
+    /// The campaign with its pinned scorecard.
+    pub campaign: Campaign,
+    /// Panels.
+    pub panels: Vec<Panel>,
+    /// Assessors and moderators.
+    pub assessors: Vec<Assessor>,
+    /// Candidates in reference order.
+    pub candidates: Vec<Candidate>,
+    /// Submitted scores with evidence, by candidate id.
+    pub scores: HashMap<Id, Vec<Score>>,
+    /// Agreed scores by candidate id.
+    pub agreed: HashMap<Id, Vec<AgreedScore>>,
+    /// Moderations by candidate id.
+    pub moderations: HashMap<Id, Vec<Moderation>>,
+    /// Results in merit order.
+    pub results: Vec<CandidateResult>,
+    /// Flags (default thresholds).
+    pub flags: Vec<Flag>,
+    /// Statistics.
+    pub stats: CampaignStats,
+    /// Sign-offs and reopenings.
+    pub signoffs: Vec<SignOff>,
+    /// The campaign's audit events.
+    pub audit: Vec<AuditEvent>,
+    /// Hash of the newest event in the whole chain when the record was loaded.
+    pub audit_head: String,
+}
+
+impl CampaignRecord {
+    /// Loads a campaign for export.
+    pub fn load(store: &Store, campaign_id: Id) -> Result<Self> {
+        let data = store.campaign_data(campaign_id)?;
+        let results = results::compute(&data);
+        let flags = flags::compute(&data, &FlagSettings::default());
+        let stats = report::compute(&data);
+        let mut scores: HashMap<Id, Vec<Score>> = HashMap::new();
+        for s in store.submitted_scores(campaign_id)? {
+            scores.entry(s.candidate_id).or_default().push(s);
+        }
+        let mut agreed: HashMap<Id, Vec<AgreedScore>> = HashMap::new();
+        let mut moderations: HashMap<Id, Vec<Moderation>> = HashMap::new();
+        let (all_agreed, all_moderations) = store.decisions(campaign_id)?;
+        for a in all_agreed {
+            agreed.entry(a.candidate_id).or_default().push(a);
+        }
+        for m in all_moderations {
+            moderations.entry(m.candidate_id).or_default().push(m);
+        }
+        let mut campaign_events = store.audit_events(&AuditFilter {
+            entity_prefix: Some(format!("campaign/{campaign_id}")),
+            ..Default::default()
+        })?;
+        // "campaign/1" also prefixes "campaign/10": keep the campaign's own events only.
+        campaign_events.retain(|e| {
+            e.entity == format!("campaign/{campaign_id}")
+                || e.entity.starts_with(&format!("campaign/{campaign_id}/"))
+        });
+        Ok(CampaignRecord {
+            signoffs: store.signoffs(campaign_id)?,
+            audit_head: store.audit_head()?,
+            campaign: data.campaign,
+            panels: data.panels,
+            assessors: data.assessors,
+            candidates: data.candidates,
+            scores,
+            agreed,
+            moderations,
+            results,
+            flags,
+            stats,
+            audit: campaign_events,
+        })
+    }
+
+    /// An assessor's name.
+    pub fn assessor_name(&self, id: Id) -> &str {
+        self.assessors
+            .iter()
+            .find(|a| a.id == id)
+            .map_or("(unknown assessor)", |a| a.name.as_str())
+    }
+
+    /// A panel's name.
+    pub fn panel_name(&self, id: Option<Id>) -> &str {
+        id.and_then(|id| self.panels.iter().find(|p| p.id == id))
+            .map_or("", |p| p.name.as_str())
+    }
+
+    /// A criterion's name by key.
+    pub fn criterion_name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.campaign
+            .scorecard
+            .criterion(key)
+            .map_or(key, |c| c.criterion.name.as_str())
+    }
+}
