@@ -1,6 +1,9 @@
 //! Exports for case files: CSV and PDF.
 
 pub mod csv;
+pub mod files;
+pub mod packs;
 pub mod record;
 
+pub use files::{export_campaign, ExportOptions, ExportSummary};
 pub use record::CampaignRecord;

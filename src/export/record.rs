@@ -112,3 +112,34 @@ impl CampaignRecord {
             .map_or(key, |c| c.criterion.name.as_str())
     }
 }
+
+impl CampaignRecord {
+    /// The record reduced to one candidate, for their own pack (appeal or subject-access
+    /// request): no other candidate's name, scores, results or audit events remain, and the
+    /// merit list, flags and campaign statistics (which describe others) are dropped.
+    pub fn only_candidate(mut self, reference: &str) -> Result<Self> {
+        let candidate = self
+            .candidates
+            .iter()
+            .find(|c| c.reference == reference)
+            .cloned()
+            .ok_or_else(|| crate::Error::not_found("candidate", reference))?;
+        let id = candidate.id;
+        let path = format!("/candidate/{id}");
+        self.candidates = vec![candidate];
+        self.scores.retain(|k, _| *k == id);
+        self.agreed.retain(|k, _| *k == id);
+        self.moderations.retain(|k, _| *k == id);
+        self.results.retain(|r| r.candidate_id == id);
+        for r in &mut self.results {
+            // Position and tie notes come from comparison with others; tie notes may quote
+            // reasons that discuss them.
+            r.tie_note = None;
+        }
+        self.flags.retain(|f| f.candidate_id == Some(id));
+        self.stats.leniency.clear();
+        self.stats.panels.clear();
+        self.audit.retain(|e| e.entity.ends_with(&path) || e.entity.contains(&format!("{path}/")));
+        Ok(self)
+    }
+}

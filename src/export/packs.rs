@@ -1,0 +1,434 @@
+//! PDF evidence packs: one per candidate (their own assessment, naming no other candidate)
+//! and a campaign summary (merit list, pass marks, flags, statistics).
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::Path;
+
+use super::files::{safe_file_stem, ExportSummary};
+use super::pdf::{self, Align, Block, Column, Document, Table};
+use super::CampaignRecord;
+use crate::model::{AssessorRole, Candidate, IndicatorMark, Score};
+use crate::scoring::results::{fmt_num, CandidateResult, Outcome, ResultSource};
+use crate::{Error, Result};
+
+fn created_date(record: &CampaignRecord) -> chrono::NaiveDate {
+    chrono::DateTime::parse_from_rfc3339(&record.campaign.created_at)
+        .map(|d| d.date_naive())
+        .unwrap_or_else(|_| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"))
+}
+
+fn role_line(record: &CampaignRecord) -> String {
+    let card = &record.campaign.scorecard;
+    match &card.role_grade {
+        Some(grade) => format!("{} ({grade}) · {}", card.role_title, record.campaign.name),
+        None => format!("{} · {}", card.role_title, record.campaign.name),
+    }
+}
+
+fn footer(record: &CampaignRecord) -> String {
+    format!("Audit chain head: {}", record.audit_head)
+}
+
+fn value_label(record: &CampaignRecord, value: Option<i32>, not_assessed: bool) -> String {
+    match value {
+        Some(v) => match record.campaign.scorecard.scale.point(v) {
+            Some(p) => format!("{v} – {}", p.label),
+            None => v.to_string(),
+        },
+        None if not_assessed => "Not assessed".to_owned(),
+        None => "—".to_owned(),
+    }
+}
+
+fn outcome_text(result: &CandidateResult) -> String {
+    let word = match result.outcome {
+        Outcome::Pass => "Pass",
+        Outcome::Fail => "Fail",
+        Outcome::Incomplete => "Incomplete",
+    };
+    format!("{word}: {}", result.outcome_reason)
+}
+
+fn signoff_blocks(record: &CampaignRecord) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading("Sign-off".into())];
+    if record.signoffs.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Not signed off. The campaign is in the {} state: these results are provisional.",
+            record.campaign.state.as_str().replace('_', " ")
+        )));
+    } else {
+        let rows = record
+            .signoffs
+            .iter()
+            .map(|s| {
+                vec![
+                    if s.action == "sign_off" { "Signed off".to_owned() } else { "Reopened".to_owned() },
+                    s.moderator.clone(),
+                    s.at.clone(),
+                    s.reason.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Action", 1.2, Align::Left),
+                Column::new("Moderator", 1.6, Align::Left),
+                Column::new("When (UTC)", 1.7, Align::Left),
+                Column::new("Reason", 3.0, Align::Left),
+            ],
+            rows,
+        }));
+    }
+    blocks
+}
+
+fn marks_text(record: &CampaignRecord, key: &str, score: &Score) -> String {
+    let indicators = record.campaign.scorecard.criterion(key).map(|c| &c.criterion.indicators);
+    let mut lines = Vec::new();
+    for (mark, word) in [(IndicatorMark::Shown, "Shown"), (IndicatorMark::Negative, "Negative"), (IndicatorMark::NotShown, "Not shown")] {
+        let names: Vec<&str> = score
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| **m == mark)
+            .filter_map(|(i, _)| indicators.and_then(|list| list.get(i)).map(String::as_str))
+            .collect();
+        if !names.is_empty() {
+            lines.push(format!("{word}: {}", names.join("; ")));
+        }
+    }
+    lines.join("\n")
+}
+
+/// The evidence pack of one candidate.
+pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Document {
+    let card = &record.campaign.scorecard;
+    let result = record.results.iter().find(|r| r.candidate_id == candidate.id);
+    let scores = record.scores.get(&candidate.id).map_or(&[][..], Vec::as_slice);
+    let agreed = record.agreed.get(&candidate.id).map_or(&[][..], Vec::as_slice);
+    let moderations = record.moderations.get(&candidate.id).map_or(&[][..], Vec::as_slice);
+    let panel_members: Vec<String> = record
+        .assessors
+        .iter()
+        .filter(|a| a.role.scores() && a.panel_id.is_some() && a.panel_id == candidate.panel_id)
+        .map(|a| if a.role == AssessorRole::Chair { format!("{} (chair)", a.name) } else { a.name.clone() })
+        .collect();
+    let submitted: Vec<&str> = scores.iter().filter_map(|s| s.submitted_at.as_deref()).collect();
+    let interview_dates = match (submitted.iter().min(), submitted.iter().max()) {
+        (Some(first), Some(last)) if first == last => first.to_string(),
+        (Some(first), Some(last)) => format!("{first} to {last}"),
+        _ => "no scores submitted".to_owned(),
+    };
+
+    let mut blocks = vec![
+        Block::Title("Interview evidence pack".into()),
+        Block::KeyValues(vec![
+            ("Candidate".into(), candidate.name.clone()),
+            ("Reference".into(), candidate.reference.clone()),
+            ("Role".into(), card.role_title.clone()),
+            ("Grade".into(), card.role_grade.clone().unwrap_or_else(|| "—".into())),
+            ("Campaign".into(), record.campaign.name.clone()),
+            ("Panel".into(), format!("{}: {}", record.panel_name(candidate.panel_id), panel_members.join(", "))),
+            ("Interview slot".into(), candidate.slot.clone().unwrap_or_else(|| "—".into())),
+            ("Scores submitted".into(), interview_dates),
+            ("Scale".into(), format!("{} ({}–{})", card.scale.name, card.scale.min(), card.scale.max())),
+            ("Weighted total".into(), result.map_or("—".into(), |r| format!("{} (overall pass mark {})", fmt_num(r.total), fmt_num(card.overall_pass_mark)))),
+            ("Outcome".into(), result.map_or("—".into(), outcome_text)),
+        ]),
+        Block::Note(
+            "This pack sets out this candidate's own assessment only: the criteria, each panel member's \
+             score and evidence, the panel's agreed score and any moderation, with the audit trail. \
+             It names no other candidate."
+                .into(),
+        ),
+        Block::Heading("Scores by criterion".into()),
+    ];
+    let summary_rows = card
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let r = result.and_then(|r| r.criteria.get(i));
+            vec![
+                format!("{}. {}", i + 1, c.criterion.name),
+                c.criterion.priority.as_str().to_owned(),
+                c.pass_mark.map_or("—".into(), |m| m.to_string()),
+                r.and_then(|r| r.agreed).map_or("—".into(), |v| v.to_string()),
+                r.and_then(|r| r.moderated).map_or("—".into(), |v| v.to_string()),
+                r.map_or("—".into(), |r| match (r.value, r.not_assessed, r.source) {
+                    (_, _, ResultSource::Undecided) => "undecided".into(),
+                    (Some(v), _, _) => v.to_string(),
+                    (None, true, _) => "n/a".into(),
+                    (None, false, _) => "—".into(),
+                }),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Criterion", 4.0, Align::Left),
+            Column::new("Priority", 1.4, Align::Left),
+            Column::new("Pass mark", 1.1, Align::Right),
+            Column::new("Agreed", 1.0, Align::Right),
+            Column::new("Moderated", 1.2, Align::Right),
+            Column::new("Final", 0.9, Align::Right),
+        ],
+        rows: summary_rows,
+    }));
+
+    for (i, c) in card.criteria.iter().enumerate() {
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Heading(format!("{}. {}", i + 1, c.criterion.name)));
+        let mut about = vec![format!("{} criterion, {}", c.criterion.kind.as_str(), c.criterion.priority.as_str())];
+        if let Some(group) = &c.criterion.group {
+            about.push(format!("group: {group}"));
+        }
+        if let (Some(code), Some(level)) = (&c.criterion.code, c.criterion.level) {
+            about.push(format!("SFIA {code} level {level}"));
+        }
+        if let Some(mark) = c.pass_mark {
+            about.push(format!("pass mark {mark}"));
+        }
+        if (c.weight - 1.0).abs() > f64::EPSILON {
+            about.push(format!("weight {}", fmt_num(c.weight)));
+        }
+        blocks.push(Block::Note(about.join(" · ")));
+        if !c.criterion.indicators.is_empty() {
+            blocks.push(Block::Subheading("Behaviour indicators".into()));
+            blocks.push(Block::Bullets(c.criterion.indicators.clone()));
+        }
+        blocks.push(Block::Subheading("Individual scores".into()));
+        let of_criterion: Vec<&Score> = scores.iter().filter(|s| s.criterion_key == c.key).collect();
+        if of_criterion.is_empty() {
+            blocks.push(Block::Paragraph("No submitted scores.".into()));
+        }
+        for s in of_criterion {
+            let mut kv = vec![
+                ("Assessor".to_owned(), record.assessor_name(s.assessor_id).to_owned()),
+                ("Score".to_owned(), value_label(record, s.value, s.not_assessed)),
+            ];
+            let marks = marks_text(record, &c.key, s);
+            if !marks.is_empty() {
+                kv.push(("Indicators".to_owned(), marks));
+            }
+            kv.push(("Evidence".to_owned(), if s.evidence.trim().is_empty() { "(no evidence recorded)".to_owned() } else { s.evidence.clone() }));
+            kv.push(("Submitted".to_owned(), s.submitted_at.clone().unwrap_or_default()));
+            blocks.push(Block::KeyValues(kv));
+            blocks.push(Block::Spacer(6.0));
+        }
+        blocks.push(Block::Subheading("Panel decision".into()));
+        match agreed.iter().find(|a| a.criterion_key == c.key) {
+            Some(a) => blocks.push(Block::KeyValues(vec![
+                ("Agreed score".into(), value_label(record, a.value, a.not_assessed)),
+                ("Rationale".into(), a.rationale.clone()),
+                ("Recorded by".into(), format!("{}, {}", record.assessor_name(a.agreed_by), a.agreed_at)),
+            ])),
+            None => blocks.push(Block::Paragraph("No agreed score recorded.".into())),
+        }
+        if let Some(m) = moderations.iter().find(|m| m.criterion_key == c.key) {
+            blocks.push(Block::Subheading("Moderation".into()));
+            blocks.push(Block::KeyValues(vec![
+                ("Moderated score".into(), value_label(record, m.value, m.not_assessed)),
+                ("Reason".into(), if m.reason.is_empty() { "(confirmed the agreed score)".into() } else { m.reason.clone() }),
+                ("Moderator".into(), format!("{}, {}", record.assessor_name(m.moderator_id), m.moderated_at)),
+            ]));
+        }
+    }
+
+    blocks.push(Block::PageBreak);
+    blocks.extend(signoff_blocks(record));
+    blocks.push(Block::Heading("Audit trail for this candidate".into()));
+    let path = format!("/candidate/{}", candidate.id);
+    let rows: Vec<Vec<String>> = record
+        .audit
+        .iter()
+        .filter(|e| e.entity.ends_with(&path) || e.entity.contains(&format!("{path}/")))
+        .map(|e| vec![e.seq.to_string(), e.at.clone(), e.actor.clone(), e.action.clone(), e.hash[..16].to_owned()])
+        .collect();
+    blocks.push(Block::Note(
+        "Each event's hash covers its content and the previous event's hash; `panelmark verify` \
+         recomputes the whole chain. Hashes are shown to 16 of their 64 digits."
+            .into(),
+    ));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Event", 0.8, Align::Right),
+            Column::new("When (UTC)", 2.0, Align::Left),
+            Column::new("By", 1.8, Align::Left),
+            Column::new("Action", 1.5, Align::Left),
+            Column::new("Hash", 2.0, Align::Left),
+        ],
+        rows,
+    }));
+
+    Document {
+        title: format!("Evidence pack – {} – {}", candidate.reference, card.role_title),
+        header: vec![role_line(record), format!("Candidate: {} ({})", candidate.name, candidate.reference)],
+        footer: footer(record),
+        document_id: format!("panelmark-{}-{}-{}", record.campaign.id, candidate.reference, &record.audit_head[..16]),
+        created: created_date(record),
+        blocks,
+    }
+}
+
+/// The campaign summary: merit list, pass marks, flags and statistics.
+pub fn campaign_summary(record: &CampaignRecord) -> Document {
+    let card = &record.campaign.scorecard;
+    let opt = |x: Option<f64>| x.map_or("—".to_owned(), |v| format!("{v:.3}"));
+    let reference_of = |id: Option<i64>| {
+        id.and_then(|id| record.candidates.iter().find(|c| c.id == id)).map_or(String::new(), |c| c.reference.clone())
+    };
+    let passes = record.results.iter().filter(|r| r.outcome == Outcome::Pass).count();
+    let mut blocks = vec![
+        Block::Title("Campaign summary".into()),
+        Block::KeyValues(vec![
+            ("Role".into(), card.role_title.clone()),
+            ("Grade".into(), card.role_grade.clone().unwrap_or_else(|| "—".into())),
+            ("Campaign".into(), record.campaign.name.clone()),
+            ("State".into(), record.campaign.state.as_str().replace('_', " ")),
+            ("Candidates".into(), format!("{} ({} pass)", record.candidates.len(), passes)),
+            ("Panels".into(), record.panels.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")),
+            ("Scale".into(), card.scale.name.clone()),
+            ("Overall pass mark".into(), fmt_num(card.overall_pass_mark)),
+            ("Tie-break".into(), card.tie_break.as_deref().map_or("none".into(), |k| record.criterion_name(k).to_owned())),
+        ]),
+        Block::Heading("Pass marks".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Criterion", 4.0, Align::Left),
+                Column::new("Kind", 1.4, Align::Left),
+                Column::new("Priority", 1.3, Align::Left),
+                Column::new("Weight", 0.9, Align::Right),
+                Column::new("Pass mark", 1.1, Align::Right),
+            ],
+            rows: card
+                .criteria
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.criterion.name.clone(),
+                        c.criterion.kind.as_str().into(),
+                        c.criterion.priority.as_str().into(),
+                        fmt_num(c.weight),
+                        c.pass_mark.map_or("—".into(), |m| m.to_string()),
+                    ]
+                })
+                .collect(),
+        }),
+        Block::Heading("Merit list".into()),
+        Block::Note("Passes in merit order; equal positions are ties (shown with “=”). Fails and incomplete results follow, unranked.".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Pos.", 0.6, Align::Right),
+                Column::new("Reference", 1.1, Align::Left),
+                Column::new("Name", 2.2, Align::Left),
+                Column::new("Panel", 1.0, Align::Left),
+                Column::new("Total", 0.8, Align::Right),
+                Column::new("Outcome", 1.0, Align::Left),
+                Column::new("Note", 3.0, Align::Left),
+            ],
+            rows: record
+                .results
+                .iter()
+                .map(|r| {
+                    let note = if r.outcome != Outcome::Pass {
+                        r.outcome_reason.clone()
+                    } else {
+                        let mut parts = Vec::new();
+                        if r.reserve {
+                            parts.push("reserve list".to_owned());
+                        }
+                        parts.extend(r.tie_note.clone());
+                        parts.join("; ")
+                    };
+                    vec![
+                        r.position.map_or("—".into(), |p| format!("{p}{}", if r.tied { "=" } else { "" })),
+                        r.reference.clone(),
+                        r.name.clone(),
+                        r.panel.clone().unwrap_or_default(),
+                        fmt_num(r.total),
+                        r.outcome.as_str().into(),
+                        note,
+                    ]
+                })
+                .collect(),
+        }),
+        Block::Heading(format!("Flags ({})", record.flags.len())),
+        Block::Table(Table {
+            columns: vec![Column::new("Flag", 1.6, Align::Left), Column::new("Candidate", 1.0, Align::Left), Column::new("Reason", 5.0, Align::Left)],
+            rows: record.flags.iter().map(|f| vec![f.kind.as_str().replace('_', " "), reference_of(f.candidate_id), f.reason.clone()]).collect(),
+        }),
+        Block::Heading("Statistics".into()),
+        Block::KeyValues(vec![
+            ("ICC(2,1)".into(), format!("{} over {} candidate × criterion units", opt(record.stats.icc), record.stats.icc_units)),
+            ("Krippendorff's α (ordinal)".into(), format!("{} over {} units", opt(record.stats.krippendorff_alpha), record.stats.alpha_units)),
+        ]),
+        Block::Subheading("Panels".into()),
+        Block::Table(Table {
+            columns: vec![Column::new("Panel", 2.0, Align::Left), Column::new("ICC(2,1)", 1.0, Align::Right), Column::new("Mean score", 1.0, Align::Right)],
+            rows: record.stats.panels.iter().map(|p| vec![p.name.clone(), opt(p.icc), opt(p.mean)]).collect(),
+        }),
+        Block::Subheading("Assessor leniency (mean of own score − agreed score)".into()),
+        Block::Table(Table {
+            columns: vec![Column::new("Assessor", 2.5, Align::Left), Column::new("Panel", 1.2, Align::Left), Column::new("Leniency", 1.0, Align::Right), Column::new("Scores", 0.8, Align::Right)],
+            rows: record
+                .stats
+                .leniency
+                .iter()
+                .map(|l| vec![l.name.clone(), l.panel.clone().unwrap_or_default(), opt(l.mean_difference), l.compared.to_string()])
+                .collect(),
+        }),
+        Block::Subheading("Criteria".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Criterion", 3.0, Align::Left),
+                Column::new("Mean", 0.9, Align::Right),
+                Column::new("Mean spread", 1.1, Align::Right),
+                Column::new("Max spread", 1.1, Align::Right),
+            ],
+            rows: record.stats.criteria.iter().map(|c| vec![c.name.clone(), opt(c.mean), opt(c.mean_spread), opt(c.max_spread)]).collect(),
+        }),
+    ];
+    blocks.extend(signoff_blocks(record));
+    Document {
+        title: format!("Campaign summary – {}", record.campaign.name),
+        header: vec![role_line(record), "Campaign summary".into()],
+        footer: footer(record),
+        document_id: format!("panelmark-{}-summary-{}", record.campaign.id, &record.audit_head[..16]),
+        created: created_date(record),
+        blocks,
+    }
+}
+
+fn write_pdf(doc: &Document, path: &Path) -> Result<usize> {
+    let file = File::create(path).map_err(|e| Error::io(path, e))?;
+    let mut w = BufWriter::new(file);
+    let pages = pdf::render_to(doc, &mut w)?;
+    std::io::Write::flush(&mut w).map_err(|e| Error::io(path, e))?;
+    Ok(pages)
+}
+
+/// Writes every candidate's pack (and, when `summary`, the campaign summary) into `dir`.
+pub fn write_packs(
+    record: &CampaignRecord,
+    dir: &Path,
+    summary: bool,
+    out: &mut ExportSummary,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<()> {
+    let total = record.candidates.len() + usize::from(summary);
+    if summary {
+        let path = dir.join("campaign-summary.pdf");
+        out.pdf_pages += write_pdf(&campaign_summary(record), &path)?;
+        out.files.push(path.display().to_string());
+        progress(1, total);
+    }
+    for (i, candidate) in record.candidates.iter().enumerate() {
+        let path = dir.join(format!("{}-evidence-pack.pdf", safe_file_stem(&candidate.reference)));
+        out.pdf_pages += write_pdf(&candidate_pack(record, candidate), &path)?;
+        out.files.push(path.display().to_string());
+        progress(i + 1 + usize::from(summary), total);
+    }
+    Ok(())
+}
