@@ -1,1 +1,3 @@
 //! Exports for case files: CSV and PDF.
+
+pub mod pdf;
