@@ -538,16 +538,25 @@ impl<'f> Flow<'f> {
     /// One line box of `leading` holding `runs` (x, style, text), on a new page if needed.
     fn line(&mut self, leading: f32, runs: Vec<(f32, Style, String)>) {
         self.ensure(leading);
-        for (x, style, s) in runs {
-            if !s.is_empty() {
-                let item = text(
-                    self.fonts,
-                    style,
-                    x,
-                    self.y + (leading - style.leading) / 2.0,
-                    s,
-                );
-                self.push(item);
+        // All runs of a line share one baseline: the one the largest type would have,
+        // with its glyphs centred in the line box.
+        let largest = runs
+            .iter()
+            .map(|(_, style, _)| *style)
+            .max_by(|a, b| a.size.total_cmp(&b.size));
+        if let Some(largest) = largest {
+            let baseline = self.y + baseline_offset(self.fonts, Style { leading, ..largest });
+            for (x, style, text) in runs {
+                if !text.is_empty() {
+                    self.push(Item::Text(TextRun {
+                        x,
+                        baseline,
+                        size: style.size,
+                        face: style.face,
+                        grey: style.grey,
+                        text,
+                    }));
+                }
             }
         }
         self.y += leading;

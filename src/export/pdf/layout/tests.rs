@@ -535,6 +535,13 @@ fn key_values_align_in_two_columns_and_wrap_values() {
         .map(|t| t.x)
         .collect();
     assert_eq!(label_xs, vec![l.frame.left; 3]);
+    for label in runs(page).filter(|t| t.face == Face::Bold) {
+        assert!(
+            runs(page).any(|v| v.face == Face::Regular && v.baseline == label.baseline),
+            "label {:?} shares its value's baseline",
+            label.text
+        );
+    }
     let f = fonts();
     let widest = ["Candidate", "Campaign", "Outcome"]
         .iter()
