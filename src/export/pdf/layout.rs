@@ -114,6 +114,8 @@ const BULLET_INDENT: f32 = 16.0;
 const LABEL_GAP: f32 = 12.0;
 /// Widest the label column of a key/value list may get, as a share of the text width.
 const LABEL_MAX_SHARE: f32 = 0.38;
+/// Space above a table.
+const TABLE_BEFORE: f32 = 4.0;
 /// Rule colour and thickness under the page header and above the footer.
 const FURNITURE_RULE: (f32, f32) = (0.6, 0.5);
 /// The widest page label the footer reserves room for.
@@ -223,7 +225,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
         ));
     }
     let mut flow = Flow::new(fonts, frame, frame.bottom);
-    flow.blocks(&doc.blocks);
+    flow.blocks(&doc.blocks, None);
     if flow.overflow {
         return Err(PdfError::Invalid(
             "a table's header row is too tall to leave room for a line of its rows".into(),
@@ -577,12 +579,18 @@ impl<'f> Flow<'f> {
         self.space(space_after);
     }
 
-    /// A heading: kept on the same page as at least two body lines after it.
-    fn heading(&mut self, style: Style, s: &str, before: f32, after: f32, underline: bool) {
+    /// A heading, kept on the same page as the first `lead_in` points of what follows it.
+    fn heading(&mut self, kind: Heading, s: &str, lead_in: f32) {
+        let Heading {
+            style,
+            before,
+            after,
+            underline,
+        } = kind;
         self.space(before);
         let lines = self.wrap(style, s, self.frame.width());
         let own = lines.len() as f32 * style.leading + if underline { 4.0 } else { 0.0 };
-        let keep = own + after + 2.0 * BODY.leading;
+        let keep = own + after + lead_in;
         if keep <= self.page_capacity() {
             self.ensure(keep);
         }
@@ -606,17 +614,19 @@ impl<'f> Flow<'f> {
         self.space(after);
     }
 
-    fn blocks(&mut self, blocks: &[Block]) {
-        for block in blocks {
-            self.block(block);
+    /// Places `blocks`; `after` is what follows them (for keeping a last heading with it).
+    fn blocks(&mut self, blocks: &[Block], after: Option<&Block>) {
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, blocks.get(i + 1).or(after));
         }
     }
 
-    fn block(&mut self, block: &Block) {
+    fn block(&mut self, block: &Block, next: Option<&Block>) {
+        let lead_in = |flow: &Self| next.map_or(0.0, |b| flow.lead_in(b));
         match block {
-            Block::Title(s) => self.heading(TITLE, s, 0.0, 10.0, false),
-            Block::Heading(s) => self.heading(HEADING, s, 14.0, 6.0, true),
-            Block::Subheading(s) => self.heading(SUBHEADING, s, 8.0, 3.0, false),
+            Block::Title(s) => self.heading(Heading::TITLE, s, lead_in(self)),
+            Block::Heading(s) => self.heading(Heading::HEADING, s, lead_in(self)),
+            Block::Subheading(s) => self.heading(Heading::SUBHEADING, s, lead_in(self)),
             Block::Paragraph(s) => self.text_block(BODY, s, 7.0),
             Block::Note(s) => self.text_block(NOTE, s, 7.0),
             Block::KeyValues(pairs) => self.key_values(pairs),
@@ -654,8 +664,55 @@ impl<'f> Flow<'f> {
                 if !self.fits(h) && h <= self.page_capacity() {
                     self.ensure(h);
                 }
-                self.blocks(inner);
+                self.blocks(inner, next);
             }
+        }
+    }
+
+    /// How much of `block` must fit under a heading for the heading to stay on its page:
+    /// two lines of text, a list's or key/value list's first entry, a table's header and
+    /// first row, or all of a kept-together group.
+    fn lead_in(&self, block: &Block) -> f32 {
+        let lines = |style: Style, s: &str, width: f32| {
+            // Two lines never need more than the first 1,000 characters.
+            let end = s.char_indices().nth(1000).map_or(s.len(), |(i, _)| i);
+            self.wrap(style, &s[..end], width).len().min(2) as f32 * style.leading
+        };
+        match block {
+            Block::Paragraph(s) => lines(BODY, s, self.frame.width()),
+            Block::Note(s) => lines(NOTE, s, self.frame.width()),
+            Block::Bullets(items) => items.first().map_or(0.0, |s| {
+                lines(BODY, s, self.frame.right - self.frame.left - BULLET_INDENT)
+            }),
+            Block::KeyValues(pairs) => pairs.first().map_or(0.0, |(k, v)| {
+                let (label_w, value_w) = self.key_value_widths(pairs);
+                let n = self
+                    .wrap(LABEL, k, label_w)
+                    .len()
+                    .max(self.wrap(BODY, v, value_w).len());
+                n as f32 * BODY.leading
+            }),
+            Block::Table(t) => {
+                let g = self.table_geometry(t);
+                let first = t.rows.first().map(|r| self.table_cells(&g, r));
+                TABLE_BEFORE + self.table_start(&g, first.as_deref())
+            }
+            Block::Title(s) => lines(Heading::TITLE.style, s, self.frame.width()),
+            Block::Heading(s) => {
+                Heading::HEADING.before + lines(Heading::HEADING.style, s, self.frame.width())
+            }
+            Block::Subheading(s) => {
+                Heading::SUBHEADING.before + lines(Heading::SUBHEADING.style, s, self.frame.width())
+            }
+            Block::KeepTogether(inner) => {
+                let h = self.measure(inner);
+                if h <= self.page_capacity() {
+                    h
+                } else {
+                    inner.first().map_or(0.0, |b| self.lead_in(b))
+                }
+            }
+            Block::Spacer(_) | Block::Rule | Block::PageBreak => 0.0,
         }
     }
 
@@ -663,19 +720,23 @@ impl<'f> Flow<'f> {
     fn measure(&self, blocks: &[Block]) -> f32 {
         let mut scratch = Flow::new(self.fonts, self.frame, f32::INFINITY);
         scratch.at_top = self.at_top;
-        scratch.blocks(blocks);
+        scratch.blocks(blocks, None);
         scratch.ink - self.frame.top
     }
 
-    fn key_values(&mut self, pairs: &[(String, String)]) {
-        let width = self.frame.width();
+    /// Widths of the label and value columns of a key/value list.
+    fn key_value_widths(&self, pairs: &[(String, String)]) -> (f32, f32) {
         let widest = pairs
             .iter()
             .map(|(k, _)| self.fonts.width(LABEL.face, &clean(k), LABEL.size))
             .fold(0.0f32, f32::max);
-        let label_w = widest.min(width * LABEL_MAX_SHARE);
-        let value_x = self.frame.left + label_w + LABEL_GAP;
-        let value_w = self.frame.right - value_x;
+        let label_w = widest.min(self.frame.width() * LABEL_MAX_SHARE);
+        (label_w, self.frame.width() - label_w - LABEL_GAP)
+    }
+
+    fn key_values(&mut self, pairs: &[(String, String)]) {
+        let (label_w, value_w) = self.key_value_widths(pairs);
+        let value_x = self.frame.right - value_w;
         for (i, (k, v)) in pairs.iter().enumerate() {
             if i > 0 {
                 self.space(3.0);
@@ -723,7 +784,8 @@ impl<'f> Flow<'f> {
         self.space(7.0);
     }
 
-    fn table(&mut self, t: &Table) {
+    /// Column positions and the wrapped header row of `t`.
+    fn table_geometry(&self, t: &Table) -> TableGeometry {
         let total: f32 = t.columns.iter().map(|c| c.width).sum();
         let mut xs = Vec::with_capacity(t.columns.len());
         let mut x = self.frame.left;
@@ -732,40 +794,57 @@ impl<'f> Flow<'f> {
             xs.push((x, w));
             x += w;
         }
-        let inner = |w: f32| (w - 2.0 * CELL_PAD_X).max(1.0);
         let head: Vec<Vec<String>> = t
             .columns
             .iter()
             .zip(&xs)
-            .map(|(c, &(_, w))| self.wrap(CELL_HEAD, &c.title, inner(w)))
+            .map(|(c, &(_, w))| self.wrap(CELL_HEAD, &c.title, cell_width(w)))
             .collect();
-        let head_lines = head.iter().map(Vec::len).max().unwrap_or(1);
-        let head_h = head_lines as f32 * CELL_HEAD.leading + 2.0 * CELL_PAD_Y;
-        let table = TableGeometry {
-            xs: &xs,
+        let head_h = row_height(&head);
+        TableGeometry {
+            xs,
             aligns: t.columns.iter().map(|c| c.align).collect(),
-            head: &head,
+            head,
             head_h,
-        };
+        }
+    }
 
-        self.space(4.0);
-        // The header and the first line of the first row start together.
-        self.ensure(head_h + CELL.leading + 2.0 * CELL_PAD_Y);
-        self.table_header(&table);
-        for row in &t.rows {
-            let cells: Vec<Vec<String>> = xs
-                .iter()
-                .enumerate()
-                .map(|(i, &(_, w))| {
-                    let s = row.get(i).map(String::as_str).unwrap_or("");
-                    self.wrap(CELL, s, inner(w))
-                })
-                .collect();
+    /// A row's cells, wrapped within their columns (missing cells are blank).
+    fn table_cells(&self, g: &TableGeometry, row: &[String]) -> Vec<Vec<String>> {
+        g.xs.iter()
+            .enumerate()
+            .map(|(i, &(_, w))| {
+                let s = row.get(i).map(String::as_str).unwrap_or("");
+                self.wrap(CELL, s, cell_width(w))
+            })
+            .collect()
+    }
+
+    /// Room a table needs to start on a page: its header and its first row, or the first
+    /// row's first line when that row is taller than a page anyway.
+    fn table_start(&self, g: &TableGeometry, first: Option<&[Vec<String>]>) -> f32 {
+        let first_h = first.map_or(0.0, row_height);
+        if g.head_h + first_h <= self.page_capacity() {
+            g.head_h + first_h
+        } else {
+            g.head_h + CELL.leading + 2.0 * CELL_PAD_Y
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        let g = self.table_geometry(t);
+        let rows: Vec<Vec<Vec<String>>> = t.rows.iter().map(|r| self.table_cells(&g, r)).collect();
+
+        self.space(TABLE_BEFORE);
+        // Never a header row alone at the foot of a page.
+        self.ensure(self.table_start(&g, rows.first().map(Vec::as_slice)));
+        self.table_header(&g);
+        for cells in &rows {
             let n = cells.iter().map(Vec::len).max().unwrap_or(1);
-            let row_h = n as f32 * CELL.leading + 2.0 * CELL_PAD_Y;
-            if !self.fits(row_h) && head_h + row_h <= self.page_capacity() {
+            let row_h = row_height(cells);
+            if !self.fits(row_h) && g.head_h + row_h <= self.page_capacity() {
                 self.new_page();
-                self.table_header(&table);
+                self.table_header(&g);
             }
             // Place the row, splitting it between lines only when it is taller than a page.
             let mut start = 0;
@@ -777,20 +856,20 @@ impl<'f> Flow<'f> {
                     n - start
                 };
                 if fit == 0 {
-                    if self.y <= self.frame.top + head_h + EPS {
+                    if self.y <= self.frame.top + g.head_h + EPS {
                         // Only the header is on this fresh page and still no line fits.
                         self.overflow = true;
                         return;
                     }
                     self.new_page();
-                    self.table_header(&table);
+                    self.table_header(&g);
                     continue;
                 }
-                self.table_row(&table, &cells, start..start + fit, CELL, 0.85, 0.4);
+                self.table_row(&g, cells, start..start + fit, CELL, 0.85, 0.4);
                 start += fit;
                 if start < n {
                     self.new_page();
-                    self.table_header(&table);
+                    self.table_header(&g);
                 }
             }
         }
@@ -808,7 +887,7 @@ impl<'f> Flow<'f> {
         };
         self.push(item);
         let lines = g.head.iter().map(Vec::len).max().unwrap_or(1);
-        self.table_row(g, g.head, 0..lines, CELL_HEAD, 0.45, 0.6);
+        self.table_row(g, &g.head, 0..lines, CELL_HEAD, 0.45, 0.6);
     }
 
     /// Lines `range` of a row's cells, padded, with a rule under them.
@@ -852,12 +931,54 @@ impl<'f> Flow<'f> {
     }
 }
 
-/// Column positions and the wrapped header of a table being placed.
-struct TableGeometry<'a> {
-    xs: &'a [(f32, f32)],
+/// Column positions and the wrapped header row of a table being placed.
+struct TableGeometry {
+    /// Left edge and width of each column.
+    xs: Vec<(f32, f32)>,
     aligns: Vec<Align>,
-    head: &'a [Vec<String>],
+    head: Vec<Vec<String>>,
     head_h: f32,
+}
+
+/// Width for text inside a cell of a column `w` wide.
+fn cell_width(w: f32) -> f32 {
+    (w - 2.0 * CELL_PAD_X).max(1.0)
+}
+
+/// Height of a table row whose cells wrapped into `cells`, padding included.
+fn row_height(cells: &[Vec<String>]) -> f32 {
+    let n = cells.iter().map(Vec::len).max().unwrap_or(1);
+    n as f32 * CELL.leading + 2.0 * CELL_PAD_Y
+}
+
+/// A kind of heading: its style, the space around it and whether it is underlined.
+#[derive(Debug, Clone, Copy)]
+struct Heading {
+    style: Style,
+    before: f32,
+    after: f32,
+    underline: bool,
+}
+
+impl Heading {
+    const TITLE: Heading = Heading {
+        style: TITLE,
+        before: 0.0,
+        after: 10.0,
+        underline: false,
+    };
+    const HEADING: Heading = Heading {
+        style: HEADING,
+        before: 14.0,
+        after: 6.0,
+        underline: true,
+    };
+    const SUBHEADING: Heading = Heading {
+        style: SUBHEADING,
+        before: 8.0,
+        after: 3.0,
+        underline: false,
+    };
 }
 
 #[cfg(test)]

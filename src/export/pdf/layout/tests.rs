@@ -607,3 +607,28 @@ fn an_empty_document_is_one_page_with_its_furniture() {
         .iter()
         .any(|i| matches!(i, Item::Text(t) if t.text == "Page 1 of 1")));
 }
+
+#[test]
+fn a_heading_stays_with_the_table_after_it() {
+    // Try every amount of space left at the foot of page 1: the heading is never left
+    // there alone while its table starts on page 2.
+    for lines_left in 0..6 {
+        let mut blocks = filler_leaving(lines_left);
+        blocks.push(Block::Subheading("Scores".into()));
+        blocks.push(Block::Table(numbered_table(4, 100)));
+        let l = lay(blocks);
+        let heading_page = l
+            .pages
+            .iter()
+            .position(|p| runs(p).any(|t| t.text == "Scores"))
+            .unwrap();
+        let table_page = pages_of(&l, "r0c")[0];
+        assert_eq!(heading_page, table_page, "{lines_left} lines left");
+        let header_page = l
+            .pages
+            .iter()
+            .position(|p| runs(p).any(|t| t.text == "Criterion" && t.face == Face::Bold))
+            .unwrap();
+        assert_eq!(header_page, table_page, "the header row is not left alone");
+    }
+}
