@@ -167,18 +167,18 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         .collect();
     blocks.push(Block::Table(Table {
         columns: vec![
-            Column::new("Criterion", 4.0, Align::Left),
-            Column::new("Priority", 1.4, Align::Left),
-            Column::new("Pass mark", 1.1, Align::Right),
-            Column::new("Agreed", 1.0, Align::Right),
-            Column::new("Moderated", 1.2, Align::Right),
+            Column::new("Criterion", 3.8, Align::Left),
+            Column::new("Priority", 1.3, Align::Left),
+            Column::new("Pass mark", 1.2, Align::Right),
+            Column::new("Agreed", 1.1, Align::Right),
+            Column::new("Moderated", 1.5, Align::Right),
             Column::new("Final", 0.9, Align::Right),
         ],
         rows: summary_rows,
     }));
 
     for (i, c) in card.criteria.iter().enumerate() {
-        blocks.push(Block::PageBreak);
+        blocks.push(Block::Spacer(8.0));
         blocks.push(Block::Heading(format!("{}. {}", i + 1, c.criterion.name)));
         let mut about = vec![format!("{} criterion, {}", c.criterion.kind.as_str(), c.criterion.priority.as_str())];
         if let Some(group) = &c.criterion.group {
@@ -214,8 +214,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
             }
             kv.push(("Evidence".to_owned(), if s.evidence.trim().is_empty() { "(no evidence recorded)".to_owned() } else { s.evidence.clone() }));
             kv.push(("Submitted".to_owned(), s.submitted_at.clone().unwrap_or_default()));
-            blocks.push(Block::KeyValues(kv));
-            blocks.push(Block::Spacer(6.0));
+            blocks.push(Block::KeepTogether(vec![Block::KeyValues(kv), Block::Spacer(6.0)]));
         }
         blocks.push(Block::Subheading("Panel decision".into()));
         match agreed.iter().find(|a| a.criterion_key == c.key) {
@@ -321,12 +320,12 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
         Block::Table(Table {
             columns: vec![
                 Column::new("Pos.", 0.6, Align::Right),
-                Column::new("Reference", 1.1, Align::Left),
+                Column::new("Reference", 1.35, Align::Left),
                 Column::new("Name", 2.2, Align::Left),
                 Column::new("Panel", 1.0, Align::Left),
                 Column::new("Total", 0.8, Align::Right),
-                Column::new("Outcome", 1.0, Align::Left),
-                Column::new("Note", 3.0, Align::Left),
+                Column::new("Outcome", 1.25, Align::Left),
+                Column::new("Note", 2.8, Align::Left),
             ],
             rows: record
                 .results

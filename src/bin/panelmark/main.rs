@@ -2,6 +2,7 @@
 //! line to standard error and exit non-zero.
 
 mod print;
+mod progress;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -89,6 +90,28 @@ enum Command {
     },
     /// Inter-rater reliability, per-criterion spread and assessor leniency.
     Stats(CampaignArgs),
+    /// Write evidence packs (PDF) and results, scores and audit CSVs into a folder.
+    Export {
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// Folder to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Write PDF evidence packs and the campaign summary (default: PDF and CSV).
+        #[arg(long)]
+        pdf: bool,
+        /// Write results.csv, scores.csv and audit.csv (default: PDF and CSV).
+        #[arg(long)]
+        csv: bool,
+        /// Only this candidate's own pack and rows (by reference), naming no other candidate.
+        #[arg(long, value_name = "REF")]
+        candidate: Option<String>,
+        /// Write CSV cells exactly as stored, for programs rather than spreadsheets: cells
+        /// starting with = + - @ tab or CR are NOT neutralised, so a spreadsheet may run them.
+        #[arg(long)]
+        raw: bool,
+    },
     /// Measure speed and memory on a large campaign in a temporary database.
     Bench {
         /// Number of candidates.
@@ -332,6 +355,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 emit(&print::stats(&stats));
             }
+        }
+        Command::Export { campaign, out, pdf, csv, candidate, raw } => {
+            let both = !pdf && !csv;
+            let options = panelmark::export::ExportOptions {
+                pdf: *pdf || both,
+                csv: *csv || both,
+                raw: *raw,
+                candidate: candidate.clone(),
+            };
+            let store = open_store(db)?;
+            let bar = progress::Bar::new("writing evidence packs");
+            let summary = panelmark::export::export_campaign(&store, *campaign, out, &options, |done, total| bar.set(done, total))?;
+            bar.finish();
+            outln!("wrote {} files ({} PDF pages) to {}", summary.files.len(), summary.pdf_pages, out.display());
         }
         Command::Bench { candidates, json } => {
             let options = panelmark::bench::BenchOptions {
