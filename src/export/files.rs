@@ -40,9 +40,21 @@ fn create(dir: &Path, name: &str) -> Result<(PathBuf, BufWriter<File>)> {
 
 /// A file name safe on every platform, from a candidate reference.
 pub fn safe_file_stem(reference: &str) -> String {
-    let stem: String =
-        reference.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    if stem.is_empty() { "candidate".to_owned() } else { stem }
+    let stem: String = reference
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if stem.is_empty() {
+        "candidate".to_owned()
+    } else {
+        stem
+    }
 }
 
 /// Writes the chosen exports of a campaign into `dir` (created if missing). `progress` is
@@ -60,7 +72,11 @@ pub fn export_campaign(
         record = record.only_candidate(reference)?;
     }
     let mut summary = ExportSummary::default();
-    let prefix = options.candidate.as_deref().map(|r| format!("{}-", safe_file_stem(r))).unwrap_or_default();
+    let prefix = options
+        .candidate
+        .as_deref()
+        .map(|r| format!("{}-", safe_file_stem(r)))
+        .unwrap_or_default();
     if options.csv {
         type Writer = fn(&CampaignRecord, &mut BufWriter<File>, bool) -> Result<()>;
         let writers: [(&str, Writer); 3] = [
@@ -76,7 +92,13 @@ pub fn export_campaign(
         }
     }
     if options.pdf {
-        super::packs::write_packs(&record, dir, options.candidate.is_none(), &mut summary, &mut progress)?;
+        super::packs::write_packs(
+            &record,
+            dir,
+            options.candidate.is_none(),
+            &mut summary,
+            &mut progress,
+        )?;
     }
     Ok(summary)
 }

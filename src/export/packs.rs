@@ -63,7 +63,11 @@ fn signoff_blocks(record: &CampaignRecord) -> Vec<Block> {
             .iter()
             .map(|s| {
                 vec![
-                    if s.action == "sign_off" { "Signed off".to_owned() } else { "Reopened".to_owned() },
+                    if s.action == "sign_off" {
+                        "Signed off".to_owned()
+                    } else {
+                        "Reopened".to_owned()
+                    },
                     s.moderator.clone(),
                     s.at.clone(),
                     s.reason.clone().unwrap_or_default(),
@@ -84,9 +88,17 @@ fn signoff_blocks(record: &CampaignRecord) -> Vec<Block> {
 }
 
 fn marks_text(record: &CampaignRecord, key: &str, score: &Score) -> String {
-    let indicators = record.campaign.scorecard.criterion(key).map(|c| &c.criterion.indicators);
+    let indicators = record
+        .campaign
+        .scorecard
+        .criterion(key)
+        .map(|c| &c.criterion.indicators);
     let mut lines = Vec::new();
-    for (mark, word) in [(IndicatorMark::Shown, "Shown"), (IndicatorMark::Negative, "Negative"), (IndicatorMark::NotShown, "Not shown")] {
+    for (mark, word) in [
+        (IndicatorMark::Shown, "Shown"),
+        (IndicatorMark::Negative, "Negative"),
+        (IndicatorMark::NotShown, "Not shown"),
+    ] {
         let names: Vec<&str> = score
             .indicators
             .iter()
@@ -104,17 +116,38 @@ fn marks_text(record: &CampaignRecord, key: &str, score: &Score) -> String {
 /// The evidence pack of one candidate.
 pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Document {
     let card = &record.campaign.scorecard;
-    let result = record.results.iter().find(|r| r.candidate_id == candidate.id);
-    let scores = record.scores.get(&candidate.id).map_or(&[][..], Vec::as_slice);
-    let agreed = record.agreed.get(&candidate.id).map_or(&[][..], Vec::as_slice);
-    let moderations = record.moderations.get(&candidate.id).map_or(&[][..], Vec::as_slice);
+    let result = record
+        .results
+        .iter()
+        .find(|r| r.candidate_id == candidate.id);
+    let scores = record
+        .scores
+        .get(&candidate.id)
+        .map_or(&[][..], Vec::as_slice);
+    let agreed = record
+        .agreed
+        .get(&candidate.id)
+        .map_or(&[][..], Vec::as_slice);
+    let moderations = record
+        .moderations
+        .get(&candidate.id)
+        .map_or(&[][..], Vec::as_slice);
     let panel_members: Vec<String> = record
         .assessors
         .iter()
         .filter(|a| a.role.scores() && a.panel_id.is_some() && a.panel_id == candidate.panel_id)
-        .map(|a| if a.role == AssessorRole::Chair { format!("{} (chair)", a.name) } else { a.name.clone() })
+        .map(|a| {
+            if a.role == AssessorRole::Chair {
+                format!("{} (chair)", a.name)
+            } else {
+                a.name.clone()
+            }
+        })
         .collect();
-    let submitted: Vec<&str> = scores.iter().filter_map(|s| s.submitted_at.as_deref()).collect();
+    let submitted: Vec<&str> = scores
+        .iter()
+        .filter_map(|s| s.submitted_at.as_deref())
+        .collect();
     let interview_dates = match (submitted.iter().min(), submitted.iter().max()) {
         (Some(first), Some(last)) if first == last => first.to_string(),
         (Some(first), Some(last)) => format!("{first} to {last}"),
@@ -154,13 +187,17 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
                 format!("{}. {}", i + 1, c.criterion.name),
                 c.criterion.priority.as_str().to_owned(),
                 c.pass_mark.map_or("—".into(), |m| m.to_string()),
-                r.and_then(|r| r.agreed).map_or("—".into(), |v| v.to_string()),
-                r.and_then(|r| r.moderated).map_or("—".into(), |v| v.to_string()),
-                r.map_or("—".into(), |r| match (r.value, r.not_assessed, r.source) {
-                    (_, _, ResultSource::Undecided) => "undecided".into(),
-                    (Some(v), _, _) => v.to_string(),
-                    (None, true, _) => "n/a".into(),
-                    (None, false, _) => "—".into(),
+                r.and_then(|r| r.agreed)
+                    .map_or("—".into(), |v| v.to_string()),
+                r.and_then(|r| r.moderated)
+                    .map_or("—".into(), |v| v.to_string()),
+                r.map_or("—".into(), |r| {
+                    match (r.value, r.not_assessed, r.source) {
+                        (_, _, ResultSource::Undecided) => "undecided".into(),
+                        (Some(v), _, _) => v.to_string(),
+                        (None, true, _) => "n/a".into(),
+                        (None, false, _) => "—".into(),
+                    }
                 }),
             ]
         })
@@ -179,8 +216,13 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
 
     for (i, c) in card.criteria.iter().enumerate() {
         blocks.push(Block::Spacer(8.0));
-        blocks.push(Block::Heading(format!("{}. {}", i + 1, c.criterion.name)));
-        let mut about = vec![format!("{} criterion, {}", c.criterion.kind.as_str(), c.criterion.priority.as_str())];
+        // The criterion's heading, description and indicators stay on one page.
+        let mut intro = vec![Block::Heading(format!("{}. {}", i + 1, c.criterion.name))];
+        let mut about = vec![format!(
+            "{} criterion, {}",
+            c.criterion.kind.as_str(),
+            c.criterion.priority.as_str()
+        )];
         if let Some(group) = &c.criterion.group {
             about.push(format!("group: {group}"));
         }
@@ -193,44 +235,88 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         if (c.weight - 1.0).abs() > f64::EPSILON {
             about.push(format!("weight {}", fmt_num(c.weight)));
         }
-        blocks.push(Block::Note(about.join(" · ")));
+        intro.push(Block::Note(about.join(" · ")));
         if !c.criterion.indicators.is_empty() {
-            blocks.push(Block::Subheading("Behaviour indicators".into()));
-            blocks.push(Block::Bullets(c.criterion.indicators.clone()));
+            intro.push(Block::Subheading("Behaviour indicators".into()));
+            intro.push(Block::Bullets(c.criterion.indicators.clone()));
         }
+        blocks.push(Block::KeepTogether(intro));
         blocks.push(Block::Subheading("Individual scores".into()));
-        let of_criterion: Vec<&Score> = scores.iter().filter(|s| s.criterion_key == c.key).collect();
+        let of_criterion: Vec<&Score> =
+            scores.iter().filter(|s| s.criterion_key == c.key).collect();
         if of_criterion.is_empty() {
             blocks.push(Block::Paragraph("No submitted scores.".into()));
         }
         for s in of_criterion {
             let mut kv = vec![
-                ("Assessor".to_owned(), record.assessor_name(s.assessor_id).to_owned()),
-                ("Score".to_owned(), value_label(record, s.value, s.not_assessed)),
+                (
+                    "Assessor".to_owned(),
+                    record.assessor_name(s.assessor_id).to_owned(),
+                ),
+                (
+                    "Score".to_owned(),
+                    value_label(record, s.value, s.not_assessed),
+                ),
             ];
             let marks = marks_text(record, &c.key, s);
             if !marks.is_empty() {
                 kv.push(("Indicators".to_owned(), marks));
             }
-            kv.push(("Evidence".to_owned(), if s.evidence.trim().is_empty() { "(no evidence recorded)".to_owned() } else { s.evidence.clone() }));
-            kv.push(("Submitted".to_owned(), s.submitted_at.clone().unwrap_or_default()));
-            blocks.push(Block::KeepTogether(vec![Block::KeyValues(kv), Block::Spacer(6.0)]));
+            kv.push((
+                "Evidence".to_owned(),
+                if s.evidence.trim().is_empty() {
+                    "(no evidence recorded)".to_owned()
+                } else {
+                    s.evidence.clone()
+                },
+            ));
+            kv.push((
+                "Submitted".to_owned(),
+                s.submitted_at.clone().unwrap_or_default(),
+            ));
+            blocks.push(Block::KeepTogether(vec![
+                Block::KeyValues(kv),
+                Block::Spacer(6.0),
+            ]));
         }
         blocks.push(Block::Subheading("Panel decision".into()));
         match agreed.iter().find(|a| a.criterion_key == c.key) {
             Some(a) => blocks.push(Block::KeyValues(vec![
-                ("Agreed score".into(), value_label(record, a.value, a.not_assessed)),
+                (
+                    "Agreed score".into(),
+                    value_label(record, a.value, a.not_assessed),
+                ),
                 ("Rationale".into(), a.rationale.clone()),
-                ("Recorded by".into(), format!("{}, {}", record.assessor_name(a.agreed_by), a.agreed_at)),
+                (
+                    "Recorded by".into(),
+                    format!("{}, {}", record.assessor_name(a.agreed_by), a.agreed_at),
+                ),
             ])),
             None => blocks.push(Block::Paragraph("No agreed score recorded.".into())),
         }
         if let Some(m) = moderations.iter().find(|m| m.criterion_key == c.key) {
             blocks.push(Block::Subheading("Moderation".into()));
             blocks.push(Block::KeyValues(vec![
-                ("Moderated score".into(), value_label(record, m.value, m.not_assessed)),
-                ("Reason".into(), if m.reason.is_empty() { "(confirmed the agreed score)".into() } else { m.reason.clone() }),
-                ("Moderator".into(), format!("{}, {}", record.assessor_name(m.moderator_id), m.moderated_at)),
+                (
+                    "Moderated score".into(),
+                    value_label(record, m.value, m.not_assessed),
+                ),
+                (
+                    "Reason".into(),
+                    if m.reason.is_empty() {
+                        "(confirmed the agreed score)".into()
+                    } else {
+                        m.reason.clone()
+                    },
+                ),
+                (
+                    "Moderator".into(),
+                    format!(
+                        "{}, {}",
+                        record.assessor_name(m.moderator_id),
+                        m.moderated_at
+                    ),
+                ),
             ]));
         }
     }
@@ -243,7 +329,15 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         .audit
         .iter()
         .filter(|e| e.entity.ends_with(&path) || e.entity.contains(&format!("{path}/")))
-        .map(|e| vec![e.seq.to_string(), e.at.clone(), e.actor.clone(), e.action.clone(), e.hash[..16].to_owned()])
+        .map(|e| {
+            vec![
+                e.seq.to_string(),
+                e.at.clone(),
+                e.actor.clone(),
+                e.action.clone(),
+                e.hash[..16].to_owned(),
+            ]
+        })
         .collect();
     blocks.push(Block::Note(
         "Each event's hash covers its content and the previous event's hash; `panelmark verify` \
@@ -262,10 +356,21 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
     }));
 
     Document {
-        title: format!("Evidence pack – {} – {}", candidate.reference, card.role_title),
-        header: vec![role_line(record), format!("Candidate: {} ({})", candidate.name, candidate.reference)],
+        title: format!(
+            "Evidence pack – {} – {}",
+            candidate.reference, card.role_title
+        ),
+        header: vec![
+            role_line(record),
+            format!("Candidate: {} ({})", candidate.name, candidate.reference),
+        ],
         footer: footer(record),
-        document_id: format!("panelmark-{}-{}-{}", record.campaign.id, candidate.reference, &record.audit_head[..16]),
+        document_id: format!(
+            "panelmark-{}-{}-{}",
+            record.campaign.id,
+            candidate.reference,
+            &record.audit_head[..16]
+        ),
         created: created_date(record),
         blocks,
     }
@@ -276,9 +381,14 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
     let card = &record.campaign.scorecard;
     let opt = |x: Option<f64>| x.map_or("—".to_owned(), |v| format!("{v:.3}"));
     let reference_of = |id: Option<i64>| {
-        id.and_then(|id| record.candidates.iter().find(|c| c.id == id)).map_or(String::new(), |c| c.reference.clone())
+        id.and_then(|id| record.candidates.iter().find(|c| c.id == id))
+            .map_or(String::new(), |c| c.reference.clone())
     };
-    let passes = record.results.iter().filter(|r| r.outcome == Outcome::Pass).count();
+    let passes = record
+        .results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Pass)
+        .count();
     let mut blocks = vec![
         Block::Title("Campaign summary".into()),
         Block::KeyValues(vec![
@@ -394,7 +504,11 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
         title: format!("Campaign summary – {}", record.campaign.name),
         header: vec![role_line(record), "Campaign summary".into()],
         footer: footer(record),
-        document_id: format!("panelmark-{}-summary-{}", record.campaign.id, &record.audit_head[..16]),
+        document_id: format!(
+            "panelmark-{}-summary-{}",
+            record.campaign.id,
+            &record.audit_head[..16]
+        ),
         created: created_date(record),
         blocks,
     }
@@ -409,6 +523,8 @@ fn write_pdf(doc: &Document, path: &Path) -> Result<usize> {
 }
 
 /// Writes every candidate's pack (and, when `summary`, the campaign summary) into `dir`.
+/// Packs are independent, so they are rendered on every available core; `progress` is
+/// called from this thread only, with (done, total).
 pub fn write_packs(
     record: &CampaignRecord,
     dir: &Path,
@@ -416,6 +532,9 @@ pub fn write_packs(
     out: &mut ExportSummary,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<()> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Mutex;
+
     let total = record.candidates.len() + usize::from(summary);
     if summary {
         let path = dir.join("campaign-summary.pdf");
@@ -423,11 +542,59 @@ pub fn write_packs(
         out.files.push(path.display().to_string());
         progress(1, total);
     }
-    for (i, candidate) in record.candidates.iter().enumerate() {
-        let path = dir.join(format!("{}-evidence-pack.pdf", safe_file_stem(&candidate.reference)));
-        out.pdf_pages += write_pdf(&candidate_pack(record, candidate), &path)?;
-        out.files.push(path.display().to_string());
-        progress(i + 1 + usize::from(summary), total);
+    let paths: Vec<std::path::PathBuf> = record
+        .candidates
+        .iter()
+        .map(|c| {
+            dir.join(format!(
+                "{}-evidence-pack.pdf",
+                safe_file_stem(&c.reference)
+            ))
+        })
+        .collect();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let pages = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let first_error: Mutex<Option<Error>> = Mutex::new(None);
+    // Takes the next candidate and writes their pack; false when there is none left.
+    let work = || -> bool {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= paths.len() || failed.load(Ordering::Relaxed) {
+            return false;
+        }
+        match write_pdf(&candidate_pack(record, &record.candidates[i]), &paths[i]) {
+            Ok(n) => {
+                pages.fetch_add(n, Ordering::Relaxed);
+            }
+            Err(e) => {
+                failed.store(true, Ordering::Relaxed);
+                first_error
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .get_or_insert(e);
+            }
+        }
+        done.fetch_add(1, Ordering::Relaxed);
+        true
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            scope.spawn(|| while work() {});
+        }
+        while work() {
+            progress(done.load(Ordering::Relaxed) + usize::from(summary), total);
+        }
+    });
+    if let Some(e) = first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
     }
+    progress(total, total);
+    out.pdf_pages += pages.into_inner();
+    out.files
+        .extend(paths.iter().map(|p| p.display().to_string()));
     Ok(())
 }

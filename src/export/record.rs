@@ -139,7 +139,8 @@ impl CampaignRecord {
         self.flags.retain(|f| f.candidate_id == Some(id));
         self.stats.leniency.clear();
         self.stats.panels.clear();
-        self.audit.retain(|e| e.entity.ends_with(&path) || e.entity.contains(&format!("{path}/")));
+        self.audit
+            .retain(|e| e.entity.ends_with(&path) || e.entity.contains(&format!("{path}/")));
         Ok(self)
     }
 }

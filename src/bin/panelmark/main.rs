@@ -356,7 +356,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 emit(&print::stats(&stats));
             }
         }
-        Command::Export { campaign, out, pdf, csv, candidate, raw } => {
+        Command::Export {
+            campaign,
+            out,
+            pdf,
+            csv,
+            candidate,
+            raw,
+        } => {
             let both = !pdf && !csv;
             let options = panelmark::export::ExportOptions {
                 pdf: *pdf || both,
@@ -366,9 +373,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let store = open_store(db)?;
             let bar = progress::Bar::new("writing evidence packs");
-            let summary = panelmark::export::export_campaign(&store, *campaign, out, &options, |done, total| bar.set(done, total))?;
+            let summary = panelmark::export::export_campaign(
+                &store,
+                *campaign,
+                out,
+                &options,
+                |done, total| bar.set(done, total),
+            )?;
             bar.finish();
-            outln!("wrote {} files ({} PDF pages) to {}", summary.files.len(), summary.pdf_pages, out.display());
+            outln!(
+                "wrote {} files ({} PDF pages) to {}",
+                summary.files.len(),
+                summary.pdf_pages,
+                out.display()
+            );
         }
         Command::Bench { candidates, json } => {
             let options = panelmark::bench::BenchOptions {

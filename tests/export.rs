@@ -1,0 +1,352 @@
+//! Exports as a case file would receive them: build and moderate a campaign, export it,
+//! read back what came out.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use panelmark::export::{export_campaign, ExportOptions};
+use panelmark::model::Decision;
+use panelmark::store::Store;
+
+/// A campaign scored, agreed and moderated (Øyvind's c2 moderated with a reason), with a
+/// formula-like evidence note and one with commas, quotes and a newline.
+fn moderated_campaign() -> (Store, common::Cast) {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    let c = cast.campaign;
+    store.start_scoring("hr", c).unwrap();
+    let panels = [
+        (cast.zoe, cast.chair_a, cast.member_a),
+        (cast.siobhan, cast.chair_a, cast.member_a),
+        (cast.oyvind, cast.chair_b, cast.member_b),
+    ];
+    for (candidate, chair, member) in panels {
+        for who in [chair, member] {
+            for (key, n) in [("c1", 2), ("c2", 2), ("c3", 0)] {
+                let mut input = common::score(
+                    candidate,
+                    who,
+                    key,
+                    if candidate == cast.zoe { 6 } else { 4 },
+                    n,
+                );
+                if candidate == cast.zoe && who == chair && key == "c1" {
+                    input.evidence = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+                }
+                if candidate == cast.oyvind && who == member && key == "c2" {
+                    input.evidence =
+                        "Said \"we shipped it\", then added:\nthe rollback plan was mine".into();
+                }
+                store.save_score("panel", c, &input).unwrap();
+            }
+            store.submit_scores("panel", c, candidate, who).unwrap();
+        }
+        for key in ["c1", "c2", "c3"] {
+            let value = if candidate == cast.zoe { 6 } else { 4 };
+            store
+                .agree_score(
+                    "chair",
+                    c,
+                    &Decision {
+                        candidate_id: candidate,
+                        criterion_key: key.into(),
+                        value: Some(value),
+                        not_assessed: false,
+                        text: "Consistent evidence across the panel".into(),
+                        by: chair,
+                    },
+                )
+                .unwrap();
+        }
+    }
+    store.start_moderation("hr", c).unwrap();
+    store
+        .moderate_score(
+            "helen",
+            c,
+            &Decision {
+                candidate_id: cast.oyvind,
+                criterion_key: "c2".into(),
+                value: Some(3),
+                not_assessed: false,
+                text: "Prioritisation evidence thin; calibrated against Panel A".into(),
+                by: cast.moderator,
+            },
+        )
+        .unwrap();
+    (store, cast)
+}
+
+fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// Text of a PDF via pdftotext; `None` (with a note) when poppler is missing, except in CI.
+fn pdf_text(path: &Path) -> Option<String> {
+    match Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).unwrap()),
+        other => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "pdftotext is needed in CI: {other:?}"
+            );
+            eprintln!("note: pdftotext unavailable ({other:?}); PDF text checks skipped");
+            None
+        }
+    }
+}
+
+#[test]
+fn csv_exports_carry_results_scores_and_the_audit_trail() {
+    let (store, cast) = moderated_campaign();
+    let dir = tempfile::tempdir().unwrap();
+    let summary = export_campaign(
+        &store,
+        cast.campaign,
+        dir.path(),
+        &ExportOptions {
+            csv: true,
+            ..Default::default()
+        },
+        |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(summary.files.len(), 3);
+
+    let results = read_csv(&dir.path().join("results.csv"));
+    assert_eq!(
+        results[0][..5],
+        ["position", "tied", "reference", "name", "panel"]
+    );
+    assert_eq!(results[0][5], "Working Together agreed");
+    let zoe = &results[1];
+    assert_eq!(
+        (zoe[0].as_str(), zoe[2].as_str(), zoe[3].as_str()),
+        ("1", "C-001", "Zoë Łukasiewicz")
+    );
+    let oyvind = results.iter().find(|r| r[2] == "C-003").unwrap();
+    let header = &results[0];
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(oyvind[col("Delivering at Pace agreed")], "4");
+    assert_eq!(oyvind[col("Delivering at Pace moderated")], "3");
+    assert_eq!(oyvind[col("weighted_total")], "11");
+    assert_eq!(oyvind[col("outcome")], "fail");
+    assert_eq!(oyvind[col("position")], "", "a fail has no merit position");
+
+    let scores = read_csv(&dir.path().join("scores.csv"));
+    assert_eq!(
+        scores.len(),
+        1 + 3 * 2 * 3,
+        "one row per submitted individual score"
+    );
+    let formula = scores
+        .iter()
+        .find(|r| r[0] == "C-001" && r[3] == "Amara Okafor" && r[4] == "c1")
+        .unwrap();
+    assert_eq!(
+        formula[9], "'=HYPERLINK(\"http://evil.example\",\"click\")",
+        "formula neutralised"
+    );
+    let quoted = scores
+        .iter()
+        .find(|r| r[0] == "C-003" && r[3] == "Gareth Llewellyn" && r[4] == "c2")
+        .unwrap();
+    assert_eq!(
+        quoted[9],
+        "Said \"we shipped it\", then added:\nthe rollback plan was mine"
+    );
+    assert_eq!(quoted[7], "Acceptable Demonstration");
+    assert!(
+        quoted[8].starts_with("shown: Sets clear priorities\nshown: Stays calm"),
+        "{}",
+        quoted[8]
+    );
+
+    let audit = read_csv(&dir.path().join("audit.csv"));
+    assert_eq!(
+        audit[0],
+        [
+            "seq",
+            "at",
+            "actor",
+            "action",
+            "entity",
+            "before",
+            "after",
+            "prev_hash",
+            "hash"
+        ]
+    );
+    let moderation = audit.iter().find(|r| r[3] == "moderation.set").unwrap();
+    assert!(
+        moderation[6].contains("Prioritisation evidence thin"),
+        "{moderation:?}"
+    );
+    assert!(audit[1..]
+        .iter()
+        .all(|r| r[8].len() == 64 && r[7].len() == 64));
+}
+
+#[test]
+fn raw_csv_keeps_formulas_as_typed() {
+    let (store, cast) = moderated_campaign();
+    let dir = tempfile::tempdir().unwrap();
+    export_campaign(
+        &store,
+        cast.campaign,
+        dir.path(),
+        &ExportOptions {
+            csv: true,
+            raw: true,
+            ..Default::default()
+        },
+        |_, _| {},
+    )
+    .unwrap();
+    let scores = read_csv(&dir.path().join("scores.csv"));
+    assert!(scores
+        .iter()
+        .any(|r| r[9] == "=HYPERLINK(\"http://evil.example\",\"click\")"));
+}
+
+#[test]
+fn a_candidates_own_pack_names_no_other_candidate() {
+    let (store, cast) = moderated_campaign();
+    let dir = tempfile::tempdir().unwrap();
+    let options = ExportOptions {
+        pdf: true,
+        csv: true,
+        candidate: Some("C-003".into()),
+        ..Default::default()
+    };
+    let summary = export_campaign(&store, cast.campaign, dir.path(), &options, |_, _| {}).unwrap();
+    let names: Vec<String> = summary
+        .files
+        .iter()
+        .map(|f| {
+            Path::new(f)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "C-003-results.csv",
+            "C-003-scores.csv",
+            "C-003-audit.csv",
+            "C-003-evidence-pack.pdf"
+        ]
+    );
+    for file in &summary.files {
+        let text = if file.ends_with(".pdf") {
+            match pdf_text(Path::new(file)) {
+                Some(t) => t,
+                None => continue,
+            }
+        } else {
+            std::fs::read_to_string(file).unwrap()
+        };
+        for other in ["Zoë", "Łukasiewicz", "Siobhán", "C-001", "C-002"] {
+            assert!(
+                !text.contains(other),
+                "{file} mentions another candidate ({other})"
+            );
+        }
+        assert!(text.contains("C-003"), "{file} is about Øyvind");
+    }
+    let pack = pdf_text(&dir.path().join("C-003-evidence-pack.pdf"));
+    if let Some(text) = pack {
+        assert!(text.contains("Øyvind Ærø"));
+        assert!(
+            text.contains("Prioritisation evidence thin; calibrated against Panel A"),
+            "moderation reason in the pack"
+        );
+        assert!(
+            text.contains("3 – Moderate Demonstration"),
+            "moderated score with its scale label"
+        );
+        assert!(text.contains("Fail: below the pass mark on Delivering at Pace (3 below 4)"));
+        assert!(text.contains("Said \"we shipped it\", then added:"));
+        assert!(text.contains(&format!(
+            "Audit chain head: {}",
+            store.audit_head().unwrap()
+        )));
+        assert!(text.contains("Page 1 of"));
+    }
+}
+
+#[test]
+fn the_campaign_summary_lists_the_merit_order_flags_and_statistics() {
+    let (store, cast) = moderated_campaign();
+    let dir = tempfile::tempdir().unwrap();
+    let summary = export_campaign(
+        &store,
+        cast.campaign,
+        dir.path(),
+        &ExportOptions {
+            pdf: true,
+            ..Default::default()
+        },
+        |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(summary.files.len(), 4, "summary and three packs");
+    assert!(summary.pdf_pages >= 4);
+    if let Some(text) = pdf_text(&dir.path().join("campaign-summary.pdf")) {
+        for expected in [
+            "Merit list",
+            "Zoë Łukasiewicz",
+            "Siobhán Ó Briain",
+            "Øyvind Ærø",
+            "Pass marks",
+            "Krippendorff",
+            "Assessor leniency",
+            "below the pass mark on",
+        ] {
+            assert!(text.contains(expected), "summary lacks {expected:?}");
+        }
+    }
+}
+
+#[test]
+fn the_same_data_gives_the_same_bytes() {
+    let (store, cast) = moderated_campaign();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let options = ExportOptions {
+        pdf: true,
+        csv: true,
+        ..Default::default()
+    };
+    export_campaign(&store, cast.campaign, a.path(), &options, |_, _| {}).unwrap();
+    export_campaign(&store, cast.campaign, b.path(), &options, |_, _| {}).unwrap();
+    for name in [
+        "campaign-summary.pdf",
+        "C-001-evidence-pack.pdf",
+        "results.csv",
+        "scores.csv",
+        "audit.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(a.path().join(name)).unwrap(),
+            std::fs::read(b.path().join(name)).unwrap(),
+            "{name} differs between runs"
+        );
+    }
+}
