@@ -78,7 +78,10 @@ pub fn list_roles(state: State<'_, AppState>) -> IpcResult<Vec<StoredRole>> {
 pub fn import_role_file(state: State<'_, AppState>, path: String) -> IpcResult<StoredRole> {
     let path = Path::new(&path);
     let bytes = std::fs::read(path).map_err(|e| panelmark::Error::io(path, e))?;
-    let name = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy();
+    let name = path
+        .file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy();
     let role = role_file::parse(&name, &bytes).map_err(panelmark::Error::from)?;
     state.change(|store, actor| {
         let id = store.create_role(actor, &role)?;

@@ -74,7 +74,11 @@ mod tests {
     fn it_serialises_as_code_and_message_only() {
         let json = serde_json::to_value(IpcError::no_database()).unwrap();
         let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["code", "message"], "the UI's AppError has exactly these");
+        assert_eq!(
+            keys,
+            ["code", "message"],
+            "the UI's AppError has exactly these"
+        );
         assert_eq!(json["code"], "no_database");
     }
 }

@@ -174,14 +174,21 @@ mod tests {
         assert_eq!(s.set_user("  Ada Lovelace ").unwrap(), "Ada Lovelace");
         let actor = s.change(|_, actor| Ok(actor.to_owned())).unwrap();
         assert_eq!(actor, "Ada Lovelace");
-        assert_eq!(state(dir.path()).settings().last_user.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(
+            state(dir.path()).settings().last_user.as_deref(),
+            Some("Ada Lovelace")
+        );
     }
 
     #[test]
     fn a_database_that_cannot_be_opened_reports_a_core_error() {
         let dir = tempfile::tempdir().unwrap();
         let not_a_db = dir.path().join("notes.db");
-        std::fs::write(&not_a_db, "this is not SQLite, just text long enough to have a header").unwrap();
+        std::fs::write(
+            &not_a_db,
+            "this is not SQLite, just text long enough to have a header",
+        )
+        .unwrap();
         let s = state(dir.path());
         let err = s.open(&not_a_db).unwrap_err();
         assert_eq!(err.code, "database", "{err}");
