@@ -61,14 +61,21 @@ async function step(name, body) {
   }
 }
 
+/** `selector`'s text with white space collapsed. textContent, not WebDriver's getText: under
+ * WebKitWebDriver getText returned "" for the header's (visible) fields. */
+async function textOf(selector) {
+  const text = await browser.$(selector).getProperty('textContent');
+  return String(text ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /** Waits until `selector`'s text contains `expected` (so screenshots are never stale). */
 async function waitForText(selector, expected) {
-  const element = browser.$(selector);
-  await element.waitForExist({ timeout: TIMEOUT });
-  await browser.waitUntil(async () => (await element.getText()).includes(expected), {
-    timeout: TIMEOUT,
-    timeoutMsg: `${selector} never showed “${expected}” (it shows “${await element.getText().catch(() => '?')}”)`,
-  });
+  await browser.$(selector).waitForDisplayed({ timeout: TIMEOUT });
+  await browser
+    .waitUntil(async () => (await textOf(selector)).includes(expected), { timeout: TIMEOUT })
+    .catch(async () => {
+      throw new Error(`${selector} never showed “${expected}”; it shows “${await textOf(selector)}”`);
+    });
 }
 
 async function shot(name) {
@@ -98,13 +105,14 @@ try {
     await waitForText('[data-testid="header-database"]', 'fresh.db');
     await waitForText('[data-testid="open-database"]', db);
     await waitForText('[data-testid="header-user"]', 'Not chosen');
+    await waitForText('[data-testid="recent-databases"]', 'fresh.db');
     await shot('01-start');
   });
 
-  await step('the user says who they are', async () => {
+  await step('the user says who they are (Enter submits)', async () => {
     const name = browser.$('#user-name');
     await name.setValue('Priya E2E');
-    await browser.$('button=Continue').click();
+    await browser.keys('Enter'); // the form submits from the keyboard
     await waitForText('[data-testid="header-user"]', 'Priya E2E');
     await waitForText('[data-testid="current-user"]', 'Working as Priya E2E');
     await shot('02-start-user-chosen');
@@ -117,7 +125,7 @@ try {
     await browser.$('button=Import').click();
     await waitForText('[data-testid="roles-table"]', 'Senior Web Operations Engineer');
     await waitForText('main [role="status"]', 'with 3 criteria');
-    const row = await browser.$('[data-testid="roles-table"] tbody tr').getText();
+    const row = await textOf('[data-testid="roles-table"] tbody tr');
     for (const cell of ['SEO', 'E2E-0001']) {
       if (!row.includes(cell)) throw new Error(`role row “${row}” lacks ${cell}`);
     }
