@@ -10,6 +10,7 @@
 #   test-e2e     build, then drive the app through WebDriver under Xvfb (tests/e2e/run.mjs);
 #                screenshots in test-output/e2e/
 #   app-measure  build, then print start-up time and idle memory as JSON (tests/e2e/measure.mjs)
+#   app-bindings-check  fail if ui/src/lib/bindings differs from what the Rust types generate
 
 APP_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 APP_BIN := $(APP_ROOT)/target/release/panelmark-app
@@ -21,7 +22,7 @@ APP_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APP_APT_PACKAGES := libwebkit2gtk-4.1-dev pkg-config build-essential libdbus-1-dev \
 	xvfb xauth webkit2gtk-driver imagemagick
 
-.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure
+.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure app-bindings-check
 
 app-deps: app-apt $(APP_NPM_STAMP) $(APP_TAURI_DRIVER)
 
@@ -67,3 +68,12 @@ test-e2e: app-build $(APP_TAURI_DRIVER)
 
 app-measure: app-build
 	cd $(APP_ROOT) && $(APP_XVFB) node tests/e2e/measure.mjs
+
+# Fails when the committed TypeScript bindings differ from what the Rust types generate
+# (ts-rs writes them into ui/src/lib/bindings/ while the tests run).
+app-bindings-check:
+	cd $(APP_ROOT) && cargo test --lib -q >/dev/null && cargo test -p panelmark-app -q >/dev/null
+	@cd $(APP_ROOT) && if [ -n "$$(git status --porcelain -- ui/src/lib/bindings)" ]; then \
+	  echo "app-bindings-check: ui/src/lib/bindings is stale; commit the regenerated files:"; \
+	  git status --porcelain -- ui/src/lib/bindings; exit 1; \
+	else echo "app-bindings-check: bindings up to date"; fi
