@@ -147,8 +147,11 @@ fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEvent> {
 
 const EVENT_COLUMNS: &str = "seq, at, actor, action, entity, before, after, prev_hash, hash";
 
-/// Filters for browsing the log.
-#[derive(Debug, Clone, Default)]
+/// Filters for browsing the log. Every field is optional (absent means "any"), so the UI can
+/// send `{}` for the whole log.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
 pub struct AuditFilter {
     /// Only events whose entity starts with this prefix (e.g. "campaign/3").
     pub entity_prefix: Option<String>,
@@ -186,12 +189,16 @@ pub fn events(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>
     Ok(rows)
 }
 
-/// What [`verify`] found.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// What [`verify`] found. Serialised with a `status` tag: `{"status": "intact", "events": 3,
+/// "head": "…"}` or `{"status": "broken", "seq": 2, "problem": "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[ts(export)]
 pub enum Verification {
     /// Every link holds.
     Intact {
         /// Number of events checked.
+        #[ts(type = "number")]
         events: i64,
         /// Hash of the newest event (genesis for an empty log).
         head: String,
@@ -199,6 +206,7 @@ pub enum Verification {
     /// The first event whose link is broken, and how.
     Broken {
         /// Its sequence number.
+        #[ts(type = "number")]
         seq: i64,
         /// What is wrong.
         problem: String,
@@ -336,6 +344,43 @@ mod tests {
             }
             other => panic!("tampering went unnoticed: {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_filter_reads_from_the_ui_with_every_field_optional() {
+        let none: AuditFilter = serde_json::from_str("{}").unwrap();
+        assert_eq!(
+            none,
+            AuditFilter::default(),
+            "an empty object means the whole log"
+        );
+        let some: AuditFilter =
+            serde_json::from_str(r#"{"action_prefix": "role.", "limit": 5}"#).unwrap();
+        assert_eq!(some.action_prefix.as_deref(), Some("role."));
+        assert_eq!(some.limit, Some(5));
+        assert_eq!(some.entity_prefix, None);
+    }
+
+    #[test]
+    fn verification_is_sent_to_the_ui_with_a_status_tag() {
+        let intact = serde_json::to_value(Verification::Intact {
+            events: 3,
+            head: "ab".into(),
+        })
+        .unwrap();
+        assert_eq!(
+            intact,
+            json!({"status": "intact", "events": 3, "head": "ab"})
+        );
+        let broken = serde_json::to_value(Verification::Broken {
+            seq: 2,
+            problem: "altered".into(),
+        })
+        .unwrap();
+        assert_eq!(
+            broken,
+            json!({"status": "broken", "seq": 2, "problem": "altered"})
+        );
     }
 
     #[test]

@@ -1,0 +1,84 @@
+// Shared by run.mjs and measure.mjs: where things are, and starting the pieces.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const appBinary = process.env.PANELMARK_APP ?? path.join(repo, 'target/release/panelmark-app');
+export const tauriDriver = process.env.TAURI_DRIVER ?? path.join(repo, '.tools/bin/tauri-driver');
+export const nativeDriver = process.env.NATIVE_DRIVER ?? '/usr/bin/WebKitWebDriver';
+export const outputDir = path.join(repo, 'test-output/e2e');
+
+export function requireFile(file, hint) {
+  if (!existsSync(file)) {
+    console.error(`missing ${file}: ${hint}`);
+    process.exit(2);
+  }
+}
+
+export function requireDisplay() {
+  if (!process.env.DISPLAY) {
+    console.error('no $DISPLAY: run under xvfb-run -a -s "-screen 0 1280x800x24" (see mk/app.mk)');
+    process.exit(2);
+  }
+}
+
+/** A fresh folder for one run's database and settings. */
+export function freshDir(prefix) {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Resolves once something accepts connections on 127.0.0.1:port, or rejects after timeoutMs. */
+export async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listening on port ${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Starts a child process whose output goes to ours, prefixed. */
+export function start(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const tag = path.basename(command);
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+      if (process.env.E2E_VERBOSE) process.stderr.write(chunk.replace(/^/gm, `[${tag}] `));
+    });
+  }
+  return child;
+}
+
+/** Stops a child we started (by its own pid) and waits for it to exit. */
+export async function stop(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}

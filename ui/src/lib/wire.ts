@@ -1,0 +1,12 @@
+/**
+ * ts-rs writes Rust's i64 as `bigint`, but IPC carries JSON, and JSON numbers arrive as
+ * `number`. `Wire<T>` is the generated type `T` as it really arrives: every `bigint` read
+ * as `number` (database ids and sequence numbers stay far below 2^53).
+ */
+export type Wire<T> = T extends bigint
+  ? number
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;

@@ -1,0 +1,20 @@
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+import { api } from './lib/api';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+const app = mount(App, { target });
+
+// Two animation frames after mounting, the first frame has been painted: tell the shell, which
+// logs the time since start-up when PANELMARK_STARTUP_LOG=1 (tests/e2e/measure.mjs reads it).
+requestAnimationFrame(() =>
+  requestAnimationFrame(() => {
+    performance.mark('panelmark:first-paint');
+    api.uiReady().catch((e) => console.warn('ui_ready failed', e));
+  }),
+);
+
+export default app;
