@@ -44,18 +44,60 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::startup_info,
-            commands::open_database,
-            commands::current_database,
-            commands::default_database_path,
-            commands::recent_databases,
-            commands::set_current_user,
-            commands::current_user,
-            commands::list_roles,
-            commands::import_role_file,
-            commands::verify_audit,
-            commands::list_audit_events,
-            commands::ui_ready,
+            commands::session::startup_info,
+            commands::session::open_database,
+            commands::session::current_database,
+            commands::session::default_database_path,
+            commands::session::recent_databases,
+            commands::session::set_current_user,
+            commands::session::current_user,
+            commands::session::list_roles,
+            commands::session::import_role_file,
+            commands::session::verify_audit,
+            commands::session::list_audit_events,
+            commands::session::ui_ready,
+            commands::roles::import_job_description,
+            commands::roles::save_role,
+            commands::roles::update_role,
+            commands::roles::get_role,
+            commands::roles::export_role_file,
+            commands::roles::civil_service_scale,
+            commands::roles::draft_scorecard,
+            commands::roles::list_scorecards,
+            commands::roles::create_scorecard,
+            commands::roles::update_scorecard,
+            commands::campaigns::list_campaigns,
+            commands::campaigns::get_campaign,
+            commands::campaigns::create_campaign,
+            commands::campaigns::create_demo_campaign,
+            commands::campaigns::start_scoring,
+            commands::campaigns::start_moderation,
+            commands::campaigns::return_to_scoring,
+            commands::campaigns::set_posts,
+            commands::campaigns::list_panels,
+            commands::campaigns::add_panel,
+            commands::campaigns::list_assessors,
+            commands::campaigns::add_assessor,
+            commands::campaigns::list_candidates,
+            commands::campaigns::add_candidate,
+            commands::campaigns::update_candidate,
+            commands::campaigns::import_candidates,
+            commands::scoring::visible_scores,
+            commands::scoring::save_score,
+            commands::scoring::submit_scores,
+            commands::scoring::agreed_scores,
+            commands::scoring::agree_score,
+            commands::moderation::board,
+            commands::moderation::moderate_score,
+            commands::moderation::moderations,
+            commands::moderation::sign_off,
+            commands::moderation::reopen,
+            commands::moderation::signoffs,
+            commands::moderation::order_tie,
+            commands::moderation::results,
+            commands::moderation::stats,
+            commands::export::export_campaign,
+            commands::export::open_folder,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Panelmark");
@@ -92,11 +134,11 @@ mod tests {
     /// the compiler, this keeps the permission list from naming commands that do not exist.
     #[test]
     fn command_names_match_the_commands_module() {
-        let source = include_str!("commands.rs");
+        let source = crate::commands::SOURCES.concat();
         for name in COMMAND_NAMES {
             assert!(
                 source.contains(&format!("pub fn {name}(")),
-                "{name} is listed in command_names.rs but not defined in commands.rs"
+                "{name} is listed in command_names.rs but not defined in commands/"
             );
         }
         let defined = source.matches("#[tauri::command]").count();

@@ -1,6 +1,7 @@
 //! Scoring rules: totals, outcomes, ranking, flags and statistics. Pure functions over a
 //! campaign's loaded data ([`data::CampaignData`]); the store loads it, nothing here does I/O.
 
+pub mod board;
 pub mod data;
 pub mod flags;
 pub mod report;

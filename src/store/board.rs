@@ -106,6 +106,18 @@ impl Store {
         })
     }
 
+    /// The moderation board: results and flags from one load.
+    pub fn board(
+        &self,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+    ) -> Result<crate::scoring::board::Board> {
+        Ok(crate::scoring::board::compute(
+            &self.campaign_data(campaign_id)?,
+            settings,
+        ))
+    }
+
     /// Results in merit order.
     pub fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
         Ok(results::compute(&self.campaign_data(campaign_id)?))

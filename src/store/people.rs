@@ -405,3 +405,16 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Imports a candidate CSV file (see [`Store::import_candidates`]).
+    pub fn import_candidates_file(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        path: &std::path::Path,
+    ) -> Result<usize> {
+        let (name, bytes) = crate::import::read_file(path)?;
+        self.import_candidates(actor, campaign_id, &name, &bytes)
+    }
+}

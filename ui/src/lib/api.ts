@@ -2,8 +2,32 @@
  * The one typed door to the Rust shell. Every `invoke` goes through `call`, which turns a
  * rejection into an `AppError` with a stable `code` and a readable `message`.
  */
-import { invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { Channel, invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AuditEvent } from './bindings/AuditEvent';
+import type { AgreedScore } from './bindings/AgreedScore';
+import type { Assessor } from './bindings/Assessor';
+import type { AssessorRole } from './bindings/AssessorRole';
+import type { Board } from './bindings/Board';
+import type { Campaign } from './bindings/Campaign';
+import type { CampaignStats } from './bindings/CampaignStats';
+import type { CandidateResult } from './bindings/CandidateResult';
+import type { Candidate } from './bindings/Candidate';
+import type { Decision } from './bindings/Decision';
+import type { ExportProgress } from './bindings/ExportProgress';
+import type { ExportRequest } from './bindings/ExportRequest';
+import type { ExportSummary } from './bindings/ExportSummary';
+import type { FlagSettings } from './bindings/FlagSettings';
+import type { JobDescriptionImport } from './bindings/JobDescriptionImport';
+import type { Moderation } from './bindings/Moderation';
+import type { NewCandidate } from './bindings/NewCandidate';
+import type { Panel } from './bindings/Panel';
+import type { Role } from './bindings/Role';
+import type { Scale } from './bindings/Scale';
+import type { Score } from './bindings/Score';
+import type { ScoreInput } from './bindings/ScoreInput';
+import type { Scorecard } from './bindings/Scorecard';
+import type { SignOff } from './bindings/SignOff';
+import type { StoredScorecard } from './bindings/StoredScorecard';
 import type { AuditFilter } from './bindings/AuditFilter';
 import type { DatabaseInfo } from './bindings/DatabaseInfo';
 import type { IpcError } from './bindings/IpcError';
@@ -72,6 +96,89 @@ export function createApi(invoke: Invoke) {
     listAuditEvents: (filter: AuditFilter) =>
       call<Wire<AuditEvent>[]>('list_audit_events', { filter }),
     uiReady: () => call<void>('ui_ready'),
+
+    // Roles and scorecards
+    importJobDescription: (path: string) =>
+      call<Wire<JobDescriptionImport>>('import_job_description', { path }),
+    saveRole: (role: Wire<Role>) => call<Wire<StoredRole>>('save_role', { role }),
+    updateRole: (id: number, role: Wire<Role>) => call<Wire<StoredRole>>('update_role', { id, role }),
+    getRole: (id: number) => call<Wire<StoredRole>>('get_role', { id }),
+    exportRoleFile: (id: number, path: string) => call<void>('export_role_file', { id, path }),
+    civilServiceScale: () => call<Scale>('civil_service_scale'),
+    draftScorecard: (roleId: number, title: string) =>
+      call<Wire<Scorecard>>('draft_scorecard', { roleId, title }),
+    listScorecards: () => call<Wire<StoredScorecard>[]>('list_scorecards'),
+    createScorecard: (roleId: number | null, scorecard: Wire<Scorecard>) =>
+      call<Wire<StoredScorecard>>('create_scorecard', { roleId, scorecard }),
+    updateScorecard: (id: number, scorecard: Wire<Scorecard>) =>
+      call<Wire<StoredScorecard>>('update_scorecard', { id, scorecard }),
+
+    // Campaigns and people
+    listCampaigns: () => call<Wire<Campaign>[]>('list_campaigns'),
+    getCampaign: (id: number) => call<Wire<Campaign>>('get_campaign', { id }),
+    createCampaign: (name: string, scorecardId: number) =>
+      call<Wire<Campaign>>('create_campaign', { name, scorecardId }),
+    createDemoCampaign: (candidates: number, seed: number) =>
+      call<Wire<Campaign>>('create_demo_campaign', { candidates, seed }),
+    startScoring: (id: number) => call<Wire<Campaign>>('start_scoring', { id }),
+    startModeration: (id: number) => call<Wire<Campaign>>('start_moderation', { id }),
+    returnToScoring: (id: number, reason: string) =>
+      call<Wire<Campaign>>('return_to_scoring', { id, reason }),
+    setPosts: (id: number, posts: number | null) => call<void>('set_posts', { id, posts }),
+    listPanels: (campaignId: number) => call<Wire<Panel>[]>('list_panels', { campaignId }),
+    addPanel: (campaignId: number, name: string) => call<number>('add_panel', { campaignId, name }),
+    listAssessors: (campaignId: number) => call<Wire<Assessor>[]>('list_assessors', { campaignId }),
+    addAssessor: (campaignId: number, name: string, role: AssessorRole, panelId: number | null) =>
+      call<number>('add_assessor', { campaignId, name, role, panelId }),
+    listCandidates: (campaignId: number) =>
+      call<Wire<Candidate>[]>('list_candidates', { campaignId }),
+    addCandidate: (campaignId: number, candidate: Wire<NewCandidate>) =>
+      call<number>('add_candidate', { campaignId, candidate }),
+    updateCandidate: (campaignId: number, candidateId: number, candidate: Wire<NewCandidate>) =>
+      call<void>('update_candidate', { campaignId, candidateId, candidate }),
+    importCandidates: (campaignId: number, path: string) =>
+      call<number>('import_candidates', { campaignId, path }),
+
+    // Scoring
+    visibleScores: (campaignId: number, candidateId: number, viewerId: number) =>
+      call<Wire<Score>[]>('visible_scores', { campaignId, candidateId, viewerId }),
+    saveScore: (campaignId: number, input: Wire<ScoreInput>) =>
+      call<Wire<Score>>('save_score', { campaignId, input }),
+    submitScores: (campaignId: number, candidateId: number, assessorId: number) =>
+      call<Wire<Score>[]>('submit_scores', { campaignId, candidateId, assessorId }),
+    agreedScores: (candidateId: number) =>
+      call<Wire<AgreedScore>[]>('agreed_scores', { candidateId }),
+    agreeScore: (campaignId: number, decision: Wire<Decision>) =>
+      call<Wire<AgreedScore>>('agree_score', { campaignId, decision }),
+
+    // Moderation and results
+    board: (campaignId: number, settings: FlagSettings) =>
+      call<Wire<Board>>('board', { campaignId, settings }),
+    moderateScore: (campaignId: number, decision: Wire<Decision>) =>
+      call<Wire<Moderation>>('moderate_score', { campaignId, decision }),
+    moderations: (candidateId: number) => call<Wire<Moderation>[]>('moderations', { candidateId }),
+    signOff: (campaignId: number, moderatorId: number) =>
+      call<void>('sign_off', { campaignId, moderatorId }),
+    reopen: (campaignId: number, moderatorId: number, reason: string) =>
+      call<void>('reopen', { campaignId, moderatorId, reason }),
+    signoffs: (campaignId: number) => call<SignOff[]>('signoffs', { campaignId }),
+    orderTie: (campaignId: number, moderatorId: number, ordered: number[], reason: string) =>
+      call<void>('order_tie', { campaignId, moderatorId, ordered, reason }),
+    results: (campaignId: number) => call<Wire<CandidateResult>[]>('results', { campaignId }),
+    stats: (campaignId: number) => call<Wire<CampaignStats>>('stats', { campaignId }),
+
+    // Export
+    exportCampaign: (
+      campaignId: number,
+      dir: string,
+      request: ExportRequest,
+      onProgress: (p: ExportProgress) => void,
+    ) => {
+      const channel = new Channel<ExportProgress>();
+      channel.onmessage = onProgress;
+      return call<ExportSummary>('export_campaign', { campaignId, dir, request, onProgress: channel });
+    },
+    openFolder: (path: string) => call<void>('open_folder', { path }),
   };
 }
 

@@ -1,0 +1,96 @@
+//! Roles, job-description import and scorecards.
+
+use std::path::Path;
+
+use panelmark::import::{self, JobDescriptionImport};
+use panelmark::model::{Id, Role, Scale, Scorecard};
+use panelmark::store::{StoredRole, StoredScorecard};
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn import_job_description(path: String) -> IpcResult<JobDescriptionImport> {
+    Ok(import::job_description_file(Path::new(&path))?)
+}
+
+#[tauri::command]
+pub fn save_role(state: State<'_, AppState>, role: Role) -> IpcResult<StoredRole> {
+    state.change(|store, actor| {
+        let id = store.create_role(actor, &role)?;
+        store.role(id)
+    })
+}
+
+#[tauri::command]
+pub fn update_role(state: State<'_, AppState>, id: Id, role: Role) -> IpcResult<StoredRole> {
+    state.change(|store, actor| {
+        store.update_role(actor, id, &role)?;
+        store.role(id)
+    })
+}
+
+#[tauri::command]
+pub fn get_role(state: State<'_, AppState>, id: Id) -> IpcResult<StoredRole> {
+    state.with_store(|store| store.role(id))
+}
+
+#[tauri::command]
+pub fn export_role_file(state: State<'_, AppState>, id: Id, path: String) -> IpcResult<()> {
+    state.with_store(|store| {
+        let text = import::role_file::to_string(&store.role(id)?.role);
+        std::fs::write(&path, text).map_err(|e| panelmark::Error::io(&path, e))
+    })
+}
+
+#[tauri::command]
+pub fn civil_service_scale() -> Scale {
+    Scale::civil_service()
+}
+
+#[tauri::command]
+pub fn draft_scorecard(
+    state: State<'_, AppState>,
+    role_id: Id,
+    title: String,
+) -> IpcResult<Scorecard> {
+    state.with_store(|store| {
+        let role = store.role(role_id)?.role;
+        Ok(Scorecard::from_role(
+            &title,
+            &role,
+            Scale::civil_service(),
+            Some(4),
+        ))
+    })
+}
+
+#[tauri::command]
+pub fn list_scorecards(state: State<'_, AppState>) -> IpcResult<Vec<StoredScorecard>> {
+    state.with_store(|store| store.scorecards())
+}
+
+#[tauri::command]
+pub fn create_scorecard(
+    state: State<'_, AppState>,
+    role_id: Option<Id>,
+    scorecard: Scorecard,
+) -> IpcResult<StoredScorecard> {
+    state.change(|store, actor| {
+        let id = store.create_scorecard(actor, role_id, &scorecard)?;
+        store.scorecard(id)
+    })
+}
+
+#[tauri::command]
+pub fn update_scorecard(
+    state: State<'_, AppState>,
+    id: Id,
+    scorecard: Scorecard,
+) -> IpcResult<StoredScorecard> {
+    state.change(|store, actor| {
+        store.update_scorecard(actor, id, &scorecard)?;
+        store.scorecard(id)
+    })
+}

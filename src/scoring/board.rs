@@ -1,0 +1,25 @@
+//! The moderation board: every result and every flag, computed from one load.
+
+use serde::Serialize;
+
+use super::data::CampaignData;
+use super::flags::{self, Flag, FlagSettings};
+use super::results::{self, CandidateResult};
+
+/// What the moderation board shows.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Board {
+    /// Results in merit order (one row per candidate).
+    pub results: Vec<CandidateResult>,
+    /// Every flag with its reason.
+    pub flags: Vec<Flag>,
+}
+
+/// Computes the board.
+pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Board {
+    Board {
+        results: results::compute(data),
+        flags: flags::compute(data, settings),
+    }
+}
