@@ -1,0 +1,65 @@
+// What every story chapter gets: the WebDriver session, a `step` that records pass/fail and
+// screenshots failures, text helpers that wait (so screenshots are never stale), and `ctx`,
+// shared values (paths, and anything a chapter leaves for the next).
+import path from 'node:path';
+
+export const TIMEOUT = 10_000;
+
+/**
+ * @typedef {object} Story
+ * @property {WebdriverIO.Browser} browser
+ * @property {(name: string, body: () => Promise<void>) => Promise<void>} step
+ * @property {(selector: string) => Promise<string>} textOf
+ * @property {(selector: string, expected: string) => Promise<void>} waitForText
+ * @property {(name: string) => Promise<void>} shot
+ * @property {(screen: string, heading: string) => Promise<void>} goTo
+ * @property {Record<string, any>} ctx
+ * @property {number} TIMEOUT
+ */
+
+/** @returns {Story} */
+export function makeStory(browser, results, outputDir, ctx) {
+  async function step(name, body) {
+    const started = Date.now();
+    try {
+      await body();
+      results.push({ name, ok: true });
+      console.log(`ok   ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      results.push({ name, ok: false, error });
+      console.log(`FAIL ${name}: ${error?.message ?? error}`);
+      await browser.saveScreenshot(path.join(outputDir, `failed-${results.length}.png`)).catch(() => {});
+    }
+  }
+
+  /** `selector`'s text with white space collapsed. textContent, not WebDriver's getText: under
+   * WebKitWebDriver getText returned "" for the header's (visible) fields. */
+  async function textOf(selector) {
+    const text = await browser.$(selector).getProperty('textContent');
+    return String(text ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Waits until `selector`'s text contains `expected`. */
+  async function waitForText(selector, expected) {
+    await browser.$(selector).waitForDisplayed({ timeout: TIMEOUT });
+    await browser
+      .waitUntil(async () => (await textOf(selector)).includes(expected), { timeout: TIMEOUT })
+      .catch(async () => {
+        throw new Error(`${selector} never showed “${expected}”; it shows “${await textOf(selector)}”`);
+      });
+  }
+
+  async function shot(name) {
+    await browser.saveScreenshot(path.join(outputDir, `${name}.png`));
+  }
+
+  async function goTo(screen, heading) {
+    await browser.$(`nav button[data-screen="${screen}"]`).click();
+    await waitForText('main h1', heading);
+    // Focus moves to the new screen's heading (keyboard users land on it).
+    const focused = await browser.execute(() => document.activeElement?.textContent ?? '');
+    if (!focused.includes(heading)) throw new Error(`focus is on “${focused}”, not the ${heading} heading`);
+  }
+
+  return { browser, step, textOf, waitForText, shot, goTo, ctx, TIMEOUT };
+}

@@ -1,0 +1,22 @@
+// Start: the database given with --db is open; the user says who they are.
+/** @param {import('../harness.mjs').Story} t */
+export default async function (t) {
+  const { browser, step, textOf, waitForText, shot, goTo, ctx, TIMEOUT } = t;
+  await step('the app starts on the database given with --db', async () => {
+    await waitForText('[data-testid="header-database"]', 'fresh.db');
+    await waitForText('[data-testid="open-database"]', db);
+    await waitForText('[data-testid="header-user"]', 'Not chosen');
+    await waitForText('[data-testid="recent-databases"]', 'fresh.db');
+    await shot('01-start');
+  });
+
+  await step('the user says who they are (Enter submits)', async () => {
+    const name = browser.$('#user-name');
+    await name.setValue('Priya E2E');
+    await browser.keys('Enter'); // the form submits from the keyboard
+    await waitForText('[data-testid="header-user"]', 'Priya E2E');
+    await waitForText('[data-testid="current-user"]', 'Working as Priya E2E');
+    await shot('02-start-user-chosen');
+  });
+
+}
