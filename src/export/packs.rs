@@ -324,11 +324,8 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
     blocks.push(Block::PageBreak);
     blocks.extend(signoff_blocks(record));
     blocks.push(Block::Heading("Audit trail for this candidate".into()));
-    let path = format!("/candidate/{}", candidate.id);
     let rows: Vec<Vec<String>> = record
-        .audit
-        .iter()
-        .filter(|e| e.entity.ends_with(&path) || e.entity.contains(&format!("{path}/")))
+        .candidate_events(candidate.id)
         .map(|e| {
             vec![
                 e.seq.to_string(),

@@ -13,6 +13,25 @@ use crate::scoring::results::{self, CandidateResult};
 use crate::store::{AuditFilter, SignOff, Store};
 use crate::Result;
 
+/// The candidate an event is about: entities read `campaign/{c}/candidate/{id}[/...]`.
+fn candidate_of(entity: &str) -> Option<Id> {
+    let mut parts = entity.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("campaign"), Some(_), Some("candidate"), Some(id)) => id.parse().ok(),
+        _ => None,
+    }
+}
+
+fn index_by_candidate(events: &[AuditEvent]) -> HashMap<Id, Vec<usize>> {
+    let mut index: HashMap<Id, Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if let Some(id) = candidate_of(&e.entity) {
+            index.entry(id).or_default().push(i);
+        }
+    }
+    index
+}
+
 /// A campaign as exported.
 #[derive(Debug, Clone)]
 pub struct CampaignRecord {
@@ -40,6 +59,8 @@ pub struct CampaignRecord {
     pub signoffs: Vec<SignOff>,
     /// The campaign's audit events.
     pub audit: Vec<AuditEvent>,
+    /// Indexes into `audit` of the events about each candidate, by candidate id.
+    pub audit_by_candidate: HashMap<Id, Vec<usize>>,
     /// Hash of the newest event in the whole chain when the record was loaded.
     pub audit_head: String,
 }
@@ -86,8 +107,14 @@ impl CampaignRecord {
             results,
             flags,
             stats,
+            audit_by_candidate: index_by_candidate(&campaign_events),
             audit: campaign_events,
         })
+    }
+
+    /// The audit events about one candidate, oldest first.
+    pub fn candidate_events(&self, candidate_id: Id) -> impl Iterator<Item = &AuditEvent> {
+        self.audit_by_candidate.get(&candidate_id).into_iter().flatten().map(|&i| &self.audit[i])
     }
 
     /// An assessor's name.
@@ -125,7 +152,6 @@ impl CampaignRecord {
             .cloned()
             .ok_or_else(|| crate::Error::not_found("candidate", reference))?;
         let id = candidate.id;
-        let path = format!("/candidate/{id}");
         self.candidates = vec![candidate];
         self.scores.retain(|k, _| *k == id);
         self.agreed.retain(|k, _| *k == id);
@@ -139,8 +165,8 @@ impl CampaignRecord {
         self.flags.retain(|f| f.candidate_id == Some(id));
         self.stats.leniency.clear();
         self.stats.panels.clear();
-        self.audit
-            .retain(|e| e.entity.ends_with(&path) || e.entity.contains(&format!("{path}/")));
+        self.audit.retain(|e| candidate_of(&e.entity) == Some(id));
+        self.audit_by_candidate = index_by_candidate(&self.audit);
         Ok(self)
     }
 }
