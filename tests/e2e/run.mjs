@@ -165,6 +165,32 @@ try {
     await waitForText('[data-testid="audit-table"]', '1 event, newest first');
   });
 
+  await step('the capability refuses what it does not grant', async () => {
+    // The page can reach Tauri's internal invoke; the ACL must still refuse core and plugin
+    // commands the capability leaves out, while the app's own commands work.
+    const tryInvoke = (cmd, args) =>
+      browser.execute(
+        (c, a) =>
+          window.__TAURI_INTERNALS__.invoke(c, a).then(
+            () => 'allowed',
+            (e) => `refused: ${typeof e === 'string' ? e : JSON.stringify(e)}`,
+          ),
+        cmd,
+        args ?? {},
+      );
+    for (const cmd of ['plugin:app|version', 'plugin:window|close', 'plugin:dialog|message']) {
+      const outcome = await tryInvoke(cmd, { message: 'x', label: 'main' });
+      if (!outcome.startsWith('refused') || !outcome.includes('not allowed')) {
+        throw new Error(`${cmd} should be refused by the ACL, got: ${outcome}`);
+      }
+    }
+    const own = await tryInvoke('current_database');
+    if (own !== 'allowed') throw new Error(`current_database should be allowed, got: ${own}`);
+    if (await browser.execute(() => 'window.__TAURI__' in window ? 'global' : 'none') !== 'none') {
+      throw new Error('withGlobalTauri must stay off');
+    }
+  });
+
   await step('a screen still to be built says so', async () => {
     await goTo('results', 'Results');
     await waitForText('main', 'Not built yet');
