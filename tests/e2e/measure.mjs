@@ -5,7 +5,9 @@
 //   UI sends two animation frames after mounting (its first frame is painted by then).
 // since_main_ms: the same end point, timed inside the app from the start of `main`.
 // rss_app_kib: VmRSS of the app process after 3 s idle; rss_tree_kib adds its WebKit child
-//   processes (web content, network), which hold most of a webview's memory.
+//   processes (web content, network), which hold most of a webview's memory, counting shared
+//   libraries once per process; pss_tree_kib is the same tree by proportional set size (shared
+//   pages split), the fairer total.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { appBinary, freshDir, requireDisplay, requireFile, start, stop } from './lib.mjs';
@@ -27,6 +29,18 @@ function vmRssKib(pid) {
   }
 }
 
+/** Proportional set size: shared pages split between the processes that map them, so a sum
+ * over the process tree does not count the shared WebKit libraries several times. */
+function pssKib(pid) {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const match = rollup.match(/^Pss:\s+(\d+) kB/m);
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 function childrenOf(pid) {
   const kids = [];
   for (const entry of readdirSync('/proc')) {
@@ -42,8 +56,12 @@ function childrenOf(pid) {
   return kids;
 }
 
-function treeRssKib(pid) {
-  return vmRssKib(pid) + childrenOf(pid).reduce((sum, kid) => sum + treeRssKib(kid), 0);
+function treeSum(pid, measure) {
+  return measure(pid) + childrenOf(pid).reduce((sum, kid) => sum + treeSum(kid, measure), 0);
+}
+
+function treeCount(pid) {
+  return 1 + childrenOf(pid).reduce((sum, kid) => sum + treeCount(kid), 0);
 }
 
 async function measureOnce() {
@@ -71,7 +89,9 @@ async function measureOnce() {
       start_to_first_paint_ms: Math.round(ready.at - spawnedAt),
       since_main_ms: Math.round(ready.since_main_ms),
       rss_app_kib: vmRssKib(app.pid),
-      rss_tree_kib: treeRssKib(app.pid),
+      rss_tree_kib: treeSum(app.pid, vmRssKib),
+      pss_tree_kib: treeSum(app.pid, pssKib),
+      processes: treeCount(app.pid),
     };
   } finally {
     await stop(app);
