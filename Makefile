@@ -1,50 +1,57 @@
 # Panelmark. Two entry points, both safe on a fresh Debian machine as root:
-#   make run   installs what is missing, builds, starts Panelmark
+#   make run   installs what is missing, builds the desktop app and starts it
 #   make test  installs what is missing, runs every check and test suite
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
-BIN := target/release/panelmark
-DB ?=
-DB_ARG := $(if $(DB),--db $(DB),)
+CLI := target/release/panelmark
 
 # Debian packages the core needs to build and test (poppler-utils: PDF checks in tests).
 CORE_APT := build-essential pkg-config poppler-utils
 
-.PHONY: run test deps-core lint test-core bindings-check cli demo bench
+# The desktop app's targets: app-deps, app-build, app-run, test-ui, test-shell, test-e2e,
+# app-measure (see mk/app.mk).
+include mk/app.mk
+
+.PHONY: run test deps deps-core lint test-core bindings-check cli demo bench
 
 deps-core:
 	@scripts/ensure-rust.sh
 	@scripts/ensure-apt.sh $(CORE_APT)
 
+deps: deps-core app-deps
+
+# Builds and starts the desktop app (it needs a display; without one it says how to use Xvfb).
+run: deps
+	@$(MAKE) --no-print-directory app-run
+
 cli: deps-core
 	$(CARGO) build --release --bin panelmark
 
-# Until the desktop app lands, `make run` imports the example job descriptions and builds a
-# demo campaign in the default database (or DB=path), then prints what it made.
-run: cli
-	@for jd in tests/fixtures/jd/*.md; do $(BIN) $(DB_ARG) import-jd "$$jd" --save >/dev/null || exit 1; done
-	@$(BIN) $(DB_ARG) role list
-	@id=$$($(BIN) $(DB_ARG) demo --candidates 24 --seed 1) && echo && $(BIN) $(DB_ARG) results --campaign $$id \
-	  && echo && $(BIN) $(DB_ARG) flags --campaign $$id && echo && $(BIN) $(DB_ARG) stats --campaign $$id
-	@$(BIN) $(DB_ARG) verify
+# A demo campaign in the default database (or DB=path), printed from the command line.
+demo: cli
+	@id=$$($(CLI) $(if $(DB),--db $(DB),) demo --candidates 24 --seed 1) && \
+	  $(CLI) $(if $(DB),--db $(DB),) results --campaign $$id
 
-lint: deps-core
+lint: deps
 	$(CARGO) fmt --all --check
-	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 test-core: deps-core
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 
-# The TypeScript types are generated from the core by `cargo test` (ts-rs); the committed
-# copies must match what this build generates.
-bindings-check: test-core
+# The TypeScript types are generated from the Rust types by the test runs (ts-rs); the
+# committed copies must match what this build generates.
+bindings-check: test-core test-shell
 	@if [ -n "$$(git status --porcelain -- ui/src/lib/bindings)" ]; then \
-	  echo "error: ui/src/lib/bindings is stale; run 'cargo test' and commit the result:"; \
-	  git status --porcelain -- ui/src/lib/bindings; exit 1; fi
+	  echo "error: ui/src/lib/bindings is stale; run the tests and commit the result:"; \
+	  git status --porcelain -- ui/src/lib/bindings; exit 1; \
+	else echo "bindings: up to date"; fi
 
-test: lint test-core bindings-check
+test: deps lint test-core test-shell bindings-check test-ui test-e2e
+	@echo "make test: every suite passed"
 
+# Speed and memory figures (not a test: these machines are shared and noisy).
 bench: cli
-	$(BIN) bench --json
+	$(CLI) bench --json
