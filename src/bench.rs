@@ -361,7 +361,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     let csv_all_s = t.elapsed().as_secs_f64();
 
     progress("writing every evidence pack");
-    let record = crate::export::CampaignRecord::load(&store, campaign)?;
+    let record = crate::export::CampaignRecord::load(&store, campaign, false)?;
     let t = Instant::now();
     let mut written = crate::export::ExportSummary::default();
     crate::export::packs::write_packs(&record, &out_dir, false, &mut written, &mut |_, _| {})?;

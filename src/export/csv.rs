@@ -206,18 +206,17 @@ pub fn write_audit<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Result
         "hash",
     ])?;
     for e in &record.audit {
-        let json =
-            |v: &Option<serde_json::Value>| v.as_ref().map_or_else(String::new, |v| v.to_string());
+        let seq = e.seq.to_string();
         out.row([
-            e.seq.to_string(),
-            e.at.clone(),
-            e.actor.clone(),
-            e.action.clone(),
-            e.entity.clone(),
-            json(&e.before),
-            json(&e.after),
-            e.prev_hash.clone(),
-            e.hash.clone(),
+            seq.as_str(),
+            &e.at,
+            &e.actor,
+            &e.action,
+            &e.entity,
+            e.before.as_deref().unwrap_or_default(),
+            e.after.as_deref().unwrap_or_default(),
+            &e.prev_hash,
+            &e.hash,
         ])?;
     }
     out.finish()

@@ -67,7 +67,8 @@ pub fn export_campaign(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ExportSummary> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut record = CampaignRecord::load(store, campaign_id)?;
+    let with_summary = options.pdf && options.candidate.is_none();
+    let mut record = CampaignRecord::load(store, campaign_id, with_summary)?;
     if let Some(reference) = &options.candidate {
         record = record.only_candidate(reference)?;
     }
@@ -84,11 +85,31 @@ pub fn export_campaign(
             ("scores.csv", |r, w, raw| csv::write_scores(r, w, raw)),
             ("audit.csv", |r, w, raw| csv::write_audit(r, w, raw)),
         ];
-        for (name, write) in writers {
-            let (path, mut w) = create(dir, &format!("{prefix}{name}"))?;
-            write(&record, &mut w, options.raw)?;
-            std::io::Write::flush(&mut w).map_err(|e| Error::io(&path, e))?;
-            summary.files.push(path.display().to_string());
+        // The three files are independent: write them side by side.
+        let record = &record;
+        let written: Vec<Result<PathBuf>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = writers
+                .into_iter()
+                .map(|(name, write)| {
+                    let name = format!("{prefix}{name}");
+                    scope.spawn(move || -> Result<PathBuf> {
+                        let (path, mut w) = create(dir, &name)?;
+                        write(record, &mut w, options.raw)?;
+                        std::io::Write::flush(&mut w).map_err(|e| Error::io(&path, e))?;
+                        Ok(path)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(Error::Export("a CSV writer panicked".into())))
+                })
+                .collect()
+        });
+        for path in written {
+            summary.files.push(path?.display().to_string());
         }
     }
     if options.pdf {

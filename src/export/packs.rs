@@ -465,37 +465,85 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
             columns: vec![Column::new("Flag", 1.6, Align::Left), Column::new("Candidate", 1.0, Align::Left), Column::new("Reason", 5.0, Align::Left)],
             rows: record.flags.iter().map(|f| vec![f.kind.as_str().replace('_', " "), reference_of(f.candidate_id), f.reason.clone()]).collect(),
         }),
-        Block::Heading("Statistics".into()),
-        Block::KeyValues(vec![
-            ("ICC(2,1)".into(), format!("{} over {} candidate × criterion units", opt(record.stats.icc), record.stats.icc_units)),
-            ("Krippendorff's α (ordinal)".into(), format!("{} over {} units", opt(record.stats.krippendorff_alpha), record.stats.alpha_units)),
-        ]),
-        Block::Subheading("Panels".into()),
-        Block::Table(Table {
-            columns: vec![Column::new("Panel", 2.0, Align::Left), Column::new("ICC(2,1)", 1.0, Align::Right), Column::new("Mean score", 1.0, Align::Right)],
-            rows: record.stats.panels.iter().map(|p| vec![p.name.clone(), opt(p.icc), opt(p.mean)]).collect(),
-        }),
-        Block::Subheading("Assessor leniency (mean of own score − agreed score)".into()),
-        Block::Table(Table {
-            columns: vec![Column::new("Assessor", 2.5, Align::Left), Column::new("Panel", 1.2, Align::Left), Column::new("Leniency", 1.0, Align::Right), Column::new("Scores", 0.8, Align::Right)],
-            rows: record
-                .stats
-                .leniency
-                .iter()
-                .map(|l| vec![l.name.clone(), l.panel.clone().unwrap_or_default(), opt(l.mean_difference), l.compared.to_string()])
-                .collect(),
-        }),
-        Block::Subheading("Criteria".into()),
-        Block::Table(Table {
-            columns: vec![
-                Column::new("Criterion", 3.0, Align::Left),
-                Column::new("Mean", 0.9, Align::Right),
-                Column::new("Mean spread", 1.1, Align::Right),
-                Column::new("Max spread", 1.1, Align::Right),
-            ],
-            rows: record.stats.criteria.iter().map(|c| vec![c.name.clone(), opt(c.mean), opt(c.mean_spread), opt(c.max_spread)]).collect(),
-        }),
     ];
+    if let Some(stats) = &record.stats {
+        blocks.extend([
+            Block::Heading("Statistics".into()),
+            Block::KeyValues(vec![
+                (
+                    "ICC(2,1)".into(),
+                    format!(
+                        "{} over {} candidate × criterion units",
+                        opt(stats.icc),
+                        stats.icc_units
+                    ),
+                ),
+                (
+                    "Krippendorff's α (ordinal)".into(),
+                    format!(
+                        "{} over {} units",
+                        opt(stats.krippendorff_alpha),
+                        stats.alpha_units
+                    ),
+                ),
+            ]),
+            Block::Subheading("Panels".into()),
+            Block::Table(Table {
+                columns: vec![
+                    Column::new("Panel", 2.0, Align::Left),
+                    Column::new("ICC(2,1)", 1.0, Align::Right),
+                    Column::new("Mean score", 1.0, Align::Right),
+                ],
+                rows: stats
+                    .panels
+                    .iter()
+                    .map(|p| vec![p.name.clone(), opt(p.icc), opt(p.mean)])
+                    .collect(),
+            }),
+            Block::Subheading("Assessor leniency (mean of own score − agreed score)".into()),
+            Block::Table(Table {
+                columns: vec![
+                    Column::new("Assessor", 2.5, Align::Left),
+                    Column::new("Panel", 1.2, Align::Left),
+                    Column::new("Leniency", 1.0, Align::Right),
+                    Column::new("Scores", 0.8, Align::Right),
+                ],
+                rows: stats
+                    .leniency
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            l.name.clone(),
+                            l.panel.clone().unwrap_or_default(),
+                            opt(l.mean_difference),
+                            l.compared.to_string(),
+                        ]
+                    })
+                    .collect(),
+            }),
+            Block::Subheading("Criteria".into()),
+            Block::Table(Table {
+                columns: vec![
+                    Column::new("Criterion", 3.0, Align::Left),
+                    Column::new("Mean", 0.9, Align::Right),
+                    Column::new("Mean spread", 1.1, Align::Right),
+                    Column::new("Max spread", 1.1, Align::Right),
+                ],
+                rows: stats
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            c.name.clone(),
+                            opt(c.mean),
+                            opt(c.mean_spread),
+                            opt(c.max_spread),
+                        ]
+                    })
+                    .collect(),
+            }),
+        ]);
+    }
     blocks.extend(signoff_blocks(record));
     Document {
         title: format!("Campaign summary – {}", record.campaign.name),

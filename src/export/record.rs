@@ -4,13 +4,12 @@
 
 use std::collections::HashMap;
 
-use crate::model::{
-    AgreedScore, Assessor, AuditEvent, Campaign, Candidate, Id, Moderation, Panel, Score,
-};
+use crate::model::{AgreedScore, Assessor, Campaign, Candidate, Id, Moderation, Panel, Score};
 use crate::scoring::flags::{self, Flag, FlagSettings};
 use crate::scoring::report::{self, CampaignStats};
 use crate::scoring::results::{self, CandidateResult};
-use crate::store::{AuditFilter, SignOff, Store};
+use crate::store::audit::AuditRecord;
+use crate::store::{SignOff, Store};
 use crate::Result;
 
 /// The candidate an event is about: entities read `campaign/{c}/candidate/{id}[/...]`.
@@ -22,7 +21,7 @@ fn candidate_of(entity: &str) -> Option<Id> {
     }
 }
 
-fn index_by_candidate(events: &[AuditEvent]) -> HashMap<Id, Vec<usize>> {
+fn index_by_candidate(events: &[AuditRecord]) -> HashMap<Id, Vec<usize>> {
     let mut index: HashMap<Id, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if let Some(id) = candidate_of(&e.entity) {
@@ -51,14 +50,14 @@ pub struct CampaignRecord {
     pub moderations: HashMap<Id, Vec<Moderation>>,
     /// Results in merit order.
     pub results: Vec<CandidateResult>,
-    /// Flags (default thresholds).
+    /// Flags (default thresholds); empty unless loaded for the campaign summary.
     pub flags: Vec<Flag>,
-    /// Statistics.
-    pub stats: CampaignStats,
+    /// Statistics; only loaded for the campaign summary.
+    pub stats: Option<CampaignStats>,
     /// Sign-offs and reopenings.
     pub signoffs: Vec<SignOff>,
     /// The campaign's audit events.
-    pub audit: Vec<AuditEvent>,
+    pub audit: Vec<AuditRecord>,
     /// Indexes into `audit` of the events about each candidate, by candidate id.
     pub audit_by_candidate: HashMap<Id, Vec<usize>>,
     /// Hash of the newest event in the whole chain when the record was loaded.
@@ -66,12 +65,19 @@ pub struct CampaignRecord {
 }
 
 impl CampaignRecord {
-    /// Loads a campaign for export.
-    pub fn load(store: &Store, campaign_id: Id) -> Result<Self> {
+    /// Loads a campaign for export; flags and statistics only `with_summary` (they are
+    /// needed by the campaign summary alone and cost time on large campaigns).
+    pub fn load(store: &Store, campaign_id: Id, with_summary: bool) -> Result<Self> {
         let data = store.campaign_data(campaign_id)?;
         let results = results::compute(&data);
-        let flags = flags::compute(&data, &FlagSettings::default());
-        let stats = report::compute(&data);
+        let (flags, stats) = if with_summary {
+            (
+                flags::compute(&data, &FlagSettings::default()),
+                Some(report::compute(&data)),
+            )
+        } else {
+            (Vec::new(), None)
+        };
         let mut scores: HashMap<Id, Vec<Score>> = HashMap::new();
         for s in store.submitted_scores(campaign_id)? {
             scores.entry(s.candidate_id).or_default().push(s);
@@ -85,15 +91,7 @@ impl CampaignRecord {
         for m in all_moderations {
             moderations.entry(m.candidate_id).or_default().push(m);
         }
-        let mut campaign_events = store.audit_events(&AuditFilter {
-            entity_prefix: Some(format!("campaign/{campaign_id}")),
-            ..Default::default()
-        })?;
-        // "campaign/1" also prefixes "campaign/10": keep the campaign's own events only.
-        campaign_events.retain(|e| {
-            e.entity == format!("campaign/{campaign_id}")
-                || e.entity.starts_with(&format!("campaign/{campaign_id}/"))
-        });
+        let campaign_events = crate::store::audit::campaign_records(store.conn(), campaign_id)?;
         Ok(CampaignRecord {
             signoffs: store.signoffs(campaign_id)?,
             audit_head: store.audit_head()?,
@@ -113,8 +111,12 @@ impl CampaignRecord {
     }
 
     /// The audit events about one candidate, oldest first.
-    pub fn candidate_events(&self, candidate_id: Id) -> impl Iterator<Item = &AuditEvent> {
-        self.audit_by_candidate.get(&candidate_id).into_iter().flatten().map(|&i| &self.audit[i])
+    pub fn candidate_events(&self, candidate_id: Id) -> impl Iterator<Item = &AuditRecord> {
+        self.audit_by_candidate
+            .get(&candidate_id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.audit[i])
     }
 
     /// An assessor's name.
@@ -163,8 +165,8 @@ impl CampaignRecord {
             r.tie_note = None;
         }
         self.flags.retain(|f| f.candidate_id == Some(id));
-        self.stats.leniency.clear();
-        self.stats.panels.clear();
+        // Statistics describe every candidate and assessor: not part of one candidate's pack.
+        self.stats = None;
         self.audit.retain(|e| candidate_of(&e.entity) == Some(id));
         self.audit_by_candidate = index_by_candidate(&self.audit);
         Ok(self)

@@ -395,3 +395,52 @@ mod tests {
         ));
     }
 }
+
+/// An audit event exactly as stored, its before/after JSON kept as text (for exports, which
+/// copy it out unchanged and need not parse it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRecord {
+    /// Position in the chain.
+    pub seq: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// What.
+    pub action: String,
+    /// What it concerned.
+    pub entity: String,
+    /// State before, as stored JSON text.
+    pub before: Option<String>,
+    /// State after, as stored JSON text.
+    pub after: Option<String>,
+    /// Previous event's hash.
+    pub prev_hash: String,
+    /// This event's hash.
+    pub hash: String,
+}
+
+/// The events about campaign `campaign_id` (its own entity and everything under it), oldest
+/// first, as stored.
+pub fn campaign_records(conn: &Connection, campaign_id: i64) -> Result<Vec<AuditRecord>> {
+    let own = format!("campaign/{campaign_id}");
+    let under = format!("{own}/");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {EVENT_COLUMNS} FROM audit_log
+         WHERE entity = ?1 OR substr(entity, 1, length(?2)) = ?2 ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map(params![own, under], |r| {
+        Ok(AuditRecord {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            entity: r.get(4)?,
+            before: r.get(5)?,
+            after: r.get(6)?,
+            prev_hash: r.get(7)?,
+            hash: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
