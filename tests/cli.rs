@@ -1,0 +1,283 @@
+//! The command-line contract: outputs, exit codes, one-line errors, and that a rejected
+//! import stores nothing.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn panelmark(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_panelmark"))
+        .arg("--db")
+        .arg(db)
+        .arg("--as")
+        .arg("tester")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_jd_json_is_the_role_file_shape_plus_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = panelmark(
+        &dir.path().join("a.db"),
+        &["import-jd", &fixture("jd/demo-role.md"), "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "criteria",
+            "grade",
+            "reference",
+            "source",
+            "title",
+            "warnings"
+        ]
+    );
+    let criterion = json["criteria"][0].as_object().unwrap();
+    let mut ckeys: Vec<&str> = criterion.keys().map(String::as_str).collect();
+    ckeys.sort();
+    assert_eq!(
+        ckeys,
+        [
+            "code",
+            "group",
+            "indicators",
+            "kind",
+            "level",
+            "name",
+            "priority"
+        ]
+    );
+    // The output is a valid role file in its own right.
+    let path = dir.path().join("draft.json");
+    std::fs::write(&path, stdout(&out)).unwrap();
+    let imported = panelmark(
+        &dir.path().join("a.db"),
+        &["role", "import", path.to_str().unwrap()],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+}
+
+#[test]
+fn a_role_round_trips_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let draft = panelmark(&db, &["import-jd", &fixture("jd/csj-advert.md"), "--save"]);
+    assert!(draft.status.success(), "{}", stderr(&draft));
+    let first = stdout(&panelmark(&db, &["role", "export", "1"]));
+    let path = dir.path().join("role.json");
+    std::fs::write(&path, &first).unwrap();
+    assert!(panelmark(&db, &["role", "import", path.to_str().unwrap()])
+        .status
+        .success());
+    let second = stdout(&panelmark(&db, &["role", "export", "2"]));
+    assert_eq!(first, second);
+}
+
+#[test]
+fn bad_files_fail_with_one_clear_line_and_store_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("photo.md");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let bad_schema = dir.path().join("bad.json");
+    std::fs::write(
+        &bad_schema,
+        r#"{"title": "X", "criteria": [{"kind": "vibe", "name": "Y", "priority": "essential"}]}"#,
+    )
+    .unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["import-jd", empty.to_str().unwrap(), "--save"],
+            "error: empty.md: the file is empty",
+        ),
+        (
+            &["import-jd", binary.to_str().unwrap(), "--save"],
+            "error: photo.md: this is not a text document (binary content at byte 6)",
+        ),
+        (
+            &["role", "import", bad_schema.to_str().unwrap()],
+            "error: bad.json: does not match the role schema:\n/criteria/0/kind:",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = panelmark(&db, args);
+        assert!(!out.status.success(), "{args:?} must fail");
+        assert!(
+            stderr(&out).starts_with(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let roles = panelmark(&db, &["role", "list", "--json"]);
+    assert_eq!(stdout(&roles).trim(), "[]", "nothing was stored");
+    assert!(stdout(&panelmark(&db, &["verify"])).starts_with("audit chain intact: 0 events"));
+}
+
+#[test]
+fn a_candidate_csv_with_bad_rows_names_each_line_and_adds_nobody() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let id = stdout(&panelmark(
+        &db,
+        &["demo", "--candidates", "4", "--seed", "3"],
+    ))
+    .trim()
+    .to_owned();
+    // The demo campaign is past setup: imports are refused outright with the state named.
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "reference,name\nX-1,Ada\n").unwrap();
+    let out = panelmark(
+        &db,
+        &[
+            "candidates",
+            "import",
+            good.to_str().unwrap(),
+            "--campaign",
+            &id,
+        ],
+    );
+    assert!(
+        stderr(&out).contains("is moderation: importing candidates is not allowed"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A campaign in setup (made through the library on the same file) takes the import whole or not at all.
+    let mut store = panelmark::store::Store::open(&db).unwrap();
+    let card = store.scorecards().unwrap()[0].id;
+    let campaign = store
+        .create_campaign("tester", "Second round", card)
+        .unwrap();
+    store.add_panel("tester", campaign, "Panel A").unwrap();
+    drop(store);
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "reference,name,email,panel\nX-1,Ada,ada@example.org,Panel A\nX-2,,bob@,Panel A\nX-1,Carol,,Panel Z\n").unwrap();
+    let out = panelmark(
+        &db,
+        &[
+            "candidates",
+            "import",
+            bad.to_str().unwrap(),
+            "--campaign",
+            &campaign.to_string(),
+        ],
+    );
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: bad.csv: 2 row(s) rejected, nothing imported"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 3: name is empty; email 'bob@' is not a valid address"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4: reference 'X-1' duplicates line 2"),
+        "{err}"
+    );
+    let store = panelmark::store::Store::open(&db).unwrap();
+    assert!(
+        store.candidates(campaign).unwrap().is_empty(),
+        "nothing was imported"
+    );
+}
+
+#[test]
+fn verify_exits_one_naming_the_first_broken_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    assert!(
+        panelmark(&db, &["import-jd", &fixture("jd/demo-role.md"), "--save"])
+            .status
+            .success()
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let out = panelmark(&db, &["verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("audit chain BROKEN at event 1:"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn results_and_stats_json_have_the_documented_keys_and_the_demo_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str| {
+        let db = dir.path().join(name);
+        let id = stdout(&panelmark(
+            &db,
+            &["demo", "--candidates", "12", "--seed", "7"],
+        ))
+        .trim()
+        .to_owned();
+        let results: serde_json::Value = serde_json::from_str(&stdout(&panelmark(
+            &db,
+            &["results", "--campaign", &id, "--json"],
+        )))
+        .unwrap();
+        let stats: serde_json::Value = serde_json::from_str(&stdout(&panelmark(
+            &db,
+            &["stats", "--campaign", &id, "--json"],
+        )))
+        .unwrap();
+        (results, stats)
+    };
+    let (results, stats) = run("one.db");
+    let first = &results[0];
+    for key in ["reference", "name", "total", "outcome", "position"] {
+        assert!(first.get(key).is_some(), "results --json lacks {key}");
+    }
+    for key in ["icc", "krippendorff_alpha", "leniency"] {
+        assert!(stats.get(key).is_some(), "stats --json lacks {key}");
+    }
+    let (again, _) = run("two.db");
+    let summary = |r: &serde_json::Value| -> Vec<(String, String, f64)> {
+        r.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["reference"].as_str().unwrap().into(),
+                    c["name"].as_str().unwrap().into(),
+                    c["total"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        summary(&results),
+        summary(&again),
+        "same seed, same campaign"
+    );
+}

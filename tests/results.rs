@@ -1,0 +1,246 @@
+//! Results rules through the library: ties, tie orders with reasons, the reserve list,
+//! "not assessed", and campaigns keeping their scorecard version.
+
+mod common;
+
+use panelmark::model::{Decision, Id, ScoreInput};
+use panelmark::scoring::results::Outcome;
+use panelmark::store::Store;
+use panelmark::Error;
+
+/// Scores every member of each candidate's panel with `values` (per criterion) and agrees them.
+fn score_and_agree(
+    store: &mut Store,
+    cast: &common::Cast,
+    candidate: Id,
+    values: [Option<i32>; 3],
+) {
+    let (chair, member) = if candidate == cast.oyvind {
+        (cast.chair_b, cast.member_b)
+    } else {
+        (cast.chair_a, cast.member_a)
+    };
+    for who in [chair, member] {
+        for (key, value) in ["c1", "c2", "c3"].iter().zip(values) {
+            let n = if *key == "c3" { 0 } else { 2 };
+            let mut input: ScoreInput = common::score(candidate, who, key, value.unwrap_or(4), n);
+            if value.is_none() {
+                input.value = None;
+                input.not_assessed = true;
+            }
+            store.save_score("panel", cast.campaign, &input).unwrap();
+        }
+        store
+            .submit_scores("panel", cast.campaign, candidate, who)
+            .unwrap();
+    }
+    for (key, value) in ["c1", "c2", "c3"].iter().zip(values) {
+        let decision = Decision {
+            candidate_id: candidate,
+            criterion_key: key.to_string(),
+            value,
+            not_assessed: value.is_none(),
+            text: "Agreed on the evidence".into(),
+            by: chair,
+        };
+        store
+            .agree_score("chair", cast.campaign, &decision)
+            .unwrap();
+    }
+}
+
+#[test]
+fn not_assessed_is_left_out_of_the_total_and_never_counts_as_zero() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    store.start_scoring("hr", cast.campaign).unwrap();
+    // c3 (desirable) not assessed for Zoë: total is 5 + 5, not 5 + 5 + 0 … and she still passes
+    // the essential marks; the overall mark (12) is missed because c3 adds nothing.
+    score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
+    let results = store.results(cast.campaign).unwrap();
+    let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
+    assert_eq!(zoe.total, 10.0);
+    assert!(zoe.criteria[2].not_assessed);
+    assert_eq!(zoe.outcome, Outcome::Fail);
+    assert_eq!(
+        zoe.outcome_reason,
+        "total 10 is below the overall pass mark 12"
+    );
+    let stats = store.stats(cast.campaign).unwrap();
+    let c3 = stats.criteria.iter().find(|c| c.key == "c3").unwrap();
+    assert_eq!(
+        (c3.scores, c3.mean),
+        (0, None),
+        "not assessed is not averaged as a score"
+    );
+}
+
+#[test]
+fn an_essential_criterion_not_assessed_makes_the_result_incomplete() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    store.start_scoring("hr", cast.campaign).unwrap();
+    score_and_agree(&mut store, &cast, cast.zoe, [None, Some(6), Some(6)]);
+    let results = store.results(cast.campaign).unwrap();
+    let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
+    assert_eq!(zoe.outcome, Outcome::Incomplete);
+    assert_eq!(
+        zoe.outcome_reason,
+        "essential criteria not assessed: Working Together"
+    );
+    assert_eq!(zoe.position, None);
+}
+
+#[test]
+fn ties_stay_visible_until_a_moderator_separates_them_with_a_reason() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    store.set_posts("hr", cast.campaign, Some(1)).unwrap();
+    store.start_scoring("hr", cast.campaign).unwrap();
+    for candidate in [cast.zoe, cast.siobhan, cast.oyvind] {
+        score_and_agree(&mut store, &cast, candidate, [Some(5), Some(5), Some(4)]);
+    }
+    let positions = |store: &Store| -> Vec<(String, Option<u32>, bool, bool)> {
+        store
+            .results(cast.campaign)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.reference, r.position, r.tied, r.reserve))
+            .collect()
+    };
+    assert_eq!(
+        positions(&store),
+        [
+            ("C-001".into(), Some(1), true, false),
+            ("C-002".into(), Some(1), true, false),
+            ("C-003".into(), Some(1), true, false)
+        ],
+        "equal totals and equal tie-break: one shared position, none on the reserve list"
+    );
+    store.start_moderation("hr", cast.campaign).unwrap();
+    let err = store
+        .order_tie(
+            "helen",
+            cast.campaign,
+            cast.moderator,
+            &[cast.oyvind, cast.zoe, cast.siobhan],
+            " ",
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("tie.reason"), "{err}");
+    let err = store
+        .order_tie(
+            "helen",
+            cast.campaign,
+            cast.moderator,
+            &[cast.oyvind, cast.zoe],
+            "partial",
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("name exactly the candidates who share one tied position"),
+        "{err}"
+    );
+    let err = store
+        .order_tie(
+            "amara",
+            cast.campaign,
+            cast.chair_a,
+            &[cast.oyvind, cast.zoe, cast.siobhan],
+            "x",
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::Forbidden(_)), "{err}");
+
+    let reason = "Panel chair's written assessment of the work sample ranks them in this order";
+    store
+        .order_tie(
+            "helen",
+            cast.campaign,
+            cast.moderator,
+            &[cast.oyvind, cast.zoe, cast.siobhan],
+            reason,
+        )
+        .unwrap();
+    assert_eq!(
+        positions(&store),
+        [
+            ("C-003".into(), Some(1), false, false),
+            ("C-001".into(), Some(2), false, true),
+            ("C-002".into(), Some(3), false, true)
+        ],
+        "separated in the recorded order; one post, so the others are reserves in merit order"
+    );
+    let results = store.results(cast.campaign).unwrap();
+    assert!(results[0].tie_note.as_deref().unwrap().ends_with(reason));
+}
+
+#[test]
+fn the_tie_break_criterion_separates_equal_totals_and_says_so() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    store.start_scoring("hr", cast.campaign).unwrap();
+    // Same total (10), different c1 (the named tie-break).
+    score_and_agree(&mut store, &cast, cast.zoe, [Some(4), Some(6), Some(4)]);
+    score_and_agree(&mut store, &cast, cast.siobhan, [Some(6), Some(4), Some(4)]);
+    let results = store.results(cast.campaign).unwrap();
+    assert_eq!(
+        (results[0].reference.as_str(), results[0].position),
+        ("C-002", Some(1))
+    );
+    assert_eq!(
+        (results[1].reference.as_str(), results[1].position),
+        ("C-001", Some(2))
+    );
+    assert_eq!(
+        results[0].tie_note.as_deref(),
+        Some("equal total separated by the tie-break criterion 'Working Together'")
+    );
+}
+
+#[test]
+fn a_campaign_keeps_its_scorecard_version_when_the_template_changes() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    let campaign = store.campaign(cast.campaign).unwrap();
+    let mut edited = (*campaign.scorecard).clone();
+    edited.criteria[0].pass_mark = Some(6);
+    edited.overall_pass_mark = 15.0;
+    let version = store
+        .update_scorecard("hr", campaign.scorecard_id, &edited)
+        .unwrap();
+    assert_eq!(version, 2);
+    let after = store.campaign(cast.campaign).unwrap();
+    assert_eq!(after.scorecard_version, 1);
+    assert_eq!(
+        after.scorecard.criteria[0].pass_mark,
+        Some(4),
+        "the running campaign is unchanged"
+    );
+    assert_eq!(
+        store
+            .scorecard(campaign.scorecard_id)
+            .unwrap()
+            .scorecard
+            .overall_pass_mark,
+        15.0
+    );
+}
+
+#[test]
+fn a_scorecard_with_a_pass_mark_off_the_scale_is_rejected_naming_the_field() {
+    let mut store = common::store();
+    let mut card = panelmark::model::Scorecard::from_role(
+        "x",
+        &common::role(),
+        panelmark::model::Scale::civil_service(),
+        Some(4),
+    );
+    card.criteria[1].pass_mark = Some(9);
+    let err = store.create_scorecard("hr", None, &card).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "scorecard.criteria[1].pass_mark: 9 is not a point of the scale 'Civil Service 1–7'"
+    );
+}
