@@ -36,6 +36,7 @@ demo: cli
 lint: deps
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p panelmark
 
 test-core: deps-core
 	$(CARGO) test --all-targets
@@ -52,6 +53,8 @@ bindings-check: test-core test-shell
 test: deps lint test-core test-shell bindings-check test-ui test-e2e
 	@echo "make test: every suite passed"
 
-# Speed and memory figures (not a test: these machines are shared and noisy).
+# Speed and memory figures (not a test: these machines are shared and noisy): the core on a
+# 5,000-candidate campaign, then the desktop app's start-up, idle memory and board time.
 bench: cli
 	$(CLI) bench --json
+	@$(MAKE) --no-print-directory app-measure

@@ -14,7 +14,7 @@ pub enum Error {
     /// A value given by the user breaks a rule; `field` names it.
     #[error("{field}: {message}")]
     Invalid {
-        /// The field, e.g. "score.value" or "criteria[2].weight".
+        /// The field, e.g. `score.value` or `criteria[2].weight`.
         field: String,
         /// What is wrong with it.
         message: String,
