@@ -36,6 +36,16 @@ fn check_criterion<'a>(
     })
 }
 
+/// A decision (agreed or moderated) must be a point of the scale or "not assessed"; unlike a
+/// draft it cannot be left undecided.
+fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str) -> Result<()> {
+    check_value(&campaign.scorecard, d.value, d.not_assessed, field)?;
+    if d.value.is_none() && !d.not_assessed {
+        return Err(Error::invalid(field, "choose a score or 'not assessed'"));
+    }
+    Ok(())
+}
+
 pub(crate) fn load_agreed(
     conn: &Connection,
     candidate_id: Id,
@@ -102,13 +112,7 @@ fn members_yet_to_submit(conn: &Connection, panel_id: Id, candidate_id: Id) -> R
 
 fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<AgreedScore> {
     let criterion = check_criterion(campaign, &d.criterion_key)?;
-    check_value(&campaign.scorecard, d.value, d.not_assessed, "agreed.value")?;
-    if d.value.is_none() && !d.not_assessed {
-        return Err(Error::invalid(
-            "agreed.value",
-            "choose a score or 'not assessed'",
-        ));
-    }
+    check_decided_value(campaign, d, "agreed.value")?;
     let rationale = required_text("agreed.rationale", &d.text)?;
     let candidate = load_candidate(tx.conn(), campaign.id, d.candidate_id)?;
     let recorder = load_assessor(tx.conn(), campaign.id, d.by)?;
@@ -215,10 +219,7 @@ impl Store {
             require_state(&campaign, &[CampaignState::Moderation], "moderating a score")?;
             let moderator = require_moderator(tx.conn(), campaign_id, decision.by)?;
             let criterion = check_criterion(&campaign, &decision.criterion_key)?;
-            check_value(&campaign.scorecard, decision.value, decision.not_assessed, "moderation.value")?;
-            if decision.value.is_none() && !decision.not_assessed {
-                return Err(Error::invalid("moderation.value", "choose a score or 'not assessed'"));
-            }
+            check_decided_value(&campaign, decision, "moderation.value")?;
             let candidate = load_candidate(tx.conn(), campaign_id, decision.candidate_id)?;
             let agreed = load_agreed(tx.conn(), candidate.id, &criterion.key)?;
             let same_as_agreed = agreed
