@@ -11,7 +11,6 @@ import {
   moveCriterion,
   moveIndicator,
   roleFromDraft,
-  splitCriterionAt,
   splitIndicator,
   toRole,
   updateCriterion,
@@ -85,16 +84,6 @@ describe('splitting criteria', () => {
     const out = splitIndicator(list, 0, 0);
     expect(out[1]).toMatchObject({ kind: 'technical', code: null, level: null });
     expect(out[0]).toMatchObject({ code: 'DESN', level: 4, indicators: [] });
-  });
-
-  it('splits a criterion before an indicator, moving the rest to a named new criterion', () => {
-    const list = [c('Mixed', ['a', 'b', 'c'])];
-    const out = splitCriterionAt(list, 0, 1, 'Second half');
-    expect(names(out)).toEqual(['Mixed', 'Second half']);
-    expect(out[0].indicators).toEqual(['a']);
-    expect(out[1].indicators).toEqual(['b', 'c']);
-    // splitting before the first line would leave an empty criterion: refused
-    expect(splitCriterionAt(list, 0, 0, 'x')).toEqual(list);
   });
 });
 

@@ -97,27 +97,6 @@ export function splitIndicator(list: Criterion[], i: number, j: number): Criteri
   return out;
 }
 
-/**
- * Splits criterion `i` before its indicator `j`: indicators from `j` on move to a new
- * criterion right after it, named `name`, with the same kind, group and priority.
- */
-export function splitCriterionAt(list: Criterion[], i: number, j: number, name: string): Criterion[] {
-  if (!inRange(list, i) || j <= 0 || j >= list[i].indicators.length) return list.map(copy);
-  const out = list.map(copy);
-  const source = out[i];
-  const moved = source.indicators.splice(j);
-  out.splice(i + 1, 0, {
-    kind: source.kind === 'sfia' ? 'technical' : source.kind,
-    name,
-    group: source.group,
-    priority: source.priority,
-    code: null,
-    level: null,
-    indicators: moved,
-  });
-  return out;
-}
-
 /** Changes one criterion's fields. */
 export function updateCriterion(list: Criterion[], i: number, patch: Partial<Criterion>): Criterion[] {
   return list.map((c, k) => (k === i ? { ...copy(c), ...patch } : copy(c)));
