@@ -1,0 +1,184 @@
+/**
+ * The scorecard builder's working state and its edits, as pure functions. The builder holds
+ * every criterion of the role, each included or not; saving keeps the included ones in order.
+ * The core validates the scorecard (pass marks on the scale, tie-break, weights) on save.
+ */
+import type { Criterion } from '../../bindings/Criterion';
+import type { Scale } from '../../bindings/Scale';
+import type { ScalePoint } from '../../bindings/ScalePoint';
+import type { Scorecard } from '../../bindings/Scorecard';
+import type { ScorecardCriterion } from '../../bindings/ScorecardCriterion';
+import type { Wire } from '../../wire';
+
+/** One row of the builder: a scorecard criterion and whether it is on the scorecard. */
+export type BuilderItem = { included: boolean; item: ScorecardCriterion };
+
+/** What the builder edits. */
+export type BuilderState = {
+  title: string;
+  role_title: string;
+  role_grade: string | null;
+  scale: Scale;
+  items: BuilderItem[];
+  overall_pass_mark: number;
+  tie_break: string | null;
+};
+
+function copyItem(c: ScorecardCriterion): ScorecardCriterion {
+  return { ...c, criterion: { ...c.criterion, indicators: [...c.criterion.indicators] }, questions: [...c.questions] };
+}
+
+function copyRow(r: BuilderItem): BuilderItem {
+  return { included: r.included, item: copyItem(r.item) };
+}
+
+function sameCriterion(a: Criterion, b: Criterion): boolean {
+  return a.kind === b.kind && a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
+}
+
+/** The first key of the form `cN` that `used` does not hold. */
+export function freshKey(used: Iterable<string>): string {
+  const taken = new Set(used);
+  let n = 1;
+  while (taken.has(`c${n}`)) n += 1;
+  return `c${n}`;
+}
+
+/**
+ * Builder state from a scorecard (a new draft, or a stored one being edited). Criteria of
+ * `role` that the scorecard leaves out are added after it, not included, with fresh keys, so
+ * they can be brought back.
+ */
+export function fromScorecard(card: Wire<Scorecard>, role?: { criteria: Criterion[] } | null): BuilderState {
+  const items: BuilderItem[] = card.criteria.map((c) => ({ included: true, item: copyItem(c) }));
+  for (const criterion of role?.criteria ?? []) {
+    if (items.some((r) => sameCriterion(r.item.criterion, criterion))) continue;
+    items.push({
+      included: false,
+      item: {
+        key: freshKey(items.map((r) => r.item.key)),
+        criterion: { ...criterion, indicators: [...criterion.indicators] },
+        weight: 1,
+        pass_mark: null,
+        questions: [],
+      },
+    });
+  }
+  return {
+    title: card.title,
+    role_title: card.role_title,
+    role_grade: card.role_grade,
+    scale: copyScale(card.scale),
+    items,
+    overall_pass_mark: card.overall_pass_mark,
+    tie_break: card.tie_break,
+  };
+}
+
+/**
+ * The scorecard to save: the included criteria in builder order. A tie-break on a criterion
+ * that is no longer included is dropped, since it could not order anything.
+ */
+export function toScorecard(state: BuilderState): Wire<Scorecard> {
+  const criteria = state.items
+    .filter((r) => r.included)
+    .map((r) => {
+      const c = copyItem(r.item);
+      c.questions = c.questions.map((q) => q.trim()).filter((q) => q !== '');
+      return c;
+    });
+  const tieBreak = criteria.some((c) => c.key === state.tie_break) ? state.tie_break : null;
+  return {
+    title: state.title.trim(),
+    role_title: state.role_title,
+    role_grade: state.role_grade,
+    scale: copyScale(state.scale),
+    criteria,
+    overall_pass_mark: state.overall_pass_mark,
+    tie_break: tieBreak,
+  };
+}
+
+/** Includes or leaves out the row at `i`. */
+export function setIncluded(items: BuilderItem[], i: number, included: boolean): BuilderItem[] {
+  return items.map((r, k) => (k === i ? { ...copyRow(r), included } : copyRow(r)));
+}
+
+/** Moves the row at `from` to `to` (clamped). */
+export function moveItem(items: BuilderItem[], from: number, to: number): BuilderItem[] {
+  const out = items.map(copyRow);
+  if (from < 0 || from >= out.length) return out;
+  const [row] = out.splice(from, 1);
+  out.splice(Math.max(0, Math.min(out.length, to)), 0, row);
+  return out;
+}
+
+/** Changes how row `i` is scored (weight, pass mark, questions). */
+export function updateItem(
+  items: BuilderItem[],
+  i: number,
+  patch: Partial<Pick<ScorecardCriterion, 'weight' | 'pass_mark' | 'questions'>>,
+): BuilderItem[] {
+  return items.map((r, k) => (k === i ? { included: r.included, item: { ...copyItem(r.item), ...patch } } : copyRow(r)));
+}
+
+/** Adds an empty question to row `i`. */
+export function addQuestion(items: BuilderItem[], i: number): BuilderItem[] {
+  return updateItem(items, i, { questions: [...items[i].item.questions, ''] });
+}
+
+/** Replaces question `j` of row `i`. */
+export function editQuestion(items: BuilderItem[], i: number, j: number, text: string): BuilderItem[] {
+  return updateItem(items, i, { questions: items[i].item.questions.map((q, m) => (m === j ? text : q)) });
+}
+
+/** Removes question `j` of row `i`. */
+export function deleteQuestion(items: BuilderItem[], i: number, j: number): BuilderItem[] {
+  return updateItem(items, i, { questions: items[i].item.questions.filter((_, m) => m !== j) });
+}
+
+/** A copy of a scale. */
+export function copyScale(scale: Scale): Scale {
+  return { name: scale.name, points: scale.points.map((p) => ({ ...p })) };
+}
+
+/** A custom scale to start from: the current one's points under a new name. */
+export function customFrom(scale: Scale, name = 'Custom scale'): Scale {
+  return { name, points: scale.points.map((p) => ({ ...p })) };
+}
+
+/** Adds a point one above the highest value (or 1 on an empty scale). */
+export function addPoint(scale: Scale): Scale {
+  const top = scale.points.reduce((m, p) => Math.max(m, p.value), 0);
+  return { name: scale.name, points: [...scale.points.map((p) => ({ ...p })), { value: top + 1, label: '', descriptor: '' }] };
+}
+
+/** Changes point `i`. */
+export function updatePoint(scale: Scale, i: number, patch: Partial<ScalePoint>): Scale {
+  return { name: scale.name, points: scale.points.map((p, k) => (k === i ? { ...p, ...patch } : { ...p })) };
+}
+
+/** Removes point `i`. */
+export function deletePoint(scale: Scale, i: number): Scale {
+  return { name: scale.name, points: scale.points.filter((_, k) => k !== i).map((p) => ({ ...p })) };
+}
+
+/**
+ * Points in ascending order of value, as the core requires them kept. Equal values keep
+ * their order, so the core can still name the clash.
+ */
+export function sortPoints(scale: Scale): Scale {
+  return { name: scale.name, points: [...scale.points].sort((a, b) => a.value - b.value).map((p) => ({ ...p })) };
+}
+
+/** Whether two scales are the same, point for point. */
+export function sameScale(a: Scale, b: Scale): boolean {
+  return (
+    a.name === b.name &&
+    a.points.length === b.points.length &&
+    a.points.every((p, i) => {
+      const q = b.points[i];
+      return p.value === q.value && p.label === q.label && p.descriptor === q.descriptor;
+    })
+  );
+}
