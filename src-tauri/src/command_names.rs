@@ -59,4 +59,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "stats",
     "export_campaign",
     "open_folder",
+    "get_posts",
 ];

@@ -98,6 +98,7 @@ pub fn run() {
             commands::moderation::stats,
             commands::export::export_campaign,
             commands::export::open_folder,
+            commands::campaigns::get_posts,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Panelmark");

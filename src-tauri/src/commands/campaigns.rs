@@ -80,6 +80,12 @@ pub fn set_posts(state: State<'_, AppState>, id: Id, posts: Option<u32>) -> IpcR
     state.change(|store, actor| store.set_posts(actor, id, posts))
 }
 
+/// The campaign's number of posts, if set (read through the core's campaign data).
+#[tauri::command]
+pub fn get_posts(state: State<'_, AppState>, id: Id) -> IpcResult<Option<u32>> {
+    state.with_store(|store| Ok(store.campaign_data(id)?.posts))
+}
+
 #[tauri::command]
 pub fn list_panels(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Panel>> {
     state.with_store(|store| store.panels(campaign_id))

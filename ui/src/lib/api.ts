@@ -125,6 +125,7 @@ export function createApi(invoke: Invoke) {
     returnToScoring: (id: number, reason: string) =>
       call<Wire<Campaign>>('return_to_scoring', { id, reason }),
     setPosts: (id: number, posts: number | null) => call<void>('set_posts', { id, posts }),
+    getPosts: (id: number) => call<number | null>('get_posts', { id }),
     listPanels: (campaignId: number) => call<Wire<Panel>[]>('list_panels', { campaignId }),
     addPanel: (campaignId: number, name: string) => call<number>('add_panel', { campaignId, name }),
     listAssessors: (campaignId: number) => call<Wire<Assessor>[]>('list_assessors', { campaignId }),

@@ -1,0 +1,38 @@
+/** Words for the campaign's states and roles, shared by Start, Campaigns and Scoring. */
+import type { Assessor } from '../../lib/bindings/Assessor';
+import type { AssessorRole } from '../../lib/bindings/AssessorRole';
+import type { CampaignState } from '../../lib/bindings/CampaignState';
+import type { Panel } from '../../lib/bindings/Panel';
+import type { Wire } from '../../lib/wire';
+
+const states: Record<CampaignState, string> = {
+  setup: 'Setting up',
+  scoring: 'Scoring',
+  moderation: 'Moderation',
+  signed_off: 'Signed off',
+};
+
+const roles: Record<AssessorRole, string> = {
+  member: 'panel member',
+  chair: 'panel chair',
+  moderator: 'moderator',
+};
+
+export function stateLabel(state: CampaignState): string {
+  return states[state];
+}
+
+export function roleLabel(role: AssessorRole): string {
+  return roles[role];
+}
+
+export function panelName(panels: readonly Wire<Panel>[], id: number | null): string | null {
+  if (id === null) return null;
+  return panels.find((p) => p.id === id)?.name ?? `panel ${id}`;
+}
+
+/** "Alex Chair — panel chair, Panel A" / "Mo Moderator — moderator". */
+export function describePerson(person: Wire<Assessor>, panels: readonly Wire<Panel>[]): string {
+  const panel = panelName(panels, person.panel_id);
+  return `${person.name} — ${roleLabel(person.role)}${panel ? `, ${panel}` : ''}`;
+}
