@@ -17,6 +17,11 @@ requireFile(appBinary, 'build it with `npx tauri build --no-bundle` (make -f mk/
 
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const boardArg = process.argv.indexOf('--board-candidates');
+const boardCandidates = boardArg > 0 ? Number(process.argv[boardArg + 1]) : 5000;
+const boardRunsArg = process.argv.indexOf('--board-runs');
+const boardRuns = boardRunsArg > 0 ? Number(process.argv[boardRunsArg + 1]) : 3;
+const cli = path.join(repo, 'target/release/panelmark');
 const IDLE_MS = 3000;
 
 function vmRssKib(pid) {
@@ -99,8 +104,90 @@ async function measureOnce() {
   }
 }
 
+/** In the page: time from the next click on the Moderation button to the first painted row. */
+function armBoardTimer() {
+  window.__board = { t0: null, t1: null, rows: 0 };
+  const nav = document.querySelector('nav button[data-screen="moderation"]');
+  nav.addEventListener('click', () => (window.__board.t0 = performance.now()), { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="board-row"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      window.__board.t1 = performance.now();
+      window.__board.rows = document.querySelectorAll('[data-testid="board-row"]').length;
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+
+async function measureBoard(candidates) {
+  const work = freshDir('panelmark-board-');
+  const db = path.join(work, 'board.db');
+  const env = { ...process.env, PANELMARK_CONFIG_DIR: path.join(work, 'config') };
+  const setup = {};
+  if (existsSync(cli)) {
+    const began = performance.now();
+    execFileSync(cli, ['--db', db, '--actor', 'Measure', 'demo', '--candidates', String(candidates)], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    setup.demo_via = 'cli';
+    setup.demo_build_ms = Math.round(performance.now() - began);
+  }
+  const port = await freePort();
+  const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(await freePort()), '--native-driver', nativeDriver], { env });
+  let browser;
+  try {
+    await waitForPort(port, 10_000);
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      capabilities: { 'tauri:options': { application: appBinary, args: ['--db', db] } },
+    });
+    await browser.$('nav button[data-screen="moderation"]').waitForDisplayed({ timeout: 30_000 });
+    if (!setup.demo_via) {
+      const began = performance.now();
+      const r = await browser.executeAsync(
+        (n, done) =>
+          window.__TAURI_INTERNALS__
+            .invoke('set_current_user', { name: 'Measure' })
+            .then(() => window.__TAURI_INTERNALS__.invoke('create_demo_campaign', { candidates: n, seed: 1 }))
+            .then(() => done({}), (e) => done({ error: e })),
+        candidates,
+      );
+      if (r.error) throw new Error(`create_demo_campaign: ${JSON.stringify(r.error)}`);
+      setup.demo_via = 'app';
+      setup.demo_build_ms = Math.round(performance.now() - began);
+    }
+    const samples = [];
+    for (let i = 0; i < boardRuns; i++) {
+      await browser.$('nav button[data-screen="start"]').click();
+      await browser.$('main h1').waitUntil(async function () {
+        return (await this.getProperty('textContent')) === 'Start';
+      });
+      await browser.execute(armBoardTimer);
+      await browser.$('nav button[data-screen="moderation"]').click();
+      await browser.waitUntil(() => browser.execute(() => window.__board.t1 != null), { timeout: 60_000, interval: 20 });
+      const b = await browser.execute(() => window.__board);
+      const shown = await browser.$('[data-testid="board-count"]').getProperty('textContent');
+      samples.push({ click_to_rows_ms: Math.round(b.t1 - b.t0), rows_rendered: b.rows, count: String(shown).trim() });
+    }
+    const sorted = samples.map((s) => s.click_to_rows_ms).sort((a, b) => a - b);
+    return { candidates, ...setup, first_ms: samples[0].click_to_rows_ms, median_ms: sorted[Math.floor(sorted.length / 2)], samples };
+  } finally {
+    if (browser) await browser.deleteSession().catch(() => {});
+    await stop(driver);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 const samples = [];
 for (let i = 0; i < runs; i++) samples.push(await measureOnce());
+let board = null;
+if (boardCandidates > 0) {
+  requireFile(tauriDriver, 'install it with `make -f mk/app.mk app-deps`');
+  board = await measureBoard(boardCandidates);
+}
 const median = (key) => {
   const sorted = samples.map((s) => s[key]).sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -114,6 +201,7 @@ console.log(
       first_run: samples[0],
       median: Object.fromEntries(Object.keys(samples[0]).map((k) => [k, median(k)])),
       samples,
+      board,
     },
     null,
     2,

@@ -1,0 +1,48 @@
+// Export: PDF packs and CSVs into a folder, with progress; then the files are checked.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** @param {import('../harness.mjs').Story} t */
+export default async function (t) {
+  const { browser, step, waitForText, shot, goTo, ctx } = t;
+  const dir = path.join(ctx.work, 'export');
+
+  await step('exporting PDFs and CSVs fills the progress bar and lists the files', async () => {
+    await goTo('export', 'Export');
+    if (!(await browser.$('#exp-pdf').isSelected()) || !(await browser.$('#exp-csv').isSelected())) {
+      throw new Error('PDF and CSV should both be chosen by default');
+    }
+    await browser.$('#exp-raw').click();
+    await waitForText('[data-testid="raw-warning"]', 'Do not open raw CSV files in a spreadsheet');
+    await browser.$('#exp-raw').click();
+    await browser.$('[data-testid="raw-warning"]').waitForExist({ reverse: true });
+    await browser.$('#exp-folder').setValue(dir);
+    await browser.$('button=Export').click();
+    await waitForText('[data-testid="export-progress"]', 'Done: 3 of 3 documents written');
+    const bar = browser.$('#exp-progress');
+    const [value, max] = [await bar.getProperty('value'), await bar.getProperty('max')];
+    if (value !== max) throw new Error(`progress bar at ${value} of ${max}`);
+    for (const name of ['results.csv', 'scores.csv', 'audit.csv', 'campaign-summary.pdf', 'C-001-evidence-pack.pdf', 'C-002-evidence-pack.pdf']) {
+      await waitForText('[data-testid="export-files"]', name);
+    }
+    await shot('80-export');
+  });
+
+  await step('the exported files exist and the packs hold the names and the moderation reason', async () => {
+    for (const name of ['results.csv', 'scores.csv', 'audit.csv', 'campaign-summary.pdf', 'C-001-evidence-pack.pdf']) {
+      if (!existsSync(path.join(dir, name))) throw new Error(`${name} was not written`);
+    }
+    const text = (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, file), '-'], { encoding: 'utf8' });
+    const flat = (s) => s.replace(/\s+/g, ' ');
+    const own = flat(text('C-001-evidence-pack.pdf'));
+    if (!own.includes('Zoë Łukasiewicz')) throw new Error('C-001’s pack does not name Zoë Łukasiewicz');
+    if (own.includes('Siobhán')) throw new Error('C-001’s pack names another candidate');
+    const moderated = flat(text('C-002-evidence-pack.pdf'));
+    if (!moderated.includes('Siobhán Ó Briain')) throw new Error('C-002’s pack does not name Siobhán Ó Briain');
+    // The reason may be hyphen-free but wrapped over lines: compare with white space collapsed.
+    if (!moderated.includes(flat(ctx.moderationReason ?? ''))) {
+      throw new Error('C-002’s pack lacks the moderation reason');
+    }
+  });
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { leniencyChart, move, signed, splitResults, stat, tiedGroups, type Result } from './view';
+
+function r(id: number, over: Partial<Result> = {}): Result {
+  return {
+    candidate_id: id,
+    reference: `C-${id}`,
+    name: `N ${id}`,
+    panel: 'Panel A',
+    criteria: [],
+    total: 12,
+    outcome: 'pass',
+    outcome_reason: '',
+    position: id,
+    tied: false,
+    tie_note: null,
+    reserve: false,
+    ...over,
+  };
+}
+
+describe('splitResults', () => {
+  it('keeps the merit order and the reserve list in merit order', () => {
+    const all = [r(1), r(2, { reserve: true }), r(3, { outcome: 'fail', position: null }), r(4, { reserve: true }), r(5, { outcome: 'incomplete', position: null })];
+    const s = splitResults(all);
+    expect(s.merit.map((x) => x.candidate_id)).toEqual([1, 2, 4]);
+    expect(s.reserve.map((x) => x.candidate_id)).toEqual([2, 4]);
+    expect(s.failed.map((x) => x.candidate_id)).toEqual([3]);
+    expect(s.incomplete.map((x) => x.candidate_id)).toEqual([5]);
+  });
+});
+
+describe('tiedGroups', () => {
+  it('groups candidates sharing a position, in position order', () => {
+    const all = [r(1), r(2, { position: 2, tied: true }), r(3, { position: 2, tied: true }), r(4), r(5, { position: 5, tied: true }), r(6, { position: 5, tied: true }), r(7, { position: 5, tied: true })];
+    const g = tiedGroups(all);
+    expect(g.map((x) => [x.position, x.candidates.map((c) => c.candidate_id)])).toEqual([
+      [2, [2, 3]],
+      [5, [5, 6, 7]],
+    ]);
+  });
+  it('has no groups without ties', () => {
+    expect(tiedGroups([r(1), r(2)])).toEqual([]);
+  });
+});
+
+describe('move', () => {
+  it('swaps with the neighbour and stays put at the ends', () => {
+    expect(move(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
+    expect(move(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);
+    expect(move(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+  });
+});
+
+describe('leniencyChart', () => {
+  const l = (name: string, d: number | null) => ({ assessor_id: 1, name, panel: 'Panel A', mean_difference: d, compared: 3 });
+  it('draws lenient assessors right of the centre and severe ones left, most lenient first', () => {
+    const c = leniencyChart([l('Severe', -0.5), l('Lenient', 2), l('None', null)], { width: 400 });
+    expect(c.of).toBe(2);
+    expect(c.scale).toBe(2);
+    expect(c.bars.map((b) => b.label)).toEqual(['Lenient (Panel A)', 'Severe (Panel A)']);
+    expect(c.bars[0]).toMatchObject({ x: 200, w: 200, y: 0 });
+    expect(c.bars[1]).toMatchObject({ x: 150, w: 50, y: 22 });
+  });
+  it('scales to at least one point either side so small differences look small', () => {
+    const c = leniencyChart([l('A', 0.25)], { width: 400 });
+    expect(c.scale).toBe(1);
+    expect(c.bars[0].w).toBe(50);
+  });
+  it('keeps only the assessors furthest from zero', () => {
+    const many = Array.from({ length: 50 }, (_, i) => l(`A${i}`, (i - 25) / 10));
+    const c = leniencyChart(many, { max: 5 });
+    expect(c.bars.map((b) => b.value)).toEqual([2.4, 2.3, -2.3, -2.4, -2.5]);
+    expect(c.of).toBe(50);
+    expect(c.height).toBe(5 * 22);
+  });
+});
+
+describe('formatting', () => {
+  it('shows statistics to two places or says there is not enough data', () => {
+    expect(stat(0.8123)).toBe('0.81');
+    expect(stat(null)).toBe('not enough data');
+  });
+  it('signs differences with a real minus', () => {
+    expect(signed(0.4)).toBe('+0.40');
+    expect(signed(-0.25)).toBe('−0.25');
+    expect(signed(0)).toBe('0.00');
+    expect(signed(null)).toBe('—');
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Arranging the core's results and statistics for the Results screen: the merit list, the
+ * reserve list, tied groups, and the geometry of the leniency chart. The core decides
+ * outcomes, positions, ties and the reserve; this only groups and draws them.
+ */
+import type { AssessorLeniency } from '../../lib/bindings/AssessorLeniency';
+import type { CandidateResult } from '../../lib/bindings/CandidateResult';
+import type { Wire } from '../../lib/wire';
+
+export type Result = Wire<CandidateResult>;
+
+/** Passed candidates in merit order (the core's order), then the rest. */
+export function splitResults(results: readonly Result[]) {
+  const passed = results.filter((r) => r.outcome === 'pass');
+  return {
+    merit: passed,
+    reserve: passed.filter((r) => r.reserve),
+    failed: results.filter((r) => r.outcome === 'fail'),
+    incomplete: results.filter((r) => r.outcome === 'incomplete'),
+  };
+}
+
+/** Groups of candidates sharing one merit position (ties the core left visible). */
+export function tiedGroups(results: readonly Result[]): { position: number; candidates: Result[] }[] {
+  const groups = new Map<number, Result[]>();
+  for (const r of results) {
+    if (!r.tied || r.position == null) continue;
+    const list = groups.get(r.position);
+    if (list) list.push(r);
+    else groups.set(r.position, [r]);
+  }
+  return [...groups.entries()]
+    .filter(([, list]) => list.length > 1)
+    .sort(([a], [b]) => a - b)
+    .map(([position, candidates]) => ({ position, candidates }));
+}
+
+/** Moves item `from` one place up (-1) or down (+1), returning a new array. */
+export function move<T>(list: readonly T[], from: number, by: -1 | 1): T[] {
+  const to = from + by;
+  const next = list.slice();
+  if (to < 0 || to >= list.length) return next;
+  [next[from], next[to]] = [next[to], next[from]];
+  return next;
+}
+
+export type Bar = {
+  label: string;
+  value: number;
+  /** Left edge and width in chart units (0..width), around the zero line at width / 2. */
+  x: number;
+  w: number;
+  y: number;
+};
+
+export type LeniencyChart = {
+  bars: Bar[];
+  /** The largest |difference| the half-width stands for. */
+  scale: number;
+  /** Assessors with a difference, before keeping the `max` furthest from zero. */
+  of: number;
+  width: number;
+  height: number;
+};
+
+/**
+ * A diverging bar chart of assessor leniency (mean of their score − the agreed score):
+ * bars right of the centre are lenient, left severe. Keeps the `max` assessors furthest
+ * from zero, most lenient first. The scale is at least ±1 point, so small differences look small.
+ */
+export function leniencyChart(
+  leniency: readonly Wire<AssessorLeniency>[],
+  { max = 20, width = 400, rowHeight = 22 } = {},
+): LeniencyChart {
+  const known = leniency.filter((l) => l.mean_difference != null) as (Wire<AssessorLeniency> & {
+    mean_difference: number;
+  })[];
+  const kept = known
+    .slice()
+    .sort((a, b) => Math.abs(b.mean_difference) - Math.abs(a.mean_difference))
+    .slice(0, max)
+    .sort((a, b) => b.mean_difference - a.mean_difference);
+  const scale = Math.max(1, ...kept.map((l) => Math.abs(l.mean_difference)));
+  const half = width / 2;
+  const bars = kept.map((l, i) => {
+    const w = (Math.abs(l.mean_difference) / scale) * half;
+    return {
+      label: l.panel ? `${l.name} (${l.panel})` : l.name,
+      value: l.mean_difference,
+      x: l.mean_difference >= 0 ? half : half - w,
+      w,
+      y: i * rowHeight,
+    };
+  });
+  return { bars, scale, of: known.length, width, height: bars.length * rowHeight };
+}
+
+/** A statistic to two decimals, or "not enough data". */
+export function stat(value: number | null | undefined, digits = 2): string {
+  return value == null || Number.isNaN(value) ? 'not enough data' : value.toFixed(digits);
+}
+
+/** "+0.40" / "−0.25": a signed difference as people read it. */
+export function signed(value: number | null): string {
+  if (value == null) return '—';
+  const text = Math.abs(value).toFixed(2);
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
