@@ -323,3 +323,82 @@ fn a_rejected_action_leaves_no_trace_in_the_audit_log() {
         before
     );
 }
+
+#[test]
+fn erasing_a_candidate_is_explicit_audited_and_removes_their_personal_data() {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    let c = cast.campaign;
+    store.start_scoring("hr", c).unwrap();
+    store
+        .save_score(
+            "amara",
+            c,
+            &common::score(cast.zoe, cast.chair_a, "c1", 5, 2),
+        )
+        .unwrap();
+    let err = store.erase_candidate("hr", c, cast.zoe, "").unwrap_err();
+    assert!(err.to_string().contains("erase.reason"), "{err}");
+    store
+        .erase_candidate("hr", c, cast.zoe, "Subject erasure request DPA-2026-044")
+        .unwrap();
+
+    assert!(
+        store
+            .candidates(c)
+            .unwrap()
+            .iter()
+            .all(|x| x.id != cast.zoe),
+        "gone from lists"
+    );
+    assert!(
+        store
+            .results(c)
+            .unwrap()
+            .iter()
+            .all(|r| r.candidate_id != cast.zoe),
+        "gone from results"
+    );
+    let name: String = store
+        .conn()
+        .query_row(
+            "SELECT name FROM candidates WHERE id = ?1",
+            [cast.zoe],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, "Erased candidate");
+    let evidence: String = store
+        .conn()
+        .query_row(
+            "SELECT evidence FROM scores WHERE candidate_id = ?1",
+            [cast.zoe],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(evidence, "[erased on request]");
+    let events = store
+        .audit_events(&panelmark::store::AuditFilter {
+            action_prefix: Some("candidate.erase".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        events[0].after.as_ref().unwrap()["reason"],
+        "Subject erasure request DPA-2026-044"
+    );
+    assert!(
+        !events[0]
+            .after
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("Zoë"),
+        "the erasure record names no one"
+    );
+    assert!(matches!(
+        store.verify().unwrap(),
+        Verification::Intact { .. }
+    ));
+}

@@ -418,3 +418,44 @@ impl Store {
         self.import_candidates(actor, campaign_id, &name, &bytes)
     }
 }
+
+impl Store {
+    /// Erases a candidate's personal data on a data-protection request: name, email and slot,
+    /// and the free text written about them (evidence, rationales, moderation reasons). The
+    /// reference and the scores stay (other candidates' results and the statistics depend on
+    /// them), the candidate leaves every list, result and export, and the erasure is audited
+    /// with its reason. Earlier audit events are not rewritten: the chain would break; the
+    /// log's own retention governs them.
+    pub fn erase_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<()> {
+        let reason = required_text("erase.reason", reason)?.to_owned();
+        self.write(actor, |tx| {
+            let campaign = tx.campaign(campaign_id)?;
+            require_state(
+                &campaign,
+                &[CampaignState::Setup, CampaignState::Scoring, CampaignState::Moderation],
+                "erasing a candidate",
+            )?;
+            let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
+            let conn = tx.conn();
+            conn.execute(
+                "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2 WHERE id = ?1",
+                params![candidate_id, tx.now()],
+            )?;
+            conn.execute("UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = ?1 AND evidence <> ''", [candidate_id])?;
+            conn.execute("UPDATE agreed_scores SET rationale = '[erased on request]' WHERE candidate_id = ?1", [candidate_id])?;
+            conn.execute("UPDATE moderations SET reason = '[erased on request]' WHERE candidate_id = ?1 AND reason <> ''", [candidate_id])?;
+            tx.audit(
+                "candidate.erase",
+                &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
+                Some(json!({ "reference": candidate.reference })),
+                Some(json!({ "reference": candidate.reference, "reason": reason })),
+            )
+        })
+    }
+}

@@ -165,6 +165,17 @@ enum CampaignCommand {
 
 #[derive(Subcommand)]
 enum CandidatesCommand {
+    /// Erase a candidate's personal data on a data-protection request (audited; needs a reason).
+    Erase {
+        /// The candidate's reference.
+        reference: String,
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// Why (e.g. the request's reference).
+        #[arg(long)]
+        reason: String,
+    },
     /// Import candidates from CSV (reference,name[,email][,panel][,slot]); all rows or none.
     Import {
         /// The CSV file.
@@ -267,6 +278,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (name, bytes) = read_file(file)?;
             let added = open_store(db)?.import_candidates(&actor, *campaign, &name, &bytes)?;
             outln!("imported {added} candidates into campaign {campaign}");
+        }
+        Command::Candidates(CandidatesCommand::Erase {
+            reference,
+            campaign,
+            reason,
+        }) => {
+            let mut store = open_store(db)?;
+            let candidate = store.candidate_by_reference(*campaign, reference)?;
+            store.erase_candidate(&actor, *campaign, candidate.id, reason)?;
+            outln!("erased the personal data of candidate {reference} in campaign {campaign}");
         }
         Command::Verify => match open_store(db)?.verify()? {
             Verification::Intact { events, head } => {
