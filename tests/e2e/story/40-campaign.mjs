@@ -134,7 +134,9 @@ export default async function (t) {
     await waitForText('[data-testid="campaign-state"]', 'Scoring');
     await waitForRow(browser, '[data-testid="campaigns-table"]', ['E2E campaign', 'E2E interview', 'Scoring']);
     await waitForText('[data-testid="campaign-posts"]', '1');
-    await browser.$('main h1').scrollIntoView();
+    await browser.execute(() => {
+      document.querySelector('main').scrollTop = 0;
+    });
     await shot('40-campaign-setup');
   });
 }

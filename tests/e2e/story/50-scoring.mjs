@@ -138,6 +138,8 @@ export default async function (t) {
         await browser.$(`[data-testid="panel-${key}"]`).$('button=Record agreed score').click();
         await waitForText(`[data-testid="agreed-${key}"]`, `Agreed ${value} `);
         await waitForText(`[data-testid="agreed-${key}"]`, 'recorded by Alex Chair');
+        // Once recorded, the form folds away behind “Change…”.
+        await browser.$(`#agree-value-${key}`).waitForExist({ reverse: true, timeout: TIMEOUT });
       }
     }
     await browser.$('[data-testid="panel-c2"]').scrollIntoView({ block: 'start' });
