@@ -4,7 +4,7 @@ export default async function (t) {
   const { browser, step, textOf, waitForText, shot, goTo, ctx, TIMEOUT } = t;
   await step('the app starts on the database given with --db', async () => {
     await waitForText('[data-testid="header-database"]', 'fresh.db');
-    await waitForText('[data-testid="open-database"]', db);
+    await waitForText('[data-testid="open-database"]', ctx.db);
     await waitForText('[data-testid="header-user"]', 'Not chosen');
     await waitForText('[data-testid="recent-databases"]', 'fresh.db');
     await shot('01-start');

@@ -7,7 +7,9 @@ export default async function (t) {
     await waitForText('[data-testid="audit-table"]', 'role.create');
     await waitForText('[data-testid="audit-table"]', 'Priya E2E');
     await browser.$('button=Verify chain').click();
-    await waitForText('[data-testid="verify-result"]', 'Chain intact: 1 event, head');
+    // Earlier chapters add their own events: the chain is intact whatever their number.
+    await waitForText('[data-testid="verify-result"]', 'Chain intact:');
+    await waitForText('[data-testid="verify-result"]', ', head');
     await shot('05-audit-verified');
   });
 
