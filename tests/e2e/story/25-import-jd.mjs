@@ -4,6 +4,14 @@ import path from 'node:path';
 /** @param {import('../harness.mjs').Story} t */
 export default async function (t) {
   const { browser, step, textOf, waitForText, shot, goTo, ctx, TIMEOUT } = t;
+
+  /** Clicks `selector` after scrolling it to the middle of the screen, clear of the sticky save bar. */
+  async function press(selector) {
+    const el = await browser.$(selector);
+    await el.waitForExist({ timeout: TIMEOUT });
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+    await el.click();
+  }
   const jd = path.join(ctx.repo, 'tests/fixtures/jd/demo-role.md');
   /** The criteria names as the review editor shows them, in order. */
   const editorNames = () =>
@@ -16,7 +24,7 @@ export default async function (t) {
   await step('a job description imports as a draft shown beside its source', async () => {
     await goTo('roles', 'Roles');
     await browser.$('#jd-path').setValue(jd);
-    await browser.$('button=Import job description').click();
+    await press('button=Import job description');
     await waitForText('[data-testid="role-review"] h2', 'Review the imported role');
     // The source text, as written, on one side…
     await waitForText('[data-testid="jd-source"]', 'assess you against these behaviours during the selection process');
@@ -34,10 +42,11 @@ export default async function (t) {
   await step('the review fixes the draft: one indicator deleted, one criterion desirable; saved and listed', async () => {
     const i = (await editorNames()).indexOf('Making Effective Decisions');
     const before = await indicatorCount(i);
-    await browser.$(`[aria-label="Delete indicator 2 of Making Effective Decisions"]`).click();
+    await press(`[aria-label="Delete indicator 2 of Making Effective Decisions"]`);
     if ((await indicatorCount(i)) !== before - 1) throw new Error('the indicator was not deleted');
     await browser.$(`#crit-${i}-priority`).selectByVisibleText('Desirable');
-    await browser.$(`#crit-${i}-name`).scrollIntoView({ block: 'center' });
+    // Show the corrected criterion beside the source (the source pane stays in view).
+    await browser.execute((i) => document.getElementById(`crit-${i}-name`).scrollIntoView({ block: 'center' }), i);
     await browser.waitUntil(
       async () =>
         (await browser.execute((i) => document.querySelectorAll('[data-testid="criterion-editor"]')[i].querySelector('legend').textContent, i)).includes('Desirable'),
@@ -45,7 +54,7 @@ export default async function (t) {
     );
     await shot('25-role-review');
 
-    await browser.$('button=Save role').click();
+    await press('button=Save role');
     await waitForText('main [role="status"]', `Saved “Platform Reliability Engineer” with ${ctx.jdCriteriaCount} criteria`);
     await waitForText('[data-testid="roles-table"]', 'Platform Reliability Engineer');
     await waitForText('[data-testid="roles-table"]', 'demo-role.md');
@@ -54,13 +63,13 @@ export default async function (t) {
   });
 
   await step('the saved role kept the review edits', async () => {
-    await browser.$('[aria-label="Edit Platform Reliability Engineer"]').click();
+    await press('[aria-label="Edit Platform Reliability Engineer"]');
     await waitForText('[data-testid="role-review"] h2', 'Edit “Platform Reliability Engineer”');
     const i = (await editorNames()).indexOf('Making Effective Decisions');
     const priority = await browser.$(`#crit-${i}-priority`).getValue();
     if (priority !== 'desirable') throw new Error(`stored as ${priority}`);
     if ((await indicatorCount(i)) !== 1) throw new Error('the deleted indicator came back');
-    await browser.$('button=Cancel').click();
+    await press('button=Cancel');
     await waitForText('[data-testid="roles-table"]', 'Platform Reliability Engineer');
   });
 }

@@ -5,6 +5,14 @@
 /** @param {import('../harness.mjs').Story} t */
 export default async function (t) {
   const { browser, step, textOf, waitForText, shot, goTo, ctx, TIMEOUT } = t;
+
+  /** Clicks `selector` after scrolling it to the middle of the screen, clear of the sticky save bar. */
+  async function press(selector) {
+    const el = await browser.$(selector);
+    await el.waitForExist({ timeout: TIMEOUT });
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+    await el.click();
+  }
   const title = 'E2E interview';
   // Checked against the importer's extraction of demo-role.md (chapter 25 and tests/import_jd.rs).
   const wanted = ['Seeing the Big Picture', 'Working Together', 'Delivering at Pace'];
@@ -19,8 +27,9 @@ export default async function (t) {
     );
   /** Picks the option of `select` whose text contains `text`, as a user would. */
   async function choose(select, text) {
-    const option = await browser.$(select).$(`option*=${text}`);
-    await option.click();
+    const el = await browser.$(select);
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+    await el.$(`option*=${text}`).click();
     const picked = await browser.execute((s) => {
       const el = document.querySelector(s);
       return el.options[el.selectedIndex]?.textContent ?? '';
@@ -33,7 +42,7 @@ export default async function (t) {
     await waitForText('main', 'No scorecards yet');
     await choose('#sc-role', 'Platform Reliability Engineer');
     await browser.$('#sc-title').setValue(title);
-    await browser.$('button=Start scorecard').click();
+    await press('button=Start scorecard');
     await waitForText('[data-testid="scorecard-builder"] h2', 'Build a new scorecard');
     await waitForText('[data-testid="scale-points"]', 'Civil Service 1–7: 7 points');
     await waitForText('[data-testid="scale-points"]', 'Acceptable Demonstration');
@@ -47,13 +56,13 @@ export default async function (t) {
   await step('exactly three criteria, in order, pass mark 4 each, overall 12, tie-break and a question', async () => {
     // Leave out everything else.
     for (const [k, [name, on]] of (await rows()).entries()) {
-      if (on !== wanted.includes(name)) await browser.$(`#sc-${k}-include`).click();
+      if (on !== wanted.includes(name)) await press(`#sc-${k}-include`);
     }
     // Put the three first, in the wanted order, with the move buttons.
     for (const [k, name] of wanted.entries()) {
       let at = (await rows()).findIndex(([n]) => n === name);
       while (at > k) {
-        await browser.$(`#sc-${at}-up`).click();
+        await press(`#sc-${at}-up`);
         at -= 1;
       }
     }
@@ -65,7 +74,7 @@ export default async function (t) {
     }
     await browser.$('#sc-overall').setValue('12');
     await choose('#sc-tiebreak', 'Seeing the Big Picture');
-    await browser.$('[aria-label="Add a question for Seeing the Big Picture"]').click();
+    await press('[aria-label="Add a question for Seeing the Big Picture"]');
     await browser
       .$('textarea[aria-label="Question 1 for Seeing the Big Picture"]')
       .setValue('Tell us about a time you changed a plan because of something coming up in the wider organisation.');
@@ -76,17 +85,17 @@ export default async function (t) {
 
   await step('a pass mark not on the scale is refused with the core’s message', async () => {
     await choose('#sc-scale', 'Custom scale');
-    for (const k of [7, 6, 5, 4]) await browser.$(`[aria-label="Delete point ${k}"]`).click();
-    await browser.$('button=Save scorecard').click();
+    for (const k of [7, 6, 5, 4]) await press(`[aria-label="Delete point ${k}"]`);
+    await press('button=Save scorecard');
     await waitForText('[role="alert"]', 'is not a point of the scale');
     await waitForText('[data-testid="save-error"]', 'is not a point of the scale');
-    await browser.$('button=Dismiss').click();
+    await press('button=Dismiss');
     await choose('#sc-scale', 'Civil Service 1–7');
     await waitForText('[data-testid="scale-points"]', 'Civil Service 1–7: 7 points');
   });
 
   await step('the preview shows the scorecard as a panel member will see it', async () => {
-    await browser.$('button=Preview as a panel member').click();
+    await press('button=Preview as a panel member');
     await waitForText('[data-testid="scorecard-preview"]', 'Nothing you choose here is saved');
     const cards = await browser.$$('[data-testid="preview-criterion"]');
     if (cards.length !== 3) throw new Error(`the preview shows ${cards.length} criteria`);
@@ -95,6 +104,7 @@ export default async function (t) {
       if (!first.includes(part)) throw new Error(`the first preview card lacks “${part}”: ${first}`);
     }
     const four = browser.$('[data-testid="preview-criterion"]').$('button*=Acceptable Demonstration');
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), await four);
     await four.click();
     await waitForText('[data-testid="preview-criterion"] .descriptor', '4 Acceptable Demonstration: Adequate positive evidence');
     await browser.$('[data-testid="scorecard-preview"]').scrollIntoView({ block: 'start' });
@@ -102,7 +112,7 @@ export default async function (t) {
   });
 
   await step('the scorecard is saved and listed', async () => {
-    await browser.$('button=Save scorecard').click();
+    await press('button=Save scorecard');
     await waitForText('main [role="status"]', `Saved “${title}” with 3 criteria`);
     await waitForText('[data-testid="scorecards-table"]', title);
     const row = await textOf('[data-testid="scorecards-table"] tbody tr');
