@@ -11,8 +11,8 @@ import type { Wire } from '../../wire';
 
 /** Kinds in the order the editor offers them, with the words it shows. */
 export const KINDS: { value: CriterionKind; label: string }[] = [
-  { value: 'behaviour', label: 'Behaviour or competency' },
-  { value: 'technical', label: 'Technical or specialist skill' },
+  { value: 'behaviour', label: 'Behaviour' },
+  { value: 'technical', label: 'Technical skill' },
   { value: 'sfia', label: 'SFIA skill' },
   { value: 'experience', label: 'Experience' },
   { value: 'strength', label: 'Strength' },
