@@ -18,7 +18,7 @@ export default async function (t) {
     await browser.$('#exp-raw').click();
     await browser.$('[data-testid="raw-warning"]').waitForExist({ reverse: true });
     await browser.$('#exp-folder').setValue(dir);
-    await browser.$('button=Export').click();
+    await browser.$('[data-testid="export-run"]').click();
     await waitForText('[data-testid="export-progress"]', 'Done: 3 of 3 documents written');
     const bar = browser.$('#exp-progress');
     const [value, max] = [await bar.getProperty('value'), await bar.getProperty('max')];
@@ -42,7 +42,8 @@ export default async function (t) {
     if (!moderated.includes('Siobhán Ó Briain')) throw new Error('C-002’s pack does not name Siobhán Ó Briain');
     // The reason may be hyphen-free but wrapped over lines: compare with white space collapsed.
     if (!moderated.includes(flat(ctx.moderationReason ?? ''))) {
-      throw new Error('C-002’s pack lacks the moderation reason');
+      const at = moderated.indexOf('Moderat');
+      throw new Error(`C-002’s pack lacks the moderation reason; around “Moderat”: “${moderated.slice(at, at + 400)}”`);
     }
   });
 }
