@@ -24,6 +24,7 @@ export default async function (t) {
     const bars = await browser.$$('[data-testid="leniency-chart"] rect').length;
     if (bars < 1) throw new Error('the leniency chart has no bars');
     await waitForText('[data-testid="leniency-chart"]', 'Bo Member');
+    await browser.$('[data-testid="leniency-chart"]').scrollIntoView({ block: 'end' });
     await shot('70-results');
   });
 }

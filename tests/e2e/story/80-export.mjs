@@ -19,13 +19,14 @@ export default async function (t) {
     await browser.$('[data-testid="raw-warning"]').waitForExist({ reverse: true });
     await browser.$('#exp-folder').setValue(dir);
     await browser.$('[data-testid="export-run"]').click();
-    await waitForText('[data-testid="export-progress"]', 'Done: 3 of 3 documents written');
+    await waitForText('[data-testid="export-progress"]', 'Done: 6 files written, including 3 of 3 PDF documents.');
     const bar = browser.$('#exp-progress');
     const [value, max] = [await bar.getProperty('value'), await bar.getProperty('max')];
     if (value !== max) throw new Error(`progress bar at ${value} of ${max}`);
     for (const name of ['results.csv', 'scores.csv', 'audit.csv', 'campaign-summary.pdf', 'C-001-evidence-pack.pdf', 'C-002-evidence-pack.pdf']) {
       await waitForText('[data-testid="export-files"]', name);
     }
+    await browser.$('[data-testid="export-files"]').scrollIntoView({ block: 'end' });
     await shot('80-export');
   });
 
