@@ -8,9 +8,30 @@
 //   processes (web content, network), which hold most of a webview's memory, counting shared
 //   libraries once per process; pss_tree_kib is the same tree by proportional set size (shared
 //   pages split), the fairer total.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+// board: opening the moderation board of a demo campaign (`--board-candidates N`, default 5000;
+//   0 skips it). The database is built first with the CLI (target/release/panelmark demo) when
+//   it is there, else through the app's create_demo_campaign command (setup, not timed); then the
+//   board is opened. click_to_rows_ms: in the page, from the click on "Moderation" (a capturing
+//   listener's performance.now()) to the frame after the first board row is in the DOM
+//   (MutationObserver, then requestAnimationFrame); it includes loading the board over IPC.
+//   Measured `--board-runs` times (default 3), going to Start and back, each a new mount.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { appBinary, freshDir, requireDisplay, requireFile, start, stop } from './lib.mjs';
+import { remote } from 'webdriverio';
+import {
+  appBinary,
+  freePort,
+  freshDir,
+  nativeDriver,
+  repo,
+  requireDisplay,
+  requireFile,
+  start,
+  stop,
+  tauriDriver,
+  waitForPort,
+} from './lib.mjs';
 
 requireDisplay();
 requireFile(appBinary, 'build it with `npx tauri build --no-bundle` (make -f mk/app.mk app-build)');

@@ -30,7 +30,7 @@ export default async function (t) {
   }
 
   async function closeEvidence() {
-    await browser.$(`${dialog} button=Close`).click();
+    await browser.$(`${dialog} header button`).click();
     await browser.$(dialog).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
   }
 
@@ -84,10 +84,10 @@ export default async function (t) {
 
   await step('changing a score without a reason shows the core’s message; with a reason it is moderated', async () => {
     await selectOption(`${wtSection} select`, '4 —');
-    await browser.$(`${wtSection} button=Record moderated score`).click();
+    await browser.$(`${wtSection} button[type="submit"]`).click();
     await waitForText('[data-testid="evidence-error"]', 'a reason is required when the moderated score differs');
     await browser.$(`${wtSection} textarea`).setValue(ctx.moderationReason);
-    await browser.$(`${wtSection} button=Record moderated score`).click();
+    await browser.$(`${wtSection} button[type="submit"]`).click();
     await waitForText('[data-testid="evidence-notice"]', 'Moderated score recorded for Working Together');
     await waitForText(`${wtSection} [data-testid="final-score"]`, 'Final: 4 (moderated)');
     await waitForText(`${wtSection} [data-testid="moderation-record"]`, ctx.moderationReason);
@@ -105,7 +105,7 @@ export default async function (t) {
     await openEvidence('C-002', 'Siobhán Ó Briain');
     await selectOption(`${wtSection} select`, '5 —');
     await browser.$(`${wtSection} textarea`).setValue('Trying to change a signed-off result.');
-    await browser.$(`${wtSection} button=Record moderated score`).click();
+    await browser.$(`${wtSection} button[type="submit"]`).click();
     await waitForText('[data-testid="evidence-error"]', 'is signed off and locked');
     await closeEvidence();
     await waitForText(`${row('C-002')} td[data-criterion="Working Together"]`, 'moderated to 4');

@@ -18,14 +18,15 @@ export default async function (t) {
     await browser.$('#exp-raw').click();
     await browser.$('[data-testid="raw-warning"]').waitForExist({ reverse: true });
     await browser.$('#exp-folder').setValue(dir);
-    await browser.$('button=Export').click();
-    await waitForText('[data-testid="export-progress"]', 'Done: 3 of 3 documents written');
+    await browser.$('[data-testid="export-run"]').click();
+    await waitForText('[data-testid="export-progress"]', 'Done: 6 files written, including 3 of 3 PDF documents.');
     const bar = browser.$('#exp-progress');
     const [value, max] = [await bar.getProperty('value'), await bar.getProperty('max')];
     if (value !== max) throw new Error(`progress bar at ${value} of ${max}`);
     for (const name of ['results.csv', 'scores.csv', 'audit.csv', 'campaign-summary.pdf', 'C-001-evidence-pack.pdf', 'C-002-evidence-pack.pdf']) {
       await waitForText('[data-testid="export-files"]', name);
     }
+    await browser.$('[data-testid="export-files"]').scrollIntoView({ block: 'end' });
     await shot('80-export');
   });
 
@@ -42,7 +43,8 @@ export default async function (t) {
     if (!moderated.includes('Siobhán Ó Briain')) throw new Error('C-002’s pack does not name Siobhán Ó Briain');
     // The reason may be hyphen-free but wrapped over lines: compare with white space collapsed.
     if (!moderated.includes(flat(ctx.moderationReason ?? ''))) {
-      throw new Error('C-002’s pack lacks the moderation reason');
+      const at = moderated.indexOf('Moderat');
+      throw new Error(`C-002’s pack lacks the moderation reason; around “Moderat”: “${moderated.slice(at, at + 400)}”`);
     }
   });
 }
