@@ -38,6 +38,8 @@ export default async function (t) {
     await goTo('moderation', 'Moderation');
     await selectOption('#pick-campaign', 'E2E campaign');
     await selectOption('#pick-moderator', 'Mo Moderator');
+    // Acting as moderator makes Mo the current user: the audit log records changes under Mo.
+    await waitForText('[data-testid="header-user"]', 'Mo Moderator');
     await waitForText('[data-testid="campaign-state"]', 'Scoring');
     await browser.$('button=Start moderation').click();
     await waitForText('[data-testid="campaign-state"]', 'In moderation');

@@ -19,6 +19,10 @@ export default async function (t) {
     if (actions.length === 0 || actions.some((text) => !String(text).includes('role.create'))) {
       throw new Error(`the action filter let other events through: ${actions.join(' | ')}`);
     }
+    await browser.$('#filter-action').setValue('moderation.set');
+    await browser.$('button=Apply').click();
+    await waitForText('[data-testid="audit-table"]', 'moderation.set');
+    await waitForText('[data-testid="audit-table"]', 'Mo Moderator');
     await browser.$('#filter-action').setValue('no.such.action');
     await browser.$('button=Apply').click();
     await waitForText('main', 'No events match these filters');
