@@ -244,3 +244,37 @@ fn a_scorecard_with_a_pass_mark_off_the_scale_is_rejected_naming_the_field() {
         "scorecard.criteria[1].pass_mark: 9 is not a point of the scale 'Civil Service 1–7'"
     );
 }
+
+#[test]
+fn the_no_evidence_flag_follows_the_latest_save_of_the_evidence_note() {
+    use panelmark::scoring::flags::{FlagKind, FlagSettings};
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    store.start_scoring("hr", cast.campaign).unwrap();
+    let save = |store: &mut Store, key: &str, evidence: &str| {
+        let n = if key == "c3" { 0 } else { 2 };
+        let mut input = common::score(cast.zoe, cast.member_a, key, 4, n);
+        input.evidence = evidence.into();
+        store.save_score("tomasz", cast.campaign, &input).unwrap();
+    };
+    // c1: written, then wiped to whitespace. c2: blank, then written. c3: tabs and newlines only.
+    save(&mut store, "c1", "Led the migration; named the trade-offs.");
+    save(&mut store, "c1", " \t\n ");
+    save(&mut store, "c2", "");
+    save(&mut store, "c2", "Explained the rollback plan.");
+    save(&mut store, "c3", "\n\t\n");
+    store
+        .submit_scores("tomasz", cast.campaign, cast.zoe, cast.member_a)
+        .unwrap();
+
+    let flags = store
+        .flags(cast.campaign, &FlagSettings::default())
+        .unwrap();
+    let mut unevidenced: Vec<&str> = flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::NoEvidence && f.assessor_id == Some(cast.member_a))
+        .filter_map(|f| f.criterion_key.as_deref())
+        .collect();
+    unevidenced.sort_unstable();
+    assert_eq!(unevidenced, ["c1", "c3"]);
+}

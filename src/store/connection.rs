@@ -8,7 +8,10 @@ use rusqlite_migration::{Migrations, M};
 use crate::{Error, Result};
 
 /// Every schema version, oldest first. Never edit a released migration: add a new one.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_initial.sql")),
+    M::up(include_str!("migrations/002_board_index.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
@@ -84,6 +87,56 @@ mod tests {
                 .unwrap();
             assert_eq!(version as usize, SCHEMA_VERSION, "from version {start}");
         }
+    }
+
+    #[test]
+    fn migration_2_records_which_existing_scores_have_evidence() {
+        // A version-1 database; foreign keys off so the score rows need no campaign around them.
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        migrations().to_version(&mut conn, 1).unwrap();
+        for (assessor, evidence) in [
+            (1, "Gave a clear example."),
+            (2, " \t\n"),
+            (3, ""),
+            (4, "\n x"),
+        ] {
+            conn.execute(
+                "INSERT INTO scores (candidate_id, assessor_id, criterion_key, value, evidence, status, created_at, updated_at)
+                 VALUES (1, ?1, 'c1', 4, ?2, 'submitted', 't', 't')",
+                rusqlite::params![assessor, evidence],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        let flags: Vec<(i64, bool)> = conn
+            .prepare("SELECT assessor_id, has_evidence FROM scores ORDER BY assessor_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(flags, [(1, true), (2, false), (3, false), (4, true)]);
+    }
+
+    #[test]
+    fn the_board_reads_scores_from_its_covering_index_alone() {
+        let conn = open_in_memory().unwrap();
+        let plan: Vec<String> = conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                crate::store::BOARD_SCORES_SQL
+            ))
+            .unwrap()
+            .query_map([1], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("USING COVERING INDEX scores_board")),
+            "{plan:?}"
+        );
     }
 
     #[test]

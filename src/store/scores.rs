@@ -15,6 +15,11 @@ use crate::{Error, Result};
 /// Longest evidence note accepted, in characters: far beyond any real note, short of abuse.
 pub const MAX_EVIDENCE_CHARS: usize = 50_000;
 
+/// Whether a text has anything but spaces, tabs and newlines in it, as SQL applied to the
+/// value before it. The stored `has_evidence` column is always set with this test (here and in
+/// migration 002), so the board can read it from an index instead of the evidence text.
+pub(crate) const HAS_TEXT_SQL: &str = "GLOB ('*[^ ' || char(9, 10) || ']*')";
+
 const SCORE_COLUMNS: &str =
     "candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, \
                              status, created_at, updated_at, submitted_at";
@@ -191,10 +196,12 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
     };
     tx.conn()
         .prepare_cached(&format!(
-            "INSERT INTO scores ({SCORE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, NULL)
+            "INSERT INTO scores ({SCORE_COLUMNS}, has_evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, NULL, ?6 {HAS_TEXT_SQL})
              ON CONFLICT (candidate_id, assessor_id, criterion_key) DO UPDATE SET
                value = excluded.value, not_assessed = excluded.not_assessed, evidence = excluded.evidence,
-               indicators = excluded.indicators, updated_at = excluded.updated_at"
+               has_evidence = excluded.has_evidence, indicators = excluded.indicators,
+               updated_at = excluded.updated_at"
         ))?
         .execute(params![
             score.candidate_id,
