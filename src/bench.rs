@@ -10,8 +10,7 @@ use crate::model::{
     AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
     ScoreInput, Scorecard,
 };
-use crate::scoring::flags::{self, FlagSettings};
-use crate::scoring::results;
+use crate::scoring::flags::FlagSettings;
 use crate::store::Store;
 use crate::{Error, Result};
 
@@ -343,11 +342,9 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         drop(rows);
 
         let t = Instant::now();
-        let data = store.campaign_data(campaign)?;
-        let results = results::compute(&data);
-        let flags = flags::compute(&data, &settings);
+        let board = store.board(campaign, &settings)?;
         board_samples.push(ms(t.elapsed()));
-        std::hint::black_box((results.len(), flags.len()));
+        std::hint::black_box((board.results.len(), board.flags.len()));
     }
 
     progress("writing all CSVs");
@@ -361,7 +358,14 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     let csv_all_s = t.elapsed().as_secs_f64();
 
     progress("writing every evidence pack");
-    let record = crate::export::CampaignRecord::load(&store, campaign, false)?;
+    let record = crate::export::CampaignRecord::load(
+        &store,
+        campaign,
+        crate::export::Parts {
+            summary: false,
+            audit: true,
+        },
+    )?;
     let t = Instant::now();
     let mut written = crate::export::ExportSummary::default();
     crate::export::packs::write_packs(&record, &out_dir, false, &mut written, &mut |_, _| {})?;

@@ -350,3 +350,33 @@ fn the_same_data_gives_the_same_bytes() {
         );
     }
 }
+
+#[test]
+fn a_database_file_exports_the_same_files_as_the_same_data_in_memory() {
+    // From a file the audit log streams from a second connection on its own thread; in
+    // memory it is read on the main one. Both must write the same bytes.
+    let (store, cast) = moderated_campaign();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("copy.db");
+    store
+        .conn()
+        .execute("VACUUM INTO ?1", [db.to_str().unwrap()])
+        .unwrap();
+    let from_file = Store::open(&db).unwrap();
+    for candidate in [None, Some("C-003")] {
+        let options = ExportOptions {
+            csv: true,
+            candidate: candidate.map(str::to_owned),
+            ..Default::default()
+        };
+        let (memory_out, file_out) = (dir.path().join("memory"), dir.path().join("file"));
+        let a = export_campaign(&store, cast.campaign, &memory_out, &options, |_, _| {}).unwrap();
+        let b = export_campaign(&from_file, cast.campaign, &file_out, &options, |_, _| {}).unwrap();
+        assert_eq!(a.files.len(), 3);
+        for (x, y) in a.files.iter().zip(&b.files) {
+            let (x, y) = (std::fs::read(x).unwrap(), std::fs::read(y).unwrap());
+            assert!(x.len() > 100, "{candidate:?}: a file is nearly empty");
+            assert_eq!(x, y, "{candidate:?}");
+        }
+    }
+}

@@ -8,6 +8,7 @@ use std::io::Write;
 use super::CampaignRecord;
 use crate::model::IndicatorMark;
 use crate::scoring::results::fmt_num;
+use crate::store::audit::AuditRef;
 use crate::{Error, Result};
 
 /// Makes a cell safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, tab or
@@ -33,6 +34,7 @@ impl<W: Write> SafeWriter<W> {
         SafeWriter {
             inner: ::csv::WriterBuilder::new()
                 .terminator(::csv::Terminator::CRLF)
+                .buffer_capacity(1 << 16)
                 .from_writer(w),
             raw,
         }
@@ -43,19 +45,19 @@ impl<W: Write> SafeWriter<W> {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let raw = self.raw;
-        let cells: Vec<String> = cells
-            .into_iter()
-            .map(|c| {
-                if raw {
-                    c.as_ref().to_owned()
-                } else {
-                    neutralise(c.as_ref()).into_owned()
-                }
-            })
-            .collect();
+        // Field by field, borrowing each cell: the audit log alone is ~100 MB at 5,000
+        // candidates, and copying every cell first doubled the time to write it.
+        for cell in cells {
+            let cell = cell.as_ref();
+            let written = if self.raw {
+                self.inner.write_field(cell)
+            } else {
+                self.inner.write_field(neutralise(cell).as_bytes())
+            };
+            written.map_err(|e| Error::Export(format!("writing CSV: {e}")))?;
+        }
         self.inner
-            .write_record(&cells)
+            .write_record(None::<&[u8]>)
             .map_err(|e| Error::Export(format!("writing CSV: {e}")))
     }
 
@@ -191,35 +193,48 @@ fn mark_label(mark: IndicatorMark) -> &'static str {
     }
 }
 
-/// `audit.csv`: the campaign's audit events with their hashes.
-pub fn write_audit<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Result<()> {
-    let mut out = SafeWriter::new(w, raw);
-    out.row([
-        "seq",
-        "at",
-        "actor",
-        "action",
-        "entity",
-        "before",
-        "after",
-        "prev_hash",
-        "hash",
-    ])?;
-    for e in &record.audit {
-        let seq = e.seq.to_string();
+/// `audit.csv`: the campaign's audit events with their hashes, written one event at a time
+/// so the log can be streamed straight from the database.
+pub struct AuditCsv<W: Write>(SafeWriter<W>);
+
+impl<W: Write> AuditCsv<W> {
+    /// Starts the file with its header row.
+    pub fn new(w: W, raw: bool) -> Result<Self> {
+        let mut out = SafeWriter::new(w, raw);
         out.row([
-            seq.as_str(),
-            &e.at,
-            &e.actor,
-            &e.action,
-            &e.entity,
-            e.before.as_deref().unwrap_or_default(),
-            e.after.as_deref().unwrap_or_default(),
-            &e.prev_hash,
-            &e.hash,
+            "seq",
+            "at",
+            "actor",
+            "action",
+            "entity",
+            "before",
+            "after",
+            "prev_hash",
+            "hash",
         ])?;
+        Ok(AuditCsv(out))
     }
-    out.finish()
+
+    /// Writes one event.
+    pub fn event(&mut self, e: AuditRef<'_>) -> Result<()> {
+        let seq = e.seq.to_string();
+        self.0.row([
+            seq.as_str(),
+            e.at,
+            e.actor,
+            e.action,
+            e.entity,
+            e.before.unwrap_or_default(),
+            e.after.unwrap_or_default(),
+            e.prev_hash,
+            e.hash,
+        ])
+    }
+
+    /// Flushes what is buffered.
+    pub fn finish(self) -> Result<()> {
+        self.0.finish()
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
+use super::record::{candidate_of, Parts};
 use super::{csv, CampaignRecord};
 use crate::model::Id;
 use crate::store::Store;
@@ -57,6 +58,13 @@ pub fn safe_file_stem(reference: &str) -> String {
     }
 }
 
+/// The result of a writer thread; a panic there becomes an error here.
+fn join(handle: std::thread::ScopedJoinHandle<'_, Result<PathBuf>>) -> Result<PathBuf> {
+    handle
+        .join()
+        .unwrap_or_else(|_| Err(Error::Export("a CSV writer panicked".into())))
+}
+
 /// Writes the chosen exports of a campaign into `dir` (created if missing). `progress` is
 /// called with (done, total) as PDF packs are written.
 pub fn export_campaign(
@@ -67,51 +75,76 @@ pub fn export_campaign(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ExportSummary> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let with_summary = options.pdf && options.candidate.is_none();
-    let mut record = CampaignRecord::load(store, campaign_id, with_summary)?;
-    if let Some(reference) = &options.candidate {
-        record = record.only_candidate(reference)?;
-    }
-    let mut summary = ExportSummary::default();
+    // One read transaction for the whole export, so every file shows the same moment even
+    // if someone writes meanwhile. It only reads; dropping it ends it.
+    let _snapshot = store.conn().unchecked_transaction()?;
+    let only_candidate = match &options.candidate {
+        Some(reference) => Some(store.candidate_by_reference(campaign_id, reference)?.id),
+        None => None,
+    };
     let prefix = options
         .candidate
         .as_deref()
         .map(|r| format!("{}-", safe_file_stem(r)))
         .unwrap_or_default();
-    if options.csv {
-        type Writer = fn(&CampaignRecord, &mut BufWriter<File>, bool) -> Result<()>;
-        let writers: [(&str, Writer); 3] = [
-            ("results.csv", |r, w, raw| csv::write_results(r, w, raw)),
-            ("scores.csv", |r, w, raw| csv::write_scores(r, w, raw)),
-            ("audit.csv", |r, w, raw| csv::write_audit(r, w, raw)),
-        ];
-        // The three files are independent: write them side by side.
-        let record = &record;
-        let written: Vec<Result<PathBuf>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = writers
-                .into_iter()
-                .map(|(name, write)| {
-                    let name = format!("{prefix}{name}");
-                    scope.spawn(move || -> Result<PathBuf> {
-                        let (path, mut w) = create(dir, &name)?;
-                        write(record, &mut w, options.raw)?;
-                        std::io::Write::flush(&mut w).map_err(|e| Error::io(&path, e))?;
-                        Ok(path)
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(Error::Export("a CSV writer panicked".into())))
-                })
-                .collect()
-        });
-        for path in written {
-            summary.files.push(path?.display().to_string());
+    let write_file = |name: &str, write: &dyn Fn(&mut BufWriter<File>) -> Result<()>| {
+        let (path, mut w) = create(dir, &format!("{prefix}{name}"))?;
+        write(&mut w)?;
+        std::io::Write::flush(&mut w).map_err(|e| Error::io(&path, e))?;
+        Ok::<PathBuf, Error>(path)
+    };
+    // The audit log is most of the CSV bytes. Bounded by the head this snapshot sees, it can
+    // be streamed from a second connection on its own thread while the rest is loaded here.
+    let (through_seq, _) = crate::store::audit::head(store.conn())?;
+    let write_audit = |conn: &rusqlite::Connection| {
+        write_file("audit.csv", &|w| {
+            let mut out = csv::AuditCsv::new(w, options.raw)?;
+            crate::store::audit::for_each_campaign_record(
+                conn,
+                campaign_id,
+                Some(through_seq),
+                |e| match only_candidate {
+                    Some(id) if candidate_of(e.entity) != Some(id) => Ok(()),
+                    _ => out.event(e),
+                },
+            )?;
+            out.finish()
+        })
+    };
+    let reader = if options.csv { store.reader()? } else { None };
+    let mut summary = ExportSummary::default();
+    let record = std::thread::scope(|scope| -> Result<CampaignRecord> {
+        let audit_job = reader.map(|conn| scope.spawn(move || write_audit(&conn)));
+        let parts = Parts {
+            summary: options.pdf && options.candidate.is_none(),
+            audit: options.pdf,
+        };
+        let mut record = CampaignRecord::load(store, campaign_id, parts)?;
+        if let Some(reference) = &options.candidate {
+            record = record.only_candidate(reference)?;
         }
-    }
+        if options.csv {
+            let (results, scores) = std::thread::scope(|inner| {
+                let record = &record;
+                let results = inner.spawn(move || {
+                    write_file("results.csv", &|w| {
+                        csv::write_results(record, w, options.raw)
+                    })
+                });
+                let scores =
+                    write_file("scores.csv", &|w| csv::write_scores(record, w, options.raw));
+                (join(results), scores)
+            });
+            let audit = match audit_job {
+                Some(job) => join(job),
+                None => write_audit(store.conn()),
+            };
+            for path in [results, scores, audit] {
+                summary.files.push(path?.display().to_string());
+            }
+        }
+        Ok(record)
+    })?;
     if options.pdf {
         super::packs::write_packs(
             &record,

@@ -7,4 +7,4 @@ pub mod pdf;
 pub mod record;
 
 pub use files::{export_campaign, ExportOptions, ExportSummary};
-pub use record::CampaignRecord;
+pub use record::{CampaignRecord, Parts};

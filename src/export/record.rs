@@ -13,7 +13,7 @@ use crate::store::{SignOff, Store};
 use crate::Result;
 
 /// The candidate an event is about: entities read `campaign/{c}/candidate/{id}[/...]`.
-fn candidate_of(entity: &str) -> Option<Id> {
+pub(crate) fn candidate_of(entity: &str) -> Option<Id> {
     let mut parts = entity.split('/');
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some("campaign"), Some(_), Some("candidate"), Some(id)) => id.parse().ok(),
@@ -56,7 +56,7 @@ pub struct CampaignRecord {
     pub stats: Option<CampaignStats>,
     /// Sign-offs and reopenings.
     pub signoffs: Vec<SignOff>,
-    /// The campaign's audit events.
+    /// The campaign's audit events (empty unless loaded with [`Parts::audit`]).
     pub audit: Vec<AuditRecord>,
     /// Indexes into `audit` of the events about each candidate, by candidate id.
     pub audit_by_candidate: HashMap<Id, Vec<usize>>,
@@ -64,10 +64,20 @@ pub struct CampaignRecord {
     pub audit_head: String,
 }
 
+/// The optional parts of a [`CampaignRecord`]: each costs time and memory on large campaigns,
+/// so they are loaded only for the exports that show them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// Flags and statistics, for the campaign summary.
+    pub summary: bool,
+    /// The audit events, for the evidence packs (`audit.csv` streams them instead).
+    pub audit: bool,
+}
+
 impl CampaignRecord {
-    /// Loads a campaign for export; flags and statistics only `with_summary` (they are
-    /// needed by the campaign summary alone and cost time on large campaigns).
-    pub fn load(store: &Store, campaign_id: Id, with_summary: bool) -> Result<Self> {
+    /// Loads a campaign for export, with the optional `parts` asked for.
+    pub fn load(store: &Store, campaign_id: Id, parts: Parts) -> Result<Self> {
+        let with_summary = parts.summary;
         let data = store.campaign_data(campaign_id)?;
         let results = results::compute(&data);
         let (flags, stats) = if with_summary {
@@ -91,7 +101,11 @@ impl CampaignRecord {
         for m in all_moderations {
             moderations.entry(m.candidate_id).or_default().push(m);
         }
-        let campaign_events = crate::store::audit::campaign_records(store.conn(), campaign_id)?;
+        let campaign_events = if parts.audit {
+            crate::store::audit::campaign_records(store.conn(), campaign_id)?
+        } else {
+            Vec::new()
+        };
         Ok(CampaignRecord {
             signoffs: store.signoffs(campaign_id)?,
             audit_head: store.audit_head()?,

@@ -16,10 +16,17 @@ pub struct Board {
     pub flags: Vec<Flag>,
 }
 
-/// Computes the board.
+/// Computes the board. Results and flags read the same data and share nothing, so they are
+/// computed side by side.
 pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Board {
-    Board {
-        results: results::compute(data),
-        flags: flags::compute(data, settings),
-    }
+    std::thread::scope(|scope| {
+        let flags = scope.spawn(|| flags::compute(data, settings));
+        let results = results::compute(data);
+        Board {
+            results,
+            flags: flags
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        }
+    })
 }

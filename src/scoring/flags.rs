@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::data::CampaignData;
 use super::data::ScoreFact;
+use super::data::{CampaignData, CandidateView};
 use super::stats;
 use crate::model::{CampaignState, Candidate, Id, Scale, ScorecardCriterion};
 
@@ -303,74 +303,125 @@ pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
 
 /// Runs every rule over the campaign.
 pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Vec<Flag> {
-    let scorecard = &data.campaign.scorecard;
     let index = data.index();
-    let names: HashMap<Id, &str> = data
-        .assessors
-        .iter()
-        .map(|a| (a.id, a.name.as_str()))
-        .collect();
-    let members_per_panel: HashMap<Id, usize> = data
-        .assessors
-        .iter()
-        .filter(|a| a.role.scores())
-        .fold(HashMap::new(), |mut m, a| {
-            if let Some(p) = a.panel_id {
-                *m.entry(p).or_default() += 1;
-            }
-            m
-        });
-    let past_scoring = matches!(
-        data.campaign.state,
-        CampaignState::Moderation | CampaignState::SignedOff
-    );
-    let mut flags = Vec::new();
-    for (candidate, view) in data.candidates.iter().zip(&index.views) {
-        let submitters = {
-            let mut ids: Vec<Id> = view.scores.iter().map(|s| s.assessor_id).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids.len()
-        };
-        let all_submitted = candidate
-            .panel_id
-            .and_then(|p| members_per_panel.get(&p))
-            .is_some_and(|n| submitters >= *n);
-        for (i, criterion) in scorecard.criteria.iter().enumerate() {
-            let scores: Vec<&ScoreFact> = view.scores_for(i).collect();
-            let agreed = view.agreed[i].and_then(|a| a.value);
-            flags.extend(wide_spread(
-                candidate,
-                criterion,
-                &scores,
-                settings.spread_threshold,
-            ));
-            flags.extend(agreed_outside_range(candidate, criterion, &scores, agreed));
-            flags.extend(pass_mark_split(candidate, criterion, &scores));
-            for score in &scores {
-                let name = names
-                    .get(&score.assessor_id)
-                    .copied()
-                    .unwrap_or("an assessor");
-                flags.extend(no_evidence(candidate, criterion, score, name));
-                flags.extend(indicators_at_odds(
-                    candidate,
-                    criterion,
-                    score,
-                    &scorecard.scale,
-                    name,
-                ));
-            }
-            flags.extend(unscored(
-                candidate,
-                criterion,
-                view.decided(i).is_some(),
-                past_scoring || all_submitted,
-            ));
-        }
-    }
+    let context = Context::new(data, settings);
+    let pairs: Vec<(&Candidate, &CandidateView<'_>)> =
+        data.candidates.iter().zip(&index.views).collect();
+    // Candidates are independent, so large campaigns are split across the cores; chunks are
+    // joined in candidate order, so the list is the same however it was computed.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut flags = if threads > 1 && pairs.len() >= PARALLEL_FROM_CANDIDATES {
+        let chunk = pairs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = pairs
+                .chunks(chunk)
+                .map(|part| scope.spawn(|| context.candidates(part)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    } else {
+        context.candidates(&pairs)
+    };
     flags.extend(panel_outliers(data, settings.panel_mean_threshold));
     flags
+}
+
+/// Below this many candidates, starting threads costs more than it saves.
+const PARALLEL_FROM_CANDIDATES: usize = 500;
+
+/// What every candidate's flags are computed against.
+struct Context<'a> {
+    data: &'a CampaignData,
+    settings: &'a FlagSettings,
+    names: HashMap<Id, &'a str>,
+    members_per_panel: HashMap<Id, usize>,
+    past_scoring: bool,
+}
+
+impl<'a> Context<'a> {
+    fn new(data: &'a CampaignData, settings: &'a FlagSettings) -> Self {
+        let names = data
+            .assessors
+            .iter()
+            .map(|a| (a.id, a.name.as_str()))
+            .collect();
+        let members_per_panel =
+            data.assessors
+                .iter()
+                .filter(|a| a.role.scores())
+                .fold(HashMap::new(), |mut m, a| {
+                    if let Some(p) = a.panel_id {
+                        *m.entry(p).or_default() += 1;
+                    }
+                    m
+                });
+        let past_scoring = matches!(
+            data.campaign.state,
+            CampaignState::Moderation | CampaignState::SignedOff
+        );
+        Context {
+            data,
+            settings,
+            names,
+            members_per_panel,
+            past_scoring,
+        }
+    }
+
+    /// Every per-candidate flag of these candidates, in their order.
+    fn candidates(&self, pairs: &[(&Candidate, &CandidateView<'_>)]) -> Vec<Flag> {
+        let scorecard = &self.data.campaign.scorecard;
+        let mut flags = Vec::new();
+        for (candidate, view) in pairs {
+            let submitters = {
+                let mut ids: Vec<Id> = view.scores.iter().map(|s| s.assessor_id).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            };
+            let all_submitted = candidate
+                .panel_id
+                .and_then(|p| self.members_per_panel.get(&p))
+                .is_some_and(|n| submitters >= *n);
+            for (i, criterion) in scorecard.criteria.iter().enumerate() {
+                let scores: Vec<&ScoreFact> = view.scores_for(i).collect();
+                let agreed = view.agreed[i].and_then(|a| a.value);
+                flags.extend(wide_spread(
+                    candidate,
+                    criterion,
+                    &scores,
+                    self.settings.spread_threshold,
+                ));
+                flags.extend(agreed_outside_range(candidate, criterion, &scores, agreed));
+                flags.extend(pass_mark_split(candidate, criterion, &scores));
+                for score in &scores {
+                    let name = self
+                        .names
+                        .get(&score.assessor_id)
+                        .copied()
+                        .unwrap_or("an assessor");
+                    flags.extend(no_evidence(candidate, criterion, score, name));
+                    flags.extend(indicators_at_odds(
+                        candidate,
+                        criterion,
+                        score,
+                        &scorecard.scale,
+                        name,
+                    ));
+                }
+                flags.extend(unscored(
+                    candidate,
+                    criterion,
+                    view.decided(i).is_some(),
+                    self.past_scoring || all_submitted,
+                ));
+            }
+        }
+        flags
+    }
 }
 
 #[cfg(test)]

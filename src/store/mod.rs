@@ -107,6 +107,15 @@ impl Store {
         Ok(Self::from_connection(connection::open_in_memory()?))
     }
 
+    /// A second, read-only connection to this store's database file, for reading on another
+    /// thread; `None` for an in-memory store, which no other connection can see.
+    pub fn reader(&self) -> Result<Option<Connection>> {
+        match self.conn.path().filter(|p| !p.is_empty()) {
+            Some(path) => Ok(Some(connection::open_reader(Path::new(path))?)),
+            None => Ok(None),
+        }
+    }
+
     fn from_connection(conn: Connection) -> Self {
         Store {
             conn,
