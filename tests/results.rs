@@ -278,3 +278,89 @@ fn the_no_evidence_flag_follows_the_latest_save_of_the_evidence_note() {
     unevidenced.sort_unstable();
     assert_eq!(unevidenced, ["c1", "c3"]);
 }
+
+#[test]
+fn the_packed_board_carries_every_result_and_flag_of_the_board() {
+    use panelmark::scoring::flags::FlagSettings;
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    store.start_scoring("hr", cast.campaign).unwrap();
+    score_and_agree(&mut store, &cast, cast.zoe, [Some(6), Some(3), None]);
+    score_and_agree(&mut store, &cast, cast.oyvind, [Some(2), Some(7), Some(4)]);
+    // Siobhán is left unscored, so she carries "unscored" flags once moderation starts.
+    store.start_moderation("hr", cast.campaign).unwrap();
+    // A tight threshold makes the panel means outliers too.
+    let settings = FlagSettings {
+        spread_threshold: 2,
+        panel_mean_threshold: 0.05,
+    };
+    let board = store.board(cast.campaign, &settings).unwrap();
+    let packed = store.packed_board(cast.campaign, &settings).unwrap();
+
+    assert_eq!(packed.criteria, ["c1", "c2", "c3"]);
+    assert_eq!(packed.rows.len(), board.results.len());
+    for (row, result) in packed.rows.iter().zip(&board.results) {
+        assert_eq!(
+            (
+                row.candidate_id,
+                &row.reference,
+                &row.name,
+                row.total,
+                row.outcome,
+                row.position
+            ),
+            (
+                result.candidate_id,
+                &result.reference,
+                &result.name,
+                result.total,
+                result.outcome,
+                result.position
+            )
+        );
+        for (cell, criterion) in row.cells.iter().zip(&result.criteria) {
+            assert_eq!(
+                (cell.0, cell.1, cell.2, cell.3, cell.4, cell.5),
+                (
+                    criterion.agreed,
+                    criterion.moderated,
+                    criterion.value,
+                    criterion.not_assessed,
+                    criterion.source,
+                    criterion.meets_pass_mark
+                )
+            );
+        }
+        let expected: Vec<(String, Option<String>, String)> = board
+            .flags
+            .iter()
+            .filter(|f| f.candidate_id == Some(row.candidate_id))
+            .map(|f| {
+                (
+                    f.kind.as_str().to_owned(),
+                    f.criterion_key.clone(),
+                    f.reason.clone(),
+                )
+            })
+            .collect();
+        let got: Vec<(String, Option<String>, String)> = row
+            .flags
+            .iter()
+            .map(|f| {
+                let key = f.1.map(|i| packed.criteria[i as usize].clone());
+                (f.0.as_str().to_owned(), key, f.3.clone())
+            })
+            .collect();
+        assert_eq!(got, expected, "{}", row.reference);
+    }
+    let siobhan = packed
+        .rows
+        .iter()
+        .find(|r| r.candidate_id == cast.siobhan)
+        .unwrap();
+    assert_eq!(siobhan.flags.len(), 3, "{:?}", siobhan.flags);
+    assert!(!packed.panel_flags.is_empty());
+    assert!(packed.panel_flags.iter().all(|f| f.candidate_id.is_none()));
+    let per_candidate: usize = packed.rows.iter().map(|r| r.flags.len()).sum();
+    assert_eq!(per_candidate + packed.panel_flags.len(), board.flags.len());
+}

@@ -1,10 +1,13 @@
 //! The moderation board: every result and every flag, computed from one load.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::data::CampaignData;
-use super::flags::{self, Flag, FlagSettings};
-use super::results::{self, CandidateResult};
+use super::flags::{self, Flag, FlagKind, FlagSettings};
+use super::results::{self, CandidateResult, Outcome, ResultSource};
+use crate::model::Id;
 
 /// What the moderation board shows.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -29,4 +32,135 @@ pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Board {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e)),
         }
     })
+}
+
+/// The board as it travels to the screen: the same facts as [`Board`], packed. Criteria are
+/// named once and then by index, a candidate's flags travel with the candidate, and cells and
+/// flags are arrays rather than objects, so 5,000 candidates are ~4 MB of JSON instead of
+/// ~12 MB (the screen's parse time follows the size).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PackedBoard {
+    /// Criterion keys in scorecard order; cells and flags refer to criteria by index here.
+    pub criteria: Vec<String>,
+    /// One row per candidate, in merit order.
+    pub rows: Vec<PackedRow>,
+    /// Flags about no one candidate (panel outliers), whole.
+    pub panel_flags: Vec<Flag>,
+}
+
+/// One candidate's row: the result without its per-criterion objects, the cells, the flags.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PackedRow {
+    /// Candidate id.
+    pub candidate_id: Id,
+    /// Reference.
+    pub reference: String,
+    /// Name.
+    pub name: String,
+    /// Panel name.
+    pub panel: Option<String>,
+    /// Weighted total.
+    pub total: f64,
+    /// Pass, fail or incomplete.
+    pub outcome: Outcome,
+    /// Why, in words.
+    pub outcome_reason: String,
+    /// Merit position, if passed.
+    pub position: Option<u32>,
+    /// Shares its position.
+    pub tied: bool,
+    /// How equal totals were separated, if they were.
+    pub tie_note: Option<String>,
+    /// On the reserve list.
+    pub reserve: bool,
+    /// Per criterion, in scorecard order.
+    pub cells: Vec<PackedCell>,
+    /// The candidate's flags, in the order the rules raised them.
+    pub flags: Vec<PackedFlag>,
+}
+
+/// A [`CriterionResult`](super::results::CriterionResult) without its key (its position says which):
+/// `[agreed, moderated, value, not_assessed, source, meets_pass_mark]`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PackedCell(
+    pub Option<i32>,
+    pub Option<i32>,
+    pub Option<i32>,
+    pub bool,
+    pub ResultSource,
+    pub Option<bool>,
+);
+
+/// A candidate's [`Flag`]: `[kind, criterion index, assessor id, reason]`.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PackedFlag(pub FlagKind, pub Option<u32>, pub Option<Id>, pub String);
+
+impl Board {
+    /// Packs the board for the screen. `criteria` are the scorecard's keys, in order.
+    pub fn pack(self, criteria: Vec<String>) -> PackedBoard {
+        let position: HashMap<&str, u32> = criteria
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i as u32))
+            .collect();
+        let mut by_candidate: HashMap<Id, Vec<PackedFlag>> = HashMap::new();
+        let mut panel_flags = Vec::new();
+        for flag in self.flags {
+            let Some(candidate) = flag.candidate_id else {
+                panel_flags.push(flag);
+                continue;
+            };
+            let criterion = flag
+                .criterion_key
+                .as_deref()
+                .and_then(|k| position.get(k).copied());
+            by_candidate.entry(candidate).or_default().push(PackedFlag(
+                flag.kind,
+                criterion,
+                flag.assessor_id,
+                flag.reason,
+            ));
+        }
+        let rows = self
+            .results
+            .into_iter()
+            .map(|r| PackedRow {
+                cells: r
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        PackedCell(
+                            c.agreed,
+                            c.moderated,
+                            c.value,
+                            c.not_assessed,
+                            c.source,
+                            c.meets_pass_mark,
+                        )
+                    })
+                    .collect(),
+                flags: by_candidate.remove(&r.candidate_id).unwrap_or_default(),
+                candidate_id: r.candidate_id,
+                reference: r.reference,
+                name: r.name,
+                panel: r.panel,
+                total: r.total,
+                outcome: r.outcome,
+                outcome_reason: r.outcome_reason,
+                position: r.position,
+                tied: r.tied,
+                tie_note: r.tie_note,
+                reserve: r.reserve,
+            })
+            .collect();
+        PackedBoard {
+            criteria,
+            rows,
+            panel_flags,
+        }
+    }
 }

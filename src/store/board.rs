@@ -117,6 +117,25 @@ impl Store {
         ))
     }
 
+    /// The moderation board packed for the screen (see [`PackedBoard`]).
+    ///
+    /// [`PackedBoard`]: crate::scoring::board::PackedBoard
+    pub fn packed_board(
+        &self,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+    ) -> Result<crate::scoring::board::PackedBoard> {
+        let data = self.campaign_data(campaign_id)?;
+        let keys = data
+            .campaign
+            .scorecard
+            .criteria
+            .iter()
+            .map(|c| c.key.clone())
+            .collect();
+        Ok(crate::scoring::board::compute(&data, settings).pack(keys))
+    }
+
     /// Results in merit order.
     pub fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
         Ok(results::compute(&self.campaign_data(campaign_id)?))

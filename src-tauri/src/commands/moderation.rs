@@ -1,7 +1,7 @@
 //! Moderation board, moderation, sign-off, results and statistics.
 
 use panelmark::model::{Decision, Id, Moderation};
-use panelmark::scoring::board::Board;
+use panelmark::scoring::board::PackedBoard;
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::scoring::report::CampaignStats;
 use panelmark::scoring::results::CandidateResult;
@@ -16,8 +16,8 @@ pub fn board(
     state: State<'_, AppState>,
     campaign_id: Id,
     settings: FlagSettings,
-) -> IpcResult<Board> {
-    state.with_store(|store| store.board(campaign_id, &settings))
+) -> IpcResult<PackedBoard> {
+    state.with_store(|store| store.packed_board(campaign_id, &settings))
 }
 
 #[tauri::command]

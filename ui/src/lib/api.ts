@@ -7,7 +7,6 @@ import type { AuditEvent } from './bindings/AuditEvent';
 import type { AgreedScore } from './bindings/AgreedScore';
 import type { Assessor } from './bindings/Assessor';
 import type { AssessorRole } from './bindings/AssessorRole';
-import type { Board } from './bindings/Board';
 import type { Campaign } from './bindings/Campaign';
 import type { CampaignStats } from './bindings/CampaignStats';
 import type { CandidateResult } from './bindings/CandidateResult';
@@ -20,6 +19,7 @@ import type { FlagSettings } from './bindings/FlagSettings';
 import type { JobDescriptionImport } from './bindings/JobDescriptionImport';
 import type { Moderation } from './bindings/Moderation';
 import type { NewCandidate } from './bindings/NewCandidate';
+import type { PackedBoard } from './bindings/PackedBoard';
 import type { Panel } from './bindings/Panel';
 import type { Role } from './bindings/Role';
 import type { Scale } from './bindings/Scale';
@@ -154,7 +154,7 @@ export function createApi(invoke: Invoke) {
 
     // Moderation and results
     board: (campaignId: number, settings: FlagSettings) =>
-      call<Wire<Board>>('board', { campaignId, settings }),
+      call<Wire<PackedBoard>>('board', { campaignId, settings }),
     moderateScore: (campaignId: number, decision: Wire<Decision>) =>
       call<Wire<Moderation>>('moderate_score', { campaignId, decision }),
     moderations: (candidateId: number) => call<Wire<Moderation>[]>('moderations', { candidateId }),

@@ -5,8 +5,8 @@
  */
 export type Wire<T> = T extends bigint
   ? number
-  : T extends (infer U)[]
-    ? Wire<U>[]
+  : T extends readonly unknown[]
+    ? { [K in keyof T]: Wire<T[K]> } // arrays and tuples keep their shape
     : T extends object
       ? { [K in keyof T]: Wire<T[K]> }
       : T;

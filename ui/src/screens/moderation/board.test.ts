@@ -11,6 +11,7 @@ import {
   indexFlags,
   panelNames,
   positionLabel,
+  unpackBoard,
   type BoardFlag,
   type Result,
 } from './board';
@@ -146,5 +147,57 @@ describe('helpers', () => {
     expect(positionLabel({ position: 2, tied: true })).toBe('2=');
     expect(positionLabel({ position: 1, tied: false })).toBe('1');
     expect(positionLabel({ position: null, tied: false })).toBe('');
+  });
+});
+
+describe('unpackBoard', () => {
+  it('lays the packed rows, cells and flags back out as results and flags', () => {
+    const panelFlag: BoardFlag = {
+      kind: 'panel_outlier',
+      candidate_id: null,
+      criterion_key: null,
+      assessor_id: null,
+      panel_id: 3,
+      reason: 'Panel 2 scores 5.10 on average',
+    };
+    const { results, flags } = unpackBoard({
+      criteria: ['c1', 'c2'],
+      rows: [
+        {
+          candidate_id: 7,
+          reference: 'C-007',
+          name: 'Zoë Łukasiewicz',
+          panel: 'Panel 1',
+          total: 9,
+          outcome: 'pass',
+          outcome_reason: 'meets every pass mark',
+          position: 1,
+          tied: false,
+          tie_note: null,
+          reserve: false,
+          cells: [
+            [5, null, 5, false, 'agreed', true],
+            [3, 4, 4, true, 'moderated', null],
+          ],
+          flags: [
+            ['wide_spread', 1, null, 'members scored Two from 2 to 5'],
+            ['no_evidence', 0, 12, 'Tomasz scored 5 on One with no evidence'],
+          ],
+        },
+      ],
+      panel_flags: [panelFlag],
+    });
+    expect(results).toHaveLength(1);
+    expect(results[0].criteria).toEqual([
+      { key: 'c1', agreed: 5, moderated: null, value: 5, not_assessed: false, source: 'agreed', meets_pass_mark: true },
+      { key: 'c2', agreed: 3, moderated: 4, value: 4, not_assessed: true, source: 'moderated', meets_pass_mark: null },
+    ]);
+    expect(results[0]).toMatchObject({ reference: 'C-007', name: 'Zoë Łukasiewicz', total: 9, position: 1 });
+    expect(flags).toEqual([
+      { kind: 'wide_spread', candidate_id: 7, criterion_key: 'c2', assessor_id: null, panel_id: null, reason: 'members scored Two from 2 to 5' },
+      { kind: 'no_evidence', candidate_id: 7, criterion_key: 'c1', assessor_id: 12, panel_id: null, reason: 'Tomasz scored 5 on One with no evidence' },
+      panelFlag,
+    ]);
+    expect(indexFlags(flags).byCell.get(cellKey(7, 'c2'))?.map((f) => f.kind)).toEqual(['wide_spread']);
   });
 });

@@ -8,10 +8,57 @@ import type { CriterionResult } from '../../lib/bindings/CriterionResult';
 import type { Flag } from '../../lib/bindings/Flag';
 import type { FlagKind } from '../../lib/bindings/FlagKind';
 import type { Outcome } from '../../lib/bindings/Outcome';
+import type { PackedBoard } from '../../lib/bindings/PackedBoard';
 import type { Wire } from '../../lib/wire';
 
 export type Result = Wire<CandidateResult>;
 export type BoardFlag = Wire<Flag>;
+
+/**
+ * The board as the core packed it for the wire (criteria by index, cells and flags as arrays),
+ * laid back out as the results and flags the screen works with. Pure reshaping: every value
+ * is the core's. A candidate's flag leaves `panel_id` empty: its row names the panel.
+ */
+export function unpackBoard(packed: Wire<PackedBoard>): { results: Result[]; flags: BoardFlag[] } {
+  const keys = packed.criteria;
+  const flags: BoardFlag[] = [];
+  const results: Result[] = packed.rows.map((row) => {
+    for (const [kind, criterion, assessor, reason] of row.flags) {
+      flags.push({
+        kind,
+        candidate_id: row.candidate_id,
+        criterion_key: criterion == null ? null : (keys[criterion] ?? null),
+        assessor_id: assessor,
+        panel_id: null,
+        reason,
+      });
+    }
+    return {
+      candidate_id: row.candidate_id,
+      reference: row.reference,
+      name: row.name,
+      panel: row.panel,
+      criteria: row.cells.map(([agreed, moderated, value, not_assessed, source, meets_pass_mark], i) => ({
+        key: keys[i] ?? '',
+        agreed,
+        moderated,
+        value,
+        not_assessed,
+        source,
+        meets_pass_mark,
+      })),
+      total: row.total,
+      outcome: row.outcome,
+      outcome_reason: row.outcome_reason,
+      position: row.position,
+      tied: row.tied,
+      tie_note: row.tie_note,
+      reserve: row.reserve,
+    };
+  });
+  flags.push(...packed.panel_flags);
+  return { results, flags };
+}
 
 /** Every flag kind, in the order the filter lists them, with a short label. */
 export const FLAG_KINDS: readonly { kind: FlagKind; label: string }[] = [
