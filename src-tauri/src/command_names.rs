@@ -18,6 +18,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_audit_events",
     "ui_ready",
     "import_job_description",
+    "import_job_description_bytes",
     "save_role",
     "update_role",
     "get_role",

@@ -57,6 +57,7 @@ pub fn run() {
             commands::session::list_audit_events,
             commands::session::ui_ready,
             commands::roles::import_job_description,
+            commands::roles::import_job_description_bytes,
             commands::roles::save_role,
             commands::roles::update_role,
             commands::roles::get_role,

@@ -2,11 +2,16 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { api } from './lib/api';
+import { ignoreStrayDrops } from './screens/roles/drop';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 const app = mount(App, { target });
+
+// A file dropped outside a drop zone (the Roles screen's) does nothing, rather than the
+// webview opening the file in place of the app.
+ignoreStrayDrops(window);
 
 // Two animation frames after mounting, the first frame has been painted: tell the shell, which
 // logs the time since start-up when PANELMARK_STARTUP_LOG=1 (tests/e2e/measure.mjs reads it).

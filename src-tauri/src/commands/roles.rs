@@ -15,6 +15,16 @@ pub fn import_job_description(path: String) -> IpcResult<JobDescriptionImport> {
     Ok(import::job_description_file(Path::new(&path))?)
 }
 
+/// A job description dropped on the window: the UI read the file and sends its name and
+/// bytes; the core imports them exactly as it does a file read from a path.
+#[tauri::command]
+pub fn import_job_description_bytes(
+    file_name: String,
+    bytes: Vec<u8>,
+) -> IpcResult<JobDescriptionImport> {
+    Ok(import::job_description(&file_name, &bytes).map_err(panelmark::Error::from)?)
+}
+
 #[tauri::command]
 pub fn save_role(state: State<'_, AppState>, role: Role) -> IpcResult<StoredRole> {
     state.change(|store, actor| {

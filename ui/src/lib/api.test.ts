@@ -48,10 +48,13 @@ describe('createApi', () => {
     await expect(api.openDatabase('/tmp/a.db')).resolves.toEqual({ path: '/tmp/a.db' });
     await api.listAuditEvents({ action_prefix: 'role.' });
     await api.importRoleFile('/tmp/role.json');
+    await api.importJobDescriptionBytes('jd.md', new Uint8Array([35, 32, 65]));
     expect(calls).toEqual([
       { cmd: 'open_database', args: { path: '/tmp/a.db' } },
       { cmd: 'list_audit_events', args: { filter: { action_prefix: 'role.' } } },
       { cmd: 'import_role_file', args: { path: '/tmp/role.json' } },
+      // A plain array: a Uint8Array would reach serde as an object with numbered keys.
+      { cmd: 'import_job_description_bytes', args: { fileName: 'jd.md', bytes: [35, 32, 65] } },
     ]);
   });
 

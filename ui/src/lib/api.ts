@@ -100,6 +100,9 @@ export function createApi(invoke: Invoke) {
     // Roles and scorecards
     importJobDescription: (path: string) =>
       call<Wire<JobDescriptionImport>>('import_job_description', { path }),
+    /** A job description the user dropped: its name and content (sent as a list of bytes). */
+    importJobDescriptionBytes: (fileName: string, bytes: Uint8Array) =>
+      call<Wire<JobDescriptionImport>>('import_job_description_bytes', { fileName, bytes: Array.from(bytes) }),
     saveRole: (role: Wire<Role>) => call<Wire<StoredRole>>('save_role', { role }),
     updateRole: (id: number, role: Wire<Role>) => call<Wire<StoredRole>>('update_role', { id, role }),
     getRole: (id: number) => call<Wire<StoredRole>>('get_role', { id }),
