@@ -325,7 +325,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
             .prepare_cached(crate::store::BOARD_SCORES_SQL)?;
         #[allow(clippy::type_complexity)]
         let rows: Vec<(i64, i64, String, Option<i32>, bool, bool, String)> = stmt
-            .query_map([campaign], |r| {
+            .query_map(params![campaign, Id::MIN, Id::MAX], |r| {
                 Ok((
                     r.get(0)?,
                     r.get(1)?,

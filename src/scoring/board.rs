@@ -22,9 +22,10 @@ pub struct Board {
 /// Computes the board. Results and flags read the same data and share nothing, so they are
 /// computed side by side.
 pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Board {
+    let index = &data.index();
     std::thread::scope(|scope| {
-        let flags = scope.spawn(|| flags::compute(data, settings));
-        let results = results::compute(data);
+        let flags = scope.spawn(|| flags::compute_indexed(data, index, settings));
+        let results = results::compute_indexed(data, index);
         Board {
             results,
             flags: flags

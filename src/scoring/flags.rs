@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::data::ScoreFact;
-use super::data::{CampaignData, CandidateView};
+use super::data::{CampaignData, CandidateView, Index};
 use super::stats;
 use crate::model::{CampaignState, Candidate, Id, Scale, ScorecardCriterion};
 
@@ -85,8 +85,17 @@ impl Default for FlagSettings {
     }
 }
 
-fn values(scores: &[&ScoreFact]) -> Vec<i32> {
-    scores.iter().filter_map(|s| s.value).collect()
+/// The points scored (not "not assessed").
+fn values<'a>(scores: &'a [&ScoreFact]) -> impl Iterator<Item = i32> + Clone + 'a {
+    scores.iter().filter_map(|s| s.value)
+}
+
+/// Lowest and highest point scored, if any.
+fn range(scores: &[&ScoreFact]) -> Option<(i32, i32)> {
+    values(scores).fold(None, |range, v| match range {
+        None => Some((v, v)),
+        Some((min, max)) => Some((min.min(v), max.max(v))),
+    })
 }
 
 fn flag(kind: FlagKind, candidate: &Candidate, key: &str, reason: String) -> Flag {
@@ -107,8 +116,7 @@ pub fn wide_spread(
     scores: &[&ScoreFact],
     threshold: i32,
 ) -> Option<Flag> {
-    let v = values(scores);
-    let (min, max) = (*v.iter().min()?, *v.iter().max()?);
+    let (min, max) = range(scores)?;
     (max - min >= threshold).then(|| {
         flag(
             FlagKind::WideSpread,
@@ -131,8 +139,7 @@ pub fn agreed_outside_range(
     agreed: Option<i32>,
 ) -> Option<Flag> {
     let agreed = agreed?;
-    let v = values(scores);
-    let (min, max) = (*v.iter().min()?, *v.iter().max()?);
+    let (min, max) = range(scores)?;
     (agreed < min || agreed > max).then(|| {
         flag(
             FlagKind::AgreedOutsideRange,
@@ -223,9 +230,8 @@ pub fn pass_mark_split(
     scores: &[&ScoreFact],
 ) -> Option<Flag> {
     let mark = criterion.pass_mark?;
-    let v = values(scores);
-    let above = v.iter().filter(|x| **x >= mark).count();
-    let below = v.len() - above;
+    let above = values(scores).filter(|x| *x >= mark).count();
+    let below = values(scores).count() - above;
     (above > 0 && below > 0).then(|| {
         flag(
             FlagKind::PassMarkSplit,
@@ -303,7 +309,16 @@ pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
 
 /// Runs every rule over the campaign.
 pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Vec<Flag> {
-    let index = data.index();
+    compute_indexed(data, &data.index(), settings)
+}
+
+/// [`compute`] with the campaign's index already built (the board builds it once for results
+/// and flags).
+pub fn compute_indexed(
+    data: &CampaignData,
+    index: &Index<'_>,
+    settings: &FlagSettings,
+) -> Vec<Flag> {
     let context = Context::new(data, settings);
     let pairs: Vec<(&Candidate, &CandidateView<'_>)> =
         data.candidates.iter().zip(&index.views).collect();
@@ -375,6 +390,7 @@ impl<'a> Context<'a> {
     fn candidates(&self, pairs: &[(&Candidate, &CandidateView<'_>)]) -> Vec<Flag> {
         let scorecard = &self.data.campaign.scorecard;
         let mut flags = Vec::new();
+        let mut scores: Vec<&ScoreFact> = Vec::new();
         for (candidate, view) in pairs {
             let submitters = {
                 let mut ids: Vec<Id> = view.scores.iter().map(|s| s.assessor_id).collect();
@@ -387,7 +403,9 @@ impl<'a> Context<'a> {
                 .and_then(|p| self.members_per_panel.get(&p))
                 .is_some_and(|n| submitters >= *n);
             for (i, criterion) in scorecard.criteria.iter().enumerate() {
-                let scores: Vec<&ScoreFact> = view.scores_for(i).collect();
+                // One buffer for every cell: this loop runs for every candidate × criterion.
+                scores.clear();
+                scores.extend(view.scores_for(i));
                 let agreed = view.agreed[i].and_then(|a| a.value);
                 flags.extend(wide_spread(
                     candidate,

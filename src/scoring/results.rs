@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::data::{CampaignData, CandidateView, TieOrder};
+use super::data::{CampaignData, CandidateView, Index, TieOrder};
 use crate::model::{Id, Scorecard};
 
 /// Where a candidate's final score on a criterion came from.
@@ -198,8 +198,13 @@ pub fn fmt_num(x: f64) -> String {
 
 /// Computes every candidate's result and the merit order.
 pub fn compute(data: &CampaignData) -> Vec<CandidateResult> {
+    compute_indexed(data, &data.index())
+}
+
+/// [`compute`] with the campaign's index already built (the board builds it once for results
+/// and flags).
+pub fn compute_indexed(data: &CampaignData, index: &Index<'_>) -> Vec<CandidateResult> {
     let scorecard = &data.campaign.scorecard;
-    let index = data.index();
     let mut results: Vec<CandidateResult> = data
         .candidates
         .iter()

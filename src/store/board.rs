@@ -19,19 +19,95 @@ use crate::{Error, Result};
 pub const BOARD_SCORES_SQL: &str =
     "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed, has_evidence, indicators
  FROM scores INDEXED BY scores_board
- WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL)
+ WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL
+                        AND id BETWEEN ?2 AND ?3)
    AND status = 'submitted'";
+
+/// From this many candidates, the board's scores are read in two halves on two connections at
+/// once (the scan is most of the board's time); below it, a second connection costs more.
+const SPLIT_SCAN_FROM_CANDIDATES: usize = 1000;
+
+/// The board's score facts of the candidates with ids in `ids`, read through `conn`.
+fn score_facts(
+    conn: &rusqlite::Connection,
+    campaign_id: Id,
+    ids: (Id, Id),
+    criterion_index: &HashMap<&str, usize>,
+) -> Result<Vec<ScoreFact>> {
+    let facts = conn
+        .prepare_cached(BOARD_SCORES_SQL)?
+        .query_map(params![campaign_id, ids.0, ids.1], |r| {
+            let criterion = criterion_at(r, 2, criterion_index)?;
+            let marks = r.get_ref(6)?.as_str()?;
+            let count = |c: char| marks.chars().filter(|m| *m == c).count() as u16;
+            Ok(ScoreFact {
+                candidate_id: r.get(0)?,
+                assessor_id: r.get(1)?,
+                criterion,
+                value: r.get(3)?,
+                not_assessed: r.get(4)?,
+                has_evidence: r.get(5)?,
+                shown: count('s'),
+                negative: count('x'),
+                indicators: marks.chars().count() as u16,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(facts)
+}
+
+/// The scorecard index of the criterion key in column `col`.
+fn criterion_at(
+    r: &rusqlite::Row<'_>,
+    col: usize,
+    criterion_index: &HashMap<&str, usize>,
+) -> rusqlite::Result<usize> {
+    let key = r.get_ref(col)?.as_str()?;
+    criterion_index.get(key).copied().ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            col,
+            rusqlite::types::Type::Text,
+            format!("unknown criterion key '{key}'").into(),
+        )
+    })
+}
+
+/// A campaign's decisions, as [`CampaignData`] holds them.
+struct Decisions {
+    agreed: Vec<DecidedScore>,
+    moderated: Vec<DecidedScore>,
+    tie_orders: Vec<TieOrder>,
+    posts: Option<u32>,
+}
+
+/// The sequence number of the newest audit event this connection sees. Every write appends
+/// one, so two read transactions that see the same head see the same data.
+fn seen_head(conn: &rusqlite::Connection) -> Result<i64> {
+    Ok(super::audit::head(conn)?.0)
+}
 
 impl Store {
     /// Everything results, flags and statistics are computed from.
     pub fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
+        self.campaign_data_split(campaign_id, SPLIT_SCAN_FROM_CANDIDATES)
+    }
+
+    /// [`Store::campaign_data`], read in one snapshot. From `split_from` candidates, in a
+    /// database file, the scores of the lower three fifths of the candidates (most of the
+    /// reading) are read on a second connection on another thread while everything else is
+    /// read here. That connection's
+    /// read transaction must see the same audit head as this one (every write appends an
+    /// event, so the same head means the same data); if a write slipped in between, that share
+    /// is read here after all.
+    fn campaign_data_split(&self, campaign_id: Id, split_from: usize) -> Result<CampaignData> {
         let conn = self.conn();
+        // Inside a transaction already (an export's snapshot), that view is the one to keep.
+        let snapshot = if conn.is_autocommit() {
+            Some(conn.unchecked_transaction()?)
+        } else {
+            None
+        };
         let campaign = self.campaign(campaign_id)?;
-        let posts: Option<u32> = conn.query_row(
-            "SELECT posts FROM campaigns WHERE id = ?1",
-            [campaign_id],
-            |r| r.get(0),
-        )?;
         let criterion_index: HashMap<&str, usize> = campaign
             .scorecard
             .criteria
@@ -39,41 +115,81 @@ impl Store {
             .enumerate()
             .map(|(i, c)| (c.key.as_str(), i))
             .collect();
-        let criterion_of = |r: &rusqlite::Row<'_>, col: usize| -> rusqlite::Result<usize> {
-            let key = r.get_ref(col)?.as_str()?;
-            criterion_index.get(key).copied().ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    col,
-                    rusqlite::types::Type::Text,
-                    format!("unknown criterion key '{key}'").into(),
-                )
-            })
+        let criterion_index = &criterion_index;
+        let candidates = self.candidates(campaign_id)?;
+        let helper = match snapshot {
+            Some(_) if candidates.len() >= split_from && !candidates.is_empty() => self.reader()?,
+            _ => None,
         };
-        let scores = conn
-            .prepare_cached(BOARD_SCORES_SQL)?
-            .query_map([campaign_id], |r| {
-                let marks = r.get_ref(6)?.as_str()?;
-                let count = |c: char| marks.chars().filter(|m| *m == c).count() as u16;
-                Ok(ScoreFact {
-                    candidate_id: r.get(0)?,
-                    assessor_id: r.get(1)?,
-                    criterion: criterion_of(r, 2)?,
-                    value: r.get(3)?,
-                    not_assessed: r.get(4)?,
-                    has_evidence: r.get(5)?,
-                    shown: count('s'),
-                    negative: count('x'),
-                    indicators: marks.chars().count() as u16,
+        let everyone = (Id::MIN, Id::MAX);
+        let (lower, upper) = match helper {
+            Some(_) => {
+                let mut ids: Vec<Id> = candidates.iter().map(|c| c.id).collect();
+                ids.sort_unstable();
+                // The other thread reads only scores; this one also reads the decisions, so
+                // the other takes the larger share of the candidates.
+                let middle = ids[ids.len() * 3 / 5];
+                ((Id::MIN, middle - 1), (middle, Id::MAX))
+            }
+            None => ((0, -1), everyone),
+        };
+        let head = seen_head(conn)?;
+        let (lower_facts, rest) = std::thread::scope(|scope| {
+            let other = helper.map(|reader| {
+                scope.spawn(move || -> Result<Option<Vec<ScoreFact>>> {
+                    let tx = reader.unchecked_transaction()?;
+                    if seen_head(&tx)? != head {
+                        return Ok(None);
+                    }
+                    score_facts(&tx, campaign_id, lower, criterion_index).map(Some)
                 })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            });
+            let rest =
+                score_facts(conn, campaign_id, upper, criterion_index).and_then(|upper_facts| {
+                    Ok((
+                        upper_facts,
+                        self.decided_facts(campaign_id, criterion_index)?,
+                    ))
+                });
+            let lower_facts =
+                other.map(|job| job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            (lower_facts, rest)
+        });
+        let (upper_facts, decisions) = rest?;
+        let mut scores = match lower_facts.transpose()?.flatten() {
+            Some(facts) => facts,
+            None => score_facts(conn, campaign_id, lower, criterion_index)?,
+        };
+        scores.extend(upper_facts);
+        let data = CampaignData {
+            posts: decisions.posts,
+            panels: self.panels(campaign_id)?,
+            assessors: self.assessors(campaign_id)?,
+            candidates,
+            scores,
+            agreed: decisions.agreed,
+            moderated: decisions.moderated,
+            tie_orders: decisions.tie_orders,
+            campaign,
+        };
+        drop(snapshot);
+        Ok(data)
+    }
+
+    /// The decisions on a campaign's candidates: agreed and moderated scores, tie orders, posts.
+    fn decided_facts(
+        &self,
+        campaign_id: Id,
+        criterion_index: &HashMap<&str, usize>,
+    ) -> Result<Decisions> {
+        let conn = self.conn();
         let decided = |sql: &str| -> Result<Vec<DecidedScore>> {
             Ok(conn
                 .prepare_cached(sql)?
                 .query_map([campaign_id], |r| {
                     Ok(DecidedScore {
                         candidate_id: r.get(0)?,
-                        criterion: criterion_of(r, 1)?,
+                        criterion: criterion_at(r, 1, criterion_index)?,
                         value: r.get(2)?,
                         not_assessed: r.get(3)?,
                     })
@@ -92,16 +208,16 @@ impl Store {
             .prepare_cached("SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = ?1 ORDER BY rank")?
             .query_map([campaign_id], |r| Ok(TieOrder { candidate_id: r.get(0)?, rank: r.get(1)?, reason: r.get(2)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(CampaignData {
-            campaign,
-            posts,
-            panels: self.panels(campaign_id)?,
-            assessors: self.assessors(campaign_id)?,
-            candidates: self.candidates(campaign_id)?,
-            scores,
+        let posts: Option<u32> = conn.query_row(
+            "SELECT posts FROM campaigns WHERE id = ?1",
+            [campaign_id],
+            |r| r.get(0),
+        )?;
+        Ok(Decisions {
             agreed,
             moderated,
             tie_orders,
+            posts,
         })
     }
 
@@ -238,5 +354,28 @@ impl Store {
                 Some(json!({ "order": ordered, "reason": reason, "position": position })),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_read_in_two_halves_on_two_connections_is_the_data_read_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("board.db")).unwrap();
+        let options = crate::demo::DemoOptions {
+            candidates: 40,
+            seed: 7,
+        };
+        let campaign_id = crate::demo::build(&mut store, "test", &options).unwrap();
+        let data = |split_from| store.campaign_data_split(campaign_id, split_from).unwrap();
+        let (at_once, in_halves) = (data(usize::MAX), data(0));
+        assert!(at_once.scores.len() > 40 * 8, "{}", at_once.scores.len());
+        assert_eq!(in_halves.scores, at_once.scores);
+        assert_eq!(in_halves.agreed, at_once.agreed);
+        assert_eq!(in_halves.moderated, at_once.moderated);
+        assert_eq!(in_halves.candidates, at_once.candidates);
     }
 }

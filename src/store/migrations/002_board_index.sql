@@ -5,5 +5,8 @@
 -- with the same test as below (see store::scores::HAS_TEXT_SQL).
 ALTER TABLE scores ADD COLUMN has_evidence INTEGER NOT NULL DEFAULT 0 CHECK (has_evidence IN (0, 1));
 UPDATE scores SET has_evidence = (evidence GLOB ('*[^ ' || char(9, 10) || ']*'));
+-- Partial: only submitted scores are on the board, so saving a draft (what panels do all
+-- interview long) never touches this index; submitting adds the row once.
 CREATE INDEX scores_board ON scores
-    (candidate_id, status, assessor_id, criterion_key, value, not_assessed, has_evidence, indicators);
+    (candidate_id, assessor_id, criterion_key, value, not_assessed, has_evidence, indicators)
+    WHERE status = 'submitted';
