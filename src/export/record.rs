@@ -77,12 +77,12 @@ pub struct Parts {
 impl CampaignRecord {
     /// Loads a campaign for export, with the optional `parts` asked for.
     pub fn load(store: &Store, campaign_id: Id, parts: Parts) -> Result<Self> {
-        let with_summary = parts.summary;
         let data = store.campaign_data(campaign_id)?;
-        let results = results::compute(&data);
-        let (flags, stats) = if with_summary {
+        let index = data.index();
+        let results = results::compute_indexed(&data, &index);
+        let (flags, stats) = if parts.summary {
             (
-                flags::compute(&data, &FlagSettings::default()),
+                flags::compute_indexed(&data, &index, &FlagSettings::default()),
                 Some(report::compute(&data)),
             )
         } else {

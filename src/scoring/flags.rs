@@ -86,7 +86,7 @@ impl Default for FlagSettings {
 }
 
 /// The points scored (not "not assessed").
-fn values<'a>(scores: &'a [&ScoreFact]) -> impl Iterator<Item = i32> + Clone + 'a {
+fn values<'a>(scores: &'a [&ScoreFact]) -> impl Iterator<Item = i32> + 'a {
     scores.iter().filter_map(|s| s.value)
 }
 

@@ -333,7 +333,7 @@ mod tests {
         );
         assert_eq!(seqs(Some(3)).len(), 2);
         let owned = campaign_records(&conn, 1).unwrap();
-        assert_eq!(owned[1].as_ref().entity, "campaign/1/candidate/2");
+        assert_eq!(owned[1].entity, "campaign/1/candidate/2");
     }
 
     #[test]
@@ -485,23 +485,6 @@ pub struct AuditRef<'a> {
     pub prev_hash: &'a str,
     /// This event's hash.
     pub hash: &'a str,
-}
-
-impl AuditRecord {
-    /// This record, borrowed.
-    pub fn as_ref(&self) -> AuditRef<'_> {
-        AuditRef {
-            seq: self.seq,
-            at: &self.at,
-            actor: &self.actor,
-            action: &self.action,
-            entity: &self.entity,
-            before: self.before.as_deref(),
-            after: self.after.as_deref(),
-            prev_hash: &self.prev_hash,
-            hash: &self.hash,
-        }
-    }
 }
 
 impl From<AuditRef<'_>> for AuditRecord {

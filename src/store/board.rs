@@ -117,32 +117,34 @@ impl Store {
             .collect();
         let criterion_index = &criterion_index;
         let candidates = self.candidates(campaign_id)?;
-        let helper = match snapshot {
-            Some(_) if candidates.len() >= split_from && !candidates.is_empty() => self.reader()?,
+        // The second connection and the first candidate id of this connection's share.
+        let split = match snapshot {
+            Some(_) if candidates.len() >= split_from && !candidates.is_empty() => {
+                self.reader()?.map(|reader| {
+                    let mut ids: Vec<Id> = candidates.iter().map(|c| c.id).collect();
+                    ids.sort_unstable();
+                    // The other thread reads only scores; this one also reads the decisions,
+                    // so the other takes the larger share of the candidates.
+                    (reader, ids[ids.len() * 3 / 5])
+                })
+            }
             _ => None,
         };
-        let everyone = (Id::MIN, Id::MAX);
-        let (lower, upper) = match helper {
-            Some(_) => {
-                let mut ids: Vec<Id> = candidates.iter().map(|c| c.id).collect();
-                ids.sort_unstable();
-                // The other thread reads only scores; this one also reads the decisions, so
-                // the other takes the larger share of the candidates.
-                let middle = ids[ids.len() * 3 / 5];
-                ((Id::MIN, middle - 1), (middle, Id::MAX))
-            }
-            None => ((0, -1), everyone),
-        };
+        let upper = split
+            .as_ref()
+            .map_or((Id::MIN, Id::MAX), |(_, middle)| (*middle, Id::MAX));
         let head = seen_head(conn)?;
-        let (lower_facts, rest) = std::thread::scope(|scope| {
-            let other = helper.map(|reader| {
-                scope.spawn(move || -> Result<Option<Vec<ScoreFact>>> {
+        let (lower, rest) = std::thread::scope(|scope| {
+            let other = split.map(|(reader, middle)| {
+                let lower = (Id::MIN, middle - 1);
+                let job = scope.spawn(move || -> Result<Option<Vec<ScoreFact>>> {
                     let tx = reader.unchecked_transaction()?;
                     if seen_head(&tx)? != head {
                         return Ok(None);
                     }
                     score_facts(&tx, campaign_id, lower, criterion_index).map(Some)
-                })
+                });
+                (lower, job)
             });
             let rest =
                 score_facts(conn, campaign_id, upper, criterion_index).and_then(|upper_facts| {
@@ -151,14 +153,19 @@ impl Store {
                         self.decided_facts(campaign_id, criterion_index)?,
                     ))
                 });
-            let lower_facts =
-                other.map(|job| job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            (lower_facts, rest)
+            let lower = other.map(|(range, job)| {
+                let facts = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (range, facts)
+            });
+            (lower, rest)
         });
         let (upper_facts, decisions) = rest?;
-        let mut scores = match lower_facts.transpose()?.flatten() {
-            Some(facts) => facts,
-            None => score_facts(conn, campaign_id, lower, criterion_index)?,
+        let mut scores = match lower {
+            Some((range, facts)) => match facts? {
+                Some(facts) => facts,
+                None => score_facts(conn, campaign_id, range, criterion_index)?,
+            },
+            None => Vec::new(),
         };
         scores.extend(upper_facts);
         let data = CampaignData {
