@@ -78,4 +78,11 @@ describe('RoleEditor', () => {
     setup({ saveError: 'criteria[2].code: SFIA skill needs a code and a level' });
     expect(screen.getByTestId('save-error').textContent).toContain('needs a code and a level');
   });
+
+  it('stops showing the refusal once the role is changed', async () => {
+    setup({ saveError: 'criteria[2].code: SFIA skill needs a code and a level' });
+    expect(screen.queryByTestId('save-error')).not.toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete indicator 1 of Team work' }));
+    expect(screen.queryByTestId('save-error')).toBeNull();
+  });
 });
