@@ -332,7 +332,8 @@ fn civil_service_jobs_advert_with_all_success_profile_sections() {
     assert_eq!(d.role.title, "Senior Software Developer");
     assert_eq!(
         d.role.grade.as_deref(),
-        Some("Senior Executive Officer (SEO)")
+        Some("SEO"),
+        "\"Senior Executive Officer (SEO)\" is the grade a panel calls SEO"
     );
     assert_eq!(d.role.reference.as_deref(), Some("345678"));
     let spec = Some("Person specification");
@@ -479,7 +480,8 @@ fn demo_role_is_a_complete_example() {
     assert_eq!(d.role.title, "Platform Reliability Engineer");
     assert_eq!(
         d.role.grade.as_deref(),
-        Some("Senior Executive Officer (SEO)")
+        Some("SEO"),
+        "\"Senior Executive Officer (SEO)\" is the grade a panel calls SEO"
     );
     assert_eq!(d.role.reference.as_deref(), Some("PM-DEMO-0001"));
     assert_eq!(

@@ -161,6 +161,9 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         "specialist",
         "professional skills",
         "skills they need",
+        // "Skills and expertise": named professional skills, where "skills and experience"
+        // is a person specification.
+        "expertise",
     ]) {
         Some(Section::Criteria(CriterionKind::Technical))
     } else if has(EXPERIENCE) {
@@ -238,6 +241,166 @@ pub(crate) fn priority_marker(text: &str) -> Option<Priority> {
         .then_some(p)
 }
 
+/// Further words a heading may add around a priority and still say nothing but it: "Essential
+/// skills and expertise for this role are:", "Desirable skills and experience".
+const MARKER_TITLE_FILLER: &[&str] = &[
+    "expertise",
+    "for",
+    "this",
+    "role",
+    "are",
+    "we",
+    "will",
+    "assess",
+    "you",
+    "against",
+    "of",
+    "your",
+    "post",
+];
+
+/// Whether a heading only states a priority (with generic words), so it gives its section no
+/// group of its own. Longer than a [`priority_marker`], which may stand alone on a line.
+pub(crate) fn is_marker_title(text: &str) -> bool {
+    if priority_marker(text).is_some() {
+        return true;
+    }
+    let t = fold(text);
+    let w = words(&t);
+    priority_in(&t).is_some()
+        && w.len() <= 10
+        && w.iter().all(|w| {
+            w == "essential"
+                || w == "desirable"
+                || MARKER_FILLER.contains(&w.as_str())
+                || MARKER_TITLE_FILLER.contains(&w.as_str())
+        })
+}
+
+/// A priority stated in a sentence that introduces a list: "It is desirable that you can
+/// demonstrate the following:", "the following skills would be an advantage, but are not
+/// essential:", "In addition, the following essential criteria will also need…". Only
+/// introductions count (they end with a colon or speak of "the following"), so a note about
+/// how desirable criteria are used decides nothing.
+pub(crate) fn prose_priority(text: &str) -> Option<Priority> {
+    let t = fold(text);
+    if words(&t).len() > 50 || !is_intro(text) {
+        return None;
+    }
+    let desirable = [
+        "desirable",
+        "not essential",
+        "an advantage",
+        "preferable",
+        "nice to have",
+    ];
+    if desirable.iter().any(|d| t.contains(d)) {
+        Some(Priority::Desirable)
+    } else if words(&t).iter().any(|w| w == "essential") {
+        Some(Priority::Essential)
+    } else {
+        None
+    }
+}
+
+/// The Civil Service behaviours (Success Profiles), folded, with the variants documents use.
+const BEHAVIOURS: &[&str] = &[
+    "seeing the big picture",
+    "seeing the bigger picture",
+    "changing and improving",
+    "making effective decisions",
+    "leadership",
+    "communicating and influencing",
+    "working together",
+    "developing self and others",
+    "managing a quality service",
+    "delivering at pace",
+];
+
+/// The text as a behaviour's name, when it names one of the Civil Service behaviours
+/// ("Delivering at Pace", "delivering at pace.", "Seeing the Bigger Picture"); `None` for
+/// anything else, so a list read from a sentence never yields an invented criterion.
+pub(crate) fn behaviour_name(text: &str) -> Option<String> {
+    let name = text.trim().trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | '…' | '*' | '"')
+    });
+    let folded = fold(name).replace('&', "and");
+    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    BEHAVIOURS
+        .contains(&folded.as_str())
+        .then(|| name.to_owned())
+}
+
+/// Whether a line promises a list of behaviours: "We'll assess you against these behaviours
+/// during the selection process:", "…assessing the following behaviours, along with…".
+pub(crate) fn announces_behaviours(text: &str) -> bool {
+    let t = fold(text);
+    (t.contains("behaviours") || t.contains("behaviors"))
+        && [
+            "assess",
+            "the following",
+            "against these",
+            "these behaviours",
+        ]
+        .iter()
+        .any(|c| t.contains(c))
+}
+
+/// Splits a criterion led by its name: "Agile working. You have experience of…" (a bold
+/// lead-in once the bold is gone), "Modern standard approach - You can use…". The lead must
+/// be a short capitalised phrase with no punctuation of its own, and what follows a full
+/// stop must be a new sentence of a few words, so "Familiarity with network protocols -
+/// TCP/IP" and one-sentence requirements stay whole.
+pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
+    let (name, rest) = split_at_first(text, &[". ", " – ", " — ", " - ", ": "])?;
+    let name_words = name.split_whitespace().count();
+    let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
+    let clean = !name.contains([',', ';', '(', ')', '.', ':']);
+    // The description is a sentence: a capitalised word, then an ordinary one ("You know…",
+    // "Work with data"), not a list of acronyms ("TCP/IP, HTTP, SSL").
+    let mut rest_words_iter = rest.split_whitespace();
+    let sentence = rest_words_iter.next().is_some_and(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.first().is_some_and(|c| c.is_uppercase())
+            && (letters.len() == 1 || letters[1..].iter().all(|c| c.is_lowercase()))
+    }) && rest_words_iter
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let rest_words = rest.split_whitespace().count();
+    ((1..=5).contains(&name_words) && starts_upper && clean && sentence && rest_words >= 4)
+        .then(|| (name.to_owned(), rest.to_owned()))
+}
+
+/// Whether the whole text is a template's placeholder ("[Essential Civil Service
+/// Behaviours]", "[Insert Date]"): something to fill in, never a value or a criterion.
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    t.len() > 2 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(['[', ']'])
+}
+
+/// Whether a heading names something other than a section of criteria (the post, "Technical:"
+/// over a list of duties): it has none of the words a criteria heading is made of.
+pub(crate) fn names_a_post(text: &str) -> bool {
+    const SECTION_WORDS: &[&str] = &[
+        "skills",
+        "criteria",
+        "behaviours",
+        "behaviors",
+        "competencies",
+        "competences",
+        "experience",
+        "requirements",
+        "specification",
+        "essential",
+        "desirable",
+        "strengths",
+        "sfia",
+    ];
+    let t = text.to_lowercase();
+    !t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| SECTION_WORDS.contains(&w))
+}
+
 /// Removes a priority written into a criterion ("X (desirable)", "X – Essential",
 /// "Desirable: X") and returns it.
 pub(crate) fn strip_priority(text: &str) -> (String, Option<Priority>) {
@@ -303,6 +466,17 @@ pub(crate) fn tidy_name(text: &str) -> String {
 /// managing others)") so the name stays clean and the condition stays visible.
 pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
     let trimmed = text.trim();
+    // "(If Ruby else delete) A good knowledge of…": an editor's condition written first.
+    if let Some(inner_end) = trimmed.strip_prefix('(').and_then(|t| t.find(')')) {
+        let inner = trimmed.get(1..=inner_end).unwrap_or_default().trim();
+        let rest = tidy_name(trimmed.get(inner_end + 2..).unwrap_or_default());
+        let lower = fold(inner);
+        if (lower.starts_with("if ") || lower.starts_with("delete") || lower.starts_with("only "))
+            && !rest.is_empty()
+        {
+            return (rest, Some(inner.to_owned()));
+        }
+    }
     if !trimmed.ends_with(')') {
         return (trimmed.to_owned(), None);
     }
@@ -392,11 +566,21 @@ pub(crate) fn refers_elsewhere(text: &str) -> bool {
         "framework",
         "available at",
         "can be found",
-        "http",
+        "http://",
+        "https://",
         "www.",
     ];
     let t = fold(text);
     CUES.iter().any(|c| t.contains(c))
+}
+
+/// The text before and after the earliest of the separators, both trimmed.
+fn split_at_first<'a>(text: &'a str, seps: &[&str]) -> Option<(&'a str, &'a str)> {
+    let (at, sep) = seps
+        .iter()
+        .filter_map(|s| text.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)?;
+    Some((text[..at].trim(), text[at + sep.len()..].trim()))
 }
 
 /// Splits "Seeing the Big Picture – understand how your work fits" into a name and its
@@ -404,13 +588,7 @@ pub(crate) fn refers_elsewhere(text: &str) -> bool {
 /// "Familiarity with network protocols - TCP/IP" (a technical skill) is not split: callers
 /// only use this for behaviours and strengths.
 pub(crate) fn split_name_description(text: &str) -> Option<(String, String)> {
-    let seps = [" – ", " — ", " - ", ": "];
-    let (at, sep) = seps
-        .iter()
-        .filter_map(|s| text.find(s).map(|i| (i, *s)))
-        .min_by_key(|(i, _)| *i)?;
-    let name = text[..at].trim();
-    let rest = text[at + sep.len()..].trim();
+    let (name, rest) = split_at_first(text, &[" – ", " — ", " - ", ": "])?;
     let words = name.split_whitespace().count();
     let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
     let clean = !name.contains(['.', ',', ';', '(', ')']);

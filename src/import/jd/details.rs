@@ -6,7 +6,8 @@
 //! title falls back to the document's first heading that is not a section heading, with
 //! template words such as "Role Definition" dropped.
 
-use super::classify::{classify_title, fold, priority_marker};
+use super::classify::Section;
+use super::classify::{classify_title, fold, names_a_post, priority_marker};
 use super::outline::{collapse, Block, BlockKind};
 
 /// What was found, with warnings about conflicts.
@@ -23,6 +24,9 @@ enum Key {
     Title,
     Grade,
     Reference,
+    /// A page's metadata title (front matter): used only when the document has no title of
+    /// its own.
+    PageTitle,
 }
 
 /// Which detail a key names, if any.
@@ -36,6 +40,7 @@ fn key_of(raw: &str) -> Option<Key> {
     match k.as_str() {
         "job title" | "title" | "role title" | "post title" | "role" | "position" | "job role"
         | "post" | "vacancy title" | "position title" => Some(Key::Title),
+        "page title" => Some(Key::PageTitle),
         "grade"
         | "band"
         | "grade/band"
@@ -45,7 +50,8 @@ fn key_of(raw: &str) -> Option<Key> {
         | "job grade"
         | "civil service grade"
         | "banding"
-        | "grade and band" => Some(Key::Grade),
+        | "grade and band"
+        | "payband" => Some(Key::Grade),
         "reference"
         | "reference number"
         | "reference no"
@@ -64,11 +70,84 @@ fn key_of(raw: &str) -> Option<Key> {
     }
 }
 
-/// Tidies a value: emphasis markers and separators dropped.
+/// Tidies a value: emphasis markers and separators dropped. A template's placeholder
+/// ("[Insert Number]", "[Oleeo number]") is no value.
 fn clean_value(v: &str) -> Option<String> {
     let v =
         collapse(v.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '|')));
-    (!v.is_empty() && v.chars().any(char::is_alphanumeric)).then_some(v)
+    let placeholder = v.starts_with('[') && v.ends_with(']') && !v[1..].contains('[');
+    (!v.is_empty() && !placeholder && v.chars().any(char::is_alphanumeric)).then_some(v)
+}
+
+/// Civil Service grades written out, and the short form a panel uses.
+const GRADE_NAMES: &[(&str, &str)] = &[
+    ("administrative assistant", "AA"),
+    ("administrative officer", "AO"),
+    ("executive officer", "EO"),
+    ("higher executive officer", "HEO"),
+    ("senior executive officer", "SEO"),
+    ("senior civil service", "SCS"),
+];
+
+/// Short grade names that stand alone ("SEO", "G7", "Grade 6", "SCS1").
+fn is_grade_code(text: &str) -> bool {
+    let t = text.trim();
+    let upper = t.to_ascii_uppercase();
+    if GRADE_NAMES.iter().any(|(_, code)| *code == upper) {
+        return true;
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit());
+    if let Some(n) = upper.strip_prefix("GRADE ") {
+        return digits(n.trim());
+    }
+    if let Some(n) = upper.strip_prefix("SCS") {
+        return n.is_empty() || digits(n.trim());
+    }
+    upper.strip_prefix('G').is_some_and(digits)
+}
+
+/// A grade as a panel writes it: "Senior Executive Officer (SEO)" and "Higher Executive
+/// Officer" become "SEO" and "HEO"; a bare "6" after "Grade:" becomes "Grade 6"; anything
+/// else (a band such as "B3", "Grade 7") stays as written.
+pub(crate) fn normalise_grade(value: &str) -> String {
+    let v = value.trim();
+    if let Some(open) = v.rfind('(') {
+        if let Some(inner) = v[open + 1..].strip_suffix(')') {
+            if is_grade_code(inner) {
+                return inner.trim().to_owned();
+            }
+        }
+    }
+    let folded = fold(v);
+    if let Some((_, code)) = GRADE_NAMES.iter().find(|(name, _)| folded == *name) {
+        return (*code).to_owned();
+    }
+    if !v.is_empty() && v.len() <= 2 && v.chars().all(|c| c.is_ascii_digit()) {
+        return format!("Grade {v}");
+    }
+    v.to_owned()
+}
+
+/// A line that is nothing but a grade ("Grade 7", "Higher Executive Officer").
+fn standalone_grade(text: &str) -> Option<String> {
+    let t = text.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
+    let folded = fold(t);
+    (is_grade_code(t) || GRADE_NAMES.iter().any(|(name, _)| folded == *name))
+        .then(|| normalise_grade(t))
+}
+
+/// A grade written at the end of a title, "Lead Service Designer (G6)": the title without
+/// it, and the grade.
+pub(crate) fn grade_in_title(title: &str) -> Option<(String, String)> {
+    let t = title.trim_end();
+    let open = t.rfind('(')?;
+    let inner = t[open + 1..].strip_suffix(')')?;
+    let grade = standalone_grade(inner)?;
+    let rest = t[..open]
+        .trim_end()
+        .trim_end_matches(['-', '–', ','])
+        .trim_end();
+    (!rest.is_empty()).then(|| (rest.to_owned(), grade))
 }
 
 /// Splits "Key: value" text.
@@ -126,7 +205,10 @@ pub(crate) fn clean_title(text: &str) -> Option<String> {
 /// Finds title, grade and reference in the outline.
 pub(crate) fn find(blocks: &[Block]) -> Details {
     let mut found: Vec<(Key, String, usize)> = Vec::new();
-    for b in blocks {
+    // Grades that stand alone on a line ("Grade 7" under the title): used when no line
+    // names the grade.
+    let mut loose_grades: Vec<(String, usize)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
         match &b.kind {
             BlockKind::Row { cells, .. } => {
                 if let Some(key) = cells.first().and_then(|c| key_of(&c.text)) {
@@ -136,17 +218,38 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
                 }
             }
             BlockKind::Paragraph { lines, .. } => {
-                for l in lines {
+                for (j, l) in lines.iter().enumerate() {
                     if let Some((key, v)) = key_value(l) {
                         if let Some(v) = clean_value(v) {
                             found.push((key, v, b.line));
                         }
+                    } else if let Some(key) = label_key(l) {
+                        // "Job grade" on one line, its value on the next (a saved advert).
+                        let next = lines.get(j + 1).cloned().or_else(|| label_value(blocks, i));
+                        if let Some(v) = next.as_deref().and_then(clean_value) {
+                            found.push((key, v, b.line));
+                        }
+                    } else if let Some(g) = standalone_grade(l) {
+                        loose_grades.push((g, b.line));
                     }
                 }
             }
-            BlockKind::Item { text, .. } | BlockKind::Heading { text, .. } => {
+            BlockKind::Item { text, .. } => {
                 if let Some((key, v)) = key_value(text) {
                     if let Some(v) = clean_value(v) {
+                        found.push((key, v, b.line));
+                    }
+                }
+            }
+            BlockKind::Heading { text, .. } => {
+                if let Some((key, v)) = key_value(text) {
+                    if let Some(v) = clean_value(v) {
+                        found.push((key, v, b.line));
+                    }
+                } else if let Some(key) = label_key(text) {
+                    // A GOV.UK summary list or advert: "Job grade" as a heading or term, the
+                    // value in the block after it.
+                    if let Some(v) = label_value(blocks, i).as_deref().and_then(clean_value) {
                         found.push((key, v, b.line));
                     }
                 }
@@ -154,15 +257,26 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
         }
     }
     let mut details = Details::default();
-    for want in [Key::Title, Key::Grade, Key::Reference] {
+    let mut page_title = None;
+    for want in [Key::Title, Key::Grade, Key::Reference, Key::PageTitle] {
         let mut values = found.iter().filter(|(k, ..)| *k == want);
         let Some((_, first, first_line)) = values.next() else {
             continue;
         };
+        let first = if want == Key::Grade {
+            normalise_grade(first)
+        } else {
+            first.clone()
+        };
         for (_, other, line) in values {
+            let other = if want == Key::Grade {
+                normalise_grade(other)
+            } else {
+                other.clone()
+            };
             if other != first {
                 let name = match want {
-                    Key::Title => "job title",
+                    Key::Title | Key::PageTitle => "job title",
                     Key::Grade => "grade",
                     Key::Reference => "reference",
                 };
@@ -171,17 +285,84 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
                 ));
             }
         }
-        let value = Some(first.clone());
         match want {
-            Key::Title => details.title = value.and_then(|v| clean_title(&v)),
-            Key::Grade => details.grade = value,
-            Key::Reference => details.reference = value,
+            Key::Title => details.title = clean_title(&first),
+            Key::Grade => details.grade = Some(first),
+            Key::Reference => details.reference = Some(first),
+            Key::PageTitle => page_title = clean_title(&first).map(|t| (t, *first_line)),
         }
     }
     if details.title.is_none() {
-        details.title = title_from_headings(blocks);
+        details.title = title_from_headings(blocks).or_else(|| first_line_title(blocks));
+        if let (Some(title), Some((page, line))) = (&details.title, &page_title) {
+            if !title.eq_ignore_ascii_case(page) {
+                details.warnings.push(format!(
+                    "line {line}: the page's metadata calls it \"{page}\", its heading \"{title}\"; used \"{title}\""
+                ));
+            }
+        }
+        if details.title.is_none() {
+            details.title = page_title.map(|(t, _)| t);
+        }
+    }
+    // "Lead Service Designer (G6)": the grade is part of the title only as a label.
+    if let Some((title, grade)) = details.title.as_deref().and_then(grade_in_title) {
+        details.title = Some(title);
+        details.grade.get_or_insert(grade);
+    }
+    if details.grade.is_none() {
+        details.grade = loose_grades.into_iter().next().map(|(g, _)| g);
     }
     details
+}
+
+/// A line that is only a detail's name ("Job grade", "Reference number"), as saved adverts
+/// and summary lists write them above their value.
+fn label_key(text: &str) -> Option<Key> {
+    let t = text.trim();
+    if t.split_whitespace().count() > 4 || t.ends_with('.') {
+        return None;
+    }
+    key_of(t).filter(|k| matches!(k, Key::Grade | Key::Reference))
+}
+
+/// The first line of the block after `i`, when it is a short paragraph (a label's value).
+fn label_value(blocks: &[Block], i: usize) -> Option<String> {
+    match &blocks.get(i + 1)?.kind {
+        BlockKind::Paragraph { lines, .. } => lines
+            .first()
+            .filter(|l| l.split_whitespace().count() <= 8)
+            .cloned(),
+        _ => None,
+    }
+}
+
+/// A document with no usable heading often opens with its title as a plain line ("Quality
+/// Engineer", then "Location: National"). Only a short first line that names no section and
+/// is not a sentence counts.
+fn first_line_title(blocks: &[Block]) -> Option<String> {
+    let BlockKind::Paragraph { lines, .. } = &blocks.first()?.kind else {
+        return None;
+    };
+    let line = lines.first()?;
+    let words = line.split_whitespace().count();
+    let capitalised = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if words == 0
+        || words > 10
+        || !capitalised
+        || line.ends_with(['.', ':', '?', '!'])
+        || key_value(line).is_some()
+    {
+        return None;
+    }
+    let title = clean_title(line)?;
+    let c = classify_title(&title);
+    let named =
+        c.section.is_none() || (names_a_post(&title) && c.section != Some(Section::Narrative));
+    (named && !c.weak && priority_marker(&title).is_none()).then_some(title)
 }
 
 /// The first level-one heading, else the first heading of any kind, that names no section.
@@ -200,14 +381,43 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
             && key_value(title).is_none()
     };
     let mut first_any = None;
-    for (level, text) in headings {
+    // Once a top-level heading has opened a section ("# The Role"), later top-level headings
+    // are sections too ("# Our Tech Stack"), never the title; and a heading under a section
+    // ("### Application" under "## Selection process") belongs to it.
+    let mut after_section = false;
+    let mut section_level = u8::MAX;
+    for (n, (level, text)) in headings.enumerate() {
         let Some(title) = clean_title(text) else {
+            after_section |= level == 1;
+            section_level = section_level.min(level);
             continue;
         };
+        // The document's first heading names the post ("# Technical architect") unless it
+        // is made of section words.
+        let narrative = matches!(
+            classify_title(&title).section,
+            Some(Section::Narrative | Section::Details)
+        );
+        if n == 0
+            && level == 1
+            && !narrative
+            && names_a_post(&title)
+            && priority_marker(&title).is_none()
+        {
+            return Some(title);
+        }
         if !usable(&title) {
+            after_section |= level == 1;
+            section_level = section_level.min(level);
+            continue;
+        }
+        if level > section_level {
             continue;
         }
         if level == 1 {
+            if after_section {
+                continue;
+            }
             return Some(title);
         }
         first_any.get_or_insert(title);

@@ -24,8 +24,10 @@
 //!   yields nothing is reported, saying so when it points to an external framework.
 
 use super::classify::{
-    classify_title, is_intro, looks_like_requirement, priority_marker, refers_elsewhere,
-    split_name_description, strip_priority, strip_qualifier, tidy_group, Section,
+    announces_behaviours, behaviour_name, classify_title, is_intro, is_marker_title,
+    is_placeholder, looks_like_requirement, names_a_post, priority_marker, prose_priority,
+    refers_elsewhere, split_lead_in, split_name_description, strip_priority, strip_qualifier,
+    tidy_group, Section,
 };
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
 use super::sfia;
@@ -93,6 +95,16 @@ struct Extractor<'a> {
     section: SectionState,
     group: Option<(String, u8)>,
     current: Option<Current>,
+    /// A plain line ("Specialist skills and expertise:") switched the kind of what follows
+    /// inside the section, until the next heading.
+    sub_kind: Option<CriterionKind>,
+    /// After "Desirable" under a criterion that already has indicators: its indicators from
+    /// here on carry that priority.
+    indicator_priority: Option<Priority>,
+    /// A sentence promised a list of behaviours ("we'll assess you against these
+    /// behaviours:"); list lines naming one are behaviours, whatever section they are in.
+    behaviour_list: bool,
+    seen_heading: bool,
     out: Extracted,
 }
 
@@ -114,12 +126,28 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         },
         group: None,
         current: None,
+        sub_kind: None,
+        indicator_priority: None,
+        behaviour_list: false,
+        seen_heading: false,
         out: Extracted::default(),
     };
     for (i, block) in blocks.iter().enumerate() {
         match &block.kind {
-            BlockKind::Heading { level, text } => x.heading(i, *level, text, block.line),
-            BlockKind::Paragraph { text, links, .. } => x.paragraph(text, links, block.line),
+            BlockKind::Heading { level, text } => {
+                x.behaviour_list = false;
+                let first = !std::mem::replace(&mut x.seen_heading, true);
+                if first && *level == 1 && names_a_post(text) {
+                    // The document's title ("Senior accessibility specialist") is not a
+                    // section, even when a word in it ("specialist") names one.
+                    x.open_section(text, 1, block.line, Mode::Unknown, Priority::Essential);
+                } else {
+                    x.heading(i, *level, text, block.line);
+                }
+            }
+            BlockKind::Paragraph { text, lines, links } => {
+                x.paragraph_block(i, text, lines, links, block.line)
+            }
             BlockKind::Item { depth, text } => x.item(*depth, text, block.line),
             BlockKind::Row { cells, header } => {
                 if !header {
@@ -130,6 +158,33 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
     }
     x.close_section();
     x.out
+}
+
+/// Whether a paragraph line reads as a label standing in for a heading: short, no sentence
+/// punctuation, capitalised.
+fn label_like(text: &str) -> bool {
+    const SENTENCE_STARTS: &[&str] = &[
+        "We", "You", "Your", "Our", "It", "This", "These", "Please", "If", "I",
+    ];
+    let t = text.trim();
+    if t.split_whitespace()
+        .next()
+        .is_some_and(|w| SENTENCE_STARTS.contains(&w))
+    {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    (1..=6).contains(&words)
+        && !t
+            .trim_end_matches(':')
+            .contains(['.', ',', ';', '?', '!', '(', '['])
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a label is written in capitals ("SEEING THE BIG PICTURE").
+fn shouted(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Shortens text for a warning.
@@ -167,7 +222,7 @@ impl Extractor<'_> {
         self.close_section();
         self.section = SectionState {
             title: tidy_group(title),
-            title_is_marker: priority_marker(title).is_some(),
+            title_is_marker: is_marker_title(title),
             line,
             level,
             mode,
@@ -179,6 +234,8 @@ impl Extractor<'_> {
         };
         self.group = None;
         self.current = None;
+        self.sub_kind = None;
+        self.indicator_priority = None;
     }
 
     /// Reports a criteria section that gave nothing.
@@ -235,26 +292,78 @@ impl Extractor<'_> {
     }
 
     fn heading(&mut self, i: usize, level: u8, text: &str, line: usize) {
-        self.current = None;
         let inside = self.section.mode.holds_criteria()
             && (level == PSEUDO_LEVEL || level > self.section.level);
         if let Some(p) = priority_marker(text) {
+            if inside && level == PSEUDO_LEVEL {
+                // "**Essential**" right under a criterion is its own priority; "**Desirable**"
+                // after its indicators marks the indicators that follow.
+                if let Some(cur) = self.current.filter(|c| c.origin == Origin::Heading) {
+                    if cur.fresh {
+                        if let Some(c) = self.out.criteria.get_mut(cur.index) {
+                            c.priority = p;
+                        }
+                    } else {
+                        self.indicator_priority = Some(p);
+                    }
+                    return;
+                }
+            }
+            self.current = None;
+            if level < PSEUDO_LEVEL {
+                self.sub_kind = None;
+                if self.group.as_ref().is_some_and(|(_, l)| level <= *l) {
+                    self.group = None;
+                }
+            }
             if inside {
                 self.section.priority = p;
             } else {
+                // "Desirable skills" after "Essential skills and expertise": a priority says
+                // nothing of the kind, which carries on from the section it sits beside.
                 let mode = match self.section.mode {
                     m @ Mode::Criteria(_) if level == PSEUDO_LEVEL => m,
+                    Mode::Criteria(k)
+                        if level == self.section.level
+                            && classify_title(text).section.is_none() =>
+                    {
+                        Mode::Criteria(k)
+                    }
                     _ => Mode::Criteria(CriterionKind::Experience),
                 };
                 self.open_section(text, level, line, mode, p);
             }
             return;
         }
+        self.current = None;
+        self.indicator_priority = None;
+        if level < PSEUDO_LEVEL {
+            self.sub_kind = None;
+        }
         let (name, own_priority) = strip_priority(text);
         let class = classify_title(&name);
+        // "**You will have:**" under "Person specification": an introduction, not a new
+        // section.
+        if inside
+            && level == PSEUDO_LEVEL
+            && matches!((class.section, self.section.mode),
+                (Some(Section::Criteria(a)), Mode::Criteria(b)) if a == b)
+        {
+            return;
+        }
         // A group heading ends when a heading at its level or above comes.
         if self.group.as_ref().is_some_and(|(_, l)| level <= *l) {
             self.group = None;
+        }
+        // "### Technical:" over a list of duties stays in "Key responsibilities": a deeper
+        // heading leaves a narrative section only when it plainly names criteria.
+        if self.section.mode == Mode::Narrative
+            && level > self.section.level
+            && level < PSEUDO_LEVEL
+            && matches!(class.section, Some(Section::Criteria(_)))
+            && names_a_post(&name)
+        {
+            return;
         }
         if let Some(section) = class.section {
             let mode = match section {
@@ -278,6 +387,7 @@ impl Extractor<'_> {
             match self.section.mode {
                 Mode::Sfia => self.group = Some((tidy_group(&name), level)),
                 Mode::Criteria(kind) => {
+                    let kind = self.sub_kind.unwrap_or(kind);
                     let grouping = self.has_child_heading(i, level)
                         || (kind == CriterionKind::Experience && self.next_is_item(i));
                     if grouping {
@@ -333,6 +443,14 @@ impl Extractor<'_> {
             return true;
         }
         self.current = None;
+        self.priority_from_here(p, line);
+        true
+    }
+
+    /// A priority that applies to what follows in the section; under a heading the importer
+    /// does not recognise it starts a requirements section. Returns false in narrative, where
+    /// it decides nothing.
+    fn priority_from_here(&mut self, p: Priority, line: usize) -> bool {
         match self.section.mode {
             Mode::Criteria(_) | Mode::Sfia => self.section.priority = p,
             Mode::Unknown => {
@@ -348,7 +466,7 @@ impl Extractor<'_> {
                 );
                 self.section.title_is_marker = true;
             }
-            Mode::Narrative | Mode::Details => {}
+            Mode::Narrative | Mode::Details => return false,
         }
         true
     }
@@ -429,7 +547,7 @@ impl Extractor<'_> {
         line: usize,
     ) -> Option<usize> {
         let (name, qualifier) = strip_qualifier(raw_name);
-        if name.is_empty() {
+        if name.is_empty() || is_placeholder(&name) {
             return None;
         }
         if let Some(q) = qualifier {
@@ -478,12 +596,199 @@ impl Extractor<'_> {
         }
     }
 
-    fn paragraph(&mut self, text: &str, links: &[String], line: usize) {
+    /// Whether the block after `i` starts a list: an item, or a priority marker over one.
+    fn next_opens_list(&self, i: usize) -> bool {
+        self.blocks.get(i + 1).is_some_and(|b| match &b.kind {
+            BlockKind::Item { .. } => true,
+            BlockKind::Paragraph { text, .. } | BlockKind::Heading { text, .. } => {
+                priority_marker(text).is_some()
+            }
+            BlockKind::Row { .. } => false,
+        })
+    }
+
+    fn next_is_intro(&self, i: usize) -> bool {
+        self.blocks
+            .get(i + 1)
+            .is_some_and(|b| matches!(&b.kind, BlockKind::Paragraph { text, .. } if is_intro(text)))
+    }
+
+    /// A paragraph block: a plain line standing in for a heading (its first line, or its
+    /// last when text pasted from a PDF ran it into the paragraph before), behaviours named in
+    /// a sentence, or running text.
+    fn paragraph_block(
+        &mut self,
+        i: usize,
+        _text: &str,
+        lines: &[String],
+        links: &[String],
+        line: usize,
+    ) {
+        let is_label = |l: &String| label_like(l) && priority_marker(l).is_none();
+        if let Some(first) = lines.first().filter(|l| is_label(l)) {
+            let rest = &lines[1..];
+            let names_section = classify_title(first.trim_end_matches(':'))
+                .section
+                .is_some();
+            let alone = rest.is_empty() || first.trim_end().ends_with(':') || names_section;
+            let rest_intro = rest.first().is_some_and(|l| is_intro(l));
+            if alone && self.label(i, first, line, rest_intro) {
+                if !rest.is_empty() {
+                    self.paragraph_lines(rest, links, line);
+                }
+                return;
+            }
+        }
+        if let Some((last, before)) = lines.split_last().filter(|(l, b)| {
+            !b.is_empty()
+                && is_label(l)
+                && classify_title(l.trim_end_matches(':')).section.is_some()
+        }) {
+            self.paragraph_lines(before, links, line);
+            self.label(i, last, line, false);
+            return;
+        }
+        self.paragraph_lines(lines, links, line);
+    }
+
+    fn paragraph_lines(&mut self, lines: &[String], links: &[String], line: usize) {
+        if self.behaviours_in_sentence(lines, line) {
+            return;
+        }
+        self.paragraph(&lines.join(" "), lines, links, line);
+    }
+
+    /// "We'll assess you against these behaviours: Seeing the Big Picture, Delivering at
+    /// Pace…": the sentence promises a list, and every name in it (after the colon, on the
+    /// lines that follow, or in the list after it) that is a Civil Service behaviour becomes
+    /// one. Returns whether the paragraph was taken.
+    fn behaviours_in_sentence(&mut self, lines: &[String], line: usize) -> bool {
+        let announces = lines.iter().any(|l| announces_behaviours(l));
+        if !announces && !self.behaviour_list {
+            return false;
+        }
+        let mut found = false;
+        for l in lines {
+            let tail = match l.rfind(':') {
+                Some(at) => &l[at + 1..],
+                None if announces_behaviours(l) => "",
+                None => l.as_str(),
+            };
+            for piece in tail.split([',', ';']) {
+                if let Some(name) = behaviour_name(piece) {
+                    self.add_behaviour(&name, line);
+                    found = true;
+                }
+            }
+        }
+        self.behaviour_list = announces || found;
+        announces || found
+    }
+
+    /// Adds a behaviour read from a sentence or the list after it. In a behaviours section it
+    /// takes that section's group; anywhere else ("How to apply") it has none.
+    fn add_behaviour(&mut self, name: &str, line: usize) {
+        let in_section = match self.section.mode {
+            Mode::Criteria(kind) => self.sub_kind.unwrap_or(kind) == CriterionKind::Behaviour,
+            _ => false,
+        };
+        let before = self.out.criteria.len();
+        let priority = if in_section {
+            self.section.priority
+        } else {
+            Priority::Essential
+        };
+        if let Some(index) = self.add(CriterionKind::Behaviour, name, priority, Vec::new(), line) {
+            if index >= before && !in_section {
+                if let Some(c) = self.out.criteria.get_mut(index) {
+                    c.group = None;
+                }
+            }
+        }
+        self.current = None;
+    }
+
+    /// A plain line standing in for a heading ("Person Specification", "Selection Criteria:",
+    /// "SEEING THE BIG PICTURE", "Specialist skills and expertise:"). Returns whether it was
+    /// taken as one.
+    fn label(&mut self, i: usize, text: &str, line: usize, rest_intro: bool) -> bool {
+        let name = text.trim().trim_end_matches(':').trim();
+        let class = classify_title(name);
+        let colon = text.trim_end().ends_with(':');
+        let lists = self.next_opens_list(i);
+        // "Selection Criteria:": generic words name a requirements section.
+        let section = class.section.or(class
+            .weak
+            .then_some(Section::Criteria(CriterionKind::Experience)));
+        if self.section.mode == Mode::Sfia {
+            // A SFIA section's plain lines are its categories, read there.
+            return false;
+        }
+        match section {
+            Some(Section::Criteria(kind))
+                if class.section.is_some() && self.section.mode.holds_criteria() =>
+            {
+                if self.section.mode == Mode::Criteria(kind) && self.sub_kind.is_none() {
+                    return false;
+                }
+                // Another kind inside a criteria section: what follows is of that kind, until
+                // the next heading.
+                self.sub_kind = Some(kind);
+                self.group = Some((tidy_group(name), PSEUDO_LEVEL));
+                self.current = None;
+                self.indicator_priority = None;
+                self.section.priority = class.priority.unwrap_or_default();
+                true
+            }
+            Some(section) => {
+                let criteria = matches!(section, Section::Criteria(_) | Section::Sfia);
+                // A criteria label must lead to something: a colon, a list or an
+                // introduction. Narrative labels ("How to Apply") end whatever came before.
+                if criteria && !(colon || lists || rest_intro || self.next_is_intro(i)) {
+                    return false;
+                }
+                let mode = match section {
+                    Section::Criteria(kind) => Mode::Criteria(kind),
+                    Section::Sfia => Mode::Sfia,
+                    Section::Narrative => Mode::Narrative,
+                    Section::Details => Mode::Details,
+                };
+                let priority = class.priority.unwrap_or_default();
+                self.open_section(name, PSEUDO_LEVEL, line, mode, priority);
+                true
+            }
+            None => {
+                let behaviours = matches!(
+                    (self.sub_kind, self.section.mode),
+                    (None, Mode::Criteria(CriterionKind::Behaviour))
+                );
+                // A competency named on a line of its own, its indicators listed under it.
+                if behaviours && (colon || shouted(name)) && lists {
+                    self.heading(i, PSEUDO_LEVEL, name, line);
+                    return true;
+                }
+                false
+            }
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, lines: &[String], links: &[String], line: usize) {
         if self.priority_line(text, line) {
             return;
         }
         if let Some(cur) = self.current.as_mut() {
             cur.fresh = false;
+        }
+        if let Some(p) = prose_priority(text) {
+            if self.priority_from_here(p, line) {
+                self.current = None;
+                return;
+            }
+        }
+        if let Mode::Criteria(kind) = self.section.mode {
+            if lines.len() > 1 && self.current.is_none() && self.lines_as_list(kind, lines, line) {
+                return;
+            }
         }
         match self.section.mode {
             Mode::Narrative | Mode::Details => {}
@@ -547,7 +852,27 @@ impl Extractor<'_> {
                     }
                 }
                 // Prose in a criteria section: a short requirement is a criterion, a long one
-                // is reported, anything else is explanation and is left out.
+                // is reported, anything else is explanation and is left out. A note about the
+                // criteria ("desirable criteria will only be used in a tie") or several
+                // sentences of explanation are never one.
+                if let Some((name, description)) = split_lead_in(text) {
+                    let kind = self.sub_kind.unwrap_or(kind);
+                    let priority = self.section.priority;
+                    self.add(kind, &name, priority, vec![description], line);
+                    return;
+                }
+                let about_criteria = {
+                    let t = text.to_lowercase();
+                    t.contains("criteria") || t.contains("criterion")
+                };
+                let sentences = text
+                    .split(". ")
+                    .filter(|s| s.chars().next().is_some_and(char::is_uppercase))
+                    .count();
+                if about_criteria || sentences > 1 {
+                    return;
+                }
+                let kind = self.sub_kind.unwrap_or(kind);
                 if looks_like_requirement(text) {
                     self.section.content += 1;
                     if text.split_whitespace().count() <= 60 {
@@ -566,12 +891,64 @@ impl Extractor<'_> {
         }
     }
 
+    /// A paragraph of several lines in a criteria section, as text pasted from a PDF gives
+    /// a list: each line that reads as a requirement is a criterion, and a line starting in
+    /// lower case continues the one before. Returns whether any line was taken.
+    fn lines_as_list(&mut self, kind: CriterionKind, lines: &[String], line: usize) -> bool {
+        let mut merged: Vec<String> = Vec::new();
+        for l in lines {
+            let continues = l.chars().next().is_some_and(char::is_lowercase);
+            match merged.last_mut() {
+                Some(last) if continues => {
+                    last.push(' ');
+                    last.push_str(l);
+                }
+                _ => merged.push(l.clone()),
+            }
+        }
+        let short = |l: &&String| l.split_whitespace().count() <= 40;
+        if merged
+            .iter()
+            .filter(short)
+            .filter(|l| looks_like_requirement(l))
+            .count()
+            < 2
+        {
+            return false;
+        }
+        // Enough lines read as requirements for this to be a list: every line of it is one,
+        // except an introduction or a pointer elsewhere.
+        let requirements: Vec<&String> = merged
+            .iter()
+            .filter(short)
+            .filter(|l| !is_intro(l) && !refers_elsewhere(l))
+            .collect();
+        let kind = self.sub_kind.unwrap_or(kind);
+        for r in requirements {
+            let (name, own) = strip_priority(r);
+            let priority = own.unwrap_or(self.section.priority);
+            self.add(kind, &name, priority, Vec::new(), line);
+        }
+        self.section.content += 1;
+        true
+    }
+
     fn item(&mut self, depth: usize, text: &str, line: usize) {
         if self.priority_line(text, line) {
             return;
         }
         if let Some(cur) = self.current.as_mut() {
             cur.fresh = false;
+        }
+        if self.behaviour_list && self.section.mode != Mode::Criteria(CriterionKind::Behaviour) {
+            if let Some(name) = behaviour_name(text) {
+                self.add_behaviour(&name, line);
+                return;
+            }
+            self.behaviour_list = is_placeholder(text);
+            if self.behaviour_list {
+                return;
+            }
         }
         match self.section.mode {
             Mode::Narrative | Mode::Details => {}
@@ -599,13 +976,18 @@ impl Extractor<'_> {
                 }
             }
             Mode::Criteria(kind) => {
+                let kind = self.sub_kind.unwrap_or(kind);
                 self.section.content += 1;
                 if self.sfia_line(text, line, true) {
                     return;
                 }
                 match self.current {
                     Some(cur) if cur.origin == Origin::Heading => {
-                        self.indicator(cur.index, text);
+                        let text = match self.indicator_priority {
+                            Some(Priority::Desirable) => format!("Desirable: {text}"),
+                            _ => text.to_owned(),
+                        };
+                        self.indicator(cur.index, &text);
                         return;
                     }
                     Some(Current {
@@ -620,14 +1002,15 @@ impl Extractor<'_> {
                 }
                 let (text, own) = strip_priority(text);
                 let priority = own.unwrap_or(self.section.priority);
-                let (name, indicators) = match kind {
+                let named = match kind {
                     CriterionKind::Behaviour | CriterionKind::Strength => {
-                        match split_name_description(&text) {
-                            Some((n, d)) => (n, vec![d]),
-                            None => (text.clone(), Vec::new()),
-                        }
+                        split_name_description(&text).or_else(|| split_lead_in(&text))
                     }
-                    _ => (text.clone(), Vec::new()),
+                    _ => split_lead_in(&text),
+                };
+                let (name, indicators) = match named {
+                    Some((n, d)) => (n, vec![d]),
+                    None => (text.clone(), Vec::new()),
                 };
                 if let Some(index) = self.add(kind, &name, priority, indicators, line) {
                     self.current = Some(Current {

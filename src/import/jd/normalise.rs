@@ -49,8 +49,21 @@ impl Normalised {
 pub(crate) fn normalise(text: &str) -> Normalised {
     let mut lines = Vec::new();
     let mut in_fence = false;
-    for (i, raw) in text.split('\n').enumerate() {
+    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let front = front_matter_end(&raw_lines);
+    for (i, raw) in raw_lines.iter().enumerate() {
         let cleaned = clean_chars(raw);
+        if i <= front.unwrap_or(0) && front.is_some() {
+            // Page metadata: only its title is the document's; the rest (layout, weight,
+            // breadcrumbs) must not reach the outline, where it would be glued into a
+            // heading. Each kept key stands alone, so it is read as "Title: …".
+            lines.push(Line {
+                source_line: i + 1,
+                text: front_matter_line(&cleaned),
+            });
+            continue;
+        }
+        let cleaned = space_after_hashes(&cleaned);
         let trimmed = cleaned.trim_start();
         // Fenced code is quoted text: leave it exactly as written.
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -78,6 +91,82 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     pad_table_headers(&mut lines);
     Normalised {
         lines: separate_priority_lines(lines),
+    }
+}
+
+/// The 0-based index of the line closing a YAML front-matter block (`---` … `---`) that
+/// opens the document, if there is one. Every line inside must read as YAML (`key: value`,
+/// `key:`, an indented or `- ` continuation, or blank), so a thematic break that opens a
+/// document is not mistaken for metadata.
+fn front_matter_end(lines: &[&str]) -> Option<usize> {
+    const MAX_LINES: usize = 80;
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    if lines[first].trim_end() != "---" {
+        return None;
+    }
+    let mut keys = 0;
+    for (i, line) in lines.iter().enumerate().skip(first + 1).take(MAX_LINES) {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return (keys > 0).then_some(i);
+        }
+        if t.trim().is_empty() || t.starts_with([' ', '\t']) || t.starts_with("- ") {
+            continue;
+        }
+        let is_key = t.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+        });
+        if !is_key {
+            return None;
+        }
+        keys += 1;
+    }
+    None
+}
+
+/// A front-matter line as the outline should see it: a top-level `title:` becomes a
+/// "Page title: …" line of its own (a page's navigation label, which the document's own
+/// heading overrides); everything else becomes a blank line (keeping line numbers).
+fn front_matter_line(line: &str) -> String {
+    if line.starts_with([' ', '\t']) {
+        return String::new();
+    }
+    match line.split_once(':') {
+        Some((key, value)) if key.trim().eq_ignore_ascii_case("title") => {
+            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            if value.is_empty() {
+                String::new()
+            } else {
+                format!("Page title: {value}")
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// `##Competencies`: a heading written without the space after its hashes. Two to six `#`
+/// followed by a letter always make a heading; one `#` only before a capital letter, with no
+/// other `#` on the line, so a hashtag in running text or `C#` is left alone.
+fn space_after_hashes(line: &str) -> String {
+    let run = line.chars().take_while(|&c| c == '#').count();
+    if run == 0 || run > 6 {
+        return line.to_owned();
+    }
+    let rest = &line[run..];
+    let Some(next) = rest.chars().next() else {
+        return line.to_owned();
+    };
+    let heading = if run >= 2 {
+        next.is_alphabetic()
+    } else {
+        next.is_uppercase() && !rest.contains('#') && rest.split_whitespace().count() <= 12
+    };
+    if heading {
+        format!("{} {rest}", &line[..run])
+    } else {
+        line.to_owned()
     }
 }
 
@@ -596,6 +685,50 @@ mod tests {
             ]
         );
         assert_eq!(n.source_line(99), 4, "past the end clamps to the last line");
+    }
+
+    #[test]
+    fn front_matter_keeps_only_its_title() {
+        // gds-content-designer.md (GDS service manual): page metadata, nested breadcrumbs.
+        let src = "---\nlayout: detailed-guidance\ntitle: Content designer job description\nbreadcrumbs:\n  -\n    title: Home\n---\n\n##Job description\n";
+        assert_eq!(
+            texts(src),
+            vec![
+                "",
+                "",
+                "Page title: Content designer job description",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "## Job description",
+                ""
+            ]
+        );
+        // A thematic break that opens a document is not metadata.
+        assert_eq!(
+            texts("---\nSome text here.\n---"),
+            vec!["---", "Some text here.", "---"]
+        );
+    }
+
+    #[test]
+    fn hashes_without_a_space_still_make_headings() {
+        assert_eq!(texts("###Essential"), vec!["### Essential"]);
+        assert_eq!(
+            texts("##Competencies/skills required"),
+            vec!["## Competencies/skills required"]
+        );
+        assert_eq!(texts("#Roles at Deeson"), vec!["# Roles at Deeson"]);
+        for line in [
+            "#hashtag",
+            "#1 priority",
+            "#GovTech and #DigitalGov",
+            "C# developer",
+        ] {
+            assert_eq!(texts(line), vec![line], "{line}");
+        }
     }
 
     #[test]

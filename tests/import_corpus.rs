@@ -1,0 +1,1096 @@
+//! Job-description import on real public documents the importer was not written for
+//! (`tests/fixtures/jd-corpus/`, sources in its README).
+//!
+//! Each document's values are written down here as a careful reader would give them: the
+//! title, the grade, and every criterion with its kind, group and priority. One test per
+//! document asserts them, allowing only the misses listed with it (so a miss that is fixed,
+//! or a new one, fails the test); one test scores the whole corpus the way a careful reader
+//! would check it and asserts at least 95% right.
+
+use std::path::Path;
+
+use panelmark::model::{CriterionKind, Priority, RoleDraft};
+
+use CriterionKind::{Behaviour, Experience, Technical};
+use Priority::{Desirable as D, Essential as E};
+
+/// One criterion as a careful reader gives it.
+#[derive(Debug, Clone)]
+struct Want {
+    kind: CriterionKind,
+    name: &'static str,
+    group: Option<&'static str>,
+    priority: Priority,
+}
+
+fn b(name: &'static str, group: Option<&'static str>, priority: Priority) -> Want {
+    Want {
+        kind: Behaviour,
+        name,
+        group,
+        priority,
+    }
+}
+
+fn t(name: &'static str, group: Option<&'static str>, priority: Priority) -> Want {
+    Want {
+        kind: Technical,
+        name,
+        group,
+        priority,
+    }
+}
+
+fn x(name: &'static str, group: Option<&'static str>, priority: Priority) -> Want {
+    Want {
+        kind: Experience,
+        name,
+        group,
+        priority,
+    }
+}
+
+/// A document and its values.
+struct Doc {
+    file: &'static str,
+    title: &'static str,
+    grade: Option<&'static str>,
+    criteria: Vec<Want>,
+}
+
+fn parse(file: &str) -> Result<RoleDraft, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/jd-corpus")
+        .join(file);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    panelmark::import::job_description(file, &bytes)
+        .map(|i| i.draft)
+        .map_err(|e| e.to_string())
+}
+
+/// The checks on a document, as [`check`]; a document the importer refuses fails them all.
+fn score(doc: &Doc) -> (Vec<String>, usize) {
+    match parse(doc.file) {
+        Ok(draft) => check(doc, &draft),
+        Err(e) => {
+            let total = 2 + 4 * doc.criteria.len();
+            (vec![format!("refused: {e}"); total], total)
+        }
+    }
+}
+
+/// Names compare as a reader reads them: case, surrounding space and a final full stop do not
+/// matter.
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.trim()
+            .trim_end_matches(['.', ';', ','])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+/// The careful reader's checks on one document: title, grade, and for each criterion that it
+/// is found, its kind, group and priority; every criterion the reader would not give (one
+/// invented from duties, a placeholder) is a failed check of its own. Returns the failed
+/// checks, described, and the number of checks.
+fn check(doc: &Doc, draft: &RoleDraft) -> (Vec<String>, usize) {
+    let role = &draft.role;
+    let mut failed = Vec::new();
+    let mut total = 2;
+    if !same_name(&role.title, doc.title) {
+        failed.push(format!("title {:?}, want {:?}", role.title, doc.title));
+    }
+    if role.grade.as_deref() != doc.grade {
+        failed.push(format!("grade {:?}, want {:?}", role.grade, doc.grade));
+    }
+    let mut matched = vec![false; role.criteria.len()];
+    for want in &doc.criteria {
+        total += 4;
+        let found = role
+            .criteria
+            .iter()
+            .enumerate()
+            .find(|(i, c)| !matched[*i] && same_name(&c.name, want.name));
+        let Some((i, got)) = found else {
+            for what in [
+                "missing",
+                "kind of missing",
+                "group of missing",
+                "priority of missing",
+            ] {
+                failed.push(format!("{what} {:?}", want.name));
+            }
+            continue;
+        };
+        matched[i] = true;
+        if got.kind != want.kind {
+            failed.push(format!(
+                "kind of {:?}: {:?}, want {:?}",
+                want.name, got.kind, want.kind
+            ));
+        }
+        if got.group.as_deref() != want.group {
+            failed.push(format!(
+                "group of {:?}: {:?}, want {:?}",
+                want.name, got.group, want.group
+            ));
+        }
+        if got.priority != want.priority {
+            failed.push(format!(
+                "priority of {:?}: {:?}, want {:?}",
+                want.name, got.priority, want.priority
+            ));
+        }
+        if got.code.is_some() || got.level.is_some() {
+            failed.push(format!("{:?} has a SFIA code it should not", want.name));
+        }
+    }
+    for (c, _) in role.criteria.iter().zip(&matched).filter(|(_, m)| !**m) {
+        total += 1;
+        failed.push(format!("extra {:?} {:?}", c.kind, c.name));
+    }
+    (failed, total)
+}
+
+/// Asserts a document's values, allowing exactly the listed misses (each a prefix of a failed
+/// check's description).
+fn assert_doc(doc: &Doc, known_misses: &[&str]) {
+    let draft = parse(doc.file).unwrap_or_else(|e| panic!("{e}"));
+    let (failed, _) = check(doc, &draft);
+    let unexpected: Vec<&String> = failed
+        .iter()
+        .filter(|f| !known_misses.iter().any(|k| f.starts_with(k)))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{}: {unexpected:#?}\n{:#?}",
+        doc.file,
+        draft.role.criteria
+    );
+    for k in known_misses {
+        assert!(
+            failed.iter().any(|f| f.starts_with(k)),
+            "{}: {k:?} is no longer missed; take it off the list",
+            doc.file
+        );
+    }
+}
+
+const YH: Option<&str> = Some("You’ll have");
+const TS: Option<&str> = Some("Technical skills");
+const SC: Option<&str> = Some("Selection criteria");
+
+/// The selection criteria DfE's technical-architect adverts share.
+fn dfe_architect_criteria(group: Option<&'static str>) -> Vec<Want> {
+    vec![
+        x("Experience working in technical teams and delivering user-centred services in an agile environment", group, E),
+        x("Experience of practices such as Test-Driven Development (TDD), continuous integration, automated deployment pipelines, version control with Git and DevOps", group, E),
+        x("Experience working with cloud-first architectures and how to build applications that take advantage of the opportunities they offer", group, E),
+        x("Experience of software development in either Ruby, .Net (or similar)", group, E),
+        x("Knowledge of open source principles and technologies", group, E),
+        x("The ability to work with technical and non-technical stakeholders to achieve agreement on technical plans", group, E),
+        x("The ability to look beyond immediate technical problems and identify the wider implications", group, E),
+        x("Practical knowledge at many levels of the web stack, from front-end code, down to infrastructure and networking", group, E),
+        x("Experience using automated tests to continuously validate your work", group, D),
+        x("Experience of applying the UK Government Service Standard and service assessment", group, D),
+        x("Experience of mentoring and supporting colleagues in multi-disciplinary teams, one-to-one or in groups", group, D),
+        x("Ability to work with stakeholders to produce effective strategies for technology choices, using the most appropriate languages, frameworks and tools to meet user and business needs", group, D),
+    ]
+}
+
+fn dfe_service_designer() -> Doc {
+    let g = None;
+    Doc {
+        file: "dfe-service-designer.md",
+        title: "Service Designer",
+        grade: Some("SEO"),
+        criteria: vec![
+            t("Agile working", g, E),
+            t("Communication skills", g, E),
+            t("Community collaboration", g, E),
+            t("Evidence- and context-based design", g, E),
+            t("Prototyping", g, E),
+            t("Strategic thinking", g, E),
+            t("User focus", g, E),
+        ],
+    }
+}
+
+fn dfe_technical_architect() -> Doc {
+    Doc {
+        file: "dfe-technical-architect.md",
+        title: "Technical architect",
+        grade: None,
+        criteria: dfe_architect_criteria(Some("Skills you need")),
+    }
+}
+
+fn dfe_senior_technical_architect() -> Doc {
+    Doc {
+        file: "dfe-senior-technical-architect.md",
+        title: "Senior Technical Architect",
+        grade: None,
+        criteria: dfe_architect_criteria(SC),
+    }
+}
+
+fn dfe_technical_architect_csj() -> Doc {
+    Doc {
+        file: "dfe-technical-architect-csj.md",
+        title: "Technical Architect",
+        grade: None,
+        criteria: dfe_architect_criteria(Some("Selection Criteria")),
+    }
+}
+
+fn dfe_lead_solution_architect() -> Doc {
+    let g = SC;
+    Doc {
+        file: "dfe-lead-solution-architect.md",
+        title: "Solution Architect",
+        grade: None,
+        criteria: vec![
+            x("Experience working with cloud-first architectures and how to design solutions that take advantage of the opportunities they offer", g, E),
+            x("Experience of working with stakeholders to make decisions on technology choices, using the most appropriate languages, frameworks and tools to meet user and business needs", g, E),
+            x("Experience of working with technical teams and delivering user-centred services in an agile environment", g, E),
+            x("Knowledge of open source principles and technologies", g, E),
+            x("The ability to work with technical and non-technical stakeholders to achieve agreement on technical plans", g, E),
+            x("The ability to look beyond immediate technical problems and identify the wider implications", g, E),
+            x("Practical knowledge at many levels of the web stack, from front-end code, down to infrastructure and networking", g, E),
+            x("Experience of applying the UK Government Service Standard and service assessment", g, D),
+            x("Experience of software development in either Ruby, .Net or similar", g, D),
+            x("Experience of practices such as Test-Driven Development (TDD), continuous integration, automated deployment pipelines, version control with Git and DevOps", g, D),
+            x("Experience of mentoring and supporting colleagues in multi-disciplinary teams, one-to-one or in groups", g, D),
+        ],
+    }
+}
+
+fn dfe_business_architect() -> Doc {
+    let g = Some("Skills you need");
+    Doc {
+        file: "dfe-business-architect.md",
+        title: "Business architect",
+        grade: None,
+        criteria: vec![
+            x("Applying and developing business architecture frameworks, principles and techniques in an organisation", g, E),
+            x("Advising and guiding an organisation to inform the implementation of its strategy", g, E),
+            x("Sharing the value of business architecture with an organisation", g, E),
+            x("Producing clear multidimensional views of an organisation to support decision making", g, E),
+            x("Providing advice and recommendations to stakeholders based on your significant specialist knowledge and experience", g, E),
+            x("Leading the definition of guidance and informing how an organisation approaches delivery", g, E),
+            x("Making decisions characterised by medium levels of risk and complexity, and recommending decisions as risk and complexity increase", g, E),
+            x("Building consensus between services or independent stakeholders", g, E),
+            x("Mediate between people and mend relationships, communicating with stakeholders at all levels", g, E),
+            x("Manage stakeholder expectations and host or moderate discussions about high risk and complexity, even within constrained timescales", g, E),
+            x("Speak on behalf of and represent the community to large audiences inside and outside of government", g, E),
+            x("Build capability in methods and tools, ensuring they are adopted consistently and used effectively", g, E),
+            x("Influence stakeholders and manage relationships effectively", g, E),
+            x("Build long-term strategic relationships and communicate clearly and regularly with stakeholders", g, E),
+            x("Demonstrate a good understanding of business issues, events and activities, and their short to long term impact", g, E),
+            x("Support defining principles, patterns, standards, policies, roadmaps and vision statements", g, E),
+            x("Effectively focus on outcomes rather than solutions", g, E),
+            x("Help to develop, maintain or update strategy in response to feedback and findings", g, E),
+            x("Define strategies and policies, providing guidance to others on working in the strategic context", g, E),
+            x("Evaluate current strategies to ensure business requirements are being met and exceeded where possible", g, E),
+            x("Experience of business analysis", g, D),
+            x("Experience of systems thinking abilities, seeing the big picture", g, D),
+            x("Advanced listening and interrogating skills, asking questions to extract valuable business information", g, D),
+        ],
+    }
+}
+
+fn dfe_g7_enterprise_architect() -> Doc {
+    let g = SC;
+    Doc {
+        file: "dfe-g7-enterprise-architect.md",
+        title: "Enterprise Architect",
+        grade: None,
+        criteria: vec![
+            x("Experience working as a Technical, Solution, Business or Enterprise Architect (or equivalent), operating across a wide range of architectures, technologies and programming languages", g, E),
+            x("Experience of working across varied technology domains, such as Business, Applications, Data, Infrastructure, Integration and Security", g, E),
+            x("Experience of  providing technology leadership in complex projects and programmes, with an understanding of long-term business objectives and the ability to suggest technical strategies to meet those objectives, by introducing innovation through technology", g, E),
+            x("Experience of suggesting and influencing good digital, software and data design", g, E),
+            x("Experience of working with business and technology stakeholders to translate business problems into suitable architectures and designs, producing clear architecture artefacts underpinned by sound technology solution design principles", g, E),
+            x("Strong stakeholder management, evidencing the influencing and execution skills of Enterprise Architecture, including the ability to interact with stakeholders at all levels, translating technical concepts between all parties", g, E),
+            x("Ability to make effective decisions, characterised by managed levels of risk and complexity, explaining clearly how the decision has been reached and recommending decisions as the risk and complexity increase", g, E),
+            x("Ability to resolve technical disputes between wider peers and indirect stakeholders, taking into account all views and opinions", g, E),
+            x("Experience in the use of cloud technologies, cloud strategies and in architecting solutions for the cloud, as well as big data, analytics, artificial intelligence, Internet of Things and automation", g, E),
+            x("Technical knowledge and skills across several domains, which may include software design, development, engineering and integration, cloud-native services, productivity tools, applications, infrastructure, data solutions, business / service design", g, D),
+            x("A background in software development / engineering is strongly preferred, along with the ability to suggest and influence good digital design", g, D),
+            x("The ability to suggest and influence good data architecture, with experience of creating and designing data solutions", g, D),
+            x("Experience of writing thematic papers or thought leadership blogs, leading discussions and deep-dives on specific subject-matter areas", g, D),
+            x("Experience of modern engineering practices (such as DevOps, CI/CD, PaaS) and cloud-native platforms and services (such as Azure, AWS, GOV.UK PaaS, O365, ServiceNow)", g, D),
+            x("Experience of technical assurance within UK Government Service Assessments", g, D),
+            x("Architecture qualifications or certifications (such as TOGAF, Business Architecture Guild)", g, D),
+            x("Line management experience, including coaching, mentoring and developing yourself & others", g, D),
+            b("Seeing the bigger picture", None, E),
+            b("Making effective decisions", None, E),
+            b("Leadership", None, E),
+            b("Communicating and influencing", None, E),
+        ],
+    }
+}
+
+fn dfe_site_reliability_engineer() -> Doc {
+    Doc {
+        file: "dfe-site-reliability-engineer.md",
+        title: "Site Reliability Engineer",
+        grade: Some("SEO"),
+        criteria: vec![
+            x("Experience in software development or scripting, ideally with Ruby, Bash, Powershell or similar", YH, E),
+            x("Experience troubleshooting web applications", YH, E),
+            x("Experience with Linux or other Unix based operating systems", YH, E),
+            x("Experience building, troubleshooting and automating applications in public cloud based systems", YH, E),
+            x("Basic understanding of networking", YH, E),
+            x("Enthusiasm to learn and share knowledge and work collaboratively in an inclusive and diverse multi-disciplinary team environment", YH, E),
+            x("Experience using version control (ideally with Git)", YH, D),
+            x("Experience in analysing systems performance and configuration", YH, D),
+            x("Experience building, running, optimising Docker container images", YH, D),
+            t("A pragmatic approach to troubleshooting", TS, E),
+            t("Knowledge of Linux command line", TS, E),
+            t("Knowledge of public clouds", TS, E),
+            t("Programming logic", TS, E),
+        ],
+    }
+}
+
+fn dfe_junior_sre() -> Doc {
+    Doc {
+        file: "dfe-junior-sre.md",
+        title: "Junior Site Reliability Engineer",
+        grade: Some("HEO"),
+        criteria: vec![
+            x("Enthusiasm to learn new things", YH, E),
+            x("Experience in software development or scripting, ideally with Ruby, Bash, Powershell or similar", YH, E),
+            x("Experience with using command line to execute basic tasks", YH, E),
+            x("An interest in analysing systems performance and configuration, ideally with experience building, troubleshooting and automating cloud based systems", YH, E),
+            x("Enthusiasm for sharing knowledge and working in a multi-disciplinary team", YH, E),
+            x("Ability to work closely with team members in a collaborative environment", YH, E),
+            x("Experience using version control (ideally with Git)", YH, D),
+            x("Experience with Linux or other Unix based operating systems", YH, D),
+            x("Experience with troubleshooting web applications", YH, D),
+            x("Basic understanding of networking", YH, D),
+            t("Basic programming logic", TS, E),
+            t("A pragmatic approach to troubleshooting", TS, E),
+            t("Basic knowledge of command line", TS, E),
+        ],
+    }
+}
+
+fn dfe_seo_devops_engineer() -> Doc {
+    // The list sits under "Essential Criteria", itself under the line "Person specification".
+    let g = Some("Person specification");
+    Doc {
+        file: "dfe-seo-devops-engineer.txt",
+        // No title anywhere in the document: the file name stands in, with a warning.
+        title: "dfe-seo-devops-engineer",
+        grade: None,
+        criteria: vec![
+            x("Experience with setting up services in public cloud using infrastructure as code", g, E),
+            x("Experience with troubleshooting web applications including low level issues in systems, networks, and databases", g, E),
+            x("Knowledge of software development or scripting, ideally with Bash, PowerShell, Terraform or similar", g, E),
+            x("Knowledge of Linux/Unix operating systems", g, E),
+            x("Understanding of networking and web application security including TCP, HTTP, DNS and SSL", g, E),
+            x("Experience of modern development workflows such as Git and CI/CD ideally using GitHub", g, E),
+            x("Enthusiasm for sharing knowledge, leading by example, mentoring others, and working in a diverse and inclusivemulti-disciplinary agile team", g, E),
+            x("Experience with containerised applications and running them in an orchestrator, ideally Kubernetes", g, E),
+        ],
+    }
+}
+
+fn dfe_senior_developer() -> Doc {
+    Doc {
+        file: "dfe-senior-developer.md",
+        title: "Senior C#/Ruby Developer",
+        grade: Some("Grade 7"),
+        criteria: vec![
+            x("Expert knowledge of software development using (Ruby and the Ruby on Rails framework/ C#.NET / Ruby and the Ruby on Rails framework, C#/.NET, or similar)", YH, E),
+            x("Experience leading by example working with technical teams to deliver user-focused services in an agile environment", YH, E),
+            x("Experience of good practices such as Test-Driven Development, CI/CD, and DevOps as well as modern development workflows, ideally using GitHub", YH, E),
+            x("A good knowledge of Unix-like operating systems such as Linux and macOS", YH, E),
+            x("Experience of good software design principles such as OOD, SOLID and design patterns", YH, E),
+            x("Experience of RESTful API design and loosely coupled microservices architectures", YH, E),
+            x("A good understanding of web application security and awareness of the OWASP Top 10 security vulnerabilities", YH, E),
+            x("Enthusiasm for sharing knowledge, mentoring others, and working in a diverse and inclusive multi-disciplinary team", YH, E),
+            x("A cloud-first approach and experience of IaaS and PaaS solutions as well as understanding infrastructure-as-code and containerisation", YH, D),
+            x("Experience of mentoring and supporting your colleagues, whether one-to-one or in groups and a passion for building teams and communities", YH, D),
+            t("Modern standard approach", TS, E),
+            t("Programming and build", TS, E),
+            t("A systematic approach to problem solving", TS, E),
+        ],
+    }
+}
+
+fn dfe_junior_developer() -> Doc {
+    Doc {
+        file: "dfe-junior-developer.md",
+        title: "Junior Developer",
+        grade: Some("HEO"),
+        criteria: vec![
+            x("Enthusiasm to learn new things", YH, E),
+            x("An interest in software development, ideally with some experience of C#.Net, Ruby, or similar", YH, E),
+            x("Ability to use automated tests to continuously validate your work", YH, E),
+            x("Enthusiasm for sharing knowledge and working in a multi-disciplinary team", YH, E),
+            x("Ability to work closely with team members in a collaborative environment", YH, E),
+            x("Experience using version control (ideally with Git)", YH, D),
+            t("A pragmatic approach to problem solving", TS, E),
+        ],
+    }
+}
+
+fn dfe_interaction_designer() -> Doc {
+    let g = None;
+    let tg = Some("Technical and experience skills");
+    Doc {
+        file: "dfe-interaction-designer.md",
+        title: "Interaction Designer",
+        grade: None,
+        criteria: vec![
+            x("have extensive understanding of interaction and user interface design", g, E),
+            x("have industry or government experience in designing elegant, accessible, responsive user interfaces", g, E),
+            x("be confident in designing at low and high fidelity, for different screen sizes", g, E),
+            x("have a broad range of experience prototyping interactions", g, E),
+            x("have an ability to talk about, and advocate for, user-centered design in a way that other people understand", g, E),
+            x("understand the importance of working with research and business analysis to inform design decisions", g, E),
+            x("have the ability to lead the design direction and advocate for user centered design in communities of practice", g, E),
+            x("have experience of working collaboratively in a dynamic agile environment and using agile tools", g, E),
+            x("have experience in removing complexity from services and solving problems", g, E),
+            x("can identify and understand constraints and can communicate these and work within them", g, E),
+            x("are able to manage stakeholder expectations and facilitate difficult discussions with a wide range of stakeholders", g, E),
+            x("using the GOV.UK prototype kit", g, D),
+            x("prototyping in code (HTML and CSS)", g, D),
+            x("planning and facilitating workshops", g, D),
+            x("training and developing more junior designers", g, D),
+            t("prototyping", tg, E),
+            t("user focus", tg, E),
+            t("evidence and context based design", tg, E),
+            t("leading the design experience", tg, E),
+            t("working within constraints", tg, E),
+        ],
+    }
+}
+
+fn dfe_lead_service_designer() -> Doc {
+    let g = None;
+    Doc {
+        file: "dfe-lead-service-designer.md",
+        title: "Lead Service Designer",
+        grade: Some("G6"),
+        criteria: vec![
+            t("Leadership and guidance", g, E),
+            t("User focus", g, E),
+            t("Agile working", g, E),
+            t("Community collaboration", g, E),
+            t("Digital perspective", g, E),
+            t("Facilitating decisions and risks", g, E),
+            t("Prototyping", g, E),
+            t("Strategic thinking", g, E),
+        ],
+    }
+}
+
+fn dfe_senior_service_designer() -> Doc {
+    let g = None;
+    Doc {
+        file: "dfe-senior-service-designer.md",
+        title: "Senior Service Designer",
+        grade: Some("G7"),
+        criteria: vec![
+            t("Evidence- and context-based design", g, E),
+            t("Leadership and guidance", g, E),
+            t("User focus", g, E),
+            t("Facilitation", g, E),
+            t("Prototyping", g, E),
+            t("Communication skills", g, D),
+            t("Community collaboration", g, D),
+        ],
+    }
+}
+
+fn dfe_content_designer() -> Doc {
+    Doc {
+        file: "dfe-content-designer.md",
+        title: "Content designer",
+        grade: None,
+        criteria: vec![
+            x("Creating content designed to meet user needs and make complex language and processes easy to understand, always in the right format for your users", YH, E),
+            x("Having a solid user focus, and comfortable formulating hypotheses, gaining insights from data and user research, and taking decisions on those", YH, E),
+            x("Writing, editing, publishing and continuously improving content online", YH, E),
+            x("Working closely with diverse stakeholders to understand their views, whilst maintaining content quality and managing expectations", YH, E),
+            x("Thinking strategically, contributing to content strategies, and creating content patterns or standards", YH, E),
+            x("Managing your own projects and adapting to changing priorities", YH, E),
+            x("Working with data, feedback, user research, online analytics, and other sources of information to improve content", YH, E),
+            x("Working with agile methodology, comfortable working in a fast-paced environment, and flexible in approach. Used to using a range of tools and platforms to manage work priorities", YH, D),
+            x("Using prototyping techniques, enabling concepts to be swiftly communicated to colleagues and potential users to enable fast progress", YH, D),
+        ],
+    }
+}
+
+fn dfe_lead_content_designer() -> Doc {
+    Doc {
+        file: "dfe-lead-content-designer.html",
+        title: "Lead content designer",
+        grade: None,
+        criteria: vec![
+            x("Creating high quality, user-centred content", YH, E),
+            x("Using data and feedback to inform design decisions and improving content", YH, E),
+            x("Building strong stakeholder relationships", YH, E),
+            x("Creating content strategies that are user focussed", YH, E),
+            x("Leading others through constructive feedback to improve content design", YH, E),
+            x("Collaborating with user researchers, business analysts and interaction designers to define evidence-based content design strategies", YH, E),
+            x("Collaborating on prototypes using a variety of methods prototyping and choosing the most appropriate ones for the circumstance", YH, E),
+            x("Designing content for transactional services", YH, E),
+            x("Identifying and comparing the best processes or delivery methods to achieve minimum viable product (MVP) print and scope", YH, E),
+            x("Working in ambiguity with the ability to manage multiple projects and adapt to changing priorities and deadlines", YH, E),
+            x("Champion good content design practice within government and industry", YH, D),
+            x("Prioritise and collaborate with counterpart colleagues across government", YH, D),
+            x("Develop a strategy for content that meets the organisation’s objectives", YH, D),
+            x("Lead a team capable of executing that strategy", YH, D),
+        ],
+    }
+}
+
+fn dfe_head_of_content_design() -> Doc {
+    let g = None;
+    Doc {
+        file: "dfe-head-of-content-design.md",
+        title: "Head of Content Design",
+        grade: None,
+        criteria: vec![
+            x("Understand organisational strategy and objectives, set direction in line with wider business aims, and align content design strategy across multiple teams", g, E),
+            x("An expert content design practitioner, with a high level of knowledge of current and new methodologies, strategies, technologies and techniques, and a track record of delivery", g, E),
+            x("Led a content design community empowering people to grow, establish standards, and enable rapid delivery through sharing and supporting one another", g, E),
+            x("Created accessible knowledge, standards and practice and ensured these standards are well enforced through guardianship, coaching, mentoring and service assessments", g, E),
+            x("Grown and led a diverse and forward-thinking community within the profession, set the approach for recruitment, onboarding, development, retention and graduate pipelines", g, E),
+            x("Established close relationships with agile delivery teams and provided advice and consultancy to senior colleagues on content design, including evidenced-based decisions on the best tools and platforms", g, E),
+            x("Worked in an agile development environment, as part of a multidisciplinary team", g, D),
+            x("Familiar with the Government Service Standard", g, D),
+        ],
+    }
+}
+
+fn dfe_head_of_profession() -> Doc {
+    // Duties only: nothing here is assessed, so nothing may be made a criterion.
+    Doc {
+        file: "dfe-head-of-profession.md",
+        title: "Head of Profession",
+        grade: None,
+        criteria: vec![],
+    }
+}
+
+fn dfe_senior_accessibility_specialist() -> Doc {
+    Doc {
+        file: "dfe-senior-accessibility-specialist.md",
+        title: "Senior accessibility specialist",
+        grade: None,
+        criteria: vec![
+            x("experience with accessibility standards and regulations, specifically the latest version of WCAG and applying conformance standards correctly", YH, E),
+            x("working with different professions and stakeholders to help them understand and apply accessible design practices", YH, E),
+            x("confident use of assistive technologies across platforms including Microsoft Windows, Apple Mac, iPhone and Android mobiles and tablets, for example, JAWS, NVDA, VoiceOver, and Dragon Naturally Speaking", YH, E),
+            x("an understanding of reading and writing HTML, CSS and JavaScript, and the correct use of ARIA", YH, E),
+            x("good communicator who uses plain English", YH, E),
+            x("experience of working with people with disabilities or users of assistive technologies to have a deep understanding of user needs and experiences", YH, D),
+            x("have experience of, or working with, standards and assurance or governance processes", YH, D),
+            x("auditing and reporting of accessibility conformance in line with the Web Content Accessibility Guidelines - Evaluation Methodology (WCAG-EM)", YH, D),
+            x("working as a, or closely with, interaction design, User-Experience Design (UX), or frontend development", YH, D),
+        ],
+    }
+}
+
+fn moj_devops_engineer() -> Doc {
+    let g = Some("Person Specification");
+    Doc {
+        file: "moj-devops-engineer.md",
+        title: "DevOps Engineer",
+        grade: Some("SEO"),
+        criteria: vec![
+            x("A systematic approach to solving problems", g, E),
+            x(
+                "Awareness of modern development and deployment techniques",
+                g,
+                E,
+            ),
+            x("Awareness of infrastructure as code principles", g, E),
+            x("Experience working in a mixed skillset team", g, E),
+            x(
+                "Awareness of version control technologies such as Git",
+                g,
+                E,
+            ),
+            x(
+                "Awareness of the use of containers and minimal operating systems",
+                g,
+                E,
+            ),
+            x(
+                "Awareness of cloud providers such as AWS, Azure, or Google Cloud",
+                g,
+                E,
+            ),
+            x("Awareness of data and application security", g, E),
+            x(
+                "Interest in learning software development methodologies such as agile",
+                g,
+                E,
+            ),
+            x(
+                "Experience with a programming language such as PHP, Go, Python, Javascript, etc",
+                g,
+                E,
+            ),
+            b("Delivering at Pace", None, E),
+            b("Developing Self and Others", None, E),
+            b("Making Effective Decisions", None, E),
+        ],
+    }
+}
+
+fn moj_forward_deployed_devops() -> Doc {
+    let g = None;
+    let l = Some("What we are looking for");
+    Doc {
+        file: "moj-forward-deployed-devops.md",
+        title: "Principal Forward Deployed DevOps Engineer",
+        grade: None,
+        criteria: vec![
+            x("is operating at principal level", l, E),
+            x("is still strongly hands-on", l, E),
+            x("is comfortable embedding with teams rather than staying at arm’s length", l, E),
+            x("understands platforms from both sides: how they should work centrally, and what they feel like to use in delivery", l, E),
+            x("can deal with ambiguity, friction and technical complexity without becoming abstract or overly process-heavy", l, E),
+            x("strong hands-on DevOps or platform engineering background", g, E),
+            x("significant experience with cloud infrastructure and modern delivery practices", g, E),
+            x("experience working directly with delivery teams to solve technical problems", g, E),
+            x("strong understanding of CI/CD, infrastructure as code, runtime operations and service reliability", g, E),
+            x("ability to troubleshoot issues across team, platform and infrastructure boundaries", g, E),
+            x("strong judgement and the ability to operate independently in complex environments", g, E),
+            x("ability to turn practical delivery experience into improvements that scale beyond a single team", g, E),
+        ],
+    }
+}
+
+fn moj_senior_developer() -> Doc {
+    let g = Some("Person Specification");
+    Doc {
+        file: "moj-senior-developer.md",
+        title: "Senior Software Developer",
+        grade: Some("G7"),
+        criteria: vec![
+            x("Demonstrate proven experience of delivering large and complex software solutions", g, E),
+            x("Demonstrate proven experience working in a modern object oriented language and be confident learning new languages", g, E),
+            x("Apply modern development and deployment techniques to your work, including continuous integration and continuous delivery", g, E),
+            x("Support a culture of software maintenance, clean code, coding standards and practices that make change and consistency easier", g, E),
+            x("Write automated tests to continuously validate your work", g, E),
+            x("Thrive when you work as part of a team that abides by the spirit of the manifesto of agile software development", g, E),
+            x("Enjoy sharing knowledge and working in a multi-disciplinary team", g, E),
+            x("Hold yourself and others to a high standard", g, E),
+            x("Solve problems in a systematic and innovative way", g, E),
+            b("Communicating and influencing", None, E),
+            b("Working Together", None, E),
+            b("Developing Self and Others", None, E),
+            b("Making Effective Decisions", None, E),
+        ],
+    }
+}
+
+fn moj_laa_lead_technical_architect() -> Doc {
+    let g = Some("Person specification");
+    Doc {
+        file: "moj-laa-lead-technical-architect.md",
+        title: "Lead Technical Architect",
+        grade: Some("Grade 6"),
+        criteria: vec![
+            x("Proven experience in a technical, solution, or infrastructure architecture role, with experience in both software engineering and enterprise IT integration, acting as a recognised expert to guide, critique, and support teams", g, E),
+            x("Excellent communication skills, with the ability to distil complex and nuanced information into clear, concise messaging at all levels, from specialist developers through to non-technical executive leadership", g, E),
+            x("Ability to see the “big picture” across multidisciplinary teams, the organisation as a whole, including views of other professions, and the ability to explain the big picture to all professions at all levels, ensuring mutual understanding and trust", g, E),
+            x("Experience in building and executing strategy to reduce the risks posed by legacy services whilst simultaneously enabling delivery of new transformative, user-centred services", g, E),
+            x("Experience in designing software architecture or cloud infrastructure architecture, including multi-tier web applications, micro services, API management, data persistence technologies, and event-driven architecture", g, E),
+            x("Experience in introducing and championing best practices such as agile development, domain-driven design (DDD), test-driven development (TDD), continuous integration (CI), continuous delivery (CD), and DevOps, fostering high-quality engineering culture within teams", g, E),
+            x("Experience designing modern, cloud-first architectures, leveraging cloud capabilities to design secure, scalable, and resilient applications, while mitigating security risks in public cloud environments", g, E),
+            x("Experience assuring services in a complex technical estate through effective risk management and technical governance, both within your own teams and across commercial engagements with third parties", g, E),
+            x("Experience in upholding standards in security, quality, and the law, whilst meeting the needs of stakeholders and the demands of live services", g, E),
+            x("Ability to understand the current state of the technology, the organisation, and people as a whole, to make iterative, outcome-focused, and effective change towards a strategic vision", g, E),
+            x("Understanding of how to integrate heterogeneous technologies, building new modern strategically-aligned services alongside legacy live services, whilst managing risk and continuously delivering value", g, E),
+            b("Leadership", None, E),
+            b("Communicating and Influencing", None, E),
+            b("Seeing the Big Picture", None, E),
+            b("Making Effective Decisions", None, E),
+        ],
+    }
+}
+
+fn moj_associate_quality_engineer() -> Doc {
+    let g = Some("Person Specification");
+    Doc {
+        file: "moj-associate-quality-engineer.md",
+        title: "Associate Quality Engineer",
+        grade: Some("HEO"),
+        criteria: vec![
+            x("Ability to understand and describe quality assurance principles", g, E),
+            x("Basic knowledge of testing methodologies, test case design and execution", g, E),
+            x("Awareness of functional and non-functional testing techniques", g, E),
+            x("Capability to critically analyse and inspect software artefacts for potential quality risks", g, E),
+            x("Understanding of how to track test progress and report on outcomes", g, E),
+            x("Strong communication and collaboration skills to engage with teams and stakeholders", g, E),
+            x("Willing to learn testing tools such as Playwright, Postman, Pact, or Cypress", g, E),
+            x("Knowledge of modern testing principles", g, E),
+            x("Awareness of Agile methodologies, holistic testing practices and their impact on testing", g, E),
+            x("Know about CI/CD pipelines and DevOps principles", g, E),
+        ],
+    }
+}
+
+fn moj_quality_engineer() -> Doc {
+    let g = Some("Person Specification");
+    Doc {
+        file: "moj-quality-engineer.txt",
+        title: "Quality Engineer",
+        grade: Some("SEO"),
+        criteria: vec![
+            x("Ability to follow and contribute to test strategies, ensuring they align with business goals", g, E),
+            x("Experience in test planning, design and execution, covering functional and non-functional testing", g, E),
+            x("Understanding of risk-based testing methodologies and how to apply them effectively", g, E),
+            x("Basic knowledge of test automation and CI/CD pipelines, with the ability to create and maintain automated test scripts", g, E),
+            x("Experience with defect management, risk assessment, and test reporting in an Agile context", g, E),
+            x("Ability to clearly communicate with cross-functional teams", g, E),
+            x("Some experience with testing tools and automation frameworks, such as Playwright, Postman, Pact, Browserstack, Circle CI", g, E),
+            x("Experience working in Agile development environments, understanding the role of holistic testing within iterative workflows", g, E),
+            x("Work with support in Cloud based test environments for example AWS and Kubernetes", g, E),
+        ],
+    }
+}
+
+fn moj_lead_quality_engineer() -> Doc {
+    let g = Some("Person Specification");
+    Doc {
+        file: "moj-lead-quality-engineer.md",
+        title: "Lead Quality Engineer",
+        grade: Some("G6"),
+        criteria: vec![
+            x("Defining and leading test strategies within large-scale digital projects", g, E),
+            x("Ability to influence cultural change around quality engineering", g, E),
+            x("Experience of designing and implementing various test types to deliver comprehensive test coverage", g, E),
+            x("Strong technical knowledge of functional and non-functional testing techniques across a variety of platforms", g, E),
+            x("Experience in mentoring and coaching teams, embedding quality engineering best practices", g, E),
+            x("Proven expertise in test automation, CI/CD pipelines, and engineering standards", g, E),
+            x("Strong problem-solving and risk management skills", g, E),
+            x("Ability to clearly communicate complex technical concepts effectively", g, E),
+            x("Experience working with cloud-based testing environments for example AWS, Kubernetes", g, E),
+            x("Familiarity with modern testing tools and automation frameworks for example Cypress, Selenium, Postman, Playwright", g, E),
+            x("Experience in implementing innovative test automation and performance testing solutions", g, E),
+            x("Understanding of contract testing, security testing, and performance monitoring", g, E),
+        ],
+    }
+}
+
+fn gds_content_designer() -> Doc {
+    let c = Some("Competencies/skills required");
+    let s = Some("Specialist skills and expertise");
+    Doc {
+        file: "gds-content-designer.md",
+        title: "Content designer",
+        grade: None,
+        criteria: vec![
+            b("Leading and team working", c, E),
+            b("Analysing evidence and thinking strategically", c, E),
+            b("Focusing on customers and stakeholders", c, E),
+            t("extensive experience of writing for the web, with proven ability of creating content that complies with statutory accessibility requirements and using A/B testing frameworks", s, E),
+            t("excellent knowledge of the Internet with proven experience of working within a web application development environment, proficient in writing Markdown, picture sourcing and editing", s, E),
+            t("must have experience in choosing the optimum format for displaying information to the user", s, E),
+            t("experienced in working with content publishing systems", s, E),
+            b("Managing and valuing people", c, D),
+            b("Managing and supporting programmes and projects", c, D),
+            b("Managing finance and resources", c, D),
+            b("Communicating and marketing", c, D),
+        ],
+    }
+}
+
+fn gds_user_researcher() -> Doc {
+    let c = Some("Personal Specification - Competencies / Skills");
+    let s = Some("Specialist Skills");
+    Doc {
+        file: "gds-user-researcher.md",
+        title: "User Researcher",
+        grade: None,
+        criteria: vec![
+            b("Seeing the Big Picture", c, E),
+            b("Building Capability for All", c, E),
+            b("Leading and Communicating", c, E),
+            b("Making Effective Decisions", c, E),
+            b("Delivering at Pace", c, E),
+            b("Delivering Value for Money", c, E),
+            b("Managing a Quality Service", c, E),
+            t("Demonstrable knowledge, experience in and passion for web user centred design practices", s, E),
+            t("Proven experience of gathering user requirements for web based services", s, E),
+            t("Proven experience of managing, executing and analysing usability test sessions", s, E),
+            t("Proven experience of working in an agile development environment with User Experience teams, designers and developers to create new digital products and services", s, E),
+            t("Experience of audience modelling and developing design personas", s, E),
+            t("Degree in HCI/Usability/Cognitive Psychology/Market Research or related field", s, D),
+            t("Experience across web content, tools and transactional services, especially those with complex user journeys", s, D),
+            t("Experience within a research and digital environment", s, D),
+        ],
+    }
+}
+
+fn mod_dio_people_data_analyst() -> Doc {
+    let g = Some("Person specification");
+    let bh = Some("Behaviours");
+    Doc {
+        file: "mod-dio-people-data-analyst.txt",
+        title: "DIO - People Team Data Analyst",
+        grade: Some("HEO"),
+        criteria: vec![
+            x("A background in Data Analytics", g, D),
+            x("An enhanced, competent user of Microsoft Excel and experienced user of other Microsoft Office Suite of tools (Word, Power Point)", g, D),
+            x("Strong communication and interpersonal skills", g, D),
+            b("Delivering at Pace", bh, E),
+            b("Managing a Quality Service", bh, E),
+            b("Changing and Improving", bh, E),
+            b("Making Effective Decisions", bh, E),
+            b("Working Together", bh, E),
+        ],
+    }
+}
+
+/// Every document of the corpus.
+fn corpus() -> Vec<Doc> {
+    vec![
+        dfe_service_designer(),
+        dfe_technical_architect(),
+        dfe_senior_technical_architect(),
+        dfe_technical_architect_csj(),
+        dfe_lead_solution_architect(),
+        dfe_business_architect(),
+        dfe_g7_enterprise_architect(),
+        dfe_site_reliability_engineer(),
+        dfe_junior_sre(),
+        dfe_seo_devops_engineer(),
+        dfe_senior_developer(),
+        dfe_junior_developer(),
+        dfe_interaction_designer(),
+        dfe_lead_service_designer(),
+        dfe_senior_service_designer(),
+        dfe_content_designer(),
+        dfe_lead_content_designer(),
+        dfe_head_of_content_design(),
+        dfe_head_of_profession(),
+        dfe_senior_accessibility_specialist(),
+        moj_devops_engineer(),
+        moj_forward_deployed_devops(),
+        moj_senior_developer(),
+        moj_laa_lead_technical_architect(),
+        moj_associate_quality_engineer(),
+        moj_quality_engineer(),
+        moj_lead_quality_engineer(),
+        gds_content_designer(),
+        gds_user_researcher(),
+        mod_dio_people_data_analyst(),
+    ]
+}
+
+/// One test per document: its values as the reader gives them, with the misses still allowed.
+macro_rules! corpus_test {
+    ($test:ident, $doc:ident $(, $miss:expr)*) => {
+        #[test]
+        fn $test() {
+            assert_doc(&$doc(), &[$($miss),*]);
+        }
+    };
+}
+
+corpus_test!(dfe_service_designer_bold_lead_ins, dfe_service_designer);
+corpus_test!(
+    dfe_technical_architect_front_matter_and_prose_priority,
+    dfe_technical_architect
+);
+corpus_test!(
+    dfe_senior_technical_architect_title_only_in_front_matter,
+    dfe_senior_technical_architect
+);
+corpus_test!(
+    dfe_technical_architect_pasted_with_plain_line_headings,
+    dfe_technical_architect_csj
+);
+corpus_test!(
+    dfe_business_architect_prose_priority,
+    dfe_business_architect
+);
+corpus_test!(
+    dfe_g7_enterprise_architect_behaviours_in_a_sentence,
+    dfe_g7_enterprise_architect
+);
+corpus_test!(
+    dfe_site_reliability_engineer_essential_desirable_technical,
+    dfe_site_reliability_engineer
+);
+corpus_test!(dfe_junior_sre_values, dfe_junior_sre);
+corpus_test!(
+    dfe_senior_developer_grade_line_and_plain_label,
+    dfe_senior_developer
+);
+corpus_test!(dfe_junior_developer_values, dfe_junior_developer);
+corpus_test!(
+    dfe_interaction_designer_priority_headings,
+    dfe_interaction_designer
+);
+corpus_test!(
+    dfe_lead_service_designer_grade_in_title,
+    dfe_lead_service_designer
+);
+corpus_test!(
+    dfe_senior_service_designer_desirable_skills_keep_their_kind,
+    dfe_senior_service_designer
+);
+corpus_test!(dfe_content_designer_values, dfe_content_designer);
+corpus_test!(
+    dfe_lead_content_designer_html_page,
+    dfe_lead_content_designer
+);
+corpus_test!(
+    dfe_head_of_content_design_values,
+    dfe_head_of_content_design
+);
+corpus_test!(
+    dfe_senior_accessibility_specialist_title_is_not_a_section,
+    dfe_senior_accessibility_specialist
+);
+corpus_test!(
+    moj_devops_engineer_placeholders_and_behaviours_to_apply,
+    moj_devops_engineer
+);
+corpus_test!(
+    moj_forward_deployed_devops_values,
+    moj_forward_deployed_devops
+);
+corpus_test!(moj_senior_developer_values, moj_senior_developer);
+corpus_test!(
+    moj_laa_lead_technical_architect_title_on_the_first_line,
+    moj_laa_lead_technical_architect
+);
+corpus_test!(
+    moj_associate_quality_engineer_placeholder_behaviours,
+    moj_associate_quality_engineer
+);
+corpus_test!(moj_quality_engineer_plain_text, moj_quality_engineer);
+corpus_test!(moj_lead_quality_engineer_values, moj_lead_quality_engineer);
+corpus_test!(
+    gds_content_designer_hashes_without_space,
+    gds_content_designer
+);
+corpus_test!(
+    gds_user_researcher_competencies_in_capitals,
+    gds_user_researcher
+);
+corpus_test!(
+    dfe_seo_devops_engineer_text_from_a_pdf,
+    dfe_seo_devops_engineer
+);
+corpus_test!(
+    mod_data_analyst_saved_advert,
+    mod_dio_people_data_analyst,
+    // The desirable skills are run into the duties paragraph ("…People Team function.
+    // Desirable Skills & Experience A background in Data Analytics.\ An enhanced…"); the
+    // importer reports the paragraph as too long to be one criterion instead of guessing.
+    "missing \"A background in Data Analytics\"",
+    "kind of missing \"A background",
+    "group of missing \"A background",
+    "priority of missing \"A background",
+    "missing \"An enhanced",
+    "kind of missing \"An enhanced",
+    "group of missing \"An enhanced",
+    "priority of missing \"An enhanced",
+    "missing \"Strong communication",
+    "kind of missing \"Strong communication",
+    "group of missing \"Strong communication",
+    "priority of missing \"Strong communication"
+);
+
+#[test]
+fn a_page_title_that_differs_from_the_heading_is_reported() {
+    assert_doc(&dfe_lead_solution_architect(), &[]);
+    let draft = parse("dfe-lead-solution-architect.md").unwrap();
+    assert!(
+        draft
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"Lead Solution Architect\"")
+                && w.contains("\"Solution Architect\"")),
+        "{:#?}",
+        draft.warnings
+    );
+}
+
+#[test]
+fn duties_alone_give_no_criteria() {
+    // dfe-head-of-profession.md lists only what the post holder does.
+    assert_doc(&dfe_head_of_profession(), &[]);
+    let draft = parse("dfe-head-of-profession.md").unwrap();
+    assert!(draft.role.criteria.is_empty(), "{:#?}", draft.role.criteria);
+    assert!(
+        draft
+            .warnings
+            .iter()
+            .any(|w| w.contains("no assessment criteria")),
+        "{:#?}",
+        draft.warnings
+    );
+}
+
+#[test]
+fn no_placeholder_is_ever_a_value_or_a_criterion() {
+    for doc in corpus() {
+        let draft = parse(doc.file).unwrap();
+        let role = &draft.role;
+        for value in [
+            Some(role.title.as_str()),
+            role.grade.as_deref(),
+            role.reference.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(!value.starts_with('['), "{}: {value}", doc.file);
+        }
+        for c in &role.criteria {
+            assert!(!c.name.starts_with('['), "{}: {}", doc.file, c.name);
+        }
+    }
+}
+
+/// The whole corpus scored as a careful reader checks it. Run with `--nocapture` to see each
+/// document's score and what it got wrong.
+#[test]
+fn corpus_accuracy_is_at_least_95_percent() {
+    let mut right = 0;
+    let mut all = 0;
+    for doc in corpus() {
+        let (failed, total) = score(&doc);
+        right += total - failed.len();
+        all += total;
+        println!(
+            "{:40} {:>3}/{:<3} {:.3}",
+            doc.file,
+            total - failed.len(),
+            total,
+            (total - failed.len()) as f64 / total as f64
+        );
+        for f in failed
+            .iter()
+            .filter(|f| f.starts_with("missing") || !f.contains("of missing"))
+        {
+            println!("    {}", f.chars().take(150).collect::<String>());
+        }
+    }
+    let accuracy = right as f64 / all as f64;
+    println!("corpus: {right}/{all} checks right = {accuracy:.3}");
+    assert!(
+        accuracy >= 0.95,
+        "corpus accuracy {accuracy:.3} is below 0.95"
+    );
+}
