@@ -814,4 +814,105 @@ mod tests {
             "Please also refer to the Civil Service Competency Framework"
         ));
     }
+
+    #[test]
+    fn priority_in_prose_introductions() {
+        // dfe-technical-architect.md, dfe-g7-enterprise-architect.md, dfe-interaction-designer.md
+        assert_eq!(
+            prose_priority("It is desirable that you demonstrate the following:"),
+            Some(Priority::Desirable)
+        );
+        assert_eq!(
+            prose_priority("As part of our continued drive to build capability across our teams, the following skills would be an advantage, but are not essential:"),
+            Some(Priority::Desirable)
+        );
+        assert_eq!(
+            prose_priority("In addition, the following essential criteria will also need to be demonstrated at the second interview stage:"),
+            Some(Priority::Essential)
+        );
+        // A note about how desirable criteria are used introduces nothing.
+        assert_eq!(
+            prose_priority("Please note that desirable criteria will only be considered to make an informed decision in the event of a tie."),
+            None
+        );
+    }
+
+    #[test]
+    fn behaviours_are_matched_against_the_success_profiles_list() {
+        // dfe-g7-enterprise-architect.md writes "Seeing the bigger picture".
+        assert_eq!(
+            behaviour_name("Seeing the bigger picture").as_deref(),
+            Some("Seeing the bigger picture")
+        );
+        assert_eq!(
+            behaviour_name(" Delivering at Pace…").as_deref(),
+            Some("Delivering at Pace")
+        );
+        // moj-associate-quality-engineer.md: a placeholder is no behaviour.
+        assert_eq!(behaviour_name("[Essential Civil Service Behaviours]"), None);
+        assert_eq!(behaviour_name("Technical Skills"), None);
+        assert!(announces_behaviours(
+            "We'll assess you against these behaviours during the selection process: Delivering at Pace"
+        ));
+        assert!(!announces_behaviours("Behaviours"));
+    }
+
+    #[test]
+    fn lead_in_names_are_split_from_their_description() {
+        // dfe-service-designer.md, once the bold of "**Agile working**." is gone.
+        assert_eq!(
+            split_lead_in("Agile working. You have experience of working in agile, including an awareness of agile tools and how to use them."),
+            Some((
+                "Agile working".into(),
+                "You have experience of working in agile, including an awareness of agile tools and how to use them.".into()
+            ))
+        );
+        // dfe-senior-developer.md
+        assert_eq!(
+            split_lead_in("Programming and build - You can write clear, concise and maintainable code using standard tools")
+                .map(|(n, _)| n)
+                .as_deref(),
+            Some("Programming and build")
+        );
+        // web-ops sample: a list of acronyms is not a description; one sentence stays whole.
+        assert_eq!(
+            split_lead_in("Familiarity with network protocols - TCP/IP, HTTP, SSL, etc."),
+            None
+        );
+        assert_eq!(
+            split_lead_in("Experience using version control (ideally with Git)."),
+            None
+        );
+    }
+
+    #[test]
+    fn placeholders_and_editorial_conditions() {
+        assert!(is_placeholder("[Essential Civil Service Behaviours]"));
+        assert!(!is_placeholder("[a] and [b]"));
+        assert!(!is_placeholder("Grade 7"));
+        // dfe-senior-developer.md
+        assert_eq!(
+            strip_qualifier("(If Ruby else delete) A good knowledge of Unix-like operating systems such as Linux and macOS."),
+            (
+                "A good knowledge of Unix-like operating systems such as Linux and macOS.".into(),
+                Some("If Ruby else delete".into())
+            )
+        );
+        assert_eq!(strip_qualifier("(ok)"), ("(ok)".into(), None));
+    }
+
+    #[test]
+    fn headings_that_only_state_a_priority() {
+        // dfe-service-designer.md: a section of named skills, with no group of its own.
+        assert!(is_marker_title(
+            "Essential skills and expertise for this role are:"
+        ));
+        assert_eq!(
+            section("Essential skills and expertise for this role are:"),
+            Some(Section::Criteria(Technical))
+        );
+        assert!(!is_marker_title("Specialist skills and expertise"));
+        assert!(names_a_post("Senior accessibility specialist"));
+        assert!(!names_a_post("Technical skills"));
+    }
 }

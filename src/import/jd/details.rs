@@ -489,4 +489,74 @@ mod tests {
         );
         assert_eq!(clean_title("Job Description"), None);
     }
+
+    #[test]
+    fn grades_as_a_panel_writes_them() {
+        assert_eq!(normalise_grade("Senior Executive Officer (SEO)"), "SEO");
+        // mod-dio-people-data-analyst.txt, moj-laa-lead-technical-architect.md
+        assert_eq!(normalise_grade("Higher Executive Officer"), "HEO");
+        assert_eq!(normalise_grade("6"), "Grade 6");
+        assert_eq!(normalise_grade("B3"), "B3");
+        assert_eq!(normalise_grade("Grade 7"), "Grade 7");
+        // dfe-lead-service-designer.md
+        assert_eq!(
+            grade_in_title("Lead Service Designer (G6)"),
+            Some(("Lead Service Designer".into(), "G6".into()))
+        );
+        assert_eq!(grade_in_title("Developer (Ruby)"), None);
+    }
+
+    #[test]
+    fn grade_in_the_title_or_on_its_own_line() {
+        let d = details("# Service Designer (SEO)\n\nIt’s an exciting time.\n");
+        assert_eq!(d.title.as_deref(), Some("Service Designer"));
+        assert_eq!(d.grade.as_deref(), Some("SEO"));
+        // dfe-senior-developer.md
+        let d = details("# Senior C#/Ruby Developer\n\nGrade 7\n\n## You will:\n");
+        assert_eq!(d.grade.as_deref(), Some("Grade 7"));
+    }
+
+    #[test]
+    fn a_label_above_its_value() {
+        // mod-dio-people-data-analyst.txt, a saved Civil Service Jobs advert.
+        let d = details("DIO -  People Team Data Analyst\nMinistry of Defence\n\nReference number\n286947\nJob grade\nHigher Executive Officer\n");
+        assert_eq!(d.title.as_deref(), Some("DIO - People Team Data Analyst"));
+        assert_eq!(d.grade.as_deref(), Some("HEO"));
+        assert_eq!(d.reference.as_deref(), Some("286947"));
+        // A GOV.UK summary list: the term, then its value.
+        let d = details("# Analyst\n\n<dl><dt>Grade</dt><dd>HEO</dd></dl>\n");
+        assert_eq!(d.grade.as_deref(), Some("HEO"));
+    }
+
+    #[test]
+    fn placeholders_are_not_values() {
+        // moj-devops-engineer.md
+        let d = details("# DevOps Engineer\n**Grade:** SEO\n*Vacancy Number:** [Insert Number]\n");
+        assert_eq!(d.grade.as_deref(), Some("SEO"));
+        assert_eq!(d.reference, None);
+    }
+
+    #[test]
+    fn page_metadata_titles_only_when_the_page_has_none() {
+        // dfe-senior-technical-architect.md: no heading of its own.
+        let d = details("---\ntitle: Senior Technical Architect\nweight: 10\n---\n\n## The role\n");
+        assert_eq!(d.title.as_deref(), Some("Senior Technical Architect"));
+        // dfe-junior-sre.md: the heading wins over the navigation label.
+        let d = details("---\ntitle: Junior SRE\n---\n\n# Junior Site Reliability Engineer\n");
+        assert_eq!(d.title.as_deref(), Some("Junior Site Reliability Engineer"));
+        assert!(d.warnings[0].contains("\"Junior SRE\""), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn a_title_on_the_first_line_and_sections_after_it() {
+        // moj-laa-lead-technical-architect.md: top-level headings are all sections.
+        let d = details(
+            "Lead Technical Architect\n\nGrade: 6\n\n# The Role\n\ntext\n\n# Our Tech Stack\n",
+        );
+        assert_eq!(d.title.as_deref(), Some("Lead Technical Architect"));
+        assert_eq!(d.grade.as_deref(), Some("Grade 6"));
+        // A heading under a section is not the title.
+        let d = details("## Selection process\n\n### Application\n");
+        assert_eq!(d.title, None);
+    }
 }

@@ -1248,4 +1248,106 @@ mod tests {
         );
         assert!(x.criteria.iter().all(|c| c.indicators.is_empty()));
     }
+
+    fn full(x: &Extracted) -> Vec<(CriterionKind, String, Option<String>, Priority)> {
+        x.criteria
+            .iter()
+            .map(|c| (c.kind, c.name.clone(), c.group.clone(), c.priority))
+            .collect()
+    }
+
+    #[test]
+    fn behaviours_named_in_a_sentence_outside_any_behaviours_section() {
+        // moj-devops-engineer.md, under "How to Apply".
+        let x = run("## How to Apply\n\nWe will assess your Experience, Technical Skills and the following Behaviours during the assessment process:\n\n- Delivering at Pace\n- Developing Self and Others\n- [Essential Civil Service Behaviours]\n\nYour application will be reviewed.\n\n- Working Together\n");
+        assert_eq!(
+            full(&x),
+            vec![
+                (Behaviour, "Delivering at Pace".into(), None, Essential),
+                (
+                    Behaviour,
+                    "Developing Self and Others".into(),
+                    None,
+                    Essential
+                ),
+            ],
+            "the placeholder and a list after other text are not behaviours"
+        );
+        // The issue's own example, all in one sentence.
+        let x = run("We'll assess you against these behaviours: Seeing the Big Picture, Delivering at Pace…\n");
+        assert_eq!(x.criteria.len(), 2, "{:?}", x.criteria);
+    }
+
+    #[test]
+    fn plain_lines_standing_in_for_headings() {
+        // moj-quality-engineer.txt: no Markdown at all.
+        let x = run("Key Responsibilities:\n\n-   Work with others to satisfactorily resolve issues\n\nPerson Specification\n\nEssential\n\n-   Experience in test planning, design and execution.\n\nHow to Apply\n\n-   [Essential Civil Service Behaviours]\n");
+        assert_eq!(
+            full(&x),
+            vec![(
+                Experience,
+                "Experience in test planning, design and execution.".into(),
+                Some("Person Specification".into()),
+                Essential
+            )]
+        );
+    }
+
+    #[test]
+    fn competencies_named_in_capitals_with_their_indicators() {
+        // gds-user-researcher.md
+        let x = run("## Personal Specification - Competencies / Skills\n\nSEEING THE BIG PICTURE\n\n**Essential**\n\n* Building on the inter-dependencies\n\n**Desirable**\n\n* Familiarity with the public sector\n\nSPECIALIST SKILLS\n\n**Essential**\n\n* Proven experience of gathering user requirements\n");
+        let group = Some("Personal Specification - Competencies / Skills".to_owned());
+        assert_eq!(
+            full(&x),
+            vec![
+                (Behaviour, "Seeing the Big Picture".into(), group, Essential),
+                (
+                    Technical,
+                    "Proven experience of gathering user requirements".into(),
+                    Some("Specialist Skills".into()),
+                    Essential
+                ),
+            ]
+        );
+        assert_eq!(
+            x.criteria[0].indicators,
+            vec![
+                "Building on the inter-dependencies",
+                "Desirable: Familiarity with the public sector"
+            ]
+        );
+    }
+
+    #[test]
+    fn skills_are_typed_by_their_section() {
+        // dfe-senior-service-designer.md: "Desirable skills" carries on the named skills.
+        let x = run("### Essential skills and expertise for this role are:\n\n-   **Prototyping.** You are experienced in using a variety of methods.\n\n### Desirable skills:\n\n- **Communication skills.** You can listen to the needs of stakeholders.\n");
+        assert_eq!(
+            full(&x),
+            vec![
+                (Technical, "Prototyping".into(), None, Essential),
+                (Technical, "Communication skills".into(), None, Desirable),
+            ]
+        );
+        // moj-devops-engineer.md: "### Technical:" over duties is not a skills section.
+        let x = run("## Key Responsibilities:\n\n### Technical:\n- Use infrastructure as code to assist the team in managing multiple environments\n");
+        assert!(x.criteria.is_empty(), "{:?}", x.criteria);
+    }
+
+    #[test]
+    fn a_list_pasted_from_a_pdf_as_lines() {
+        // dfe-seo-devops-engineer.txt
+        let x = run("## Person specification\n\nHelp design and implement resilient services.\nAutomate tasks by creating infrastructure as code.\n\nEssential Criteria\n\nExperience with setting up services in public cloud.\nKnowledge of Linux/Unix operating systems.\nEnthusiasm for sharing knowledge and working in a diverse and\ninclusive team.\nFurther information can be found at Skills They Need\n");
+        let names: Vec<&str> = x.criteria.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Experience with setting up services in public cloud.",
+                "Knowledge of Linux/Unix operating systems.",
+                "Enthusiasm for sharing knowledge and working in a diverse and inclusive team."
+            ],
+            "duties and the pointer elsewhere are no criteria"
+        );
+    }
 }
