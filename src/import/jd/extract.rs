@@ -105,6 +105,8 @@ struct Extractor<'a> {
     /// behaviours:"); list lines naming one are behaviours, whatever section they are in.
     behaviour_list: bool,
     seen_heading: bool,
+    /// The level of the heading that named the current criterion.
+    criterion_level: Option<u8>,
     out: Extracted,
 }
 
@@ -130,6 +132,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         indicator_priority: None,
         behaviour_list: false,
         seen_heading: false,
+        criterion_level: None,
         out: Extracted::default(),
     };
     for (i, block) in blocks.iter().enumerate() {
@@ -277,8 +280,13 @@ impl Extractor<'_> {
             return false;
         }
         for b in self.blocks.iter().skip(i + 1) {
-            if let BlockKind::Heading { level: l, .. } = b.kind {
-                return l > level && l < PSEUDO_LEVEL;
+            if let BlockKind::Heading { level: l, text } = &b.kind {
+                // "#### Essential" / "#### Desirable" under "### Seeing the big picture" sort
+                // its indicators; they do not make it a group.
+                if *l > level && priority_marker(text).is_some() {
+                    continue;
+                }
+                return *l > level && *l < PSEUDO_LEVEL;
             }
         }
         false
@@ -295,7 +303,9 @@ impl Extractor<'_> {
         let inside = self.section.mode.holds_criteria()
             && (level == PSEUDO_LEVEL || level > self.section.level);
         if let Some(p) = priority_marker(text) {
-            if inside && level == PSEUDO_LEVEL {
+            let under_criterion =
+                level == PSEUDO_LEVEL || self.criterion_level.is_some_and(|l| level > l);
+            if inside && under_criterion {
                 // "**Essential**" right under a criterion is its own priority; "**Desirable**"
                 // after its indicators marks the indicators that follow.
                 if let Some(cur) = self.current.filter(|c| c.origin == Origin::Heading) {
@@ -408,6 +418,7 @@ impl Extractor<'_> {
                                 origin: Origin::Heading,
                                 fresh: true,
                             });
+                            self.criterion_level = Some(level);
                         }
                     }
                 }
@@ -1349,6 +1360,31 @@ mod tests {
         assert_eq!(
             names,
             vec!["Experience influencing engineering practice across multiple teams"]
+        );
+    }
+
+    #[test]
+    fn priority_headings_under_a_competency_sort_its_indicators() {
+        // gds-service-manager.md (held out).
+        let x = run("## PERSON SPECIFICATION - COMPETENCES/SKILLS REQUIRED\n\n### Seeing the big picture\n\n#### Essential\n* develop an in-depth insight into customers\n\n#### Desirable\n* identify and shape how own area fits\n\n### Delivering at pace\n\n#### Essential\n* take ownership of delivery\n");
+        let names: Vec<(&str, Priority)> = x
+            .criteria
+            .iter()
+            .map(|c| (c.name.as_str(), c.priority))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Seeing the big picture", Essential),
+                ("Delivering at pace", Essential)
+            ]
+        );
+        assert_eq!(
+            x.criteria[0].indicators,
+            vec![
+                "develop an in-depth insight into customers",
+                "Desirable: identify and shape how own area fits"
+            ]
         );
     }
 
