@@ -1,6 +1,8 @@
 //! The benchmark behind `panelmark bench`: builds a large campaign in a temporary database
 //! and measures each operation beside the bare SQLite floor it stands on, in the same run.
 
+mod formats;
+
 use std::time::{Duration, Instant};
 
 use rusqlite::params;
@@ -72,6 +74,8 @@ pub struct BenchReport {
     pub pdf_pages: usize,
     /// Writing results.csv, scores.csv and audit.csv, in seconds.
     pub csv_all_s: f64,
+    /// Job-description import time per format.
+    pub import: Vec<formats::FormatTiming>,
     /// Peak resident memory of the process.
     pub peak_rss_mb: f64,
     /// Whether each target holds.
@@ -384,6 +388,9 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     };
     let verify_ms = ms(t.elapsed());
 
+    progress("importing job descriptions in every format");
+    let import = formats::run();
+
     let save_p50 = percentile(&mut save_samples.clone(), 50.0);
     let save_p99 = percentile(&mut save_samples, 99.0);
     let bare_p50 = percentile(&mut bare_samples.clone(), 50.0);
@@ -407,6 +414,15 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         ),
         ("csv_all <= 0.5 s".to_owned(), csv_all_s <= 0.5),
     ];
+    let targets = targets
+        .into_iter()
+        .chain(import.iter().map(|f| {
+            (
+                format!("import {} <= {} ms", f.document, f.target_ms),
+                f.ms <= f.target_ms,
+            )
+        }))
+        .collect();
     Ok(BenchReport {
         candidates: options.candidates,
         scores: rows_scanned,
@@ -422,6 +438,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         pdf_pages_per_s: written.pdf_pages as f64 / pdf_elapsed,
         pdf_pages: written.pdf_pages,
         csv_all_s,
+        import,
         peak_rss_mb: peak_rss_mb(),
         targets,
     })

@@ -281,3 +281,37 @@ fn results_and_stats_json_have_the_documented_keys_and_the_demo_is_deterministic
         "same seed, same campaign"
     );
 }
+
+#[test]
+fn import_jd_reads_word_opendocument_pdf_and_refuses_a_renamed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let markdown = panelmark(&db, &["import-jd", &fixture("jd/csj-advert.md"), "--json"]);
+    let markdown: serde_json::Value = serde_json::from_str(&stdout(&markdown)).unwrap();
+    for ext in ["docx", "odt", "pdf", "html", "txt"] {
+        let out = panelmark(
+            &db,
+            &[
+                "import-jd",
+                &fixture(&format!("jd-formats/csj-advert.{ext}")),
+                "--json",
+            ],
+        );
+        assert!(out.status.success(), "{ext}: {}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(json["title"], "Senior Software Developer", "{ext}");
+        assert_eq!(json["grade"], markdown["grade"], "{ext}");
+        assert_eq!(json["criteria"], markdown["criteria"], "{ext}");
+        assert_eq!(json["source"]["name"], format!("csj-advert.{ext}"), "{ext}");
+    }
+    let renamed = dir.path().join("advert.docx");
+    std::fs::copy(fixture("jd-formats/csj-advert.pdf"), &renamed).unwrap();
+    let out = panelmark(&db, &["import-jd", renamed.to_str().unwrap(), "--save"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: advert.docx: the name says this is a Word document (.docx), but the file is a PDF; rename it or save it again in the right format"
+    );
+    let roles = panelmark(&db, &["role", "list", "--json"]);
+    assert_eq!(stdout(&roles).trim(), "[]", "nothing was stored");
+}

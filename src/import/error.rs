@@ -47,6 +47,60 @@ pub enum ImportError {
         /// What was missing.
         message: String,
     },
+    /// A binary document (Word, OpenDocument, PDF) is damaged: not a readable package, or
+    /// its content is malformed.
+    #[error("{file}: this {kind} is damaged and cannot be read ({reason}); open it, save it again and try again")]
+    Damaged {
+        /// File name.
+        file: String,
+        /// What the document is ("Word document (.docx)", "PDF", …).
+        kind: String,
+        /// What the reader found wrong.
+        reason: String,
+    },
+    /// A packaged document unpacks to more than the importer allows (a zip bomb, or not a
+    /// job description).
+    #[error("{file}: this {kind} unpacks to more than {limit_mb} MB, so it was refused (a job description is far smaller)")]
+    TooLarge {
+        /// File name.
+        file: String,
+        /// What the document is.
+        kind: String,
+        /// The cap, in MiB.
+        limit_mb: u64,
+    },
+    /// The document is password-protected.
+    #[error("{file}: this {kind} is password-protected; save a copy without the password and import that")]
+    Encrypted {
+        /// File name.
+        file: String,
+        /// What the document is.
+        kind: String,
+    },
+    /// A PDF whose pages are images only.
+    #[error("{file}: this PDF has no text layer: it looks scanned; import the original document, or a PDF saved from it")]
+    NoTextLayer {
+        /// File name.
+        file: String,
+    },
+    /// The file's name says one format and its content is another.
+    #[error("{file}: the name says this is {named}, but the file is {actual}; rename it or save it again in the right format")]
+    WrongType {
+        /// File name.
+        file: String,
+        /// The format the extension names ("a Word document (.docx)").
+        named: String,
+        /// The format the content is ("a PDF").
+        actual: String,
+    },
+    /// A kind of file the importer does not read.
+    #[error("{file}: {what}; save it as .docx, .odt, .pdf or text and import that")]
+    Unsupported {
+        /// File name.
+        file: String,
+        /// What the file is.
+        what: String,
+    },
     /// The JSON could not be parsed.
     #[error("{file}: line {line}, column {column}: invalid JSON: {message}")]
     Json {

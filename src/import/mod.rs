@@ -55,8 +55,7 @@ pub fn job_description_file(path: &std::path::Path) -> crate::Result<JobDescript
 /// ```
 pub fn job_description(file_name: &str, bytes: &[u8]) -> Result<JobDescriptionImport, ImportError> {
     let name = base_name(file_name);
-    let draft = jd::parse_job_description(name, bytes)?;
-    let source_text = text::decode(name, bytes)?.to_owned();
+    let (draft, source_text) = jd::parse_with_text(name, bytes)?;
     Ok(JobDescriptionImport { draft, source_text })
 }
 

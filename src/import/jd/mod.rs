@@ -19,13 +19,13 @@
 mod classify;
 mod details;
 mod extract;
+mod formats;
 mod normalise;
 mod outline;
 mod sfia;
 
 use sha2::{Digest, Sha256};
 
-use super::text::decode;
 use super::ImportError;
 use crate::model::{Role, RoleDraft, SourceDocument};
 
@@ -47,7 +47,23 @@ use crate::model::{Role, RoleDraft, SourceDocument};
 /// assert_eq!(draft.role.criteria[0].name, "Working Together");
 /// ```
 pub fn parse_job_description(file_name: &str, bytes: &[u8]) -> Result<RoleDraft, ImportError> {
-    let text = decode(file_name, bytes)?;
+    parse_with_text(file_name, bytes).map(|(draft, _)| draft)
+}
+
+/// As [`parse_job_description`], also returning the text the rules read: the file's own
+/// text for Markdown and text files, the Markdown rendering of a Word, OpenDocument, PDF or
+/// HTML document's structure otherwise (warnings name its lines).
+///
+/// # Errors
+/// As [`parse_job_description`].
+pub fn parse_with_text(file_name: &str, bytes: &[u8]) -> Result<(RoleDraft, String), ImportError> {
+    let text = formats::read(file_name, bytes)?;
+    let draft = parse_text(file_name, bytes, &text)?;
+    Ok((draft, text.into_owned()))
+}
+
+/// The rules on a document's Markdown `text`; `bytes` are the file's, for its checksum.
+fn parse_text(file_name: &str, bytes: &[u8], text: &str) -> Result<RoleDraft, ImportError> {
     let normalised = normalise::normalise(text);
     let blocks = outline::outline(&normalised);
     let found = details::find(&blocks);

@@ -125,7 +125,7 @@ fn to_html(doc: &Normalised) -> String {
 }
 
 /// Elements whose content is read as running text.
-fn is_inline(name: &str) -> bool {
+pub(crate) fn is_inline(name: &str) -> bool {
     matches!(
         name,
         "a" | "strong"

@@ -97,3 +97,20 @@ describe('RolesScreen drop zone', () => {
     expect(importJobDescriptionBytes).not.toHaveBeenCalled();
   });
 });
+
+describe('RolesScreen paste box', () => {
+  it('imports pasted text as a .txt file and opens the draft beside it', async () => {
+    const pasted = 'Data Analyst\n\nBehaviours\n\nWorking Together\n';
+    importJobDescriptionBytes.mockResolvedValueOnce({ ...imported, source_text: '# Data Analyst\n\n## Behaviours\n\n* Working Together\n' });
+    render(RolesScreen);
+    const button = screen.getByRole('button', { name: 'Import pasted text' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await fireEvent.input(screen.getByLabelText("Or paste the job description's text"), { target: { value: pasted } });
+    expect(button.disabled).toBe(false);
+    await fireEvent.click(button);
+    await waitFor(() => expect(screen.getByTestId('jd-source').textContent).toContain('## Behaviours'));
+    const [name, bytes] = importJobDescriptionBytes.mock.calls[0] as [string, Uint8Array];
+    expect(name).toBe('pasted text.txt');
+    expect(new TextDecoder().decode(bytes)).toBe(pasted);
+  });
+});

@@ -1,7 +1,16 @@
 import '../../lib/testing/blobArrayBuffer';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../lib/api';
-import { carriesFiles, chooseDroppedFile, ignoreStrayDrops, importDrop, MAX_DROP_BYTES, readDroppedFile } from './drop';
+import {
+  carriesFiles,
+  chooseDroppedFile,
+  ignoreStrayDrops,
+  importDrop,
+  JD_EXTENSIONS,
+  MAX_DROP_BYTES,
+  pastedText,
+  readDroppedFile,
+} from './drop';
 
 const jd = (name = 'analyst.md', text = '# Data Analyst\n') => new File([text], name, { type: 'text/markdown' });
 const fileItem = (isDirectory = false) => ({ kind: 'file', webkitGetAsEntry: () => ({ isDirectory }) });
@@ -49,7 +58,7 @@ describe('chooseDroppedFile', () => {
 
   it('refuses a folder on its own, naming it', () => {
     expect(() => chooseDroppedFile(transfer([new File([], 'drafts')], [true]))).toThrow(
-      '“drafts” is a folder: drop a job description file (text or Markdown), not a folder.',
+      '“drafts” is a folder: drop a job description file (Word, OpenDocument, PDF, web page, text or Markdown), not a folder.',
     );
   });
 
@@ -136,5 +145,25 @@ describe('ignoreStrayDrops', () => {
     const after = new Event('drop', { cancelable: true });
     target.dispatchEvent(after);
     expect(after.defaultPrevented).toBe(false);
+  });
+});
+
+describe('pastedText', () => {
+  it('is imported as a .txt file holding the UTF-8 of the text', () => {
+    const { fileName, bytes } = pastedText('Policy Officer\n\nGrade: HEO – Siobhán\n');
+    expect(fileName).toBe('pasted text.txt');
+    expect(new TextDecoder().decode(bytes)).toBe('Policy Officer\n\nGrade: HEO – Siobhán\n');
+    expect(bytes.length).toBe(new TextEncoder().encode('Policy Officer\n\nGrade: HEO – Siobhán\n').length);
+  });
+
+  it('refuses blank text with a sentence saying what to do', () => {
+    expect(() => pastedText('  \n\t')).toThrow(AppError);
+    expect(() => pastedText('')).toThrow('paste the text of a job description into the box first');
+  });
+});
+
+describe('JD_EXTENSIONS', () => {
+  it('offers every format the core reads', () => {
+    for (const ext of ['docx', 'odt', 'pdf', 'html', 'htm', 'txt', 'md']) expect(JD_EXTENSIONS).toContain(ext);
   });
 });

@@ -26,6 +26,26 @@ export interface DataTransferLike {
  */
 export const MAX_DROP_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The extensions the file dialog offers for a job description. The core decides the format
+ * by the file's content as well, so a drop or an "Any file" choice is not limited to these.
+ */
+export const JD_EXTENSIONS = ['docx', 'odt', 'pdf', 'html', 'htm', 'md', 'markdown', 'txt', 'text'];
+
+/** The name pasted text is imported under (a `.txt`, so the core reads it as plain text). */
+export const PASTED_TEXT_NAME = 'pasted text.txt';
+
+/**
+ * Pasted text as the name and bytes the core imports, exactly like a dropped .txt file.
+ * @throws AppError (code `paste`) when there is nothing but whitespace to import.
+ */
+export function pastedText(text: string): { fileName: string; bytes: Uint8Array } {
+  if (text.trim() === '') {
+    throw new AppError('paste', 'Nothing to import: paste the text of a job description into the box first.');
+  }
+  return { fileName: PASTED_TEXT_NAME, bytes: new TextEncoder().encode(text) };
+}
+
 /** Whether a drag carries files (not text or a link): only then does the drop zone light up. */
 export function carriesFiles(data: DataTransferLike | null | undefined): boolean {
   return !!data && Array.from(data.types).includes('Files');
@@ -47,7 +67,7 @@ export function chooseDroppedFile(data: DataTransferLike | null | undefined): Dr
   if (files.length === 0) {
     throw new AppError(
       'drop',
-      'Nothing to import: drop a job description file (text or Markdown) here, not selected text or a link.',
+      'Nothing to import: drop a job description file here (Word, OpenDocument, PDF, web page, text or Markdown), not selected text or a link; to import text, paste it in the box below.',
     );
   }
   // A folder arrives as a File too; only the entries API tells it apart (where there is one).
@@ -56,7 +76,7 @@ export function chooseDroppedFile(data: DataTransferLike | null | undefined): Dr
   const index = files.findIndex((_, i) => !isFolder(i));
   if (index < 0) {
     const what = files.length === 1 ? `“${files[0].name}” is a folder` : 'Those are folders';
-    throw new AppError('drop', `${what}: drop a job description file (text or Markdown), not a folder.`);
+    throw new AppError('drop', `${what}: drop a job description file (Word, OpenDocument, PDF, web page, text or Markdown), not a folder.`);
   }
   const file = files[index];
   const note =
@@ -76,7 +96,7 @@ export async function readDroppedFile(file: File): Promise<Uint8Array> {
     const mb = (file.size / (1024 * 1024)).toFixed(1);
     throw new AppError(
       'drop',
-      `${file.name}: the file is ${mb} MB; a job description is at most ${MAX_DROP_BYTES / (1024 * 1024)} MB of text.`,
+      `${file.name}: the file is ${mb} MB; a job description is at most ${MAX_DROP_BYTES / (1024 * 1024)} MB.`,
     );
   }
   try {
