@@ -54,17 +54,20 @@ fn not_assessed_is_left_out_of_the_total_and_never_counts_as_zero() {
     let mut store = common::store();
     let cast = common::campaign(&mut store);
     store.start_scoring("hr", cast.campaign).unwrap();
-    // c3 (desirable) not assessed for Zoë: total is 5 + 5, not 5 + 5 + 0 … and she still passes
-    // the essential marks; the overall mark (12) is missed because c3 adds nothing.
+    // c3 (desirable) not assessed for Zoë: her total is 5 + 5, not 5 + 5 + 0. The overall pass
+    // mark (12 over three criteria of weight 1) is compared with her total scaled to every
+    // weight: 10 × 3 / 2 = 15, so the missing criterion does not fail her as a zero would.
     score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
     let results = store.results(cast.campaign).unwrap();
     let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
     assert_eq!(zoe.total, 10.0);
+    assert_eq!(zoe.scaled_total, 15.0);
     assert!(zoe.criteria[2].not_assessed);
-    assert_eq!(zoe.outcome, Outcome::Fail);
+    assert_eq!(zoe.outcome, Outcome::Pass);
     assert_eq!(
         zoe.outcome_reason,
-        "total 10 is below the overall pass mark 12"
+        "meets every essential pass mark and the overall pass mark 12 with a total of 15 \
+         (scaled from 10 over the assessed criteria' weights)"
     );
     let stats = store.stats(cast.campaign).unwrap();
     let c3 = stats.criteria.iter().find(|c| c.key == "c3").unwrap();
@@ -95,7 +98,7 @@ fn an_essential_criterion_not_assessed_makes_the_result_incomplete() {
 fn ties_stay_visible_until_a_moderator_separates_them_with_a_reason() {
     let mut store = common::store();
     let cast = common::campaign(&mut store);
-    store.set_posts("hr", cast.campaign, Some(1)).unwrap();
+    store.set_posts("hr", cast.campaign, Some(1), None).unwrap();
     store.start_scoring("hr", cast.campaign).unwrap();
     for candidate in [cast.zoe, cast.siobhan, cast.oyvind] {
         score_and_agree(&mut store, &cast, candidate, [Some(5), Some(5), Some(4)]);
