@@ -243,7 +243,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
 
     for (i, c) in card.criteria.iter().enumerate() {
         blocks.push(Block::Spacer(8.0));
-        // The criterion's heading, description and indicators stay on one page.
+        // The criterion's heading, description, indicators and questions stay on one page.
         let mut intro = vec![Block::Heading(format!("{}. {}", i + 1, c.criterion.name))];
         let mut about = vec![format!(
             "{} criterion, {}",
@@ -267,8 +267,8 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
             intro.push(Block::Subheading("Behaviour indicators".into()));
             intro.push(Block::Bullets(c.criterion.indicators.clone()));
         }
+        intro.extend(questions_blocks("Interview questions".into(), &c.questions));
         blocks.push(Block::KeepTogether(intro));
-        blocks.extend(questions_blocks("Interview questions".into(), &c.questions));
         blocks.push(Block::Subheading("Individual scores".into()));
         let of_criterion: Vec<&Score> =
             scores.iter().filter(|s| s.criterion_key == c.key).collect();
@@ -503,9 +503,10 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
         .criteria
         .iter()
         .enumerate()
-        .flat_map(|(i, c)| {
-            questions_blocks(format!("{}. {}", i + 1, c.criterion.name), &c.questions)
-        })
+        .map(|(i, c)| questions_blocks(format!("{}. {}", i + 1, c.criterion.name), &c.questions))
+        .filter(|asked| !asked.is_empty())
+        // A criterion's questions stay on one page with its name.
+        .map(Block::KeepTogether)
         .collect();
     if !questions.is_empty() {
         blocks.push(Block::Heading("Interview questions".into()));
