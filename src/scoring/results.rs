@@ -455,3 +455,90 @@ pub fn unseparated_boundary_tie(results: &[CandidateResult]) -> Option<String> {
         tied.join(", ")
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Passes at the given positions; `tied` marks those sharing a position.
+    fn passes(positions: &[(u32, bool)]) -> Vec<CandidateResult> {
+        positions
+            .iter()
+            .enumerate()
+            .map(|(i, &(position, tied))| CandidateResult {
+                candidate_id: i as Id + 1,
+                reference: format!("C-{:03}", i + 1),
+                name: format!("Candidate {}", i + 1),
+                panel: None,
+                criteria: Vec::new(),
+                total: 10.0,
+                scaled_total: 10.0,
+                outcome: Outcome::Pass,
+                outcome_reason: String::new(),
+                position: Some(position),
+                tied,
+                tie_note: None,
+                boundary_tie: false,
+                reserve: false,
+            })
+            .collect()
+    }
+
+    fn marked(positions: &[(u32, bool)], posts: u32) -> Vec<String> {
+        let mut results = passes(positions);
+        mark_boundary_tie(&mut results, posts);
+        results
+            .into_iter()
+            .filter(|r| r.boundary_tie)
+            .map(|r| r.reference)
+            .collect()
+    }
+
+    #[test]
+    fn only_a_tie_reaching_past_the_last_post_is_a_boundary_tie() {
+        let two_tied_seventh = [(5, false), (6, false), (7, true), (7, true), (9, false)];
+        assert_eq!(marked(&two_tied_seventh, 7), ["C-003", "C-004"]);
+        assert!(
+            marked(&two_tied_seventh, 8).is_empty(),
+            "both fit in 8 posts"
+        );
+        assert!(
+            marked(&two_tied_seventh, 6).is_empty(),
+            "both are beyond 6 posts: the reserve list, in a shared place"
+        );
+        let three_tied_sixth = [(5, false), (6, true), (6, true), (6, true)];
+        assert_eq!(
+            marked(&three_tied_sixth, 7),
+            ["C-002", "C-003", "C-004"],
+            "three for the two posts left at 6 and 7"
+        );
+        assert!(marked(&three_tied_sixth, 8).is_empty());
+    }
+
+    #[test]
+    fn sign_off_is_told_who_is_tied_at_the_last_post() {
+        let mut results = passes(&[(1, false), (2, true), (2, true)]);
+        assert_eq!(unseparated_boundary_tie(&results), None);
+        mark_boundary_tie(&mut results, 2);
+        assert_eq!(
+            unseparated_boundary_tie(&results).as_deref(),
+            Some(
+                "2 candidates are tied at position 2, across the last post: C-002 (Candidate 2), \
+                 C-003 (Candidate 3); separate them with a reason (tie order) or change the \
+                 number of posts with a reason before signing off"
+            )
+        );
+    }
+
+    #[test]
+    fn the_scaled_total_compares_on_the_assessed_weights() {
+        assert_eq!(scaled_total(15.0, 4.0, 3.0), Some(20.0));
+        assert_eq!(scaled_total(20.0, 4.0, 4.0), Some(20.0));
+        assert_eq!(
+            scaled_total(0.0, 4.0, 0.0),
+            None,
+            "nothing weighted assessed"
+        );
+        assert_eq!(scaled_total(0.0, 0.0, 0.0), Some(0.0), "no weights at all");
+    }
+}
