@@ -366,8 +366,8 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         &store,
         campaign,
         crate::export::Parts {
-            summary: false,
             audit: true,
+            ..Default::default()
         },
     )?;
     let t = Instant::now();

@@ -250,6 +250,7 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
         actor,
         campaign,
         Some((options.candidates / 4).max(1) as u32),
+        None,
     )?;
 
     let names = names(&mut rng, options.candidates);

@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use panelmark::export::{export_campaign, ExportOptions};
 use panelmark::model::Decision;
@@ -79,37 +78,6 @@ fn moderated_campaign() -> (Store, common::Cast) {
     (store, cast)
 }
 
-fn read_csv(path: &Path) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_path(path)
-        .unwrap();
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
-}
-
-/// Text of a PDF via pdftotext; `None` (with a note) when poppler is missing, except in CI.
-fn pdf_text(path: &Path) -> Option<String> {
-    match Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(path)
-        .arg("-")
-        .output()
-    {
-        Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).unwrap()),
-        other => {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "pdftotext is needed in CI: {other:?}"
-            );
-            eprintln!("note: pdftotext unavailable ({other:?}); PDF text checks skipped");
-            None
-        }
-    }
-}
-
 #[test]
 fn csv_exports_carry_results_scores_and_the_audit_trail() {
     let (store, cast) = moderated_campaign();
@@ -127,7 +95,7 @@ fn csv_exports_carry_results_scores_and_the_audit_trail() {
     .unwrap();
     assert_eq!(summary.files.len(), 3);
 
-    let results = read_csv(&dir.path().join("results.csv"));
+    let results = common::read_csv(&dir.path().join("results.csv"));
     assert_eq!(
         results[0][..5],
         ["position", "tied", "reference", "name", "panel"]
@@ -147,7 +115,7 @@ fn csv_exports_carry_results_scores_and_the_audit_trail() {
     assert_eq!(oyvind[col("outcome")], "fail");
     assert_eq!(oyvind[col("position")], "", "a fail has no merit position");
 
-    let scores = read_csv(&dir.path().join("scores.csv"));
+    let scores = common::read_csv(&dir.path().join("scores.csv"));
     assert_eq!(
         scores.len(),
         1 + 3 * 2 * 3,
@@ -176,7 +144,7 @@ fn csv_exports_carry_results_scores_and_the_audit_trail() {
         quoted[8]
     );
 
-    let audit = read_csv(&dir.path().join("audit.csv"));
+    let audit = common::read_csv(&dir.path().join("audit.csv"));
     assert_eq!(
         audit[0],
         [
@@ -204,20 +172,16 @@ fn csv_exports_carry_results_scores_and_the_audit_trail() {
 #[test]
 fn raw_csv_keeps_formulas_as_typed() {
     let (store, cast) = moderated_campaign();
-    let dir = tempfile::tempdir().unwrap();
-    export_campaign(
+    let dir = common::export(
         &store,
         cast.campaign,
-        dir.path(),
-        &ExportOptions {
+        ExportOptions {
             csv: true,
             raw: true,
             ..Default::default()
         },
-        |_, _| {},
-    )
-    .unwrap();
-    let scores = read_csv(&dir.path().join("scores.csv"));
+    );
+    let scores = common::read_csv(&dir.path().join("scores.csv"));
     assert!(scores
         .iter()
         .any(|r| r[9] == "=HYPERLINK(\"http://evil.example\",\"click\")"));
@@ -256,7 +220,7 @@ fn a_candidates_own_pack_names_no_other_candidate() {
     );
     for file in &summary.files {
         let text = if file.ends_with(".pdf") {
-            match pdf_text(Path::new(file)) {
+            match common::pdf_text(Path::new(file)) {
                 Some(t) => t,
                 None => continue,
             }
@@ -271,7 +235,7 @@ fn a_candidates_own_pack_names_no_other_candidate() {
         }
         assert!(text.contains("C-003"), "{file} is about Øyvind");
     }
-    let pack = pdf_text(&dir.path().join("C-003-evidence-pack.pdf"));
+    let pack = common::pdf_text(&dir.path().join("C-003-evidence-pack.pdf"));
     if let Some(text) = pack {
         assert!(text.contains("Øyvind Ærø"));
         assert!(
@@ -309,7 +273,7 @@ fn the_campaign_summary_lists_the_merit_order_flags_and_statistics() {
     .unwrap();
     assert_eq!(summary.files.len(), 4, "summary and three packs");
     assert!(summary.pdf_pages >= 4);
-    if let Some(text) = pdf_text(&dir.path().join("campaign-summary.pdf")) {
+    if let Some(text) = common::pdf_text(&dir.path().join("campaign-summary.pdf")) {
         for expected in [
             "Merit list",
             "Zoë Łukasiewicz",

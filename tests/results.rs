@@ -3,68 +3,29 @@
 
 mod common;
 
-use panelmark::model::{Decision, Id, ScoreInput};
 use panelmark::scoring::results::Outcome;
 use panelmark::store::Store;
 use panelmark::Error;
-
-/// Scores every member of each candidate's panel with `values` (per criterion) and agrees them.
-fn score_and_agree(
-    store: &mut Store,
-    cast: &common::Cast,
-    candidate: Id,
-    values: [Option<i32>; 3],
-) {
-    let (chair, member) = if candidate == cast.oyvind {
-        (cast.chair_b, cast.member_b)
-    } else {
-        (cast.chair_a, cast.member_a)
-    };
-    for who in [chair, member] {
-        for (key, value) in ["c1", "c2", "c3"].iter().zip(values) {
-            let n = if *key == "c3" { 0 } else { 2 };
-            let mut input: ScoreInput = common::score(candidate, who, key, value.unwrap_or(4), n);
-            if value.is_none() {
-                input.value = None;
-                input.not_assessed = true;
-            }
-            store.save_score("panel", cast.campaign, &input).unwrap();
-        }
-        store
-            .submit_scores("panel", cast.campaign, candidate, who)
-            .unwrap();
-    }
-    for (key, value) in ["c1", "c2", "c3"].iter().zip(values) {
-        let decision = Decision {
-            candidate_id: candidate,
-            criterion_key: key.to_string(),
-            value,
-            not_assessed: value.is_none(),
-            text: "Agreed on the evidence".into(),
-            by: chair,
-        };
-        store
-            .agree_score("chair", cast.campaign, &decision)
-            .unwrap();
-    }
-}
 
 #[test]
 fn not_assessed_is_left_out_of_the_total_and_never_counts_as_zero() {
     let mut store = common::store();
     let cast = common::campaign(&mut store);
     store.start_scoring("hr", cast.campaign).unwrap();
-    // c3 (desirable) not assessed for Zoë: total is 5 + 5, not 5 + 5 + 0 … and she still passes
-    // the essential marks; the overall mark (12) is missed because c3 adds nothing.
-    score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
+    // c3 (desirable) not assessed for Zoë: her total is 5 + 5, not 5 + 5 + 0. The overall pass
+    // mark (12 over three criteria of weight 1) is compared with her total scaled to every
+    // weight: 10 × 3 / 2 = 15, so the missing criterion does not fail her as a zero would.
+    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
     let results = store.results(cast.campaign).unwrap();
     let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
     assert_eq!(zoe.total, 10.0);
+    assert_eq!(zoe.scaled_total, 15.0);
     assert!(zoe.criteria[2].not_assessed);
-    assert_eq!(zoe.outcome, Outcome::Fail);
+    assert_eq!(zoe.outcome, Outcome::Pass);
     assert_eq!(
         zoe.outcome_reason,
-        "total 10 is below the overall pass mark 12"
+        "meets every essential pass mark and the overall pass mark 12 with a total of 15 \
+         (scaled from 10 over the assessed criteria' weights)"
     );
     let stats = store.stats(cast.campaign).unwrap();
     let c3 = stats.criteria.iter().find(|c| c.key == "c3").unwrap();
@@ -80,7 +41,7 @@ fn an_essential_criterion_not_assessed_makes_the_result_incomplete() {
     let mut store = common::store();
     let cast = common::campaign(&mut store);
     store.start_scoring("hr", cast.campaign).unwrap();
-    score_and_agree(&mut store, &cast, cast.zoe, [None, Some(6), Some(6)]);
+    common::score_and_agree(&mut store, &cast, cast.zoe, [None, Some(6), Some(6)]);
     let results = store.results(cast.campaign).unwrap();
     let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
     assert_eq!(zoe.outcome, Outcome::Incomplete);
@@ -95,10 +56,10 @@ fn an_essential_criterion_not_assessed_makes_the_result_incomplete() {
 fn ties_stay_visible_until_a_moderator_separates_them_with_a_reason() {
     let mut store = common::store();
     let cast = common::campaign(&mut store);
-    store.set_posts("hr", cast.campaign, Some(1)).unwrap();
+    store.set_posts("hr", cast.campaign, Some(1), None).unwrap();
     store.start_scoring("hr", cast.campaign).unwrap();
     for candidate in [cast.zoe, cast.siobhan, cast.oyvind] {
-        score_and_agree(&mut store, &cast, candidate, [Some(5), Some(5), Some(4)]);
+        common::score_and_agree(&mut store, &cast, candidate, [Some(5), Some(5), Some(4)]);
     }
     let positions = |store: &Store| -> Vec<(String, Option<u32>, bool, bool)> {
         store
@@ -182,8 +143,8 @@ fn the_tie_break_criterion_separates_equal_totals_and_says_so() {
     let cast = common::campaign(&mut store);
     store.start_scoring("hr", cast.campaign).unwrap();
     // Same total (10), different c1 (the named tie-break).
-    score_and_agree(&mut store, &cast, cast.zoe, [Some(4), Some(6), Some(4)]);
-    score_and_agree(&mut store, &cast, cast.siobhan, [Some(6), Some(4), Some(4)]);
+    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(4), Some(6), Some(4)]);
+    common::score_and_agree(&mut store, &cast, cast.siobhan, [Some(6), Some(4), Some(4)]);
     let results = store.results(cast.campaign).unwrap();
     assert_eq!(
         (results[0].reference.as_str(), results[0].position),
@@ -285,8 +246,8 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
     let mut store = common::store();
     let cast = common::campaign(&mut store);
     store.start_scoring("hr", cast.campaign).unwrap();
-    score_and_agree(&mut store, &cast, cast.zoe, [Some(6), Some(3), None]);
-    score_and_agree(&mut store, &cast, cast.oyvind, [Some(2), Some(7), Some(4)]);
+    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(6), Some(3), None]);
+    common::score_and_agree(&mut store, &cast, cast.oyvind, [Some(2), Some(7), Some(4)]);
     // Siobhán is left unscored, so she carries "unscored" flags once moderation starts.
     store.start_moderation("hr", cast.campaign).unwrap();
     // A tight threshold makes the panel means outliers too.

@@ -50,6 +50,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "agreed_scores",
     "agree_score",
     "board",
+    "flag_settings",
     "moderate_score",
     "moderations",
     "sign_off",

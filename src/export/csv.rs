@@ -3,10 +3,12 @@
 //!
 //! Writers are generic over `io::Write` so tests write into a `Vec<u8>`.
 
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::CampaignRecord;
-use crate::model::IndicatorMark;
+use crate::model::{Id, IndicatorMark};
+use crate::scoring::flags::FlagKind;
 use crate::scoring::results::fmt_num;
 use crate::store::audit::AuditRef;
 use crate::{Error, Result};
@@ -72,6 +74,27 @@ fn opt_num(v: Option<i32>) -> String {
     v.map_or_else(String::new, |v| v.to_string())
 }
 
+/// Each candidate's flags as "kind (count)" in the rules' order, e.g.
+/// `wide_spread (2); no_evidence (1)`.
+fn flags_by_candidate(record: &CampaignRecord) -> HashMap<Id, String> {
+    let mut counts: HashMap<Id, BTreeMap<FlagKind, usize>> = HashMap::new();
+    for f in &record.flags {
+        if let Some(id) = f.candidate_id {
+            *counts.entry(id).or_default().entry(f.kind).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(id, kinds)| {
+            let text: Vec<String> = kinds
+                .iter()
+                .map(|(kind, n)| format!("{} ({n})", kind.as_str()))
+                .collect();
+            (id, text.join("; "))
+        })
+        .collect()
+}
+
 /// `results.csv`: one row per candidate in merit order.
 pub fn write_results<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Result<()> {
     let mut out = SafeWriter::new(w, raw);
@@ -87,14 +110,17 @@ pub fn write_results<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resu
     header.extend(
         [
             "weighted_total",
+            "scaled_total",
             "outcome",
             "outcome_reason",
             "reserve",
             "tie_note",
+            "flags",
         ]
         .map(String::from),
     );
     out.row(&header)?;
+    let flags = flags_by_candidate(record);
     for r in &record.results {
         let mut row = vec![
             r.position.map_or_else(String::new, |p| p.to_string()),
@@ -113,10 +139,12 @@ pub fn write_results<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resu
             row.push(opt_num(c.moderated));
         }
         row.push(fmt_num(r.total));
+        row.push(fmt_num(r.scaled_total));
         row.push(r.outcome.as_str().to_owned());
         row.push(r.outcome_reason.clone());
         row.push(if r.reserve { "yes" } else { "no" }.to_owned());
         row.push(r.tie_note.clone().unwrap_or_default());
+        row.push(flags.get(&r.candidate_id).cloned().unwrap_or_default());
         out.row(&row)?;
     }
     out.finish()

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::record::{candidate_of, Parts};
 use super::{csv, CampaignRecord};
 use crate::model::Id;
+use crate::scoring::flags::FlagSettings;
 use crate::store::Store;
 use crate::{Error, Result};
 
@@ -21,6 +22,9 @@ pub struct ExportOptions {
     pub raw: bool,
     /// Only this candidate (by reference): their own pack, naming no other candidate.
     pub candidate: Option<String>,
+    /// Thresholds for the flags in the campaign summary and `results.csv`: the same
+    /// [`FlagSettings::DEFAULT`] as the board and the command line unless changed.
+    pub flag_settings: FlagSettings,
 }
 
 /// What was written.
@@ -115,8 +119,10 @@ pub fn export_campaign(
     let mut summary = ExportSummary::default();
     let record = std::thread::scope(|scope| -> Result<CampaignRecord> {
         let audit_job = reader.map(|conn| scope.spawn(move || write_audit(&conn)));
+        let with_summary = options.pdf && options.candidate.is_none();
         let parts = Parts {
-            summary: options.pdf && options.candidate.is_none(),
+            summary: with_summary,
+            flags: (with_summary || options.csv).then_some(options.flag_settings),
             audit: options.pdf,
         };
         let mut record = CampaignRecord::load(store, campaign_id, parts)?;

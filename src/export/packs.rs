@@ -41,6 +41,33 @@ fn value_label(record: &CampaignRecord, value: Option<i32>, not_assessed: bool) 
     }
 }
 
+/// The total, and the scaled total beside it when "not assessed" made them differ.
+fn total_text(result: &CandidateResult) -> String {
+    if (result.scaled_total - result.total).abs() < 1e-9 {
+        fmt_num(result.total)
+    } else {
+        format!(
+            "{}, scaled to all weights {}",
+            fmt_num(result.total),
+            fmt_num(result.scaled_total)
+        )
+    }
+}
+
+/// The interview questions set for a criterion, as the panel had them, under `heading`.
+fn questions_blocks(heading: String, questions: &[String]) -> Vec<Block> {
+    let asked: Vec<String> = questions
+        .iter()
+        .map(|q| q.trim())
+        .filter(|q| !q.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if asked.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Subheading(heading), Block::Bullets(asked)]
+}
+
 fn outcome_text(result: &CandidateResult) -> String {
     let word = match result.outcome {
         Outcome::Pass => "Pass",
@@ -166,7 +193,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
             ("Interview slot".into(), candidate.slot.clone().unwrap_or_else(|| "—".into())),
             ("Scores submitted".into(), interview_dates),
             ("Scale".into(), format!("{} ({}–{})", card.scale.name, card.scale.min(), card.scale.max())),
-            ("Weighted total".into(), result.map_or("—".into(), |r| format!("{} (overall pass mark {})", fmt_num(r.total), fmt_num(card.overall_pass_mark)))),
+            ("Weighted total".into(), result.map_or("—".into(), |r| format!("{} (overall pass mark {})", total_text(r), fmt_num(card.overall_pass_mark)))),
             ("Outcome".into(), result.map_or("—".into(), outcome_text)),
         ]),
         Block::Note(
@@ -216,7 +243,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
 
     for (i, c) in card.criteria.iter().enumerate() {
         blocks.push(Block::Spacer(8.0));
-        // The criterion's heading, description and indicators stay on one page.
+        // The criterion's heading, description, indicators and questions stay on one page.
         let mut intro = vec![Block::Heading(format!("{}. {}", i + 1, c.criterion.name))];
         let mut about = vec![format!(
             "{} criterion, {}",
@@ -240,6 +267,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
             intro.push(Block::Subheading("Behaviour indicators".into()));
             intro.push(Block::Bullets(c.criterion.indicators.clone()));
         }
+        intro.extend(questions_blocks("Interview questions".into(), &c.questions));
         blocks.push(Block::KeepTogether(intro));
         blocks.push(Block::Subheading("Individual scores".into()));
         let of_criterion: Vec<&Score> =
@@ -453,7 +481,7 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
                         r.reference.clone(),
                         r.name.clone(),
                         r.panel.clone().unwrap_or_default(),
-                        fmt_num(r.total),
+                        total_text(r),
                         r.outcome.as_str().into(),
                         note,
                     ]
@@ -461,11 +489,29 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
                 .collect(),
         }),
         Block::Heading(format!("Flags ({})", record.flags.len())),
+        Block::Note(format!(
+            "Thresholds: member scores {} or more points apart; a panel more than {} from the campaign mean.",
+            record.flag_settings.spread_threshold,
+            fmt_num(record.flag_settings.panel_mean_threshold)
+        )),
         Block::Table(Table {
             columns: vec![Column::new("Flag", 1.6, Align::Left), Column::new("Candidate", 1.0, Align::Left), Column::new("Reason", 5.0, Align::Left)],
             rows: record.flags.iter().map(|f| vec![f.kind.as_str().replace('_', " "), reference_of(f.candidate_id), f.reason.clone()]).collect(),
         }),
     ];
+    let questions: Vec<Block> = card
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| questions_blocks(format!("{}. {}", i + 1, c.criterion.name), &c.questions))
+        .filter(|asked| !asked.is_empty())
+        // A criterion's questions stay on one page with its name.
+        .map(Block::KeepTogether)
+        .collect();
+    if !questions.is_empty() {
+        blocks.push(Block::Heading("Interview questions".into()));
+        blocks.extend(questions);
+    }
     if let Some(stats) = &record.stats {
         blocks.extend([
             Block::Heading("Statistics".into()),

@@ -50,8 +50,10 @@ pub struct CampaignRecord {
     pub moderations: HashMap<Id, Vec<Moderation>>,
     /// Results in merit order.
     pub results: Vec<CandidateResult>,
-    /// Flags (default thresholds); empty unless loaded for the campaign summary.
+    /// Flags, with the thresholds in [`Parts::flags`]; empty unless asked for.
     pub flags: Vec<Flag>,
+    /// The thresholds the flags were computed with (the default when none were).
+    pub flag_settings: FlagSettings,
     /// Statistics; only loaded for the campaign summary.
     pub stats: Option<CampaignStats>,
     /// Sign-offs and reopenings.
@@ -66,10 +68,12 @@ pub struct CampaignRecord {
 
 /// The optional parts of a [`CampaignRecord`]: each costs time and memory on large campaigns,
 /// so they are loaded only for the exports that show them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Parts {
-    /// Flags and statistics, for the campaign summary.
+    /// Statistics, for the campaign summary.
     pub summary: bool,
+    /// Flags with these thresholds, for the campaign summary and `results.csv`.
+    pub flags: Option<FlagSettings>,
     /// The audit events, for the evidence packs (`audit.csv` streams them instead).
     pub audit: bool,
 }
@@ -80,14 +84,15 @@ impl CampaignRecord {
         let data = store.campaign_data(campaign_id)?;
         let index = data.index();
         let results = results::compute_indexed(&data, &index);
-        let (flags, stats) = if parts.summary {
-            (
-                flags::compute_indexed(&data, &index, &FlagSettings::default()),
-                Some(report::compute(&data)),
-            )
-        } else {
-            (Vec::new(), None)
+        let flags = match &parts.flags {
+            Some(settings) => {
+                let mut flags = flags::compute_indexed(&data, &index, settings);
+                flags.extend(flags::boundary_ties(&data, &results));
+                flags
+            }
+            None => Vec::new(),
         };
+        let stats = parts.summary.then(|| report::compute(&data));
         let mut scores: HashMap<Id, Vec<Score>> = HashMap::new();
         for s in store.submitted_scores(campaign_id)? {
             scores.entry(s.candidate_id).or_default().push(s);
@@ -118,6 +123,7 @@ impl CampaignRecord {
             moderations,
             results,
             flags,
+            flag_settings: parts.flags.unwrap_or_default(),
             stats,
             audit_by_candidate: index_by_candidate(&campaign_events),
             audit: campaign_events,

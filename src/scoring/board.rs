@@ -26,12 +26,11 @@ pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Board {
     std::thread::scope(|scope| {
         let flags = scope.spawn(|| flags::compute_indexed(data, index, settings));
         let results = results::compute_indexed(data, index);
-        Board {
-            results,
-            flags: flags
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-        }
+        let mut flags = flags
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        flags.extend(flags::boundary_ties(data, &results));
+        Board { results, flags }
     })
 }
 
@@ -64,6 +63,8 @@ pub struct PackedRow {
     pub panel: Option<String>,
     /// Weighted total.
     pub total: f64,
+    /// The total scaled to every criterion's weight (see `CandidateResult::scaled_total`).
+    pub scaled_total: f64,
     /// Pass, fail or incomplete.
     pub outcome: Outcome,
     /// Why, in words.
@@ -74,6 +75,8 @@ pub struct PackedRow {
     pub tied: bool,
     /// How equal totals were separated, if they were.
     pub tie_note: Option<String>,
+    /// Tied across the last post (sign-off waits).
+    pub boundary_tie: bool,
     /// On the reserve list.
     pub reserve: bool,
     /// Per criterion, in scorecard order.
@@ -150,11 +153,13 @@ impl Board {
                 name: r.name,
                 panel: r.panel,
                 total: r.total,
+                scaled_total: r.scaled_total,
                 outcome: r.outcome,
                 outcome_reason: r.outcome_reason,
                 position: r.position,
                 tied: r.tied,
                 tie_note: r.tie_note,
+                boundary_tie: r.boundary_tie,
                 reserve: r.reserve,
             })
             .collect();

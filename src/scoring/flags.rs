@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::ScoreFact;
 use super::data::{CampaignData, CandidateView, Index};
+use super::results::{self, CandidateResult};
 use super::stats;
 use crate::model::{CampaignState, Candidate, Id, Scale, ScorecardCriterion};
 
@@ -31,6 +32,9 @@ pub enum FlagKind {
     Unscored,
     /// A panel's mean differs from the campaign mean by more than the threshold.
     PanelOutlier,
+    /// Candidates tied, not separated, across the last post (more look appointable than
+    /// there are posts); sign-off waits until they are separated or the posts change.
+    BoundaryTie,
 }
 
 impl FlagKind {
@@ -44,6 +48,7 @@ impl FlagKind {
             FlagKind::PassMarkSplit => "pass_mark_split",
             FlagKind::Unscored => "unscored",
             FlagKind::PanelOutlier => "panel_outlier",
+            FlagKind::BoundaryTie => "boundary_tie",
         }
     }
 }
@@ -66,7 +71,9 @@ pub struct Flag {
     pub reason: String,
 }
 
-/// Thresholds for the flags.
+/// Thresholds for the flags. [`FlagSettings::DEFAULT`] is the one place the defaults live:
+/// the command line's options, the app's board (through the `flag_settings` command) and the
+/// PDF and CSV exports all start from it, so the same campaign shows the same flags in each.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FlagSettings {
@@ -76,12 +83,17 @@ pub struct FlagSettings {
     pub panel_mean_threshold: f64,
 }
 
+impl FlagSettings {
+    /// The default thresholds: a spread of 2 points, a panel 0.5 from the campaign mean.
+    pub const DEFAULT: FlagSettings = FlagSettings {
+        spread_threshold: 2,
+        panel_mean_threshold: 0.5,
+    };
+}
+
 impl Default for FlagSettings {
     fn default() -> Self {
-        FlagSettings {
-            spread_threshold: 2,
-            panel_mean_threshold: 1.0,
-        }
+        FlagSettings::DEFAULT
     }
 }
 
@@ -307,13 +319,50 @@ pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
     flags
 }
 
-/// Runs every rule over the campaign.
-pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Vec<Flag> {
-    compute_indexed(data, &data.index(), settings)
+/// Candidates tied across the last post, one flag each (from the results, which mark them).
+pub fn boundary_ties(data: &CampaignData, results: &[CandidateResult]) -> Vec<Flag> {
+    let tied: Vec<&CandidateResult> = results.iter().filter(|r| r.boundary_tie).collect();
+    tied.iter()
+        .map(|r| {
+            let others: Vec<&str> = tied
+                .iter()
+                .filter(|o| o.candidate_id != r.candidate_id)
+                .map(|o| o.reference.as_str())
+                .collect();
+            Flag {
+                kind: FlagKind::BoundaryTie,
+                candidate_id: Some(r.candidate_id),
+                criterion_key: None,
+                assessor_id: None,
+                panel_id: data
+                    .candidates
+                    .iter()
+                    .find(|c| c.id == r.candidate_id)
+                    .and_then(|c| c.panel_id),
+                reason: format!(
+                    "tied with {} at position {} across the last of {} post(s): separate them with \
+                     a reason or change the number of posts with a reason",
+                    others.join(", "),
+                    r.position.unwrap_or_default(),
+                    data.posts.unwrap_or_default()
+                ),
+            }
+        })
+        .collect()
 }
 
-/// [`compute`] with the campaign's index already built (the board builds it once for results
-/// and flags).
+/// Runs every rule over the campaign, the results-based ones included.
+pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Vec<Flag> {
+    let index = data.index();
+    let results = results::compute_indexed(data, &index);
+    let mut flags = compute_indexed(data, &index, settings);
+    flags.extend(boundary_ties(data, &results));
+    flags
+}
+
+/// The rules over scores (every rule but [`boundary_ties`], which reads the results), with the
+/// campaign's index already built: the board builds it once for results and flags, and adds
+/// [`boundary_ties`] once both are done.
 pub fn compute_indexed(
     data: &CampaignData,
     index: &Index<'_>,

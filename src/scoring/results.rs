@@ -1,5 +1,14 @@
 //! Results: weighted totals, pass / fail against the pass marks, merit order with the named
-//! tie-break, visible ties, and the reserve list.
+//! tie-break, visible ties, ties at the last post, and the reserve list.
+//!
+//! "Not assessed" is never a zero. A criterion not assessed adds nothing to the weighted
+//! total, and the total is then compared on the weights that were assessed: the
+//! **scaled total** is `total × Σ all weights ÷ Σ assessed weights` (the same total when every
+//! criterion was assessed). The overall pass mark and the merit order use the scaled total,
+//! so two candidates with the same scores, one of whom was not assessed on a criterion, pass
+//! or fail alike and rank alike. An essential criterion not assessed still makes the result
+//! incomplete (its pass mark cannot be checked), and so does a result with no weighted
+//! criterion assessed at all.
 
 use serde::Serialize;
 
@@ -80,6 +89,10 @@ pub struct CandidateResult {
     /// Σ weight × score over the criteria that were assessed ("not assessed" adds nothing and
     /// is never counted as zero in averages).
     pub total: f64,
+    /// The total scaled to every criterion's weight: `total × Σ all weights ÷ Σ assessed
+    /// weights`; equal to `total` when every criterion was assessed. The overall pass mark and
+    /// the merit order use it, so "not assessed" never acts as a zero.
+    pub scaled_total: f64,
     /// Pass, fail or incomplete.
     pub outcome: Outcome,
     /// Why the outcome is what it is, in words.
@@ -90,6 +103,9 @@ pub struct CandidateResult {
     pub tied: bool,
     /// How equal totals were separated, if they were (tie-break criterion or recorded reason).
     pub tie_note: Option<String>,
+    /// Tied, not separated, across the last post: the tied group starts at or before the
+    /// number of posts and ends after it. Sign-off is refused while any result has this.
+    pub boundary_tie: bool,
     /// On the reserve list (passed, beyond the number of posts).
     pub reserve: bool,
 }
@@ -118,7 +134,38 @@ fn criterion_result(
     }
 }
 
-fn decide(scorecard: &Scorecard, criteria: &[CriterionResult], total: f64) -> (Outcome, String) {
+/// The weights of every criterion and of the criteria with a score (not "not assessed").
+fn weights(scorecard: &Scorecard, criteria: &[CriterionResult]) -> (f64, f64) {
+    scorecard
+        .criteria
+        .iter()
+        .zip(criteria)
+        .fold((0.0, 0.0), |(all, assessed), (c, r)| {
+            (
+                all + c.weight,
+                assessed + if r.value.is_some() { c.weight } else { 0.0 },
+            )
+        })
+}
+
+/// `total` scaled from the assessed weights to every weight (see the module's header); `None`
+/// when nothing weighted was assessed although some criterion carries weight.
+pub fn scaled_total(total: f64, all_weights: f64, assessed_weights: f64) -> Option<f64> {
+    if all_weights <= 0.0 {
+        Some(total)
+    } else if assessed_weights <= 0.0 {
+        None
+    } else {
+        Some(total * all_weights / assessed_weights)
+    }
+}
+
+fn decide(
+    scorecard: &Scorecard,
+    criteria: &[CriterionResult],
+    total: f64,
+    scaled: Option<f64>,
+) -> (Outcome, String) {
     let name = |key: &str| {
         scorecard
             .criterion(key)
@@ -168,12 +215,27 @@ fn decide(scorecard: &Scorecard, criteria: &[CriterionResult], total: f64) -> (O
             format!("below the pass mark on {}", below.join(", ")),
         );
     }
-    if total + 1e-9 < scorecard.overall_pass_mark {
+    let Some(scaled) = scaled else {
+        return (
+            Outcome::Incomplete,
+            "no criterion that carries weight was assessed".to_owned(),
+        );
+    };
+    // Said when the scaled total differs from the total, so the reader sees why.
+    let scaled_words = if same_total(scaled, total) {
+        String::new()
+    } else {
+        format!(
+            " (scaled from {} over the assessed criteria' weights)",
+            fmt_num(total)
+        )
+    };
+    if scaled + 1e-9 < scorecard.overall_pass_mark {
         return (
             Outcome::Fail,
             format!(
-                "total {} is below the overall pass mark {}",
-                fmt_num(total),
+                "total {}{scaled_words} is below the overall pass mark {}",
+                fmt_num(scaled),
                 fmt_num(scorecard.overall_pass_mark)
             ),
         );
@@ -181,8 +243,13 @@ fn decide(scorecard: &Scorecard, criteria: &[CriterionResult], total: f64) -> (O
     (
         Outcome::Pass,
         format!(
-            "meets every essential pass mark and the overall pass mark {}",
-            fmt_num(scorecard.overall_pass_mark)
+            "meets every essential pass mark and the overall pass mark {}{}",
+            fmt_num(scorecard.overall_pass_mark),
+            if scaled_words.is_empty() {
+                String::new()
+            } else {
+                format!(" with a total of {}{scaled_words}", fmt_num(scaled))
+            }
         ),
     )
 }
@@ -218,7 +285,9 @@ pub fn compute_indexed(data: &CampaignData, index: &Index<'_>) -> Vec<CandidateR
                 .zip(&scorecard.criteria)
                 .filter_map(|(r, c)| r.value.map(|v| c.weight * f64::from(v)))
                 .sum();
-            let (outcome, outcome_reason) = decide(scorecard, &criteria, total);
+            let (all_weights, assessed_weights) = weights(scorecard, &criteria);
+            let scaled = scaled_total(total, all_weights, assessed_weights);
+            let (outcome, outcome_reason) = decide(scorecard, &criteria, total, scaled);
             CandidateResult {
                 candidate_id: candidate.id,
                 reference: candidate.reference.clone(),
@@ -226,11 +295,13 @@ pub fn compute_indexed(data: &CampaignData, index: &Index<'_>) -> Vec<CandidateR
                 panel: data.panel_name(candidate.panel_id).map(str::to_owned),
                 criteria,
                 total,
+                scaled_total: scaled.unwrap_or(total),
                 outcome,
                 outcome_reason,
                 position: None,
                 tied: false,
                 tie_note: None,
+                boundary_tie: false,
                 reserve: false,
             }
         })
@@ -265,7 +336,7 @@ fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
     results.sort_by(|a, b| {
         outcome_order(a.outcome)
             .cmp(&outcome_order(b.outcome))
-            .then(b.total.total_cmp(&a.total))
+            .then(b.scaled_total.total_cmp(&a.scaled_total))
             .then(tie_break_value(b).cmp(&tie_break_value(a)))
             .then(a.reference.cmp(&b.reference))
     });
@@ -274,7 +345,7 @@ fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
         .take_while(|r| r.outcome == Outcome::Pass)
         .count();
     let equal = |a: &CandidateResult, b: &CandidateResult| {
-        same_total(a.total, b.total) && tie_break_value(a) == tie_break_value(b)
+        same_total(a.scaled_total, b.scaled_total) && tie_break_value(a) == tie_break_value(b)
     };
     let mut start = 0;
     while start < passes {
@@ -284,8 +355,10 @@ fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
         }
         // Did the tie-break criterion separate this group from a neighbour with the same total?
         let separated = tie_break_name.is_some()
-            && ((start > 0 && same_total(results[start - 1].total, results[start].total))
-                || (end < passes && same_total(results[end].total, results[start].total)));
+            && ((start > 0
+                && same_total(results[start - 1].scaled_total, results[start].scaled_total))
+                || (end < passes
+                    && same_total(results[end].scaled_total, results[start].scaled_total)));
         let orders: Option<Vec<&TieOrder>> = results[start..end]
             .iter()
             .map(|r| {
@@ -331,5 +404,141 @@ fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
         for r in results.iter_mut().filter(|r| r.outcome == Outcome::Pass) {
             r.reserve = r.position.is_some_and(|p| p > posts);
         }
+        mark_boundary_tie(&mut results[..passes], posts);
+    }
+}
+
+/// Marks the tied group that straddles the last post, if any: it shares a position at or
+/// before `posts` and has more members than posts left from there, so more people look
+/// appointable than there are posts.
+fn mark_boundary_tie(passes: &mut [CandidateResult], posts: u32) {
+    let Some(first) = passes
+        .iter()
+        .position(|r| r.tied && r.position.is_some_and(|p| p <= posts))
+        .filter(|&i| {
+            let position = passes[i].position;
+            let size = passes.iter().filter(|r| r.position == position).count() as u32;
+            position.is_some_and(|p| p + size - 1 > posts)
+        })
+    else {
+        return;
+    };
+    let position = passes[first].position;
+    let group: Vec<&mut CandidateResult> = passes
+        .iter_mut()
+        .filter(|r| r.position == position)
+        .collect();
+    let (size, at) = (group.len() as u32, position.unwrap_or_default());
+    let left = posts + 1 - at;
+    for r in group {
+        r.boundary_tie = true;
+        r.tie_note = Some(format!(
+            "tied for the last post: {size} candidates share position {at} for {left} remaining \
+             post(s) of {posts}; separate them with a reason or change the number of posts with a reason"
+        ));
+    }
+}
+
+/// Why sign-off must wait, if a tie across the last post is not separated: names the tied
+/// candidates and the ways out.
+pub fn unseparated_boundary_tie(results: &[CandidateResult]) -> Option<String> {
+    let tied: Vec<String> = results
+        .iter()
+        .filter(|r| r.boundary_tie)
+        .map(|r| format!("{} ({})", r.reference, r.name))
+        .collect();
+    let position = results.iter().find(|r| r.boundary_tie)?.position?;
+    Some(format!(
+        "{} candidates are tied at position {position}, across the last post: {}; separate them \
+         with a reason (tie order) or change the number of posts with a reason before signing off",
+        tied.len(),
+        tied.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Passes at the given positions; `tied` marks those sharing a position.
+    fn passes(positions: &[(u32, bool)]) -> Vec<CandidateResult> {
+        positions
+            .iter()
+            .enumerate()
+            .map(|(i, &(position, tied))| CandidateResult {
+                candidate_id: i as Id + 1,
+                reference: format!("C-{:03}", i + 1),
+                name: format!("Candidate {}", i + 1),
+                panel: None,
+                criteria: Vec::new(),
+                total: 10.0,
+                scaled_total: 10.0,
+                outcome: Outcome::Pass,
+                outcome_reason: String::new(),
+                position: Some(position),
+                tied,
+                tie_note: None,
+                boundary_tie: false,
+                reserve: false,
+            })
+            .collect()
+    }
+
+    fn marked(positions: &[(u32, bool)], posts: u32) -> Vec<String> {
+        let mut results = passes(positions);
+        mark_boundary_tie(&mut results, posts);
+        results
+            .into_iter()
+            .filter(|r| r.boundary_tie)
+            .map(|r| r.reference)
+            .collect()
+    }
+
+    #[test]
+    fn only_a_tie_reaching_past_the_last_post_is_a_boundary_tie() {
+        let two_tied_seventh = [(5, false), (6, false), (7, true), (7, true), (9, false)];
+        assert_eq!(marked(&two_tied_seventh, 7), ["C-003", "C-004"]);
+        assert!(
+            marked(&two_tied_seventh, 8).is_empty(),
+            "both fit in 8 posts"
+        );
+        assert!(
+            marked(&two_tied_seventh, 6).is_empty(),
+            "both are beyond 6 posts: the reserve list, in a shared place"
+        );
+        let three_tied_sixth = [(5, false), (6, true), (6, true), (6, true)];
+        assert_eq!(
+            marked(&three_tied_sixth, 7),
+            ["C-002", "C-003", "C-004"],
+            "three for the two posts left at 6 and 7"
+        );
+        assert!(marked(&three_tied_sixth, 8).is_empty());
+    }
+
+    #[test]
+    fn sign_off_is_told_who_is_tied_at_the_last_post() {
+        let mut results = passes(&[(1, false), (2, true), (2, true)]);
+        assert_eq!(unseparated_boundary_tie(&results), None);
+        mark_boundary_tie(&mut results, 2);
+        assert_eq!(
+            unseparated_boundary_tie(&results).as_deref(),
+            Some(
+                "2 candidates are tied at position 2, across the last post: C-002 (Candidate 2), \
+                 C-003 (Candidate 3); separate them with a reason (tie order) or change the \
+                 number of posts with a reason before signing off"
+            )
+        );
+    }
+
+    #[test]
+    fn the_scaled_total_compares_on_the_assessed_weights() {
+        assert_eq!(scaled_total(15.0, 4.0, 3.0), Some(20.0));
+        assert_eq!(scaled_total(20.0, 4.0, 4.0), Some(20.0));
+        assert_eq!(
+            scaled_total(0.0, 4.0, 0.0),
+            None,
+            "nothing weighted assessed"
+        );
+        assert_eq!(scaled_total(0.0, 0.0, 0.0), Some(0.0), "no weights at all");
     }
 }

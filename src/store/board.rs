@@ -278,8 +278,16 @@ impl Store {
         Ok(report::compute(&self.campaign_data(campaign_id)?))
     }
 
-    /// Sets the number of posts; passes beyond it in merit order form the reserve list.
-    pub fn set_posts(&mut self, actor: &str, campaign_id: Id, posts: Option<u32>) -> Result<()> {
+    /// Sets the number of posts; passes beyond it in merit order form the reserve list. Once
+    /// scoring has started a change moves people between appointable and reserve, so it needs
+    /// a written reason, recorded in the audit event.
+    pub fn set_posts(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        posts: Option<u32>,
+        reason: Option<&str>,
+    ) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(
@@ -296,6 +304,16 @@ impl Store {
                 [campaign_id],
                 |r| r.get(0),
             )?;
+            let reason = match reason {
+                Some(text) if !text.trim().is_empty() => Some(text.trim()),
+                _ if campaign.state != CampaignState::Setup && before != posts => {
+                    return Err(Error::invalid(
+                        "posts.reason",
+                        "changing the number of posts after scoring has started needs a reason",
+                    ))
+                }
+                _ => None,
+            };
             tx.conn().execute(
                 "UPDATE campaigns SET posts = ?2 WHERE id = ?1",
                 params![campaign_id, posts],
@@ -304,7 +322,7 @@ impl Store {
                 "campaign.posts",
                 &format!("campaign/{campaign_id}"),
                 Some(json!({ "posts": before })),
-                Some(json!({ "posts": posts })),
+                Some(json!({ "posts": posts, "reason": reason })),
             )
         })
     }

@@ -275,8 +275,11 @@ impl Store {
 
     /// A moderator signs the results off: the campaign locks, and every write fails until a
     /// moderator reopens it. Refused while any candidate has a criterion with no agreed or
-    /// moderated score (or "not assessed").
+    /// moderated score (or "not assessed"), and while candidates are tied, not separated,
+    /// across the last post.
     pub fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+        // More candidates tied at the last post than posts left: someone must decide first.
+        let tie = crate::scoring::results::unseparated_boundary_tie(&self.results(campaign_id)?);
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Moderation], "signing off")?;
@@ -289,6 +292,9 @@ impl Store {
                     undecided.len(),
                     shown.join("; ")
                 )));
+            }
+            if let Some(tie) = &tie {
+                return Err(Error::Conflict(tie.clone()));
             }
             tx.conn().execute(
                 "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at) VALUES (?1, 'sign_off', ?2, NULL, ?3)",

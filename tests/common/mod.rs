@@ -1,13 +1,15 @@
 //! Shared fixtures for the core's integration tests.
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::process::Command;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use panelmark::model::{
-    AssessorRole, Criterion, CriterionKind, Id, IndicatorMark, Priority, Role, Scale, ScoreInput,
-    Scorecard,
+    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
+    ScoreInput, Scorecard,
 };
 use panelmark::store::{NewCandidate, Store};
 
@@ -87,6 +89,11 @@ pub struct Cast {
 /// A campaign in setup with two panels of two, a moderator and three candidates
 /// (two on panel A, one on panel B). Pass mark 4 on each criterion, overall 12.
 pub fn campaign(store: &mut Store) -> Cast {
+    campaign_with(store, |_| {})
+}
+
+/// [`campaign`] with its scorecard changed by `customise` before the campaign pins it.
+pub fn campaign_with(store: &mut Store, customise: impl FnOnce(&mut Scorecard)) -> Cast {
     let role_id = store.create_role("hr", &role()).unwrap();
     let mut card = Scorecard::from_role(
         "Senior DevOps interview",
@@ -97,6 +104,7 @@ pub fn campaign(store: &mut Store) -> Cast {
     card.criteria[2].pass_mark = None;
     card.overall_pass_mark = 12.0;
     card.tie_break = Some("c1".into());
+    customise(&mut card);
     let card_id = store.create_scorecard("hr", Some(role_id), &card).unwrap();
     let campaign = store
         .create_campaign("hr", "Senior DevOps, November 2026", card_id)
@@ -185,4 +193,83 @@ pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usi
         evidence: format!("Described a concrete example; scored {value}."),
         indicators: vec![IndicatorMark::Shown; indicators],
     }
+}
+
+/// Scores every member of each candidate's panel with `values` (per criterion) and agrees them.
+pub fn score_and_agree(store: &mut Store, cast: &Cast, candidate: Id, values: [Option<i32>; 3]) {
+    let (chair, member) = if candidate == cast.oyvind {
+        (cast.chair_b, cast.member_b)
+    } else {
+        (cast.chair_a, cast.member_a)
+    };
+    for who in [chair, member] {
+        for (key, value) in ["c1", "c2", "c3"].iter().zip(values) {
+            let n = if *key == "c3" { 0 } else { 2 };
+            let mut input: ScoreInput = score(candidate, who, key, value.unwrap_or(4), n);
+            if value.is_none() {
+                input.value = None;
+                input.not_assessed = true;
+            }
+            store.save_score("panel", cast.campaign, &input).unwrap();
+        }
+        store
+            .submit_scores("panel", cast.campaign, candidate, who)
+            .unwrap();
+    }
+    for (key, value) in ["c1", "c2", "c3"].iter().zip(values) {
+        let decision = Decision {
+            candidate_id: candidate,
+            criterion_key: key.to_string(),
+            value,
+            not_assessed: value.is_none(),
+            text: "Agreed on the evidence".into(),
+            by: chair,
+        };
+        store
+            .agree_score("chair", cast.campaign, &decision)
+            .unwrap();
+    }
+}
+
+/// The rows of a CSV file, header included.
+pub fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// Text of a PDF via pdftotext; `None` (with a note) when poppler is missing, except in CI.
+pub fn pdf_text(path: &Path) -> Option<String> {
+    match Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).unwrap()),
+        other => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "pdftotext is needed in CI: {other:?}"
+            );
+            eprintln!("note: pdftotext unavailable ({other:?}); PDF text checks skipped");
+            None
+        }
+    }
+}
+
+/// Exports a campaign with `options` into a new temporary folder, returned (kept until dropped).
+pub fn export(
+    store: &Store,
+    campaign: Id,
+    options: panelmark::export::ExportOptions,
+) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    panelmark::export::export_campaign(store, campaign, dir.path(), &options, |_, _| {}).unwrap();
+    dir
 }

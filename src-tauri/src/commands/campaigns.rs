@@ -76,8 +76,13 @@ pub fn return_to_scoring(
 }
 
 #[tauri::command]
-pub fn set_posts(state: State<'_, AppState>, id: Id, posts: Option<u32>) -> IpcResult<()> {
-    state.change(|store, actor| store.set_posts(actor, id, posts))
+pub fn set_posts(
+    state: State<'_, AppState>,
+    id: Id,
+    posts: Option<u32>,
+    reason: Option<String>,
+) -> IpcResult<()> {
+    state.change(|store, actor| store.set_posts(actor, id, posts, reason.as_deref()))
 }
 
 /// The campaign's number of posts, if set (read through the core's campaign data).

@@ -49,6 +49,7 @@ pub fn export_campaign(
         csv: request.csv,
         raw: request.raw,
         candidate: request.candidate,
+        flag_settings: panelmark::scoring::flags::FlagSettings::DEFAULT,
     };
     state.with_store(|store| {
         export(

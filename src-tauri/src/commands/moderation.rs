@@ -20,6 +20,13 @@ pub fn board(
     state.with_store(|store| store.packed_board(campaign_id, &settings))
 }
 
+/// The default flag thresholds, so the board starts from the same [`FlagSettings::DEFAULT`]
+/// as the command line and the exports.
+#[tauri::command]
+pub fn flag_settings() -> FlagSettings {
+    FlagSettings::DEFAULT
+}
+
 #[tauri::command]
 pub fn moderate_score(
     state: State<'_, AppState>,

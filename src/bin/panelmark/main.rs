@@ -81,12 +81,8 @@ enum Command {
     Flags {
         #[command(flatten)]
         args: CampaignArgs,
-        /// Flag member scores that differ by at least this many points.
-        #[arg(long, default_value_t = 2)]
-        spread: i32,
-        /// Flag panels whose mean differs from the campaign mean by more than this.
-        #[arg(long, default_value_t = 0.5)]
-        panel_mean: f64,
+        #[command(flatten)]
+        thresholds: FlagArgs,
     },
     /// Inter-rater reliability, per-criterion spread and assessor leniency.
     Stats(CampaignArgs),
@@ -111,6 +107,8 @@ enum Command {
         /// starting with = + - @ tab or CR are NOT neutralised, so a spreadsheet may run them.
         #[arg(long)]
         raw: bool,
+        #[command(flatten)]
+        thresholds: FlagArgs,
     },
     /// Measure speed and memory on a large campaign in a temporary database.
     Bench {
@@ -121,6 +119,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Flag thresholds; the defaults are the core's [`FlagSettings::DEFAULT`], the same as the
+/// app's board and the exports.
+#[derive(clap::Args)]
+struct FlagArgs {
+    /// Flag member scores that differ by at least this many points.
+    #[arg(long, default_value_t = FlagSettings::DEFAULT.spread_threshold)]
+    spread: i32,
+    /// Flag panels whose mean differs from the campaign mean by more than this.
+    #[arg(long, default_value_t = FlagSettings::DEFAULT.panel_mean_threshold)]
+    panel_mean: f64,
+}
+
+impl From<&FlagArgs> for FlagSettings {
+    fn from(args: &FlagArgs) -> Self {
+        FlagSettings {
+            spread_threshold: args.spread,
+            panel_mean_threshold: args.panel_mean,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -352,17 +371,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 emit(&print::results(&results));
             }
         }
-        Command::Flags {
-            args,
-            spread,
-            panel_mean,
-        } => {
+        Command::Flags { args, thresholds } => {
             let store = open_store(db)?;
-            let settings = FlagSettings {
-                spread_threshold: *spread,
-                panel_mean_threshold: *panel_mean,
-            };
-            let flags = store.flags(args.campaign, &settings)?;
+            let flags = store.flags(args.campaign, &thresholds.into())?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&flags)?);
             } else {
@@ -384,6 +395,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             csv,
             candidate,
             raw,
+            thresholds,
         } => {
             let both = !pdf && !csv;
             let options = panelmark::export::ExportOptions {
@@ -391,6 +403,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 csv: *csv || both,
                 raw: *raw,
                 candidate: candidate.clone(),
+                flag_settings: thresholds.into(),
             };
             let store = open_store(db)?;
             let bar = progress::Bar::new("writing evidence packs");

@@ -107,6 +107,10 @@ pub fn results(results: &[CandidateResult]) -> String {
         if r.reserve {
             note = format!("reserve list. {note}");
         }
+        if (r.scaled_total - r.total).abs() > 1e-9 {
+            // "Not assessed" left weight out: say what the pass mark and order compared.
+            note = format!("scaled total {}. {note}", fmt_num(r.scaled_total));
+        }
         if r.outcome != panelmark::scoring::results::Outcome::Pass {
             note = r.outcome_reason.clone();
         }

@@ -127,7 +127,9 @@ export function createApi(invoke: Invoke) {
     startModeration: (id: number) => call<Wire<Campaign>>('start_moderation', { id }),
     returnToScoring: (id: number, reason: string) =>
       call<Wire<Campaign>>('return_to_scoring', { id, reason }),
-    setPosts: (id: number, posts: number | null) => call<void>('set_posts', { id, posts }),
+    /** Once scoring has started, a change of the number of posts needs a reason (audited). */
+    setPosts: (id: number, posts: number | null, reason: string | null = null) =>
+      call<void>('set_posts', { id, posts, reason }),
     getPosts: (id: number) => call<number | null>('get_posts', { id }),
     listPanels: (campaignId: number) => call<Wire<Panel>[]>('list_panels', { campaignId }),
     addPanel: (campaignId: number, name: string) => call<number>('add_panel', { campaignId, name }),
@@ -158,6 +160,8 @@ export function createApi(invoke: Invoke) {
     // Moderation and results
     board: (campaignId: number, settings: FlagSettings) =>
       call<Wire<PackedBoard>>('board', { campaignId, settings }),
+    /** The core's default flag thresholds (the same as the command line's and the exports'). */
+    flagSettings: () => call<FlagSettings>('flag_settings'),
     moderateScore: (campaignId: number, decision: Wire<Decision>) =>
       call<Wire<Moderation>>('moderate_score', { campaignId, decision }),
     moderations: (candidateId: number) => call<Wire<Moderation>[]>('moderations', { candidateId }),

@@ -32,6 +32,12 @@ criteria: Array<CriterionResult>,
  */
 total: number, 
 /**
+ * The total scaled to every criterion's weight: `total × Σ all weights ÷ Σ assessed
+ * weights`; equal to `total` when every criterion was assessed. The overall pass mark and
+ * the merit order use it, so "not assessed" never acts as a zero.
+ */
+scaled_total: number, 
+/**
  * Pass, fail or incomplete.
  */
 outcome: Outcome, 
@@ -51,6 +57,11 @@ tied: boolean,
  * How equal totals were separated, if they were (tie-break criterion or recorded reason).
  */
 tie_note: string | null, 
+/**
+ * Tied, not separated, across the last post: the tied group starts at or before the
+ * number of posts and ends after it. Sign-off is refused while any result has this.
+ */
+boundary_tie: boolean, 
 /**
  * On the reserve list (passed, beyond the number of posts).
  */

@@ -28,6 +28,10 @@ panel: string | null,
  */
 total: number, 
 /**
+ * The total scaled to every criterion's weight (see `CandidateResult::scaled_total`).
+ */
+scaled_total: number, 
+/**
  * Pass, fail or incomplete.
  */
 outcome: Outcome, 
@@ -47,6 +51,10 @@ tied: boolean,
  * How equal totals were separated, if they were.
  */
 tie_note: string | null, 
+/**
+ * Tied across the last post (sign-off waits).
+ */
+boundary_tie: boolean, 
 /**
  * On the reserve list.
  */

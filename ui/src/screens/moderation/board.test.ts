@@ -24,11 +24,13 @@ function result(id: number, over: Partial<Result> = {}): Result {
     panel: 'Panel A',
     criteria: [],
     total: 12,
+    scaled_total: 12,
     outcome: 'pass',
     outcome_reason: 'meets every pass mark',
     position: id,
     tied: false,
     tie_note: null,
+    boundary_tie: false,
     reserve: false,
     ...over,
   };
@@ -169,11 +171,13 @@ describe('unpackBoard', () => {
           name: 'Zoë Łukasiewicz',
           panel: 'Panel 1',
           total: 9,
+          scaled_total: 13.5,
           outcome: 'pass',
           outcome_reason: 'meets every pass mark',
           position: 1,
           tied: false,
           tie_note: null,
+          boundary_tie: true,
           reserve: false,
           cells: [
             [5, null, 5, false, 'agreed', true],
@@ -192,7 +196,14 @@ describe('unpackBoard', () => {
       { key: 'c1', agreed: 5, moderated: null, value: 5, not_assessed: false, source: 'agreed', meets_pass_mark: true },
       { key: 'c2', agreed: 3, moderated: 4, value: 4, not_assessed: true, source: 'moderated', meets_pass_mark: null },
     ]);
-    expect(results[0]).toMatchObject({ reference: 'C-007', name: 'Zoë Łukasiewicz', total: 9, position: 1 });
+    expect(results[0]).toMatchObject({
+      reference: 'C-007',
+      name: 'Zoë Łukasiewicz',
+      total: 9,
+      scaled_total: 13.5,
+      boundary_tie: true,
+      position: 1,
+    });
     expect(flags).toEqual([
       { kind: 'wide_spread', candidate_id: 7, criterion_key: 'c2', assessor_id: null, panel_id: null, reason: 'members scored Two from 2 to 5' },
       { kind: 'no_evidence', candidate_id: 7, criterion_key: 'c1', assessor_id: 12, panel_id: null, reason: 'Tomasz scored 5 on One with no evidence' },

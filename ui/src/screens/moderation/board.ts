@@ -48,11 +48,13 @@ export function unpackBoard(packed: Wire<PackedBoard>): { results: Result[]; fla
         meets_pass_mark,
       })),
       total: row.total,
+      scaled_total: row.scaled_total,
       outcome: row.outcome,
       outcome_reason: row.outcome_reason,
       position: row.position,
       tied: row.tied,
       tie_note: row.tie_note,
+      boundary_tie: row.boundary_tie,
       reserve: row.reserve,
     };
   });
@@ -69,6 +71,7 @@ export const FLAG_KINDS: readonly { kind: FlagKind; label: string }[] = [
   { kind: 'indicators_at_odds', label: 'Indicators at odds' },
   { kind: 'unscored', label: 'Unscored' },
   { kind: 'panel_outlier', label: 'Panel outlier' },
+  { kind: 'boundary_tie', label: 'Tie at the last post' },
 ];
 
 export function flagLabel(kind: FlagKind): string {

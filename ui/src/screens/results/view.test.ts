@@ -9,11 +9,13 @@ function r(id: number, over: Partial<Result> = {}): Result {
     panel: 'Panel A',
     criteria: [],
     total: 12,
+    scaled_total: 12,
     outcome: 'pass',
     outcome_reason: '',
     position: id,
     tied: false,
     tie_note: null,
+    boundary_tie: false,
     reserve: false,
     ...over,
   };

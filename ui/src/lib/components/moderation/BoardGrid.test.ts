@@ -29,11 +29,13 @@ function row(id: number, over: Partial<Result> = {}): Result {
       { key: 'c2', agreed: 5, moderated: 4, value: 4, not_assessed: false, source: 'moderated', meets_pass_mark: true },
     ],
     total: 9,
+    scaled_total: 9,
     outcome: 'fail',
     outcome_reason: 'total 9 is below the overall pass mark 12',
     position: null,
     tied: false,
     tie_note: null,
+    boundary_tie: false,
     reserve: false,
     ...over,
   };

@@ -1,0 +1,638 @@
+//! Fair edge cases through the library: a tie across the last post, "not assessed" never
+//! acting as a zero, weights other than 1 on a 0–4 scale through results, flags, statistics
+//! and exports, and interview questions in the packs.
+
+mod common;
+
+use panelmark::export::ExportOptions;
+use panelmark::model::{Id, Scale, ScalePoint};
+use panelmark::scoring::flags::{FlagKind, FlagSettings};
+use panelmark::scoring::results::Outcome;
+use panelmark::store::{AuditFilter, NewCandidate, Store};
+use panelmark::Error;
+
+/// Adds a candidate to panel A.
+fn add(store: &mut Store, cast: &common::Cast, reference: &str, name: &str) -> Id {
+    store
+        .add_candidate(
+            "hr",
+            cast.campaign,
+            &NewCandidate {
+                reference: reference.into(),
+                name: name.into(),
+                panel_id: Some(cast.panel_a),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+}
+
+/// Nine candidates, seven posts, in moderation: totals 21, 20, …, 16 for the first six, then
+/// C-007 and C-008 equal on 15 (and on the tie-break) — a tie for the seventh post — and
+/// C-009 on 12 (a pass, beyond the posts).
+fn tie_for_the_last_post() -> (Store, common::Cast, Id, Id) {
+    let mut store = common::store();
+    let cast = common::campaign(&mut store);
+    store.set_posts("hr", cast.campaign, Some(7), None).unwrap();
+    let more: Vec<Id> = (4..=9)
+        .map(|n| {
+            add(
+                &mut store,
+                &cast,
+                &format!("C-00{n}"),
+                &format!("Candidate {n}"),
+            )
+        })
+        .collect();
+    store.start_scoring("hr", cast.campaign).unwrap();
+    let candidates = [cast.zoe, cast.siobhan, cast.oyvind]
+        .into_iter()
+        .chain(more.iter().copied());
+    let scores = [
+        [7, 7, 7],
+        [7, 7, 6],
+        [7, 6, 6],
+        [6, 6, 6],
+        [6, 6, 5],
+        [6, 5, 5],
+        [5, 5, 5],
+        [5, 5, 5],
+        [4, 4, 4],
+    ];
+    for (candidate, values) in candidates.zip(scores) {
+        common::score_and_agree(&mut store, &cast, candidate, values.map(Some));
+    }
+    store.start_moderation("hr", cast.campaign).unwrap();
+    (store, cast, more[3], more[4])
+}
+
+#[test]
+fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated() {
+    let (mut store, cast, seventh, eighth) = tie_for_the_last_post();
+    let results = store.results(cast.campaign).unwrap();
+    let row = |reference: &str| results.iter().find(|r| r.reference == reference).unwrap();
+    assert_eq!(
+        (row("C-007").position, row("C-008").position),
+        (Some(7), Some(7))
+    );
+    assert!(row("C-007").boundary_tie && row("C-008").boundary_tie);
+    assert!(
+        !row("C-006").boundary_tie && !row("C-009").boundary_tie,
+        "only the tied group across the last post is marked"
+    );
+    assert!(row("C-009").reserve);
+    assert_eq!(
+        row("C-007").tie_note.as_deref(),
+        Some(
+            "tied for the last post: 2 candidates share position 7 for 1 remaining post(s) of 7; \
+             separate them with a reason or change the number of posts with a reason"
+        )
+    );
+
+    let flags = store.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
+    let tie_flags: Vec<(Option<Id>, &str)> = flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::BoundaryTie)
+        .map(|f| (f.candidate_id, f.reason.as_str()))
+        .collect();
+    assert_eq!(
+        tie_flags,
+        [
+            (
+                Some(seventh),
+                "tied with C-008 at position 7 across the last of 7 post(s): separate them with \
+                 a reason or change the number of posts with a reason"
+            ),
+            (
+                Some(eighth),
+                "tied with C-007 at position 7 across the last of 7 post(s): separate them with \
+                 a reason or change the number of posts with a reason"
+            ),
+        ]
+    );
+    let board = store.board(cast.campaign, &FlagSettings::DEFAULT).unwrap();
+    assert_eq!(
+        board.flags, flags,
+        "the board and the flags command raise the same flags"
+    );
+
+    let err = store
+        .sign_off("helen", cast.campaign, cast.moderator)
+        .unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert_eq!(
+        err.to_string(),
+        "2 candidates are tied at position 7, across the last post: C-007 (Candidate 7), \
+         C-008 (Candidate 8); separate them with a reason (tie order) or change the number of \
+         posts with a reason before signing off"
+    );
+
+    store
+        .order_tie(
+            "helen",
+            cast.campaign,
+            cast.moderator,
+            &[eighth, seventh],
+            "C-008 gave the stronger evidence on the tie-break behaviour's indicators",
+        )
+        .unwrap();
+    let results = store.results(cast.campaign).unwrap();
+    assert!(results.iter().all(|r| !r.boundary_tie));
+    let c007 = results.iter().find(|r| r.reference == "C-007").unwrap();
+    assert_eq!((c007.position, c007.reserve), (Some(8), true));
+    store
+        .sign_off("helen", cast.campaign, cast.moderator)
+        .unwrap();
+}
+
+#[test]
+fn changing_the_number_of_posts_after_scoring_needs_a_reason_and_clears_the_tie() {
+    let (mut store, cast, _, _) = tie_for_the_last_post();
+    match store.set_posts("hr", cast.campaign, Some(8), None) {
+        Err(Error::Invalid { field, .. }) => assert_eq!(field, "posts.reason"),
+        other => panic!("a change without a reason must be refused, got {other:?}"),
+    }
+    match store.set_posts("hr", cast.campaign, Some(8), Some("  ")) {
+        Err(Error::Invalid { field, .. }) => assert_eq!(field, "posts.reason"),
+        other => panic!("a blank reason is no reason, got {other:?}"),
+    }
+    store
+        .set_posts(
+            "hr",
+            cast.campaign,
+            Some(8),
+            Some("A second team approved an eighth post"),
+        )
+        .unwrap();
+    let events = store
+        .audit_events(&AuditFilter {
+            action_prefix: Some("campaign.posts".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let last = events.last().unwrap();
+    assert_eq!(
+        last.after,
+        Some(serde_json::json!({ "posts": 8, "reason": "A second team approved an eighth post" }))
+    );
+    assert_eq!(last.before, Some(serde_json::json!({ "posts": 7 })));
+    let results = store.results(cast.campaign).unwrap();
+    assert!(results.iter().all(|r| !r.boundary_tie));
+    assert!(
+        results.iter().filter(|r| r.tied).count() == 2,
+        "the tie is still shown, it no longer decides who is appointed"
+    );
+    assert!(store
+        .flags(cast.campaign, &FlagSettings::DEFAULT)
+        .unwrap()
+        .iter()
+        .all(|f| f.kind != FlagKind::BoundaryTie));
+    store
+        .sign_off("helen", cast.campaign, cast.moderator)
+        .unwrap();
+}
+
+#[test]
+fn two_candidates_alike_but_for_a_criterion_not_assessed_pass_and_rank_alike() {
+    // Weights 2, 1, 1 (all weights 4) and an overall pass mark of 16. Zoë is not assessed on
+    // the desirable c3: her total is 2×5 + 5 = 15 over assessed weights 3, scaled to 20, the
+    // same as Siobhán's 2×5 + 5 + 5. Counted as a zero, 15 < 16 would have failed her.
+    let mut store = common::store();
+    let cast = common::campaign_with(&mut store, |card| {
+        card.criteria[0].weight = 2.0;
+        card.overall_pass_mark = 16.0;
+    });
+    store.start_scoring("hr", cast.campaign).unwrap();
+    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
+    common::score_and_agree(&mut store, &cast, cast.siobhan, [Some(5), Some(5), Some(5)]);
+    // Øyvind scored 4 on c3 where Zoë was not assessed: a real low score still counts.
+    common::score_and_agree(&mut store, &cast, cast.oyvind, [Some(5), Some(5), Some(1)]);
+    let results = store.results(cast.campaign).unwrap();
+    let row = |id: Id| results.iter().find(|r| r.candidate_id == id).unwrap();
+    let (zoe, siobhan, oyvind) = (row(cast.zoe), row(cast.siobhan), row(cast.oyvind));
+    assert_eq!((zoe.total, zoe.scaled_total), (15.0, 20.0));
+    assert_eq!((siobhan.total, siobhan.scaled_total), (20.0, 20.0));
+    assert_eq!(
+        (zoe.outcome, siobhan.outcome),
+        (Outcome::Pass, Outcome::Pass)
+    );
+    assert_eq!(
+        (zoe.position, siobhan.position, zoe.tied, siobhan.tied),
+        (Some(1), Some(1), true, true),
+        "same scores on what was assessed: the same place, shown as a tie"
+    );
+    assert_eq!((oyvind.total, oyvind.scaled_total), (16.0, 16.0));
+    assert_eq!(oyvind.position, Some(3));
+}
+
+#[test]
+fn nothing_weighted_assessed_is_incomplete_not_a_zero() {
+    // Only c3 carries weight and it was not assessed: there is no total to compare.
+    let mut store = common::store();
+    let cast = common::campaign_with(&mut store, |card| {
+        card.criteria[0].weight = 0.0;
+        card.criteria[1].weight = 0.0;
+        card.overall_pass_mark = 4.0;
+    });
+    store.start_scoring("hr", cast.campaign).unwrap();
+    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
+    let zoe = store
+        .results(cast.campaign)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.candidate_id == cast.zoe)
+        .unwrap();
+    assert_eq!(zoe.outcome, Outcome::Incomplete);
+    assert_eq!(
+        zoe.outcome_reason,
+        "no criterion that carries weight was assessed"
+    );
+}
+
+/// The 0–4 scale used below.
+fn zero_to_four() -> Scale {
+    Scale {
+        name: "Evidence 0–4".into(),
+        points: ["None", "Limited", "Adequate", "Good", "Excellent"]
+            .iter()
+            .enumerate()
+            .map(|(v, label)| ScalePoint {
+                value: v as i32,
+                label: (*label).into(),
+                descriptor: format!("{label} evidence"),
+            })
+            .collect(),
+    }
+}
+
+/// A campaign on a 0–4 scale with weights 2, 1.5 and 0.5, pass mark 2 on the two essential
+/// criteria, overall pass mark 8, and interview questions on c1. Scored, agreed and in
+/// moderation:
+/// - Zoë: members c1 4/3 (agreed 4), c2 3/3, c3 2/2: total 2×4 + 1.5×3 + 0.5×2 = 13.5;
+/// - Siobhán: c1 2/2, c2 4/4, c3 4/0 (agreed 2; a spread of 4): total 4 + 6 + 1 = 11;
+/// - Øyvind: c1 1/1 (below the pass mark 2), c2 4/4, c3 4/4: total 2 + 6 + 2 = 10, fail.
+fn weighted_zero_to_four() -> (Store, common::Cast) {
+    use panelmark::model::Decision;
+    let mut store = common::store();
+    let cast = common::campaign_with(&mut store, |card| {
+        card.scale = zero_to_four();
+        for (c, weight) in card.criteria.iter_mut().zip([2.0, 1.5, 0.5]) {
+            c.weight = weight;
+        }
+        card.criteria[0].pass_mark = Some(2);
+        card.criteria[1].pass_mark = Some(2);
+        card.criteria[0].questions = vec![
+            "Tell us about a time you built trust with a team that doubted you.".into(),
+            "How do you share what you know with people new to the work?".into(),
+        ];
+        card.overall_pass_mark = 8.0;
+    });
+    store.start_scoring("hr", cast.campaign).unwrap();
+    // Per criterion: (chair's score, member's score, agreed score).
+    type Criteria = [(i32, i32, i32); 3];
+    let plan: [(Id, Criteria); 3] = [
+        (cast.zoe, [(4, 3, 4), (3, 3, 3), (2, 2, 2)]),
+        (cast.siobhan, [(2, 2, 2), (4, 4, 4), (4, 0, 2)]),
+        (cast.oyvind, [(1, 1, 1), (4, 4, 4), (4, 4, 4)]),
+    ];
+    for (candidate, criteria) in plan {
+        let (chair, member) = if candidate == cast.oyvind {
+            (cast.chair_b, cast.member_b)
+        } else {
+            (cast.chair_a, cast.member_a)
+        };
+        for (who, pick) in [(chair, 0), (member, 1)] {
+            for (key, values) in ["c1", "c2", "c3"].iter().zip(criteria) {
+                let value = if pick == 0 { values.0 } else { values.1 };
+                let indicators = if *key == "c3" { 0 } else { 2 };
+                let input = common::score(candidate, who, key, value, indicators);
+                store.save_score("panel", cast.campaign, &input).unwrap();
+            }
+            store
+                .submit_scores("panel", cast.campaign, candidate, who)
+                .unwrap();
+        }
+        for (key, values) in ["c1", "c2", "c3"].iter().zip(criteria) {
+            let decision = Decision {
+                candidate_id: candidate,
+                criterion_key: key.to_string(),
+                value: Some(values.2),
+                not_assessed: false,
+                text: "Agreed on the evidence".into(),
+                by: chair,
+            };
+            store
+                .agree_score("chair", cast.campaign, &decision)
+                .unwrap();
+        }
+    }
+    store.start_moderation("hr", cast.campaign).unwrap();
+    (store, cast)
+}
+
+#[test]
+fn weights_and_a_zero_to_four_scale_through_results_flags_and_statistics() {
+    let (store, cast) = weighted_zero_to_four();
+    let results = store.results(cast.campaign).unwrap();
+    let summary: Vec<(&str, f64, Outcome, Option<u32>)> = results
+        .iter()
+        .map(|r| (r.reference.as_str(), r.total, r.outcome, r.position))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("C-001", 13.5, Outcome::Pass, Some(1)),
+            ("C-002", 11.0, Outcome::Pass, Some(2)),
+            ("C-003", 10.0, Outcome::Fail, None),
+        ]
+    );
+    assert_eq!(
+        results[2].outcome_reason,
+        "below the pass mark on Working Together (1 below 2)"
+    );
+
+    let flags = store.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
+    let kinds: Vec<(FlagKind, Option<Id>, Option<&str>)> = flags
+        .iter()
+        .map(|f| (f.kind, f.candidate_id, f.criterion_key.as_deref()))
+        .collect();
+    assert!(
+        kinds.contains(&(FlagKind::WideSpread, Some(cast.siobhan), Some("c3"))),
+        "4 against 0 on a 0–4 scale is a spread of 4: {kinds:?}"
+    );
+    let spread = flags
+        .iter()
+        .find(|f| f.kind == FlagKind::WideSpread)
+        .unwrap();
+    assert_eq!(
+        spread.reason,
+        "members scored Infrastructure as code from 0 to 4 (spread 4 ≥ 2)"
+    );
+    // Siobhán's c3 scorer gave 0 (the scale's bottom) with no indicators to mark: not at odds.
+    assert_eq!(
+        kinds.iter().filter(|k| k.0 == FlagKind::WideSpread).count(),
+        1,
+        "{kinds:?}"
+    );
+    // Zoë's members split 4/3 on c1 with pass mark 2: same side, no pass-mark split.
+    assert!(!kinds.contains(&(FlagKind::PassMarkSplit, Some(cast.zoe), Some("c1"))));
+
+    let stats = store.stats(cast.campaign).unwrap();
+    let c1 = stats.criteria.iter().find(|c| c.key == "c1").unwrap();
+    assert_eq!(c1.scores, 6);
+    assert!(
+        (c1.mean.unwrap() - 13.0 / 6.0).abs() < 1e-9,
+        "{:?}",
+        c1.mean
+    );
+    let c3 = stats.criteria.iter().find(|c| c.key == "c3").unwrap();
+    assert_eq!(c3.max_spread, Some(4.0));
+    assert!(
+        (c3.mean.unwrap() - 16.0 / 6.0).abs() < 1e-9,
+        "{:?}",
+        c3.mean
+    );
+    // Tomasz (member, panel A) gave 3 where the agreed c1 was 4 and 0 where the agreed c3 was
+    // 2; every other score of his equals the agreed one: (−1 − 2) / 6 = −0.5.
+    let tomasz = stats
+        .leniency
+        .iter()
+        .find(|l| l.assessor_id == cast.member_a)
+        .unwrap();
+    assert_eq!(tomasz.compared, 6);
+    assert!((tomasz.mean_difference.unwrap() + 0.5).abs() < 1e-9);
+}
+
+#[test]
+fn weights_and_a_zero_to_four_scale_in_the_csv_and_pdf_exports() {
+    let (store, cast) = weighted_zero_to_four();
+    let dir = common::export(&store, cast.campaign, both());
+    let rows = common::read_csv(&dir.path().join("results.csv"));
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let pick = |row: &Vec<String>, names: &[&str]| -> Vec<String> {
+        names.iter().map(|n| row[col(n)].clone()).collect()
+    };
+    let columns = [
+        "reference",
+        "weighted_total",
+        "scaled_total",
+        "outcome",
+        "position",
+        "flags",
+    ];
+    assert_eq!(
+        rows[1..]
+            .iter()
+            .map(|r| pick(r, &columns))
+            .collect::<Vec<_>>(),
+        [
+            ["C-001", "13.50", "13.50", "pass", "1", ""],
+            ["C-002", "11", "11", "pass", "2", "wide_spread (1)"],
+            ["C-003", "10", "10", "fail", "", ""],
+        ]
+        .map(|r| r.map(String::from).to_vec())
+    );
+    let scores = common::read_csv(&dir.path().join("scores.csv"));
+    let header = &scores[0];
+    let value = header.iter().position(|h| h == "value").unwrap();
+    let label = header.iter().position(|h| h == "scale_label").unwrap();
+    assert!(
+        scores.iter().any(|r| r[value] == "0" && r[label] == "None"),
+        "a 0 on the 0–4 scale is exported as the point 0, labelled"
+    );
+
+    let Some(pack) = common::pdf_text(&dir.path().join("C-001-evidence-pack.pdf")) else {
+        return;
+    };
+    let pack = squash(&pack);
+    for expected in [
+        "Scale Evidence 0–4 (0–4)",
+        "Weighted total 13.50 (overall pass mark 8)",
+        "weight 2",
+        "weight 1.50",
+        "weight 0.50",
+        "4 – Excellent",
+    ] {
+        assert!(
+            pack.contains(expected),
+            "{expected:?} not in the pack:\n{pack}"
+        );
+    }
+    let summary = squash(&common::pdf_text(&dir.path().join("campaign-summary.pdf")).unwrap());
+    for expected in [
+        "Overall pass mark 8",
+        "C-001 Zoë Łukasiewicz Panel A 13.50 pass",
+    ] {
+        assert!(
+            summary.contains(expected),
+            "{expected:?} not in the summary:\n{summary}"
+        );
+    }
+}
+
+#[test]
+fn interview_questions_are_in_the_pack_under_their_criterion_and_in_the_summary() {
+    let (store, cast) = weighted_zero_to_four();
+    let dir = common::export(&store, cast.campaign, both());
+    let Some(pack) = common::pdf_text(&dir.path().join("C-002-evidence-pack.pdf")) else {
+        return;
+    };
+    let pack = squash(&pack);
+    let at = |text: &str| {
+        pack.find(text)
+            .unwrap_or_else(|| panic!("{text:?} not in the pack:\n{pack}"))
+    };
+    // The summary table names every criterion first; each criterion's section follows it.
+    let after = |text: &str, from: usize| {
+        pack[from..]
+            .find(text)
+            .map(|i| i + from)
+            .unwrap_or_else(|| panic!("{text:?} not after {from} in the pack:\n{pack}"))
+    };
+    let table = at("1. Working Together");
+    let section = after("1. Working Together", table + 1);
+    let questions = after("Interview questions", section);
+    let first = after(
+        "Tell us about a time you built trust with a team that doubted you.",
+        questions,
+    );
+    let second = after(
+        "How do you share what you know with people new to the work?",
+        first,
+    );
+    let scores = after("Individual scores", second);
+    let next = after("2. Delivering at Pace", section);
+    assert!(
+        scores < next,
+        "the questions come between c1's heading and its scores, before c2: \
+         {section} {questions} {scores} {next}"
+    );
+    assert_eq!(
+        pack.matches("Interview questions").count(),
+        1,
+        "only c1 has questions"
+    );
+
+    let summary = squash(&common::pdf_text(&dir.path().join("campaign-summary.pdf")).unwrap());
+    let start = summary
+        .find("Interview questions")
+        .expect("a questions section");
+    let section = &summary[start..];
+    assert!(section.contains(
+        "1. Working Together • Tell us about a time you built trust with a team that doubted you. \
+         • How do you share what you know with people new to the work?"
+    ), "{section}");
+}
+
+/// The three paths to a campaign's flags — the command line, the app's board and the PDF
+/// summary — count the same flags on the demo campaign, with the one default.
+#[test]
+fn the_cli_the_app_board_and_the_pdf_summary_count_the_same_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let campaign = {
+        let mut store = Store::open(&db).unwrap();
+        panelmark::demo::build(
+            &mut store,
+            "hr",
+            &panelmark::demo::DemoOptions {
+                candidates: 60,
+                seed: 3,
+            },
+        )
+        .unwrap()
+    };
+    let store = Store::open(&db).unwrap();
+
+    // The app: the board as the Tauri `board` command returns it, with the thresholds the
+    // `flag_settings` command hands the screen (FlagSettings::DEFAULT).
+    let board = store
+        .packed_board(campaign, &FlagSettings::DEFAULT)
+        .unwrap();
+    let app = board.rows.iter().map(|r| r.flags.len()).sum::<usize>() + board.panel_flags.len();
+
+    // The command line, with its default options.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_panelmark"))
+        .arg("--db")
+        .arg(&db)
+        .args(["flags", "--campaign", &campaign.to_string(), "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cli: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+
+    // The PDF summary and results.csv, with the export's default options.
+    let exported = common::export(&store, campaign, both());
+    let out_dir = exported.path();
+    assert!(app > 100, "the demo raises flags: {app}");
+    assert_eq!(cli.len(), app, "command line and app");
+    let panel_outliers = board.panel_flags.len();
+    assert!(
+        panel_outliers > 0,
+        "the demo has a panel far from the mean at the default threshold, so a different \
+         threshold on one path would show here"
+    );
+    let csv = common::read_csv(&out_dir.join("results.csv"));
+    let flags_col = csv[0].iter().position(|h| h == "flags").unwrap();
+    let in_csv: usize = csv[1..]
+        .iter()
+        .flat_map(|r| {
+            r[flags_col]
+                .split("; ")
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_owned())
+                .collect::<Vec<_>>()
+        })
+        .map(|s| {
+            s.rsplit_once(" (")
+                .and_then(|(_, n)| n.trim_end_matches(')').parse::<usize>().ok())
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(
+        in_csv + panel_outliers,
+        app,
+        "results.csv carries every candidate's flags"
+    );
+    let Some(summary) = common::pdf_text(&out_dir.join("campaign-summary.pdf")) else {
+        return;
+    };
+    let summary = squash(&summary);
+    assert!(
+        summary.contains(&format!("Flags ({app})")),
+        "the summary counts {app} flags"
+    );
+    assert!(summary.contains(
+        "Thresholds: member scores 2 or more points apart; a panel more than 0.50 from the campaign mean."
+    ));
+    // The same thresholds on every path: an export with the old summary threshold differs.
+    let old = store
+        .flags(
+            campaign,
+            &FlagSettings {
+                panel_mean_threshold: 1.0,
+                ..FlagSettings::DEFAULT
+            },
+        )
+        .unwrap();
+    assert!(old.len() < app, "{} < {app}", old.len());
+}
+
+/// PDF packs, the summary and the CSVs, with the default flag thresholds.
+fn both() -> ExportOptions {
+    ExportOptions {
+        pdf: true,
+        csv: true,
+        ..Default::default()
+    }
+}
+
+/// pdftotext's layout text with runs of white space (line breaks, column padding) made one
+/// space, so assertions read like the page.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
