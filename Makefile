@@ -85,5 +85,5 @@ fuzz: deps-core fuzz-tools
 # intact and the audit chain whole. TRIALS=N (default 100).
 .PHONY: crash-trials
 crash-trials: deps-core
-	$(CARGO) build --release --example crash_writer --bin panelmark
+	$(CARGO) build --example crash_writer
 	scripts/crash-trials.sh $(or $(TRIALS),100)

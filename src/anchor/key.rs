@@ -61,6 +61,11 @@ impl InstallationKey {
             .ok_or_else(|| Error::invalid("installation key", "no home folder found"))
     }
 
+    /// This installation's key: the one in [`Self::default_dir`], created on first use.
+    pub fn installation() -> Result<Self> {
+        Self::load_or_create(&Self::default_dir()?)
+    }
+
     /// A key from its 32 secret bytes (tests).
     pub fn from_secret(secret: [u8; 32]) -> Self {
         InstallationKey {
