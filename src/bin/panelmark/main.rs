@@ -230,13 +230,8 @@ fn open_store(db: Option<&Path>) -> Result<Store> {
 /// The store, signing the anchors it hands out with this installation's key (created on
 /// first use in the configuration folder).
 fn signing_store(db: Option<&Path>) -> Result<Store> {
-    let dir = InstallationKey::default_dir()?;
-    let key = InstallationKey::load_or_create(&dir).with_context(|| {
-        format!(
-            "{}: cannot read or create the installation key",
-            dir.display()
-        )
-    })?;
+    let key =
+        InstallationKey::installation().context("cannot read or create the installation key")?;
     Ok(open_store(db)?.with_installation_key(key))
 }
 
