@@ -101,7 +101,7 @@ pub fn audit_anchor(state: State<'_, AppState>) -> IpcResult<String> {
     state.with_store(|store| Ok(store.anchor()?.to_string()))
 }
 
-/// Checks a pasted anchor against the chain (after verifying the chain itself).
+/// Checks a pasted anchor against the chain; the chain's own links are checked by `verify_audit`.
 #[tauri::command]
 pub fn check_anchor(state: State<'_, AppState>, anchor: String) -> IpcResult<AnchorCheck> {
     let anchor = Anchor::parse(&anchor, "anchor")?;
