@@ -58,3 +58,32 @@ test: deps lint test-core test-shell bindings-check test-ui test-e2e
 bench: cli
 	$(CLI) bench --json
 	@$(MAKE) --no-print-directory app-measure
+
+# Fuzzing (not part of `make test`): each target in fuzz/ for SECONDS seconds (default 60),
+# corpora seeded from the test fixtures. Only the stable toolchain exists here: RUSTC_BOOTSTRAP
+# lets cargo-fuzz pass its nightly flags. Sanitizer off by default (FUZZ_SANITIZER=address to
+# turn it on): the core forbids unsafe code, and without it each target runs ~3x more inputs.
+FUZZ_TARGETS := job_description role_file candidate_csv anchors_file
+FUZZ_SECONDS := $(or $(SECONDS),60)
+FUZZ_SANITIZER ?= none
+.PHONY: fuzz fuzz-tools
+fuzz-tools:
+	@[ -x .tools/bin/cargo-fuzz ] || cargo install cargo-fuzz --locked --root .tools
+fuzz: deps-core fuzz-tools
+	@scripts/fuzz-seed.sh
+	@mkdir -p fuzz/logs
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  PATH="$(CURDIR)/.tools/bin:$$PATH" RUSTC_BOOTSTRAP=1 nice cargo fuzz run -s $(FUZZ_SANITIZER) $$t \
+	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 > fuzz/logs/$$t.log 2>&1; \
+	  rc=$$?; grep -E '^stat::number_of_executed_units|^Done' fuzz/logs/$$t.log | tail -2; \
+	  if [ $$rc -ne 0 ]; then echo "fuzz: $$t FAILED (see fuzz/logs/$$t.log and fuzz/artifacts/$$t)"; exit 1; fi; \
+	done
+
+# Crash trials (not part of `make test`): a writer saving scores is killed with SIGKILL at
+# random moments; after each kill every acknowledged save must be present, the database
+# intact and the audit chain whole. TRIALS=N (default 100).
+.PHONY: crash-trials
+crash-trials: deps-core
+	$(CARGO) build --example crash_writer
+	scripts/crash-trials.sh $(or $(TRIALS),100)

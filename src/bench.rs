@@ -54,6 +54,14 @@ pub struct BenchReport {
     pub save_score_p50_ms: f64,
     /// 99th percentile of the same.
     pub save_score_p99_ms: f64,
+    /// Median score save with `synchronous=NORMAL` (commits durable at checkpoints only).
+    pub save_score_sync_normal_p50_ms: f64,
+    /// 99th percentile of the same.
+    pub save_score_sync_normal_p99_ms: f64,
+    /// Median score save with `synchronous=FULL` (every commit synced: the app's setting).
+    pub save_score_sync_full_p50_ms: f64,
+    /// 99th percentile of the same.
+    pub save_score_sync_full_p99_ms: f64,
     /// Median of a bare INSERT + commit of a same-sized row, same pragmas.
     pub bare_insert_p50_ms: f64,
     /// 99th percentile of the same.
@@ -244,7 +252,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     let keys: Vec<String> = card.criteria.iter().map(|c| c.key.clone()).collect();
 
     // Bulk saves for all but the last few candidates; those are saved one at a time below.
-    let single_count = (options.candidates / 20).clamp(1, 250);
+    let single_count = (options.candidates / 20).clamp(2, 250);
     let (bulk_part, single_part) = candidates.split_at(candidates.len() - single_count);
     progress("bulk saving scores");
     let mut batch = Vec::with_capacity(1000);
@@ -264,15 +272,29 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     bulk_saved += store.save_scores(actor, campaign, &batch)?;
     let bulk_elapsed = bulk_start.elapsed();
 
+    // One save at a time: the first half of these candidates under synchronous=NORMAL, the
+    // rest under the setting the app uses (FULL), to show what durable commits cost.
     progress("saving scores one at a time");
+    let (normal_part, full_part) = single_part.split_at(single_part.len() / 2);
     let mut save_samples = Vec::new();
-    for &(candidate, panel) in single_part {
-        for &assessor in &panel_members[panel] {
-            for (k, key) in keys.iter().enumerate() {
-                let input = score_for(candidate, assessor, key, k, options.indicators);
-                let t = Instant::now();
-                store.save_score(actor, campaign, &input)?;
-                save_samples.push(ms(t.elapsed()));
+    let mut normal_samples = Vec::new();
+    for (part, level, samples) in [
+        (normal_part, "NORMAL", &mut normal_samples),
+        (
+            full_part,
+            crate::store::connection::SYNCHRONOUS,
+            &mut save_samples,
+        ),
+    ] {
+        store.conn().pragma_update(None, "synchronous", level)?;
+        for &(candidate, panel) in part {
+            for &assessor in &panel_members[panel] {
+                for (k, key) in keys.iter().enumerate() {
+                    let input = score_for(candidate, assessor, key, k, options.indicators);
+                    let t = Instant::now();
+                    store.save_score(actor, campaign, &input)?;
+                    samples.push(ms(t.elapsed()));
+                }
             }
         }
     }
@@ -391,6 +413,8 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     progress("importing job descriptions in every format");
     let import = formats::run();
 
+    let normal_p50 = percentile(&mut normal_samples.clone(), 50.0);
+    let normal_p99 = percentile(&mut normal_samples, 99.0);
     let save_p50 = percentile(&mut save_samples.clone(), 50.0);
     let save_p99 = percentile(&mut save_samples, 99.0);
     let bare_p50 = percentile(&mut bare_samples.clone(), 50.0);
@@ -428,6 +452,10 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         scores: rows_scanned,
         save_score_p50_ms: save_p50,
         save_score_p99_ms: save_p99,
+        save_score_sync_normal_p50_ms: normal_p50,
+        save_score_sync_normal_p99_ms: normal_p99,
+        save_score_sync_full_p50_ms: save_p50,
+        save_score_sync_full_p99_ms: save_p99,
         bare_insert_p50_ms: bare_p50,
         bare_insert_p99_ms: bare_p99,
         bulk_scores_per_s: bulk_saved as f64 / bulk_elapsed.as_secs_f64(),

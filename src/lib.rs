@@ -5,6 +5,7 @@
 //! command line are thin layers over this crate; it knows nothing of either.
 #![deny(missing_docs)]
 
+pub mod anchor;
 pub mod bench;
 pub mod demo;
 pub mod error;

@@ -93,7 +93,8 @@ fn csv_exports_carry_results_scores_and_the_audit_trail() {
         |_, _| {},
     )
     .unwrap();
-    assert_eq!(summary.files.len(), 3);
+    assert_eq!(summary.files.len(), 4, "three CSVs and the receipt");
+    assert!(summary.files[3].ends_with("receipt.txt"));
 
     let results = common::read_csv(&dir.path().join("results.csv"));
     assert_eq!(
@@ -215,7 +216,8 @@ fn a_candidates_own_pack_names_no_other_candidate() {
             "C-003-results.csv",
             "C-003-scores.csv",
             "C-003-audit.csv",
-            "C-003-evidence-pack.pdf"
+            "C-003-evidence-pack.pdf",
+            "C-003-receipt.txt"
         ]
     );
     for file in &summary.files {
@@ -250,7 +252,7 @@ fn a_candidates_own_pack_names_no_other_candidate() {
         assert!(text.contains("Said \"we shipped it\", then added:"));
         assert!(text.contains(&format!(
             "Audit chain head: {}",
-            store.audit_head().unwrap()
+            store.anchor().unwrap().short()
         )));
         assert!(text.contains("Page 1 of"));
     }
@@ -271,7 +273,7 @@ fn the_campaign_summary_lists_the_merit_order_flags_and_statistics() {
         |_, _| {},
     )
     .unwrap();
-    assert_eq!(summary.files.len(), 4, "summary and three packs");
+    assert_eq!(summary.files.len(), 5, "summary, three packs, receipt");
     assert!(summary.pdf_pages >= 4);
     if let Some(text) = common::pdf_text(&dir.path().join("campaign-summary.pdf")) {
         for expected in [
@@ -336,7 +338,7 @@ fn a_database_file_exports_the_same_files_as_the_same_data_in_memory() {
         let (memory_out, file_out) = (dir.path().join("memory"), dir.path().join("file"));
         let a = export_campaign(&store, cast.campaign, &memory_out, &options, |_, _| {}).unwrap();
         let b = export_campaign(&from_file, cast.campaign, &file_out, &options, |_, _| {}).unwrap();
-        assert_eq!(a.files.len(), 3);
+        assert_eq!(a.files.len(), 4);
         for (x, y) in a.files.iter().zip(&b.files) {
             let (x, y) = (std::fs::read(x).unwrap(), std::fs::read(y).unwrap());
             assert!(x.len() > 100, "{candidate:?}: a file is nearly empty");

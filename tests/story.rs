@@ -22,7 +22,9 @@ fn agreed(candidate: i64, key: &str, value: i32, by: i64) -> Decision {
 
 #[test]
 fn a_campaign_from_setup_to_sign_off_and_reopening() {
-    let mut store = common::store();
+    let key = panelmark::anchor::InstallationKey::from_secret([9; 32]);
+    let fingerprint = key.fingerprint();
+    let mut store = common::store().with_installation_key(key);
     let cast = common::campaign(&mut store);
     let c = cast.campaign;
 
@@ -227,8 +229,33 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
         .unwrap_err();
     assert!(matches!(err, Error::Forbidden(_)), "{err}");
 
-    // Sign-off locks everything.
+    // Sign-off locks everything, and records the head it signed off on, signed.
+    let head_before = store.anchor().unwrap();
     store.sign_off("helen", c, cast.moderator).unwrap();
+    let recorded = store
+        .audit_events(&panelmark::store::AuditFilter {
+            action_prefix: Some("anchor.recorded".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let signed_off = recorded.last().unwrap();
+    assert_eq!(signed_off.after.as_ref().unwrap()["moment"], "sign_off");
+    let text = signed_off.after.as_ref().unwrap()["anchor"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        text,
+        head_before.to_string(),
+        "the head before sign-off, signed"
+    );
+    let anchor = panelmark::anchor::Anchor::parse(text, "sign-off").unwrap();
+    assert_eq!(
+        panelmark::anchor::check(store.conn(), &anchor).unwrap(),
+        panelmark::anchor::AnchorCheck::Held {
+            anchor: head_before.short(),
+            signed_by: Some(fingerprint)
+        }
+    );
     assert_eq!(store.campaign(c).unwrap().state, CampaignState::SignedOff);
     let err = store
         .moderate_score("helen", c, &agreed(cast.zoe, "c1", 6, cast.moderator))

@@ -15,6 +15,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_roles",
     "import_role_file",
     "verify_audit",
+    "audit_anchor",
+    "check_anchor",
     "list_audit_events",
     "ui_ready",
     "import_job_description",

@@ -54,6 +54,8 @@ pub fn run() {
             commands::session::list_roles,
             commands::session::import_role_file,
             commands::session::verify_audit,
+            commands::session::audit_anchor,
+            commands::session::check_anchor,
             commands::session::list_audit_events,
             commands::session::ui_ready,
             commands::roles::import_job_description,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
+use panelmark::anchor::InstallationKey;
 use panelmark::store::Store;
 use serde::Serialize;
 use ts_rs::TS;
@@ -61,7 +62,8 @@ impl AppState {
     /// Opens (creating and migrating if needed) the database at `path`, replacing the open
     /// one, and puts it first in the recent list.
     pub fn open(&self, path: &Path) -> IpcResult<DatabaseInfo> {
-        let store = Store::open(path)?;
+        // Exports and sign-offs sign the chain head with this installation's key.
+        let store = Store::open(path)?.with_installation_key(InstallationKey::installation()?);
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         let info = DatabaseInfo {
             path: path.display().to_string(),

@@ -100,6 +100,7 @@ pub fn export_campaign(
     // The audit log is most of the CSV bytes. Bounded by the head this snapshot sees, it can
     // be streamed from a second connection on its own thread while the rest is loaded here.
     let (through_seq, _) = crate::store::audit::head(store.conn())?;
+    let anchor = store.anchor()?;
     let write_audit = |conn: &rusqlite::Connection| {
         write_file("audit.csv", &|w| {
             let mut out = csv::AuditCsv::new(w, options.raw)?;
@@ -160,5 +161,15 @@ pub fn export_campaign(
             &mut progress,
         )?;
     }
+    // Last, so it covers every file above; the anchor is the head this snapshot saw.
+    let written: Vec<PathBuf> = summary.files.iter().map(PathBuf::from).collect();
+    let receipt = super::receipt::write(
+        dir,
+        &format!("{prefix}receipt.txt"),
+        campaign_id,
+        &anchor,
+        &written,
+    )?;
+    summary.files.push(receipt.display().to_string());
     Ok(summary)
 }

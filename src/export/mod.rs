@@ -4,6 +4,7 @@ pub mod csv;
 pub mod files;
 pub mod packs;
 pub mod pdf;
+pub mod receipt;
 pub mod record;
 
 pub use files::{export_campaign, ExportOptions, ExportSummary};

@@ -27,7 +27,34 @@ fn role_line(record: &CampaignRecord) -> String {
 }
 
 fn footer(record: &CampaignRecord) -> String {
-    format!("Audit chain head: {}", record.audit_head)
+    format!(
+        "Audit chain head: {}:{}",
+        record.audit_seq, record.audit_head
+    )
+}
+
+/// Where the record's chain stood and which key signs its anchors, so a reader can check
+/// later that the log was not rewritten or cut short since.
+fn integrity_blocks(record: &CampaignRecord) -> Vec<Block> {
+    let key = record
+        .key_fingerprint
+        .as_deref()
+        .unwrap_or("none (anchors unsigned)");
+    vec![
+        Block::Heading("Record integrity".into()),
+        Block::KeyValues(vec![
+            (
+                "Audit chain head".into(),
+                format!("{}:{}", record.audit_seq, record.audit_head),
+            ),
+            ("Installation key".into(), key.to_owned()),
+        ]),
+        Block::Paragraph(
+            "Check later that the log still holds this head: panelmark verify --anchors \
+             receipt.txt (the receipt beside the CSV files carries the signed head)."
+                .into(),
+        ),
+    ]
 }
 
 fn value_label(record: &CampaignRecord, value: Option<i32>, not_assessed: bool) -> String {
@@ -591,6 +618,7 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
         ]);
     }
     blocks.extend(signoff_blocks(record));
+    blocks.extend(integrity_blocks(record));
     Document {
         title: format!("Campaign summary – {}", record.campaign.name),
         header: vec![role_line(record), "Campaign summary".into()],

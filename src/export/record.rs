@@ -64,6 +64,10 @@ pub struct CampaignRecord {
     pub audit_by_candidate: HashMap<Id, Vec<usize>>,
     /// Hash of the newest event in the whole chain when the record was loaded.
     pub audit_head: String,
+    /// Sequence number of that event (the anchor is `audit_seq:audit_head`).
+    pub audit_seq: i64,
+    /// Fingerprint of the installation key that signs this export's anchor, if any.
+    pub key_fingerprint: Option<String>,
 }
 
 /// The optional parts of a [`CampaignRecord`]: each costs time and memory on large campaigns,
@@ -111,9 +115,12 @@ impl CampaignRecord {
         } else {
             Vec::new()
         };
+        let (audit_seq, audit_head) = crate::store::audit::head(store.conn())?;
         Ok(CampaignRecord {
             signoffs: store.signoffs(campaign_id)?,
-            audit_head: store.audit_head()?,
+            audit_head,
+            audit_seq,
+            key_fingerprint: store.installation_key().map(|k| k.fingerprint()),
             campaign: data.campaign,
             panels: data.panels,
             assessors: data.assessors,

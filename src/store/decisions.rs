@@ -300,6 +300,8 @@ impl Store {
                 "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at) VALUES (?1, 'sign_off', ?2, NULL, ?3)",
                 params![campaign_id, moderator.id, tx.now()],
             )?;
+            // The head the moderator signed off on, signed with the installation key.
+            tx.record_anchor("sign_off", &format!("campaign/{campaign_id}"))?;
             set_state(tx, &campaign, CampaignState::SignedOff, None)
         })
     }

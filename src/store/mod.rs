@@ -41,6 +41,7 @@ pub struct Store {
     conn: Connection,
     clock: Clock,
     scorecards: campaigns::ScorecardCache,
+    installation_key: Option<Arc<crate::anchor::InstallationKey>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -58,6 +59,7 @@ pub struct Tx<'a> {
     actor: &'a str,
     now: String,
     scorecards: &'a campaigns::ScorecardCache,
+    installation_key: Option<&'a crate::anchor::InstallationKey>,
 }
 
 impl Tx<'_> {
@@ -94,6 +96,23 @@ impl Tx<'_> {
         )?;
         Ok(())
     }
+
+    /// Records the chain's head as it stands before this event, signed when the store has an
+    /// installation key, in an `anchor.recorded` event about `entity`: the moment (`sign_off`,
+    /// `import`, …) a head was handed out. Returns the anchor.
+    pub fn record_anchor(&self, moment: &str, entity: &str) -> Result<crate::anchor::Anchor> {
+        let mut anchor = crate::anchor::Anchor::head(&self.tx)?;
+        if let Some(key) = self.installation_key {
+            anchor = anchor.signed(key);
+        }
+        self.audit(
+            "anchor.recorded",
+            entity,
+            None,
+            Some(serde_json::json!({ "moment": moment, "anchor": anchor.to_string() })),
+        )?;
+        Ok(anchor)
+    }
 }
 
 impl Store {
@@ -121,7 +140,28 @@ impl Store {
             conn,
             clock: Arc::new(Utc::now),
             scorecards: Default::default(),
+            installation_key: None,
         }
+    }
+
+    /// Signs the anchors this store hands out (exports, sign-offs, imports) with `key`.
+    pub fn with_installation_key(mut self, key: crate::anchor::InstallationKey) -> Self {
+        self.installation_key = Some(Arc::new(key));
+        self
+    }
+
+    /// The key that signs this store's anchors, if any.
+    pub fn installation_key(&self) -> Option<&crate::anchor::InstallationKey> {
+        self.installation_key.as_deref()
+    }
+
+    /// The current head as an anchor, signed when the store has an installation key.
+    pub fn anchor(&self) -> Result<crate::anchor::Anchor> {
+        let anchor = crate::anchor::Anchor::head(&self.conn)?;
+        Ok(match self.installation_key() {
+            Some(key) => anchor.signed(key),
+            None => anchor,
+        })
     }
 
     /// Replaces the clock (tests and reproducible demo data).
@@ -166,6 +206,7 @@ impl Store {
             actor,
             now,
             scorecards: &self.scorecards,
+            installation_key: self.installation_key.as_deref(),
         };
         let value = action(&tx)?;
         tx.tx.commit()?;

@@ -398,6 +398,8 @@ impl Store {
                 }
                 .into());
             }
+            // The head before the import, so the import can be checked against it later.
+            tx.record_anchor("import", &format!("campaign/{campaign_id}"))?;
             for candidate in &resolved {
                 insert_candidate(tx, campaign_id, candidate)?;
             }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use panelmark::anchor::{self, Anchor, AnchorCheck};
 use panelmark::import::role_file;
 use panelmark::model::AuditEvent;
 use panelmark::store::{AuditFilter, StoredRole, Verification};
@@ -92,6 +93,19 @@ pub fn import_role_file(state: State<'_, AppState>, path: String) -> IpcResult<S
 #[tauri::command]
 pub fn verify_audit(state: State<'_, AppState>) -> IpcResult<Verification> {
     state.with_store(|store| store.verify())
+}
+
+/// The chain's current head as an anchor (`SEQ:HASH key=… sig=…`), to write down elsewhere.
+#[tauri::command]
+pub fn audit_anchor(state: State<'_, AppState>) -> IpcResult<String> {
+    state.with_store(|store| Ok(store.anchor()?.to_string()))
+}
+
+/// Checks a pasted anchor against the chain; the chain's own links are checked by `verify_audit`.
+#[tauri::command]
+pub fn check_anchor(state: State<'_, AppState>, anchor: String) -> IpcResult<AnchorCheck> {
+    let anchor = Anchor::parse(&anchor, "anchor")?;
+    state.with_store(|store| anchor::check(store.conn(), &anchor))
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use panelmark::anchor::{self, Anchor, AnchorCheck, InstallationKey};
 use panelmark::import::{jd, role_file};
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::store::{AuditFilter, Store, Verification};
@@ -52,8 +53,18 @@ enum Command {
     /// Candidate lists.
     #[command(subcommand)]
     Candidates(CandidatesCommand),
-    /// Recompute the audit chain; exit 1 naming the first broken event.
-    Verify,
+    /// Recompute the audit chain and check it against anchors handed out earlier; exit 1
+    /// naming the first broken event or every anchor the chain no longer holds.
+    Verify {
+        /// An anchor `SEQ:HASH` (optionally `key=… sig=…`) the chain must still hold.
+        #[arg(long = "anchor", value_name = "SEQ:HASH")]
+        anchors: Vec<String>,
+        /// A file of anchors, one per line, or a previous export's receipt.txt.
+        #[arg(long = "anchors", value_name = "FILE")]
+        anchor_files: Vec<PathBuf>,
+    },
+    /// Print the chain's current head as an anchor `SEQ:HASH`, signed with the installation key.
+    Head,
     /// Print the audit log.
     Audit {
         /// Only events of this campaign.
@@ -235,6 +246,67 @@ fn open_store(db: Option<&Path>) -> Result<Store> {
     Store::open(&path).with_context(|| format!("{}: cannot open the database", path.display()))
 }
 
+/// The store, signing the anchors it hands out with this installation's key (created on
+/// first use in the configuration folder).
+fn signing_store(db: Option<&Path>) -> Result<Store> {
+    let key =
+        InstallationKey::installation().context("cannot read or create the installation key")?;
+    Ok(open_store(db)?.with_installation_key(key))
+}
+
+/// `panelmark verify`: the chain against itself, then against every anchor given.
+fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<ExitCode> {
+    let mut anchors = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        anchors.push(Anchor::parse(text, &format!("--anchor #{}", i + 1))?);
+    }
+    for file in files {
+        let (name, bytes) = read_file(file)?;
+        anchors.extend(anchor::file::parse(&name, &bytes)?);
+    }
+    let store = open_store(db)?;
+    match store.verify()? {
+        Verification::Intact { events, head } => {
+            outln!("audit chain intact: {events} events, head {events}:{head}")
+        }
+        Verification::Broken { seq, problem } => {
+            eprintln!("audit chain BROKEN at event {seq}: {problem}");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    let own_key = InstallationKey::load(&InstallationKey::default_dir()?)
+        .ok()
+        .flatten()
+        .map(|k| k.fingerprint());
+    let mut failed = 0;
+    for a in &anchors {
+        match anchor::check(store.conn(), a)? {
+            AnchorCheck::Held { anchor, signed_by } => {
+                let by = match signed_by {
+                    Some(fp) if Some(&fp) == own_key.as_ref() => {
+                        format!(", signed by this installation's key {fp}")
+                    }
+                    Some(fp) => format!(", signed by key {fp} (not this installation's)"),
+                    None => String::new(),
+                };
+                outln!("anchor {anchor} holds{by}");
+            }
+            AnchorCheck::Failed { anchor, problem } => {
+                eprintln!("anchor {anchor} FAILED: {problem}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!(
+            "audit chain does NOT hold {failed} of {} anchor(s): it was rewritten or cut short",
+            anchors.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn actor(cli: &Cli) -> String {
     cli.actor
         .clone()
@@ -295,8 +367,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Candidates(CandidatesCommand::Import { file, campaign }) => {
             let (name, bytes) = read_file(file)?;
-            let added = open_store(db)?.import_candidates(&actor, *campaign, &name, &bytes)?;
+            let mut store = signing_store(db)?;
+            let added = store.import_candidates(&actor, *campaign, &name, &bytes)?;
             outln!("imported {added} candidates into campaign {campaign}");
+            outln!("audit chain head: {}", store.anchor()?);
         }
         Command::Candidates(CandidatesCommand::Erase {
             reference,
@@ -308,15 +382,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store.erase_candidate(&actor, *campaign, candidate.id, reason)?;
             outln!("erased the personal data of candidate {reference} in campaign {campaign}");
         }
-        Command::Verify => match open_store(db)?.verify()? {
-            Verification::Intact { events, head } => {
-                outln!("audit chain intact: {events} events, head {head}")
-            }
-            Verification::Broken { seq, problem } => {
-                eprintln!("audit chain BROKEN at event {seq}: {problem}");
-                return Ok(ExitCode::from(1));
-            }
-        },
+        Command::Verify {
+            anchors,
+            anchor_files,
+        } => return verify(db, anchors, anchor_files),
+        Command::Head => outln!("{}", signing_store(db)?.anchor()?),
         Command::Audit {
             campaign,
             limit,
@@ -405,7 +475,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 candidate: candidate.clone(),
                 flag_settings: thresholds.into(),
             };
-            let store = open_store(db)?;
+            let store = signing_store(db)?;
             let bar = progress::Bar::new("writing evidence packs");
             let summary = panelmark::export::export_campaign(
                 &store,

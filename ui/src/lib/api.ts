@@ -33,6 +33,7 @@ import type { DatabaseInfo } from './bindings/DatabaseInfo';
 import type { IpcError } from './bindings/IpcError';
 import type { StartupInfo } from './bindings/StartupInfo';
 import type { StoredRole } from './bindings/StoredRole';
+import type { AnchorCheck } from './bindings/AnchorCheck';
 import type { Verification } from './bindings/Verification';
 import type { Wire } from './wire';
 
@@ -93,6 +94,8 @@ export function createApi(invoke: Invoke) {
     listRoles: () => call<Wire<StoredRole>[]>('list_roles'),
     importRoleFile: (path: string) => call<Wire<StoredRole>>('import_role_file', { path }),
     verifyAudit: () => call<Verification>('verify_audit'),
+    auditAnchor: () => call<string>('audit_anchor'),
+    checkAnchor: (anchor: string) => call<AnchorCheck>('check_anchor', { anchor }),
     listAuditEvents: (filter: AuditFilter) =>
       call<Wire<AuditEvent>[]>('list_audit_events', { filter }),
     uiReady: () => call<void>('ui_ready'),

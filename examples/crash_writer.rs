@@ -1,0 +1,161 @@
+//! The writer for the crash trials (`make crash-trials`, scripts/crash-trials.sh).
+//!
+//! `crash_writer setup DB` creates a campaign in scoring with one panel of two assessors,
+//! 2,000 candidates and five criteria: 20,000 score slots. `crash_writer write DB START`
+//! saves draft scores through the library into slot START, START+1, … and prints `ack N`
+//! after each save returns, until it is killed. `crash_writer check DB ACKS` checks that every
+//! slot named in the ACKS file holds its score, that `PRAGMA integrity_check` is ok and that
+//! the audit chain verifies.
+
+use std::io::Write;
+use std::path::Path;
+
+use panelmark::model::{
+    AssessorRole, Criterion, CriterionKind, Id, Priority, Role, Scale, ScoreInput, Scorecard,
+};
+use panelmark::store::{Store, Verification};
+
+const CANDIDATES: i64 = 2_000;
+const ASSESSORS: i64 = 2;
+const CRITERIA: i64 = 5;
+const ACTOR: &str = "crash-writer";
+const CAMPAIGN: Id = 1;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn role() -> Role {
+    Role {
+        title: "Crash trial".into(),
+        grade: None,
+        reference: None,
+        source: None,
+        criteria: (1..=CRITERIA)
+            .map(|i| Criterion {
+                kind: CriterionKind::Behaviour,
+                name: format!("Criterion {i}"),
+                group: None,
+                priority: Priority::Essential,
+                code: None,
+                level: None,
+                indicators: Vec::new(),
+            })
+            .collect(),
+    }
+}
+
+fn setup(db: &Path) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let role = role();
+    let role_id = store.create_role(ACTOR, &role)?;
+    let card = Scorecard::from_role("Crash trial", &role, Scale::civil_service(), Some(4));
+    let card_id = store.create_scorecard(ACTOR, Some(role_id), &card)?;
+    let campaign = store.create_campaign(ACTOR, "Crash trial", card_id)?;
+    assert_eq!(campaign, CAMPAIGN, "setup needs a new database");
+    let panel = store.add_panel(ACTOR, campaign, "Panel")?;
+    for (name, role) in [
+        ("Chair", AssessorRole::Chair),
+        ("Member", AssessorRole::Member),
+    ] {
+        store.add_assessor(ACTOR, campaign, name, role, Some(panel))?;
+    }
+    let mut csv = String::from("reference,name,panel\n");
+    for i in 0..CANDIDATES {
+        csv.push_str(&format!("T-{i:05},Candidate {i},Panel\n"));
+    }
+    store.import_candidates(ACTOR, campaign, "trial.csv", csv.as_bytes())?;
+    store.start_scoring(ACTOR, campaign)?;
+    Ok(())
+}
+
+/// Slot `n`'s candidate id, assessor id, criterion key and value (ids as `setup` made them).
+fn slot(n: i64) -> (Id, Id, String, i32) {
+    let candidate = n / (ASSESSORS * CRITERIA) + 1;
+    let assessor = (n / CRITERIA) % ASSESSORS + 1;
+    let key = format!("c{}", n % CRITERIA + 1);
+    (candidate, assessor, key, (n % 7 + 1) as i32)
+}
+
+fn write(db: &Path, start: i64) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let mut out = std::io::stdout().lock();
+    for n in start..CANDIDATES * ASSESSORS * CRITERIA {
+        let (candidate_id, assessor_id, criterion_key, value) = slot(n);
+        store.save_score(
+            ACTOR,
+            CAMPAIGN,
+            &ScoreInput {
+                candidate_id,
+                assessor_id,
+                criterion_key,
+                value: Some(value),
+                not_assessed: false,
+                evidence: format!("Trial save {n}"),
+                indicators: Vec::new(),
+            },
+        )?;
+        // Only now is the save acknowledged, as the UI would show it saved.
+        writeln!(out, "ack {n}")?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+fn check(db: &Path, acks: &Path) -> Result<()> {
+    let store = Store::open(db)?;
+    let integrity: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if integrity != "ok" {
+        return Err(format!("integrity_check: {integrity}").into());
+    }
+    let mut checked = 0;
+    for line in std::fs::read_to_string(acks)?.lines() {
+        let Some(n) = line
+            .strip_prefix("ack ")
+            .and_then(|n| n.parse::<i64>().ok())
+        else {
+            continue;
+        };
+        let (candidate, assessor, key, value) = slot(n);
+        let stored: Option<i32> = store
+            .conn()
+            .query_row(
+                "SELECT value FROM scores WHERE candidate_id = ?1 AND assessor_id = ?2 AND criterion_key = ?3",
+                rusqlite::params![candidate, assessor, key],
+                |r| r.get(0),
+            )
+            .ok();
+        if stored != Some(value) {
+            return Err(
+                format!("acknowledged save {n} lost: stored {stored:?}, saved {value}").into(),
+            );
+        }
+        checked += 1;
+    }
+    match store.verify()? {
+        Verification::Intact { events, .. } => {
+            println!("ok: {checked} acknowledged saves present, integrity ok, chain intact ({events} events)");
+            Ok(())
+        }
+        Verification::Broken { seq, problem } => {
+            Err(format!("audit chain broken at {seq}: {problem}").into())
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[1..] {
+        ["setup", db] => setup(Path::new(db)),
+        ["write", db, start] => start
+            .parse()
+            .map_err(|e| format!("START: {e}").into())
+            .and_then(|s| write(Path::new(db), s)),
+        ["check", db, acks] => check(Path::new(db), Path::new(acks)),
+        _ => Err("usage: crash_writer setup DB | write DB START | check DB ACKS".into()),
+    };
+    if let Err(e) = result {
+        eprintln!("crash_writer: {e}");
+        std::process::exit(1);
+    }
+}
