@@ -86,10 +86,14 @@ pub fn init_to_version(client: &mut Client, target: i32) -> PgResult<InitReport>
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&INIT_LOCK])?;
     let mut created_roles = Vec::new();
     for role in std::iter::once(OWNER_ROLE).chain(GROUP_ROLES) {
-        let exists = tx
-            .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&role])?
-            .is_some();
-        if !exists {
+        let bypass = role == OWNER_ROLE;
+        let found = tx.query_opt(
+            "SELECT NOT rolcanlogin AND NOT rolsuper AND NOT rolcreatedb AND NOT rolcreaterole
+                    AND rolbypassrls = $2
+             FROM pg_roles WHERE rolname = $1",
+            &[&role, &bypass],
+        )?;
+        if found.is_none() {
             // Roles belong to the whole cluster: an init of another database may create the
             // same role at the same moment, which is fine.
             tx.batch_execute(&format!(
@@ -98,15 +102,14 @@ pub fn init_to_version(client: &mut Client, target: i32) -> PgResult<InitReport>
             ))?;
             created_roles.push(role.to_owned());
         }
-        // Re-asserted every run: a hand-edited role is put back.
-        let bypass = if role == OWNER_ROLE {
-            "BYPASSRLS"
-        } else {
-            "NOBYPASSRLS"
-        };
-        tx.batch_execute(&format!(
-            "ALTER ROLE {role} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE {bypass}"
-        ))?;
+        // A hand-edited role is put back; one that is right is left alone (an ALTER would
+        // collide with another database's init altering the same cluster-wide role).
+        if !found.as_ref().is_some_and(|row| row.get::<_, bool>(0)) {
+            let bypass = if bypass { "BYPASSRLS" } else { "NOBYPASSRLS" };
+            tx.batch_execute(&format!(
+                "ALTER ROLE {role} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE {bypass}"
+            ))?;
+        }
     }
     tx.batch_execute(&format!(
         "CREATE SCHEMA IF NOT EXISTS {SCHEMA} AUTHORIZATION {OWNER_ROLE};
