@@ -41,7 +41,8 @@ impl Target {
                 redact(url)
             )));
         }
-        let mut config = Config::from_str(url).map_err(|e| PgError::BadUrl(e.to_string()))?;
+        let mut config =
+            Config::from_str(url).map_err(|e| PgError::BadUrl(error_chain_text(&e)))?;
         if config.get_user().is_none() {
             if let Ok(user) = std::env::var("PGUSER") {
                 config.user(&user);
@@ -239,7 +240,7 @@ fn classify(err: &postgres::Error, target: &Target) -> Option<PgError> {
             return None;
         });
     }
-    let text = error_chain_text(err);
+    let text = error_chain_text(err as &(dyn std::error::Error + 'static));
     if text.contains("password missing") {
         return Some(PgError::WrongPassword(format!(
             "the server asks login '{user}' for a password on {place} and none was given: put it in \
@@ -277,9 +278,10 @@ fn classify(err: &postgres::Error, target: &Target) -> Option<PgError> {
     None
 }
 
-fn error_chain_text(err: &postgres::Error) -> String {
+/// The error and its sources, joined with ": " (the driver's own message is often generic).
+fn error_chain_text(err: &(dyn std::error::Error + 'static)) -> String {
     let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
+    let mut source = err.source();
     while let Some(e) = source {
         text.push_str(": ");
         text.push_str(&e.to_string());
