@@ -144,17 +144,19 @@ CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON audit_head
 CREATE FUNCTION pm_may_read_event(p_table text, p_campaign bigint, p_panel bigint,
                                   p_candidate bigint, p_assessor bigint, p_draft boolean)
 RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
-    SELECT CASE
-        WHEN p_table = 'scores' THEN pm_may_read_score(p_candidate, p_assessor, NOT p_draft)
-        WHEN p_table = 'agreed_scores' THEN pm_may_read_candidate(p_candidate)
-        WHEN p_table IN ('moderations', 'tie_orders') THEN pm_is_moderator(p_campaign)
-        WHEN p_table = 'signoffs' THEN pm_is_hr_admin() OR pm_is_moderator(p_campaign)
-        WHEN p_table = 'candidates' THEN pm_is_hr_admin() OR pm_may_read_candidate(p_candidate)
-        WHEN p_campaign IS NOT NULL THEN pm_is_hr_admin() OR pm_takes_part(p_campaign)
-        ELSE pm_is_hr_admin()
-    END
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
+BEGIN
+    RETURN (
+        SELECT CASE
+            WHEN p_table = 'scores' THEN pm_may_read_score(p_candidate, p_assessor, NOT p_draft)
+            WHEN p_table = 'agreed_scores' THEN pm_may_read_candidate(p_candidate)
+            WHEN p_table IN ('moderations', 'tie_orders') THEN pm_is_moderator(p_campaign)
+            WHEN p_table = 'signoffs' THEN pm_is_hr_admin() OR pm_is_moderator(p_campaign)
+            WHEN p_table = 'candidates' THEN pm_is_hr_admin() OR pm_may_read_candidate(p_candidate)
+            WHEN p_campaign IS NOT NULL THEN pm_is_hr_admin() OR pm_takes_part(p_campaign)
+            ELSE pm_is_hr_admin()
+        END);
+END $$;
 
 CREATE POLICY read ON audit_log FOR SELECT
     USING (pm_may_read_event(source_table, campaign_id, panel_id, candidate_id, assessor_id, draft));
