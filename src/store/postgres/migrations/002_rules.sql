@@ -80,9 +80,10 @@ BEGIN
                              AND a.role IN ('member', 'chair')))));
 END $$;
 
--- A score row may be written by the login behind its assessor, who scores on the candidate's
--- panel, while the campaign is in its scoring phase.
-CREATE FUNCTION pm_may_write_score(p_candidate bigint, p_assessor bigint) RETURNS boolean
+-- Whether the assessor is the session user's own, holds one of the roles on the candidate's
+-- panel, and the campaign is in its scoring phase: who may write scores and agreed scores.
+CREATE FUNCTION pm_scores_now(p_candidate bigint, p_assessor bigint, p_roles text[])
+RETURNS boolean
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
 BEGIN
     RETURN (
@@ -91,7 +92,15 @@ BEGIN
             JOIN candidates c ON c.panel_id = a.panel_id AND c.campaign_id = a.campaign_id
             JOIN campaigns p ON p.id = c.campaign_id
             WHERE a.id = p_assessor AND c.id = p_candidate AND a.login = session_user
-              AND a.role IN ('member', 'chair') AND p.state = 'scoring'));
+              AND a.role = ANY (p_roles) AND p.state = 'scoring'));
+END $$;
+
+-- A score row may be written by the login behind its assessor, a member or chair of the
+-- candidate's panel, while the campaign is in its scoring phase.
+CREATE FUNCTION pm_may_write_score(p_candidate bigint, p_assessor bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
+BEGIN
+    RETURN pm_scores_now(p_candidate, p_assessor, ARRAY['member', 'chair']);
 END $$;
 
 CREATE FUNCTION pm_has_submitted(p_candidate bigint, p_assessor bigint) RETURNS boolean
@@ -107,19 +116,12 @@ END $$;
 CREATE FUNCTION pm_may_agree(p_candidate bigint, p_chair bigint) RETURNS boolean
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
 BEGIN
-    RETURN (
-        SELECT EXISTS (
-            SELECT 1 FROM assessors a
-            JOIN candidates c ON c.panel_id = a.panel_id AND c.campaign_id = a.campaign_id
-            JOIN campaigns p ON p.id = c.campaign_id
-            WHERE a.id = p_chair AND c.id = p_candidate AND a.login = session_user
-              AND a.role = 'chair' AND p.state = 'scoring'
-              AND NOT EXISTS (
-                  SELECT 1 FROM assessors m
-                  WHERE m.panel_id = c.panel_id AND m.role IN ('member', 'chair')
-                    AND NOT EXISTS (SELECT 1 FROM scores s
-                                    WHERE s.candidate_id = c.id AND s.assessor_id = m.id
-                                      AND s.status = 'submitted'))));
+    RETURN pm_scores_now(p_candidate, p_chair, ARRAY['chair'])
+        AND NOT EXISTS (
+            SELECT 1 FROM candidates c
+            JOIN assessors m ON m.panel_id = c.panel_id AND m.role IN ('member', 'chair')
+            WHERE c.id = p_candidate
+              AND NOT pm_has_submitted(p_candidate, m.id));
 END $$;
 
 -- A moderator of the campaign, in its moderation phase, acting as themself, who does not score
