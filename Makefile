@@ -6,8 +6,9 @@ SHELL := /bin/bash
 CARGO ?= cargo
 CLI := target/release/panelmark
 
-# Debian packages the core needs to build and test (poppler-utils: PDF checks in tests).
-CORE_APT := build-essential pkg-config poppler-utils
+# Debian packages the core needs to build and test (poppler-utils: PDF checks in tests;
+# libssl-dev: TLS to a shared PostgreSQL server). PostgreSQL itself: scripts/pg-test-cluster.sh.
+CORE_APT := build-essential pkg-config poppler-utils libssl-dev
 
 # The desktop app's targets: app-deps, app-build, app-run, test-ui, test-shell, test-e2e,
 # app-measure (see mk/app.mk).

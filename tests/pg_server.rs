@@ -196,6 +196,19 @@ fn each_connection_failure_is_one_sentence_naming_what_to_fix() {
         "the host 'no-such-host.invalid' is unknown: check the host name in the URL"
     );
 
+    // The test server has no TLS (unix socket): `prefer` (every connection above) falls back;
+    // `require` is refused in one sentence.
+    let err = fail(&format!(
+        "{}&sslmode=require",
+        db.url_for(&login, Some(pg_support::PASSWORD))
+    ));
+    assert_eq!(err.code(), "pg.permission_refused");
+    assert!(
+        err.to_string()
+            .contains("does not offer TLS but the URL says sslmode=require"),
+        "{err}"
+    );
+
     db.superuser()
         .batch_execute(&format!(
             "REVOKE CONNECT ON DATABASE {} FROM PUBLIC",
