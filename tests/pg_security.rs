@@ -298,6 +298,33 @@ fn only_the_campaigns_moderators_read_the_board_and_moderate() {
         0
     );
 
+    // Nor through the audit log: the moderator reads A's submit events, no draft event; HR,
+    // who sets campaigns up, reads no score event at all.
+    let draft_events = "SELECT count(*) FROM audit_log WHERE source_table = 'scores' AND draft";
+    assert_eq!(count(&mut m, draft_events, &[]), 0);
+    assert_eq!(
+        count(
+            &mut m,
+            "SELECT count(*) FROM audit_log WHERE action = 'scores.submit'",
+            &[]
+        ),
+        2
+    );
+    let mut hr = db.connect_as("hr");
+    assert_eq!(
+        count(
+            &mut hr,
+            "SELECT count(*) FROM audit_log WHERE source_table = 'scores'",
+            &[]
+        ),
+        0
+    );
+    let (code, message) = refusal(hr.query("SELECT * FROM scores", &[]));
+    assert_eq!(
+        (code.as_str(), message.as_str()),
+        ("42501", "permission denied for table scores")
+    );
+
     let moderate = "INSERT INTO moderations (candidate_id, criterion_key, value, reason, moderator_id, moderated_at)
                     VALUES ($1, 'c1', 3, 'calibration', $2, 't')";
     let (code, message) = refusal(b.execute(moderate, &[&story.x1, &story.b]));
@@ -314,7 +341,6 @@ fn only_the_campaigns_moderators_read_the_board_and_moderate() {
         rls,
         "not in the moderation phase yet"
     );
-    let mut hr = db.connect_as("hr");
     hr.execute(
         "UPDATE campaigns SET state = 'moderation' WHERE id = $1",
         &[&story.id],
