@@ -6,12 +6,15 @@ SHELL := /bin/bash
 CARGO ?= cargo
 CLI := target/release/panelmark
 
-# Debian packages the core needs to build and test (poppler-utils: PDF checks in tests).
-CORE_APT := build-essential pkg-config poppler-utils
+# Debian packages the core needs to build and test (poppler-utils: PDF checks in tests;
+# libssl-dev: TLS to a shared PostgreSQL server). PostgreSQL itself: scripts/pg-test-cluster.sh.
+CORE_APT := build-essential pkg-config poppler-utils libssl-dev
 
 # The desktop app's targets: app-deps, app-build, app-run, test-ui, test-shell, test-e2e,
 # app-measure (see mk/app.mk).
 include mk/app.mk
+# The PostgreSQL suites on a throwaway cluster: test-pg (see mk/pg.mk).
+include mk/pg.mk
 
 .PHONY: run test deps deps-core lint test-core bindings-check cli demo bench
 
@@ -39,7 +42,7 @@ lint: deps
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p panelmark
 
 test-core: deps-core
-	$(CARGO) test --all-targets
+	PANELMARK_TEST_PG_SKIP="run by make test-pg" $(CARGO) test --all-targets
 	$(CARGO) test --doc
 
 # The TypeScript types are generated from the Rust types by the test runs (ts-rs); the
@@ -50,7 +53,7 @@ bindings-check: test-core test-shell
 	  git status --porcelain -- ui/src/lib/bindings; exit 1; \
 	else echo "bindings: up to date"; fi
 
-test: deps lint test-core test-shell bindings-check test-ui test-e2e
+test: deps lint test-core test-pg test-shell bindings-check test-ui test-e2e
 	@echo "make test: every suite passed"
 
 # Speed and memory figures (not a test: these machines are shared and noisy): the core on a

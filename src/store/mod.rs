@@ -9,6 +9,7 @@ mod campaigns;
 pub mod connection;
 mod decisions;
 mod people;
+pub mod postgres;
 mod roles;
 mod scores;
 

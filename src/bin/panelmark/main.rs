@@ -3,6 +3,7 @@
 
 mod print;
 mod progress;
+mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,8 +22,9 @@ use panelmark::store::{AuditFilter, Store, Verification};
     about = "Structured interview assessment: scorecards, panel scoring, moderation and evidence exports"
 )]
 struct Cli {
-    /// Database file (default: panelmark.db in the operating system's data folder).
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Database file (default: panelmark.db in the operating system's data folder), or a
+    /// postgres:// URL for a shared server (server and user commands).
+    #[arg(long, global = true, value_name = "PATH|URL")]
     db: Option<PathBuf>,
     /// Who is making changes, as recorded in the audit log (default: $USER).
     #[arg(long = "as", global = true, value_name = "NAME")]
@@ -121,6 +123,12 @@ enum Command {
         #[command(flatten)]
         thresholds: FlagArgs,
     },
+    /// A shared PostgreSQL server: set up, verify.
+    #[command(subcommand)]
+    Server(server::ServerCommand),
+    /// Logins on a shared PostgreSQL server.
+    #[command(subcommand)]
+    User(server::UserCommand),
     /// Measure speed and memory on a large campaign in a temporary database.
     Bench {
         /// Number of candidates.
@@ -319,6 +327,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let actor = actor(&cli);
     let db = cli.db.as_deref();
     match &cli.command {
+        Command::Server(command) => return server::run_server(db, command),
+        Command::User(command) => return server::run_user(db, command),
         Command::ImportJd { file, json, save } => {
             let (name, bytes) = read_file(file)?;
             let draft = jd::parse_job_description(&name, &bytes)?;

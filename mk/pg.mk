@@ -1,0 +1,16 @@
+# PostgreSQL targets. Included by the root Makefile.
+#
+#   test-pg   start a throwaway cluster (scripts/pg-test-cluster.sh: installs `postgresql` from
+#             apt when missing, initdb in a temporary folder, unix socket only, fsync off), run
+#             the PostgreSQL suites against it with PANELMARK_TEST_PG set, and stop and remove
+#             the cluster afterwards, also when a test fails.
+#
+# `make test-core` runs every other suite; it tells the PostgreSQL suites to skip (they run
+# here), so under CI=true they fail only when this target cannot start its server.
+
+PG_SUITES := pg_security pg_server pg_audit
+
+.PHONY: test-pg
+
+test-pg: deps-core
+	scripts/pg-test-cluster.sh run -- $(CARGO) test $(addprefix --test ,$(PG_SUITES))

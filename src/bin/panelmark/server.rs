@@ -1,0 +1,154 @@
+//! `server` and `user`: administration of a shared PostgreSQL server (`--db postgres://...`).
+
+use std::io::{BufRead, IsTerminal};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Result};
+use clap::Subcommand;
+use panelmark::store::postgres::{self, audit_chain, init, users};
+
+#[derive(Subcommand)]
+pub enum ServerCommand {
+    /// Create or migrate the schema, group roles, grants and policies (idempotent; needs a
+    /// superuser login).
+    Init,
+    /// Recompute the server's audit chain (as a login that reads every event: the administrator).
+    Verify,
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Create a login (or extend an existing one) with a Panelmark role.
+    Add {
+        /// The PostgreSQL login name.
+        login: String,
+        /// hr-admin, assessor or moderator.
+        #[arg(long)]
+        role: users::AppRole,
+        /// The name shown in the app (default: the login).
+        #[arg(long)]
+        name: Option<String>,
+        /// Ask for the new login's password (read from standard input when it is not a
+        /// terminal). Without it the login signs in however pg_hba.conf says (LDAP, Kerberos...).
+        #[arg(long)]
+        password_prompt: bool,
+    },
+    /// Logins with a Panelmark role.
+    List,
+}
+
+fn server_url(db: Option<&Path>) -> Result<String> {
+    let url = db.and_then(Path::to_str).unwrap_or_default();
+    if !postgres::is_url(url) {
+        bail!("this command administers a shared server: pass --db postgres://USER@HOST/DATABASE");
+    }
+    Ok(url.to_owned())
+}
+
+fn connect(db: Option<&Path>) -> Result<::postgres::Client> {
+    Ok(postgres::connect::connect(&server_url(db)?)?)
+}
+
+pub fn run_server(db: Option<&Path>, command: &ServerCommand) -> Result<ExitCode> {
+    let mut client = connect(db)?;
+    match command {
+        ServerCommand::Init => {
+            let report = init::init_server(&mut client)?;
+            if report.from_version == report.to_version {
+                println!(
+                    "schema already at version {}; nothing to do",
+                    report.to_version
+                );
+            } else {
+                println!(
+                    "schema migrated from version {} to {}",
+                    report.from_version, report.to_version
+                );
+            }
+            if !report.created_roles.is_empty() {
+                println!("created roles: {}", report.created_roles.join(", "));
+            }
+        }
+        ServerCommand::Verify => match audit_chain::verify(&mut client)? {
+            audit_chain::ChainCheck::Intact { events, head_hash } => {
+                println!("audit chain intact: {events} events, head {head_hash}")
+            }
+            audit_chain::ChainCheck::Broken { seq, reason } => {
+                eprintln!("audit chain BROKEN at event {seq}: {reason}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_user(db: Option<&Path>, command: &UserCommand) -> Result<ExitCode> {
+    match command {
+        UserCommand::Add {
+            login,
+            role,
+            name,
+            password_prompt,
+        } => {
+            users::check_login(login)?;
+            let password = if *password_prompt {
+                Some(read_new_password(login)?)
+            } else {
+                None
+            };
+            let mut client = connect(db)?;
+            let created = users::add_user(
+                &mut client,
+                login,
+                *role,
+                name.as_deref(),
+                password.as_deref(),
+            )?;
+            let verb = if created {
+                "created login"
+            } else {
+                "updated login"
+            };
+            println!("{verb} {login} with role {}", role.as_str());
+        }
+        UserCommand::List => {
+            let mut client = connect(db)?;
+            for user in users::list_users(&mut client)? {
+                let roles: Vec<&str> = user.roles.iter().map(|r| r.as_str()).collect();
+                let login_note = if user.can_login {
+                    ""
+                } else {
+                    "  (cannot sign in)"
+                };
+                println!(
+                    "{}\t{}\t{}{login_note}",
+                    user.login,
+                    user.display_name,
+                    roles.join(",")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks twice on a terminal; reads one line from standard input otherwise (for scripts).
+fn read_new_password(login: &str) -> Result<String> {
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(format!("New password for {login}: "))?;
+        let again = rpassword::prompt_password("Again: ")?;
+        if first != again {
+            bail!("the two passwords differ; nothing was changed");
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    if password.chars().count() < 8 {
+        return Err(anyhow!("the password must have at least 8 characters"));
+    }
+    Ok(password)
+}

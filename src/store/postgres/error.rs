@@ -1,0 +1,59 @@
+//! Errors of the PostgreSQL side, each with a stable code and a sentence that says what to fix.
+
+/// A failure talking to, or setting up, a PostgreSQL server.
+#[derive(Debug, thiserror::Error)]
+pub enum PgError {
+    /// The `--db` URL cannot be read.
+    #[error("the database URL is not valid: {0}")]
+    BadUrl(String),
+    /// The server refused the password (or asked for one and none was found).
+    #[error("{0}")]
+    WrongPassword(String),
+    /// The host name does not resolve.
+    #[error("{0}")]
+    UnknownHost(String),
+    /// Nothing answers at that address: the server is down or the address is wrong.
+    #[error("{0}")]
+    ServerDown(String),
+    /// The server does not let this login in, or not to this database, or not to do this.
+    #[error("{0}")]
+    PermissionRefused(String),
+    /// The server's schema is newer than this build.
+    #[error("the server's Panelmark schema is version {found}, newer than this build understands ({supported}); use a newer Panelmark")]
+    NewerSchema {
+        /// Version on the server.
+        found: i32,
+        /// Latest version this build has.
+        supported: i32,
+    },
+    /// A value given by the user is not acceptable; `field` names it.
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The argument or field.
+        field: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Any other error from the server or the driver.
+    #[error("PostgreSQL: {0}")]
+    Sql(#[from] postgres::Error),
+}
+
+impl PgError {
+    /// A stable, machine-readable code for the kind of failure.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PgError::BadUrl(_) => "pg.bad_url",
+            PgError::WrongPassword(_) => "pg.wrong_password",
+            PgError::UnknownHost(_) => "pg.unknown_host",
+            PgError::ServerDown(_) => "pg.server_down",
+            PgError::PermissionRefused(_) => "pg.permission_refused",
+            PgError::NewerSchema { .. } => "pg.newer_schema",
+            PgError::Invalid { .. } => "pg.invalid",
+            PgError::Sql(_) => "pg.sql",
+        }
+    }
+}
+
+/// Result of the PostgreSQL side.
+pub type PgResult<T> = std::result::Result<T, PgError>;
