@@ -1,6 +1,6 @@
 // Export: PDF packs and CSVs into a folder, with progress; then the files are checked.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** @param {import('../harness.mjs').Story} t */
@@ -19,11 +19,11 @@ export default async function (t) {
     await browser.$('[data-testid="raw-warning"]').waitForExist({ reverse: true });
     await browser.$('#exp-folder').setValue(dir);
     await browser.$('[data-testid="export-run"]').click();
-    await waitForText('[data-testid="export-progress"]', 'Done: 6 files written, including 3 of 3 PDF documents.');
+    await waitForText('[data-testid="export-progress"]', 'Done: 7 files written, including 3 of 3 PDF documents.');
     const bar = browser.$('#exp-progress');
     const [value, max] = [await bar.getProperty('value'), await bar.getProperty('max')];
     if (value !== max) throw new Error(`progress bar at ${value} of ${max}`);
-    for (const name of ['results.csv', 'scores.csv', 'audit.csv', 'campaign-summary.pdf', 'C-001-evidence-pack.pdf', 'C-002-evidence-pack.pdf']) {
+    for (const name of ['results.csv', 'scores.csv', 'audit.csv', 'campaign-summary.pdf', 'C-001-evidence-pack.pdf', 'C-002-evidence-pack.pdf', 'receipt.txt']) {
       await waitForText('[data-testid="export-files"]', name);
     }
     await browser.$('[data-testid="export-files"]').scrollIntoView({ block: 'end' });
@@ -34,6 +34,9 @@ export default async function (t) {
     for (const name of ['results.csv', 'scores.csv', 'audit.csv', 'campaign-summary.pdf', 'C-001-evidence-pack.pdf']) {
       if (!existsSync(path.join(dir, name))) throw new Error(`${name} was not written`);
     }
+    // The receipt carries the audit head as SEQ:HASH, for `panelmark verify --anchors`.
+    const receipt = readFileSync(path.join(dir, 'receipt.txt'), 'utf8');
+    if (!/^head: \d+:[0-9a-f]{64}/m.test(receipt)) throw new Error(`receipt.txt has no head line: ${receipt.slice(0, 300)}`);
     const text = (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, file), '-'], { encoding: 'utf8' });
     const flat = (s) => s.replace(/\s+/g, ' ');
     const own = flat(text('C-001-evidence-pack.pdf'));
