@@ -207,13 +207,10 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
                 } else {
                     AssessorRole::Member
                 };
-                store.add_assessor(
-                    actor,
-                    campaign,
-                    &format!("Assessor {}.{}", p + 1, s + 1),
-                    role,
-                    Some(panel),
-                )
+                let name = format!("Assessor {}.{}", p + 1, s + 1);
+                let login = crate::store::users::login_from_name(&name);
+                store.add_user(actor, &login, &name, false)?;
+                store.add_assessor(actor, campaign, &name, role, Some(panel), &login)
             })
             .collect::<Result<Vec<_>>>()?;
         panel_members.push(members);
@@ -260,16 +257,25 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     bulk_saved += store.save_scores(actor, campaign, &batch)?;
     let bulk_elapsed = bulk_start.elapsed();
 
+    // Timed through the session, signed in as each assessor in turn, as the app saves: the
+    // figure includes the session's permission check.
     progress("saving scores one at a time");
     let mut save_samples = Vec::new();
+    let logins: std::collections::HashMap<Id, String> = store
+        .assessors(campaign)?
+        .into_iter()
+        .map(|a| (a.id, a.login))
+        .collect();
     for &(candidate, panel) in single_part {
         for &assessor in &panel_members[panel] {
+            let mut session = crate::session::Session::sign_in(store, &logins[&assessor], None)?;
             for (k, key) in keys.iter().enumerate() {
                 let input = score_for(candidate, assessor, key, k, options.indicators);
                 let t = Instant::now();
-                store.save_score(actor, campaign, &input)?;
+                session.save_score(campaign, &input)?;
                 save_samples.push(ms(t.elapsed()));
             }
+            store = session.sign_out();
         }
     }
 

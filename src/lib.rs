@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod scoring;
+pub mod session;
 pub mod store;
 
 pub use error::{Error, Result};

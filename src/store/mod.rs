@@ -1,4 +1,6 @@
-//! SQLite storage: connections, migrations, transactions and the audit chain.
+//! SQLite storage: connections, migrations, transactions and the audit chain. No rule about
+//! who may do what lives here: every caller outside the crate goes through a
+//! [`crate::session::Session`], which owns those rules.
 //!
 //! [`Store`] owns one connection. Every user action goes through [`Store::write`], which runs
 //! it in one transaction together with its audit events: both commit or neither does.
@@ -11,6 +13,7 @@ mod decisions;
 mod people;
 mod roles;
 mod scores;
+pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -53,7 +56,7 @@ impl std::fmt::Debug for Store {
 
 /// One user action in progress: the open transaction, who is acting, and the time the
 /// action is stamped with.
-pub struct Tx<'a> {
+pub(crate) struct Tx<'a> {
     tx: Transaction<'a>,
     actor: &'a str,
     now: String,
@@ -62,27 +65,22 @@ pub struct Tx<'a> {
 
 impl Tx<'_> {
     /// The connection, for queries inside the transaction.
-    pub fn conn(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &Connection {
         &self.tx
     }
 
     /// The action's timestamp (RFC 3339, UTC).
-    pub fn now(&self) -> &str {
+    pub(crate) fn now(&self) -> &str {
         &self.now
     }
 
     /// A campaign, read inside this transaction.
-    pub fn campaign(&self, id: crate::model::Id) -> Result<crate::model::Campaign> {
+    pub(crate) fn campaign(&self, id: crate::model::Id) -> Result<crate::model::Campaign> {
         campaigns::load_campaign(&self.tx, self.scorecards, id)
     }
 
-    /// Who is acting.
-    pub fn actor(&self) -> &str {
-        self.actor
-    }
-
     /// Records an audit event for this action, in the same transaction.
-    pub fn audit(
+    pub(crate) fn audit(
         &self,
         action: &str,
         entity: &str,
@@ -109,7 +107,7 @@ impl Store {
 
     /// A second, read-only connection to this store's database file, for reading on another
     /// thread; `None` for an in-memory store, which no other connection can see.
-    pub fn reader(&self) -> Result<Option<Connection>> {
+    pub(crate) fn reader(&self) -> Result<Option<Connection>> {
         match self.conn.path().filter(|p| !p.is_empty()) {
             Some(path) => Ok(Some(connection::open_reader(Path::new(path))?)),
             None => Ok(None),
@@ -138,18 +136,18 @@ impl Store {
     }
 
     /// The underlying connection, for read queries.
-    pub fn conn(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
     /// The current time as the store stamps it.
-    pub fn now(&self) -> String {
+    pub(crate) fn now(&self) -> String {
         timestamp((self.clock)())
     }
 
     /// Runs one user action in a transaction: commits when `action` returns `Ok`, rolls back
     /// (leaving every row and the audit log as they were) when it returns `Err`.
-    pub fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         actor: &str,
         action: impl FnOnce(&Tx<'_>) -> Result<T>,
@@ -173,17 +171,20 @@ impl Store {
     }
 
     /// Recomputes the audit chain.
-    pub fn verify(&self) -> Result<Verification> {
+    pub(crate) fn verify(&self) -> Result<Verification> {
         audit::verify(&self.conn)
     }
 
     /// The audit log, filtered.
-    pub fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<crate::model::AuditEvent>> {
+    pub(crate) fn audit_events(
+        &self,
+        filter: &AuditFilter,
+    ) -> Result<Vec<crate::model::AuditEvent>> {
         audit::events(&self.conn, filter)
     }
 
     /// Hash of the newest audit event (the chain's head).
-    pub fn audit_head(&self) -> Result<String> {
+    pub(crate) fn audit_head(&self) -> Result<String> {
         Ok(audit::head(&self.conn)?.1)
     }
 }

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use panelmark::import::{jd, role_file};
+use panelmark::model::AssessorRole;
 use panelmark::scoring::flags::FlagSettings;
+use panelmark::session::Session;
 use panelmark::store::{AuditFilter, Store, Verification};
 
 #[derive(Parser)]
@@ -23,9 +25,10 @@ struct Cli {
     /// Database file (default: panelmark.db in the operating system's data folder).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
-    /// Who is making changes, as recorded in the audit log (default: $USER).
-    #[arg(long = "as", global = true, value_name = "NAME")]
-    actor: Option<String>,
+    /// Who you are: a user's login (default: $USER). In a new file the first login used
+    /// becomes its HR administrator; after that only its users may sign in.
+    #[arg(long = "as", global = true, value_name = "LOGIN")]
+    login: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -52,6 +55,12 @@ enum Command {
     /// Candidate lists.
     #[command(subcommand)]
     Candidates(CandidatesCommand),
+    /// Users of the database (HR administrators add them).
+    #[command(subcommand)]
+    User(UserCommand),
+    /// People in a campaign: link a user as member, chair or moderator.
+    #[command(subcommand)]
+    Assessor(AssessorCommand),
     /// Recompute the audit chain; exit 1 naming the first broken event.
     Verify,
     /// Print the audit log.
@@ -164,6 +173,47 @@ enum CampaignCommand {
 }
 
 #[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user (HR administrators only).
+    Add {
+        /// The login: lowercase letters, digits, '.', '_' or '-' (e.g. helen.marsh).
+        #[arg(value_name = "LOGIN")]
+        new_login: String,
+        /// The name shown.
+        #[arg(long)]
+        name: String,
+        /// Make the user an HR administrator.
+        #[arg(long)]
+        hr_admin: bool,
+    },
+    /// List the users.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AssessorCommand {
+    /// Make a user a member, chair or moderator of a campaign (HR administrators only).
+    Add {
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// The user's login.
+        #[arg(long = "login", value_name = "LOGIN")]
+        user: String,
+        /// member, chair or moderator.
+        #[arg(long)]
+        role: String,
+        /// The panel's name (members and chairs).
+        #[arg(long)]
+        panel: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum CandidatesCommand {
     /// Erase a candidate's personal data on a data-protection request (audited; needs a reason).
     Erase {
@@ -216,17 +266,24 @@ fn open_store(db: Option<&Path>) -> Result<Store> {
     Store::open(&path).with_context(|| format!("{}: cannot open the database", path.display()))
 }
 
-fn actor(cli: &Cli) -> String {
-    cli.actor
+/// Who the user is: `--as`, else the operating system's user name.
+fn login(cli: &Cli) -> String {
+    cli.login
         .clone()
         .or_else(|| std::env::var("USER").ok())
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(|| "cli".into())
 }
 
+/// Opens the database and signs in (see [`Session::sign_in`]).
+fn open_session(db: Option<&Path>, login: &str) -> Result<Session> {
+    Ok(Session::sign_in(open_store(db)?, login, None)?)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
-    let actor = actor(&cli);
+    let login = login(&cli);
     let db = cli.db.as_deref();
+    let open = || open_session(db, &login);
     match &cli.command {
         Command::ImportJd { file, json, save } => {
             let (name, bytes) = read_file(file)?;
@@ -237,21 +294,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 emit(&print::draft(&draft));
             }
             if *save {
-                let id = open_store(db)?.create_role(&actor, &draft.role)?;
+                let id = open()?.create_role(&draft.role)?;
                 eprintln!("saved as role {id}");
             }
         }
         Command::Role(RoleCommand::Import { file }) => {
             let (name, bytes) = read_file(file)?;
             let role = role_file::parse(&name, &bytes)?;
-            let id = open_store(db)?.create_role(&actor, &role)?;
+            let id = open()?.create_role(&role)?;
             outln!("imported role {id}: {}", role.title);
         }
         Command::Role(RoleCommand::Export { id }) => {
-            print!("{}", role_file::to_string(&open_store(db)?.role(*id)?.role));
+            print!("{}", role_file::to_string(&open()?.role(*id)?.role));
         }
         Command::Role(RoleCommand::List { json }) => {
-            let roles = open_store(db)?.roles()?;
+            let roles = open()?.roles_list()?;
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&roles)?);
             } else {
@@ -259,7 +316,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Campaign(CampaignCommand::List { json }) => {
-            let campaigns = open_store(db)?.campaigns()?;
+            let campaigns = open()?.campaigns()?;
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&campaigns)?);
             } else {
@@ -276,7 +333,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Candidates(CandidatesCommand::Import { file, campaign }) => {
             let (name, bytes) = read_file(file)?;
-            let added = open_store(db)?.import_candidates(&actor, *campaign, &name, &bytes)?;
+            let added = open()?.import_candidates(*campaign, &name, &bytes)?;
             outln!("imported {added} candidates into campaign {campaign}");
         }
         Command::Candidates(CandidatesCommand::Erase {
@@ -284,12 +341,76 @@ fn run(cli: Cli) -> Result<ExitCode> {
             campaign,
             reason,
         }) => {
-            let mut store = open_store(db)?;
-            let candidate = store.candidate_by_reference(*campaign, reference)?;
-            store.erase_candidate(&actor, *campaign, candidate.id, reason)?;
+            let mut session = open()?;
+            let candidate = session.candidate_by_reference(*campaign, reference)?;
+            session.erase_candidate(*campaign, candidate.id, reason)?;
             outln!("erased the personal data of candidate {reference} in campaign {campaign}");
         }
-        Command::Verify => match open_store(db)?.verify()? {
+        Command::User(UserCommand::Add {
+            new_login,
+            name,
+            hr_admin,
+        }) => {
+            let user = open()?.add_user(new_login, name, *hr_admin)?;
+            outln!(
+                "added user {} ({}){}",
+                user.login,
+                user.name,
+                if user.hr_admin {
+                    ", HR administrator"
+                } else {
+                    ""
+                }
+            );
+        }
+        Command::User(UserCommand::List { json }) => {
+            let users = open()?.users()?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&users)?);
+            } else {
+                for u in users {
+                    outln!(
+                        "{:<24} {}{}",
+                        u.login,
+                        u.name,
+                        if u.hr_admin {
+                            "  (HR administrator)"
+                        } else {
+                            ""
+                        }
+                    );
+                }
+            }
+        }
+        Command::Assessor(AssessorCommand::Add {
+            campaign,
+            user: who,
+            role,
+            panel,
+        }) => {
+            let mut session = open()?;
+            let role = AssessorRole::parse(role)
+                .with_context(|| format!("--role '{role}': use member, chair or moderator"))?;
+            let panel_id = match panel {
+                None => None,
+                Some(name) => Some(
+                    session
+                        .panels(*campaign)?
+                        .into_iter()
+                        .find(|p| p.name.eq_ignore_ascii_case(name))
+                        .with_context(|| {
+                            format!("--panel '{name}': no such panel in campaign {campaign}")
+                        })?
+                        .id,
+                ),
+            };
+            let id = session.add_assessor(*campaign, who, role, panel_id)?;
+            outln!(
+                "{who} is now a {} in campaign {campaign} (assessor {id})",
+                role.as_str()
+            );
+        }
+        Command::Verify => match open()?.verify()? {
             Verification::Intact { events, head } => {
                 outln!("audit chain intact: {events} events, head {head}")
             }
@@ -308,7 +429,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 limit: *limit,
                 ..Default::default()
             };
-            let events = open_store(db)?.audit_events(&filter)?;
+            let events = open()?.audit_events(&filter)?;
             if *json {
                 for e in events {
                     outln!("{}", serde_json::to_string(&e)?);
@@ -327,25 +448,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Demo { candidates, seed } => {
-            let mut store = open_store(db)?;
-            let id = panelmark::demo::build(
-                &mut store,
-                &actor,
-                &panelmark::demo::DemoOptions {
-                    candidates: *candidates,
-                    seed: *seed,
-                },
-            )?;
-            let campaign = store.campaign(id)?;
+            let mut session = open()?;
+            let id = session.demo(&panelmark::demo::DemoOptions {
+                candidates: *candidates,
+                seed: *seed,
+            })?;
+            let campaign = session.campaign(id)?;
             eprintln!(
-                "demo campaign '{}' with {candidates} candidates, state {}",
+                "demo campaign '{}' with {candidates} candidates, state {}; its moderator reads \
+                 the results: --as {}",
                 campaign.name,
-                campaign.state.as_str()
+                campaign.state.as_str(),
+                panelmark::demo::MODERATOR_LOGIN
             );
             outln!("{id}");
         }
         Command::Results(args) => {
-            let results = open_store(db)?.results(args.campaign)?;
+            let results = open()?.results(args.campaign)?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&results)?);
             } else {
@@ -357,20 +476,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             spread,
             panel_mean,
         } => {
-            let store = open_store(db)?;
+            let session = open()?;
             let settings = FlagSettings {
                 spread_threshold: *spread,
                 panel_mean_threshold: *panel_mean,
             };
-            let flags = store.flags(args.campaign, &settings)?;
+            let flags = session.flags(args.campaign, &settings)?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&flags)?);
             } else {
-                emit(&print::flags(&store, args.campaign, &flags)?);
+                emit(&print::flags(&session, args.campaign, &flags)?);
             }
         }
         Command::Stats(args) => {
-            let stats = open_store(db)?.stats(args.campaign)?;
+            let stats = open()?.stats(args.campaign)?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&stats)?);
             } else {
@@ -392,15 +511,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 raw: *raw,
                 candidate: candidate.clone(),
             };
-            let store = open_store(db)?;
+            let session = open()?;
             let bar = progress::Bar::new("writing evidence packs");
-            let summary = panelmark::export::export_campaign(
-                &store,
-                *campaign,
-                out,
-                &options,
-                |done, total| bar.set(done, total),
-            )?;
+            let summary = session
+                .export_campaign(*campaign, out, &options, |done, total| bar.set(done, total))?;
             bar.finish();
             outln!(
                 "wrote {} files ({} PDF pages) to {}",
