@@ -2,7 +2,7 @@
 //! who may do what lives here: every caller outside the crate goes through a
 //! [`crate::session::Session`], which owns those rules.
 //!
-//! [`Store`] owns one connection. Every user action goes through [`Store::write`], which runs
+//! [`Store`] owns one connection. Every user action goes through `Store::write`, which runs
 //! it in one transaction together with its audit events: both commit or neither does.
 
 pub mod audit;

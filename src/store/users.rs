@@ -195,38 +195,6 @@ pub(crate) fn fill_from_existing(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn logins_from_names_are_lowercase_ascii_words_joined_by_dots() {
-        for (name, login) in [
-            ("Helen Marsh (HR)", "helen.marsh.hr"),
-            ("Zoë Łukasiewicz", "zoe.lukasiewicz"),
-            ("Siobhán Ó Briain", "siobhan.o.briain"),
-            ("Øyvind Ærø", "oyvind.aero"),
-            ("  Tomasz   Wiśniewski ", "tomasz.wisniewski"),
-            ("42nd Street", "u.42nd.street"),
-            ("李", "user"),
-        ] {
-            assert_eq!(login_from_name(name), login, "{name}");
-            check_login(login).unwrap();
-        }
-    }
-
-    #[test]
-    fn a_login_is_checked_for_the_alphabet_a_database_role_accepts() {
-        for good in ["a", "helen.marsh", "bo_2", "x-y"] {
-            check_login(good).unwrap();
-        }
-        for bad in ["", "Helen", "1abc", "helen marsh", ".a", &"a".repeat(64)] {
-            let err = check_login(bad).unwrap_err();
-            assert!(err.to_string().contains("not a login"), "{bad}: {err}");
-        }
-    }
-}
-
 impl super::Store {
     /// Every user, by login.
     pub(crate) fn users(&self) -> Result<Vec<User>> {
@@ -296,5 +264,37 @@ impl super::Store {
             [campaign_id],
             |r| r.get(0),
         )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logins_from_names_are_lowercase_ascii_words_joined_by_dots() {
+        for (name, login) in [
+            ("Helen Marsh (HR)", "helen.marsh.hr"),
+            ("Zoë Łukasiewicz", "zoe.lukasiewicz"),
+            ("Siobhán Ó Briain", "siobhan.o.briain"),
+            ("Øyvind Ærø", "oyvind.aero"),
+            ("  Tomasz   Wiśniewski ", "tomasz.wisniewski"),
+            ("42nd Street", "u.42nd.street"),
+            ("李", "user"),
+        ] {
+            assert_eq!(login_from_name(name), login, "{name}");
+            check_login(login).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_login_is_checked_for_the_alphabet_a_database_role_accepts() {
+        for good in ["a", "helen.marsh", "bo_2", "x-y"] {
+            check_login(good).unwrap();
+        }
+        for bad in ["", "Helen", "1abc", "helen marsh", ".a", &"a".repeat(64)] {
+            let err = check_login(bad).unwrap_err();
+            assert!(err.to_string().contains("not a login"), "{bad}: {err}");
+        }
     }
 }
