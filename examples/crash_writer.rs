@@ -13,12 +13,16 @@ use std::path::Path;
 use panelmark::model::{
     AssessorRole, Criterion, CriterionKind, Id, Priority, Role, Scale, ScoreInput, Scorecard,
 };
+use panelmark::session::Session;
 use panelmark::store::{Store, Verification};
 
 const CANDIDATES: i64 = 2_000;
 const ASSESSORS: i64 = 2;
 const CRITERIA: i64 = 5;
+/// The file's first user, so its HR administrator, who sets the campaign up.
 const ACTOR: &str = "crash-writer";
+/// The assessors' logins, in assessor id order (1, 2).
+const ASSESSOR_LOGINS: [&str; ASSESSORS as usize] = ["chair", "member"];
 const CAMPAIGN: Id = 1;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -44,26 +48,26 @@ fn role() -> Role {
 }
 
 fn setup(db: &Path) -> Result<()> {
-    let mut store = Store::open(db)?;
+    let mut hr = Session::sign_in(Store::open(db)?, ACTOR, None)?;
     let role = role();
-    let role_id = store.create_role(ACTOR, &role)?;
+    let role_id = hr.create_role(&role)?;
     let card = Scorecard::from_role("Crash trial", &role, Scale::civil_service(), Some(4));
-    let card_id = store.create_scorecard(ACTOR, Some(role_id), &card)?;
-    let campaign = store.create_campaign(ACTOR, "Crash trial", card_id)?;
+    let card_id = hr.create_scorecard(Some(role_id), &card)?;
+    let campaign = hr.create_campaign("Crash trial", card_id)?;
     assert_eq!(campaign, CAMPAIGN, "setup needs a new database");
-    let panel = store.add_panel(ACTOR, campaign, "Panel")?;
-    for (name, role) in [
-        ("Chair", AssessorRole::Chair),
-        ("Member", AssessorRole::Member),
-    ] {
-        store.add_assessor(ACTOR, campaign, name, role, Some(panel))?;
+    let panel = hr.add_panel(campaign, "Panel")?;
+    for (login, role) in ASSESSOR_LOGINS
+        .into_iter()
+        .zip([AssessorRole::Chair, AssessorRole::Member])
+    {
+        hr.add_person(campaign, login, login, role, Some(panel))?;
     }
     let mut csv = String::from("reference,name,panel\n");
     for i in 0..CANDIDATES {
         csv.push_str(&format!("T-{i:05},Candidate {i},Panel\n"));
     }
-    store.import_candidates(ACTOR, campaign, "trial.csv", csv.as_bytes())?;
-    store.start_scoring(ACTOR, campaign)?;
+    hr.import_candidates(campaign, "trial.csv", csv.as_bytes())?;
+    hr.start_scoring(campaign)?;
     Ok(())
 }
 
@@ -76,12 +80,15 @@ fn slot(n: i64) -> (Id, Id, String, i32) {
 }
 
 fn write(db: &Path, start: i64) -> Result<()> {
-    let mut store = Store::open(db)?;
+    // Each assessor saves their own scores, as in the app: one session (and connection) each.
+    let mut sessions = ASSESSOR_LOGINS
+        .into_iter()
+        .map(|login| Ok(Session::sign_in(Store::open(db)?, login, None)?))
+        .collect::<Result<Vec<_>>>()?;
     let mut out = std::io::stdout().lock();
     for n in start..CANDIDATES * ASSESSORS * CRITERIA {
         let (candidate_id, assessor_id, criterion_key, value) = slot(n);
-        store.save_score(
-            ACTOR,
+        sessions[(assessor_id - 1) as usize].save_score(
             CAMPAIGN,
             &ScoreInput {
                 candidate_id,
@@ -101,10 +108,9 @@ fn write(db: &Path, start: i64) -> Result<()> {
 }
 
 fn check(db: &Path, acks: &Path) -> Result<()> {
-    let store = Store::open(db)?;
-    let integrity: String = store
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    // The rows are read with plain SQL: the check trusts nothing of the library but the chain.
+    let conn = rusqlite::Connection::open(db)?;
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if integrity != "ok" {
         return Err(format!("integrity_check: {integrity}").into());
     }
@@ -117,8 +123,7 @@ fn check(db: &Path, acks: &Path) -> Result<()> {
             continue;
         };
         let (candidate, assessor, key, value) = slot(n);
-        let stored: Option<i32> = store
-            .conn()
+        let stored: Option<i32> = conn
             .query_row(
                 "SELECT value FROM scores WHERE candidate_id = ?1 AND assessor_id = ?2 AND criterion_key = ?3",
                 rusqlite::params![candidate, assessor, key],
@@ -132,7 +137,7 @@ fn check(db: &Path, acks: &Path) -> Result<()> {
         }
         checked += 1;
     }
-    match store.verify()? {
+    match Session::sign_in(Store::open(db)?, ACTOR, None)?.verify()? {
         Verification::Intact { events, .. } => {
             println!("ok: {checked} acknowledged saves present, integrity ok, chain intact ({events} events)");
             Ok(())

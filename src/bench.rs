@@ -219,13 +219,10 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
                 } else {
                     AssessorRole::Member
                 };
-                store.add_assessor(
-                    actor,
-                    campaign,
-                    &format!("Assessor {}.{}", p + 1, s + 1),
-                    role,
-                    Some(panel),
-                )
+                let name = format!("Assessor {}.{}", p + 1, s + 1);
+                let login = crate::store::users::login_from_name(&name);
+                store.add_user(actor, &login, &name, false)?;
+                store.add_assessor(actor, campaign, &name, role, Some(panel), &login)
             })
             .collect::<Result<Vec<_>>>()?;
         panel_members.push(members);
@@ -272,12 +269,19 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     bulk_saved += store.save_scores(actor, campaign, &batch)?;
     let bulk_elapsed = bulk_start.elapsed();
 
-    // One save at a time: the first half of these candidates under synchronous=NORMAL, the
-    // rest under the setting the app uses (FULL), to show what durable commits cost.
+    // One save at a time, timed through the session signed in as each assessor in turn, as
+    // the app saves (the figure includes the session's permission check): the first half of
+    // these candidates under synchronous=NORMAL, the rest under the setting the app uses
+    // (FULL), to show what durable commits cost.
     progress("saving scores one at a time");
     let (normal_part, full_part) = single_part.split_at(single_part.len() / 2);
     let mut save_samples = Vec::new();
     let mut normal_samples = Vec::new();
+    let logins: std::collections::HashMap<Id, String> = store
+        .assessors(campaign)?
+        .into_iter()
+        .map(|a| (a.id, a.login))
+        .collect();
     for (part, level, samples) in [
         (normal_part, "NORMAL", &mut normal_samples),
         (
@@ -289,12 +293,15 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         store.conn().pragma_update(None, "synchronous", level)?;
         for &(candidate, panel) in part {
             for &assessor in &panel_members[panel] {
+                let mut session =
+                    crate::session::Session::sign_in(store, &logins[&assessor], None)?;
                 for (k, key) in keys.iter().enumerate() {
                     let input = score_for(candidate, assessor, key, k, options.indicators);
                     let t = Instant::now();
-                    store.save_score(actor, campaign, &input)?;
+                    session.save_score(campaign, &input)?;
                     samples.push(ms(t.elapsed()));
                 }
+                store = session.sign_out();
             }
         }
     }

@@ -173,8 +173,24 @@ fn clamp_round(x: f64, scale: &Scale) -> i32 {
     (x.round() as i32).clamp(scale.min(), scale.max())
 }
 
-/// Builds a demo campaign and leaves it in moderation; returns its id.
-pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id> {
+/// The demo campaign's moderator; their login is [`MODERATOR_LOGIN`].
+pub const MODERATOR: &str = "Helen Marsh (HR)";
+
+/// The login of the demo's moderator, who alone may read its results (`--as helen.marsh.hr`).
+pub const MODERATOR_LOGIN: &str = "helen.marsh.hr";
+
+/// The login of the user called `name`, added (not an HR administrator) when there is none.
+fn person(store: &mut Store, actor: &str, name: &str) -> Result<String> {
+    let login = crate::store::users::login_from_name(name);
+    if store.user(&login)?.is_none() {
+        store.add_user(actor, &login, name, false)?;
+    }
+    Ok(login)
+}
+
+/// Builds a demo campaign and leaves it in moderation; returns its id. Each assessor acts
+/// under their own login (users made from their names), `actor` does the set-up.
+pub(crate) fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id> {
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let draft = jd::parse_job_description("demo-role.md", DEMO_JOB_DESCRIPTION.as_bytes())?;
     let role = draft.role;
@@ -231,20 +247,24 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
             } else {
                 rng.random_range(-0.4..0.4)
             };
+            let login = person(store, actor, name)?;
             members.push((
-                store.add_assessor(actor, campaign, name, role, Some(panel))?,
+                store.add_assessor(actor, campaign, name, role, Some(panel), &login)?,
                 bias,
+                login,
             ));
         }
         panels.push(panel);
         assessor_ids.push(members);
     }
+    let moderator_login = person(store, actor, MODERATOR)?;
     let moderator = store.add_assessor(
         actor,
         campaign,
-        "Helen Marsh (HR)",
+        MODERATOR,
         AssessorRole::Moderator,
         None,
+        &moderator_login,
     )?;
     store.set_posts(
         actor,
@@ -281,7 +301,8 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
     let mut outside_range_done = false;
     for &(candidate, panel, ability) in &candidates {
         let mut member_values: Vec<Vec<i32>> = vec![Vec::new(); card.criteria.len()];
-        for &(assessor, bias) in &assessor_ids[panel] {
+        for (assessor, bias, login) in &assessor_ids[panel] {
+            let (assessor, bias) = (*assessor, *bias);
             let mut inputs = Vec::new();
             for (ci, c) in card.criteria.iter().enumerate() {
                 let noise: f64 = rng.random_range(-1.0..1.0) + rng.random_range(-0.6..0.6);
@@ -320,16 +341,11 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
                     indicators: marks,
                 });
             }
-            let who = store
-                .assessors(campaign)?
-                .into_iter()
-                .find(|a| a.id == assessor)
-                .map(|a| a.name)
-                .unwrap_or_default();
-            store.save_scores(&who, campaign, &inputs)?;
-            store.submit_scores(&who, campaign, candidate, assessor)?;
+            store.save_scores(login, campaign, &inputs)?;
+            store.submit_scores(login, campaign, candidate, assessor)?;
         }
-        let chair = assessor_ids[panel][0].0;
+        let (chair, _, chair_login) = &assessor_ids[panel][0];
+        let chair = *chair;
         let decisions: Vec<Decision> = card
             .criteria
             .iter()
@@ -354,7 +370,7 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
                 Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(median), not_assessed: false, text, by: chair }
             })
             .collect();
-        store.agree_scores("panel chair", campaign, &decisions)?;
+        store.agree_scores(chair_login, campaign, &decisions)?;
     }
     store.start_moderation(actor, campaign)?;
 
@@ -380,7 +396,7 @@ pub fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id
         };
         let new_value = (value - 1).max(scale.min());
         store.moderate_score(
-            "Helen Marsh (HR)",
+            &moderator_login,
             campaign,
             &Decision {
                 candidate_id: candidate,

@@ -55,6 +55,10 @@ pub enum Error {
     #[error("not permitted: {0}")]
     Forbidden(String),
 
+    /// Nobody is signed in as that login (unknown user).
+    #[error("{0}")]
+    NotSignedIn(String),
+
     /// The action conflicts with what is stored (e.g. a submitted score edited again).
     #[error("{0}")]
     Conflict(String),
@@ -92,6 +96,7 @@ impl Error {
             Error::WrongState { .. } => "wrong_state",
             Error::Locked { .. } => "locked",
             Error::Forbidden(_) => "forbidden",
+            Error::NotSignedIn(_) => "not_signed_in",
             Error::Conflict(_) => "conflict",
             Error::Database(_) => "database",
             Error::Migration(_) => "migration",

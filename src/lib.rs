@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod scoring;
+pub mod session;
 pub mod store;
 
 pub use error::{Error, Result};

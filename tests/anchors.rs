@@ -29,19 +29,24 @@ impl Install {
         self.dir.path().join("p.db")
     }
 
+    /// Runs the command line as `tester`, the file's first user and so its HR administrator.
     fn run(&self, args: &[&str]) -> Output {
+        self.run_as("tester", args)
+    }
+
+    fn run_as(&self, login: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_panelmark"))
             .env("PANELMARK_CONFIG_DIR", self.dir.path().join("config"))
             .arg("--db")
             .arg(self.db())
             .arg("--as")
-            .arg("tester")
+            .arg(login)
             .args(args)
             .output()
             .unwrap()
     }
 
-    /// Exports campaign 1 (with `only`, e.g. `--csv`) into a new folder and returns it.
+    /// Exports campaign 1 as its moderator (with `only`, e.g. `--csv`) into a new folder and returns it.
     fn export(&self, folder: &str, only: &[&str]) -> PathBuf {
         let out_dir = self.dir.path().join(folder);
         let mut args = vec![
@@ -52,7 +57,8 @@ impl Install {
             out_dir.to_str().unwrap(),
         ];
         args.extend(only);
-        let out = self.run(&args);
+        // Only the campaign's moderator exports it.
+        let out = self.run_as(panelmark::demo::MODERATOR_LOGIN, &args);
         assert!(out.status.success(), "{}", stderr(&out));
         out_dir
     }

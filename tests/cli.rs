@@ -4,12 +4,17 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Runs the CLI as `tester` (the first user of each test's new file, so its HR admin).
 fn panelmark(db: &Path, args: &[&str]) -> Output {
+    panelmark_as(db, "tester", args)
+}
+
+fn panelmark_as(db: &Path, login: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_panelmark"))
         .arg("--db")
         .arg(db)
         .arg("--as")
-        .arg("tester")
+        .arg(login)
         .args(args)
         .output()
         .unwrap()
@@ -133,7 +138,11 @@ fn bad_files_fail_with_one_clear_line_and_store_nothing() {
     }
     let roles = panelmark(&db, &["role", "list", "--json"]);
     assert_eq!(stdout(&roles).trim(), "[]", "nothing was stored");
-    assert!(stdout(&panelmark(&db, &["verify"])).starts_with("audit chain intact: 0 events"));
+    // The one event is the file's first user signing in (and so being created); no role.
+    let log = stdout(&panelmark(&db, &["audit", "--json"]));
+    assert_eq!(log.lines().count(), 1, "{log}");
+    assert!(log.contains(r#""action":"user.create""#), "{log}");
+    assert!(stdout(&panelmark(&db, &["verify"])).starts_with("audit chain intact: 1 events"));
 }
 
 #[test]
@@ -166,13 +175,15 @@ fn a_candidate_csv_with_bad_rows_names_each_line_and_adds_nobody() {
     );
 
     // A campaign in setup (made through the library on the same file) takes the import whole or not at all.
-    let mut store = panelmark::store::Store::open(&db).unwrap();
-    let card = store.scorecards().unwrap()[0].id;
-    let campaign = store
-        .create_campaign("tester", "Second round", card)
-        .unwrap();
-    store.add_panel("tester", campaign, "Panel A").unwrap();
-    drop(store);
+    let open = || {
+        let store = panelmark::store::Store::open(&db).unwrap();
+        panelmark::session::Session::sign_in(store, "tester", None).unwrap()
+    };
+    let mut hr = open();
+    let card = hr.scorecards().unwrap()[0].id;
+    let campaign = hr.create_campaign("Second round", card).unwrap();
+    hr.add_panel(campaign, "Panel A").unwrap();
+    drop(hr);
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "reference,name,email,panel\nX-1,Ada,ada@example.org,Panel A\nX-2,,bob@,Panel A\nX-1,Carol,,Panel Z\n").unwrap();
     let out = panelmark(
@@ -199,9 +210,8 @@ fn a_candidate_csv_with_bad_rows_names_each_line_and_adds_nobody() {
         err.contains("line 4: reference 'X-1' duplicates line 2"),
         "{err}"
     );
-    let store = panelmark::store::Store::open(&db).unwrap();
     assert!(
-        store.candidates(campaign).unwrap().is_empty(),
+        open().candidates(campaign).unwrap().is_empty(),
         "nothing was imported"
     );
 }
@@ -241,13 +251,23 @@ fn results_and_stats_json_have_the_documented_keys_and_the_demo_is_deterministic
         ))
         .trim()
         .to_owned();
-        let results: serde_json::Value = serde_json::from_str(&stdout(&panelmark(
+        // Results are the moderator's to read.
+        let refused = panelmark(&db, &["results", "--campaign", &id, "--json"]);
+        assert!(
+            stderr(&refused).contains("only a moderator of this campaign may see the results"),
+            "{}",
+            stderr(&refused)
+        );
+        let moderator = panelmark::demo::MODERATOR_LOGIN;
+        let results: serde_json::Value = serde_json::from_str(&stdout(&panelmark_as(
             &db,
+            moderator,
             &["results", "--campaign", &id, "--json"],
         )))
         .unwrap();
-        let stats: serde_json::Value = serde_json::from_str(&stdout(&panelmark(
+        let stats: serde_json::Value = serde_json::from_str(&stdout(&panelmark_as(
             &db,
+            moderator,
             &["stats", "--campaign", &id, "--json"],
         )))
         .unwrap();
@@ -314,4 +334,111 @@ fn import_jd_reads_word_opendocument_pdf_and_refuses_a_renamed_file() {
     );
     let roles = panelmark(&db, &["role", "list", "--json"]);
     assert_eq!(stdout(&roles).trim(), "[]", "nothing was stored");
+}
+
+#[test]
+fn users_are_added_by_the_hr_admin_and_linked_to_a_campaign_by_login() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let id = stdout(&panelmark(
+        &db,
+        &["demo", "--candidates", "4", "--seed", "3"],
+    ))
+    .trim()
+    .to_owned();
+    let out = panelmark(&db, &["user", "add", "alex.kim", "--name", "Alex Kim"]);
+    assert_eq!(
+        stdout(&out),
+        "added user alex.kim (Alex Kim)\n",
+        "{}",
+        stderr(&out)
+    );
+    let list = stdout(&panelmark(&db, &["user", "list"]));
+    assert!(
+        list.contains("tester                   tester  (HR administrator)"),
+        "{list}"
+    );
+    assert!(
+        list.contains("alex.kim                 Alex Kim\n"),
+        "{list}"
+    );
+    assert!(
+        list.contains("helen.marsh.hr           Helen Marsh (HR)\n"),
+        "{list}"
+    );
+
+    // Alex is not an HR administrator: adding users is refused, saying who may.
+    let out = panelmark_as(&db, "alex.kim", &["user", "add", "eve", "--name", "Eve"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "only an HR administrator may add users; you are working as Alex Kim (alex.kim)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // Strangers cannot sign in at all.
+    let out = panelmark_as(&db, "mallory", &["campaign", "list"]);
+    assert!(
+        stderr(&out).contains("'mallory' is not a user of this database"),
+        "{}",
+        stderr(&out)
+    );
+    // Alex takes part in no campaign yet, so sees none; linked as moderator of a campaign in
+    // setup (made through the library as HR), sees that one.
+    assert_eq!(
+        stdout(&panelmark_as(&db, "alex.kim", &["campaign", "list"])),
+        ""
+    );
+    let mut hr = panelmark::session::Session::sign_in(
+        panelmark::store::Store::open(&db).unwrap(),
+        "tester",
+        None,
+    )
+    .unwrap();
+    let card = hr.scorecards().unwrap()[0].id;
+    let second = hr
+        .create_campaign("Second round", card)
+        .unwrap()
+        .to_string();
+    hr.add_panel(second.parse().unwrap(), "Panel A").unwrap();
+    drop(hr);
+    let add = |login: &str, role: &str, panel: Option<&str>| {
+        let mut args = vec![
+            "assessor",
+            "add",
+            "--campaign",
+            &second,
+            "--login",
+            login,
+            "--role",
+            role,
+        ];
+        if let Some(panel) = panel {
+            args.extend(["--panel", panel]);
+        }
+        panelmark(&db, &args)
+    };
+    let out = add("alex.kim", "moderator", None);
+    assert_eq!(
+        stdout(&out),
+        format!("alex.kim is now a moderator in campaign {second} (assessor 5)\n"),
+        "{}",
+        stderr(&out)
+    );
+    let listed = stdout(&panelmark_as(&db, "alex.kim", &["campaign", "list"]));
+    assert!(
+        listed.contains("Second round") && !listed.contains(&format!("{id}  moderation")),
+        "{listed}"
+    );
+    // A panel member cannot also moderate the campaign they score in.
+    assert!(add("amara.okafor", "member", Some("panel a"))
+        .status
+        .success());
+    let out = add("amara.okafor", "moderator", None);
+    assert!(
+        stderr(&out).contains("Amara Okafor is a member in this campaign; nobody moderates a campaign in which they score"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -5,17 +5,20 @@ mod common;
 
 use std::path::Path;
 
-use panelmark::export::{export_campaign, ExportOptions};
+use panelmark::export::ExportOptions;
 use panelmark::model::Decision;
-use panelmark::store::Store;
 
 /// A campaign scored, agreed and moderated (Øyvind's c2 moderated with a reason), with a
 /// formula-like evidence note and one with commas, quotes and a newline.
-fn moderated_campaign() -> (Store, common::Cast) {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
+fn moderated_campaign() -> (common::Desk, common::Cast) {
+    moderated(common::desk())
+}
+
+/// [`moderated_campaign`] built on `desk`.
+fn moderated(mut desk: common::Desk) -> (common::Desk, common::Cast) {
+    let cast = common::campaign(&mut desk);
     let c = cast.campaign;
-    store.start_scoring("hr", c).unwrap();
+    desk.as_("hr").start_scoring(c).unwrap();
     let panels = [
         (cast.zoe, cast.chair_a, cast.member_a),
         (cast.siobhan, cast.chair_a, cast.member_a),
@@ -38,15 +41,14 @@ fn moderated_campaign() -> (Store, common::Cast) {
                     input.evidence =
                         "Said \"we shipped it\", then added:\nthe rollback plan was mine".into();
                 }
-                store.save_score("panel", c, &input).unwrap();
+                desk.by(who).save_score(c, &input).unwrap();
             }
-            store.submit_scores("panel", c, candidate, who).unwrap();
+            desk.by(who).submit_scores(c, candidate).unwrap();
         }
         for key in ["c1", "c2", "c3"] {
             let value = if candidate == cast.zoe { 6 } else { 4 };
-            store
+            desk.by(chair)
                 .agree_score(
-                    "chair",
                     c,
                     &Decision {
                         candidate_id: candidate,
@@ -60,10 +62,9 @@ fn moderated_campaign() -> (Store, common::Cast) {
                 .unwrap();
         }
     }
-    store.start_moderation("hr", c).unwrap();
-    store
+    desk.as_("hr").start_moderation(c).unwrap();
+    desk.as_("helen")
         .moderate_score(
-            "helen",
             c,
             &Decision {
                 candidate_id: cast.oyvind,
@@ -75,24 +76,25 @@ fn moderated_campaign() -> (Store, common::Cast) {
             },
         )
         .unwrap();
-    (store, cast)
+    (desk, cast)
 }
 
 #[test]
 fn csv_exports_carry_results_scores_and_the_audit_trail() {
-    let (store, cast) = moderated_campaign();
+    let (mut desk, cast) = moderated_campaign();
     let dir = tempfile::tempdir().unwrap();
-    let summary = export_campaign(
-        &store,
-        cast.campaign,
-        dir.path(),
-        &ExportOptions {
-            csv: true,
-            ..Default::default()
-        },
-        |_, _| {},
-    )
-    .unwrap();
+    let summary = desk
+        .as_("helen")
+        .export_campaign(
+            cast.campaign,
+            dir.path(),
+            &ExportOptions {
+                csv: true,
+                ..Default::default()
+            },
+            |_, _| {},
+        )
+        .unwrap();
     assert_eq!(summary.files.len(), 4, "three CSVs and the receipt");
     assert!(summary.files[3].ends_with("receipt.txt"));
 
@@ -172,9 +174,9 @@ fn csv_exports_carry_results_scores_and_the_audit_trail() {
 
 #[test]
 fn raw_csv_keeps_formulas_as_typed() {
-    let (store, cast) = moderated_campaign();
+    let (mut desk, cast) = moderated_campaign();
     let dir = common::export(
-        &store,
+        desk.as_("helen"),
         cast.campaign,
         ExportOptions {
             csv: true,
@@ -190,7 +192,7 @@ fn raw_csv_keeps_formulas_as_typed() {
 
 #[test]
 fn a_candidates_own_pack_names_no_other_candidate() {
-    let (store, cast) = moderated_campaign();
+    let (mut desk, cast) = moderated_campaign();
     let dir = tempfile::tempdir().unwrap();
     let options = ExportOptions {
         pdf: true,
@@ -198,7 +200,10 @@ fn a_candidates_own_pack_names_no_other_candidate() {
         candidate: Some("C-003".into()),
         ..Default::default()
     };
-    let summary = export_campaign(&store, cast.campaign, dir.path(), &options, |_, _| {}).unwrap();
+    let summary = desk
+        .as_("helen")
+        .export_campaign(cast.campaign, dir.path(), &options, |_, _| {})
+        .unwrap();
     let names: Vec<String> = summary
         .files
         .iter()
@@ -252,7 +257,7 @@ fn a_candidates_own_pack_names_no_other_candidate() {
         assert!(text.contains("Said \"we shipped it\", then added:"));
         assert!(text.contains(&format!(
             "Audit chain head: {}",
-            store.anchor().unwrap().short()
+            desk.as_("hr").anchor().unwrap().short()
         )));
         assert!(text.contains("Page 1 of"));
     }
@@ -260,19 +265,20 @@ fn a_candidates_own_pack_names_no_other_candidate() {
 
 #[test]
 fn the_campaign_summary_lists_the_merit_order_flags_and_statistics() {
-    let (store, cast) = moderated_campaign();
+    let (mut desk, cast) = moderated_campaign();
     let dir = tempfile::tempdir().unwrap();
-    let summary = export_campaign(
-        &store,
-        cast.campaign,
-        dir.path(),
-        &ExportOptions {
-            pdf: true,
-            ..Default::default()
-        },
-        |_, _| {},
-    )
-    .unwrap();
+    let summary = desk
+        .as_("helen")
+        .export_campaign(
+            cast.campaign,
+            dir.path(),
+            &ExportOptions {
+                pdf: true,
+                ..Default::default()
+            },
+            |_, _| {},
+        )
+        .unwrap();
     assert_eq!(summary.files.len(), 5, "summary, three packs, receipt");
     assert!(summary.pdf_pages >= 4);
     if let Some(text) = common::pdf_text(&dir.path().join("campaign-summary.pdf")) {
@@ -293,15 +299,19 @@ fn the_campaign_summary_lists_the_merit_order_flags_and_statistics() {
 
 #[test]
 fn the_same_data_gives_the_same_bytes() {
-    let (store, cast) = moderated_campaign();
+    let (mut desk, cast) = moderated_campaign();
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let options = ExportOptions {
         pdf: true,
         csv: true,
         ..Default::default()
     };
-    export_campaign(&store, cast.campaign, a.path(), &options, |_, _| {}).unwrap();
-    export_campaign(&store, cast.campaign, b.path(), &options, |_, _| {}).unwrap();
+    desk.as_("helen")
+        .export_campaign(cast.campaign, a.path(), &options, |_, _| {})
+        .unwrap();
+    desk.as_("helen")
+        .export_campaign(cast.campaign, b.path(), &options, |_, _| {})
+        .unwrap();
     for name in [
         "campaign-summary.pdf",
         "C-001-evidence-pack.pdf",
@@ -321,14 +331,10 @@ fn the_same_data_gives_the_same_bytes() {
 fn a_database_file_exports_the_same_files_as_the_same_data_in_memory() {
     // From a file the audit log streams from a second connection on its own thread; in
     // memory it is read on the main one. Both must write the same bytes.
-    let (store, cast) = moderated_campaign();
+    // The same campaign built twice, on the same clock: in memory and in a file.
+    let (mut desk, cast) = moderated_campaign();
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("copy.db");
-    store
-        .conn()
-        .execute("VACUUM INTO ?1", [db.to_str().unwrap()])
-        .unwrap();
-    let from_file = Store::open(&db).unwrap();
+    let (mut from_file, _) = moderated(common::desk_in(&dir.path().join("copy.db")));
     for candidate in [None, Some("C-003")] {
         let options = ExportOptions {
             csv: true,
@@ -336,8 +342,14 @@ fn a_database_file_exports_the_same_files_as_the_same_data_in_memory() {
             ..Default::default()
         };
         let (memory_out, file_out) = (dir.path().join("memory"), dir.path().join("file"));
-        let a = export_campaign(&store, cast.campaign, &memory_out, &options, |_, _| {}).unwrap();
-        let b = export_campaign(&from_file, cast.campaign, &file_out, &options, |_, _| {}).unwrap();
+        let a = desk
+            .as_("helen")
+            .export_campaign(cast.campaign, &memory_out, &options, |_, _| {})
+            .unwrap();
+        let b = from_file
+            .as_("helen")
+            .export_campaign(cast.campaign, &file_out, &options, |_, _| {})
+            .unwrap();
         assert_eq!(a.files.len(), 4);
         for (x, y) in a.files.iter().zip(&b.files) {
             let (x, y) = (std::fs::read(x).unwrap(), std::fs::read(y).unwrap());

@@ -8,14 +8,14 @@ use panelmark::export::ExportOptions;
 use panelmark::model::{Id, Scale, ScalePoint};
 use panelmark::scoring::flags::{FlagKind, FlagSettings};
 use panelmark::scoring::results::Outcome;
+use panelmark::session::Session;
 use panelmark::store::{AuditFilter, NewCandidate, Store};
 use panelmark::Error;
 
-/// Adds a candidate to panel A.
-fn add(store: &mut Store, cast: &common::Cast, reference: &str, name: &str) -> Id {
-    store
+/// Adds a candidate to panel A, as HR.
+fn add(desk: &mut common::Desk, cast: &common::Cast, reference: &str, name: &str) -> Id {
+    desk.as_("hr")
         .add_candidate(
-            "hr",
             cast.campaign,
             &NewCandidate {
                 reference: reference.into(),
@@ -30,21 +30,23 @@ fn add(store: &mut Store, cast: &common::Cast, reference: &str, name: &str) -> I
 /// Nine candidates, seven posts, in moderation: totals 21, 20, …, 16 for the first six, then
 /// C-007 and C-008 equal on 15 (and on the tie-break) — a tie for the seventh post — and
 /// C-009 on 12 (a pass, beyond the posts).
-fn tie_for_the_last_post() -> (Store, common::Cast, Id, Id) {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    store.set_posts("hr", cast.campaign, Some(7), None).unwrap();
+fn tie_for_the_last_post() -> (common::Desk, common::Cast, Id, Id) {
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr")
+        .set_posts(cast.campaign, Some(7), None)
+        .unwrap();
     let more: Vec<Id> = (4..=9)
         .map(|n| {
             add(
-                &mut store,
+                &mut desk,
                 &cast,
                 &format!("C-00{n}"),
                 &format!("Candidate {n}"),
             )
         })
         .collect();
-    store.start_scoring("hr", cast.campaign).unwrap();
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
     let candidates = [cast.zoe, cast.siobhan, cast.oyvind]
         .into_iter()
         .chain(more.iter().copied());
@@ -60,16 +62,17 @@ fn tie_for_the_last_post() -> (Store, common::Cast, Id, Id) {
         [4, 4, 4],
     ];
     for (candidate, values) in candidates.zip(scores) {
-        common::score_and_agree(&mut store, &cast, candidate, values.map(Some));
+        common::score_and_agree(&mut desk, &cast, candidate, values.map(Some));
     }
-    store.start_moderation("hr", cast.campaign).unwrap();
-    (store, cast, more[3], more[4])
+    desk.as_("hr").start_moderation(cast.campaign).unwrap();
+    (desk, cast, more[3], more[4])
 }
 
 #[test]
 fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated() {
-    let (mut store, cast, seventh, eighth) = tie_for_the_last_post();
-    let results = store.results(cast.campaign).unwrap();
+    let (mut desk, cast, seventh, eighth) = tie_for_the_last_post();
+    let helen = desk.as_("helen");
+    let results = helen.results(cast.campaign).unwrap();
     let row = |reference: &str| results.iter().find(|r| r.reference == reference).unwrap();
     assert_eq!(
         (row("C-007").position, row("C-008").position),
@@ -89,7 +92,7 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
         )
     );
 
-    let flags = store.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
+    let flags = helen.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
     let tie_flags: Vec<(Option<Id>, &str)> = flags
         .iter()
         .filter(|f| f.kind == FlagKind::BoundaryTie)
@@ -110,15 +113,13 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
             ),
         ]
     );
-    let board = store.board(cast.campaign, &FlagSettings::DEFAULT).unwrap();
+    let board = helen.board(cast.campaign, &FlagSettings::DEFAULT).unwrap();
     assert_eq!(
         board.flags, flags,
         "the board and the flags command raise the same flags"
     );
 
-    let err = store
-        .sign_off("helen", cast.campaign, cast.moderator)
-        .unwrap_err();
+    let err = helen.sign_off(cast.campaign).unwrap_err();
     assert_eq!(err.code(), "conflict");
     assert_eq!(
         err.to_string(),
@@ -127,44 +128,39 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
          posts with a reason before signing off"
     );
 
-    store
+    helen
         .order_tie(
-            "helen",
             cast.campaign,
-            cast.moderator,
             &[eighth, seventh],
             "C-008 gave the stronger evidence on the tie-break behaviour's indicators",
         )
         .unwrap();
-    let results = store.results(cast.campaign).unwrap();
+    let results = helen.results(cast.campaign).unwrap();
     assert!(results.iter().all(|r| !r.boundary_tie));
     let c007 = results.iter().find(|r| r.reference == "C-007").unwrap();
     assert_eq!((c007.position, c007.reserve), (Some(8), true));
-    store
-        .sign_off("helen", cast.campaign, cast.moderator)
-        .unwrap();
+    helen.sign_off(cast.campaign).unwrap();
 }
 
 #[test]
 fn changing_the_number_of_posts_after_scoring_needs_a_reason_and_clears_the_tie() {
-    let (mut store, cast, _, _) = tie_for_the_last_post();
-    match store.set_posts("hr", cast.campaign, Some(8), None) {
+    let (mut desk, cast, _, _) = tie_for_the_last_post();
+    let hr = desk.as_("hr");
+    match hr.set_posts(cast.campaign, Some(8), None) {
         Err(Error::Invalid { field, .. }) => assert_eq!(field, "posts.reason"),
         other => panic!("a change without a reason must be refused, got {other:?}"),
     }
-    match store.set_posts("hr", cast.campaign, Some(8), Some("  ")) {
+    match hr.set_posts(cast.campaign, Some(8), Some("  ")) {
         Err(Error::Invalid { field, .. }) => assert_eq!(field, "posts.reason"),
         other => panic!("a blank reason is no reason, got {other:?}"),
     }
-    store
-        .set_posts(
-            "hr",
-            cast.campaign,
-            Some(8),
-            Some("A second team approved an eighth post"),
-        )
-        .unwrap();
-    let events = store
+    hr.set_posts(
+        cast.campaign,
+        Some(8),
+        Some("A second team approved an eighth post"),
+    )
+    .unwrap();
+    let events = hr
         .audit_events(&AuditFilter {
             action_prefix: Some("campaign.posts".into()),
             ..Default::default()
@@ -176,20 +172,19 @@ fn changing_the_number_of_posts_after_scoring_needs_a_reason_and_clears_the_tie(
         Some(serde_json::json!({ "posts": 8, "reason": "A second team approved an eighth post" }))
     );
     assert_eq!(last.before, Some(serde_json::json!({ "posts": 7 })));
-    let results = store.results(cast.campaign).unwrap();
+    let helen = desk.as_("helen");
+    let results = helen.results(cast.campaign).unwrap();
     assert!(results.iter().all(|r| !r.boundary_tie));
     assert!(
         results.iter().filter(|r| r.tied).count() == 2,
         "the tie is still shown, it no longer decides who is appointed"
     );
-    assert!(store
+    assert!(helen
         .flags(cast.campaign, &FlagSettings::DEFAULT)
         .unwrap()
         .iter()
         .all(|f| f.kind != FlagKind::BoundaryTie));
-    store
-        .sign_off("helen", cast.campaign, cast.moderator)
-        .unwrap();
+    helen.sign_off(cast.campaign).unwrap();
 }
 
 #[test]
@@ -197,17 +192,17 @@ fn two_candidates_alike_but_for_a_criterion_not_assessed_pass_and_rank_alike() {
     // Weights 2, 1, 1 (all weights 4) and an overall pass mark of 16. Zoë is not assessed on
     // the desirable c3: her total is 2×5 + 5 = 15 over assessed weights 3, scaled to 20, the
     // same as Siobhán's 2×5 + 5 + 5. Counted as a zero, 15 < 16 would have failed her.
-    let mut store = common::store();
-    let cast = common::campaign_with(&mut store, |card| {
+    let mut desk = common::desk();
+    let cast = common::campaign_with(&mut desk, |card| {
         card.criteria[0].weight = 2.0;
         card.overall_pass_mark = 16.0;
     });
-    store.start_scoring("hr", cast.campaign).unwrap();
-    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
-    common::score_and_agree(&mut store, &cast, cast.siobhan, [Some(5), Some(5), Some(5)]);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(5), Some(5), None]);
+    common::score_and_agree(&mut desk, &cast, cast.siobhan, [Some(5), Some(5), Some(5)]);
     // Øyvind scored 4 on c3 where Zoë was not assessed: a real low score still counts.
-    common::score_and_agree(&mut store, &cast, cast.oyvind, [Some(5), Some(5), Some(1)]);
-    let results = store.results(cast.campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.oyvind, [Some(5), Some(5), Some(1)]);
+    let results = desk.as_("helen").results(cast.campaign).unwrap();
     let row = |id: Id| results.iter().find(|r| r.candidate_id == id).unwrap();
     let (zoe, siobhan, oyvind) = (row(cast.zoe), row(cast.siobhan), row(cast.oyvind));
     assert_eq!((zoe.total, zoe.scaled_total), (15.0, 20.0));
@@ -228,15 +223,16 @@ fn two_candidates_alike_but_for_a_criterion_not_assessed_pass_and_rank_alike() {
 #[test]
 fn nothing_weighted_assessed_is_incomplete_not_a_zero() {
     // Only c3 carries weight and it was not assessed: there is no total to compare.
-    let mut store = common::store();
-    let cast = common::campaign_with(&mut store, |card| {
+    let mut desk = common::desk();
+    let cast = common::campaign_with(&mut desk, |card| {
         card.criteria[0].weight = 0.0;
         card.criteria[1].weight = 0.0;
         card.overall_pass_mark = 4.0;
     });
-    store.start_scoring("hr", cast.campaign).unwrap();
-    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
-    let zoe = store
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(5), Some(5), None]);
+    let zoe = desk
+        .as_("helen")
         .results(cast.campaign)
         .unwrap()
         .into_iter()
@@ -271,10 +267,10 @@ fn zero_to_four() -> Scale {
 /// - Zoë: members c1 4/3 (agreed 4), c2 3/3, c3 2/2: total 2×4 + 1.5×3 + 0.5×2 = 13.5;
 /// - Siobhán: c1 2/2, c2 4/4, c3 4/0 (agreed 2; a spread of 4): total 4 + 6 + 1 = 11;
 /// - Øyvind: c1 1/1 (below the pass mark 2), c2 4/4, c3 4/4: total 2 + 6 + 2 = 10, fail.
-fn weighted_zero_to_four() -> (Store, common::Cast) {
+fn weighted_zero_to_four() -> (common::Desk, common::Cast) {
     use panelmark::model::Decision;
-    let mut store = common::store();
-    let cast = common::campaign_with(&mut store, |card| {
+    let mut desk = common::desk();
+    let cast = common::campaign_with(&mut desk, |card| {
         card.scale = zero_to_four();
         for (c, weight) in card.criteria.iter_mut().zip([2.0, 1.5, 0.5]) {
             c.weight = weight;
@@ -287,7 +283,7 @@ fn weighted_zero_to_four() -> (Store, common::Cast) {
         ];
         card.overall_pass_mark = 8.0;
     });
-    store.start_scoring("hr", cast.campaign).unwrap();
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
     // Per criterion: (chair's score, member's score, agreed score).
     type Criteria = [(i32, i32, i32); 3];
     let plan: [(Id, Criteria); 3] = [
@@ -306,10 +302,10 @@ fn weighted_zero_to_four() -> (Store, common::Cast) {
                 let value = if pick == 0 { values.0 } else { values.1 };
                 let indicators = if *key == "c3" { 0 } else { 2 };
                 let input = common::score(candidate, who, key, value, indicators);
-                store.save_score("panel", cast.campaign, &input).unwrap();
+                desk.by(who).save_score(cast.campaign, &input).unwrap();
             }
-            store
-                .submit_scores("panel", cast.campaign, candidate, who)
+            desk.by(who)
+                .submit_scores(cast.campaign, candidate)
                 .unwrap();
         }
         for (key, values) in ["c1", "c2", "c3"].iter().zip(criteria) {
@@ -321,19 +317,20 @@ fn weighted_zero_to_four() -> (Store, common::Cast) {
                 text: "Agreed on the evidence".into(),
                 by: chair,
             };
-            store
-                .agree_score("chair", cast.campaign, &decision)
+            desk.by(chair)
+                .agree_score(cast.campaign, &decision)
                 .unwrap();
         }
     }
-    store.start_moderation("hr", cast.campaign).unwrap();
-    (store, cast)
+    desk.as_("hr").start_moderation(cast.campaign).unwrap();
+    (desk, cast)
 }
 
 #[test]
 fn weights_and_a_zero_to_four_scale_through_results_flags_and_statistics() {
-    let (store, cast) = weighted_zero_to_four();
-    let results = store.results(cast.campaign).unwrap();
+    let (mut desk, cast) = weighted_zero_to_four();
+    let helen = desk.as_("helen");
+    let results = helen.results(cast.campaign).unwrap();
     let summary: Vec<(&str, f64, Outcome, Option<u32>)> = results
         .iter()
         .map(|r| (r.reference.as_str(), r.total, r.outcome, r.position))
@@ -351,7 +348,7 @@ fn weights_and_a_zero_to_four_scale_through_results_flags_and_statistics() {
         "below the pass mark on Working Together (1 below 2)"
     );
 
-    let flags = store.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
+    let flags = helen.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
     let kinds: Vec<(FlagKind, Option<Id>, Option<&str>)> = flags
         .iter()
         .map(|f| (f.kind, f.candidate_id, f.criterion_key.as_deref()))
@@ -377,7 +374,7 @@ fn weights_and_a_zero_to_four_scale_through_results_flags_and_statistics() {
     // Zoë's members split 4/3 on c1 with pass mark 2: same side, no pass-mark split.
     assert!(!kinds.contains(&(FlagKind::PassMarkSplit, Some(cast.zoe), Some("c1"))));
 
-    let stats = store.stats(cast.campaign).unwrap();
+    let stats = helen.stats(cast.campaign).unwrap();
     let c1 = stats.criteria.iter().find(|c| c.key == "c1").unwrap();
     assert_eq!(c1.scores, 6);
     assert!(
@@ -405,8 +402,8 @@ fn weights_and_a_zero_to_four_scale_through_results_flags_and_statistics() {
 
 #[test]
 fn weights_and_a_zero_to_four_scale_in_the_csv_and_pdf_exports() {
-    let (store, cast) = weighted_zero_to_four();
-    let dir = common::export(&store, cast.campaign, both());
+    let (mut desk, cast) = weighted_zero_to_four();
+    let dir = common::export(desk.as_("helen"), cast.campaign, both());
     let rows = common::read_csv(&dir.path().join("results.csv"));
     let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
     let pick = |row: &Vec<String>, names: &[&str]| -> Vec<String> {
@@ -472,8 +469,8 @@ fn weights_and_a_zero_to_four_scale_in_the_csv_and_pdf_exports() {
 
 #[test]
 fn interview_questions_are_in_the_pack_under_their_criterion_and_in_the_summary() {
-    let (store, cast) = weighted_zero_to_four();
-    let dir = common::export(&store, cast.campaign, both());
+    let (mut desk, cast) = weighted_zero_to_four();
+    let dir = common::export(desk.as_("helen"), cast.campaign, both());
     let Some(pack) = common::pdf_text(&dir.path().join("C-002-evidence-pack.pdf")) else {
         return;
     };
@@ -531,22 +528,20 @@ fn the_cli_the_app_board_and_the_pdf_summary_count_the_same_flags() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let campaign = {
-        let mut store = Store::open(&db).unwrap();
-        panelmark::demo::build(
-            &mut store,
-            "hr",
-            &panelmark::demo::DemoOptions {
-                candidates: 60,
-                seed: 3,
-            },
-        )
+        let mut hr = Session::sign_in(Store::open(&db).unwrap(), "hr", None).unwrap();
+        hr.demo(&panelmark::demo::DemoOptions {
+            candidates: 60,
+            seed: 3,
+        })
         .unwrap()
     };
-    let store = Store::open(&db).unwrap();
+    // The demo's moderator: the only one who reads its board, flags and exports.
+    let moderator = panelmark::demo::MODERATOR_LOGIN;
+    let helen = Session::sign_in(Store::open(&db).unwrap(), moderator, None).unwrap();
 
     // The app: the board as the Tauri `board` command returns it, with the thresholds the
     // `flag_settings` command hands the screen (FlagSettings::DEFAULT).
-    let board = store
+    let board = helen
         .packed_board(campaign, &FlagSettings::DEFAULT)
         .unwrap();
     let app = board.rows.iter().map(|r| r.flags.len()).sum::<usize>() + board.panel_flags.len();
@@ -555,6 +550,7 @@ fn the_cli_the_app_board_and_the_pdf_summary_count_the_same_flags() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_panelmark"))
         .arg("--db")
         .arg(&db)
+        .args(["--as", moderator])
         .args(["flags", "--campaign", &campaign.to_string(), "--json"])
         .output()
         .unwrap();
@@ -566,7 +562,7 @@ fn the_cli_the_app_board_and_the_pdf_summary_count_the_same_flags() {
     let cli: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
 
     // The PDF summary and results.csv, with the export's default options.
-    let exported = common::export(&store, campaign, both());
+    let exported = common::export(&helen, campaign, both());
     let out_dir = exported.path();
     assert!(app > 100, "the demo raises flags: {app}");
     assert_eq!(cli.len(), app, "command line and app");
@@ -610,7 +606,7 @@ fn the_cli_the_app_board_and_the_pdf_summary_count_the_same_flags() {
         "Thresholds: member scores 2 or more points apart; a panel more than 0.50 from the campaign mean."
     ));
     // The same thresholds on every path: an export with the old summary threshold differs.
-    let old = store
+    let old = helen
         .flags(
             campaign,
             &FlagSettings {

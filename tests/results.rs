@@ -4,19 +4,18 @@
 mod common;
 
 use panelmark::scoring::results::Outcome;
-use panelmark::store::Store;
 use panelmark::Error;
 
 #[test]
 fn not_assessed_is_left_out_of_the_total_and_never_counts_as_zero() {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    store.start_scoring("hr", cast.campaign).unwrap();
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
     // c3 (desirable) not assessed for Zoë: her total is 5 + 5, not 5 + 5 + 0. The overall pass
     // mark (12 over three criteria of weight 1) is compared with her total scaled to every
     // weight: 10 × 3 / 2 = 15, so the missing criterion does not fail her as a zero would.
-    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(5), Some(5), None]);
-    let results = store.results(cast.campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(5), Some(5), None]);
+    let results = desk.as_("helen").results(cast.campaign).unwrap();
     let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
     assert_eq!(zoe.total, 10.0);
     assert_eq!(zoe.scaled_total, 15.0);
@@ -27,7 +26,7 @@ fn not_assessed_is_left_out_of_the_total_and_never_counts_as_zero() {
         "meets every essential pass mark and the overall pass mark 12 with a total of 15 \
          (scaled from 10 over the assessed criteria' weights)"
     );
-    let stats = store.stats(cast.campaign).unwrap();
+    let stats = desk.as_("helen").stats(cast.campaign).unwrap();
     let c3 = stats.criteria.iter().find(|c| c.key == "c3").unwrap();
     assert_eq!(
         (c3.scores, c3.mean),
@@ -38,11 +37,11 @@ fn not_assessed_is_left_out_of_the_total_and_never_counts_as_zero() {
 
 #[test]
 fn an_essential_criterion_not_assessed_makes_the_result_incomplete() {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    store.start_scoring("hr", cast.campaign).unwrap();
-    common::score_and_agree(&mut store, &cast, cast.zoe, [None, Some(6), Some(6)]);
-    let results = store.results(cast.campaign).unwrap();
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [None, Some(6), Some(6)]);
+    let results = desk.as_("helen").results(cast.campaign).unwrap();
     let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
     assert_eq!(zoe.outcome, Outcome::Incomplete);
     assert_eq!(
@@ -54,15 +53,17 @@ fn an_essential_criterion_not_assessed_makes_the_result_incomplete() {
 
 #[test]
 fn ties_stay_visible_until_a_moderator_separates_them_with_a_reason() {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    store.set_posts("hr", cast.campaign, Some(1), None).unwrap();
-    store.start_scoring("hr", cast.campaign).unwrap();
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr")
+        .set_posts(cast.campaign, Some(1), None)
+        .unwrap();
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
     for candidate in [cast.zoe, cast.siobhan, cast.oyvind] {
-        common::score_and_agree(&mut store, &cast, candidate, [Some(5), Some(5), Some(4)]);
+        common::score_and_agree(&mut desk, &cast, candidate, [Some(5), Some(5), Some(4)]);
     }
-    let positions = |store: &Store| -> Vec<(String, Option<u32>, bool, bool)> {
-        store
+    let positions = |desk: &mut common::Desk| -> Vec<(String, Option<u32>, bool, bool)> {
+        desk.as_("helen")
             .results(cast.campaign)
             .unwrap()
             .into_iter()
@@ -70,7 +71,7 @@ fn ties_stay_visible_until_a_moderator_separates_them_with_a_reason() {
             .collect()
     };
     assert_eq!(
-        positions(&store),
+        positions(&mut desk),
         [
             ("C-001".into(), Some(1), true, false),
             ("C-002".into(), Some(1), true, false),
@@ -78,54 +79,37 @@ fn ties_stay_visible_until_a_moderator_separates_them_with_a_reason() {
         ],
         "equal totals and equal tie-break: one shared position, none on the reserve list"
     );
-    store.start_moderation("hr", cast.campaign).unwrap();
-    let err = store
-        .order_tie(
-            "helen",
-            cast.campaign,
-            cast.moderator,
-            &[cast.oyvind, cast.zoe, cast.siobhan],
-            " ",
-        )
+    desk.as_("hr").start_moderation(cast.campaign).unwrap();
+    let err = desk
+        .as_("helen")
+        .order_tie(cast.campaign, &[cast.oyvind, cast.zoe, cast.siobhan], " ")
         .unwrap_err();
     assert!(err.to_string().contains("tie.reason"), "{err}");
-    let err = store
-        .order_tie(
-            "helen",
-            cast.campaign,
-            cast.moderator,
-            &[cast.oyvind, cast.zoe],
-            "partial",
-        )
+    let err = desk
+        .as_("helen")
+        .order_tie(cast.campaign, &[cast.oyvind, cast.zoe], "partial")
         .unwrap_err();
     assert!(
         err.to_string()
             .contains("name exactly the candidates who share one tied position"),
         "{err}"
     );
-    let err = store
-        .order_tie(
-            "amara",
-            cast.campaign,
-            cast.chair_a,
-            &[cast.oyvind, cast.zoe, cast.siobhan],
-            "x",
-        )
+    let err = desk
+        .as_("amara")
+        .order_tie(cast.campaign, &[cast.oyvind, cast.zoe, cast.siobhan], "x")
         .unwrap_err();
     assert!(matches!(err, Error::Forbidden(_)), "{err}");
 
     let reason = "Panel chair's written assessment of the work sample ranks them in this order";
-    store
+    desk.as_("helen")
         .order_tie(
-            "helen",
             cast.campaign,
-            cast.moderator,
             &[cast.oyvind, cast.zoe, cast.siobhan],
             reason,
         )
         .unwrap();
     assert_eq!(
-        positions(&store),
+        positions(&mut desk),
         [
             ("C-003".into(), Some(1), false, false),
             ("C-001".into(), Some(2), false, true),
@@ -133,19 +117,19 @@ fn ties_stay_visible_until_a_moderator_separates_them_with_a_reason() {
         ],
         "separated in the recorded order; one post, so the others are reserves in merit order"
     );
-    let results = store.results(cast.campaign).unwrap();
+    let results = desk.as_("helen").results(cast.campaign).unwrap();
     assert!(results[0].tie_note.as_deref().unwrap().ends_with(reason));
 }
 
 #[test]
 fn the_tie_break_criterion_separates_equal_totals_and_says_so() {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    store.start_scoring("hr", cast.campaign).unwrap();
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
     // Same total (10), different c1 (the named tie-break).
-    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(4), Some(6), Some(4)]);
-    common::score_and_agree(&mut store, &cast, cast.siobhan, [Some(6), Some(4), Some(4)]);
-    let results = store.results(cast.campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(4), Some(6), Some(4)]);
+    common::score_and_agree(&mut desk, &cast, cast.siobhan, [Some(6), Some(4), Some(4)]);
+    let results = desk.as_("helen").results(cast.campaign).unwrap();
     assert_eq!(
         (results[0].reference.as_str(), results[0].position),
         ("C-002", Some(1))
@@ -162,17 +146,18 @@ fn the_tie_break_criterion_separates_equal_totals_and_says_so() {
 
 #[test]
 fn a_campaign_keeps_its_scorecard_version_when_the_template_changes() {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    let campaign = store.campaign(cast.campaign).unwrap();
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    let campaign = desk.as_("hr").campaign(cast.campaign).unwrap();
     let mut edited = (*campaign.scorecard).clone();
     edited.criteria[0].pass_mark = Some(6);
     edited.overall_pass_mark = 15.0;
-    let version = store
-        .update_scorecard("hr", campaign.scorecard_id, &edited)
+    let version = desk
+        .as_("hr")
+        .update_scorecard(campaign.scorecard_id, &edited)
         .unwrap();
     assert_eq!(version, 2);
-    let after = store.campaign(cast.campaign).unwrap();
+    let after = desk.as_("hr").campaign(cast.campaign).unwrap();
     assert_eq!(after.scorecard_version, 1);
     assert_eq!(
         after.scorecard.criteria[0].pass_mark,
@@ -180,7 +165,7 @@ fn a_campaign_keeps_its_scorecard_version_when_the_template_changes() {
         "the running campaign is unchanged"
     );
     assert_eq!(
-        store
+        desk.as_("hr")
             .scorecard(campaign.scorecard_id)
             .unwrap()
             .scorecard
@@ -191,7 +176,7 @@ fn a_campaign_keeps_its_scorecard_version_when_the_template_changes() {
 
 #[test]
 fn a_scorecard_with_a_pass_mark_off_the_scale_is_rejected_naming_the_field() {
-    let mut store = common::store();
+    let mut desk = common::desk();
     let mut card = panelmark::model::Scorecard::from_role(
         "x",
         &common::role(),
@@ -199,7 +184,7 @@ fn a_scorecard_with_a_pass_mark_off_the_scale_is_rejected_naming_the_field() {
         Some(4),
     );
     card.criteria[1].pass_mark = Some(9);
-    let err = store.create_scorecard("hr", None, &card).unwrap_err();
+    let err = desk.as_("hr").create_scorecard(None, &card).unwrap_err();
     assert_eq!(
         err.to_string(),
         "scorecard.criteria[1].pass_mark: 9 is not a point of the scale 'Civil Service 1–7'"
@@ -209,26 +194,29 @@ fn a_scorecard_with_a_pass_mark_off_the_scale_is_rejected_naming_the_field() {
 #[test]
 fn the_no_evidence_flag_follows_the_latest_save_of_the_evidence_note() {
     use panelmark::scoring::flags::{FlagKind, FlagSettings};
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    store.start_scoring("hr", cast.campaign).unwrap();
-    let save = |store: &mut Store, key: &str, evidence: &str| {
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    let save = |desk: &mut common::Desk, key: &str, evidence: &str| {
         let n = if key == "c3" { 0 } else { 2 };
         let mut input = common::score(cast.zoe, cast.member_a, key, 4, n);
         input.evidence = evidence.into();
-        store.save_score("tomasz", cast.campaign, &input).unwrap();
+        desk.as_("tomasz")
+            .save_score(cast.campaign, &input)
+            .unwrap();
     };
     // c1: written, then wiped to whitespace. c2: blank, then written. c3: tabs and newlines only.
-    save(&mut store, "c1", "Led the migration; named the trade-offs.");
-    save(&mut store, "c1", " \t\n ");
-    save(&mut store, "c2", "");
-    save(&mut store, "c2", "Explained the rollback plan.");
-    save(&mut store, "c3", "\n\t\n");
-    store
-        .submit_scores("tomasz", cast.campaign, cast.zoe, cast.member_a)
+    save(&mut desk, "c1", "Led the migration; named the trade-offs.");
+    save(&mut desk, "c1", " \t\n ");
+    save(&mut desk, "c2", "");
+    save(&mut desk, "c2", "Explained the rollback plan.");
+    save(&mut desk, "c3", "\n\t\n");
+    desk.as_("tomasz")
+        .submit_scores(cast.campaign, cast.zoe)
         .unwrap();
 
-    let flags = store
+    let flags = desk
+        .as_("helen")
         .flags(cast.campaign, &FlagSettings::default())
         .unwrap();
     let mut unevidenced: Vec<&str> = flags
@@ -243,20 +231,23 @@ fn the_no_evidence_flag_follows_the_latest_save_of_the_evidence_note() {
 #[test]
 fn the_packed_board_carries_every_result_and_flag_of_the_board() {
     use panelmark::scoring::flags::FlagSettings;
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    store.start_scoring("hr", cast.campaign).unwrap();
-    common::score_and_agree(&mut store, &cast, cast.zoe, [Some(6), Some(3), None]);
-    common::score_and_agree(&mut store, &cast, cast.oyvind, [Some(2), Some(7), Some(4)]);
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(6), Some(3), None]);
+    common::score_and_agree(&mut desk, &cast, cast.oyvind, [Some(2), Some(7), Some(4)]);
     // Siobhán is left unscored, so she carries "unscored" flags once moderation starts.
-    store.start_moderation("hr", cast.campaign).unwrap();
+    desk.as_("hr").start_moderation(cast.campaign).unwrap();
     // A tight threshold makes the panel means outliers too.
     let settings = FlagSettings {
         spread_threshold: 2,
         panel_mean_threshold: 0.05,
     };
-    let board = store.board(cast.campaign, &settings).unwrap();
-    let packed = store.packed_board(cast.campaign, &settings).unwrap();
+    let board = desk.as_("helen").board(cast.campaign, &settings).unwrap();
+    let packed = desk
+        .as_("helen")
+        .packed_board(cast.campaign, &settings)
+        .unwrap();
 
     assert_eq!(packed.criteria, ["c1", "c2", "c3"]);
     assert_eq!(packed.rows.len(), board.results.len());

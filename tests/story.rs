@@ -24,42 +24,29 @@ fn agreed(candidate: i64, key: &str, value: i32, by: i64) -> Decision {
 fn a_campaign_from_setup_to_sign_off_and_reopening() {
     let key = panelmark::anchor::InstallationKey::from_secret([9; 32]);
     let fingerprint = key.fingerprint();
-    let mut store = common::store().with_installation_key(key);
-    let cast = common::campaign(&mut store);
+    let mut desk = common::desk_on(common::store().with_installation_key(key));
+    let cast = common::campaign(&mut desk);
     let c = cast.campaign;
 
     // Scoring cannot happen during setup.
-    let err = store
-        .save_score(
-            "amara",
-            c,
-            &common::score(cast.zoe, cast.chair_a, "c1", 5, 2),
-        )
+    let err = desk
+        .as_("amara")
+        .save_score(c, &common::score(cast.zoe, cast.chair_a, "c1", 5, 2))
         .unwrap_err();
     assert!(matches!(err, Error::WrongState { .. }), "{err}");
-    store.start_scoring("hr", c).unwrap();
+    desk.as_("hr").start_scoring(c).unwrap();
 
     // Independent scoring: Amara scores Zoë; Tomasz sees only his own until he submits.
     for (key, value, n) in [("c1", 6, 2), ("c2", 5, 2), ("c3", 4, 0)] {
-        store
-            .save_score(
-                "amara",
-                c,
-                &common::score(cast.zoe, cast.chair_a, key, value, n),
-            )
+        desk.as_("amara")
+            .save_score(c, &common::score(cast.zoe, cast.chair_a, key, value, n))
             .unwrap();
     }
-    store
-        .submit_scores("amara", c, cast.zoe, cast.chair_a)
+    desk.as_("amara").submit_scores(c, cast.zoe).unwrap();
+    desk.as_("tomasz")
+        .save_score(c, &common::score(cast.zoe, cast.member_a, "c1", 3, 2))
         .unwrap();
-    store
-        .save_score(
-            "tomasz",
-            c,
-            &common::score(cast.zoe, cast.member_a, "c1", 3, 2),
-        )
-        .unwrap();
-    let seen = store.visible_scores(c, cast.zoe, cast.member_a).unwrap();
+    let seen = desk.by(cast.member_a).visible_scores(c, cast.zoe).unwrap();
     assert!(
         seen.iter().all(|s| s.assessor_id == cast.member_a),
         "Tomasz must not see Amara's scores before submitting"
@@ -67,8 +54,9 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     assert_eq!(seen.len(), 1);
 
     // The panel cannot agree before every member submits.
-    let err = store
-        .agree_score("amara", c, &agreed(cast.zoe, "c1", 5, cast.chair_a))
+    let err = desk
+        .as_("amara")
+        .agree_score(c, &agreed(cast.zoe, "c1", 5, cast.chair_a))
         .unwrap_err();
     assert!(
         err.to_string().contains("waiting for Tomasz Wiśniewski"),
@@ -76,18 +64,15 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
 
     // A bad score is rejected and the stored draft stays as it was.
-    let err = store
-        .save_score(
-            "tomasz",
-            c,
-            &common::score(cast.zoe, cast.member_a, "c1", 9, 2),
-        )
+    let err = desk
+        .as_("tomasz")
+        .save_score(c, &common::score(cast.zoe, cast.member_a, "c1", 9, 2))
         .unwrap_err();
     assert!(
         err.to_string().contains("9 is not a point of the scale"),
         "{err}"
     );
-    let kept = store.visible_scores(c, cast.zoe, cast.member_a).unwrap();
+    let kept = desk.by(cast.member_a).visible_scores(c, cast.zoe).unwrap();
     assert_eq!(
         kept[0].value,
         Some(3),
@@ -95,45 +80,34 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
 
     // Submitting with a criterion unscored is refused.
-    let err = store
-        .submit_scores("tomasz", c, cast.zoe, cast.member_a)
-        .unwrap_err();
+    let err = desk.as_("tomasz").submit_scores(c, cast.zoe).unwrap_err();
     assert!(
         err.to_string()
             .contains("missing: Delivering at Pace, Infrastructure as code"),
         "{err}"
     );
-    store
-        .save_score(
-            "tomasz",
-            c,
-            &common::score(cast.zoe, cast.member_a, "c2", 5, 2),
-        )
+    desk.as_("tomasz")
+        .save_score(c, &common::score(cast.zoe, cast.member_a, "c2", 5, 2))
         .unwrap();
     let mut no_evidence = common::score(cast.zoe, cast.member_a, "c3", 4, 0);
     no_evidence.evidence = "  ".into();
-    store.save_score("tomasz", c, &no_evidence).unwrap();
-    store
-        .submit_scores("tomasz", c, cast.zoe, cast.member_a)
-        .unwrap();
+    desk.as_("tomasz").save_score(c, &no_evidence).unwrap();
+    desk.as_("tomasz").submit_scores(c, cast.zoe).unwrap();
 
     // Now Tomasz sees both members' submitted scores, and can no longer change his own.
-    let seen = store.visible_scores(c, cast.zoe, cast.member_a).unwrap();
+    let seen = desk.by(cast.member_a).visible_scores(c, cast.zoe).unwrap();
     assert_eq!(seen.len(), 6);
     assert!(seen.iter().all(|s| s.status == ScoreStatus::Submitted));
-    let err = store
-        .save_score(
-            "tomasz",
-            c,
-            &common::score(cast.zoe, cast.member_a, "c1", 4, 2),
-        )
+    let err = desk
+        .as_("tomasz")
+        .save_score(c, &common::score(cast.zoe, cast.member_a, "c1", 4, 2))
         .unwrap_err();
     assert!(matches!(err, Error::Conflict(_)), "{err}");
 
     // The panel agrees Zoë's scores.
     for (key, value) in [("c1", 5), ("c2", 5), ("c3", 4)] {
-        store
-            .agree_score("amara", c, &agreed(cast.zoe, key, value, cast.chair_a))
+        desk.as_("amara")
+            .agree_score(c, &agreed(cast.zoe, key, value, cast.chair_a))
             .unwrap();
     }
 
@@ -144,22 +118,25 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     ] {
         for who in [chair, member] {
             for (key, n) in [("c1", 2), ("c2", 2), ("c3", 0)] {
-                store
-                    .save_score("panel", c, &common::score(cand, who, key, 4, n))
+                desk.by(who)
+                    .save_score(c, &common::score(cand, who, key, 4, n))
                     .unwrap();
             }
-            store.submit_scores("panel", c, cand, who).unwrap();
+            desk.by(who).submit_scores(c, cand).unwrap();
         }
         for key in ["c1", "c2", "c3"] {
-            store
-                .agree_score("chair", c, &agreed(cand, key, 4, chair))
+            desk.by(chair)
+                .agree_score(c, &agreed(cand, key, 4, chair))
                 .unwrap();
         }
     }
 
     // Flags: Zoë's c1 spread of 3 (6 vs 3) and the members on both sides of the pass mark;
     // Tomasz's empty evidence on c3.
-    let flags = store.flags(c, &FlagSettings::default()).unwrap();
+    let flags = desk
+        .as_("helen")
+        .flags(c, &FlagSettings::default())
+        .unwrap();
     let zoe_flags: Vec<FlagKind> = flags
         .iter()
         .filter(|f| f.candidate_id == Some(cast.zoe))
@@ -181,7 +158,7 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
 
     // Results: Zoë 14 passes first; Siobhán and Øyvind tie on 12 with equal tie-break → shared 2nd.
-    let results = store.results(c).unwrap();
+    let results = desk.as_("helen").results(c).unwrap();
     let summary: Vec<(&str, f64, Outcome, Option<u32>, bool)> = results
         .iter()
         .map(|r| (r.reference.as_str(), r.total, r.outcome, r.position, r.tied))
@@ -196,18 +173,18 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
 
     // Moderation: changing a score needs a reason.
-    store.start_moderation("hr", c).unwrap();
+    desk.as_("hr").start_moderation(c).unwrap();
     let mut change = agreed(cast.oyvind, "c2", 3, cast.moderator);
     change.text = String::new();
-    let err = store.moderate_score("helen", c, &change).unwrap_err();
+    let err = desk.as_("helen").moderate_score(c, &change).unwrap_err();
     assert!(
         err.to_string()
             .contains("moderation.reason: a reason is required"),
         "{err}"
     );
     change.text = "Evidence recorded supports limited prioritisation only; consistent with Panel A's calibration".into();
-    store.moderate_score("helen", c, &change).unwrap();
-    let results = store.results(c).unwrap();
+    desk.as_("helen").moderate_score(c, &change).unwrap();
+    let results = desk.as_("helen").results(c).unwrap();
     let oyvind = results.iter().find(|r| r.reference == "C-003").unwrap();
     assert_eq!(oyvind.criteria[1].source, ResultSource::Moderated);
     assert_eq!(
@@ -224,15 +201,17 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
 
     // A panel member cannot moderate.
-    let err = store
-        .moderate_score("amara", c, &agreed(cast.zoe, "c1", 6, cast.chair_a))
+    let err = desk
+        .as_("amara")
+        .moderate_score(c, &agreed(cast.zoe, "c1", 6, cast.chair_a))
         .unwrap_err();
     assert!(matches!(err, Error::Forbidden(_)), "{err}");
 
     // Sign-off locks everything, and records the head it signed off on, signed.
-    let head_before = store.anchor().unwrap();
-    store.sign_off("helen", c, cast.moderator).unwrap();
-    let recorded = store
+    let head_before = desk.as_("helen").anchor().unwrap();
+    desk.as_("helen").sign_off(c).unwrap();
+    let recorded = desk
+        .as_("hr")
         .audit_events(&panelmark::store::AuditFilter {
             action_prefix: Some("anchor.recorded".into()),
             ..Default::default()
@@ -250,34 +229,35 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
     let anchor = panelmark::anchor::Anchor::parse(text, "sign-off").unwrap();
     assert_eq!(
-        panelmark::anchor::check(store.conn(), &anchor).unwrap(),
+        desk.as_("helen").check_anchor(&anchor).unwrap(),
         panelmark::anchor::AnchorCheck::Held {
             anchor: head_before.short(),
             signed_by: Some(fingerprint)
         }
     );
-    assert_eq!(store.campaign(c).unwrap().state, CampaignState::SignedOff);
-    let err = store
-        .moderate_score("helen", c, &agreed(cast.zoe, "c1", 6, cast.moderator))
+    assert_eq!(
+        desk.as_("hr").campaign(c).unwrap().state,
+        CampaignState::SignedOff
+    );
+    let err = desk
+        .as_("helen")
+        .moderate_score(c, &agreed(cast.zoe, "c1", 6, cast.moderator))
         .unwrap_err();
     assert!(matches!(err, Error::Locked { .. }), "{err}");
     assert!(err.to_string().contains("signed off and locked"), "{err}");
-    let err = store.reopen("helen", c, cast.moderator, "   ").unwrap_err();
+    let err = desk.as_("helen").reopen(c, "   ").unwrap_err();
     assert!(err.to_string().contains("reopen.reason"), "{err}");
 
     // Reopen with a reason; edits work again.
-    store
-        .reopen(
-            "helen",
-            c,
-            cast.moderator,
-            "Appeal from C-003 received 2026-12-01",
-        )
+    desk.as_("helen")
+        .reopen(c, "Appeal from C-003 received 2026-12-01")
         .unwrap();
-    assert_eq!(store.campaign(c).unwrap().state, CampaignState::Moderation);
-    store
+    assert_eq!(
+        desk.as_("hr").campaign(c).unwrap().state,
+        CampaignState::Moderation
+    );
+    desk.as_("helen")
         .moderate_score(
-            "helen",
             c,
             &Decision {
                 text: "Appeal upheld: evidence re-read".into(),
@@ -285,7 +265,7 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
             },
         )
         .unwrap();
-    let history = store.signoffs(c).unwrap();
+    let history = desk.as_("helen").signoffs(c).unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(
         history[1].reason.as_deref(),
@@ -293,14 +273,15 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
 
     // The audit chain holds and recorded the story.
-    match store.verify().unwrap() {
+    match desk.as_("hr").verify().unwrap() {
         Verification::Intact { events, head } => {
             assert!(events > 40, "every write was audited ({events} events)");
-            assert_eq!(head, store.audit_head().unwrap());
+            assert_eq!(head, desk.as_("hr").audit_head().unwrap());
         }
         broken => panic!("chain broken: {broken:?}"),
     }
-    let reopen = store
+    let reopen = desk
+        .as_("hr")
         .audit_events(&panelmark::store::AuditFilter {
             action_prefix: Some("campaign.state".into()),
             ..Default::default()
@@ -315,18 +296,20 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
 
 #[test]
 fn verify_names_the_first_event_edited_behind_the_librarys_back() {
-    let mut store = common::store();
-    common::campaign(&mut store);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.db");
+    let mut desk = common::desk_in(&file);
+    common::campaign(&mut desk);
     assert!(matches!(
-        store.verify().unwrap(),
+        desk.as_("hr").verify().unwrap(),
         Verification::Intact { .. }
     ));
     // Someone with the database file and sqlite3 rewrites history, bypassing the guard trigger.
-    store
-        .conn()
+    rusqlite::Connection::open(&file)
+        .unwrap()
         .execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 5;")
         .unwrap();
-    match store.verify().unwrap() {
+    match desk.as_("hr").verify().unwrap() {
         Verification::Broken { seq, problem } => {
             assert_eq!(seq, 5);
             assert!(problem.contains("altered"), "{problem}");
@@ -337,41 +320,49 @@ fn verify_names_the_first_event_edited_behind_the_librarys_back() {
 
 #[test]
 fn a_rejected_action_leaves_no_trace_in_the_audit_log() {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
-    let before = store.audit_events(&Default::default()).unwrap().len();
-    let err = store.add_panel("hr", cast.campaign, "Panel A").unwrap_err();
+    let mut desk = common::desk();
+    let cast = common::campaign(&mut desk);
+    let before = desk
+        .as_("hr")
+        .audit_events(&Default::default())
+        .unwrap()
+        .len();
+    let err = desk
+        .as_("hr")
+        .add_panel(cast.campaign, "Panel A")
+        .unwrap_err();
     assert!(
         err.to_string().contains("'Panel A' already exists"),
         "{err}"
     );
     assert_eq!(
-        store.audit_events(&Default::default()).unwrap().len(),
+        desk.as_("hr")
+            .audit_events(&Default::default())
+            .unwrap()
+            .len(),
         before
     );
 }
 
 #[test]
 fn erasing_a_candidate_is_explicit_audited_and_removes_their_personal_data() {
-    let mut store = common::store();
-    let cast = common::campaign(&mut store);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.db");
+    let mut desk = common::desk_in(&file);
+    let cast = common::campaign(&mut desk);
     let c = cast.campaign;
-    store.start_scoring("hr", c).unwrap();
-    store
-        .save_score(
-            "amara",
-            c,
-            &common::score(cast.zoe, cast.chair_a, "c1", 5, 2),
-        )
+    desk.as_("hr").start_scoring(c).unwrap();
+    desk.as_("amara")
+        .save_score(c, &common::score(cast.zoe, cast.chair_a, "c1", 5, 2))
         .unwrap();
-    let err = store.erase_candidate("hr", c, cast.zoe, "").unwrap_err();
+    let err = desk.as_("hr").erase_candidate(c, cast.zoe, "").unwrap_err();
     assert!(err.to_string().contains("erase.reason"), "{err}");
-    store
-        .erase_candidate("hr", c, cast.zoe, "Subject erasure request DPA-2026-044")
+    desk.as_("hr")
+        .erase_candidate(c, cast.zoe, "Subject erasure request DPA-2026-044")
         .unwrap();
 
     assert!(
-        store
+        desk.as_("hr")
             .candidates(c)
             .unwrap()
             .iter()
@@ -379,15 +370,15 @@ fn erasing_a_candidate_is_explicit_audited_and_removes_their_personal_data() {
         "gone from lists"
     );
     assert!(
-        store
+        desk.as_("helen")
             .results(c)
             .unwrap()
             .iter()
             .all(|r| r.candidate_id != cast.zoe),
         "gone from results"
     );
-    let name: String = store
-        .conn()
+    let raw = rusqlite::Connection::open(&file).unwrap();
+    let name: String = raw
         .query_row(
             "SELECT name FROM candidates WHERE id = ?1",
             [cast.zoe],
@@ -395,8 +386,7 @@ fn erasing_a_candidate_is_explicit_audited_and_removes_their_personal_data() {
         )
         .unwrap();
     assert_eq!(name, "Erased candidate");
-    let evidence: String = store
-        .conn()
+    let evidence: String = raw
         .query_row(
             "SELECT evidence FROM scores WHERE candidate_id = ?1",
             [cast.zoe],
@@ -404,7 +394,8 @@ fn erasing_a_candidate_is_explicit_audited_and_removes_their_personal_data() {
         )
         .unwrap();
     assert_eq!(evidence, "[erased on request]");
-    let events = store
+    let events = desk
+        .as_("hr")
         .audit_events(&panelmark::store::AuditFilter {
             action_prefix: Some("candidate.erase".into()),
             ..Default::default()
@@ -425,7 +416,7 @@ fn erasing_a_candidate_is_explicit_audited_and_removes_their_personal_data() {
         "the erasure record names no one"
     );
     assert!(matches!(
-        store.verify().unwrap(),
+        desk.as_("hr").verify().unwrap(),
         Verification::Intact { .. }
     ));
 }

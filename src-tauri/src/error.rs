@@ -36,7 +36,7 @@ impl IpcError {
     pub fn no_user() -> Self {
         Self::new(
             "no_user",
-            "Choose who you are on the Start screen first: every change is recorded with a name.",
+            "Choose who you are on the Start screen first: every read and change is made as a user of this file.",
         )
     }
 }

@@ -1,12 +1,18 @@
-//! What the running app holds: the open database (none until one is opened), who the user
-//! said they are, and where the shell's settings live. Commands reach it through
-//! `State<'_, AppState>`.
+//! What the running app holds: the open database, who is signed in to it, and where the
+//! shell's settings live. Commands reach it through `State<'_, AppState>`.
+//!
+//! Signed in, the app holds two sessions of the same user on two connections to the file:
+//! one for changes, one for reads, so a read (a board, a list) never waits behind a long
+//! change, and each sits behind its own lock. An export opens a third connection of its own
+//! for its whole run. Identity changes only when the user signs in as someone else.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use panelmark::anchor::InstallationKey;
+use panelmark::model::User;
+use panelmark::session::{self, Session};
 use panelmark::store::Store;
 use serde::Serialize;
 use ts_rs::TS;
@@ -22,15 +28,23 @@ pub struct DatabaseInfo {
     pub path: String,
 }
 
+/// The open database: the store alone until someone signs in, then their session.
+enum Who {
+    Nobody(Store),
+    Signed(Session),
+}
+
 struct OpenDatabase {
-    store: Store,
     info: DatabaseInfo,
+    path: PathBuf,
+    who: Option<Who>,
 }
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
     db: Mutex<Option<OpenDatabase>>,
-    user: Mutex<Option<String>>,
+    /// The signed-in user's second session, for reads.
+    reader: Mutex<Option<Session>>,
     settings: Mutex<Settings>,
     settings_path: PathBuf,
     /// Why the database named at start-up could not be opened, if it could not.
@@ -45,13 +59,20 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Opens a connection to the database at `path`. Every connection carries this
+/// installation's key: exports and sign-offs sign the chain head they hand out with it,
+/// whichever of the app's sessions runs them.
+fn open_store(path: &Path) -> IpcResult<Store> {
+    Ok(Store::open(path)?.with_installation_key(InstallationKey::installation()?))
+}
+
 impl AppState {
     /// State with no database open, settings read from `settings_path`.
     pub fn new(settings_path: PathBuf, started: Instant) -> Self {
         let settings = Settings::load(&settings_path);
         AppState {
             db: Mutex::new(None),
-            user: Mutex::new(None),
+            reader: Mutex::new(None),
             settings: Mutex::new(settings),
             settings_path,
             startup_error: None,
@@ -60,17 +81,18 @@ impl AppState {
     }
 
     /// Opens (creating and migrating if needed) the database at `path`, replacing the open
-    /// one, and puts it first in the recent list.
+    /// one (and signing out), and puts it first in the recent list.
     pub fn open(&self, path: &Path) -> IpcResult<DatabaseInfo> {
-        // Exports and sign-offs sign the chain head with this installation's key.
-        let store = Store::open(path)?.with_installation_key(InstallationKey::installation()?);
+        let store = open_store(path)?;
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         let info = DatabaseInfo {
             path: path.display().to_string(),
         };
+        *lock(&self.reader) = None;
         *lock(&self.db) = Some(OpenDatabase {
-            store,
             info: info.clone(),
+            path,
+            who: Some(Who::Nobody(store)),
         });
         self.update_settings(|s| s.remember(&info.path));
         Ok(info)
@@ -81,40 +103,91 @@ impl AppState {
         lock(&self.db).as_ref().map(|db| db.info.clone())
     }
 
-    /// Runs `f` on the open store, or fails with `no_database`.
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> panelmark::Result<T>,
-    ) -> IpcResult<T> {
+    /// The users of the open database (signed in or not: the local file's "who are you").
+    pub fn users(&self) -> IpcResult<Vec<User>> {
+        let guard = lock(&self.db);
+        let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
+        Ok(match db.who.as_ref().ok_or_else(IpcError::no_database)? {
+            Who::Nobody(store) => session::users(store)?,
+            Who::Signed(session) => session.users()?,
+        })
+    }
+
+    /// Signs in as `login` (see [`Session::sign_in`]: in a new file the first user becomes
+    /// its HR administrator), replacing whoever was signed in, and remembers the login.
+    pub fn sign_in(&self, login: &str, name: Option<&str>) -> IpcResult<User> {
         let mut guard = lock(&self.db);
         let db = guard.as_mut().ok_or_else(IpcError::no_database)?;
-        Ok(f(&mut db.store)?)
-    }
-
-    /// Runs a change on the open store as the current user, or fails with `no_database` or
-    /// `no_user`.
-    pub fn change<T>(
-        &self,
-        f: impl FnOnce(&mut Store, &str) -> panelmark::Result<T>,
-    ) -> IpcResult<T> {
-        let user = self.user().ok_or_else(IpcError::no_user)?;
-        self.with_store(|store| f(store, &user))
-    }
-
-    /// Sets who the user is (trimmed; must not be empty) and remembers it for next time.
-    pub fn set_user(&self, name: &str) -> IpcResult<String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(panelmark::Error::invalid("name", "enter your name").into());
+        let store = match db.who.take().ok_or_else(IpcError::no_database)? {
+            Who::Nobody(store) => store,
+            Who::Signed(session) => session.sign_out(),
+        };
+        match Session::sign_in(store, login, name) {
+            Ok(session) => {
+                let user = session.user().clone();
+                let reader = open_store(&db.path).and_then(|store| {
+                    Session::sign_in(store, &user.login, None).map_err(IpcError::from)
+                });
+                db.who = Some(Who::Signed(session));
+                *lock(&self.reader) = reader.ok();
+                drop(guard);
+                self.update_settings(|s| s.last_user = Some(user.login.clone()));
+                Ok(user)
+            }
+            Err(e) => {
+                // A refused sign-in leaves nobody signed in: never the previous person behind
+                // the user's back.
+                *lock(&self.reader) = None;
+                db.who = Some(Who::Nobody(open_store(&db.path)?));
+                Err(e.into())
+            }
         }
-        *lock(&self.user) = Some(name.to_owned());
-        self.update_settings(|s| s.last_user = Some(name.to_owned()));
-        Ok(name.to_owned())
     }
 
-    /// Who the user is, if they have said.
-    pub fn user(&self) -> Option<String> {
-        lock(&self.user).clone()
+    /// Who is signed in, if anyone.
+    pub fn user(&self) -> Option<User> {
+        match lock(&self.db).as_ref()?.who.as_ref()? {
+            Who::Signed(session) => Some(session.user().clone()),
+            Who::Nobody(_) => None,
+        }
+    }
+
+    /// Runs a change as the signed-in user, or fails with `no_database` or `no_user`.
+    pub fn change<T>(&self, f: impl FnOnce(&mut Session) -> panelmark::Result<T>) -> IpcResult<T> {
+        let mut guard = lock(&self.db);
+        let db = guard.as_mut().ok_or_else(IpcError::no_database)?;
+        match db.who.as_mut() {
+            Some(Who::Signed(session)) => Ok(f(session)?),
+            _ => Err(IpcError::no_user()),
+        }
+    }
+
+    /// Runs a read as the signed-in user on the read connection (on the change connection
+    /// when there is no second one), or fails with `no_database` or `no_user`.
+    pub fn read<T>(&self, f: impl FnOnce(&Session) -> panelmark::Result<T>) -> IpcResult<T> {
+        if let Some(reader) = lock(&self.reader).as_ref() {
+            return Ok(f(reader)?);
+        }
+        let guard = lock(&self.db);
+        let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
+        match db.who.as_ref() {
+            Some(Who::Signed(session)) => Ok(f(session)?),
+            _ => Err(IpcError::no_user()),
+        }
+    }
+
+    /// A session of the signed-in user on a connection of its own, for a long read (an
+    /// export) that should hold up no other command.
+    pub fn own_session(&self) -> IpcResult<Session> {
+        let (path, login) = {
+            let guard = lock(&self.db);
+            let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
+            match db.who.as_ref() {
+                Some(Who::Signed(session)) => (db.path.clone(), session.user().login.clone()),
+                _ => return Err(IpcError::no_user()),
+            }
+        };
+        Ok(Session::sign_in(open_store(&path)?, &login, None)?)
     }
 
     /// A copy of the settings.
@@ -144,12 +217,17 @@ mod tests {
     }
 
     #[test]
-    fn nothing_works_on_the_store_until_a_database_is_open() {
+    fn nothing_works_until_a_database_is_open_and_someone_signs_in() {
         let dir = tempfile::tempdir().unwrap();
         let s = state(dir.path());
         assert_eq!(s.current(), None);
-        let err = s.with_store(|st| st.roles()).unwrap_err();
-        assert_eq!(err.code, "no_database");
+        assert_eq!(
+            s.read(|st| st.roles_list()).unwrap_err().code,
+            "no_database"
+        );
+        s.open(&dir.path().join("a.db")).unwrap();
+        assert_eq!(s.read(|st| st.roles_list()).unwrap_err().code, "no_user");
+        assert_eq!(s.change(|st| st.roles_list()).unwrap_err().code, "no_user");
     }
 
     #[test]
@@ -160,25 +238,42 @@ mod tests {
         assert!(info.path.ends_with("data/new.db"), "{}", info.path);
         assert!(Path::new(&info.path).exists());
         assert_eq!(s.current(), Some(info.clone()));
-        assert_eq!(s.with_store(|st| st.roles()).unwrap(), vec![]);
+        assert_eq!(s.users().unwrap(), vec![], "a new file has no users yet");
         let reloaded = state(dir.path());
         assert_eq!(reloaded.settings().recent, vec![info.path], "persisted");
     }
 
     #[test]
-    fn changes_need_a_user_and_record_their_name() {
+    fn the_first_sign_in_makes_the_hr_admin_and_identity_changes_only_by_signing_in() {
         let dir = tempfile::tempdir().unwrap();
         let s = state(dir.path());
         s.open(&dir.path().join("a.db")).unwrap();
-        let err = s.change(|_, _| Ok(())).unwrap_err();
-        assert_eq!(err.code, "no_user");
-        assert_eq!(s.set_user("   ").unwrap_err().code, "invalid");
-        assert_eq!(s.set_user("  Ada Lovelace ").unwrap(), "Ada Lovelace");
-        let actor = s.change(|_, actor| Ok(actor.to_owned())).unwrap();
-        assert_eq!(actor, "Ada Lovelace");
+        assert_eq!(s.sign_in("Ada Lovelace", None).unwrap_err().code, "invalid");
+        let ada = s.sign_in("ada", Some("Ada Lovelace")).unwrap();
+        assert!(ada.hr_admin);
+        s.change(|st| st.add_user("bo", "Bo Member", false))
+            .unwrap();
+        assert_eq!(
+            s.read(|st| st.users()).unwrap().len(),
+            2,
+            "the reader sees the change"
+        );
+        let bo = s.sign_in("bo", None).unwrap();
+        assert_eq!(s.user(), Some(bo));
+        let err = s.change(|st| st.add_user("cy", "Cy", false)).unwrap_err();
+        assert_eq!(err.code, "forbidden", "Bo is no HR admin: {err:?}");
+        assert_eq!(
+            s.sign_in("mallory", None).unwrap_err().code,
+            "not_signed_in"
+        );
+        assert_eq!(
+            s.user(),
+            None,
+            "a refused sign-in signs the previous user out"
+        );
         assert_eq!(
             state(dir.path()).settings().last_user.as_deref(),
-            Some("Ada Lovelace")
+            Some("bo")
         );
     }
 

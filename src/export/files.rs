@@ -71,7 +71,7 @@ fn join(handle: std::thread::ScopedJoinHandle<'_, Result<PathBuf>>) -> Result<Pa
 
 /// Writes the chosen exports of a campaign into `dir` (created if missing). `progress` is
 /// called with (done, total) as PDF packs are written.
-pub fn export_campaign(
+pub(crate) fn export_campaign(
     store: &Store,
     campaign_id: Id,
     dir: &Path,

@@ -7,5 +7,6 @@ pub mod pdf;
 pub mod receipt;
 pub mod record;
 
-pub use files::{export_campaign, ExportOptions, ExportSummary};
+pub(crate) use files::export_campaign;
+pub use files::{ExportOptions, ExportSummary};
 pub use record::{CampaignRecord, Parts};

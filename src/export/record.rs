@@ -84,7 +84,7 @@ pub struct Parts {
 
 impl CampaignRecord {
     /// Loads a campaign for export, with the optional `parts` asked for.
-    pub fn load(store: &Store, campaign_id: Id, parts: Parts) -> Result<Self> {
+    pub(crate) fn load(store: &Store, campaign_id: Id, parts: Parts) -> Result<Self> {
         let data = store.campaign_data(campaign_id)?;
         let index = data.index();
         let results = results::compute_indexed(&data, &index);

@@ -68,6 +68,24 @@ pub struct Assessor {
     pub role: AssessorRole,
     /// The panel they sit on; moderators sit on none.
     pub panel_id: Option<Id>,
+    /// The user (see [`User`]) this record makes a member, chair or moderator.
+    pub login: String,
+}
+
+/// A person who uses Panelmark: their identity (the login) and whether they administer.
+/// What else they may do comes from their assessor records, campaign by campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct User {
+    /// Database id.
+    pub id: Id,
+    /// The identity: unique, lowercase, no spaces (in a shared database, the database login).
+    pub login: String,
+    /// The name shown.
+    pub name: String,
+    /// An HR administrator sets up roles, scorecards, campaigns, panels and people, moves a
+    /// campaign between phases, and erases candidates on request.
+    pub hr_admin: bool,
 }
 
 /// A candidate in a campaign.

@@ -88,7 +88,7 @@ fn seen_head(conn: &rusqlite::Connection) -> Result<i64> {
 
 impl Store {
     /// Everything results, flags and statistics are computed from.
-    pub fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
+    pub(crate) fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
         self.campaign_data_split(campaign_id, SPLIT_SCAN_FROM_CANDIDATES)
     }
 
@@ -229,7 +229,7 @@ impl Store {
     }
 
     /// The moderation board: results and flags from one load.
-    pub fn board(
+    pub(crate) fn board(
         &self,
         campaign_id: Id,
         settings: &flags::FlagSettings,
@@ -243,7 +243,7 @@ impl Store {
     /// The moderation board packed for the screen (see [`PackedBoard`]).
     ///
     /// [`PackedBoard`]: crate::scoring::board::PackedBoard
-    pub fn packed_board(
+    pub(crate) fn packed_board(
         &self,
         campaign_id: Id,
         settings: &flags::FlagSettings,
@@ -260,12 +260,12 @@ impl Store {
     }
 
     /// Results in merit order.
-    pub fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
+    pub(crate) fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
         Ok(results::compute(&self.campaign_data(campaign_id)?))
     }
 
     /// Flags with the given thresholds.
-    pub fn flags(
+    pub(crate) fn flags(
         &self,
         campaign_id: Id,
         settings: &flags::FlagSettings,
@@ -274,14 +274,14 @@ impl Store {
     }
 
     /// Statistics.
-    pub fn stats(&self, campaign_id: Id) -> Result<report::CampaignStats> {
+    pub(crate) fn stats(&self, campaign_id: Id) -> Result<report::CampaignStats> {
         Ok(report::compute(&self.campaign_data(campaign_id)?))
     }
 
     /// Sets the number of posts; passes beyond it in merit order form the reserve list. Once
     /// scoring has started a change moves people between appointable and reserve, so it needs
     /// a written reason, recorded in the audit event.
-    pub fn set_posts(
+    pub(crate) fn set_posts(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -330,7 +330,7 @@ impl Store {
     /// A moderator separates candidates who are tied in the merit list, in the given order,
     /// with a written reason. Every candidate named must currently share one tied position,
     /// and the whole tied group must be named.
-    pub fn order_tie(
+    pub(crate) fn order_tie(
         &mut self,
         actor: &str,
         campaign_id: Id,

@@ -130,7 +130,7 @@ pub(crate) fn set_state(
 
 impl Store {
     /// Saves a new scorecard template (version 1).
-    pub fn create_scorecard(
+    pub(crate) fn create_scorecard(
         &mut self,
         actor: &str,
         role_id: Option<Id>,
@@ -152,7 +152,12 @@ impl Store {
     }
 
     /// Saves an edited scorecard as a new version; campaigns already running keep theirs.
-    pub fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64> {
+    pub(crate) fn update_scorecard(
+        &mut self,
+        actor: &str,
+        id: Id,
+        scorecard: &Scorecard,
+    ) -> Result<i64> {
         check_scorecard(scorecard)?;
         self.write(actor, |tx| {
             let current = get_scorecard(tx.conn(), id)?;
@@ -167,12 +172,12 @@ impl Store {
     }
 
     /// A scorecard template at its newest version.
-    pub fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+    pub(crate) fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
         get_scorecard(self.conn(), id)
     }
 
     /// Every scorecard template at its newest version.
-    pub fn scorecards(&self) -> Result<Vec<StoredScorecard>> {
+    pub(crate) fn scorecards(&self) -> Result<Vec<StoredScorecard>> {
         let ids: Vec<Id> = self
             .conn()
             .prepare("SELECT id FROM scorecards ORDER BY id")?
@@ -184,7 +189,12 @@ impl Store {
     }
 
     /// Starts a campaign on the newest version of a scorecard, in the setup state.
-    pub fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id> {
+    pub(crate) fn create_campaign(
+        &mut self,
+        actor: &str,
+        name: &str,
+        scorecard_id: Id,
+    ) -> Result<Id> {
         if name.trim().is_empty() {
             return Err(Error::invalid("campaign.name", "is empty"));
         }
@@ -213,12 +223,12 @@ impl Store {
     }
 
     /// One campaign.
-    pub fn campaign(&self, id: Id) -> Result<Campaign> {
+    pub(crate) fn campaign(&self, id: Id) -> Result<Campaign> {
         load_campaign(self.conn(), &self.scorecards, id)
     }
 
     /// Every campaign, oldest first.
-    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+    pub(crate) fn campaigns(&self) -> Result<Vec<Campaign>> {
         let ids: Vec<Id> = self
             .conn()
             .prepare("SELECT id FROM campaigns ORDER BY id")?
@@ -229,7 +239,7 @@ impl Store {
 
     /// Setup → scoring. Needs at least one candidate and, for every panel that has
     /// candidates, at least one member who scores.
-    pub fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    pub(crate) fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Setup], "starting scoring")?;
@@ -261,7 +271,7 @@ impl Store {
     }
 
     /// Scoring → moderation: panels have finished; HR reviews.
-    pub fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    pub(crate) fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "starting moderation")?;
@@ -270,7 +280,12 @@ impl Store {
     }
 
     /// Moderation → scoring, when a panel must rescore; the reason is recorded.
-    pub fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()> {
+    pub(crate) fn return_to_scoring(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        reason: &str,
+    ) -> Result<()> {
         let reason = required_text("reason", reason)?;
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;

@@ -7,17 +7,19 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::{Error, Result};
 
+/// The schema version this build writes (the number of migrations below).
+pub const SCHEMA_VERSION: usize = 3;
+
 /// Every schema version, oldest first. Never edit a released migration: add a new one.
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("migrations/001_initial.sql")),
-    M::up(include_str!("migrations/002_board_index.sql")),
-];
-
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
-
 fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_initial.sql")),
+        M::up(include_str!("migrations/002_board_index.sql")),
+        M::up_with_hook(
+            include_str!("migrations/003_users.sql"),
+            |tx: &rusqlite::Transaction<'_>| Ok(super::users::fill_from_existing(tx)?),
+        ),
+    ])
 }
 
 /// The `synchronous` level every connection uses. FULL: in WAL mode SQLite then syncs the
@@ -91,6 +93,66 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_version_counts_every_migration() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version as usize, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn migration_3_makes_users_of_assessors_and_hr_admins_of_other_actors() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO assessors (id, campaign_id, name, role, panel_id) VALUES
+               (1, 1, 'Zoë Ward', 'member', 1), (2, 1, 'Helen Marsh', 'moderator', NULL),
+               (3, 2, 'Zoë Ward', 'chair', 3), (4, 2, 'zoe ward', 'member', 3);
+             INSERT INTO audit_log (at, actor, action, entity, prev_hash, hash) VALUES
+               ('2026-01-01T09:00:00Z', 'Sam (HR)', 'campaign.create', 'campaign/1', '', 'h1'),
+               ('2026-01-02T09:00:00Z', 'Zoë Ward', 'score.save', 'campaign/1', 'h1', 'h2');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let users: Vec<(String, String, bool)> = conn
+            .prepare("SELECT login, name, hr_admin FROM users ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            users,
+            [
+                ("zoe.ward".into(), "Zoë Ward".into(), false),
+                ("helen.marsh".into(), "Helen Marsh".into(), false),
+                ("zoe.ward-2".into(), "zoe ward".into(), false),
+                ("sam.hr".into(), "Sam (HR)".into(), true),
+            ],
+            "one user per distinct name, clashing logins numbered, other actors HR admins"
+        );
+        let links: Vec<(i64, String)> = conn
+            .prepare("SELECT id, login FROM assessors ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            links,
+            [
+                (1, "zoe.ward".into()),
+                (2, "helen.marsh".into()),
+                (3, "zoe.ward".into()),
+                (4, "zoe.ward-2".into())
+            ]
+        );
+    }
 
     #[test]
     fn migrations_are_valid() {

@@ -166,7 +166,7 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
 impl Store {
     /// Records the panel's agreed score, with its rationale, once every member of the
     /// candidate's panel has submitted.
-    pub fn agree_score(
+    pub(crate) fn agree_score(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -180,7 +180,7 @@ impl Store {
     }
 
     /// Records many agreed scores in one transaction; all or none.
-    pub fn agree_scores(
+    pub(crate) fn agree_scores(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -197,7 +197,7 @@ impl Store {
     }
 
     /// The agreed scores of a candidate.
-    pub fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+    pub(crate) fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
         let mut stmt = self.conn().prepare(
             "SELECT candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at
              FROM agreed_scores WHERE candidate_id = ?1 ORDER BY criterion_key",
@@ -208,7 +208,7 @@ impl Store {
 
     /// A moderator sets a candidate's score on a criterion. The reason is required whenever
     /// the score differs from the panel's agreed score (or there is none).
-    pub fn moderate_score(
+    pub(crate) fn moderate_score(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -264,7 +264,7 @@ impl Store {
     }
 
     /// The moderations of a candidate.
-    pub fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
+    pub(crate) fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
         let mut stmt = self.conn().prepare(
             "SELECT candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at
              FROM moderations WHERE candidate_id = ?1 ORDER BY criterion_key",
@@ -277,7 +277,12 @@ impl Store {
     /// moderator reopens it. Refused while any candidate has a criterion with no agreed or
     /// moderated score (or "not assessed"), and while candidates are tied, not separated,
     /// across the last post.
-    pub fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+    pub(crate) fn sign_off(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        moderator_id: Id,
+    ) -> Result<()> {
         // More candidates tied at the last post than posts left: someone must decide first.
         let tie = crate::scoring::results::unseparated_boundary_tie(&self.results(campaign_id)?);
         self.write(actor, |tx| {
@@ -307,7 +312,7 @@ impl Store {
     }
 
     /// A moderator reopens signed-off results, with a reason, back into moderation.
-    pub fn reopen(
+    pub(crate) fn reopen(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -335,7 +340,7 @@ impl Store {
     }
 
     /// Sign-off history, oldest first.
-    pub fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+    pub(crate) fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
         let mut stmt = self.conn().prepare(
             "SELECT s.action, a.name, s.reason, s.at FROM signoffs s JOIN assessors a ON a.id = s.moderator_id
              WHERE s.campaign_id = ?1 ORDER BY s.id",
@@ -388,7 +393,7 @@ fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<Strin
 
 impl Store {
     /// Every agreed score and moderation of a campaign (for exports).
-    pub fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+    pub(crate) fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
         let agreed = self
             .conn()
             .prepare(

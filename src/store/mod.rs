@@ -1,6 +1,8 @@
-//! SQLite storage: connections, migrations, transactions and the audit chain.
+//! SQLite storage: connections, migrations, transactions and the audit chain. No rule about
+//! who may do what lives here: every caller outside the crate goes through a
+//! [`crate::session::Session`], which owns those rules.
 //!
-//! [`Store`] owns one connection. Every user action goes through [`Store::write`], which runs
+//! [`Store`] owns one connection. Every user action goes through `Store::write`, which runs
 //! it in one transaction together with its audit events: both commit or neither does.
 
 pub mod audit;
@@ -12,6 +14,7 @@ mod people;
 pub mod postgres;
 mod roles;
 mod scores;
+pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -55,7 +58,7 @@ impl std::fmt::Debug for Store {
 
 /// One user action in progress: the open transaction, who is acting, and the time the
 /// action is stamped with.
-pub struct Tx<'a> {
+pub(crate) struct Tx<'a> {
     tx: Transaction<'a>,
     actor: &'a str,
     now: String,
@@ -65,27 +68,22 @@ pub struct Tx<'a> {
 
 impl Tx<'_> {
     /// The connection, for queries inside the transaction.
-    pub fn conn(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &Connection {
         &self.tx
     }
 
     /// The action's timestamp (RFC 3339, UTC).
-    pub fn now(&self) -> &str {
+    pub(crate) fn now(&self) -> &str {
         &self.now
     }
 
     /// A campaign, read inside this transaction.
-    pub fn campaign(&self, id: crate::model::Id) -> Result<crate::model::Campaign> {
+    pub(crate) fn campaign(&self, id: crate::model::Id) -> Result<crate::model::Campaign> {
         campaigns::load_campaign(&self.tx, self.scorecards, id)
     }
 
-    /// Who is acting.
-    pub fn actor(&self) -> &str {
-        self.actor
-    }
-
     /// Records an audit event for this action, in the same transaction.
-    pub fn audit(
+    pub(crate) fn audit(
         &self,
         action: &str,
         entity: &str,
@@ -101,7 +99,11 @@ impl Tx<'_> {
     /// Records the chain's head as it stands before this event, signed when the store has an
     /// installation key, in an `anchor.recorded` event about `entity`: the moment (`sign_off`,
     /// `import`, …) a head was handed out. Returns the anchor.
-    pub fn record_anchor(&self, moment: &str, entity: &str) -> Result<crate::anchor::Anchor> {
+    pub(crate) fn record_anchor(
+        &self,
+        moment: &str,
+        entity: &str,
+    ) -> Result<crate::anchor::Anchor> {
         let mut anchor = crate::anchor::Anchor::head(&self.tx)?;
         if let Some(key) = self.installation_key {
             anchor = anchor.signed(key);
@@ -129,7 +131,7 @@ impl Store {
 
     /// A second, read-only connection to this store's database file, for reading on another
     /// thread; `None` for an in-memory store, which no other connection can see.
-    pub fn reader(&self) -> Result<Option<Connection>> {
+    pub(crate) fn reader(&self) -> Result<Option<Connection>> {
         match self.conn.path().filter(|p| !p.is_empty()) {
             Some(path) => Ok(Some(connection::open_reader(Path::new(path))?)),
             None => Ok(None),
@@ -157,7 +159,7 @@ impl Store {
     }
 
     /// The current head as an anchor, signed when the store has an installation key.
-    pub fn anchor(&self) -> Result<crate::anchor::Anchor> {
+    pub(crate) fn anchor(&self) -> Result<crate::anchor::Anchor> {
         let anchor = crate::anchor::Anchor::head(&self.conn)?;
         Ok(match self.installation_key() {
             Some(key) => anchor.signed(key),
@@ -179,18 +181,18 @@ impl Store {
     }
 
     /// The underlying connection, for read queries.
-    pub fn conn(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
     /// The current time as the store stamps it.
-    pub fn now(&self) -> String {
+    pub(crate) fn now(&self) -> String {
         timestamp((self.clock)())
     }
 
     /// Runs one user action in a transaction: commits when `action` returns `Ok`, rolls back
     /// (leaving every row and the audit log as they were) when it returns `Err`.
-    pub fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         actor: &str,
         action: impl FnOnce(&Tx<'_>) -> Result<T>,
@@ -215,17 +217,20 @@ impl Store {
     }
 
     /// Recomputes the audit chain.
-    pub fn verify(&self) -> Result<Verification> {
+    pub(crate) fn verify(&self) -> Result<Verification> {
         audit::verify(&self.conn)
     }
 
     /// The audit log, filtered.
-    pub fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<crate::model::AuditEvent>> {
+    pub(crate) fn audit_events(
+        &self,
+        filter: &AuditFilter,
+    ) -> Result<Vec<crate::model::AuditEvent>> {
         audit::events(&self.conn, filter)
     }
 
     /// Hash of the newest audit event (the chain's head).
-    pub fn audit_head(&self) -> Result<String> {
+    pub(crate) fn audit_head(&self) -> Result<String> {
         Ok(audit::head(&self.conn)?.1)
     }
 }

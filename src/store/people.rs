@@ -65,14 +65,14 @@ pub(crate) fn load_assessor(
     assessor_id: Id,
 ) -> Result<Assessor> {
     conn.prepare_cached(
-        "SELECT id, campaign_id, name, role, panel_id FROM assessors WHERE id = ?1 AND campaign_id = ?2",
+        "SELECT id, campaign_id, name, role, panel_id, login FROM assessors WHERE id = ?1 AND campaign_id = ?2",
     )?
     .query_row(params![assessor_id, campaign_id], assessor_from_row)
     .optional()?
     .ok_or_else(|| Error::not_found("assessor", assessor_id))
 }
 
-fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Assessor> {
+pub(crate) fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Assessor> {
     let role: String = r.get(3)?;
     Ok(Assessor {
         id: r.get(0)?,
@@ -80,6 +80,7 @@ fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Assessor> {
         name: r.get(2)?,
         role: AssessorRole::parse(&role).unwrap_or(AssessorRole::Member),
         panel_id: r.get(4)?,
+        login: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
     })
 }
 
@@ -144,7 +145,7 @@ fn insert_candidate(tx: &Tx<'_>, campaign_id: Id, c: &NewCandidate) -> Result<Id
 
 impl Store {
     /// Adds a panel.
-    pub fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
+    pub(crate) fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
         let name = required_text("panel.name", name)?.to_owned();
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -177,7 +178,7 @@ impl Store {
     }
 
     /// The campaign's panels.
-    pub fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+    pub(crate) fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
         let mut stmt = self.conn().prepare(
             "SELECT id, campaign_id, name FROM panels WHERE campaign_id = ?1 ORDER BY id",
         )?;
@@ -192,13 +193,14 @@ impl Store {
     }
 
     /// Adds an assessor. Members and chairs sit on a panel; moderators on none.
-    pub fn add_assessor(
+    pub(crate) fn add_assessor(
         &mut self,
         actor: &str,
         campaign_id: Id,
         name: &str,
         role: AssessorRole,
         panel_id: Option<Id>,
+        login: &str,
     ) -> Result<Id> {
         let name = required_text("assessor.name", name)?.to_owned();
         match (role.scores(), panel_id) {
@@ -221,31 +223,31 @@ impl Store {
             require_state(&campaign, PEOPLE_STATES, "adding an assessor")?;
             check_panel(tx.conn(), campaign_id, panel_id, "assessor.panel")?;
             tx.conn().execute(
-                "INSERT INTO assessors (campaign_id, name, role, panel_id) VALUES (?1, ?2, ?3, ?4)",
-                params![campaign_id, name, role.as_str(), panel_id],
+                "INSERT INTO assessors (campaign_id, name, role, panel_id, login) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![campaign_id, name, role.as_str(), panel_id, login],
             )?;
             let id = tx.conn().last_insert_rowid();
             tx.audit(
                 "assessor.create",
                 &format!("campaign/{campaign_id}/assessor/{id}"),
                 None,
-                Some(json!({ "name": name, "role": role.as_str(), "panel_id": panel_id })),
+                Some(json!({ "name": name, "role": role.as_str(), "panel_id": panel_id, "login": login })),
             )?;
             Ok(id)
         })
     }
 
     /// The campaign's assessors and moderators.
-    pub fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+    pub(crate) fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, campaign_id, name, role, panel_id FROM assessors WHERE campaign_id = ?1 ORDER BY id",
+            "SELECT id, campaign_id, name, role, panel_id, login FROM assessors WHERE campaign_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([campaign_id], assessor_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Adds one candidate.
-    pub fn add_candidate(
+    pub(crate) fn add_candidate(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -266,7 +268,7 @@ impl Store {
     }
 
     /// Changes a candidate's details.
-    pub fn update_candidate(
+    pub(crate) fn update_candidate(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -304,7 +306,7 @@ impl Store {
     }
 
     /// The campaign's candidates (erased ones left out), in reference order.
-    pub fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+    pub(crate) fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL ORDER BY reference"
         ))?;
@@ -313,12 +315,16 @@ impl Store {
     }
 
     /// One candidate.
-    pub fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+    pub(crate) fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
         load_candidate(self.conn(), campaign_id, candidate_id)
     }
 
     /// A candidate by their reference.
-    pub fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
+    pub(crate) fn candidate_by_reference(
+        &self,
+        campaign_id: Id,
+        reference: &str,
+    ) -> Result<Candidate> {
         self.conn()
             .query_row(
                 &format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND reference = ?2 AND erased_at IS NULL"),
@@ -332,7 +338,7 @@ impl Store {
     /// Imports a candidate CSV (see [`crate::import::candidates`]) into a campaign: every row
     /// is checked — including that its panel exists and its reference is new to the campaign —
     /// and either all are added or, on any bad row, none is. Returns the number added.
-    pub fn import_candidates(
+    pub(crate) fn import_candidates(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -409,26 +415,13 @@ impl Store {
 }
 
 impl Store {
-    /// Imports a candidate CSV file (see [`Store::import_candidates`]).
-    pub fn import_candidates_file(
-        &mut self,
-        actor: &str,
-        campaign_id: Id,
-        path: &std::path::Path,
-    ) -> Result<usize> {
-        let (name, bytes) = crate::import::read_file(path)?;
-        self.import_candidates(actor, campaign_id, &name, &bytes)
-    }
-}
-
-impl Store {
     /// Erases a candidate's personal data on a data-protection request: name, email and slot,
     /// and the free text written about them (evidence, rationales, moderation reasons). The
     /// reference and the scores stay (other candidates' results and the statistics depend on
     /// them), the candidate leaves every list, result and export, and the erasure is audited
     /// with its reason. Earlier audit events are not rewritten: the chain would break; the
     /// log's own retention governs them.
-    pub fn erase_candidate(
+    pub(crate) fn erase_candidate(
         &mut self,
         actor: &str,
         campaign_id: Id,

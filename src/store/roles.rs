@@ -48,12 +48,12 @@ fn insert_role(tx: &Tx<'_>, role: &Role) -> Result<Id> {
 
 impl Store {
     /// Saves a role (reviewed draft or imported role file) and returns its id.
-    pub fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id> {
+    pub(crate) fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id> {
         self.write(actor, |tx| insert_role(tx, role))
     }
 
     /// Replaces a stored role's content (after the user's review edits).
-    pub fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()> {
+    pub(crate) fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()> {
         role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
         self.write(actor, |tx| {
             let before = get_role(tx.conn(), id)?;
@@ -77,12 +77,12 @@ impl Store {
     }
 
     /// One role.
-    pub fn role(&self, id: Id) -> Result<StoredRole> {
+    pub(crate) fn role(&self, id: Id) -> Result<StoredRole> {
         get_role(self.conn(), id)
     }
 
     /// Every role, oldest first.
-    pub fn roles(&self) -> Result<Vec<StoredRole>> {
+    pub(crate) fn roles(&self) -> Result<Vec<StoredRole>> {
         let mut stmt = self
             .conn()
             .prepare("SELECT id, body, created_at FROM roles ORDER BY id")?;

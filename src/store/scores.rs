@@ -241,7 +241,7 @@ fn score_json(s: &Score) -> serde_json::Value {
 impl Store {
     /// Saves an assessor's draft score. Invalid input is rejected and the stored score stays
     /// as it was; a submitted score cannot be changed.
-    pub fn save_score(
+    pub(crate) fn save_score(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -255,7 +255,7 @@ impl Store {
     }
 
     /// Saves many draft scores in one transaction (imports, demo data, benchmarks); all or none.
-    pub fn save_scores(
+    pub(crate) fn save_scores(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -273,7 +273,7 @@ impl Store {
 
     /// Makes an assessor's scores for a candidate final. Every criterion must have a score or
     /// be marked not assessed. Only after this does the assessor see the others' scores.
-    pub fn submit_scores(
+    pub(crate) fn submit_scores(
         &mut self,
         actor: &str,
         campaign_id: Id,
@@ -330,7 +330,7 @@ impl Store {
     /// panel member sees only their own scores until they have submitted for the candidate,
     /// then every submitted score of the panel (never another member's draft). A moderator
     /// sees every submitted score.
-    pub fn visible_scores(
+    pub(crate) fn visible_scores(
         &self,
         campaign_id: Id,
         candidate_id: Id,
@@ -359,7 +359,7 @@ impl Store {
 impl Store {
     /// Every submitted score of a campaign, with evidence, by candidate reference then
     /// assessor then criterion order (for exports).
-    pub fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+    pub(crate) fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {} FROM scores s JOIN candidates c ON c.id = s.candidate_id
              WHERE c.campaign_id = ?1 AND c.erased_at IS NULL AND s.status = 'submitted'

@@ -1,6 +1,7 @@
 //! Shared fixtures for the core's integration tests.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -11,17 +12,82 @@ use panelmark::model::{
     AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
     ScoreInput, Scorecard,
 };
+use panelmark::session::Session;
 use panelmark::store::{NewCandidate, Store};
 
 /// An in-memory store whose clock starts at 2026-11-23 09:00 UTC and ticks a second per action.
 pub fn store() -> Store {
+    with_test_clock(Store::open_in_memory().unwrap())
+}
+
+/// `store` on the tests' clock: 2026-11-23 09:00 UTC, a second more per action.
+pub fn with_test_clock(store: Store) -> Store {
     let tick = Arc::new(AtomicI64::new(0));
-    Store::open_in_memory()
-        .unwrap()
-        .with_clock(Arc::new(move || {
-            Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-                + chrono::Duration::seconds(tick.fetch_add(1, Ordering::SeqCst))
-        }))
+    store.with_clock(Arc::new(move || {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+            + chrono::Duration::seconds(tick.fetch_add(1, Ordering::SeqCst))
+    }))
+}
+
+/// One database and whoever is signed in to it: tests switch person explicitly, as a user
+/// does on the Start screen.
+pub struct Desk {
+    session: Option<Session>,
+    /// Each assessor record's login, for [`Desk::by`].
+    logins: HashMap<Id, String>,
+}
+
+impl Desk {
+    /// Signed in as `login` (switching if someone else was).
+    pub fn as_(&mut self, login: &str) -> &mut Session {
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.user().login != login)
+        {
+            let store = self.session.take().unwrap().sign_out();
+            self.session = Some(Session::sign_in(store, login, None).unwrap());
+        }
+        self.session.as_mut().unwrap()
+    }
+
+    /// Signed in as the person whose assessor record is `assessor`.
+    pub fn by(&mut self, assessor: Id) -> &mut Session {
+        let login = self.logins[&assessor].clone();
+        self.as_(&login)
+    }
+}
+
+/// The people of [`campaign`]: HR's `hr` (the file's first user, so its HR administrator),
+/// then the panels' and the moderator's logins with their names.
+pub const PEOPLE: [(&str, &str); 5] = [
+    ("amara", "Amara Okafor"),
+    ("tomasz", "Tomasz Wiśniewski"),
+    ("priya", "Priya Raman"),
+    ("gareth", "Gareth Llewellyn"),
+    ("helen", "Helen Marsh"),
+];
+
+/// A fresh database (see [`store`]) with HR signed in and the people of [`PEOPLE`] added.
+pub fn desk() -> Desk {
+    desk_on(store())
+}
+
+/// [`desk`] on a database file, for tests that look at the file with raw SQL.
+pub fn desk_in(path: &std::path::Path) -> Desk {
+    desk_on(with_test_clock(Store::open(path).unwrap()))
+}
+
+/// [`desk`] on `store` (a store with an installation key, say).
+pub fn desk_on(store: Store) -> Desk {
+    let mut hr = Session::sign_in(store, "hr", Some("HR Admin")).unwrap();
+    for (login, name) in PEOPLE {
+        hr.add_user(login, name, false).unwrap();
+    }
+    Desk {
+        session: Some(hr),
+        logins: HashMap::new(),
+    }
 }
 
 fn criterion(
@@ -88,13 +154,16 @@ pub struct Cast {
 
 /// A campaign in setup with two panels of two, a moderator and three candidates
 /// (two on panel A, one on panel B). Pass mark 4 on each criterion, overall 12.
-pub fn campaign(store: &mut Store) -> Cast {
-    campaign_with(store, |_| {})
+/// Amara chairs and Tomasz sits on panel A; Priya chairs and Gareth sits on panel B; Helen
+/// moderates.
+pub fn campaign(desk: &mut Desk) -> Cast {
+    campaign_with(desk, |_| {})
 }
 
 /// [`campaign`] with its scorecard changed by `customise` before the campaign pins it.
-pub fn campaign_with(store: &mut Store, customise: impl FnOnce(&mut Scorecard)) -> Cast {
-    let role_id = store.create_role("hr", &role()).unwrap();
+pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) -> Cast {
+    let hr = desk.as_("hr");
+    let role_id = hr.create_role(&role()).unwrap();
     let mut card = Scorecard::from_role(
         "Senior DevOps interview",
         &role(),
@@ -105,77 +174,48 @@ pub fn campaign_with(store: &mut Store, customise: impl FnOnce(&mut Scorecard)) 
     card.overall_pass_mark = 12.0;
     card.tie_break = Some("c1".into());
     customise(&mut card);
-    let card_id = store.create_scorecard("hr", Some(role_id), &card).unwrap();
-    let campaign = store
-        .create_campaign("hr", "Senior DevOps, November 2026", card_id)
+    let card_id = hr.create_scorecard(Some(role_id), &card).unwrap();
+    let campaign = hr
+        .create_campaign("Senior DevOps, November 2026", card_id)
         .unwrap();
-    let panel_a = store.add_panel("hr", campaign, "Panel A").unwrap();
-    let panel_b = store.add_panel("hr", campaign, "Panel B").unwrap();
-    let chair_a = store
-        .add_assessor(
-            "hr",
-            campaign,
-            "Amara Okafor",
-            AssessorRole::Chair,
-            Some(panel_a),
-        )
-        .unwrap();
-    let member_a = store
-        .add_assessor(
-            "hr",
-            campaign,
-            "Tomasz Wiśniewski",
-            AssessorRole::Member,
-            Some(panel_a),
-        )
-        .unwrap();
-    let chair_b = store
-        .add_assessor(
-            "hr",
-            campaign,
-            "Priya Raman",
-            AssessorRole::Chair,
-            Some(panel_b),
-        )
-        .unwrap();
-    let member_b = store
-        .add_assessor(
-            "hr",
-            campaign,
-            "Gareth Llewellyn",
-            AssessorRole::Member,
-            Some(panel_b),
-        )
-        .unwrap();
-    let moderator = store
-        .add_assessor("hr", campaign, "Helen Marsh", AssessorRole::Moderator, None)
-        .unwrap();
-    let add = |store: &mut Store, reference: &str, name: &str, panel: Id| {
-        store
-            .add_candidate(
-                "hr",
-                campaign,
-                &NewCandidate {
-                    reference: reference.into(),
-                    name: name.into(),
-                    panel_id: Some(panel),
-                    ..Default::default()
-                },
-            )
-            .unwrap()
+    let panel_a = hr.add_panel(campaign, "Panel A").unwrap();
+    let panel_b = hr.add_panel(campaign, "Panel B").unwrap();
+    let mut seat = |login: &str, role: AssessorRole, panel: Option<Id>| {
+        let id = hr.add_assessor(campaign, login, role, panel).unwrap();
+        (id, login.to_owned())
     };
-    let zoe = add(store, "C-001", "Zoë Łukasiewicz", panel_a);
-    let siobhan = add(store, "C-002", "Siobhán Ó Briain", panel_a);
-    let oyvind = add(store, "C-003", "Øyvind Ærø", panel_b);
+    let people = [
+        seat("amara", AssessorRole::Chair, Some(panel_a)),
+        seat("tomasz", AssessorRole::Member, Some(panel_a)),
+        seat("priya", AssessorRole::Chair, Some(panel_b)),
+        seat("gareth", AssessorRole::Member, Some(panel_b)),
+        seat("helen", AssessorRole::Moderator, None),
+    ];
+    let add = |hr: &mut Session, reference: &str, name: &str, panel: Id| {
+        hr.add_candidate(
+            campaign,
+            &NewCandidate {
+                reference: reference.into(),
+                name: name.into(),
+                panel_id: Some(panel),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    let zoe = add(hr, "C-001", "Zoë Łukasiewicz", panel_a);
+    let siobhan = add(hr, "C-002", "Siobhán Ó Briain", panel_a);
+    let oyvind = add(hr, "C-003", "Øyvind Ærø", panel_b);
+    desk.logins.extend(people.iter().cloned());
     Cast {
         campaign,
         panel_a,
         panel_b,
-        chair_a,
-        member_a,
-        chair_b,
-        member_b,
-        moderator,
+        chair_a: people[0].0,
+        member_a: people[1].0,
+        chair_b: people[2].0,
+        member_b: people[3].0,
+        moderator: people[4].0,
         zoe,
         siobhan,
         oyvind,
@@ -195,8 +235,9 @@ pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usi
     }
 }
 
-/// Scores every member of each candidate's panel with `values` (per criterion) and agrees them.
-pub fn score_and_agree(store: &mut Store, cast: &Cast, candidate: Id, values: [Option<i32>; 3]) {
+/// Scores every member of each candidate's panel with `values` (per criterion) and agrees them,
+/// each signed in as themself.
+pub fn score_and_agree(desk: &mut Desk, cast: &Cast, candidate: Id, values: [Option<i32>; 3]) {
     let (chair, member) = if candidate == cast.oyvind {
         (cast.chair_b, cast.member_b)
     } else {
@@ -210,10 +251,10 @@ pub fn score_and_agree(store: &mut Store, cast: &Cast, candidate: Id, values: [O
                 input.value = None;
                 input.not_assessed = true;
             }
-            store.save_score("panel", cast.campaign, &input).unwrap();
+            desk.by(who).save_score(cast.campaign, &input).unwrap();
         }
-        store
-            .submit_scores("panel", cast.campaign, candidate, who)
+        desk.by(who)
+            .submit_scores(cast.campaign, candidate)
             .unwrap();
     }
     for (key, value) in ["c1", "c2", "c3"].iter().zip(values) {
@@ -225,8 +266,8 @@ pub fn score_and_agree(store: &mut Store, cast: &Cast, candidate: Id, values: [O
             text: "Agreed on the evidence".into(),
             by: chair,
         };
-        store
-            .agree_score("chair", cast.campaign, &decision)
+        desk.by(chair)
+            .agree_score(cast.campaign, &decision)
             .unwrap();
     }
 }
@@ -263,13 +304,16 @@ pub fn pdf_text(path: &Path) -> Option<String> {
     }
 }
 
-/// Exports a campaign with `options` into a new temporary folder, returned (kept until dropped).
+/// Exports a campaign with `options`, as the signed-in `session` (a moderator), into a new
+/// temporary folder, returned (kept until dropped).
 pub fn export(
-    store: &Store,
+    session: &Session,
     campaign: Id,
     options: panelmark::export::ExportOptions,
 ) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    panelmark::export::export_campaign(store, campaign, dir.path(), &options, |_, _| {}).unwrap();
+    session
+        .export_campaign(campaign, dir.path(), &options, |_, _| {})
+        .unwrap();
     dir
 }

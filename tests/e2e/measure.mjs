@@ -150,7 +150,7 @@ async function measureBoard(candidates) {
   const setup = {};
   if (existsSync(cli)) {
     const began = performance.now();
-    execFileSync(cli, ['--db', db, '--as', 'Measure', 'demo', '--candidates', String(candidates)], {
+    execFileSync(cli, ['--db', db, '--as', 'measure', 'demo', '--candidates', String(candidates)], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     setup.demo_via = 'cli';

@@ -9,144 +9,140 @@ use tauri::State;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_campaigns(state: State<'_, AppState>) -> IpcResult<Vec<Campaign>> {
-    state.with_store(|store| store.campaigns())
+    state.read(|store| store.campaigns())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_campaign(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> {
-    state.with_store(|store| store.campaign(id))
+    state.read(|store| store.campaign(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_campaign(
     state: State<'_, AppState>,
     name: String,
     scorecard_id: Id,
 ) -> IpcResult<Campaign> {
-    state.change(|store, actor| {
-        let id = store.create_campaign(actor, &name, scorecard_id)?;
+    state.change(|store| {
+        let id = store.create_campaign(&name, scorecard_id)?;
         store.campaign(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_demo_campaign(
     state: State<'_, AppState>,
     candidates: usize,
     seed: u64,
 ) -> IpcResult<Campaign> {
-    state.change(|store, actor| {
-        let id = panelmark::demo::build(
-            store,
-            actor,
-            &panelmark::demo::DemoOptions { candidates, seed },
-        )?;
-        store.campaign(id)
+    state.change(|session| {
+        let id = session.demo(&panelmark::demo::DemoOptions { candidates, seed })?;
+        session.campaign(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_scoring(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> {
-    state.change(|store, actor| {
-        store.start_scoring(actor, id)?;
+    state.change(|store| {
+        store.start_scoring(id)?;
         store.campaign(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_moderation(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> {
-    state.change(|store, actor| {
-        store.start_moderation(actor, id)?;
+    state.change(|store| {
+        store.start_moderation(id)?;
         store.campaign(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn return_to_scoring(
     state: State<'_, AppState>,
     id: Id,
     reason: String,
 ) -> IpcResult<Campaign> {
-    state.change(|store, actor| {
-        store.return_to_scoring(actor, id, &reason)?;
+    state.change(|store| {
+        store.return_to_scoring(id, &reason)?;
         store.campaign(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_posts(
     state: State<'_, AppState>,
     id: Id,
     posts: Option<u32>,
     reason: Option<String>,
 ) -> IpcResult<()> {
-    state.change(|store, actor| store.set_posts(actor, id, posts, reason.as_deref()))
+    state.change(|session| session.set_posts(id, posts, reason.as_deref()))
 }
 
-/// The campaign's number of posts, if set (read through the core's campaign data).
-#[tauri::command]
+/// The campaign's number of posts, if set.
+#[tauri::command(async)]
 pub fn get_posts(state: State<'_, AppState>, id: Id) -> IpcResult<Option<u32>> {
-    state.with_store(|store| Ok(store.campaign_data(id)?.posts))
+    state.read(|store| store.posts(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_panels(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Panel>> {
-    state.with_store(|store| store.panels(campaign_id))
+    state.read(|store| store.panels(campaign_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_panel(state: State<'_, AppState>, campaign_id: Id, name: String) -> IpcResult<Id> {
-    state.change(|store, actor| store.add_panel(actor, campaign_id, &name))
+    state.change(|store| store.add_panel(campaign_id, &name))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_assessors(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Assessor>> {
-    state.with_store(|store| store.assessors(campaign_id))
+    state.read(|store| store.assessors(campaign_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_assessor(
     state: State<'_, AppState>,
     campaign_id: Id,
+    login: String,
     name: String,
     role: AssessorRole,
     panel_id: Option<Id>,
 ) -> IpcResult<Id> {
-    state.change(|store, actor| store.add_assessor(actor, campaign_id, &name, role, panel_id))
+    state.change(|store| store.add_person(campaign_id, &login, &name, role, panel_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_candidates(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Candidate>> {
-    state.with_store(|store| store.candidates(campaign_id))
+    state.read(|store| store.candidates(campaign_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_candidate(
     state: State<'_, AppState>,
     campaign_id: Id,
     candidate: NewCandidate,
 ) -> IpcResult<Id> {
-    state.change(|store, actor| store.add_candidate(actor, campaign_id, &candidate))
+    state.change(|store| store.add_candidate(campaign_id, &candidate))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_candidate(
     state: State<'_, AppState>,
     campaign_id: Id,
     candidate_id: Id,
     candidate: NewCandidate,
 ) -> IpcResult<()> {
-    state
-        .change(|store, actor| store.update_candidate(actor, campaign_id, candidate_id, &candidate))
+    state.change(|store| store.update_candidate(campaign_id, candidate_id, &candidate))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_candidates(
     state: State<'_, AppState>,
     campaign_id: Id,
     path: String,
 ) -> IpcResult<usize> {
-    state.change(|store, actor| store.import_candidates_file(actor, campaign_id, Path::new(&path)))
+    state.change(|store| store.import_candidates_file(campaign_id, Path::new(&path)))
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use panelmark::export::{export_campaign as export, ExportOptions, ExportSummary};
+use panelmark::export::{ExportOptions, ExportSummary};
 use panelmark::model::Id;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -36,7 +36,7 @@ pub struct ExportProgress {
     pub total: usize,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_campaign(
     state: State<'_, AppState>,
     campaign_id: Id,
@@ -51,22 +51,18 @@ pub fn export_campaign(
         candidate: request.candidate,
         flag_settings: panelmark::scoring::flags::FlagSettings::DEFAULT,
     };
-    state.with_store(|store| {
-        export(
-            store,
-            campaign_id,
-            Path::new(&dir),
-            &options,
-            |done, total| {
-                // A closed channel (the window went away) must not stop the export.
-                let _ = on_progress.send(ExportProgress { done, total });
-            },
-        )
-    })
+    // On a connection of its own: a long export holds up no other command.
+    let session = state.own_session()?;
+    Ok(
+        session.export_campaign(campaign_id, Path::new(&dir), &options, |done, total| {
+            // A closed channel (the window went away) must not stop the export.
+            let _ = on_progress.send(ExportProgress { done, total });
+        })?,
+    )
 }
 
 /// Opens a folder in the system's file manager. Only folders that exist are opened.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_folder(path: String) -> IpcResult<()> {
     let dir = Path::new(&path);
     if !dir.is_dir() {

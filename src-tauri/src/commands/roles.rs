@@ -10,14 +10,14 @@ use tauri::State;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_job_description(path: String) -> IpcResult<JobDescriptionImport> {
     Ok(import::job_description_file(Path::new(&path))?)
 }
 
 /// A job description dropped on the window: the UI read the file and sends its name and
 /// bytes; the core imports them exactly as it does a file read from a path.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_job_description_bytes(
     file_name: String,
     bytes: Vec<u8>,
@@ -25,47 +25,47 @@ pub fn import_job_description_bytes(
     Ok(import::job_description(&file_name, &bytes).map_err(panelmark::Error::from)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_role(state: State<'_, AppState>, role: Role) -> IpcResult<StoredRole> {
-    state.change(|store, actor| {
-        let id = store.create_role(actor, &role)?;
+    state.change(|store| {
+        let id = store.create_role(&role)?;
         store.role(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_role(state: State<'_, AppState>, id: Id, role: Role) -> IpcResult<StoredRole> {
-    state.change(|store, actor| {
-        store.update_role(actor, id, &role)?;
+    state.change(|store| {
+        store.update_role(id, &role)?;
         store.role(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_role(state: State<'_, AppState>, id: Id) -> IpcResult<StoredRole> {
-    state.with_store(|store| store.role(id))
+    state.read(|store| store.role(id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_role_file(state: State<'_, AppState>, id: Id, path: String) -> IpcResult<()> {
-    state.with_store(|store| {
+    state.read(|store| {
         let text = import::role_file::to_string(&store.role(id)?.role);
         std::fs::write(&path, text).map_err(|e| panelmark::Error::io(&path, e))
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn civil_service_scale() -> Scale {
     Scale::civil_service()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_scorecard(
     state: State<'_, AppState>,
     role_id: Id,
     title: String,
 ) -> IpcResult<Scorecard> {
-    state.with_store(|store| {
+    state.read(|store| {
         let role = store.role(role_id)?.role;
         Ok(Scorecard::from_role(
             &title,
@@ -76,31 +76,31 @@ pub fn draft_scorecard(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_scorecards(state: State<'_, AppState>) -> IpcResult<Vec<StoredScorecard>> {
-    state.with_store(|store| store.scorecards())
+    state.read(|store| store.scorecards())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_scorecard(
     state: State<'_, AppState>,
     role_id: Option<Id>,
     scorecard: Scorecard,
 ) -> IpcResult<StoredScorecard> {
-    state.change(|store, actor| {
-        let id = store.create_scorecard(actor, role_id, &scorecard)?;
+    state.change(|store| {
+        let id = store.create_scorecard(role_id, &scorecard)?;
         store.scorecard(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_scorecard(
     state: State<'_, AppState>,
     id: Id,
     scorecard: Scorecard,
 ) -> IpcResult<StoredScorecard> {
-    state.change(|store, actor| {
-        store.update_scorecard(actor, id, &scorecard)?;
+    state.change(|store| {
+        store.update_scorecard(id, &scorecard)?;
         store.scorecard(id)
     })
 }

@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
-use panelmark::anchor::{self, Anchor, AnchorCheck};
+use panelmark::anchor::{Anchor, AnchorCheck};
 use panelmark::import::role_file;
-use panelmark::model::AuditEvent;
+use panelmark::model::{AuditEvent, Id, User};
+use panelmark::session::Roles;
 use panelmark::store::{AuditFilter, StoredRole, Verification};
 use serde::Serialize;
 use tauri::State;
@@ -22,13 +23,13 @@ pub struct StartupInfo {
     pub database: Option<DatabaseInfo>,
     /// Why the database named at start-up could not be opened.
     pub database_error: Option<IpcError>,
-    /// Who the user is, if already chosen in this session.
-    pub user: Option<String>,
-    /// The name chosen last time, to offer again.
+    /// Who is signed in, if anyone.
+    pub user: Option<User>,
+    /// The login signed in last time, to offer again (never signed in automatically).
     pub last_user: Option<String>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn startup_info(state: State<'_, AppState>) -> StartupInfo {
     StartupInfo {
         database: state.current(),
@@ -38,44 +39,69 @@ pub fn startup_info(state: State<'_, AppState>) -> StartupInfo {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_database(state: State<'_, AppState>, path: String) -> IpcResult<DatabaseInfo> {
     state.open(Path::new(&path))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn current_database(state: State<'_, AppState>) -> Option<DatabaseInfo> {
     state.current()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn default_database_path() -> IpcResult<String> {
     Ok(panelmark::store::Store::default_path()?
         .display()
         .to_string())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recent_databases(state: State<'_, AppState>) -> Vec<String> {
     state.settings().recent
 }
 
-#[tauri::command]
-pub fn set_current_user(state: State<'_, AppState>, name: String) -> IpcResult<String> {
-    state.set_user(&name)
+/// The users of the open database, to choose from on Start (before anyone signs in).
+#[tauri::command(async)]
+pub fn list_users(state: State<'_, AppState>) -> IpcResult<Vec<User>> {
+    state.users()
 }
 
-#[tauri::command]
-pub fn current_user(state: State<'_, AppState>) -> Option<String> {
+/// Signs in as `login`; in a new file (no users yet) this creates the first user, named
+/// `name`, as the file's HR administrator.
+#[tauri::command(async)]
+pub fn sign_in(state: State<'_, AppState>, login: String, name: Option<String>) -> IpcResult<User> {
+    state.sign_in(&login, name.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn current_user(state: State<'_, AppState>) -> Option<User> {
     state.user()
 }
 
-#[tauri::command]
-pub fn list_roles(state: State<'_, AppState>) -> IpcResult<Vec<StoredRole>> {
-    state.with_store(|store| store.roles())
+/// Adds a user (HR administrators only).
+#[tauri::command(async)]
+pub fn add_user(
+    state: State<'_, AppState>,
+    login: String,
+    name: String,
+    hr_admin: bool,
+) -> IpcResult<User> {
+    state.change(|session| session.add_user(&login, &name, hr_admin))
 }
 
-#[tauri::command]
+/// What the signed-in user is in a campaign (HR administrator, member, chair, moderator).
+#[tauri::command(async)]
+pub fn my_roles(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Roles> {
+    state.read(|session| session.roles(campaign_id))
+}
+
+#[tauri::command(async)]
+pub fn list_roles(state: State<'_, AppState>) -> IpcResult<Vec<StoredRole>> {
+    state.read(|store| store.roles_list())
+}
+
+#[tauri::command(async)]
 pub fn import_role_file(state: State<'_, AppState>, path: String) -> IpcResult<StoredRole> {
     let path = Path::new(&path);
     let bytes = std::fs::read(path).map_err(|e| panelmark::Error::io(path, e))?;
@@ -84,41 +110,41 @@ pub fn import_role_file(state: State<'_, AppState>, path: String) -> IpcResult<S
         .unwrap_or(path.as_os_str())
         .to_string_lossy();
     let role = role_file::parse(&name, &bytes).map_err(panelmark::Error::from)?;
-    state.change(|store, actor| {
-        let id = store.create_role(actor, &role)?;
+    state.change(|store| {
+        let id = store.create_role(&role)?;
         store.role(id)
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn verify_audit(state: State<'_, AppState>) -> IpcResult<Verification> {
-    state.with_store(|store| store.verify())
+    state.read(|store| store.verify())
 }
 
 /// The chain's current head as an anchor (`SEQ:HASH key=… sig=…`), to write down elsewhere.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn audit_anchor(state: State<'_, AppState>) -> IpcResult<String> {
-    state.with_store(|store| Ok(store.anchor()?.to_string()))
+    state.read(|session| Ok(session.anchor()?.to_string()))
 }
 
 /// Checks a pasted anchor against the chain; the chain's own links are checked by `verify_audit`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_anchor(state: State<'_, AppState>, anchor: String) -> IpcResult<AnchorCheck> {
     let anchor = Anchor::parse(&anchor, "anchor")?;
-    state.with_store(|store| anchor::check(store.conn(), &anchor))
+    state.read(|session| session.check_anchor(&anchor))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_audit_events(
     state: State<'_, AppState>,
     filter: AuditFilter,
 ) -> IpcResult<Vec<AuditEvent>> {
-    state.with_store(|store| store.audit_events(&filter))
+    state.read(|store| store.audit_events(&filter))
 }
 
 /// The UI calls this once after its first paint. With `PANELMARK_STARTUP_LOG=1` the shell
 /// prints one JSON line with the time since `main` started, for `tests/e2e/measure.mjs`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ui_ready(state: State<'_, AppState>) {
     if std::env::var_os("PANELMARK_STARTUP_LOG").is_some_and(|v| v == "1") {
         let ms = state.started.elapsed().as_secs_f64() * 1000.0;

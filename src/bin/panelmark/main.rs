@@ -12,7 +12,9 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use panelmark::anchor::{self, Anchor, AnchorCheck, InstallationKey};
 use panelmark::import::{jd, role_file};
+use panelmark::model::AssessorRole;
 use panelmark::scoring::flags::FlagSettings;
+use panelmark::session::Session;
 use panelmark::store::{AuditFilter, Store, Verification};
 
 #[derive(Parser)]
@@ -26,9 +28,10 @@ struct Cli {
     /// postgres:// URL for a shared server (server and user commands).
     #[arg(long, global = true, value_name = "PATH|URL")]
     db: Option<PathBuf>,
-    /// Who is making changes, as recorded in the audit log (default: $USER).
-    #[arg(long = "as", global = true, value_name = "NAME")]
-    actor: Option<String>,
+    /// Who you are: a user's login (default: $USER). In a new file the first login used
+    /// becomes its HR administrator; after that only its users may sign in.
+    #[arg(long = "as", global = true, value_name = "LOGIN")]
+    login: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -67,6 +70,13 @@ enum Command {
     },
     /// Print the chain's current head as an anchor `SEQ:HASH`, signed with the installation key.
     Head,
+    /// Users: of a local file (HR administrators add them), or logins on a shared PostgreSQL
+    /// server (--db postgres://...).
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// People in a campaign: link a user as member, chair or moderator.
+    #[command(subcommand)]
+    Assessor(AssessorCommand),
     /// Print the audit log.
     Audit {
         /// Only events of this campaign.
@@ -126,9 +136,6 @@ enum Command {
     /// A shared PostgreSQL server: set up, verify.
     #[command(subcommand)]
     Server(server::ServerCommand),
-    /// Logins on a shared PostgreSQL server.
-    #[command(subcommand)]
-    User(server::UserCommand),
     /// Measure speed and memory on a large campaign in a temporary database.
     Bench {
         /// Number of candidates.
@@ -202,6 +209,25 @@ enum CampaignCommand {
 }
 
 #[derive(Subcommand)]
+enum AssessorCommand {
+    /// Make a user a member, chair or moderator of a campaign (HR administrators only).
+    Add {
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// The user's login.
+        #[arg(long = "login", value_name = "LOGIN")]
+        user: String,
+        /// member, chair or moderator.
+        #[arg(long)]
+        role: String,
+        /// The panel's name (members and chairs).
+        #[arg(long)]
+        panel: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum CandidatesCommand {
     /// Erase a candidate's personal data on a data-protection request (audited; needs a reason).
     Erase {
@@ -230,6 +256,9 @@ macro_rules! outln {
         emit(&format!("{}\n", format_args!($($arg)*)))
     };
 }
+
+// After the macro, so that it can use `outln!`.
+mod user;
 
 /// Writes to standard output; a reader that went away (`| head`) is not an error.
 fn emit(text: &str) {
@@ -263,7 +292,7 @@ fn signing_store(db: Option<&Path>) -> Result<Store> {
 }
 
 /// `panelmark verify`: the chain against itself, then against every anchor given.
-fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<ExitCode> {
+fn verify(session: &Session, texts: &[String], files: &[PathBuf]) -> Result<ExitCode> {
     let mut anchors = Vec::new();
     for (i, text) in texts.iter().enumerate() {
         anchors.push(Anchor::parse(text, &format!("--anchor #{}", i + 1))?);
@@ -272,8 +301,7 @@ fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<Exit
         let (name, bytes) = read_file(file)?;
         anchors.extend(anchor::file::parse(&name, &bytes)?);
     }
-    let store = open_store(db)?;
-    match store.verify()? {
+    match session.verify()? {
         Verification::Intact { events, head } => {
             outln!("audit chain intact: {events} events, head {events}:{head}")
         }
@@ -288,7 +316,7 @@ fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<Exit
         .map(|k| k.fingerprint());
     let mut failed = 0;
     for a in &anchors {
-        match anchor::check(store.conn(), a)? {
+        match session.check_anchor(a)? {
             AnchorCheck::Held { anchor, signed_by } => {
                 let by = match signed_by {
                     Some(fp) if Some(&fp) == own_key.as_ref() => {
@@ -315,20 +343,34 @@ fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-fn actor(cli: &Cli) -> String {
-    cli.actor
+/// Who the user is: `--as`, else the operating system's user name.
+fn login(cli: &Cli) -> String {
+    cli.login
         .clone()
         .or_else(|| std::env::var("USER").ok())
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(|| "cli".into())
 }
 
+/// Opens the database and signs in (see [`Session::sign_in`]).
+fn open_session(db: Option<&Path>, login: &str) -> Result<Session> {
+    Ok(Session::sign_in(open_store(db)?, login, None)?)
+}
+
+/// Opens the database with the installation key (see [`signing_store`]) and signs in: for
+/// the commands that hand out anchors (imports, exports, `head`).
+fn open_signing_session(db: Option<&Path>, login: &str) -> Result<Session> {
+    Ok(Session::sign_in(signing_store(db)?, login, None)?)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
-    let actor = actor(&cli);
+    let login = login(&cli);
     let db = cli.db.as_deref();
+    let open = || open_session(db, &login);
+    let open_signing = || open_signing_session(db, &login);
     match &cli.command {
         Command::Server(command) => return server::run_server(db, command),
-        Command::User(command) => return server::run_user(db, command),
+        Command::User(command) => user::run(db, &login, command)?,
         Command::ImportJd { file, json, save } => {
             let (name, bytes) = read_file(file)?;
             let draft = jd::parse_job_description(&name, &bytes)?;
@@ -338,21 +380,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 emit(&print::draft(&draft));
             }
             if *save {
-                let id = open_store(db)?.create_role(&actor, &draft.role)?;
+                let id = open()?.create_role(&draft.role)?;
                 eprintln!("saved as role {id}");
             }
         }
         Command::Role(RoleCommand::Import { file }) => {
             let (name, bytes) = read_file(file)?;
             let role = role_file::parse(&name, &bytes)?;
-            let id = open_store(db)?.create_role(&actor, &role)?;
+            let id = open()?.create_role(&role)?;
             outln!("imported role {id}: {}", role.title);
         }
         Command::Role(RoleCommand::Export { id }) => {
-            print!("{}", role_file::to_string(&open_store(db)?.role(*id)?.role));
+            print!("{}", role_file::to_string(&open()?.role(*id)?.role));
         }
         Command::Role(RoleCommand::List { json }) => {
-            let roles = open_store(db)?.roles()?;
+            let roles = open()?.roles_list()?;
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&roles)?);
             } else {
@@ -360,7 +402,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Campaign(CampaignCommand::List { json }) => {
-            let campaigns = open_store(db)?.campaigns()?;
+            let campaigns = open()?.campaigns()?;
             if *json {
                 outln!("{}", serde_json::to_string_pretty(&campaigns)?);
             } else {
@@ -377,26 +419,54 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Candidates(CandidatesCommand::Import { file, campaign }) => {
             let (name, bytes) = read_file(file)?;
-            let mut store = signing_store(db)?;
-            let added = store.import_candidates(&actor, *campaign, &name, &bytes)?;
+            let mut session = open_signing()?;
+            let added = session.import_candidates(*campaign, &name, &bytes)?;
             outln!("imported {added} candidates into campaign {campaign}");
-            outln!("audit chain head: {}", store.anchor()?);
+            outln!("audit chain head: {}", session.anchor()?);
         }
         Command::Candidates(CandidatesCommand::Erase {
             reference,
             campaign,
             reason,
         }) => {
-            let mut store = open_store(db)?;
-            let candidate = store.candidate_by_reference(*campaign, reference)?;
-            store.erase_candidate(&actor, *campaign, candidate.id, reason)?;
+            let mut session = open()?;
+            let candidate = session.candidate_by_reference(*campaign, reference)?;
+            session.erase_candidate(*campaign, candidate.id, reason)?;
             outln!("erased the personal data of candidate {reference} in campaign {campaign}");
         }
         Command::Verify {
             anchors,
             anchor_files,
-        } => return verify(db, anchors, anchor_files),
-        Command::Head => outln!("{}", signing_store(db)?.anchor()?),
+        } => return verify(&open()?, anchors, anchor_files),
+        Command::Head => outln!("{}", open_signing()?.anchor()?),
+        Command::Assessor(AssessorCommand::Add {
+            campaign,
+            user: who,
+            role,
+            panel,
+        }) => {
+            let mut session = open()?;
+            let role = AssessorRole::parse(role)
+                .with_context(|| format!("--role '{role}': use member, chair or moderator"))?;
+            let panel_id = match panel {
+                None => None,
+                Some(name) => Some(
+                    session
+                        .panels(*campaign)?
+                        .into_iter()
+                        .find(|p| p.name.eq_ignore_ascii_case(name))
+                        .with_context(|| {
+                            format!("--panel '{name}': no such panel in campaign {campaign}")
+                        })?
+                        .id,
+                ),
+            };
+            let id = session.add_assessor(*campaign, who, role, panel_id)?;
+            outln!(
+                "{who} is now a {} in campaign {campaign} (assessor {id})",
+                role.as_str()
+            );
+        }
         Command::Audit {
             campaign,
             limit,
@@ -407,7 +477,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 limit: *limit,
                 ..Default::default()
             };
-            let events = open_store(db)?.audit_events(&filter)?;
+            let events = open()?.audit_events(&filter)?;
             if *json {
                 for e in events {
                     outln!("{}", serde_json::to_string(&e)?);
@@ -426,25 +496,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Demo { candidates, seed } => {
-            let mut store = open_store(db)?;
-            let id = panelmark::demo::build(
-                &mut store,
-                &actor,
-                &panelmark::demo::DemoOptions {
-                    candidates: *candidates,
-                    seed: *seed,
-                },
-            )?;
-            let campaign = store.campaign(id)?;
+            let mut session = open()?;
+            let id = session.demo(&panelmark::demo::DemoOptions {
+                candidates: *candidates,
+                seed: *seed,
+            })?;
+            let campaign = session.campaign(id)?;
             eprintln!(
-                "demo campaign '{}' with {candidates} candidates, state {}",
+                "demo campaign '{}' with {candidates} candidates, state {}; its moderator reads \
+                 the results: --as {}",
                 campaign.name,
-                campaign.state.as_str()
+                campaign.state.as_str(),
+                panelmark::demo::MODERATOR_LOGIN
             );
             outln!("{id}");
         }
         Command::Results(args) => {
-            let results = open_store(db)?.results(args.campaign)?;
+            let results = open()?.results(args.campaign)?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&results)?);
             } else {
@@ -452,16 +520,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Flags { args, thresholds } => {
-            let store = open_store(db)?;
-            let flags = store.flags(args.campaign, &thresholds.into())?;
+            let session = open()?;
+            let flags = session.flags(args.campaign, &thresholds.into())?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&flags)?);
             } else {
-                emit(&print::flags(&store, args.campaign, &flags)?);
+                emit(&print::flags(&session, args.campaign, &flags)?);
             }
         }
         Command::Stats(args) => {
-            let stats = open_store(db)?.stats(args.campaign)?;
+            let stats = open()?.stats(args.campaign)?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&stats)?);
             } else {
@@ -485,15 +553,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 candidate: candidate.clone(),
                 flag_settings: thresholds.into(),
             };
-            let store = signing_store(db)?;
+            let session = open_signing()?;
             let bar = progress::Bar::new("writing evidence packs");
-            let summary = panelmark::export::export_campaign(
-                &store,
-                *campaign,
-                out,
-                &options,
-                |done, total| bar.set(done, total),
-            )?;
+            let summary = session
+                .export_campaign(*campaign, out, &options, |done, total| bar.set(done, total))?;
             bar.finish();
             outln!(
                 "wrote {} files ({} PDF pages) to {}",

@@ -15,7 +15,8 @@ use panelmark::model::{CriterionKind, RoleDraft};
 use panelmark::scoring::flags::Flag;
 use panelmark::scoring::report::CampaignStats;
 use panelmark::scoring::results::{fmt_num, CandidateResult};
-use panelmark::store::{Store, StoredRole};
+use panelmark::session::Session;
+use panelmark::store::StoredRole;
 
 fn opt(x: Option<f64>) -> String {
     x.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"))
@@ -129,9 +130,9 @@ pub fn results(results: &[CandidateResult]) -> String {
     out
 }
 
-pub fn flags(store: &Store, campaign: i64, flags: &[Flag]) -> Result<String> {
+pub fn flags(session: &Session, campaign: i64, flags: &[Flag]) -> Result<String> {
     let mut out = String::new();
-    let candidates = store.candidates(campaign)?;
+    let candidates = session.candidates(campaign)?;
     if flags.is_empty() {
         wln!(out, "no flags");
     }

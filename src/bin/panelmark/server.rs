@@ -1,4 +1,5 @@
-//! `server` and `user`: administration of a shared PostgreSQL server (`--db postgres://...`).
+//! `server`, and `user` on a shared server: administration of a shared PostgreSQL server
+//! (`--db postgres://...`).
 
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
@@ -17,27 +18,7 @@ pub enum ServerCommand {
     Verify,
 }
 
-#[derive(Subcommand)]
-pub enum UserCommand {
-    /// Create a login (or extend an existing one) with a Panelmark role.
-    Add {
-        /// The PostgreSQL login name.
-        login: String,
-        /// hr-admin, assessor or moderator.
-        #[arg(long)]
-        role: users::AppRole,
-        /// The name shown in the app (default: the login).
-        #[arg(long)]
-        name: Option<String>,
-        /// Ask for the new login's password (read from standard input when it is not a
-        /// terminal). Without it the login signs in however pg_hba.conf says (LDAP, Kerberos...).
-        #[arg(long)]
-        password_prompt: bool,
-    },
-    /// Logins with a Panelmark role.
-    List,
-}
-
+/// The `--db` URL, or an error saying a shared server is needed.
 fn server_url(db: Option<&Path>) -> Result<String> {
     let url = db.and_then(Path::to_str).unwrap_or_default();
     if !postgres::is_url(url) {
@@ -83,54 +64,67 @@ pub fn run_server(db: Option<&Path>, command: &ServerCommand) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn run_user(db: Option<&Path>, command: &UserCommand) -> Result<ExitCode> {
-    match command {
-        UserCommand::Add {
-            login,
-            role,
-            name,
-            password_prompt,
-        } => {
-            users::check_login(login)?;
-            let password = if *password_prompt {
-                Some(read_new_password(login)?)
-            } else {
-                None
-            };
-            let mut client = connect(db)?;
-            let created = users::add_user(
-                &mut client,
-                login,
-                *role,
-                name.as_deref(),
-                password.as_deref(),
-            )?;
-            let verb = if created {
-                "created login"
-            } else {
-                "updated login"
-            };
-            println!("{verb} {login} with role {}", role.as_str());
-        }
-        UserCommand::List => {
-            let mut client = connect(db)?;
-            for user in users::list_users(&mut client)? {
-                let roles: Vec<&str> = user.roles.iter().map(|r| r.as_str()).collect();
-                let login_note = if user.can_login {
-                    ""
-                } else {
-                    "  (cannot sign in)"
-                };
-                println!(
-                    "{}\t{}\t{}{login_note}",
-                    user.login,
-                    user.display_name,
-                    roles.join(",")
-                );
-            }
-        }
+/// `user add` on a shared server: creates the login (or extends an existing one) with a
+/// Panelmark role; needs a superuser login.
+pub fn add_login(
+    db: Option<&Path>,
+    login: &str,
+    role: users::AppRole,
+    name: Option<&str>,
+    password_prompt: bool,
+) -> Result<()> {
+    users::check_login(login)?;
+    let password = if password_prompt {
+        Some(read_new_password(login)?)
+    } else {
+        None
+    };
+    let mut client = connect(db)?;
+    let created = users::add_user(&mut client, login, role, name, password.as_deref())?;
+    let verb = if created {
+        "created login"
+    } else {
+        "updated login"
+    };
+    println!("{verb} {login} with role {}", role.as_str());
+    Ok(())
+}
+
+/// `user list` on a shared server: the logins with a Panelmark role, tab-separated (login,
+/// name, roles), or JSON.
+pub fn list_logins(db: Option<&Path>, json: bool) -> Result<()> {
+    let mut client = connect(db)?;
+    let logins = users::list_users(&mut client)?;
+    if json {
+        let rows: Vec<serde_json::Value> = logins
+            .iter()
+            .map(|u| {
+                serde_json::json!({
+                    "login": u.login,
+                    "name": u.display_name,
+                    "roles": u.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+                    "can_login": u.can_login,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
     }
-    Ok(ExitCode::SUCCESS)
+    for user in logins {
+        let roles: Vec<&str> = user.roles.iter().map(|r| r.as_str()).collect();
+        let login_note = if user.can_login {
+            ""
+        } else {
+            "  (cannot sign in)"
+        };
+        println!(
+            "{}\t{}\t{}{login_note}",
+            user.login,
+            user.display_name,
+            roles.join(",")
+        );
+    }
+    Ok(())
 }
 
 /// Asks twice on a terminal; reads one line from standard input otherwise (for scripts).

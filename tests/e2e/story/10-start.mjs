@@ -1,4 +1,5 @@
-// Start: the database given with --db is open; the user says who they are.
+// Start: the database given with --db is open; a new file has no users, so the first person
+// to say who they are becomes its HR administrator.
 /** @param {import('../harness.mjs').Story} t */
 export default async function (t) {
   const { browser, step, textOf, waitForText, shot, goTo, ctx, TIMEOUT } = t;
@@ -10,12 +11,16 @@ export default async function (t) {
     await shot('01-start');
   });
 
-  await step('the user says who they are (Enter submits)', async () => {
-    const name = browser.$('#user-name');
-    await name.setValue('Priya E2E');
+  await step('the first user says who they are and becomes HR administrator (Enter submits)', async () => {
+    await waitForText('[data-testid="identity-chooser"]', 'This file has no users yet');
+    await browser.$('#first-login').setValue('priya.e2e');
+    await browser.$('#first-name').setValue('Priya E2E');
     await browser.keys('Enter'); // the form submits from the keyboard
     await waitForText('[data-testid="header-user"]', 'Priya E2E');
-    await waitForText('[data-testid="current-user"]', 'Working as Priya E2E');
+    await waitForText(
+      '[data-testid="current-user"]',
+      'Local file: you are working as Priya E2E (priya.e2e), HR administrator',
+    );
     await shot('02-start-user-chosen');
   });
 

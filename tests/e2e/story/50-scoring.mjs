@@ -20,13 +20,15 @@ const evidence = (who, ref, criterion) =>
 export default async function (t) {
   const { browser, step, textOf, waitForText, shot, goTo, TIMEOUT } = t;
 
+  /** Switches identity explicitly on Start, as a person at a shared laptop would. */
   async function becomes(name) {
     await goTo('start', 'Start');
-    await chooseOption(browser, '#identity-campaign', 'E2E campaign');
-    await chooseOption(browser, '#identity-person', name);
-    await browser.$('button=Work as this person').click();
+    await chooseOption(browser, '#user-login', name);
+    await browser.$('button=Switch to this person').click();
     await waitForText('[data-testid="header-user"]', name);
-    await waitForText('[data-testid="current-identity"]', `You are ${name}`);
+    await waitForText('[data-testid="current-user"]', `Local file: you are working as ${name}`);
+    await chooseOption(browser, '#identity-campaign', 'E2E campaign');
+    await waitForText('[data-testid="current-identity"]', `In this campaign you are: ${name}`);
     await goTo('scoring', 'Scoring');
     await waitForText('[data-testid="scoring-who"]', name);
   }

@@ -35,11 +35,19 @@ export default async function (t) {
   }
 
   await step('the moderator starts moderation and the board shows both candidates with the wide-spread flag', async () => {
+    // Opening Moderation never changes who is signed in: Alex (the chair, signed in last) is
+    // told that only a moderator may moderate; Mo signs in explicitly on Start.
     await goTo('moderation', 'Moderation');
     await selectOption('#pick-campaign', 'E2E campaign');
-    await selectOption('#pick-moderator', 'Mo Moderator');
-    // Acting as moderator makes Mo the current user: the audit log records changes under Mo.
+    await waitForText('[data-testid="header-user"]', 'Alex Chair');
+    await waitForText('[data-testid="acting-moderator"]', 'Only a moderator of this campaign may moderate; you are working as Alex Chair');
+    await goTo('start', 'Start');
+    await selectOption('#user-login', 'Mo Moderator');
+    await browser.$('button=Switch to this person').click();
     await waitForText('[data-testid="header-user"]', 'Mo Moderator');
+    await goTo('moderation', 'Moderation');
+    await selectOption('#pick-campaign', 'E2E campaign');
+    await waitForText('[data-testid="acting-moderator"]', 'You moderate this campaign as Mo Moderator');
     await waitForText('[data-testid="campaign-state"]', 'Scoring');
     await browser.$('button=Start moderation').click();
     await waitForText('[data-testid="campaign-state"]', 'In moderation');

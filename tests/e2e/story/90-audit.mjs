@@ -1,10 +1,17 @@
-// Audit log: the whole story's events are listed, filters narrow them, the chain verifies.
+// Audit log: HR (who reads the whole log) signs back in; the story's events are listed under
+// each person's login, filters narrow them, the chain verifies.
+import { chooseOption } from './40-campaign.mjs';
+
 /** @param {import('../harness.mjs').Story} t */
 export default async function (t) {
   const { browser, step, waitForText, shot, goTo } = t;
   await step('the audit log lists the story and the chain verifies intact', async () => {
+    await goTo('start', 'Start');
+    await chooseOption(browser, '#user-login', 'Priya E2E');
+    await browser.$('button=Switch to this person').click();
+    await waitForText('[data-testid="header-user"]', 'Priya E2E');
     await goTo('audit', 'Audit log');
-    await waitForText('[data-testid="audit-table"]', 'Priya E2E');
+    await waitForText('[data-testid="audit-table"]', 'priya.e2e');
     await browser.$('button=Verify chain').click();
     await waitForText('[data-testid="verify-result"]', 'Chain intact:');
     await waitForText('[data-testid="verify-result"]', 'head');
@@ -22,7 +29,7 @@ export default async function (t) {
     await browser.$('#filter-action').setValue('moderation.set');
     await browser.$('button=Apply').click();
     await waitForText('[data-testid="audit-table"]', 'moderation.set');
-    await waitForText('[data-testid="audit-table"]', 'Mo Moderator');
+    await waitForText('[data-testid="audit-table"]', 'mo.moderator');
     await browser.$('#filter-action').setValue('no.such.action');
     await browser.$('button=Apply').click();
     await waitForText('main', 'No events match these filters');

@@ -34,6 +34,8 @@ import type { IpcError } from './bindings/IpcError';
 import type { StartupInfo } from './bindings/StartupInfo';
 import type { StoredRole } from './bindings/StoredRole';
 import type { AnchorCheck } from './bindings/AnchorCheck';
+import type { Roles } from './bindings/Roles';
+import type { User } from './bindings/User';
 import type { Verification } from './bindings/Verification';
 import type { Wire } from './wire';
 
@@ -84,13 +86,20 @@ export function createApi(invoke: Invoke) {
   }
 
   return {
-    startupInfo: () => call<StartupInfo>('startup_info'),
+    startupInfo: () => call<Wire<StartupInfo>>('startup_info'),
     openDatabase: (path: string) => call<DatabaseInfo>('open_database', { path }),
     currentDatabase: () => call<DatabaseInfo | null>('current_database'),
     defaultDatabasePath: () => call<string>('default_database_path'),
     recentDatabases: () => call<string[]>('recent_databases'),
-    setCurrentUser: (name: string) => call<string>('set_current_user', { name }),
-    currentUser: () => call<string | null>('current_user'),
+    /** The users of the open database (the local file's "who are you" list). */
+    listUsers: () => call<Wire<User>[]>('list_users'),
+    /** Signs in; in a file with no users yet, creates the first (HR administrator). */
+    signIn: (login: string, name: string | null) => call<Wire<User>>('sign_in', { login, name }),
+    currentUser: () => call<Wire<User> | null>('current_user'),
+    addUser: (login: string, name: string, hrAdmin: boolean) =>
+      call<Wire<User>>('add_user', { login, name, hrAdmin }),
+    /** What the signed-in user is in a campaign. */
+    myRoles: (campaignId: number) => call<Wire<Roles>>('my_roles', { campaignId }),
     listRoles: () => call<Wire<StoredRole>[]>('list_roles'),
     importRoleFile: (path: string) => call<Wire<StoredRole>>('import_role_file', { path }),
     verifyAudit: () => call<Verification>('verify_audit'),
@@ -137,8 +146,9 @@ export function createApi(invoke: Invoke) {
     listPanels: (campaignId: number) => call<Wire<Panel>[]>('list_panels', { campaignId }),
     addPanel: (campaignId: number, name: string) => call<number>('add_panel', { campaignId, name }),
     listAssessors: (campaignId: number) => call<Wire<Assessor>[]>('list_assessors', { campaignId }),
-    addAssessor: (campaignId: number, name: string, role: AssessorRole, panelId: number | null) =>
-      call<number>('add_assessor', { campaignId, name, role, panelId }),
+    /** Adds the user `login` (created with `name` if new) as member, chair or moderator. */
+    addAssessor: (campaignId: number, login: string, name: string, role: AssessorRole, panelId: number | null) =>
+      call<number>('add_assessor', { campaignId, login, name, role, panelId }),
     listCandidates: (campaignId: number) =>
       call<Wire<Candidate>[]>('list_candidates', { campaignId }),
     addCandidate: (campaignId: number, candidate: Wire<NewCandidate>) =>
@@ -149,14 +159,15 @@ export function createApi(invoke: Invoke) {
       call<number>('import_candidates', { campaignId, path }),
 
     // Scoring
-    visibleScores: (campaignId: number, candidateId: number, viewerId: number) =>
-      call<Wire<Score>[]>('visible_scores', { campaignId, candidateId, viewerId }),
+    /** The scores the signed-in user may see for a candidate. */
+    visibleScores: (campaignId: number, candidateId: number) =>
+      call<Wire<Score>[]>('visible_scores', { campaignId, candidateId }),
     saveScore: (campaignId: number, input: Wire<ScoreInput>) =>
       call<Wire<Score>>('save_score', { campaignId, input }),
-    submitScores: (campaignId: number, candidateId: number, assessorId: number) =>
-      call<Wire<Score>[]>('submit_scores', { campaignId, candidateId, assessorId }),
-    agreedScores: (candidateId: number) =>
-      call<Wire<AgreedScore>[]>('agreed_scores', { candidateId }),
+    submitScores: (campaignId: number, candidateId: number) =>
+      call<Wire<Score>[]>('submit_scores', { campaignId, candidateId }),
+    agreedScores: (campaignId: number, candidateId: number) =>
+      call<Wire<AgreedScore>[]>('agreed_scores', { campaignId, candidateId }),
     agreeScore: (campaignId: number, decision: Wire<Decision>) =>
       call<Wire<AgreedScore>>('agree_score', { campaignId, decision }),
 
@@ -167,14 +178,13 @@ export function createApi(invoke: Invoke) {
     flagSettings: () => call<FlagSettings>('flag_settings'),
     moderateScore: (campaignId: number, decision: Wire<Decision>) =>
       call<Wire<Moderation>>('moderate_score', { campaignId, decision }),
-    moderations: (candidateId: number) => call<Wire<Moderation>[]>('moderations', { candidateId }),
-    signOff: (campaignId: number, moderatorId: number) =>
-      call<void>('sign_off', { campaignId, moderatorId }),
-    reopen: (campaignId: number, moderatorId: number, reason: string) =>
-      call<void>('reopen', { campaignId, moderatorId, reason }),
+    moderations: (campaignId: number, candidateId: number) =>
+      call<Wire<Moderation>[]>('moderations', { campaignId, candidateId }),
+    signOff: (campaignId: number) => call<void>('sign_off', { campaignId }),
+    reopen: (campaignId: number, reason: string) => call<void>('reopen', { campaignId, reason }),
     signoffs: (campaignId: number) => call<SignOff[]>('signoffs', { campaignId }),
-    orderTie: (campaignId: number, moderatorId: number, ordered: number[], reason: string) =>
-      call<void>('order_tie', { campaignId, moderatorId, ordered, reason }),
+    orderTie: (campaignId: number, ordered: number[], reason: string) =>
+      call<void>('order_tie', { campaignId, ordered, reason }),
     results: (campaignId: number) => call<Wire<CandidateResult>[]>('results', { campaignId }),
     stats: (campaignId: number) => call<Wire<CampaignStats>>('stats', { campaignId }),
 

@@ -24,4 +24,8 @@ role: AssessorRole,
 /**
  * The panel they sit on; moderators sit on none.
  */
-panel_id: bigint | null, };
+panel_id: bigint | null, 
+/**
+ * The user (see [`User`]) this record makes a member, chair or moderator.
+ */
+login: string, };

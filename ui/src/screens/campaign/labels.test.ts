@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { describePerson, stateLabel } from './labels';
+import { describePerson, stateLabel, suggestLogin } from './labels';
 
 describe('labels', () => {
   const panels = [{ id: 4, campaign_id: 1, name: 'Panel A' }];
   it('describes a person by role and panel', () => {
-    expect(describePerson({ id: 1, campaign_id: 1, name: 'Alex Chair', role: 'chair', panel_id: 4 }, panels)).toBe(
+    expect(describePerson({ id: 1, campaign_id: 1, name: 'Alex Chair', role: 'chair', panel_id: 4, login: 'alex' }, panels)).toBe(
       'Alex Chair — panel chair, Panel A',
     );
-    expect(describePerson({ id: 2, campaign_id: 1, name: 'Mo Moderator', role: 'moderator', panel_id: null }, panels)).toBe(
+    expect(describePerson({ id: 2, campaign_id: 1, name: 'Mo Moderator', role: 'moderator', panel_id: null, login: 'mo' }, panels)).toBe(
       'Mo Moderator — moderator',
     );
   });
   it('names states in plain words', () => {
     expect(stateLabel('signed_off')).toBe('Signed off');
     expect(stateLabel('setup')).toBe('Setting up');
+  });
+  it('suggests a login from a name as the core derives one', () => {
+    expect(suggestLogin('Zoë Łukasiewicz-Smith')).toBe('zoe.ukasiewicz.smith');
+    expect(suggestLogin("  Helen Marsh (HR) ")).toBe('helen.marsh.hr');
+    expect(suggestLogin('42 Street')).toBe('u.42.street');
+    expect(suggestLogin('')).toBe('');
   });
 });

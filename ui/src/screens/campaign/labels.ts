@@ -36,3 +36,18 @@ export function describePerson(person: Wire<Assessor>, panels: readonly Wire<Pan
   const panel = panelName(panels, person.panel_id);
   return `${person.name} — ${roleLabel(person.role)}${panel ? `, ${panel}` : ''}`;
 }
+
+/**
+ * A login to suggest for a person's name: accents dropped, lowercase, every run of anything
+ * else one '.' ("Zoë O'Neil" → "zoe.o.neil"). Only a suggestion: the core checks the login.
+ */
+export function suggestLogin(name: string): string {
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const login = words.join('.');
+  return /^[0-9]/.test(login) ? `u.${login}` : login;
+}

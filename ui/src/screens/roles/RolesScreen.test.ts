@@ -39,7 +39,7 @@ const dataTransfer = (files: File[]) => ({ types: ['Files'], files, items: files
 
 beforeEach(() => {
   importJobDescriptionBytes.mockReset();
-  session.user = 'Ana Reviewer';
+  session.user = { id: 1, login: 'ana', name: 'Ana Reviewer', hr_admin: true };
   session.error = null;
 });
 

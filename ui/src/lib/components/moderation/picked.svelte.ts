@@ -1,8 +1,8 @@
 /**
- * The campaign and moderator chosen on the Moderation, Results and Export screens, shared
- * between them (so moving from the board to the results keeps the campaign). They start from
- * the session's campaign and assessor when those are set; choosing here never changes the
- * session itself.
+ * The campaign chosen on the Moderation, Results and Export screens, shared between them (so
+ * moving from the board to the results keeps the campaign), and the signed-in user's own
+ * moderator record in it (null when they do not moderate it). Choosing here never changes
+ * who is signed in.
  */
 export const picked = $state({
   campaignId: null as number | null,

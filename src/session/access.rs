@@ -1,0 +1,127 @@
+//! The signed-in user's roles, and the checks that refuse an action with a sentence saying
+//! who may do it.
+
+use super::Session;
+use crate::model::{Assessor, AssessorRole, Candidate, Id};
+use crate::{Error, Result};
+
+/// What the signed-in user is in one campaign: HR administrator or not, and their assessor
+/// records there (the roles member, chair and moderator).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Roles {
+    /// The campaign.
+    pub campaign_id: Id,
+    /// Whether the user is an HR administrator (of the whole database).
+    pub hr_admin: bool,
+    /// The user's assessor records in the campaign.
+    pub records: Vec<Assessor>,
+}
+
+impl Roles {
+    /// The user's moderator record, if they moderate the campaign.
+    pub fn moderator(&self) -> Option<&Assessor> {
+        self.records
+            .iter()
+            .find(|a| a.role == AssessorRole::Moderator)
+    }
+
+    /// The user's scoring record (member or chair) on `panel`, if they sit on it.
+    pub fn scorer_on(&self, panel: Option<Id>) -> Option<&Assessor> {
+        panel?;
+        self.records
+            .iter()
+            .find(|a| a.role.scores() && a.panel_id == panel)
+    }
+
+    /// Whether the user scores anywhere in the campaign.
+    pub fn scores(&self) -> bool {
+        self.records.iter().any(|a| a.role.scores())
+    }
+
+    /// Whether the user has any part in the campaign (a record, or HR administration).
+    pub fn takes_part(&self) -> bool {
+        self.hr_admin || !self.records.is_empty()
+    }
+
+    /// Whether the user may see this candidate: HR administrators and moderators see every
+    /// candidate; members and chairs those of their own panels.
+    pub fn sees(&self, candidate: &Candidate) -> bool {
+        self.hr_admin || self.moderator().is_some() || self.scorer_on(candidate.panel_id).is_some()
+    }
+}
+
+impl Session {
+    /// The signed-in user's roles in a campaign.
+    pub fn roles(&self, campaign_id: Id) -> Result<Roles> {
+        Ok(Roles {
+            campaign_id,
+            hr_admin: self.user.hr_admin,
+            records: self.store.records_of(&self.user.login, campaign_id)?,
+        })
+    }
+
+    /// "…; you are working as NAME (login)", the tail of every refusal.
+    pub(super) fn refuse(&self, who_may: &str, action: &str) -> Error {
+        Error::Forbidden(format!(
+            "only {who_may} may {action}; you are working as {} ({})",
+            self.user.name, self.user.login
+        ))
+    }
+
+    /// Fails unless the user is an HR administrator.
+    pub(super) fn require_hr_admin(&self, action: &str) -> Result<()> {
+        if self.user.hr_admin {
+            Ok(())
+        } else {
+            Err(self.refuse("an HR administrator", action))
+        }
+    }
+
+    /// The user's moderator record in the campaign, or a refusal.
+    pub(super) fn require_moderator(&self, campaign_id: Id, action: &str) -> Result<Assessor> {
+        self.roles(campaign_id)?
+            .moderator()
+            .cloned()
+            .ok_or_else(|| self.refuse("a moderator of this campaign", action))
+    }
+
+    /// The user's roles, or a refusal when they have no part in the campaign.
+    pub(super) fn require_part(&self, campaign_id: Id, action: &str) -> Result<Roles> {
+        let roles = self.roles(campaign_id)?;
+        if roles.takes_part() {
+            Ok(roles)
+        } else {
+            Err(self.refuse(
+                "an HR administrator or someone on this campaign's panels",
+                action,
+            ))
+        }
+    }
+
+    /// The user's roles, if they are an HR administrator or moderate the campaign.
+    pub(super) fn require_hr_or_moderator(&self, campaign_id: Id, action: &str) -> Result<Roles> {
+        let roles = self.roles(campaign_id)?;
+        if roles.hr_admin || roles.moderator().is_some() {
+            Ok(roles)
+        } else {
+            Err(self.refuse(
+                "an HR administrator or a moderator of this campaign",
+                action,
+            ))
+        }
+    }
+
+    /// The candidate, if the user may see them (see [`Roles::sees`]).
+    pub(super) fn visible_candidate(&self, roles: &Roles, candidate_id: Id) -> Result<Candidate> {
+        let candidate = self.store.candidate(roles.campaign_id, candidate_id)?;
+        if roles.sees(&candidate) {
+            Ok(candidate)
+        } else {
+            Err(self.refuse(
+                "the candidate's panel, a moderator or an HR administrator",
+                &format!("see candidate {}", candidate.reference),
+            ))
+        }
+    }
+}

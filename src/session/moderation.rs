@@ -1,0 +1,122 @@
+//! What only a campaign's moderators may do: the board, results, statistics, exports,
+//! moderation, tie orders, sign-off and reopening.
+
+use std::path::Path;
+
+use super::Session;
+use crate::export::{ExportOptions, ExportSummary};
+use crate::model::{AgreedScore, Decision, Id, Moderation, Score};
+use crate::scoring::{board, flags, report, results};
+use crate::store::SignOff;
+use crate::Result;
+
+impl Session {
+    /// The moderation board: results and flags from one load.
+    pub fn board(&self, campaign_id: Id, settings: &flags::FlagSettings) -> Result<board::Board> {
+        self.require_moderator(campaign_id, "see the moderation board")?;
+        self.store.board(campaign_id, settings)
+    }
+
+    /// The moderation board packed for the screen.
+    pub fn packed_board(
+        &self,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+    ) -> Result<board::PackedBoard> {
+        self.require_moderator(campaign_id, "see the moderation board")?;
+        self.store.packed_board(campaign_id, settings)
+    }
+
+    /// Results in merit order.
+    pub fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
+        self.require_moderator(campaign_id, "see the results")?;
+        self.store.results(campaign_id)
+    }
+
+    /// Flags with the given thresholds.
+    pub fn flags(
+        &self,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+    ) -> Result<Vec<flags::Flag>> {
+        self.require_moderator(campaign_id, "see the flags")?;
+        self.store.flags(campaign_id, settings)
+    }
+
+    /// Statistics.
+    pub fn stats(&self, campaign_id: Id) -> Result<report::CampaignStats> {
+        self.require_moderator(campaign_id, "see the statistics")?;
+        self.store.stats(campaign_id)
+    }
+
+    /// Every submitted score of the campaign, with evidence.
+    pub fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+        self.require_moderator(campaign_id, "read every submitted score")?;
+        self.store.submitted_scores(campaign_id)
+    }
+
+    /// Every agreed score and moderation of the campaign.
+    pub fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+        self.require_moderator(campaign_id, "read every decision")?;
+        self.store.decisions(campaign_id)
+    }
+
+    /// Sets a candidate's score on a criterion as the user's moderator record
+    /// (`decision.by` is set by the session: whatever the caller sent is ignored).
+    pub fn moderate_score(&mut self, campaign_id: Id, decision: &Decision) -> Result<Moderation> {
+        let moderator = self.require_moderator(campaign_id, "moderate scores")?;
+        let decision = Decision {
+            by: moderator.id,
+            ..decision.clone()
+        };
+        let actor = self.actor().to_owned();
+        self.store.moderate_score(&actor, campaign_id, &decision)
+    }
+
+    /// A candidate's moderations.
+    pub fn moderations(&self, campaign_id: Id, candidate_id: Id) -> Result<Vec<Moderation>> {
+        self.require_moderator(campaign_id, "see moderations")?;
+        self.store.candidate(campaign_id, candidate_id)?;
+        self.store.moderations(candidate_id)
+    }
+
+    /// Signs the results off, locking the campaign.
+    pub fn sign_off(&mut self, campaign_id: Id) -> Result<()> {
+        let moderator = self.require_moderator(campaign_id, "sign off")?;
+        let actor = self.actor().to_owned();
+        self.store.sign_off(&actor, campaign_id, moderator.id)
+    }
+
+    /// Reopens signed-off results, with a reason.
+    pub fn reopen(&mut self, campaign_id: Id, reason: &str) -> Result<()> {
+        let moderator = self.require_moderator(campaign_id, "reopen signed-off results")?;
+        let actor = self.actor().to_owned();
+        self.store.reopen(&actor, campaign_id, moderator.id, reason)
+    }
+
+    /// Sign-off history.
+    pub fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+        self.require_part(campaign_id, "see the sign-off history")?;
+        self.store.signoffs(campaign_id)
+    }
+
+    /// Separates tied candidates in the given order, with a reason.
+    pub fn order_tie(&mut self, campaign_id: Id, ordered: &[Id], reason: &str) -> Result<()> {
+        let moderator = self.require_moderator(campaign_id, "separate tied candidates")?;
+        let actor = self.actor().to_owned();
+        self.store
+            .order_tie(&actor, campaign_id, moderator.id, ordered, reason)
+    }
+
+    /// Writes the chosen exports of a campaign into `dir` (see [`crate::export`]).
+    pub fn export_campaign(
+        &self,
+        campaign_id: Id,
+        dir: &Path,
+        options: &ExportOptions,
+        progress: impl FnMut(usize, usize),
+    ) -> Result<ExportSummary> {
+        self.require_moderator(campaign_id, "export the campaign")?;
+        crate::export::export_campaign(&self.store, campaign_id, dir, options, progress)
+    }
+}

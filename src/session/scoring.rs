@@ -1,0 +1,138 @@
+//! Scoring and the panel's agreed scores, as the signed-in member or chair.
+
+use super::{Roles, Session};
+use crate::model::{
+    AgreedScore, Assessor, AssessorRole, Candidate, Decision, Id, Score, ScoreInput,
+};
+use crate::{Error, Result};
+
+impl Session {
+    /// The user's own scoring record on the candidate's panel, or a refusal.
+    fn scorer_for(&self, roles: &Roles, candidate: &Candidate, action: &str) -> Result<Assessor> {
+        roles.scorer_on(candidate.panel_id).cloned().ok_or_else(|| {
+            self.refuse(
+                "a member or chair of the panel that interviews the candidate",
+                &format!("{action} for {}", candidate.reference),
+            )
+        })
+    }
+
+    /// Fails unless every input is a score of the user's own.
+    fn require_own_inputs(&self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<()> {
+        let mine = self.store.records_of(&self.user.login, campaign_id)?;
+        for input in inputs {
+            if !mine
+                .iter()
+                .any(|a| a.id == input.assessor_id && a.role.scores())
+            {
+                return Err(self.refuse(
+                    "the assessor themself",
+                    "save a score in another assessor's name",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The scores the user may see for a candidate. Independent scoring: a member or chair
+    /// sees only their own until they have submitted for the candidate, then the panel's
+    /// submitted scores (never another member's draft); a moderator sees every submitted
+    /// score; nobody else sees any.
+    pub fn visible_scores(&self, campaign_id: Id, candidate_id: Id) -> Result<Vec<Score>> {
+        let roles = self.roles(campaign_id)?;
+        let candidate = self.store.candidate(campaign_id, candidate_id)?;
+        let viewer = match (roles.moderator(), roles.scorer_on(candidate.panel_id)) {
+            (_, Some(scorer)) => scorer.id,
+            (Some(moderator), None) => moderator.id,
+            (None, None) => {
+                return Err(self.refuse(
+                    "the candidate's panel or a moderator of this campaign",
+                    &format!("see the scores for {}", candidate.reference),
+                ))
+            }
+        };
+        self.store.visible_scores(campaign_id, candidate_id, viewer)
+    }
+
+    /// Saves one of the user's own draft scores.
+    pub fn save_score(&mut self, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+        self.require_own_inputs(campaign_id, std::slice::from_ref(input))?;
+        let actor = self.actor().to_owned();
+        self.store.save_score(&actor, campaign_id, input)
+    }
+
+    /// Saves many of the user's own draft scores in one transaction; all or none.
+    pub fn save_scores(&mut self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize> {
+        self.require_own_inputs(campaign_id, inputs)?;
+        let actor = self.actor().to_owned();
+        self.store.save_scores(&actor, campaign_id, inputs)
+    }
+
+    /// Makes the user's scores for a candidate final.
+    pub fn submit_scores(&mut self, campaign_id: Id, candidate_id: Id) -> Result<Vec<Score>> {
+        let roles = self.roles(campaign_id)?;
+        let candidate = self.store.candidate(campaign_id, candidate_id)?;
+        let scorer = self.scorer_for(&roles, &candidate, "submit scores")?;
+        let actor = self.actor().to_owned();
+        self.store
+            .submit_scores(&actor, campaign_id, candidate_id, scorer.id)
+    }
+
+    /// A candidate's agreed scores: for a moderator, or for a member or chair of the panel
+    /// once they have submitted their own scores for the candidate.
+    pub fn agreed_scores(&self, campaign_id: Id, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+        let roles = self.roles(campaign_id)?;
+        let candidate = self.store.candidate(campaign_id, candidate_id)?;
+        if roles.moderator().is_none() {
+            let scorer = self.scorer_for(&roles, &candidate, "see the agreed scores")?;
+            if !self.store.has_submitted(candidate_id, scorer.id)? {
+                return Err(Error::Forbidden(format!(
+                    "the panel's agreed scores for {} show once you have submitted your own",
+                    candidate.reference
+                )));
+            }
+        }
+        self.store.agreed_scores(candidate_id)
+    }
+
+    /// The chair records the panel's agreed score (`decision.by` is set to the chair's own
+    /// record: whatever the caller sent is ignored).
+    pub fn agree_score(&mut self, campaign_id: Id, decision: &Decision) -> Result<AgreedScore> {
+        let decision = self.as_chair(campaign_id, decision)?;
+        let actor = self.actor().to_owned();
+        self.store.agree_score(&actor, campaign_id, &decision)
+    }
+
+    /// Records many agreed scores in one transaction; all or none (the chair only).
+    pub fn agree_scores(&mut self, campaign_id: Id, decisions: &[Decision]) -> Result<usize> {
+        let decisions = decisions
+            .iter()
+            .map(|d| self.as_chair(campaign_id, d))
+            .collect::<Result<Vec<_>>>()?;
+        let actor = self.actor().to_owned();
+        self.store.agree_scores(&actor, campaign_id, &decisions)
+    }
+
+    fn as_chair(&self, campaign_id: Id, decision: &Decision) -> Result<Decision> {
+        let roles = self.roles(campaign_id)?;
+        let candidate = self.store.candidate(campaign_id, decision.candidate_id)?;
+        let chair = roles
+            .records
+            .iter()
+            .find(|a| {
+                a.role == AssessorRole::Chair
+                    && a.panel_id.is_some()
+                    && a.panel_id == candidate.panel_id
+            })
+            .ok_or_else(|| {
+                self.refuse(
+                    "the chair of the panel that interviews the candidate",
+                    &format!("record the agreed score for {}", candidate.reference),
+                )
+            })?;
+        Ok(Decision {
+            by: chair.id,
+            ..decision.clone()
+        })
+    }
+}

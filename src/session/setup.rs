@@ -1,0 +1,290 @@
+//! HR administration (users, roles, scorecards, campaigns, panels, people, phases, erasure)
+//! and the reads every screen needs to find its way.
+
+use std::path::Path;
+
+use super::Session;
+use crate::model::{Assessor, AssessorRole, Campaign, Candidate, Id, Panel, Role, Scorecard, User};
+use crate::store::{NewCandidate, StoredRole, StoredScorecard};
+use crate::{Error, Result};
+
+impl Session {
+    /// Every user of the database.
+    pub fn users(&self) -> Result<Vec<User>> {
+        self.store.users()
+    }
+
+    /// Adds a user (HR administrators only).
+    pub fn add_user(&mut self, login: &str, name: &str, hr_admin: bool) -> Result<User> {
+        self.require_hr_admin("add users")?;
+        let actor = self.actor().to_owned();
+        self.store.add_user(&actor, login.trim(), name, hr_admin)
+    }
+
+    /// Saves a role (HR administrators only).
+    pub fn create_role(&mut self, role: &Role) -> Result<Id> {
+        self.require_hr_admin("save roles")?;
+        let actor = self.actor().to_owned();
+        self.store.create_role(&actor, role)
+    }
+
+    /// Replaces a role's content (HR administrators only).
+    pub fn update_role(&mut self, id: Id, role: &Role) -> Result<()> {
+        self.require_hr_admin("change roles")?;
+        let actor = self.actor().to_owned();
+        self.store.update_role(&actor, id, role)
+    }
+
+    /// One role (templates hold no personal data: anyone signed in may read them).
+    pub fn role(&self, id: Id) -> Result<StoredRole> {
+        self.store.role(id)
+    }
+
+    /// Every role.
+    pub fn roles_list(&self) -> Result<Vec<StoredRole>> {
+        self.store.roles()
+    }
+
+    /// Saves a new scorecard template (HR administrators only).
+    pub fn create_scorecard(&mut self, role_id: Option<Id>, scorecard: &Scorecard) -> Result<Id> {
+        self.require_hr_admin("build scorecards")?;
+        let actor = self.actor().to_owned();
+        self.store.create_scorecard(&actor, role_id, scorecard)
+    }
+
+    /// Saves an edited scorecard as a new version (HR administrators only).
+    pub fn update_scorecard(&mut self, id: Id, scorecard: &Scorecard) -> Result<i64> {
+        self.require_hr_admin("change scorecards")?;
+        let actor = self.actor().to_owned();
+        self.store.update_scorecard(&actor, id, scorecard)
+    }
+
+    /// A scorecard template.
+    pub fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+        self.store.scorecard(id)
+    }
+
+    /// Every scorecard template.
+    pub fn scorecards(&self) -> Result<Vec<StoredScorecard>> {
+        self.store.scorecards()
+    }
+
+    /// Starts a campaign (HR administrators only).
+    pub fn create_campaign(&mut self, name: &str, scorecard_id: Id) -> Result<Id> {
+        self.require_hr_admin("create campaigns")?;
+        let actor = self.actor().to_owned();
+        self.store.create_campaign(&actor, name, scorecard_id)
+    }
+
+    /// A campaign the user takes part in (every campaign for an HR administrator).
+    pub fn campaign(&self, id: Id) -> Result<Campaign> {
+        self.require_part(id, "open this campaign")?;
+        self.store.campaign(id)
+    }
+
+    /// The campaigns the user takes part in (every campaign for an HR administrator).
+    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+        let all = self.store.campaigns()?;
+        if self.user.hr_admin {
+            return Ok(all);
+        }
+        let mine: std::collections::HashSet<Id> = self
+            .store
+            .all_records_of(&self.user.login)?
+            .iter()
+            .map(|a| a.campaign_id)
+            .collect();
+        Ok(all.into_iter().filter(|c| mine.contains(&c.id)).collect())
+    }
+
+    /// Setup → scoring (HR administrators only).
+    pub fn start_scoring(&mut self, campaign_id: Id) -> Result<()> {
+        self.require_hr_admin("start scoring")?;
+        let actor = self.actor().to_owned();
+        self.store.start_scoring(&actor, campaign_id)
+    }
+
+    /// Scoring → moderation (an HR administrator or a moderator of the campaign).
+    pub fn start_moderation(&mut self, campaign_id: Id) -> Result<()> {
+        self.require_hr_or_moderator(campaign_id, "start moderation")?;
+        let actor = self.actor().to_owned();
+        self.store.start_moderation(&actor, campaign_id)
+    }
+
+    /// Moderation → scoring, with a reason (an HR administrator or a moderator).
+    pub fn return_to_scoring(&mut self, campaign_id: Id, reason: &str) -> Result<()> {
+        self.require_hr_or_moderator(campaign_id, "return a campaign to scoring")?;
+        let actor = self.actor().to_owned();
+        self.store.return_to_scoring(&actor, campaign_id, reason)
+    }
+
+    /// Sets the number of posts (an HR administrator or a moderator); once scoring has
+    /// started a change needs a reason (see the store's `set_posts`).
+    pub fn set_posts(
+        &mut self,
+        campaign_id: Id,
+        posts: Option<u32>,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        self.require_hr_or_moderator(campaign_id, "set the number of posts")?;
+        let actor = self.actor().to_owned();
+        self.store.set_posts(&actor, campaign_id, posts, reason)
+    }
+
+    /// The number of posts (an HR administrator or a moderator).
+    pub fn posts(&self, campaign_id: Id) -> Result<Option<u32>> {
+        self.require_hr_or_moderator(campaign_id, "see the number of posts")?;
+        self.store.posts(campaign_id)
+    }
+
+    /// Adds a panel (HR administrators only).
+    pub fn add_panel(&mut self, campaign_id: Id, name: &str) -> Result<Id> {
+        self.require_hr_admin("add panels")?;
+        let actor = self.actor().to_owned();
+        self.store.add_panel(&actor, campaign_id, name)
+    }
+
+    /// The campaign's panels (anyone taking part).
+    pub fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+        self.require_part(campaign_id, "see this campaign's panels")?;
+        self.store.panels(campaign_id)
+    }
+
+    /// Makes the user `login` a member, chair or moderator of a campaign (HR administrators
+    /// only). Members and chairs sit on a panel, moderators on none, and nobody moderates a
+    /// campaign in which they score.
+    pub fn add_assessor(
+        &mut self,
+        campaign_id: Id,
+        login: &str,
+        role: AssessorRole,
+        panel_id: Option<Id>,
+    ) -> Result<Id> {
+        self.require_hr_admin("add people to a campaign")?;
+        let login = login.trim();
+        let user = self.store.user(login)?.ok_or_else(|| {
+            Error::invalid(
+                "assessor.login",
+                format!("'{login}' is not a user of this database; add the user first"),
+            )
+        })?;
+        let existing = self.store.records_of(login, campaign_id)?;
+        let clash = existing.iter().find(|a| match role {
+            AssessorRole::Moderator => a.role.scores(),
+            _ => a.role == AssessorRole::Moderator,
+        });
+        if let Some(clash) = clash {
+            return Err(Error::Conflict(format!(
+                "{} is a {} in this campaign; nobody moderates a campaign in which they score",
+                user.name,
+                clash.role.as_str()
+            )));
+        }
+        let actor = self.actor().to_owned();
+        self.store
+            .add_assessor(&actor, campaign_id, &user.name, role, panel_id, login)
+    }
+
+    /// Adds a person to a campaign in one step (HR administrators only): the user `login`
+    /// (added, named `name`, when the database has no such user yet) as member, chair or
+    /// moderator (see [`Session::add_assessor`]).
+    pub fn add_person(
+        &mut self,
+        campaign_id: Id,
+        login: &str,
+        name: &str,
+        role: AssessorRole,
+        panel_id: Option<Id>,
+    ) -> Result<Id> {
+        self.require_hr_admin("add people to a campaign")?;
+        if self.store.user(login.trim())?.is_none() {
+            self.add_user(login, name, false)?;
+        }
+        self.add_assessor(campaign_id, login, role, panel_id)
+    }
+
+    /// The campaign's assessors and moderators (anyone taking part).
+    pub fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+        self.require_part(campaign_id, "see this campaign's people")?;
+        self.store.assessors(campaign_id)
+    }
+
+    /// Adds a candidate (HR administrators only).
+    pub fn add_candidate(&mut self, campaign_id: Id, candidate: &NewCandidate) -> Result<Id> {
+        self.require_hr_admin("add candidates")?;
+        let actor = self.actor().to_owned();
+        self.store.add_candidate(&actor, campaign_id, candidate)
+    }
+
+    /// Changes a candidate's details (HR administrators only).
+    pub fn update_candidate(
+        &mut self,
+        campaign_id: Id,
+        candidate_id: Id,
+        candidate: &NewCandidate,
+    ) -> Result<()> {
+        self.require_hr_admin("change candidates")?;
+        let actor = self.actor().to_owned();
+        self.store
+            .update_candidate(&actor, campaign_id, candidate_id, candidate)
+    }
+
+    /// Imports a candidate CSV, all rows or none (HR administrators only).
+    pub fn import_candidates(
+        &mut self,
+        campaign_id: Id,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<usize> {
+        self.require_hr_admin("import candidates")?;
+        let actor = self.actor().to_owned();
+        self.store
+            .import_candidates(&actor, campaign_id, file, bytes)
+    }
+
+    /// Imports a candidate CSV file (see [`Session::import_candidates`]).
+    pub fn import_candidates_file(&mut self, campaign_id: Id, path: &Path) -> Result<usize> {
+        let (name, bytes) = crate::import::read_file(path)?;
+        self.import_candidates(campaign_id, &name, &bytes)
+    }
+
+    /// The candidates the user may see: all for HR administrators and moderators, their own
+    /// panels' for members and chairs.
+    pub fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+        let roles = self.require_part(campaign_id, "see this campaign's candidates")?;
+        let all = self.store.candidates(campaign_id)?;
+        Ok(all.into_iter().filter(|c| roles.sees(c)).collect())
+    }
+
+    /// One candidate the user may see.
+    pub fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+        let roles = self.roles(campaign_id)?;
+        self.visible_candidate(&roles, candidate_id)
+    }
+
+    /// A candidate the user may see, by reference.
+    pub fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
+        let found = self.store.candidate_by_reference(campaign_id, reference)?;
+        self.candidate(campaign_id, found.id)
+    }
+
+    /// Erases a candidate's personal data on request, with a reason (HR administrators only).
+    pub fn erase_candidate(
+        &mut self,
+        campaign_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<()> {
+        self.require_hr_admin("erase a candidate's personal data")?;
+        let actor = self.actor().to_owned();
+        self.store
+            .erase_candidate(&actor, campaign_id, candidate_id, reason)
+    }
+
+    /// Builds the demo campaign (HR administrators only; see [`crate::demo`]).
+    pub fn demo(&mut self, options: &crate::demo::DemoOptions) -> Result<Id> {
+        self.require_hr_admin("build a demo campaign")?;
+        let actor = self.actor().to_owned();
+        crate::demo::build(&mut self.store, &actor, options)
+    }
+}
