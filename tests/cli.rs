@@ -337,6 +337,54 @@ fn import_jd_reads_word_opendocument_pdf_and_refuses_a_renamed_file() {
 }
 
 #[test]
+fn one_user_command_serves_a_local_file_and_a_shared_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    // A local file: --role hr-admin (or --hr-admin) makes an HR administrator; the name
+    // defaults to the login; passwords belong to a shared server.
+    let out = panelmark(&db, &["user", "add", "bo", "--role", "hr-admin"]);
+    assert_eq!(
+        stdout(&out),
+        "added user bo (bo), HR administrator\n",
+        "{}",
+        stderr(&out)
+    );
+    let out = panelmark(&db, &["user", "add", "cy", "--role", "assessor"]);
+    assert_eq!(stdout(&out), "added user cy (cy)\n", "{}", stderr(&out));
+    let out = panelmark(&db, &["user", "add", "di", "--password-prompt"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--password-prompt: a local file has no passwords"),
+        "{}",
+        stderr(&out)
+    );
+    let users: serde_json::Value =
+        serde_json::from_str(&stdout(&panelmark(&db, &["user", "list", "--json"]))).unwrap();
+    let logins: Vec<(&str, bool)> = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["login"].as_str().unwrap(),
+                u["hr_admin"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(logins, [("bo", true), ("cy", false), ("tester", true)]);
+    // A postgres:// --db is a shared server, where a login needs its role; refused before
+    // any connection is tried.
+    let url = Path::new("postgres://admin@localhost/panelmark");
+    let out = panelmark(url, &["user", "add", "ed"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--role: a shared server needs the login's role"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn users_are_added_by_the_hr_admin_and_linked_to_a_campaign_by_login() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
