@@ -18,6 +18,20 @@ export default async function (t) {
     await shot('90-audit-verified');
   });
 
+  await step('the chain head is shown signed, and pasted back it holds (through the signed-in session)', async () => {
+    const code = browser.$('[data-testid="audit-head"] code');
+    await browser.waitUntil(async () => /^\d+:[0-9a-f]{64} key=/.test((await code.getAttribute('title')) ?? ''), {
+      timeout: 10_000,
+      timeoutMsg: 'the audit head never showed a signed anchor',
+    });
+    await waitForText('[data-testid="audit-head"]', 'signed with this installation’s key');
+    const anchor = await code.getAttribute('title');
+    await browser.$('#anchor-input').setValue(anchor);
+    await browser.$('button=Check anchor').click();
+    await waitForText('[data-testid="anchor-result"]', 'The log still holds');
+    await waitForText('[data-testid="anchor-result"]', 'signed by key');
+  });
+
   await step('the audit filter narrows the list to one kind of action', async () => {
     await browser.$('#filter-action').setValue('role.create');
     await browser.$('button=Apply').click();
