@@ -43,7 +43,7 @@ export default async function (t) {
     await browser.$('#new-role').click();
     await waitForText('[data-testid="role-review"]', 'New role');
     await shot('05-roles-new');
-    await browser.$('[data-testid="role-review"] button=Cancel').click();
+    await browser.$('[data-testid="role-review"]').$('button=Cancel').click();
     await waitForText('[data-testid="roles-table"]', 'Senior Web Operations Engineer');
   });
 }

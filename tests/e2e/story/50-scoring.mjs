@@ -50,11 +50,19 @@ export default async function (t) {
    * and the arrows mark an indicator, the notes are typed, Ctrl+Enter moves on. Leaves focus
    * on Submit.
    */
+  /**
+   * Types `text` one key at a time. WebKitWebDriver drops the second of two identical keys sent
+   * in one action sequence ("C-001" arrived as "C-01"), which a person typing never sees.
+   */
+  async function typeKeys(text) {
+    for (const ch of text) await browser.keys(ch);
+  }
+
   async function scoreCandidate(who, ref, { screenshot, opened = false } = {}) {
     if (!opened) {
       await browser.execute(() => document.querySelector('main h1')?.focus());
       await tabTo('candidate-search');
-      await browser.keys(ref);
+      await typeKeys(ref);
       await waitForText('[data-testid="candidate-list"]', ref);
       await browser.keys('Tab'); // the first (only) match
       await browser.keys('Enter');
@@ -77,7 +85,7 @@ export default async function (t) {
         throw new Error(`indicator 2 of ${CRITERIA[i]} does not start unmarked`);
       }
       await tabTo('evidence');
-      await browser.keys(evidence(who, ref, CRITERIA[i]));
+      await typeKeys(evidence(who, ref, CRITERIA[i]));
       await waitForText('[data-testid="save-status"]', 'Saved');
       if (screenshot && i === CRITERIA.length - 1) await shot(screenshot);
       await browser.keys([Key.Ctrl, 'Enter']); // next criterion, from inside the notes

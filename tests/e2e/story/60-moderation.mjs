@@ -128,6 +128,19 @@ export default async function (t) {
     if (!(await cell.getAttribute('class')).includes('moderated')) throw new Error('the cell is not marked moderated');
   });
 
+  // Before sign-off: once signed off, Results locks the field.
+  await step('"Posts to fill" shows the posts in effect, and Set with it unchanged keeps them', async () => {
+    await goTo('results', 'Results');
+    await waitForText('[data-testid="results-summary"]', '1 on the reserve list');
+    const shown = await browser.$('#posts').getValue();
+    if (shown !== '1') throw new Error(`Posts to fill shows “${shown}”, not the 1 post in effect`);
+    await browser.$('button=Set').click();
+    await waitForText('[data-testid="results-notice"]', 'Posts to fill stays at 1');
+    await waitForText('[data-testid="results-summary"]', '1 on the reserve list');
+    if ((await browser.$('#posts').getValue()) !== '1') throw new Error('Set with an unchanged field changed the posts');
+    await goTo('moderation', 'Moderation');
+  });
+
   await step('sign-off asks first, listing the open flags and ties; Cancel changes nothing', async () => {
     await browser.$('button=Sign off results…').click();
     const confirm = '[data-testid="signoff-confirmation"]';
@@ -136,7 +149,7 @@ export default async function (t) {
     await waitForText(confirm, 'Wide spread');
     await waitForText(confirm, 'No ties.');
     await shot('62-signoff-confirm');
-    await browser.$(`${confirm} button=Cancel`).click();
+    await browser.$(confirm).$("button=Cancel").click();
     await browser.$(confirm).waitForExist({ reverse: true, timeout: TIMEOUT });
     await waitForText('[data-testid="campaign-state"]', 'In moderation');
   });

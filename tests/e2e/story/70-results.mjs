@@ -2,18 +2,8 @@
 /** @param {import('../harness.mjs').Story} t */
 export default async function (t) {
   const { browser, step, waitForText, shot, goTo } = t;
-  await step('"Posts to fill" shows the posts in effect, and Set with it unchanged keeps them', async () => {
-    await goTo('results', 'Results');
-    await waitForText('[data-testid="results-summary"]', '1 on the reserve list');
-    const shown = await browser.$('#posts').getValue();
-    if (shown !== '1') throw new Error(`Posts to fill shows “${shown}”, not the 1 post in effect`);
-    await browser.$('button=Set').click();
-    await waitForText('[data-testid="results-notice"]', 'Posts to fill stays at 1');
-    await waitForText('[data-testid="results-summary"]', '1 on the reserve list');
-    if ((await browser.$('#posts').getValue()) !== '1') throw new Error('Set with an unchanged field changed the posts');
-  });
-
   await step('results show the merit list, outcomes, statistics and the chart', async () => {
+    await goTo('results', 'Results');
     await waitForText('[data-testid="results-summary"]', '2 passed');
     const table = '[data-testid="merit-table"]';
     await waitForText(`${table} tr[data-reference="C-001"]`, 'Zoë Łukasiewicz');
