@@ -10,6 +10,7 @@ pub mod connection;
 mod decisions;
 mod people;
 pub mod postgres;
+pub mod replay;
 mod roles;
 mod scores;
 
@@ -214,9 +215,22 @@ impl Store {
         Ok(value)
     }
 
-    /// Recomputes the audit chain.
+    /// Recomputes the audit chain, then replays it against the stored scores, agreed scores
+    /// and moderations (see [`replay`]).
     pub fn verify(&self) -> Result<Verification> {
-        audit::verify(&self.conn)
+        let chain = audit::verify(&self.conn)?;
+        let Verification::Intact { events, head } = chain else {
+            return Ok(chain);
+        };
+        Ok(match replay::first_mismatch(&self.conn)? {
+            None => Verification::Intact { events, head },
+            Some(mismatch) => Verification::DataDiffers {
+                events,
+                head,
+                row: mismatch.row,
+                problem: mismatch.problem,
+            },
+        })
     }
 
     /// The audit log, filtered.

@@ -273,9 +273,23 @@ fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<Exit
         anchors.extend(anchor::file::parse(&name, &bytes)?);
     }
     let store = open_store(db)?;
+    // A data mismatch fails verify, but the anchors are still checked and reported: a
+    // shortened chain shows up as both.
+    let mut data_differs = false;
     match store.verify()? {
         Verification::Intact { events, head } => {
-            outln!("audit chain intact: {events} events, head {events}:{head}")
+            outln!("audit chain intact: {events} events, head {events}:{head}");
+            outln!("data matches the log: every score, agreed score and moderation");
+        }
+        Verification::DataDiffers {
+            events,
+            head,
+            row,
+            problem,
+        } => {
+            outln!("audit chain intact: {events} events, head {events}:{head}");
+            eprintln!("data DIFFERS from the log: {row} {problem}");
+            data_differs = true;
         }
         Verification::Broken { seq, problem } => {
             eprintln!("audit chain BROKEN at event {seq}: {problem}");
@@ -312,7 +326,11 @@ fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<Exit
         );
         return Ok(ExitCode::from(1));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if data_differs {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn actor(cli: &Cli) -> String {
