@@ -143,6 +143,47 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
     store
         .sign_off("helen", cast.campaign, cast.moderator)
         .unwrap();
+
+    // The tie order, the posts and the sign-off are what the log says; edited behind the
+    // library's back, each is named by verify.
+    assert!(matches!(
+        store.verify().unwrap(),
+        panelmark::store::Verification::Intact { .. }
+    ));
+    let differs = |store: &panelmark::store::Store| match store.verify().unwrap() {
+        panelmark::store::Verification::DataDiffers { row, problem, .. } => {
+            format!("{row} {problem}")
+        }
+        other => panic!("tampering not detected: {other:?}"),
+    };
+    let conn = store.conn();
+    conn.execute("UPDATE tie_orders SET rank = 3 - rank", [])
+        .unwrap();
+    let said = differs(&store);
+    assert!(
+        said.starts_with("tie order of C-007 in campaign 1 ("),
+        "{said}"
+    );
+    assert!(said.contains("rank is 1, the log says 2 (event "), "{said}");
+    conn.execute("UPDATE tie_orders SET rank = 3 - rank", [])
+        .unwrap();
+    conn.execute("UPDATE campaigns SET state = 'moderation'", [])
+        .unwrap();
+    assert!(differs(&store).contains("state is \"moderation\", the log says \"signed_off\""));
+    conn.execute("UPDATE campaigns SET state = 'signed_off', posts = 9", [])
+        .unwrap();
+    assert!(differs(&store).contains("posts is 9, the log says 7"));
+    conn.execute("UPDATE campaigns SET posts = 7", []).unwrap();
+    conn.execute("DELETE FROM signoffs", []).unwrap();
+    let said = differs(&store);
+    assert!(
+        said.starts_with("sign-off record 1 of campaign 1 ("),
+        "{said}"
+    );
+    assert!(
+        said.contains("is missing: the log says it was recorded"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -86,7 +86,7 @@ fn an_untouched_demo_and_an_erased_candidate_match_the_log() {
     let (ok, said) = demo.verify();
     assert!(ok, "{said}");
     assert!(
-        said.contains("data matches the log: every score, agreed score and moderation"),
+        said.contains("data matches the log: every campaign, panel, assessor, candidate, score, agreed score, moderation, tie order and sign-off"),
         "{said}"
     );
     let out = demo.run(&[
@@ -184,4 +184,39 @@ fn deleted_and_invented_rows_are_named() {
          SELECT 4, 'c1', 1, 0, 'quiet change', id, '2026-11-30T10:00:00Z' FROM assessors WHERE role = 'moderator' LIMIT 1",
     );
     demo.assert_differs("moderated score C-0004 / c1 is stored but no event in the log records it");
+}
+
+#[test]
+fn people_and_the_campaign_edited_behind_the_apps_back_are_named() {
+    // A member made a moderator: the log says who was added with which role.
+    let demo = Demo::new();
+    let name: String = Connection::open(demo.db())
+        .unwrap()
+        .query_row(
+            "SELECT name FROM assessors WHERE role = 'member' ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    demo.tamper(&format!(
+        "UPDATE assessors SET role = 'moderator' WHERE name = '{name}'"
+    ));
+    demo.assert_differs(&format!(
+        "assessor {name} role is \"moderator\", the log says \"member\" (event"
+    ));
+
+    // A candidate moved to another panel, or renamed.
+    let demo = Demo::new();
+    demo.tamper("UPDATE candidates SET name = 'Someone Else' WHERE reference = 'C-0004'");
+    demo.assert_differs("candidate C-0004 name is \"Someone Else\", the log says \"");
+
+    // The campaign set back to scoring, so panels could change their scores again.
+    let demo = Demo::new();
+    demo.tamper("UPDATE campaigns SET state = 'scoring'");
+    demo.assert_differs("state is \"scoring\", the log says \"moderation\" (event");
+
+    // A panel invented.
+    let demo = Demo::new();
+    demo.tamper("INSERT INTO panels (campaign_id, name) VALUES (1, 'Shadow panel')");
+    demo.assert_differs("panel Shadow panel is stored but no event in the log records it");
 }

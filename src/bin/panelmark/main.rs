@@ -279,7 +279,7 @@ fn verify(db: Option<&Path>, texts: &[String], files: &[PathBuf]) -> Result<Exit
     match store.verify()? {
         Verification::Intact { events, head } => {
             outln!("audit chain intact: {events} events, head {events}:{head}");
-            outln!("data matches the log: every score, agreed score and moderation");
+            outln!("data matches the log: every campaign, panel, assessor, candidate, score, agreed score, moderation, tie order and sign-off");
         }
         Verification::DataDiffers {
             events,
