@@ -77,7 +77,7 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
             Ok((key, values))
         })?;
     // Agreed scores and moderations: the same shape, a rationale or a reason.
-    let decisions: [(&str, &'static str, fn(i64, String) -> RowKey); 2] = [
+    let decisions: [(&str, &'static str, DecisionKey); 2] = [
         ("agreed_scores", "rationale", |candidate, criterion| {
             RowKey::Agreed {
                 candidate,
@@ -128,6 +128,9 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
 }
 
 type Read = (RowKey, Vec<(&'static str, String)>);
+
+/// Builds a decision's key from its candidate and criterion.
+type DecisionKey = fn(i64, String) -> RowKey;
 
 fn read(
     conn: &Connection,
