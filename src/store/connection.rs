@@ -11,6 +11,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_initial.sql")),
     M::up(include_str!("migrations/002_board_index.sql")),
+    M::up(include_str!("migrations/003_personal_data.sql")),
 ];
 
 /// The schema version this build writes.
@@ -29,10 +30,12 @@ fn migrations() -> Migrations<'static> {
 pub const SYNCHRONOUS: &str = "FULL";
 
 /// Sets the pragmas every connection needs: WAL so readers never block the writer,
-/// [`SYNCHRONOUS`] so every commit is durable, enforced foreign keys, and a busy timeout so
-/// a second window waits rather than failing.
+/// [`SYNCHRONOUS`] so every commit is durable, enforced foreign keys, secure delete (deleted
+/// and overwritten content is zeroed, so an erased candidate's text does not linger in free
+/// space), and a busy timeout so a second window waits rather than failing.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "synchronous", SYNCHRONOUS)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;

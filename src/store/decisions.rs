@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::campaigns::{require_state, required_text, set_state};
 use super::people::{load_assessor, load_candidate};
+use super::personal::committed;
 use super::scores::{check_value, has_submitted};
 use super::{Store, Tx};
 use crate::model::{
@@ -157,8 +158,10 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
     tx.audit(
         "agreed.set",
         &format!("campaign/{}/candidate/{}/criterion/{}", campaign.id, candidate.id, criterion.key),
-        before.map(|b| json!({ "value": b.value, "not_assessed": b.not_assessed, "rationale": b.rationale })),
-        Some(json!({ "value": agreed.value, "not_assessed": agreed.not_assessed, "rationale": agreed.rationale })),
+        before
+            .map(|b| -> Result<_> { Ok(json!({ "value": b.value, "not_assessed": b.not_assessed, "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&b.rationale))? })) })
+            .transpose()?,
+        Some(json!({ "value": agreed.value, "not_assessed": agreed.not_assessed, "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&agreed.rationale))? })),
     )?;
     Ok(agreed)
 }
@@ -255,9 +258,9 @@ impl Store {
                 &format!("campaign/{campaign_id}/candidate/{}/criterion/{}", candidate.id, criterion.key),
                 Some(json!({
                     "agreed": agreed.as_ref().map(|a| json!({ "value": a.value, "not_assessed": a.not_assessed })),
-                    "moderated": before.as_ref().map(|b| json!({ "value": b.value, "not_assessed": b.not_assessed, "reason": b.reason })),
+                    "moderated": before.as_ref().map(|b| -> Result<_> { Ok(json!({ "value": b.value, "not_assessed": b.not_assessed, "reason": committed(tx.conn(), candidate.id, "reason", Some(&b.reason))? })) }).transpose()?,
                 })),
-                Some(json!({ "value": moderation.value, "not_assessed": moderation.not_assessed, "reason": moderation.reason })),
+                Some(json!({ "value": moderation.value, "not_assessed": moderation.not_assessed, "reason": committed(tx.conn(), candidate.id, "reason", Some(&moderation.reason))? })),
             )?;
             Ok(moderation)
         })

@@ -222,20 +222,23 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
             score.assessor_id,
             &score.criterion_key,
         ),
-        before.map(|b| score_json(&b)),
-        Some(score_json(&score)),
+        before.map(|b| score_json(tx.conn(), &b)).transpose()?,
+        Some(score_json(tx.conn(), &score)?),
     )?;
     Ok(score)
 }
 
-fn score_json(s: &Score) -> serde_json::Value {
-    json!({
+/// A score as an audit event records it: the evidence only as a commitment (see
+/// [`super::personal`]), so the log holds no note about the candidate.
+fn score_json(conn: &Connection, s: &Score) -> Result<serde_json::Value> {
+    let evidence = super::personal::committed(conn, s.candidate_id, "evidence", Some(&s.evidence))?;
+    Ok(json!({
         "value": s.value,
         "not_assessed": s.not_assessed,
-        "evidence": s.evidence,
+        "evidence": evidence,
         "indicators": IndicatorMark::encode(&s.indicators),
         "status": s.status,
-    })
+    }))
 }
 
 impl Store {

@@ -210,7 +210,7 @@ enum CandidatesCommand {
         /// Campaign id.
         #[arg(long)]
         campaign: i64,
-        /// Why (e.g. the request's reference).
+        /// Why, kept in the audit log in clear: the request's reference, not the person's name.
         #[arg(long)]
         reason: String,
     },

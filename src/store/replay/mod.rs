@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::Connection;
 
+use super::personal::{commitment, COMMITMENT_PREFIX};
 use crate::Result;
 
 /// A stored row that is not what the log says it is.
@@ -63,6 +64,20 @@ enum RowKey {
     },
 }
 
+impl RowKey {
+    /// The candidate a row is about, whose secret commits to its texts.
+    fn candidate(&self) -> Option<i64> {
+        match self {
+            RowKey::Candidate(candidate)
+            | RowKey::Score { candidate, .. }
+            | RowKey::Agreed { candidate, .. }
+            | RowKey::Moderation { candidate, .. }
+            | RowKey::TieOrder { candidate, .. } => Some(*candidate),
+            _ => None,
+        }
+    }
+}
+
 /// "No value", as a message shows it.
 const NONE: &str = "—";
 
@@ -104,6 +119,10 @@ pub fn first_mismatch(conn: &Connection) -> Result<Option<Mismatch>> {
     };
     let stored = stored::rows(conn)?;
     let names = names::Names::load(conn)?;
+    let secrets: BTreeMap<i64, Vec<u8>> = conn
+        .prepare("SELECT candidate_id, secret FROM candidate_secrets")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     for (key, want) in &expected {
         let Some(have) = stored.get(key) else {
             return Ok(Some(Mismatch {
@@ -116,17 +135,35 @@ pub fn first_mismatch(conn: &Connection) -> Result<Option<Mismatch>> {
         };
         for (field, value) in &want.values {
             let held = have.get(field).cloned().unwrap_or_default();
-            if &held != value {
-                return Ok(Some(Mismatch {
-                    row: names.row(key),
-                    problem: format!(
-                        "{field} is {}, the log says {} (event {})",
+            let problem = if value.starts_with(COMMITMENT_PREFIX) {
+                // The log holds a commitment to the text: the stored text must commit to it.
+                match key.candidate().and_then(|c| secrets.get(&c)) {
+                    Some(secret) if &commitment(secret, field, &held) == value => continue,
+                    Some(_) => format!(
+                        "{field} is {}, not the text the log records (event {})",
                         shown(&held),
-                        shown(value),
                         want.seq
                     ),
-                }));
-            }
+                    None => format!(
+                        "{field} cannot be checked: the candidate's secret is gone though the \
+                         log records no erasure (event {})",
+                        want.seq
+                    ),
+                }
+            } else if &held != value {
+                format!(
+                    "{field} is {}, the log says {} (event {})",
+                    shown(&held),
+                    shown(value),
+                    want.seq
+                )
+            } else {
+                continue;
+            };
+            return Ok(Some(Mismatch {
+                row: names.row(key),
+                problem,
+            }));
         }
     }
     if let Some(key) = stored.keys().find(|k| !expected.contains_key(k)) {
