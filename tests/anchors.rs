@@ -287,4 +287,14 @@ fn the_campaign_summary_prints_the_key_fingerprint_and_every_footer_the_anchor()
         text.contains(&format!("Audit chain head: {short}")),
         "footer anchor"
     );
+    // The retention period sits beside them: 24 months from creation (never signed off).
+    let due = chrono::Utc::now()
+        .checked_add_months(chrono::Months::new(24))
+        .unwrap()
+        .format("%Y-%m-%d")
+        .to_string();
+    assert!(
+        text.contains(&format!("24 months from creation, until {due}")),
+        "summary shows the retention: {text}"
+    );
 }

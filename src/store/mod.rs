@@ -12,6 +12,7 @@ mod people;
 pub mod personal;
 pub mod postgres;
 pub mod replay;
+pub mod retention;
 mod roles;
 mod scores;
 

@@ -322,7 +322,7 @@ impl Store {
     /// The campaign's candidates (erased ones left out), in reference order.
     pub fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL ORDER BY reference"
+            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY reference"
         ))?;
         let rows = stmt.query_map([campaign_id], candidate_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -437,6 +437,22 @@ impl Store {
     }
 }
 
+/// Replaces a candidate's name, email and slot, blanks every text about them (a text that had
+/// something in it; a rationale always has), and deletes their secret. The caller records why.
+pub(crate) fn erase_personal_data(conn: &Connection, candidate_id: Id, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2 WHERE id = ?1",
+        params![candidate_id, now],
+    )?;
+    conn.execute("UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = ?1 AND evidence <> ''", [candidate_id])?;
+    conn.execute(
+        "UPDATE agreed_scores SET rationale = '[erased on request]' WHERE candidate_id = ?1",
+        [candidate_id],
+    )?;
+    conn.execute("UPDATE moderations SET reason = '[erased on request]' WHERE candidate_id = ?1 AND reason <> ''", [candidate_id])?;
+    super::personal::forget(conn, candidate_id)
+}
+
 impl Store {
     /// Erases a candidate's personal data on a data-protection request: name, email and slot,
     /// and the free text written about them (evidence, rationales, moderation reasons). The
@@ -459,21 +475,17 @@ impl Store {
             let campaign = tx.campaign(campaign_id)?;
             require_state(
                 &campaign,
-                &[CampaignState::Setup, CampaignState::Scoring, CampaignState::Moderation],
+                &[
+                    CampaignState::Setup,
+                    CampaignState::Scoring,
+                    CampaignState::Moderation,
+                ],
                 "erasing a candidate",
             )?;
             let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
-            let conn = tx.conn();
-            conn.execute(
-                "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2 WHERE id = ?1",
-                params![candidate_id, tx.now()],
-            )?;
-            conn.execute("UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = ?1 AND evidence <> ''", [candidate_id])?;
-            conn.execute("UPDATE agreed_scores SET rationale = '[erased on request]' WHERE candidate_id = ?1", [candidate_id])?;
-            conn.execute("UPDATE moderations SET reason = '[erased on request]' WHERE candidate_id = ?1 AND reason <> ''", [candidate_id])?;
+            erase_personal_data(tx.conn(), candidate_id, tx.now())?;
             // The reason stays in the log in clear: why data was erased is part of the record
             // (the CLI and the app ask for a request number, not the person's name).
-            super::personal::forget(conn, candidate_id)?;
             tx.audit(
                 "candidate.erase",
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}"),

@@ -55,6 +55,12 @@ enum Command {
     /// Candidate lists.
     #[command(subcommand)]
     Candidates(CandidatesCommand),
+    /// How long each campaign keeps personal data; with no subcommand, every campaign, those
+    /// past their period marked.
+    Retention {
+        #[command(subcommand)]
+        command: Option<RetentionCommand>,
+    },
     /// Recompute the audit chain and check it against anchors handed out earlier; exit 1
     /// naming the first broken event or every anchor the chain no longer holds.
     Verify {
@@ -198,6 +204,32 @@ enum CampaignCommand {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Change how many months a campaign keeps personal data after sign-off (audited).
+    Set {
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// Months (1 to 120).
+        #[arg(long)]
+        months: i64,
+        /// Why it changes.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Erase every candidate's personal data and evidence in a campaign past its retention
+    /// period, in one audited action; scores, results and statistics stay, anonymised.
+    Purge {
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// Why (e.g. the retention schedule's reference).
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -409,6 +441,52 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let candidate = store.candidate_by_reference(*campaign, reference)?;
             store.erase_candidate(&actor, *campaign, candidate.id, reason)?;
             outln!("erased the personal data of candidate {reference} in campaign {campaign}");
+        }
+        Command::Retention { command: None } => {
+            let store = open_store(db)?;
+            let campaigns = store.retention()?;
+            if campaigns.is_empty() {
+                outln!("no campaigns");
+            }
+            for r in campaigns {
+                let standing = match (&r.purged_at, r.past) {
+                    (Some(at), _) => format!("purged {}", &at[..10.min(at.len())]),
+                    (None, true) => "PAST its retention: purge it".into(),
+                    (None, false) => "kept".into(),
+                };
+                outln!(
+                    "campaign {} ({}): {} months from {}, due {}: {standing}",
+                    r.campaign_id,
+                    r.name,
+                    r.months,
+                    r.from,
+                    &r.due[..10.min(r.due.len())]
+                );
+            }
+        }
+        Command::Retention {
+            command:
+                Some(RetentionCommand::Set {
+                    campaign,
+                    months,
+                    reason,
+                }),
+        } => {
+            let mut store = open_store(db)?;
+            store.set_retention(&actor, *campaign, *months, reason)?;
+            let r = store.campaign_retention(*campaign)?;
+            outln!(
+                "campaign {campaign} keeps personal data {months} months from {}: until {}",
+                r.from,
+                &r.due[..10.min(r.due.len())]
+            );
+        }
+        Command::Retention {
+            command: Some(RetentionCommand::Purge { campaign, reason }),
+        } => {
+            let mut store = open_store(db)?;
+            let erased = store.purge_campaign(&actor, *campaign, reason)?;
+            outln!("purged campaign {campaign}: the personal data of {erased} candidates erased; scores and results kept");
         }
         Command::Verify {
             anchors,

@@ -9,3 +9,9 @@ CREATE TABLE candidate_secrets (
 -- Candidates stored before this version get theirs now (their earlier events hold text).
 INSERT INTO candidate_secrets (candidate_id, secret)
     SELECT id, randomblob(32) FROM candidates WHERE erased_at IS NULL;
+
+-- Retention: how long after sign-off (or creation, if never signed off) the candidates'
+-- personal data is kept; a purge erases it all and is recorded here.
+ALTER TABLE campaigns ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 24
+    CHECK (retention_months BETWEEN 1 AND 120);
+ALTER TABLE campaigns ADD COLUMN purged_at TEXT;

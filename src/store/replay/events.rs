@@ -13,7 +13,8 @@ const ERASED_NAME: &str = "Erased candidate";
 
 /// The actions that set a checked row; every other event (roles, scorecards, anchors) leaves
 /// these rows alone.
-const ACTIONS: &str = "'campaign.create', 'campaign.state', 'campaign.posts', 'panel.create', \
+const ACTIONS: &str = "'campaign.create', 'campaign.state', 'campaign.posts', \
+     'campaign.retention', 'campaign.purge', 'panel.create', \
      'assessor.create', 'candidate.create', 'candidate.update', 'candidate.erase', 'score.save', \
      'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
 
@@ -106,6 +107,15 @@ impl Event {
                             ("scorecard", scorecard),
                             ("state", "setup".into()),
                             ("posts", NONE.into()),
+                            // Campaigns created before retention existed got the default.
+                            (
+                                "retention months",
+                                after["retention_months"]
+                                    .as_i64()
+                                    .unwrap_or(crate::store::retention::DEFAULT_MONTHS)
+                                    .to_string(),
+                            ),
+                            ("purged", "false".into()),
                         ],
                         seq,
                     ),
@@ -139,6 +149,28 @@ impl Event {
                 let campaign = self.id("campaign")?;
                 self.campaign(rows, campaign)?
                     .set("posts", number(&after["posts"]), seq);
+            }
+            "campaign.retention" => {
+                let campaign = self.id("campaign")?;
+                self.campaign(rows, campaign)?.set(
+                    "retention months",
+                    number(&after["months"]),
+                    seq,
+                );
+            }
+            "campaign.purge" => {
+                let campaign = self.id("campaign")?;
+                self.campaign(rows, campaign)?
+                    .set("purged", "true".into(), seq);
+                let ids = after["candidates"]
+                    .as_array()
+                    .ok_or_else(|| self.unreadable("lists no candidates".into()))?;
+                for id in ids {
+                    let candidate = id.as_i64().ok_or_else(|| {
+                        self.unreadable(format!("lists {id}, not a candidate id"))
+                    })?;
+                    self.erase(rows, candidate);
+                }
             }
             "panel.create" => {
                 rows.insert(

@@ -11,7 +11,7 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
     read(
         conn,
         &mut rows,
-        "SELECT id, name, scorecard_id, scorecard_version, state, posts FROM campaigns",
+        "SELECT id, name, scorecard_id, scorecard_version, state, posts, retention_months, purged_at IS NOT NULL FROM campaigns",
         |r| {
             Ok((
                 RowKey::Campaign(r.get(0)?),
@@ -23,6 +23,8 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
                     ),
                     ("state", r.get(4)?),
                     ("posts", number(r.get(5)?)),
+                    ("retention months", r.get::<_, i64>(6)?.to_string()),
+                    ("purged", r.get::<_, bool>(7)?.to_string()),
                 ],
             ))
         },
