@@ -145,6 +145,9 @@ fn check(db: &Path, acks: &Path) -> Result<()> {
         Verification::Broken { seq, problem } => {
             Err(format!("audit chain broken at {seq}: {problem}").into())
         }
+        Verification::DataDiffers { row, problem, .. } => {
+            Err(format!("data differs from the log after a crash: {row} {problem}").into())
+        }
     }
 }
 

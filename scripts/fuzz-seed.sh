@@ -9,7 +9,7 @@ seed() { # seed TARGET FILE: copy FILE into TARGET's corpus under its digest
   cp "$2" "$C/$1/seed-$(sha256sum "$2" | cut -c1-16)"
 }
 # The job-description target reads "NAME\nBYTES": every fixture, under its own name.
-for f in tests/fixtures/jd/* tests/fixtures/*/*.{docx,odt,pdf}; do
+for f in tests/fixtures/jd/* tests/fixtures/jd-corpus/*.{md,txt,html} tests/fixtures/*/*.{docx,odt,pdf}; do
   [ -f "$f" ] || continue
   tmp=$(mktemp); { basename "$f"; cat "$f"; } > "$tmp"; seed job_description "$tmp"; rm -f "$tmp"
 done

@@ -414,6 +414,11 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
                 "benchmark audit chain broken at {seq}: {problem}"
             )))
         }
+        crate::store::Verification::DataDiffers { row, problem, .. } => {
+            return Err(Error::Conflict(format!(
+                "benchmark data differs from its log: {row} {problem}"
+            )))
+        }
     };
     let verify_ms = ms(t.elapsed());
 

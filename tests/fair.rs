@@ -31,7 +31,11 @@ fn add(desk: &mut common::Desk, cast: &common::Cast, reference: &str, name: &str
 /// C-007 and C-008 equal on 15 (and on the tie-break) — a tie for the seventh post — and
 /// C-009 on 12 (a pass, beyond the posts).
 fn tie_for_the_last_post() -> (common::Desk, common::Cast, Id, Id) {
-    let mut desk = common::desk();
+    tie_for_the_last_post_on(common::desk())
+}
+
+/// [`tie_for_the_last_post`] on `desk` (one on a file, for tests that edit it with raw SQL).
+fn tie_for_the_last_post_on(mut desk: common::Desk) -> (common::Desk, common::Cast, Id, Id) {
     let cast = common::campaign(&mut desk);
     desk.as_("hr")
         .set_posts(cast.campaign, Some(7), None)
@@ -70,7 +74,9 @@ fn tie_for_the_last_post() -> (common::Desk, common::Cast, Id, Id) {
 
 #[test]
 fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated() {
-    let (mut desk, cast, seventh, eighth) = tie_for_the_last_post();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.db");
+    let (mut desk, cast, seventh, eighth) = tie_for_the_last_post_on(common::desk_in(&file));
     let helen = desk.as_("helen");
     let results = helen.results(cast.campaign).unwrap();
     let row = |reference: &str| results.iter().find(|r| r.reference == reference).unwrap();
@@ -140,6 +146,47 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
     let c007 = results.iter().find(|r| r.reference == "C-007").unwrap();
     assert_eq!((c007.position, c007.reserve), (Some(8), true));
     helen.sign_off(cast.campaign).unwrap();
+
+    // The tie order, the posts and the sign-off are what the log says; edited behind the
+    // library's back, each is named by verify.
+    assert!(matches!(
+        helen.verify().unwrap(),
+        panelmark::store::Verification::Intact { .. }
+    ));
+    let differs = |session: &panelmark::session::Session| match session.verify().unwrap() {
+        panelmark::store::Verification::DataDiffers { row, problem, .. } => {
+            format!("{row} {problem}")
+        }
+        other => panic!("tampering not detected: {other:?}"),
+    };
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute("UPDATE tie_orders SET rank = 3 - rank", [])
+        .unwrap();
+    let said = differs(helen);
+    assert!(
+        said.starts_with("tie order of C-007 in campaign 1 ("),
+        "{said}"
+    );
+    assert!(said.contains("rank is 1, the log says 2 (event "), "{said}");
+    conn.execute("UPDATE tie_orders SET rank = 3 - rank", [])
+        .unwrap();
+    conn.execute("UPDATE campaigns SET state = 'moderation'", [])
+        .unwrap();
+    assert!(differs(helen).contains("state is \"moderation\", the log says \"signed_off\""));
+    conn.execute("UPDATE campaigns SET state = 'signed_off', posts = 9", [])
+        .unwrap();
+    assert!(differs(helen).contains("posts is 9, the log says 7"));
+    conn.execute("UPDATE campaigns SET posts = 7", []).unwrap();
+    conn.execute("DELETE FROM signoffs", []).unwrap();
+    let said = differs(helen);
+    assert!(
+        said.starts_with("sign-off record 1 of campaign 1 ("),
+        "{said}"
+    );
+    assert!(
+        said.contains("is missing: the log says it was recorded"),
+        "{said}"
+    );
 }
 
 #[test]

@@ -1046,14 +1046,11 @@ corpus_test!(
     gds_user_researcher_competencies_in_capitals,
     gds_user_researcher
 );
-// The two plain-text documents below were read right by the Markdown rules alone; since the
-// plain-text reader (src/import/jd/formats/plain.rs) shapes a .txt file before those rules,
-// they are read worse (groups lost here; the saved advert's title and grade lost below), while
-// the Civil Service Jobs advert saved as text is read right only through that reader. Making
-// one path serve all three is open work (issue 11); the whole-corpus accuracy test still counts
-// both documents as they are read now.
+// Two plain-text documents read through the plain-text reader (src/import/jd/formats/plain.rs):
+// text copied out of a PDF (a heading glued under a sentence, duties introduced by "You will:"),
+// and a Civil Service Jobs advert saved as text (title over the department, each detail's label
+// above its value, a behaviour name run into its introduction).
 #[test]
-#[ignore = "plain-text reader and corpus rules disagree on this document; see the comment above"]
 fn dfe_seo_devops_engineer_text_from_a_pdf() {
     assert_doc(&dfe_seo_devops_engineer(), &[]);
 }
@@ -1065,7 +1062,6 @@ corpus_test!(
     "extra Experience \"Willingness to be assessed"
 );
 #[test]
-#[ignore = "plain-text reader and corpus rules disagree on this document; see the comment above"]
 fn mod_data_analyst_saved_advert() {
     assert_doc(
         &mod_dio_people_data_analyst(),

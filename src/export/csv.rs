@@ -218,6 +218,7 @@ fn mark_label(mark: IndicatorMark) -> &'static str {
         IndicatorMark::Shown => "shown",
         IndicatorMark::NotShown => "not shown",
         IndicatorMark::Negative => "negative",
+        IndicatorMark::Unmarked => "unmarked",
     }
 }
 

@@ -48,6 +48,10 @@ fn integrity_blocks(record: &CampaignRecord) -> Vec<Block> {
                 format!("{}:{}", record.audit_seq, record.audit_head),
             ),
             ("Installation key".into(), key.to_owned()),
+            (
+                "Personal data kept".into(),
+                retention_line(&record.retention),
+            ),
         ]),
         Block::Paragraph(
             "Check later that the log still holds this head: panelmark verify --anchors \
@@ -55,6 +59,20 @@ fn integrity_blocks(record: &CampaignRecord) -> Vec<Block> {
                 .into(),
         ),
     ]
+}
+
+/// "24 months from sign-off, until 2028-12-01", or when it was purged.
+fn retention_line(r: &crate::store::retention::RetentionStatus) -> String {
+    let day = |at: &str| at.get(..10).unwrap_or(at).to_owned();
+    match &r.purged_at {
+        Some(at) => format!(
+            "purged on {} ({} months from {})",
+            day(at),
+            r.months,
+            r.from
+        ),
+        None => format!("{} months from {}, until {}", r.months, r.from, day(&r.due)),
+    }
 }
 
 fn value_label(record: &CampaignRecord, value: Option<i32>, not_assessed: bool) -> String {

@@ -68,6 +68,8 @@ pub struct CampaignRecord {
     pub audit_seq: i64,
     /// Fingerprint of the installation key that signs this export's anchor, if any.
     pub key_fingerprint: Option<String>,
+    /// How long the campaign keeps personal data, and until when.
+    pub retention: crate::store::retention::RetentionStatus,
 }
 
 /// The optional parts of a [`CampaignRecord`]: each costs time and memory on large campaigns,
@@ -121,6 +123,7 @@ impl CampaignRecord {
             audit_head,
             audit_seq,
             key_fingerprint: store.installation_key().map(|k| k.fingerprint()),
+            retention: store.campaign_retention(campaign_id)?,
             campaign: data.campaign,
             panels: data.panels,
             assessors: data.assessors,

@@ -8,8 +8,11 @@ use super::Id;
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum IndicatorMark {
-    /// Not seen (the default).
+    /// Not marked yet (the default): the assessor has not said either way. Kept apart from
+    /// "not shown" so an indicator nobody touched is never saved as a judgement.
     #[default]
+    Unmarked,
+    /// Looked for and not seen.
     NotShown,
     /// Positive evidence seen.
     Shown,
@@ -21,26 +24,31 @@ impl IndicatorMark {
     /// The snake_case name used in files.
     pub fn as_str(self) -> &'static str {
         match self {
+            IndicatorMark::Unmarked => "unmarked",
             IndicatorMark::NotShown => "not_shown",
             IndicatorMark::Shown => "shown",
             IndicatorMark::Negative => "negative",
         }
     }
 
-    /// One-character code used in storage and CSV: `s` shown, `-` not shown, `x` negative.
+    /// One-character code used in storage and CSV: `s` shown, `-` not shown, `x` negative,
+    /// `?` unmarked.
     pub fn code(self) -> char {
         match self {
+            IndicatorMark::Unmarked => '?',
             IndicatorMark::NotShown => '-',
             IndicatorMark::Shown => 's',
             IndicatorMark::Negative => 'x',
         }
     }
 
-    /// Reads a one-character code; unknown characters read as not shown.
+    /// Reads a one-character code; unknown characters read as not shown, as they always
+    /// have (data stored before `?` existed reads exactly as before).
     pub fn from_code(c: char) -> Self {
         match c {
             's' => IndicatorMark::Shown,
             'x' => IndicatorMark::Negative,
+            '?' => IndicatorMark::Unmarked,
             _ => IndicatorMark::NotShown,
         }
     }
@@ -171,4 +179,36 @@ pub struct Decision {
     pub text: String,
     /// The chair/member recording an agreed score, or the moderator.
     pub by: Id,
+}
+
+#[cfg(test)]
+mod indicator_mark_tests {
+    use super::IndicatorMark;
+
+    #[test]
+    fn a_new_mark_is_unmarked_and_round_trips_through_its_code() {
+        assert_eq!(IndicatorMark::default(), IndicatorMark::Unmarked);
+        let marks = [
+            IndicatorMark::Unmarked,
+            IndicatorMark::NotShown,
+            IndicatorMark::Shown,
+            IndicatorMark::Negative,
+        ];
+        let codes = IndicatorMark::encode(&marks);
+        assert_eq!(codes, "?-sx");
+        assert_eq!(IndicatorMark::decode(&codes), marks);
+    }
+
+    #[test]
+    fn data_stored_before_unmarked_existed_reads_as_before() {
+        assert_eq!(
+            IndicatorMark::decode("s-x*"),
+            [
+                IndicatorMark::Shown,
+                IndicatorMark::NotShown,
+                IndicatorMark::Negative,
+                IndicatorMark::NotShown
+            ]
+        );
+    }
 }

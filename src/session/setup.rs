@@ -281,6 +281,37 @@ impl Session {
             .erase_candidate(&actor, campaign_id, candidate_id, reason)
     }
 
+    /// Every campaign's retention period and where it stands (HR administrators only).
+    pub fn retention(&self) -> Result<Vec<crate::store::retention::RetentionStatus>> {
+        self.require_hr_admin("see the retention of campaigns")?;
+        self.store.retention()
+    }
+
+    /// One campaign's retention (HR administrators only).
+    pub fn campaign_retention(
+        &self,
+        campaign_id: Id,
+    ) -> Result<crate::store::retention::RetentionStatus> {
+        self.require_hr_admin("see the retention of campaigns")?;
+        self.store.campaign_retention(campaign_id)
+    }
+
+    /// Changes how long a campaign keeps personal data, with a reason (HR administrators only).
+    pub fn set_retention(&mut self, campaign_id: Id, months: i64, reason: &str) -> Result<()> {
+        self.require_hr_admin("change how long a campaign keeps personal data")?;
+        let actor = self.actor().to_owned();
+        self.store
+            .set_retention(&actor, campaign_id, months, reason)
+    }
+
+    /// Erases every candidate's personal data in a campaign past its retention period
+    /// (HR administrators only); returns how many candidates were erased.
+    pub fn purge_campaign(&mut self, campaign_id: Id, reason: &str) -> Result<usize> {
+        self.require_hr_admin("purge a campaign's personal data")?;
+        let actor = self.actor().to_owned();
+        self.store.purge_campaign(&actor, campaign_id, reason)
+    }
+
     /// Builds the demo campaign (HR administrators only; see [`crate::demo`]).
     pub fn demo(&mut self, options: &crate::demo::DemoOptions) -> Result<Id> {
         self.require_hr_admin("build a demo campaign")?;

@@ -190,7 +190,8 @@ pub fn events(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>
 }
 
 /// What [`verify`] found. Serialised with a `status` tag: `{"status": "intact", "events": 3,
-/// "head": "…"}` or `{"status": "broken", "seq": 2, "problem": "…"}`.
+/// "head": "…"}`, `{"status": "data_differs", …, "row": "…", "problem": "…"}` or
+/// `{"status": "broken", "seq": 2, "problem": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[ts(export)]
@@ -202,6 +203,19 @@ pub enum Verification {
         events: i64,
         /// Hash of the newest event (genesis for an empty log).
         head: String,
+    },
+    /// The chain holds, but a stored row is not what the log says it is: it was changed,
+    /// added or removed behind the app's back.
+    DataDiffers {
+        /// Number of events checked.
+        #[ts(type = "number")]
+        events: i64,
+        /// Hash of the newest event.
+        head: String,
+        /// The first row that differs ("score C-0011 / Alex Chair / c2").
+        row: String,
+        /// What it holds and what the log says ("value is 7, the log says 3 (event 412)").
+        problem: String,
     },
     /// The first event whose link is broken, and how.
     Broken {

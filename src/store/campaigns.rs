@@ -216,7 +216,12 @@ impl Store {
                 "campaign.create",
                 &format!("campaign/{id}"),
                 None,
-                Some(json!({ "name": name.trim(), "scorecard_id": scorecard_id, "scorecard_version": stored.version })),
+                Some(json!({
+                    "name": name.trim(),
+                    "scorecard_id": scorecard_id,
+                    "scorecard_version": stored.version,
+                    "retention_months": super::retention::DEFAULT_MONTHS,
+                })),
             )?;
             Ok(id)
         })

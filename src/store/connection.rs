@@ -8,7 +8,7 @@ use rusqlite_migration::{Migrations, M};
 use crate::{Error, Result};
 
 /// The schema version this build writes (the number of migrations below).
-pub const SCHEMA_VERSION: usize = 3;
+pub const SCHEMA_VERSION: usize = 4;
 
 /// Every schema version, oldest first. Never edit a released migration: add a new one.
 fn migrations() -> Migrations<'static> {
@@ -19,6 +19,7 @@ fn migrations() -> Migrations<'static> {
             include_str!("migrations/003_users.sql"),
             |tx: &rusqlite::Transaction<'_>| Ok(super::users::fill_from_existing(tx)?),
         ),
+        M::up(include_str!("migrations/004_personal_data.sql")),
     ])
 }
 
@@ -31,10 +32,12 @@ fn migrations() -> Migrations<'static> {
 pub const SYNCHRONOUS: &str = "FULL";
 
 /// Sets the pragmas every connection needs: WAL so readers never block the writer,
-/// [`SYNCHRONOUS`] so every commit is durable, enforced foreign keys, and a busy timeout so
-/// a second window waits rather than failing.
+/// [`SYNCHRONOUS`] so every commit is durable, enforced foreign keys, secure delete (deleted
+/// and overwritten content is zeroed, so an erased candidate's text does not linger in free
+/// space), and a busy timeout so a second window waits rather than failing.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "synchronous", SYNCHRONOUS)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;

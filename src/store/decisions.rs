@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::campaigns::{require_state, required_text, set_state};
 use super::people::{load_assessor, load_candidate};
+use super::personal::committed;
 use super::scores::{check_value, has_submitted};
 use super::{Store, Tx};
 use crate::model::{
@@ -157,8 +158,10 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
     tx.audit(
         "agreed.set",
         &format!("campaign/{}/candidate/{}/criterion/{}", campaign.id, candidate.id, criterion.key),
-        before.map(|b| json!({ "value": b.value, "not_assessed": b.not_assessed, "rationale": b.rationale })),
-        Some(json!({ "value": agreed.value, "not_assessed": agreed.not_assessed, "rationale": agreed.rationale })),
+        before
+            .map(|b| -> Result<_> { Ok(json!({ "value": b.value, "not_assessed": b.not_assessed, "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&b.rationale))? })) })
+            .transpose()?,
+        Some(json!({ "value": agreed.value, "not_assessed": agreed.not_assessed, "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&agreed.rationale))? })),
     )?;
     Ok(agreed)
 }
@@ -255,9 +258,9 @@ impl Store {
                 &format!("campaign/{campaign_id}/candidate/{}/criterion/{}", candidate.id, criterion.key),
                 Some(json!({
                     "agreed": agreed.as_ref().map(|a| json!({ "value": a.value, "not_assessed": a.not_assessed })),
-                    "moderated": before.as_ref().map(|b| json!({ "value": b.value, "not_assessed": b.not_assessed, "reason": b.reason })),
+                    "moderated": before.as_ref().map(|b| -> Result<_> { Ok(json!({ "value": b.value, "not_assessed": b.not_assessed, "reason": committed(tx.conn(), candidate.id, "reason", Some(&b.reason))? })) }).transpose()?,
                 })),
-                Some(json!({ "value": moderation.value, "not_assessed": moderation.not_assessed, "reason": moderation.reason })),
+                Some(json!({ "value": moderation.value, "not_assessed": moderation.not_assessed, "reason": committed(tx.conn(), candidate.id, "reason", Some(&moderation.reason))? })),
             )?;
             Ok(moderation)
         })
@@ -374,7 +377,7 @@ pub struct SignOff {
 /// "REF: criterion" for every candidate × criterion with neither an agreed nor a moderated score.
 fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT c.reference FROM candidates c WHERE c.campaign_id = ?1 AND c.erased_at IS NULL
+        "SELECT c.reference FROM candidates c WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL))
            AND NOT EXISTS (SELECT 1 FROM agreed_scores g WHERE g.candidate_id = c.id AND g.criterion_key = ?2)
            AND NOT EXISTS (SELECT 1 FROM moderations m WHERE m.candidate_id = c.id AND m.criterion_key = ?2)
          ORDER BY c.reference",
@@ -399,7 +402,7 @@ impl Store {
             .prepare(
                 "SELECT g.candidate_id, g.criterion_key, g.value, g.not_assessed, g.rationale, g.agreed_by, g.agreed_at
                  FROM agreed_scores g JOIN candidates c ON c.id = g.candidate_id
-                 WHERE c.campaign_id = ?1 AND c.erased_at IS NULL ORDER BY c.reference, g.criterion_key",
+                 WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY c.reference, g.criterion_key",
             )?
             .query_map([campaign_id], agreed_from_row)?
             .collect::<rusqlite::Result<_>>()?;
@@ -408,7 +411,7 @@ impl Store {
             .prepare(
                 "SELECT m.candidate_id, m.criterion_key, m.value, m.not_assessed, m.reason, m.moderator_id, m.moderated_at
                  FROM moderations m JOIN candidates c ON c.id = m.candidate_id
-                 WHERE c.campaign_id = ?1 AND c.erased_at IS NULL ORDER BY c.reference, m.criterion_key",
+                 WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY c.reference, m.criterion_key",
             )?
             .query_map([campaign_id], moderation_from_row)?
             .collect::<rusqlite::Result<_>>()?;

@@ -11,7 +11,10 @@ mod campaigns;
 pub mod connection;
 mod decisions;
 mod people;
+pub mod personal;
 pub mod postgres;
+pub mod replay;
+pub mod retention;
 mod roles;
 mod scores;
 pub mod users;
@@ -216,9 +219,44 @@ impl Store {
         Ok(value)
     }
 
-    /// Recomputes the audit chain.
+    /// Copies every committed page from the WAL into the database file and truncates the WAL,
+    /// so the file beside the database holds no older copy of a page (after an erasure).
+    /// A reader in another connection holds the WAL for the length of one read: waits up to
+    /// five seconds for it.
+    pub(crate) fn checkpoint(&self) -> Result<()> {
+        for _ in 0..100 {
+            let busy: i64 = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy == 0 {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Err(crate::Error::Conflict(
+            "the change is saved, but another window kept reading this database, so the old \
+             text is still in its write-ahead log (the -wal file beside it); close other \
+             windows and Panelmark clears it when the database is next opened"
+                .into(),
+        ))
+    }
+
+    /// Recomputes the audit chain, then replays it against every stored row it describes
+    /// (see [`replay`]).
     pub(crate) fn verify(&self) -> Result<Verification> {
-        audit::verify(&self.conn)
+        let chain = audit::verify(&self.conn)?;
+        let Verification::Intact { events, head } = chain else {
+            return Ok(chain);
+        };
+        Ok(match replay::first_mismatch(&self.conn)? {
+            None => Verification::Intact { events, head },
+            Some(mismatch) => Verification::DataDiffers {
+                events,
+                head,
+                row: mismatch.row,
+                problem: mismatch.problem,
+            },
+        })
     }
 
     /// The audit log, filtered.

@@ -134,13 +134,28 @@ fn insert_candidate(tx: &Tx<'_>, campaign_id: Id, c: &NewCandidate) -> Result<Id
         params![campaign_id, c.reference.trim(), c.name.trim(), c.email, c.panel_id, c.slot],
     )?;
     let id = tx.conn().last_insert_rowid();
+    super::personal::create_secret(tx.conn(), id)?;
+    let stored = load_candidate(tx.conn(), campaign_id, id)?;
     tx.audit(
         "candidate.create",
         &format!("campaign/{campaign_id}/candidate/{id}"),
         None,
-        Some(serde_json::to_value(c).expect("serialises")),
+        Some(candidate_json(tx.conn(), &stored)?),
     )?;
     Ok(id)
+}
+
+/// A candidate as an audit event records them: the reference and panel as they are, the
+/// name, email and slot only as commitments (see [`super::personal`]).
+fn candidate_json(conn: &Connection, c: &Candidate) -> Result<serde_json::Value> {
+    use super::personal::committed;
+    Ok(json!({
+        "reference": c.reference,
+        "panel_id": c.panel_id,
+        "name": committed(conn, c.id, "name", Some(&c.name))?,
+        "email": committed(conn, c.id, "email", c.email.as_deref())?,
+        "slot": committed(conn, c.id, "slot", c.slot.as_deref())?,
+    }))
 }
 
 impl Store {
@@ -296,11 +311,12 @@ impl Store {
                 "UPDATE candidates SET reference = ?2, name = ?3, email = ?4, panel_id = ?5, slot = ?6 WHERE id = ?1",
                 params![candidate_id, candidate.reference.trim(), candidate.name.trim(), candidate.email, candidate.panel_id, candidate.slot],
             )?;
+            let after = load_candidate(tx.conn(), campaign_id, candidate_id)?;
             tx.audit(
                 "candidate.update",
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
-                Some(serde_json::to_value(&before).expect("serialises")),
-                Some(serde_json::to_value(candidate).expect("serialises")),
+                Some(candidate_json(tx.conn(), &before)?),
+                Some(candidate_json(tx.conn(), &after)?),
             )
         })
     }
@@ -308,7 +324,7 @@ impl Store {
     /// The campaign's candidates (erased ones left out), in reference order.
     pub(crate) fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL ORDER BY reference"
+            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY reference"
         ))?;
         let rows = stmt.query_map([campaign_id], candidate_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -414,13 +430,32 @@ impl Store {
     }
 }
 
+/// Replaces a candidate's name, email and slot, blanks every text about them (a text that had
+/// something in it; a rationale always has), and deletes their secret. The caller records why.
+pub(crate) fn erase_personal_data(conn: &Connection, candidate_id: Id, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2 WHERE id = ?1",
+        params![candidate_id, now],
+    )?;
+    conn.execute("UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = ?1 AND evidence <> ''", [candidate_id])?;
+    conn.execute(
+        "UPDATE agreed_scores SET rationale = '[erased on request]' WHERE candidate_id = ?1",
+        [candidate_id],
+    )?;
+    conn.execute("UPDATE moderations SET reason = '[erased on request]' WHERE candidate_id = ?1 AND reason <> ''", [candidate_id])?;
+    super::personal::forget(conn, candidate_id)
+}
+
 impl Store {
     /// Erases a candidate's personal data on a data-protection request: name, email and slot,
     /// and the free text written about them (evidence, rationales, moderation reasons). The
     /// reference and the scores stay (other candidates' results and the statistics depend on
     /// them), the candidate leaves every list, result and export, and the erasure is audited
-    /// with its reason. Earlier audit events are not rewritten: the chain would break; the
-    /// log's own retention governs them.
+    /// with its reason. The audit log holds only commitments to the texts (see
+    /// [`super::personal`]); the candidate's secret is deleted, so they lead to nothing, and the
+    /// chain still verifies. Secure delete zeroes the old text in the file, and the WAL is
+    /// checkpointed and truncated so no copy of an old page stays beside it. Events written
+    /// before version 4 of the schema held the texts themselves and still do.
     pub(crate) fn erase_candidate(
         &mut self,
         actor: &str,
@@ -433,24 +468,24 @@ impl Store {
             let campaign = tx.campaign(campaign_id)?;
             require_state(
                 &campaign,
-                &[CampaignState::Setup, CampaignState::Scoring, CampaignState::Moderation],
+                &[
+                    CampaignState::Setup,
+                    CampaignState::Scoring,
+                    CampaignState::Moderation,
+                ],
                 "erasing a candidate",
             )?;
             let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
-            let conn = tx.conn();
-            conn.execute(
-                "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2 WHERE id = ?1",
-                params![candidate_id, tx.now()],
-            )?;
-            conn.execute("UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = ?1 AND evidence <> ''", [candidate_id])?;
-            conn.execute("UPDATE agreed_scores SET rationale = '[erased on request]' WHERE candidate_id = ?1", [candidate_id])?;
-            conn.execute("UPDATE moderations SET reason = '[erased on request]' WHERE candidate_id = ?1 AND reason <> ''", [candidate_id])?;
+            erase_personal_data(tx.conn(), candidate_id, tx.now())?;
+            // The reason stays in the log in clear: why data was erased is part of the record
+            // (the CLI and the app ask for a request number, not the person's name).
             tx.audit(
                 "candidate.erase",
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
                 Some(json!({ "reference": candidate.reference })),
                 Some(json!({ "reference": candidate.reference, "reason": reason })),
             )
-        })
+        })?;
+        self.checkpoint()
     }
 }

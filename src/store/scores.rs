@@ -222,20 +222,23 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
             score.assessor_id,
             &score.criterion_key,
         ),
-        before.map(|b| score_json(&b)),
-        Some(score_json(&score)),
+        before.map(|b| score_json(tx.conn(), &b)).transpose()?,
+        Some(score_json(tx.conn(), &score)?),
     )?;
     Ok(score)
 }
 
-fn score_json(s: &Score) -> serde_json::Value {
-    json!({
+/// A score as an audit event records it: the evidence only as a commitment (see
+/// [`super::personal`]), so the log holds no note about the candidate.
+fn score_json(conn: &Connection, s: &Score) -> Result<serde_json::Value> {
+    let evidence = super::personal::committed(conn, s.candidate_id, "evidence", Some(&s.evidence))?;
+    Ok(json!({
         "value": s.value,
         "not_assessed": s.not_assessed,
-        "evidence": s.evidence,
+        "evidence": evidence,
         "indicators": IndicatorMark::encode(&s.indicators),
         "status": s.status,
-    })
+    }))
 }
 
 impl Store {
@@ -362,7 +365,7 @@ impl Store {
     pub(crate) fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {} FROM scores s JOIN candidates c ON c.id = s.candidate_id
-             WHERE c.campaign_id = ?1 AND c.erased_at IS NULL AND s.status = 'submitted'
+             WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) AND s.status = 'submitted'
              ORDER BY c.reference, s.assessor_id, s.criterion_key",
             SCORE_COLUMNS
                 .split(", ")

@@ -1,6 +1,8 @@
 // What every story chapter gets: the WebDriver session, a `step` that records pass/fail and
 // screenshots failures, text helpers that wait (so screenshots are never stale), and `ctx`,
 // shared values (paths, and anything a chapter leaves for the next).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export const TIMEOUT = 10_000;
@@ -13,12 +15,51 @@ export const TIMEOUT = 10_000;
  * @property {(selector: string, expected: string) => Promise<void>} waitForText
  * @property {(name: string) => Promise<void>} shot
  * @property {(screen: string, heading: string) => Promise<void>} goTo
+ * @property {(label: string) => Promise<void>} checkAccessibility
  * @property {Record<string, any>} ctx
  * @property {number} TIMEOUT
  */
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core inside the real webview (WebDriver's script injection is not bound by the
+ * app's CSP) and returns its violations, summarised. axe is injected once: the app never
+ * reloads the page.
+ */
+export async function axeViolations(browser) {
+  const present = await browser.execute(() => typeof window.axe !== 'undefined');
+  if (!present) await browser.execute(`${axeSource}\n;return true;`);
+  return browser.executeAsync((done) => {
+    window.axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) =>
+        done(
+          r.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            nodes: v.nodes.length,
+            targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+            summary: (v.nodes[0]?.failureSummary ?? '').split('\n').slice(0, 2).join(' '),
+          })),
+        ),
+      )
+      .catch((e) => done([{ id: 'axe-error', impact: 'critical', nodes: 1, targets: [], summary: String(e) }]));
+  });
+}
+
 /** @returns {Story} */
-export function makeStory(browser, results, outputDir, ctx) {
+export function makeStory(browser, results, outputDir, ctx, axeReport = []) {
+  /** axe on what is on screen now, recorded under the screen's id and `label`. */
+  async function checkAccessibility(label) {
+    const screen = await browser.execute(() => document.querySelector('main')?.dataset.screen ?? 'unknown');
+    const violations = await axeViolations(browser);
+    axeReport.push({ screen, label, violations });
+    for (const v of violations) {
+      console.log(`     axe ${screen}/${label}: ${v.id} (${v.impact}) ×${v.nodes}: ${v.targets.join(', ')}`);
+    }
+  }
+
   async function step(name, body) {
     const started = Date.now();
     try {
@@ -51,6 +92,7 @@ export function makeStory(browser, results, outputDir, ctx) {
 
   async function shot(name) {
     await browser.saveScreenshot(path.join(outputDir, `${name}.png`));
+    await checkAccessibility(name);
   }
 
   async function goTo(screen, heading) {
@@ -59,7 +101,8 @@ export function makeStory(browser, results, outputDir, ctx) {
     // Focus moves to the new screen's heading (keyboard users land on it).
     const focused = await browser.execute(() => document.activeElement?.textContent ?? '');
     if (!focused.includes(heading)) throw new Error(`focus is on “${focused}”, not the ${heading} heading`);
+    await checkAccessibility(`open-${screen}`);
   }
 
-  return { browser, step, textOf, waitForText, shot, goTo, ctx, TIMEOUT };
+  return { browser, step, textOf, waitForText, shot, goTo, checkAccessibility, ctx, TIMEOUT };
 }

@@ -42,6 +42,8 @@ const driver = start(
 
 let browser;
 const results = [];
+/** Every axe run: screen, label (screenshot or "open-<screen>") and its violations. */
+const axeReport = [];
 const storyDir = path.join(repo, 'tests/e2e/story');
 
 try {
@@ -54,13 +56,19 @@ try {
       'tauri:options': { application: appBinary, args: ['--db', db] },
     },
   });
-  const story = makeStory(browser, results, outputDir, {
+  const story = makeStory(
+    browser,
+    results,
+    outputDir,
+    {
     work,
     db,
     repo,
     roleFixture: path.join(repo, 'tests/e2e/fixtures/role.json'),
     invalidFixture: path.join(repo, 'tests/e2e/fixtures/role-invalid.json'),
-  });
+    },
+    axeReport,
+  );
   // The story runs in file-name order; each chapter leaves the app as the next expects.
   const chapters = readdirSync(storyDir).filter((f) => f.endsWith('.mjs')).sort();
   for (const chapter of chapters) {
@@ -75,6 +83,29 @@ try {
   if (browser) await browser.deleteSession().catch(() => {});
   await stop(driver);
   rmSync(work, { recursive: true, force: true });
+}
+
+// Accessibility: every screen, every screenshot, 0 axe violations.
+const perScreen = {};
+for (const { screen, violations } of axeReport) {
+  const count = violations.reduce((n, v) => n + v.nodes, 0);
+  const entry = (perScreen[screen] ??= { checks: 0, violations: 0, rules: {} });
+  entry.checks += 1;
+  entry.violations += count;
+  for (const v of violations) entry.rules[v.id] = (entry.rules[v.id] ?? 0) + v.nodes;
+}
+writeFileSync(path.join(outputDir, 'axe.json'), JSON.stringify({ perScreen, runs: axeReport }, null, 2));
+console.log('axe (violating nodes per screen, summed over its checks):');
+for (const [screen, e] of Object.entries(perScreen)) {
+  console.log(`  ${screen.padEnd(11)} ${String(e.violations).padStart(4)} in ${e.checks} checks ${JSON.stringify(e.rules)}`);
+}
+const axeTotal = Object.values(perScreen).reduce((n, e) => n + e.violations, 0);
+if (axeReport.length > 0) {
+  results.push({
+    name: 'axe-core reports 0 violations on every screen',
+    ok: axeTotal === 0,
+    error: axeTotal === 0 ? undefined : new Error(`${axeTotal} violating nodes (test-output/e2e/axe.json)`),
+  });
 }
 
 const failed = results.filter((r) => !r.ok);

@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import './app.css';
+import './lib/styles/forms.css';
 import App from './App.svelte';
 import { api } from './lib/api';
 import { ignoreStrayDrops } from './screens/roles/drop';

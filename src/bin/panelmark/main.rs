@@ -58,6 +58,12 @@ enum Command {
     /// Candidate lists.
     #[command(subcommand)]
     Candidates(CandidatesCommand),
+    /// How long each campaign keeps personal data; with no subcommand, every campaign, those
+    /// past their period marked.
+    Retention {
+        #[command(subcommand)]
+        command: Option<RetentionCommand>,
+    },
     /// Recompute the audit chain and check it against anchors handed out earlier; exit 1
     /// naming the first broken event or every anchor the chain no longer holds.
     Verify {
@@ -228,6 +234,32 @@ enum AssessorCommand {
 }
 
 #[derive(Subcommand)]
+enum RetentionCommand {
+    /// Change how many months a campaign keeps personal data after sign-off (audited).
+    Set {
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// Months (1 to 120).
+        #[arg(long)]
+        months: i64,
+        /// Why it changes.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Erase every candidate's personal data and evidence in a campaign past its retention
+    /// period, in one audited action; scores, results and statistics stay, anonymised.
+    Purge {
+        /// Campaign id.
+        #[arg(long)]
+        campaign: i64,
+        /// Why (e.g. the retention schedule's reference).
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum CandidatesCommand {
     /// Erase a candidate's personal data on a data-protection request (audited; needs a reason).
     Erase {
@@ -236,7 +268,7 @@ enum CandidatesCommand {
         /// Campaign id.
         #[arg(long)]
         campaign: i64,
-        /// Why (e.g. the request's reference).
+        /// Why, kept in the audit log in clear: the request's reference, not the person's name.
         #[arg(long)]
         reason: String,
     },
@@ -301,9 +333,23 @@ fn verify(session: &Session, texts: &[String], files: &[PathBuf]) -> Result<Exit
         let (name, bytes) = read_file(file)?;
         anchors.extend(anchor::file::parse(&name, &bytes)?);
     }
+    // A data mismatch fails verify, but the anchors are still checked and reported: a
+    // shortened chain shows up as both.
+    let mut data_differs = false;
     match session.verify()? {
         Verification::Intact { events, head } => {
-            outln!("audit chain intact: {events} events, head {events}:{head}")
+            outln!("audit chain intact: {events} events, head {events}:{head}");
+            outln!("data matches the log: every campaign, panel, assessor, candidate, score, agreed score, moderation, tie order and sign-off");
+        }
+        Verification::DataDiffers {
+            events,
+            head,
+            row,
+            problem,
+        } => {
+            outln!("audit chain intact: {events} events, head {events}:{head}");
+            eprintln!("data DIFFERS from the log: {row} {problem}");
+            data_differs = true;
         }
         Verification::Broken { seq, problem } => {
             eprintln!("audit chain BROKEN at event {seq}: {problem}");
@@ -340,7 +386,11 @@ fn verify(session: &Session, texts: &[String], files: &[PathBuf]) -> Result<Exit
         );
         return Ok(ExitCode::from(1));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if data_differs {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Who the user is: `--as`, else the operating system's user name.
@@ -433,6 +483,50 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let candidate = session.candidate_by_reference(*campaign, reference)?;
             session.erase_candidate(*campaign, candidate.id, reason)?;
             outln!("erased the personal data of candidate {reference} in campaign {campaign}");
+        }
+        Command::Retention { command: None } => {
+            let campaigns = open()?.retention()?;
+            if campaigns.is_empty() {
+                outln!("no campaigns");
+            }
+            for r in campaigns {
+                let standing = match (&r.purged_at, r.past) {
+                    (Some(at), _) => format!("purged {}", &at[..10.min(at.len())]),
+                    (None, true) => "PAST its retention: purge it".into(),
+                    (None, false) => "kept".into(),
+                };
+                outln!(
+                    "campaign {} ({}): {} months from {}, due {}: {standing}",
+                    r.campaign_id,
+                    r.name,
+                    r.months,
+                    r.from,
+                    &r.due[..10.min(r.due.len())]
+                );
+            }
+        }
+        Command::Retention {
+            command:
+                Some(RetentionCommand::Set {
+                    campaign,
+                    months,
+                    reason,
+                }),
+        } => {
+            let mut session = open()?;
+            session.set_retention(*campaign, *months, reason)?;
+            let r = session.campaign_retention(*campaign)?;
+            outln!(
+                "campaign {campaign} keeps personal data {months} months from {}: until {}",
+                r.from,
+                &r.due[..10.min(r.due.len())]
+            );
+        }
+        Command::Retention {
+            command: Some(RetentionCommand::Purge { campaign, reason }),
+        } => {
+            let erased = open()?.purge_campaign(*campaign, reason)?;
+            outln!("purged campaign {campaign}: the personal data of {erased} candidates erased; scores and results kept");
         }
         Command::Verify {
             anchors,

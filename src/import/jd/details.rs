@@ -70,6 +70,12 @@ fn key_of(raw: &str) -> Option<Key> {
     }
 }
 
+/// Whether a label names a detail the importer reads (title, grade, reference): the plain-text
+/// reader uses it to tell a saved advert's label-over-value lines from a list of names.
+pub(crate) fn is_detail_key(raw: &str) -> bool {
+    key_of(raw).is_some()
+}
+
 /// Tidies a value: emphasis markers and separators dropped. A template's placeholder
 /// ("[Insert Number]", "[Oleeo number]") is no value.
 fn clean_value(v: &str) -> Option<String> {

@@ -104,6 +104,10 @@ struct Extractor<'a> {
     /// A sentence promised a list of behaviours ("we'll assess you against these
     /// behaviours:"); list lines naming one are behaviours, whatever section they are in.
     behaviour_list: bool,
+    /// A sentence introduced the role's duties ("As a DevOps Engineer you will:"): the list
+    /// after it is what the job holder does, not what they are assessed on, until the next
+    /// heading or paragraph.
+    duties_list: bool,
     seen_heading: bool,
     /// The level of the heading that named the current criterion.
     criterion_level: Option<u8>,
@@ -131,6 +135,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         sub_kind: None,
         indicator_priority: None,
         behaviour_list: false,
+        duties_list: false,
         seen_heading: false,
         criterion_level: None,
         out: Extracted::default(),
@@ -139,6 +144,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         match &block.kind {
             BlockKind::Heading { level, text } => {
                 x.behaviour_list = false;
+                x.duties_list = false;
                 let first = !std::mem::replace(&mut x.seen_heading, true);
                 if first && *level == 1 && names_a_post(text) {
                     // The document's title ("Senior accessibility specialist") is not a
@@ -149,6 +155,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
                 }
             }
             BlockKind::Paragraph { text, lines, links } => {
+                x.duties_list = introduces_duties(text);
                 x.paragraph_block(i, text, lines, links, block.line)
             }
             BlockKind::Item { depth, text } => x.item(*depth, text, block.line),
@@ -161,6 +168,18 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
     }
     x.close_section();
     x.out
+}
+
+/// Whether a paragraph introduces a list of duties: it ends "you will:" ("As a DevOps
+/// Engineer you will:", "In this role, you'll:"). "You will have:" or "you will need:"
+/// introduce requirements instead, so only the bare verb counts.
+fn introduces_duties(text: &str) -> bool {
+    let t = text.trim_end().to_lowercase().replace('’', "'");
+    let Some(lead) = t.strip_suffix(':') else {
+        return false;
+    };
+    let lead = lead.trim_end();
+    lead.ends_with("you will") || lead.ends_with("you'll")
 }
 
 /// Whether a paragraph line reads as a label standing in for a heading: short, no sentence
@@ -952,6 +971,10 @@ impl Extractor<'_> {
 
     fn item(&mut self, depth: usize, text: &str, line: usize) {
         if self.priority_line(text, line) {
+            self.duties_list = false;
+            return;
+        }
+        if self.duties_list {
             return;
         }
         if let Some(cur) = self.current.as_mut() {
@@ -1350,6 +1373,17 @@ mod tests {
         // moj-devops-engineer.md: "### Technical:" over duties is not a skills section.
         let x = run("## Key Responsibilities:\n\n### Technical:\n- Use infrastructure as code to assist the team in managing multiple environments\n");
         assert!(x.criteria.is_empty(), "{:?}", x.criteria);
+    }
+
+    #[test]
+    fn a_list_after_you_will_is_duties_not_criteria() {
+        // dfe-seo-devops-engineer.txt: duties under "Person specification", then the criteria.
+        let x = run("## Person specification\n\nAs a DevOps EngineerYou will:\n\n* Automate tasks, deployments, and tests by creating infrastructure as code.\n\n**Essential Criteria**\n\n* Experience of Linux\n");
+        let names: Vec<&str> = x.criteria.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Experience of Linux"]);
+        assert!(introduces_duties("In this role, you’ll:"));
+        assert!(!introduces_duties("You will have:"));
+        assert!(!introduces_duties("You will need:"));
     }
 
     #[test]

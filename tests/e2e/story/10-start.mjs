@@ -8,6 +8,10 @@ export default async function (t) {
     await waitForText('[data-testid="open-database"]', ctx.db);
     await waitForText('[data-testid="header-user"]', 'Not chosen');
     await waitForText('[data-testid="recent-databases"]', 'fresh.db');
+    // A new user is told what to do first.
+    await waitForText('[data-testid="first-run-checklist"]', 'What to do first');
+    await waitForText('[data-testid="first-run-checklist"]', '1. Import or create a role');
+    await waitForText('[data-testid="first-run-checklist"]', '3. Set up a campaign');
     await shot('01-start');
   });
 

@@ -74,7 +74,7 @@ export default async function (t) {
     }
     await browser.$('#sc-overall').setValue('12');
     await choose('#sc-tiebreak', 'Seeing the Big Picture');
-    await press('[aria-label="Add a question for Seeing the Big Picture"]');
+    await press('[aria-label="Add question for Seeing the Big Picture"]');
     await browser
       .$('textarea[aria-label="Question 1 for Seeing the Big Picture"]')
       .setValue('Tell us about a time you changed a plan because of something coming up in the wider organisation.');

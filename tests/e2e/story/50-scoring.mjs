@@ -37,9 +37,38 @@ export default async function (t) {
     return browser.execute(() => document.activeElement?.id ?? '');
   }
 
-  /** Scores one candidate on every criterion from the keyboard; leaves focus on Submit. */
-  async function scoreCandidate(who, ref, { screenshot } = {}) {
-    await browser.$(`[data-testid="candidate-${ref}"]`).click();
+  /** Presses Tab until the element with `id` has focus (at most `max` presses). */
+  async function tabTo(id, max = 20) {
+    for (let i = 0; i < max; i++) {
+      if ((await focusedId()) === id) return;
+      await browser.keys('Tab');
+    }
+    throw new Error(`${max} presses of Tab never reached #${id}; focus is on #${await focusedId()}`);
+  }
+
+  /**
+   * Scores one candidate on every criterion with the keyboard alone: the candidate is found
+   * by typing in the search box (or is already open, via "Next candidate"), digits score, Tab
+   * and the arrows mark an indicator, the notes are typed, Ctrl+Enter moves on. Leaves focus
+   * on Submit.
+   */
+  /**
+   * Types `text` one key at a time. WebKitWebDriver drops the second of two identical keys sent
+   * in one action sequence ("C-001" arrived as "C-01"), which a person typing never sees.
+   */
+  async function typeKeys(text) {
+    for (const ch of text) await browser.keys(ch);
+  }
+
+  async function scoreCandidate(who, ref, { screenshot, opened = false } = {}) {
+    if (!opened) {
+      await browser.execute(() => document.querySelector('main h1')?.focus());
+      await tabTo('candidate-search');
+      await typeKeys(ref);
+      await waitForText('[data-testid="candidate-list"]', ref);
+      await browser.keys('Tab'); // the first (only) match
+      await browser.keys('Enter');
+    }
     for (let i = 0; i < CRITERIA.length; i++) {
       const value = SCORES[who][ref][i];
       await waitForText('#criterion-heading', CRITERIA[i]);
@@ -47,12 +76,18 @@ export default async function (t) {
       await browser.keys(String(value)); // a digit scores
       await waitForText('[data-testid="chosen-score"]', `${value} `);
       await waitForText(`[data-testid="step-value-${i}"]`, String(value));
-      // Tab reaches the first indicator (its checked mark, "Not shown"); ArrowLeft marks it shown.
+      // Tab reaches the first indicator (its checked mark, "Unmarked"); ArrowRight marks it shown.
       await browser.keys('Tab');
-      await browser.keys('ArrowLeft');
+      await browser.keys('ArrowRight');
       const shown = await browser.$('[data-testid="indicator-0"] input[value="shown"]').isSelected();
       if (!shown) throw new Error(`indicator 1 of ${CRITERIA[i]} is not marked shown`);
-      await browser.$('#evidence').setValue(evidence(who, ref, CRITERIA[i]));
+      // An indicator nobody touched stays unmarked: never saved as "not shown".
+      const untouched = await browser.$('[data-testid="indicator-1"] input[value="unmarked"]');
+      if ((await untouched.isExisting()) && !(await untouched.isSelected())) {
+        throw new Error(`indicator 2 of ${CRITERIA[i]} does not start unmarked`);
+      }
+      await tabTo('evidence');
+      await typeKeys(evidence(who, ref, CRITERIA[i]));
       await waitForText('[data-testid="save-status"]', 'Saved');
       if (screenshot && i === CRITERIA.length - 1) await shot(screenshot);
       await browser.keys([Key.Ctrl, 'Enter']); // next criterion, from inside the notes
@@ -62,24 +97,44 @@ export default async function (t) {
     await waitForText('[data-testid="overall-save"]', 'All changes saved');
   }
 
-  async function submitFocused(ref) {
+  async function submitFocused(ref, next) {
     await browser.keys('Enter'); // Submit… (focused)
     await waitForText('[data-testid="submit-confirmation"]', `Submit your scores for ${ref}`);
     if ((await focusedId()) !== 'submit-confirm') throw new Error('focus did not move to the confirmation');
     await browser.keys('Enter');
     await waitForText('[data-testid="panel-view"]', 'Your scores are submitted and final');
     await waitForText(`[data-testid="candidate-${ref}"]`, 'Submitted');
+    if (next) {
+      // The next candidate is one key away: "Next candidate" has focus.
+      await waitForText('#next-candidate', `Next candidate: ${next}`);
+      if ((await focusedId()) !== 'next-candidate') throw new Error(`after submitting, focus is on #${await focusedId()}, not Next candidate`);
+    }
   }
 
-  await step('Alex (chair) scores C-001 from the keyboard; every change is saved', async () => {
+  await step('a digit pressed outside the scoring form (the side menu) scores nothing', async () => {
     await becomes('Alex Chair');
     await waitForText('[data-testid="candidate-C-001"]', 'Not started');
+    await waitForText('[data-testid="key-hint"]', 'to mark it');
+    await browser.execute(() => document.querySelector('nav button[data-screen="results"]')?.focus());
+    await browser.keys('3');
+    await browser.keys('n');
+    await browser.pause(600); // longer than the autosave delay: nothing may be sent
+    for (let i = 0; i < CRITERIA.length; i++) {
+      const v = await textOf(`[data-testid="step-value-${i}"]`);
+      if (v !== '–') throw new Error(`pressing 3 on the side menu set ${CRITERIA[i]} to “${v}”`);
+    }
+    const saved = await textOf('[data-testid="save-status"]');
+    if (saved !== '') throw new Error(`pressing 3 on the side menu started a save: “${saved}”`);
+    await waitForText('main h1', 'Scoring'); // and the screen did not change
+  });
+
+  await step('Alex (chair) scores C-001 with the keyboard alone; every change is saved', async () => {
     await scoreCandidate('Alex Chair', 'C-001', { screenshot: '50-scoring' });
     await waitForText('[data-testid="candidate-C-001"]', '3 of 3 scored');
   });
 
   await step('Alex submits C-001 after confirming; agreeing is refused until Bo submits', async () => {
-    await submitFocused('C-001');
+    await submitFocused('C-001', 'C-002');
     await waitForText('[data-testid="submitted-note"]', 'Not yet submitted: Bo Member');
     await waitForText('[data-testid="member-score-Bo Member-c2"]', 'Not submitted yet');
     await chooseOption(browser, '#agree-value-c1', '5 Good Demonstration');
@@ -88,8 +143,10 @@ export default async function (t) {
     await waitForText('[data-testid="agree-problem-c1"]', 'only after every member has submitted; waiting for Bo Member');
   });
 
-  await step('Alex scores and submits C-002 (Working Together: 6)', async () => {
-    await scoreCandidate('Alex Chair', 'C-002');
+  await step('Alex goes on to C-002 with one key, scores and submits it (Working Together: 6)', async () => {
+    await browser.execute(() => document.getElementById('next-candidate')?.focus());
+    await browser.keys('Enter');
+    await scoreCandidate('Alex Chair', 'C-002', { opened: true });
     await submitFocused('C-002');
   });
 
@@ -113,7 +170,7 @@ export default async function (t) {
 
   await step('Bo scores and submits both; afterwards Bo sees Alex’s scores beside his own', async () => {
     await scoreCandidate('Bo Member', 'C-001');
-    await submitFocused('C-001');
+    await submitFocused('C-001', 'C-002');
     await waitForText('[data-testid="submitted-note"]', 'Every member has submitted');
     await scoreCandidate('Bo Member', 'C-002');
     await submitFocused('C-002');

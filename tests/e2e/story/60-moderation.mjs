@@ -57,9 +57,38 @@ export default async function (t) {
     // The flag's reason is on the cell (tooltip and screen-reader text) and the row.
     await waitForText(`${row('C-002')} td[data-criterion="Working Together"]`, 'from 3 to 6');
     await waitForText(`${row('C-002')} td.flags`, 'Wide spread');
+    // Flags are ranked: a wide spread is "check", not "needs attention".
+    const severity = await browser.$(`${row('C-002')} td.flags`).getAttribute('data-severity');
+    if (severity !== 'medium') throw new Error(`C-002's wide spread is ranked “${severity}”, not medium`);
     const title = await browser.$(`${row('C-002')} td[data-criterion="Working Together"]`).getAttribute('title');
     if (!/Working Together from 3 to 6 \(spread 3/.test(title)) throw new Error(`cell tooltip lacks the reason: “${title}”`);
     await shot('60-board');
+  });
+
+  await step('Ref, Name, Total, Outcome and Flags stay in view when the board scrolls sideways', async () => {
+    const placed = await browser.execute((sel) => {
+      const grid = document.querySelector(sel);
+      grid.scrollLeft = grid.scrollWidth;
+      const box = grid.getBoundingClientRect();
+      const row = grid.querySelector('tr[data-testid="board-row"]');
+      const inside = (cell) => {
+        const r = cell.getBoundingClientRect();
+        return r.left >= box.left - 1 && r.right <= box.right + 1;
+      };
+      const out = ['stick-ref', 'stick-name', 'stick-total', 'stick-outcome', 'stick-flags'].filter(
+        (c) => !inside(row.querySelector(`td.${c}`)),
+      );
+      grid.scrollLeft = 0;
+      return out;
+    }, grid);
+    if (placed.length) throw new Error(`scrolled right, these columns left the view: ${placed.join(', ')}`);
+  });
+
+  await step('"Needs attention" is a filter of its own, apart from routine flags', async () => {
+    await selectOption('#filter-flag', 'Needs attention');
+    await waitForText('[data-testid="board-count"]', 'Showing 0 of 2 candidates');
+    await selectOption('#filter-flag', 'All candidates');
+    await waitForText('[data-testid="board-count"]', 'Showing 2 of 2 candidates');
   });
 
   await step('filtering by flag kind keeps only flagged candidates; the anonymised view hides names', async () => {
@@ -107,16 +136,44 @@ export default async function (t) {
     if (!(await cell.getAttribute('class')).includes('moderated')) throw new Error('the cell is not marked moderated');
   });
 
+  // Before sign-off: once signed off, Results locks the field.
+  await step('"Posts to fill" shows the posts in effect, and Set with it unchanged keeps them', async () => {
+    await goTo('results', 'Results');
+    await waitForText('[data-testid="results-summary"]', '1 on the reserve list');
+    const shown = await browser.$('#posts').getValue();
+    if (shown !== '1') throw new Error(`Posts to fill shows “${shown}”, not the 1 post in effect`);
+    await browser.$('button=Set').click();
+    await waitForText('[data-testid="results-notice"]', 'Posts to fill stays at 1');
+    await waitForText('[data-testid="results-summary"]', '1 on the reserve list');
+    if ((await browser.$('#posts').getValue()) !== '1') throw new Error('Set with an unchanged field changed the posts');
+    await goTo('moderation', 'Moderation');
+  });
+
+  await step('sign-off asks first, listing the open flags and ties; Cancel changes nothing', async () => {
+    await browser.$('button=Sign off results…').click();
+    const confirm = '[data-testid="signoff-confirmation"]';
+    await waitForText(confirm, 'Sign off the results of E2E campaign as Mo Moderator?');
+    await waitForText(confirm, 'Still open:');
+    await waitForText(confirm, 'Wide spread');
+    await waitForText(confirm, 'No ties.');
+    await shot('62-signoff-confirm');
+    await browser.$(confirm).$("button=Cancel").click();
+    await browser.$(confirm).waitForExist({ reverse: true, timeout: TIMEOUT });
+    await waitForText('[data-testid="campaign-state"]', 'In moderation');
+  });
+
   await step('signing off locks the results; a further change fails with the locked message', async () => {
-    await browser.$('button=Sign off results').click();
+    await browser.$('button=Sign off results…').click();
+    await browser.$('#signoff-confirm').click();
     await waitForText('[data-testid="campaign-state"]', 'Signed off');
     await waitForText('[data-testid="signoff-history"]', 'Signed off by Mo Moderator');
-    await shot('62-signed-off');
+    await shot('63-signed-off');
     await openEvidence('C-002', 'Siobhán Ó Briain');
     await selectOption(`${wtSection} select`, '5 —');
     await browser.$(`${wtSection} textarea`).setValue('Trying to change a signed-off result.');
     await browser.$(`${wtSection} button[type="submit"]`).click();
-    await waitForText('[data-testid="evidence-error"]', 'is signed off and locked');
+    await waitForText('[data-testid="evidence-error"]', 'The results are signed off and locked. A moderator must reopen them');
+    await waitForText('[data-testid="evidence-error"]', 'Error code: locked');
     await closeEvidence();
     await waitForText(`${row('C-002')} td[data-criterion="Working Together"]`, 'moderated to 4');
   });
@@ -127,7 +184,8 @@ export default async function (t) {
     await waitForText('[data-testid="campaign-state"]', 'In moderation');
     await waitForText('[data-testid="signoff-history"]', 'Reopened by Mo Moderator');
     await waitForText('[data-testid="signoff-history"]', 'Appeal received');
-    await browser.$('button=Sign off results').click();
+    await browser.$('button=Sign off results…').click();
+    await browser.$('#signoff-confirm').click();
     await waitForText('[data-testid="campaign-state"]', 'Signed off');
     const history = await browser.$$('[data-testid="signoff-history"] li').length;
     if (history !== 3) throw new Error(`sign-off history has ${history} entries, not 3`);

@@ -32,19 +32,23 @@ export default async function (t) {
     await waitForText('[data-testid="anchor-result"]', 'signed by key');
   });
 
-  await step('the audit filter narrows the list to one kind of action', async () => {
-    await browser.$('#filter-action').setValue('role.create');
+  await step('the audit filters are in plain words and narrow the list', async () => {
+    // The entity column names things ("Campaign “E2E campaign” › candidate …"), the key in small print.
+    await waitForText('[data-testid="audit-table"]', 'Campaign “E2E campaign”');
+    await chooseOption(browser, '#filter-action', 'Role created');
     await browser.$('button=Apply').click();
-    await waitForText('[data-testid="audit-table"]', 'role.create');
+    await waitForText('[data-testid="audit-table"]', 'Role created');
     const actions = await browser.$$('[data-testid="audit-table"] tbody tr').map((row) => row.getProperty('textContent'));
     if (actions.length === 0 || actions.some((text) => !String(text).includes('role.create'))) {
       throw new Error(`the action filter let other events through: ${actions.join(' | ')}`);
     }
-    await browser.$('#filter-action').setValue('moderation.set');
+    await chooseOption(browser, '#filter-action', 'Score moderated');
+    await chooseOption(browser, '#filter-campaign', 'E2E campaign');
     await browser.$('button=Apply').click();
-    await waitForText('[data-testid="audit-table"]', 'moderation.set');
+    await waitForText('[data-testid="audit-table"]', 'Score moderated');
     await waitForText('[data-testid="audit-table"]', 'mo.moderator');
-    await browser.$('#filter-action').setValue('no.such.action');
+    await shot('91-audit-filtered');
+    await browser.$('#filter-actor').setValue('Nobody At All');
     await browser.$('button=Apply').click();
     await waitForText('main', 'No events match these filters');
     await browser.$('button=Clear').click();

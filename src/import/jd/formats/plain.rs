@@ -8,11 +8,17 @@
 //!   Markdown, so that the lines under it stay its indicators instead of becoming criteria;
 //! - lines that start with a bullet, and the lines of a block that follows a colon or a name,
 //!   are list items; a line starting in lower case continues the line before;
-//! - other blocks are paragraphs.
+//! - other blocks are paragraphs;
+//! - a saved Civil Service Jobs advert puts each detail's label on one line and its value on
+//!   the next ("Job grade" / "Higher Executive Officer"): such a block becomes "Label: value"
+//!   items, so the details are read as they are from a table;
+//! - text copied out of a PDF often loses the blank line before a heading: a section heading
+//!   line right after a finished sentence starts a block of its own.
 //!
 //! Text that already uses Markdown (`#` headings, `**bold**`, `* ` bullets) is left as it is.
 
 use super::super::classify::{classify_title, priority_marker};
+use super::super::details::is_detail_key;
 use super::parts::{to_markdown as render, Part, Run};
 
 /// Most words a heading line has.
@@ -150,14 +156,75 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
                 blocks.push(Vec::new());
             }
         } else {
-            blocks
-                .last_mut()
-                .expect("never empty")
-                .push(line.trim_end());
+            let block = blocks.last_mut().expect("never empty");
+            match run_in_name(line.trim_end()) {
+                Some((intro, name)) => block.extend([intro, name]),
+                None => block.push(line.trim_end()),
+            }
         }
     }
     blocks.retain(|b| !b.is_empty());
-    blocks
+    blocks.into_iter().flat_map(split_at_headings).collect()
+}
+
+/// A sentence that runs into the first name of its list, as a saved advert has it ("We'll
+/// assess you against these behaviours during the selection process: Delivering at Pace"):
+/// the sentence (with its colon) and the name, as two lines.
+fn run_in_name(line: &str) -> Option<(&str, &str)> {
+    if bullet(line).is_some() {
+        return None;
+    }
+    let colon = line.find(':')?;
+    let (intro, name) = (&line[..=colon], line[colon + 1..].trim());
+    let sentence = words(intro).len() >= 5;
+    let a_name = !name.is_empty()
+        && words(name).len() <= 6
+        && starts_upper(name)
+        && title_case(name)
+        && !name.ends_with(['.', ',', ';', ':', '!', '?']);
+    (sentence && a_name).then_some((intro, name))
+}
+
+/// Splits a block where a section heading follows a finished sentence with no blank line
+/// between them ("…Prometheus, Grafana." / "Person specification").
+fn split_at_headings(block: Vec<&str>) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for (i, line) in block.iter().enumerate() {
+        let after_sentence = i > 0
+            && block[i - 1].trim_end().ends_with(['.', '!', '?'])
+            && bullet(block[i - 1]).is_none();
+        if after_sentence && shape(line) == Shape::Section {
+            out.push(Vec::new());
+        }
+        out.last_mut().expect("never empty").push(line);
+    }
+    out
+}
+
+/// A saved advert's details, each label on its own line above its value: "Label: value" for
+/// each pair. Only when the lines pair up, every label is short, and at least one label is a
+/// detail the importer knows (so a list of behaviour names is never paired up).
+fn stacked_details(lines: &[&str]) -> Option<Vec<String>> {
+    if lines.len() < 4 || lines.len() % 2 != 0 {
+        return None;
+    }
+    let labels: Vec<&str> = lines.iter().step_by(2).map(|l| l.trim()).collect();
+    let label_like = |l: &str| {
+        words(l).len() <= 5
+            && starts_upper(l)
+            && !l.contains(':')
+            && !l.ends_with(['.', ',', ';', '!', '?'])
+            && bullet(l).is_none()
+    };
+    if !labels.iter().all(|l| label_like(l)) || !labels.iter().any(|l| is_detail_key(l)) {
+        return None;
+    }
+    Some(
+        lines
+            .chunks(2)
+            .map(|pair| format!("{}: {}", pair[0].trim(), pair[1].trim()))
+            .collect(),
+    )
 }
 
 fn heading_part(line: &str, shape: Shape) -> Part {
@@ -183,6 +250,12 @@ fn items(lines: &[&str], parts: &mut Vec<Part>) {
             Some((indent, text)) => ((indent.saturating_sub(base) / 2).min(8), text),
             None => (0, line.trim()),
         };
+        if bullet(line).is_none() && text.ends_with(':') && words(text).len() >= 4 {
+            // An introduction between the items ("We only ask for evidence of these
+            // behaviours on your application form:") stays a sentence, not an item.
+            parts.push(Part::Paragraph(text_run(text, false)));
+            continue;
+        }
         if !starts_upper(text) && bullet(line).is_none() {
             if let Some(Part::Item { text: previous, .. }) = parts.last_mut() {
                 if let Some(run) = previous.last_mut() {
@@ -206,19 +279,32 @@ fn parts(text: &str) -> Vec<Part> {
     let mut list_follows = false;
     for (index, block) in blocks(text).iter().enumerate() {
         let mut lines: &[&str] = block;
-        if index == 0 && lines.len() == 1 {
+        if index == 0 && lines.len() <= 2 {
+            // The title alone, or the title over its organisation ("Ministry of Defence").
             let title = lines[0].trim();
-            if words(title).len() <= 14
-                && starts_upper(title)
-                && !is_key_value(title)
-                && !title.ends_with('.')
-            {
+            let short_line = |l: &str| {
+                words(l).len() <= 14 && starts_upper(l) && !is_key_value(l) && !l.ends_with('.')
+            };
+            if short_line(title) && lines[1..].iter().all(|l| short_line(l.trim())) {
                 parts.push(Part::Heading {
                     level: 1,
                     text: text_run(title, false),
                 });
+                if let Some(organisation) = lines.get(1) {
+                    parts.push(Part::Paragraph(text_run(organisation, false)));
+                }
                 continue;
             }
+        }
+        if let Some(details) = stacked_details(lines) {
+            for detail in details {
+                parts.push(Part::Item {
+                    depth: 0,
+                    text: text_run(&detail, false),
+                });
+            }
+            list_follows = false;
+            continue;
         }
         let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
         let all_names = lines.len() > 1 && shapes.iter().all(|&s| s == Shape::Name);
@@ -266,6 +352,44 @@ mod tests {
         assert_eq!(
             to_markdown(text),
             "# Title\n\nSome prose that wraps\nonto a second line.\n\n* one\n  * deeper\n* two\n"
+        );
+    }
+
+    #[test]
+    fn a_saved_advert_title_organisation_and_stacked_details() {
+        let text = "DIO - People Team Data Analyst\nMinistry of Defence\n\nReference number\n286947\nJob grade\nHigher Executive Officer\n\nBehaviours\n";
+        assert_eq!(
+            to_markdown(text),
+            "# DIO - People Team Data Analyst\n\nMinistry of Defence\n\n* Reference number: 286947\n* Job grade: Higher Executive Officer\n\n## Behaviours\n"
+        );
+    }
+
+    #[test]
+    fn names_in_a_block_are_not_paired_as_details() {
+        let text = "Title\n\nBehaviours\n\nSeeing the Big Picture\nWorking Together\nDelivering at Pace\nMaking Effective Decisions\n";
+        assert!(!to_markdown(text).contains(": "), "{}", to_markdown(text));
+    }
+
+    #[test]
+    fn a_heading_after_a_finished_sentence_starts_a_section() {
+        let text = "Title\n\nWe use Terraform,\nPrometheus, Grafana.\nPerson specification\n\nEssential criteria:\n\nExperience of Linux\n";
+        let md = to_markdown(text);
+        assert!(
+            md.contains("Prometheus, Grafana.\n\n## Person specification\n"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_name_run_into_its_introduction_is_a_line_of_its_own() {
+        assert_eq!(
+            run_in_name("We'll assess you against these behaviours during the selection process: Delivering at Pace"),
+            Some(("We'll assess you against these behaviours during the selection process:", "Delivering at Pace"))
+        );
+        assert_eq!(run_in_name("Grade: Higher Executive Officer"), None);
+        assert_eq!(
+            run_in_name("We will look at the following: how you work with others"),
+            None
         );
     }
 

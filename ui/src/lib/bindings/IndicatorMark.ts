@@ -3,4 +3,4 @@
 /**
  * How an assessor marked one behaviour indicator.
  */
-export type IndicatorMark = "not_shown" | "shown" | "negative";
+export type IndicatorMark = "unmarked" | "not_shown" | "shown" | "negative";

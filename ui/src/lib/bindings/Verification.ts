@@ -2,7 +2,8 @@
 
 /**
  * What [`verify`] found. Serialised with a `status` tag: `{"status": "intact", "events": 3,
- * "head": "…"}` or `{"status": "broken", "seq": 2, "problem": "…"}`.
+ * "head": "…"}`, `{"status": "data_differs", …, "row": "…", "problem": "…"}` or
+ * `{"status": "broken", "seq": 2, "problem": "…"}`.
  */
 export type Verification = { "status": "intact", 
 /**
@@ -12,7 +13,23 @@ events: number,
 /**
  * Hash of the newest event (genesis for an empty log).
  */
-head: string, } | { "status": "broken", 
+head: string, } | { "status": "data_differs", 
+/**
+ * Number of events checked.
+ */
+events: number, 
+/**
+ * Hash of the newest event.
+ */
+head: string, 
+/**
+ * The first row that differs ("score C-0011 / Alex Chair / c2").
+ */
+row: string, 
+/**
+ * What it holds and what the log says ("value is 7, the log says 3 (event 412)").
+ */
+problem: string, } | { "status": "broken", 
 /**
  * Its sequence number.
  */

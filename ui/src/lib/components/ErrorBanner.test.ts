@@ -4,13 +4,14 @@ import { AppError } from '../api';
 import ErrorBanner from './ErrorBanner.svelte';
 
 describe('ErrorBanner', () => {
-  it('shows the readable message and the code, and can be dismissed', async () => {
+  it('shows the error as a sentence with the core’s detail and the code, and can be dismissed', async () => {
     const ondismiss = vi.fn();
     render(ErrorBanner, {
       error: new AppError('import', 'role.json: /criteria/0/kind: "vibe" is not one of …'),
       ondismiss,
     });
     const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('This file could not be imported, and nothing was changed:');
     expect(alert.textContent).toContain('role.json: /criteria/0/kind: "vibe" is not one of …');
     expect(alert.textContent).toContain('Error code: import');
     await fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));

@@ -30,6 +30,22 @@ describe('VerifyResult', () => {
     expect(screen.queryByText(/Chain intact/)).toBeNull();
   });
 
+  it('names the first row that differs from the log, though the chain holds', () => {
+    render(VerifyResult, {
+      result: {
+        status: 'data_differs',
+        events: 188,
+        head,
+        row: 'score C-0001 / Amara Okafor / c5',
+        problem: 'value is 7, the log says 4 (event 25)',
+      },
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent?.replace(/\s+/g, ' ')).toContain('The data differs from the log. The chain holds (188 events)');
+    expect(alert.textContent).toContain('score C-0001 / Amara Okafor / c5 value is 7, the log says 4 (event 25)');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('shows nothing before verification has run', () => {
     const { container } = render(VerifyResult, { result: null });
     expect(container.textContent?.trim()).toBe('');

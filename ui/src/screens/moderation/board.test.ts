@@ -8,6 +8,7 @@ import {
   cellView,
   counts,
   filterRows,
+  signOffSummary,
   indexFlags,
   panelNames,
   positionLabel,
@@ -137,13 +138,40 @@ describe('cellView', () => {
   });
 });
 
+describe('needs attention', () => {
+  it('keeps only candidates with a high-severity flag, not a pass-mark split', () => {
+    const outside: BoardFlag = { kind: 'agreed_outside_range', candidate_id: 4, criterion_key: 'c1', assessor_id: null, panel_id: null, reason: 'agreed 6, members 3–4' };
+    const index = indexFlags([...flags, outside]);
+    expect(ids(filterRows(rows, index, { ...NO_FILTERS, flag: 'attention' }, panelIds))).toEqual([4]);
+    expect(counts(rows, index)).toEqual({ flagged: 3, attention: 1, outcome: { pass: 2, fail: 1, incomplete: 1 } });
+  });
+});
+
+describe('signOffSummary', () => {
+  it('lists open flags by kind, most severe first, and the tied positions', () => {
+    const outside: BoardFlag = { kind: 'agreed_outside_range', candidate_id: 4, criterion_key: 'c1', assessor_id: null, panel_id: null, reason: 'x' };
+    const tiedRows = [...rows.slice(0, 2), result(3, { position: 2, tied: true }), result(4, { position: 2, tied: true })];
+    expect(signOffSummary(tiedRows, indexFlags([...flags, outside]))).toEqual({
+      flags: [
+        { kind: 'agreed_outside_range', label: 'Agreed outside range', count: 1 },
+        { kind: 'wide_spread', label: 'Wide spread', count: 1 },
+        { kind: 'no_evidence', label: 'No evidence', count: 1 },
+        { kind: 'panel_outlier', label: 'Panel outlier', count: 1 },
+        { kind: 'pass_mark_split', label: 'Split on pass mark', count: 1 },
+      ],
+      attention: 1,
+      tiedPositions: [2],
+    });
+  });
+});
+
 describe('helpers', () => {
   it('lists panel names in natural order and notes candidates with none', () => {
     const many = [result(1, { panel: 'Panel 10' }), result(2, { panel: 'Panel 2' }), result(3, { panel: null })];
     expect(panelNames(many)).toEqual({ names: ['Panel 2', 'Panel 10'], hasNone: true });
   });
   it('counts outcomes and flagged candidates', () => {
-    expect(counts(rows, indexFlags(flags))).toEqual({ flagged: 2, outcome: { pass: 2, fail: 1, incomplete: 1 } });
+    expect(counts(rows, indexFlags(flags))).toEqual({ flagged: 2, attention: 0, outcome: { pass: 2, fail: 1, incomplete: 1 } });
   });
   it('labels tied positions with “=”', () => {
     expect(positionLabel({ position: 2, tied: true })).toBe('2=');

@@ -10,6 +10,7 @@ import type { FlagKind } from '../../lib/bindings/FlagKind';
 import type { Outcome } from '../../lib/bindings/Outcome';
 import type { PackedBoard } from '../../lib/bindings/PackedBoard';
 import type { Wire } from '../../lib/wire';
+import { bySeverity, needsAttention, SEVERITY } from './severity';
 
 export type Result = Wire<CandidateResult>;
 export type BoardFlag = Wire<Flag>;
@@ -62,8 +63,8 @@ export function unpackBoard(packed: Wire<PackedBoard>): { results: Result[]; fla
   return { results, flags };
 }
 
-/** Every flag kind, in the order the filter lists them, with a short label. */
-export const FLAG_KINDS: readonly { kind: FlagKind; label: string }[] = [
+/** Every flag kind with a short label, most severe first (the order the filter lists them). */
+export const FLAG_KINDS: readonly { kind: FlagKind; label: string }[] = bySeverity([
   { kind: 'wide_spread', label: 'Wide spread' },
   { kind: 'agreed_outside_range', label: 'Agreed outside range' },
   { kind: 'pass_mark_split', label: 'Split on pass mark' },
@@ -72,7 +73,12 @@ export const FLAG_KINDS: readonly { kind: FlagKind; label: string }[] = [
   { kind: 'unscored', label: 'Unscored' },
   { kind: 'panel_outlier', label: 'Panel outlier' },
   { kind: 'boundary_tie', label: 'Tie at the last post' },
-];
+] as const);
+
+/** The flag filter's option for one kind, with its severity. */
+export function flagOptionLabel(kind: FlagKind): string {
+  return `${flagLabel(kind)} (${SEVERITY[kind] === 'high' ? 'needs attention' : SEVERITY[kind]})`;
+}
 
 export function flagLabel(kind: FlagKind): string {
   return FLAG_KINDS.find((k) => k.kind === kind)?.label ?? kind;
@@ -117,8 +123,9 @@ function push<K>(map: Map<K, BoardFlag[]>, key: K, flag: BoardFlag) {
   else map.set(key, [flag]);
 }
 
-/** `all`: no filter; `any`: at least one flag; `none`: no flags; or one kind. */
-export type FlagFilter = 'all' | 'any' | 'none' | FlagKind;
+/** `all`: no filter; `attention`: a high-severity flag; `any`: at least one flag; `none`: no
+ * flags; or one kind. */
+export type FlagFilter = 'all' | 'attention' | 'any' | 'none' | FlagKind;
 /** `all`, a panel name, or `NO_PANEL`. */
 export type PanelFilter = string;
 export const NO_PANEL = '\u0000none';
@@ -148,6 +155,7 @@ export function filterRows(
     const own = index.byCandidate.get(row.candidate_id) ?? [];
     const panelId = row.panel == null ? undefined : panelIds.get(row.panel);
     const panelFlagged = panelId != null && index.flaggedPanels.has(panelId);
+    if (flag === 'attention') return needsAttention(own);
     if (flag === 'any') return own.length > 0 || panelFlagged;
     if (flag === 'none') return own.length === 0 && !panelFlagged;
     if (flag === 'panel_outlier') return panelFlagged;
@@ -214,16 +222,43 @@ export function panelNames(rows: readonly Result[]): { names: string[]; hasNone:
 /** Number of rows of each outcome and with any flag, for the filter labels. */
 export function counts(rows: readonly Result[], index: FlagIndex) {
   let flagged = 0;
+  let attention = 0;
   const outcome: Record<Outcome, number> = { pass: 0, fail: 0, incomplete: 0 };
   for (const row of rows) {
     outcome[row.outcome] += 1;
-    if (index.byCandidate.has(row.candidate_id)) flagged += 1;
+    const own = index.byCandidate.get(row.candidate_id);
+    if (own) flagged += 1;
+    if (own && needsAttention(own)) attention += 1;
   }
-  return { flagged, outcome };
+  return { flagged, attention, outcome };
 }
 
 /** "2=" for a tied merit position, "2" otherwise, "" without one. */
 export function positionLabel(row: { position: number | null; tied: boolean }): string {
   if (row.position == null) return '';
   return row.tied ? `${row.position}=` : String(row.position);
+}
+
+/** What a moderator is told before signing off: the flags still open and the ties. */
+export type SignOffSummary = {
+  /** Flags by kind, most severe first, with how many there are. */
+  flags: { kind: FlagKind; label: string; count: number }[];
+  /** Candidates with a high-severity flag. */
+  attention: number;
+  /** Merit positions shared by more than one candidate. */
+  tiedPositions: number[];
+};
+
+export function signOffSummary(rows: readonly Result[], index: FlagIndex): SignOffSummary {
+  const byKind = new Map<FlagKind, number>();
+  let attention = 0;
+  for (const list of index.byCandidate.values()) {
+    for (const f of list) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+    if (needsAttention(list)) attention += 1;
+  }
+  for (const f of index.panelFlags) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+  const flags = FLAG_KINDS.filter((k) => byKind.has(k.kind)).map((k) => ({ ...k, count: byKind.get(k.kind)! }));
+  const tied = new Set<number>();
+  for (const r of rows) if (r.tied && r.position != null) tied.add(r.position);
+  return { flags, attention, tiedPositions: [...tied].sort((a, b) => a - b) };
 }

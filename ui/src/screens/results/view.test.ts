@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leniencyChart, move, signed, splitResults, stat, tiedGroups, type Result } from './view';
+import { leniencyChart, move, signed, splitResults, stat, tieNote, tiedGroups, type Result } from './view';
 
 function r(id: number, over: Partial<Result> = {}): Result {
   return {
@@ -20,6 +20,19 @@ function r(id: number, over: Partial<Result> = {}): Result {
     ...over,
   };
 }
+
+describe('tieNote', () => {
+  it('says "tied" once, whatever the core’s note begins with', () => {
+    expect(tieNote({ tied: true, tie_note: 'tied: equal total and tie-break, not separated' })).toBe(
+      'Tied: equal total and tie-break, not separated',
+    );
+    expect(tieNote({ tied: true, tie_note: null })).toBe('Tied');
+    expect(tieNote({ tied: false, tie_note: "equal total separated by the tie-break criterion 'X'" })).toBe(
+      "Equal total separated by the tie-break criterion 'X'",
+    );
+    expect(tieNote({ tied: false, tie_note: null })).toBe('');
+  });
+});
 
 describe('splitResults', () => {
   it('keeps the merit order and the reserve list in merit order', () => {

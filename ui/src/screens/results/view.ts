@@ -35,6 +35,17 @@ export function tiedGroups(results: readonly Result[]): { position: number; cand
     .map(([position, candidates]) => ({ position, candidates }));
 }
 
+/**
+ * The merit list's note for a candidate: "Tied: equal total and tie-break, not separated" for
+ * a tie (the core's note already begins "tied:", so the word is said once), the core's note
+ * otherwise, "" without one.
+ */
+export function tieNote(r: { tied: boolean; tie_note: string | null }): string {
+  const note = (r.tie_note ?? '').replace(/^tied:\s*/i, '');
+  if (!r.tied) return note.charAt(0).toUpperCase() + note.slice(1);
+  return note ? `Tied: ${note}` : 'Tied';
+}
+
 /** Moves item `from` one place up (-1) or down (+1), returning a new array. */
 export function move<T>(list: readonly T[], from: number, by: -1 | 1): T[] {
   const to = from + by;

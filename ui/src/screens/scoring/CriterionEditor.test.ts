@@ -33,7 +33,7 @@ const campaign = {
   state: 'scoring' as const,
   created_at: '',
 };
-const entry = { value: null, not_assessed: false, evidence: '', indicators: ['not_shown' as const, 'not_shown' as const] };
+const entry = { value: null, not_assessed: false, evidence: '', indicators: ['unmarked' as const, 'unmarked' as const] };
 
 function setup(status = { kind: 'idle' as const } as { kind: 'idle' } | { kind: 'error'; message: string }) {
   const onchange = vi.fn();
@@ -45,13 +45,20 @@ function setup(status = { kind: 'idle' as const } as { kind: 'idle' } | { kind: 
 }
 
 describe('CriterionEditor', () => {
+  it('starts every indicator unmarked, not "not shown"', () => {
+    setup();
+    const group = screen.getByRole('group', { name: 'Shares knowledge' });
+    expect((group.querySelector('input[value="unmarked"]') as HTMLInputElement).checked).toBe(true);
+    expect((group.querySelector('input[value="not_shown"]') as HTMLInputElement).checked).toBe(false);
+  });
+
   it('shows questions, indicators and score buttons with label and descriptor', () => {
     setup();
     expect(screen.getByText('Describe a disagreement you resolved.')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Builds effective relationships' })).toBeTruthy();
     const five = screen.getByTestId('score-5');
     expect(five.textContent).toContain('Good Demonstration');
-    expect(five.textContent).toContain('substantial positive evidence');
+    expect(screen.getByText('substantial positive evidence').closest('details')).toBeTruthy();
   });
 
   it('reports a score, a mark, notes and "not assessed" as changes', async () => {
@@ -60,7 +67,7 @@ describe('CriterionEditor', () => {
     expect(onchange).toHaveBeenLastCalledWith({ ...entry, value: 5, not_assessed: false });
     const shown = screen.getByRole('group', { name: 'Shares knowledge' }).querySelector('input[value="shown"]')!;
     await fireEvent.click(shown);
-    expect(onchange).toHaveBeenLastCalledWith({ ...entry, indicators: ['not_shown', 'shown'] });
+    expect(onchange).toHaveBeenLastCalledWith({ ...entry, indicators: ['unmarked', 'shown'] });
     await fireEvent.input(screen.getByLabelText(/Evidence notes/), { target: { value: 'Mediated' } });
     expect(onchange).toHaveBeenLastCalledWith({ ...entry, evidence: 'Mediated' });
     await fireEvent.click(screen.getByTestId('not-assessed'));

@@ -60,12 +60,12 @@ describe('PanelView', () => {
     });
   });
 
-  it('shows the core’s refusal beside the criterion', async () => {
+  it('shows the core’s refusal, as a sentence, beside the criterion', async () => {
     agreeScore.mockRejectedValueOnce(new AppError('conflict', 'waiting for Bo Member'));
     setup([score(1, 6, 'Alex notes')]);
     await fireEvent.change(screen.getByLabelText('Agreed score'), { target: { value: 'na' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Record agreed score' }));
-    await waitFor(() => expect(screen.getByTestId('agree-problem-c2').textContent).toBe('waiting for Bo Member'));
+    await waitFor(() => expect(screen.getByTestId('agree-problem-c2').textContent).toBe('Not done: waiting for Bo Member.'));
     expect(agreeScore.mock.lastCall?.[1]).toMatchObject({ value: null, not_assessed: true });
   });
 });

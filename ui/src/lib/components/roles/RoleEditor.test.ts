@@ -49,8 +49,8 @@ describe('RoleEditor', () => {
 
   it('saves the user’s review edits: merge, split, delete an indicator, desirable, move', async () => {
     const { onsave } = setup();
-    await fireEvent.click(screen.getByRole('button', { name: 'Merge Working Together into Team work' }));
-    await fireEvent.click(screen.getByRole('button', { name: 'Make indicator 2 of Seeing the Big Picture a criterion of its own' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Merge with next: Working Together into Team work' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Split out indicator 2 of Seeing the Big Picture as a criterion of its own' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Delete indicator 1 of Team work' }));
     await fireEvent.change(screen.getAllByLabelText('Essential or desirable')[2], { target: { value: 'desirable' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Move Team work up' }));

@@ -66,7 +66,7 @@ describe('ScorecardBuilder', () => {
     await fireEvent.click(screen.getByRole('checkbox', { name: /^Observability/ }));
     await fireEvent.input(screen.getByLabelText('Overall pass mark Lowest weighted total that passes.'), { target: { value: '12' } });
     await fireEvent.change(screen.getByLabelText(/Tie-break criterion/), { target: { value: 'c1' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Add a question for Seeing the Big Picture' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Add question for Seeing the Big Picture' }));
     await fireEvent.input(screen.getByLabelText('Question 1 for Seeing the Big Picture'), { target: { value: 'Tell us about a change you anticipated.' } });
     await submit();
     const card = onsave.mock.calls[0][0] as Scorecard;

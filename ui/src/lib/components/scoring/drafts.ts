@@ -51,7 +51,7 @@ function isDraft(v: unknown): v is ScoreDraft {
     typeof d.not_assessed === 'boolean' &&
     typeof d.evidence === 'string' &&
     Array.isArray(d.indicators) &&
-    d.indicators.every((m) => m === 'shown' || m === 'not_shown' || m === 'negative')
+    d.indicators.every((m) => m === 'unmarked' || m === 'shown' || m === 'not_shown' || m === 'negative')
   );
 }
 

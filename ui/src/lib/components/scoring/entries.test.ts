@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { draftFromScore, isDecided, toInput, valueText } from './entries';
 
 describe('entries', () => {
-  it('starts a criterion with every indicator marked not shown', () => {
+  it('starts a criterion with every indicator unmarked', () => {
     expect(draftFromScore(undefined, 2)).toEqual({
       value: null,
       not_assessed: false,
       evidence: '',
-      indicators: ['not_shown', 'not_shown'],
+      indicators: ['unmarked', 'unmarked'],
     });
   });
 
@@ -17,7 +17,7 @@ describe('entries', () => {
       evidence: 'Led the migration', indicators: ['shown' as const], status: 'draft' as const,
       created_at: '', updated_at: '', submitted_at: null,
     };
-    expect(draftFromScore(stored, 3).indicators).toEqual(['shown', 'not_shown', 'not_shown']);
+    expect(draftFromScore(stored, 3).indicators).toEqual(['shown', 'unmarked', 'unmarked']);
     expect(draftFromScore(stored, 3).value).toBe(6);
   });
 

@@ -6,9 +6,9 @@ import type { Wire } from '../../wire';
 import type { ScoreDraft } from './drafts';
 
 /** The form's starting point for a criterion: the stored score, or nothing yet. Every
- * indicator gets a mark (unmarked ones read as "not shown", as the core stores them). */
+ * indicator gets a mark; one never marked stays "unmarked" (never silently "not shown"). */
 export function draftFromScore(score: Wire<Score> | undefined, indicatorCount: number): ScoreDraft {
-  const marks: IndicatorMark[] = Array.from({ length: indicatorCount }, (_, i) => score?.indicators[i] ?? 'not_shown');
+  const marks: IndicatorMark[] = Array.from({ length: indicatorCount }, (_, i) => score?.indicators[i] ?? 'unmarked');
   return {
     value: score?.value ?? null,
     not_assessed: score?.not_assessed ?? false,

@@ -1,6 +1,8 @@
 /**
  * The scoring screen's keyboard: which key does what. Pure, so it is tested without a DOM.
  *
+ * - No shortcut acts unless focus is inside the scoring form: a digit pressed on the side
+ *   menu, a filter or the candidate list must never rescore a criterion.
  * - A digit that is a point of the scale scores the criterion, unless focus is in a text
  *   field (where digits are notes). "n" marks the criterion not assessed, on the same terms.
  * - Ctrl+Enter (⌘+Enter on a Mac) goes to the next criterion from anywhere, the evidence box
@@ -25,9 +27,12 @@ export interface KeyPress {
   shiftKey?: boolean;
   /** Focus is in a field that takes text (textarea, text input, select, contenteditable). */
   inText: boolean;
+  /** Focus is inside the scoring form (the criterion being scored and its steps). */
+  inForm: boolean;
 }
 
 export function keyAction(press: KeyPress, scaleValues: readonly number[]): KeyAction | null {
+  if (!press.inForm) return null;
   const command = press.ctrlKey || press.metaKey;
   if (press.key === 'Enter' && command && !press.altKey) {
     return press.shiftKey ? { type: 'previous' } : { type: 'next' };

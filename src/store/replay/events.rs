@@ -1,0 +1,355 @@
+//! What the log says every checked row holds: the events replayed in order.
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use super::{Fields, Mismatch, RowKey, Rows, NONE};
+use crate::Result;
+
+/// What erasure leaves in place of a text about the erased candidate.
+const ERASED_TEXT: &str = "[erased on request]";
+/// What erasure leaves in place of the candidate's name.
+const ERASED_NAME: &str = "Erased candidate";
+
+/// The actions that set a checked row; every other event (roles, scorecards, anchors) leaves
+/// these rows alone.
+const ACTIONS: &str = "'campaign.create', 'campaign.state', 'campaign.posts', \
+     'campaign.retention', 'campaign.purge', 'panel.create', \
+     'assessor.create', 'candidate.create', 'candidate.update', 'candidate.erase', 'score.save', \
+     'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
+
+type Outcome<T> = std::result::Result<T, Mismatch>;
+
+/// Replays the log. An event that cannot be read is returned as the mismatch: it is hashed into
+/// the chain as it is, so the app wrote it so or someone re-hashed the chain, and either way
+/// nothing after it can be checked.
+pub(super) fn replay(conn: &Connection) -> Result<Outcome<Rows>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, action, entity, before, after FROM audit_log WHERE action IN ({ACTIONS}) ORDER BY seq"
+    ))?;
+    let events = stmt.query_map([], |r| {
+        Ok(Event {
+            seq: r.get(0)?,
+            action: r.get(1)?,
+            entity: r.get(2)?,
+            before: r.get(3)?,
+            after: r.get(4)?,
+        })
+    })?;
+    let mut rows = Rows::new();
+    for event in events {
+        if let Err(mismatch) = event?.apply(&mut rows) {
+            return Ok(Err(mismatch));
+        }
+    }
+    Ok(Ok(rows))
+}
+
+struct Event {
+    seq: i64,
+    action: String,
+    entity: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+impl Event {
+    fn unreadable(&self, problem: String) -> Mismatch {
+        Mismatch {
+            row: format!("event {} ({})", self.seq, self.action),
+            problem,
+        }
+    }
+
+    fn json(&self, payload: &Option<String>) -> Outcome<Value> {
+        match payload {
+            Some(text) => serde_json::from_str(text)
+                .map_err(|e| self.unreadable(format!("has a payload that is not JSON: {e}"))),
+            None => Ok(Value::Null),
+        }
+    }
+
+    /// The part of the entity path after `name` ("campaign/1/candidate/2": candidate → "2").
+    fn part(&self, name: &str) -> Outcome<&str> {
+        let parts: Vec<&str> = self.entity.split('/').collect();
+        parts
+            .iter()
+            .position(|p| *p == name)
+            .and_then(|i| parts.get(i + 1))
+            .copied()
+            .ok_or_else(|| {
+                self.unreadable(format!("names no {name} in its entity {}", self.entity))
+            })
+    }
+
+    fn id(&self, name: &str) -> Outcome<i64> {
+        let part = self.part(name)?;
+        part.parse().map_err(|_| {
+            self.unreadable(format!("has {name} \"{part}\" in its entity, not a number"))
+        })
+    }
+
+    fn apply(&self, rows: &mut Rows) -> Outcome<()> {
+        let after = self.json(&self.after)?;
+        let seq = self.seq;
+        match self.action.as_str() {
+            "campaign.create" => {
+                let scorecard = format!(
+                    "{} v{}",
+                    number(&after["scorecard_id"]),
+                    number(&after["scorecard_version"])
+                );
+                rows.insert(
+                    RowKey::Campaign(self.id("campaign")?),
+                    Fields::new(
+                        vec![
+                            ("name", text(&after["name"])),
+                            ("scorecard", scorecard),
+                            ("state", "setup".into()),
+                            ("posts", NONE.into()),
+                            // Campaigns created before retention existed got the default.
+                            (
+                                "retention months",
+                                after["retention_months"]
+                                    .as_i64()
+                                    .unwrap_or(crate::store::retention::DEFAULT_MONTHS)
+                                    .to_string(),
+                            ),
+                            ("purged", "false".into()),
+                        ],
+                        seq,
+                    ),
+                );
+            }
+            "campaign.state" => {
+                let campaign = self.id("campaign")?;
+                let before = self.json(&self.before)?;
+                let to = text(&after["state"]);
+                self.campaign(rows, campaign)?.set("state", to.clone(), seq);
+                // Every sign-off and reopening is also a row of its own.
+                let action = match (before["state"].as_str(), to.as_str()) {
+                    (_, "signed_off") => Some(("sign_off", NONE.to_owned())),
+                    (Some("signed_off"), _) => Some(("reopen", text(&after["reason"]))),
+                    _ => None,
+                };
+                if let Some((action, reason)) = action {
+                    let n = 1 + rows
+                        .keys()
+                        .filter(
+                            |k| matches!(k, RowKey::Signoff { campaign: c, .. } if *c == campaign),
+                        )
+                        .count();
+                    rows.insert(
+                        RowKey::Signoff { campaign, n },
+                        Fields::new(vec![("action", action.into()), ("reason", reason)], seq),
+                    );
+                }
+            }
+            "campaign.posts" => {
+                let campaign = self.id("campaign")?;
+                self.campaign(rows, campaign)?
+                    .set("posts", number(&after["posts"]), seq);
+            }
+            "campaign.retention" => {
+                let campaign = self.id("campaign")?;
+                self.campaign(rows, campaign)?.set(
+                    "retention months",
+                    number(&after["months"]),
+                    seq,
+                );
+            }
+            "campaign.purge" => {
+                let campaign = self.id("campaign")?;
+                self.campaign(rows, campaign)?
+                    .set("purged", "true".into(), seq);
+                let ids = after["candidates"]
+                    .as_array()
+                    .ok_or_else(|| self.unreadable("lists no candidates".into()))?;
+                for id in ids {
+                    let candidate = id.as_i64().ok_or_else(|| {
+                        self.unreadable(format!("lists {id}, not a candidate id"))
+                    })?;
+                    self.erase(rows, candidate);
+                }
+            }
+            "panel.create" => {
+                rows.insert(
+                    RowKey::Panel(self.id("panel")?),
+                    Fields::new(
+                        vec![
+                            ("campaign", self.part("campaign")?.to_owned()),
+                            ("name", text(&after["name"])),
+                        ],
+                        seq,
+                    ),
+                );
+            }
+            "assessor.create" => {
+                rows.insert(
+                    RowKey::Assessor(self.id("assessor")?),
+                    Fields::new(
+                        vec![
+                            ("campaign", self.part("campaign")?.to_owned()),
+                            ("name", text(&after["name"])),
+                            ("role", text(&after["role"])),
+                            ("panel", number(&after["panel_id"])),
+                        ],
+                        seq,
+                    ),
+                );
+            }
+            "candidate.create" | "candidate.update" => {
+                rows.insert(
+                    RowKey::Candidate(self.id("candidate")?),
+                    Fields::new(
+                        vec![
+                            ("campaign", self.part("campaign")?.to_owned()),
+                            ("reference", text(&after["reference"])),
+                            ("name", text(&after["name"])),
+                            ("email", optional_text(&after["email"])),
+                            ("panel", number(&after["panel_id"])),
+                            ("slot", optional_text(&after["slot"])),
+                            ("erased", "false".into()),
+                        ],
+                        seq,
+                    ),
+                );
+            }
+            "candidate.erase" => self.erase(rows, self.id("candidate")?),
+            "score.save" => {
+                let key = RowKey::Score {
+                    candidate: self.id("candidate")?,
+                    assessor: self.id("assessor")?,
+                    criterion: self.part("criterion")?.to_owned(),
+                };
+                let status = after["status"].as_str().unwrap_or("draft").to_owned();
+                let mut values = mark(&after);
+                values.extend([
+                    ("evidence", text(&after["evidence"])),
+                    ("indicators", text(&after["indicators"])),
+                    ("status", status),
+                ]);
+                rows.insert(key, Fields::new(values, seq));
+            }
+            "score.submit" => {
+                // Submission marks every score the member holds for the candidate.
+                let (candidate, assessor) = (self.id("candidate")?, self.id("assessor")?);
+                for (key, fields) in rows.iter_mut() {
+                    if matches!(key, RowKey::Score { candidate: c, assessor: a, .. } if *c == candidate && *a == assessor)
+                    {
+                        fields.set("status", "submitted".into(), seq);
+                    }
+                }
+            }
+            "agreed.set" | "moderation.set" => {
+                let (candidate, criterion) =
+                    (self.id("candidate")?, self.part("criterion")?.to_owned());
+                let (key, why) = if self.action == "agreed.set" {
+                    (
+                        RowKey::Agreed {
+                            candidate,
+                            criterion,
+                        },
+                        "rationale",
+                    )
+                } else {
+                    (
+                        RowKey::Moderation {
+                            candidate,
+                            criterion,
+                        },
+                        "reason",
+                    )
+                };
+                let mut values = mark(&after);
+                values.push((why, text(&after[why])));
+                rows.insert(key, Fields::new(values, seq));
+            }
+            "tie.order" => {
+                let campaign = self.id("campaign")?;
+                let order = after["order"]
+                    .as_array()
+                    .ok_or_else(|| self.unreadable("has no order of candidates".into()))?;
+                for (rank, id) in order.iter().enumerate() {
+                    let candidate = id.as_i64().ok_or_else(|| {
+                        self.unreadable(format!("orders {id}, not a candidate id"))
+                    })?;
+                    rows.insert(
+                        RowKey::TieOrder {
+                            campaign,
+                            candidate,
+                        },
+                        Fields::new(
+                            vec![
+                                ("rank", (rank + 1).to_string()),
+                                ("reason", text(&after["reason"])),
+                            ],
+                            seq,
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn campaign<'r>(&self, rows: &'r mut Rows, id: i64) -> Outcome<&'r mut Fields> {
+        rows.get_mut(&RowKey::Campaign(id)).ok_or_else(|| {
+            self.unreadable(format!("changes campaign {id}, which no event created"))
+        })
+    }
+
+    /// What erasure does: the candidate's personal data replaced, every text about them blanked
+    /// (a text that had something in it; a rationale always has).
+    fn erase(&self, rows: &mut Rows, candidate: i64) {
+        let seq = self.seq;
+        if let Some(fields) = rows.get_mut(&RowKey::Candidate(candidate)) {
+            fields.set("name", ERASED_NAME.into(), seq);
+            fields.set("email", NONE.into(), seq);
+            fields.set("slot", NONE.into(), seq);
+            fields.set("erased", "true".into(), seq);
+        }
+        for (key, fields) in rows.iter_mut() {
+            let field = match key {
+                RowKey::Score { candidate: c, .. } if *c == candidate => "evidence",
+                RowKey::Agreed { candidate: c, .. } if *c == candidate => "rationale",
+                RowKey::Moderation { candidate: c, .. } if *c == candidate => "reason",
+                _ => continue,
+            };
+            let had_text = fields.get(field).is_some_and(|t| !t.is_empty());
+            if had_text || matches!(key, RowKey::Agreed { .. }) {
+                fields.set(field, ERASED_TEXT.into(), seq);
+            }
+        }
+    }
+}
+
+/// The mark an event records: its point and whether it is "not assessed".
+fn mark(after: &Value) -> Vec<(&'static str, String)> {
+    vec![
+        ("value", number(&after["value"])),
+        (
+            "not assessed",
+            after["not_assessed"].as_bool().unwrap_or(false).to_string(),
+        ),
+    ]
+}
+
+fn number(value: &Value) -> String {
+    value
+        .as_i64()
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| NONE.into())
+}
+
+fn text(value: &Value) -> String {
+    value.as_str().unwrap_or_default().to_owned()
+}
+
+fn optional_text(value: &Value) -> String {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| NONE.into())
+}

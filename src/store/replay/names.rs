@@ -1,0 +1,94 @@
+//! Rows named as a user knows them: candidate references, assessor and panel names.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+
+use super::RowKey;
+use crate::Result;
+
+pub(super) struct Names {
+    candidates: BTreeMap<i64, String>,
+    assessors: BTreeMap<i64, String>,
+    panels: BTreeMap<i64, String>,
+    campaigns: BTreeMap<i64, String>,
+}
+
+impl Names {
+    pub(super) fn load(conn: &Connection) -> Result<Self> {
+        let map = |sql: &str| -> Result<BTreeMap<i64, String>> {
+            let mut stmt = conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(Names {
+            candidates: map("SELECT id, reference FROM candidates")?,
+            assessors: map("SELECT id, name FROM assessors")?,
+            panels: map("SELECT id, name FROM panels")?,
+            campaigns: map("SELECT id, name FROM campaigns")?,
+        })
+    }
+
+    fn name(map: &BTreeMap<i64, String>, what: &str, id: i64) -> String {
+        map.get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("{what} #{id}"))
+    }
+
+    fn candidate(&self, id: i64) -> String {
+        Self::name(&self.candidates, "candidate", id)
+    }
+
+    fn campaign(&self, id: i64) -> String {
+        format!(
+            "campaign {id} ({})",
+            Self::name(&self.campaigns, "unnamed", id)
+        )
+    }
+
+    pub(super) fn row(&self, key: &RowKey) -> String {
+        match key {
+            RowKey::Campaign(id) => self.campaign(*id),
+            RowKey::Panel(id) => format!("panel {}", Self::name(&self.panels, "panel", *id)),
+            RowKey::Assessor(id) => {
+                format!("assessor {}", Self::name(&self.assessors, "assessor", *id))
+            }
+            RowKey::Candidate(id) => format!("candidate {}", self.candidate(*id)),
+            RowKey::Score {
+                candidate,
+                assessor,
+                criterion,
+            } => format!(
+                "score {} / {} / {criterion}",
+                self.candidate(*candidate),
+                Self::name(&self.assessors, "assessor", *assessor)
+            ),
+            RowKey::Agreed {
+                candidate,
+                criterion,
+            } => {
+                format!("agreed score {} / {criterion}", self.candidate(*candidate))
+            }
+            RowKey::Moderation {
+                candidate,
+                criterion,
+            } => {
+                format!(
+                    "moderated score {} / {criterion}",
+                    self.candidate(*candidate)
+                )
+            }
+            RowKey::TieOrder {
+                campaign,
+                candidate,
+            } => format!(
+                "tie order of {} in {}",
+                self.candidate(*candidate),
+                self.campaign(*campaign)
+            ),
+            RowKey::Signoff { campaign, n } => {
+                format!("sign-off record {n} of {}", self.campaign(*campaign))
+            }
+        }
+    }
+}

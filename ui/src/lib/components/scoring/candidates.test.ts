@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findCandidates, nextToScore } from './candidates';
+
+const list = Array.from({ length: 500 }, (_, i) => ({
+  id: i + 1,
+  reference: `C-${String(i + 1).padStart(3, '0')}`,
+  name: i === 41 ? 'Priya Natarajan' : `Candidate ${i + 1}`,
+}));
+
+describe('findCandidates', () => {
+  it('finds by reference or by any part of the name, in any case', () => {
+    expect(findCandidates(list, 'c-042').map((c) => c.id)).toEqual([42]);
+    expect(findCandidates(list, 'natar').map((c) => c.name)).toEqual(['Priya Natarajan']);
+    expect(findCandidates(list, 'priya C-042').map((c) => c.id)).toEqual([42]);
+    expect(findCandidates(list, 'C-49').map((c) => c.reference)).toEqual([
+      'C-490', 'C-491', 'C-492', 'C-493', 'C-494', 'C-495', 'C-496', 'C-497', 'C-498', 'C-499',
+    ]);
+  });
+
+  it('keeps every candidate for an empty query and none for a miss', () => {
+    expect(findCandidates(list, '  ')).toHaveLength(500);
+    expect(findCandidates(list, 'nobody')).toEqual([]);
+  });
+});
+
+describe('nextToScore', () => {
+  it('is the next unsubmitted candidate after the current one, wrapping round', () => {
+    const submitted = new Set([2, 3]);
+    expect(nextToScore(list.slice(0, 5), 1, (id) => submitted.has(id))?.id).toBe(4);
+    expect(nextToScore(list.slice(0, 5), 5, (id) => submitted.has(id))?.id).toBe(1);
+  });
+
+  it('is null when every other candidate is submitted', () => {
+    expect(nextToScore(list.slice(0, 3), 2, (id) => id !== 2)).toBeNull();
+  });
+});
