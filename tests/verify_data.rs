@@ -208,7 +208,9 @@ fn people_and_the_campaign_edited_behind_the_apps_back_are_named() {
     // A candidate moved to another panel, or renamed.
     let demo = Demo::new();
     demo.tamper("UPDATE candidates SET name = 'Someone Else' WHERE reference = 'C-0004'");
-    demo.assert_differs("candidate C-0004 name is \"Someone Else\", not the text the log records (event");
+    demo.assert_differs(
+        "candidate C-0004 name is \"Someone Else\", not the text the log records (event",
+    );
 
     // The campaign set back to scoring, so panels could change their scores again.
     let demo = Demo::new();
