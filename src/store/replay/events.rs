@@ -1,5 +1,7 @@
 //! What the log says every checked row holds: the events replayed in order.
 
+use std::ops::Bound::{Excluded, Included};
+
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -233,12 +235,21 @@ impl Event {
             }
             "score.submit" => {
                 // Submission marks every score the member holds for the candidate.
+                // Only that member's scores for that candidate: a range of the ordered keys,
+                // not a scan of every row (a scan per submission took 90 s at 5,000).
                 let (candidate, assessor) = (self.id("candidate")?, self.id("assessor")?);
-                for (key, fields) in rows.iter_mut() {
-                    if matches!(key, RowKey::Score { candidate: c, assessor: a, .. } if *c == candidate && *a == assessor)
-                    {
-                        fields.set("status", "submitted".into(), seq);
-                    }
+                let from = RowKey::Score {
+                    candidate,
+                    assessor,
+                    criterion: String::new(),
+                };
+                let to = RowKey::Score {
+                    candidate,
+                    assessor: assessor.saturating_add(1),
+                    criterion: String::new(),
+                };
+                for (_, fields) in rows.range_mut((Included(from), Excluded(to))) {
+                    fields.set("status", "submitted".into(), seq);
                 }
             }
             "agreed.set" | "moderation.set" => {
@@ -310,16 +321,53 @@ impl Event {
             fields.set("slot", NONE.into(), seq);
             fields.set("erased", "true".into(), seq);
         }
-        for (key, fields) in rows.iter_mut() {
-            let field = match key {
-                RowKey::Score { candidate: c, .. } if *c == candidate => "evidence",
-                RowKey::Agreed { candidate: c, .. } if *c == candidate => "rationale",
-                RowKey::Moderation { candidate: c, .. } if *c == candidate => "reason",
-                _ => continue,
-            };
-            let had_text = fields.get(field).is_some_and(|t| !t.is_empty());
-            if had_text || matches!(key, RowKey::Agreed { .. }) {
-                fields.set(field, ERASED_TEXT.into(), seq);
+        // The candidate's scores, agreed scores and moderations: three ranges of the ordered
+        // keys (a purge erases thousands of candidates; a scan each would be quadratic).
+        let next = candidate.saturating_add(1);
+        let ranges = [
+            (
+                RowKey::Score {
+                    candidate,
+                    assessor: i64::MIN,
+                    criterion: String::new(),
+                },
+                RowKey::Score {
+                    candidate: next,
+                    assessor: i64::MIN,
+                    criterion: String::new(),
+                },
+                "evidence",
+            ),
+            (
+                RowKey::Agreed {
+                    candidate,
+                    criterion: String::new(),
+                },
+                RowKey::Agreed {
+                    candidate: next,
+                    criterion: String::new(),
+                },
+                "rationale",
+            ),
+            (
+                RowKey::Moderation {
+                    candidate,
+                    criterion: String::new(),
+                },
+                RowKey::Moderation {
+                    candidate: next,
+                    criterion: String::new(),
+                },
+                "reason",
+            ),
+        ];
+        for (from, to, field) in ranges {
+            let always = field == "rationale";
+            for (_, fields) in rows.range_mut((Included(from), Excluded(to))) {
+                let had_text = fields.get(field).is_some_and(|t| !t.is_empty());
+                if had_text || always {
+                    fields.set(field, ERASED_TEXT.into(), seq);
+                }
             }
         }
     }
