@@ -386,8 +386,8 @@ fn dfe_seo_devops_engineer() -> Doc {
     let g = Some("Person specification");
     Doc {
         file: "dfe-seo-devops-engineer.txt",
-        // No title anywhere in the document: the file name stands in, with a warning.
-        title: "dfe-seo-devops-engineer",
+        // No title anywhere in the document: the file name's words stand in, with a warning.
+        title: "dfe seo devops engineer",
         grade: None,
         criteria: vec![
             x("Experience with setting up services in public cloud using infrastructure as code", g, E),
@@ -951,6 +951,9 @@ fn corpus() -> Vec<Doc> {
         moj_principal_devops(),
         gds_service_manager(),
     ]
+    .into_iter()
+    .chain(held_out_office())
+    .collect()
 }
 
 /// One test per document: its values as the reader gives them, with the misses still allowed.
@@ -1141,9 +1144,29 @@ fn no_placeholder_is_ever_a_value_or_a_criterion() {
 /// document's score and what it got wrong.
 #[test]
 fn corpus_accuracy_is_at_least_95_percent() {
+    let accuracy = accuracy("corpus", corpus());
+    assert!(
+        accuracy >= 0.95,
+        "corpus accuracy {accuracy:.3} is below 0.95"
+    );
+}
+
+/// The Word and OpenDocument files alone: the formats must not pull the figure down.
+#[test]
+fn office_documents_accuracy_is_at_least_95_percent() {
+    let accuracy = accuracy("Word and OpenDocument", held_out_office());
+    assert!(
+        accuracy >= 0.95,
+        "Word and OpenDocument accuracy {accuracy:.3} is below 0.95"
+    );
+}
+
+/// The share of the careful reader's checks the importer gets right on `docs`, printed
+/// document by document with what it got wrong.
+fn accuracy(what: &str, docs: Vec<Doc>) -> f64 {
     let mut right = 0;
     let mut all = 0;
-    for doc in corpus() {
+    for doc in docs {
         let (failed, total) = score(&doc);
         right += total - failed.len();
         all += total;
@@ -1162,9 +1185,315 @@ fn corpus_accuracy_is_at_least_95_percent() {
         }
     }
     let accuracy = right as f64 / all as f64;
-    println!("corpus: {right}/{all} checks right = {accuracy:.3}");
-    assert!(
-        accuracy >= 0.95,
-        "corpus accuracy {accuracy:.3} is below 0.95"
-    );
+    println!("{what}: {right}/{all} checks right = {accuracy:.3}");
+    accuracy
 }
+
+// Held out, Word and OpenDocument originals: GDS's generic job descriptions as the templates
+// were published (authored in Word, no heading styles for most headings). Their values were
+// written down from the documents' text before the importer was first run on them.
+const SDIR: Option<&str> = Some("Setting Direction");
+const DRES: Option<&str> = Some("Delivering Results");
+const EPPL: Option<&str> = Some("Engaging People");
+
+fn gds_developer_docx() -> Doc {
+    let s = Some("Specialist Skills & Requirements");
+    Doc {
+        file: "gds-developer.docx",
+        title: "Developer",
+        grade: None,
+        criteria: vec![
+            t("Experience building server-side web applications and detailed knowledge of at least one programming language (we use a range of languages including ruby, python and scala) and/or detailed understanding and experience of front-end web development (HTML/CSS/JS)", s, E),
+            t("An ability to communicate technical concepts to a non-technical audience", s, E),
+            t("Experience working on technical projects within a team", s, E),
+            t("Working knowledge of unix-like operating systems such as Linux and/or Mac OS X", s, E),
+            t("Knowledge of the use of version control systems such as subversion or git", s, E),
+            t("Ability to quickly research and learn new programming tools and techniques", s, E),
+            t("Knowledge of relational and non-relational database systems", s, D),
+            t("System administration and configuration management skills", s, D),
+            t("Experience presenting work at user groups and conferences", s, D),
+            t("Experience of building and scaling high-traffic websites", s, D),
+            t("Understanding of the use of Responsive Web Design", s, D),
+            t("Experience of working with JavaScript libraries to produce data visualizations", s, D),
+            t("Experience of designing and maintaining public HTTP APIs", s, D),
+            t("Experience of handling large data sets and scaling their handling and storage", s, D),
+            b("Changing and Improving", SDIR, E),
+            b("Making Effective Decisions", SDIR, E),
+            b("Managing a Quality Service", DRES, E),
+            b("Delivering at Pace", DRES, E),
+            b("Leading and Communicating", EPPL, E),
+            b("Collaborating and Partnering", EPPL, E),
+            b("Building Capability for All", EPPL, E),
+        ],
+    }
+}
+
+fn gds_business_analyst_docx() -> Doc {
+    let s = Some("Specialist skills and requirements");
+    Doc {
+        file: "gds-business-analyst.docx",
+        title: "Business Analyst",
+        grade: Some("B2"),
+        criteria: vec![
+            b("Seeing the Big Picture", SDIR, E),
+            b("Changing and Improving", SDIR, E),
+            b("Achieving Commercial Outcomes", DRES, E),
+            b("Delivering Value for Money", DRES, E),
+            b("Collaborating and Partnering", EPPL, E),
+            b("Building Capability for All", EPPL, E),
+            t("Experienced in analysing digital / web services in a fast paced environment", s, E),
+            t("A strong understanding of Agile and Waterfall Project Management delivery methodologies", s, E),
+            t("Experienced in business change, rationalisation and transformation", s, E),
+            t("Experience of open source and cloud technologies and their sourcing", s, E),
+        ],
+    }
+}
+
+fn gds_technical_architect_docx() -> Doc {
+    let s = Some("Specialist skills and requirements");
+    Doc {
+        file: "gds-technical-architect.docx",
+        title: "Technical Architect",
+        grade: None,
+        criteria: vec![
+            b("Changing and Improving", SDIR, E),
+            b("Making Effective Decisions", SDIR, E),
+            b("Delivering Value for Money", DRES, E),
+            b("Managing a Quality Service", DRES, E),
+            b("Delivering at Pace", DRES, E),
+            b("Collaborating and Partnering", EPPL, E),
+            t("Comprehensive and recent experience designing and implementing complex software systems, i.e. is an active software developer currently engaged in architecting and building high-volume digital services", s, E),
+            t("Proven capability in managing technology implementation projects and in presenting to / working with stakeholders at every level of seniority", s, E),
+            t("Demonstrable track record of successfully taking an evolutionary architecture approach to software architecture", s, E),
+            t("Focused on strategic alignment of technical design and architecture to meet business growth and direction", s, E),
+            t("Knowledge of Agile product management, in particular determination of vision, objectives, goals and success criteria", s, E),
+            t("Experience of developing product roadmaps, backlogs and measurable success criteria, and of writing user stories, i.e. can establish a path to delivery for breaking down stories", s, E),
+            t("Experience organising and performing prototyping and proof of concepts", s, E),
+            t("Experience with Agile methodologies (TDD, SCRUM, Kanban, etc)", s, E),
+            t("Building and scaling high-traffic websites and/or high volume transaction processing and analysis platforms", s, E),
+            t("Experience designing and implementing scalable and robust approaches to caching, security and databases (including relational, e.g. MySQL, PostgreSQL, and “NoSQL”, e.g. Cassandra, MongoDB)", s, E),
+            t("Experience with automated configuration management, deployment and testing solutions", s, E),
+            t("Use and implementation of modern front end web programming techniques, such as HTML5, CSS3, AJAX, REST, JSON", s, E),
+            t("Experience with a web programming framework such as Django, Ruby on Rails, Scala / Play etc", s, E),
+            t("Experience developing and using web-based APIs (especially REST-based APIs)", s, E),
+            t("Experience with open source solutions and community", s, E),
+            t("Experience using and deploying on Cloud based platforms", s, E),
+            t("Experience sharing knowledge and working in a multi-disciplinary team", s, E),
+        ],
+    }
+}
+
+/// No title in the document itself: a reader takes it from the file's name.
+fn gds_agile_coach_docx() -> Doc {
+    let a = Some("Agile and lean experience");
+    let d = Some("Digital and service experience");
+    let c = Some("Coaching and transformation");
+    let f = Some("Cultural fit");
+    Doc {
+        file: "Agile-coach.docx",
+        title: "Agile coach",
+        grade: None,
+        criteria: vec![
+            x("deep understanding of different agile and lean approaches and supporting context, such as behaviours, governance, process and culture across: portfolio management, programme and project team approaches", a, E),
+            x("evidence of embedding agile tools and techniques and be able to use the most relevant tools and techniques as needed", a, E),
+            x("understanding of agile product and software development in line with the GDS service design manual and the enablers required to cultivate an agile organisation", a, E),
+            x("broad knowledge and understanding of agile product and software development and the enablers required to cultivate an agile organisation is essential", a, E),
+            x("understanding of agile governance for service design in line with the GDS principles", a, E),
+            x("broad understanding of project and programme management techniques", a, E),
+            x("an excellent understanding of good digital service delivery design", d, E),
+            x("experience of defining appropriate portfolio, programme and project structures in the context of digital services delivery", d, E),
+            x("broad experience of different industries, private and public, transactional digital services, redefining customer interaction and case studies of what good looks like", d, E),
+            x("demonstrable experience of creating lasting change towards agile and lean ways of working for the better in an organisation", c, E),
+            x("proven ability to quickly assimilate organisational strategy and operating context", c, E),
+            x("ability to showcase relevant tools and techniques, such as coaching, advising, workshops and mentoring", c, E),
+            x("ability to work in environments that are undergoing complex change, working in an iterative manner, evolving conversations and understanding how far to challenge and when", c, E),
+            x("excellent stakeholder management and proven ability to engage and influence all levels of seniority", c, E),
+            x("ability to work as part of a team, collaborating and sharing knowledge and decision making", f, E),
+            x("ability to quickly win trust and influence senior leaders at the highest levels of the organisation", f, E),
+            x("ability to work flexibly, this is a broad brief and the successful Coach will need to be able to work in a fluid and responsive environment", f, E),
+            x("ability to embed rapidly and effectively into diverse project environments, at different stages of delivery and seamlessly moving between projects", f, E),
+            x("ability to work in environments undergoing complex change", f, E),
+            x("be framework agnostic, use the right tools and techniques for the situation", f, E),
+        ],
+    }
+}
+
+/// The Word original of the Markdown `gds-user-researcher.md` (a later, edited copy).
+fn gds_user_researcher_docx() -> Doc {
+    let s = Some("Specialist Skills");
+    Doc {
+        file: "gds-user-researcher-generic.docx",
+        title: "User Researcher",
+        grade: None,
+        criteria: vec![
+            b("Making Effective Decisions", SDIR, E),
+            b("Changing and Improving", SDIR, E),
+            b("Leading and Communicating", EPPL, E),
+            b("Collaborating and Partnering", EPPL, E),
+            b("Delivering at Pace", DRES, E),
+            b("Managing a Quality Service", DRES, E),
+            t("Demonstrable knowledge, experience in and passion for web user centered design practices", s, E),
+            t("Proven experience of gathering user requirements for web based services", s, E),
+            t("Proven experience of managing, executing and analysing usability test sessions", s, E),
+            t("Proven experience of working in an agile development environment with User Experience teams, designers and developers to create new digital products and services", s, E),
+            t("Experience of audience modeling and developing design personas", s, E),
+            t("Degree in HCI/Usability/Cognitive Psychology/Market Research or related field", s, D),
+            t("Experience across web content, tools and transactional services, especially those with complex user journeys", s, D),
+            t("Experience within a research and digital environment", s, D),
+        ],
+    }
+}
+
+fn gds_delivery_manager_odt() -> Doc {
+    let s = Some("Specialist Skills and requirements");
+    Doc {
+        file: "gds-delivery-manager.odt",
+        title: "Delivery Manager",
+        grade: None,
+        criteria: vec![
+            b("Changing and Improving", SDIR, E),
+            b("Making Effective Decisions", SDIR, E),
+            b("Managing a Quality Service", DRES, E),
+            b("Delivering at Pace", DRES, E),
+            b("Leading and Communicating", EPPL, E),
+            b("Collaborating and Partnering", EPPL, E),
+            t(
+                "experience in delivering digital projects and products",
+                s,
+                E,
+            ),
+            t(
+                "proven experience using agile project management methods",
+                s,
+                E,
+            ),
+            t(
+                "proven experience balancing multiple priorities and dealing with ambiguity",
+                s,
+                E,
+            ),
+            t("sound understanding of the digital landscape", s, E),
+            t(
+                "experience in matrix-managing multi-disciplinary teams",
+                s,
+                E,
+            ),
+        ],
+    }
+}
+
+fn gds_digital_performance_analyst_odt() -> Doc {
+    let s = Some("Specialist Skills");
+    Doc {
+        file: "gds-digital-performance-analyst.odt",
+        title: "Digital performance analyst",
+        grade: Some("B2"),
+        criteria: vec![
+            b("Seeing the Big Picture", SDIR, E),
+            b("Making Effective Decisions", SDIR, E),
+            b("Leading and Communicating", EPPL, E),
+            b("Building Capability For All", EPPL, E),
+            b("Managing a Quality Service", DRES, E),
+            b("Delivering at Pace", DRES, E),
+            t("Familiarity with data analysis, web analytics and visualisation tools essential: e.g. Google Analytics, Google Refine, Tableau etc", s, E),
+            t("Experience of providing performance analysis and recommendations on digital public services", s, E),
+        ],
+    }
+}
+
+/// Behaviours written "Cluster – Behaviour" on one line.
+fn gds_product_manager_odt() -> Doc {
+    let s = Some("Specialist Skills / Expertise");
+    Doc {
+        file: "gds-product-manager.odt",
+        title: "Product Manager",
+        grade: None,
+        criteria: vec![
+            b("Changing and Improving", SDIR, E),
+            b("Seeing the Big Picture", SDIR, E),
+            b("Making Effective Decisions", SDIR, E),
+            b("Leading and Communicating", EPPL, E),
+            b("Collaborating and Partnering", EPPL, E),
+            b("Building Capability for All", EPPL, E),
+            b("Managing a Quality Service", DRES, E),
+            b("Delivering at Pace", DRES, E),
+            t("Have been responsible for delivery and ongoing management of high quality, digital products", s, E),
+        ],
+    }
+}
+
+/// The OpenDocument original of the Markdown `gds-content-designer.md` (a later, edited copy).
+fn gds_content_designers_odt() -> Doc {
+    let s = Some("Specialist skills required");
+    let c = Some("Competencies required");
+    Doc {
+        file: "gds-content-designers.odt",
+        title: "Content Designers",
+        grade: None,
+        criteria: vec![
+            t("extensive experience of writing for the web, with proven ability of creating content that is accessible and usable", s, E),
+            t("exceptional skills in convincing people that user needs and a usable approach is the only way to present information", s, E),
+            t("proven experience in using metrics and user feedback to define/refine content", s, E),
+            t("proven experience of working within a web application development environment, proficient in writing Markdown, picture sourcing and editing", s, E),
+            t("experience in choosing the best format for displaying information to the user", s, E),
+            t("experience in working with content publishing systems", s, E),
+            b("Leading and team working", c, E),
+            b("Analysing evidence and thinking strategically", c, E),
+            b("Focusing on customers and stakeholders", c, E),
+        ],
+    }
+}
+
+/// The held-out Word and OpenDocument originals.
+fn held_out_office() -> Vec<Doc> {
+    vec![
+        gds_developer_docx(),
+        gds_business_analyst_docx(),
+        gds_technical_architect_docx(),
+        gds_agile_coach_docx(),
+        gds_user_researcher_docx(),
+        gds_delivery_manager_odt(),
+        gds_digital_performance_analyst_odt(),
+        gds_product_manager_odt(),
+        gds_content_designers_odt(),
+    ]
+}
+
+corpus_test!(
+    gds_developer_docx_clusters_after_specialist_skills,
+    gds_developer_docx
+);
+corpus_test!(
+    gds_business_analyst_docx_band_in_title,
+    gds_business_analyst_docx
+);
+corpus_test!(
+    gds_technical_architect_docx_heading_6_title,
+    gds_technical_architect_docx
+);
+corpus_test!(
+    agile_coach_docx_title_from_file_name_and_bold_groups,
+    gds_agile_coach_docx
+);
+corpus_test!(
+    gds_user_researcher_docx_word_original,
+    gds_user_researcher_docx
+);
+corpus_test!(gds_delivery_manager_odt_values, gds_delivery_manager_odt);
+corpus_test!(
+    gds_digital_performance_analyst_odt_band_in_heading,
+    gds_digital_performance_analyst_odt
+);
+corpus_test!(
+    gds_product_manager_odt_cluster_and_competency_on_one_line,
+    gds_product_manager_odt
+);
+corpus_test!(
+    gds_content_designers_odt_plain_competency_names,
+    gds_content_designers_odt,
+    // "If you want to join us, you'll need to be able to:" under "All about you": the reader
+    // took this as the advert's blurb, the importer as requirements.
+    "extra Experience \"take complex language",
+    "extra Experience \"work with people",
+    "extra Experience \"be able to explain"
+);

@@ -868,8 +868,12 @@ fn criteria_without_a_title_use_the_file_name() {
         b"## Behaviours\n* Working Together\n",
     )
     .expect("parses");
-    assert_eq!(d.role.title, "analyst-2024");
+    // The words of the name, not its file-system hyphens.
+    assert_eq!(d.role.title, "analyst 2024");
     assert!(has_warning(&d, &["no job title"]), "{:?}", d.warnings);
+    let spaced = parse_job_description("Data analyst.md", b"## Behaviours\n* Working Together\n")
+        .expect("parses");
+    assert_eq!(spaced.role.title, "Data analyst");
 }
 
 // ---------------------------------------------------------------- never panics

@@ -83,6 +83,7 @@ const NARRATIVE_LATER: &[&str] = &[
     "learning and development",
     "key tasks",
     "main tasks",
+    "objectives",
     "accountabilit",
     "working arrangements",
     "terms and conditions",
@@ -329,6 +330,33 @@ pub(crate) fn behaviour_name(text: &str) -> Option<String> {
     BEHAVIOURS
         .contains(&folded.as_str())
         .then(|| name.to_owned())
+}
+
+/// The three clusters of the Civil Service Competency Framework (2012–2019), under which
+/// older job descriptions group their competencies ("SETTING DIRECTION" over "Seeing the Big
+/// Picture" and "Changing and Improving").
+const CLUSTERS: &[&str] = &["setting direction", "engaging people", "delivering results"];
+
+/// Whether the text is only the name of a competency cluster ("SETTING DIRECTION").
+pub(crate) fn is_competency_cluster(text: &str) -> bool {
+    let folded = fold(text.trim().trim_end_matches(':'));
+    CLUSTERS.contains(
+        &folded
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+    )
+}
+
+/// "Setting Direction – Changing and Improving": a cluster and a competency written on one
+/// line, split into the two (as written); `None` unless the left part is a cluster.
+pub(crate) fn split_cluster(text: &str) -> Option<(String, String)> {
+    [" – ", " — ", " - ", ": "].iter().find_map(|sep| {
+        let (cluster, rest) = text.split_once(sep)?;
+        (is_competency_cluster(cluster) && !rest.trim().is_empty())
+            .then(|| (cluster.trim().to_owned(), rest.trim().to_owned()))
+    })
 }
 
 /// Whether a line promises a list of behaviours: "We'll assess you against these behaviours
@@ -835,6 +863,22 @@ mod tests {
             prose_priority("Please note that desirable criteria will only be considered to make an informed decision in the event of a tie."),
             None
         );
+    }
+
+    #[test]
+    fn competency_clusters_alone_or_before_a_competency() {
+        assert!(is_competency_cluster("SETTING DIRECTION"));
+        assert!(is_competency_cluster("Engaging People:"));
+        assert!(!is_competency_cluster("Setting direction for the team"));
+        assert_eq!(
+            split_cluster("Setting Direction – Changing and Improving"),
+            Some(("Setting Direction".into(), "Changing and Improving".into()))
+        );
+        assert_eq!(
+            split_cluster("Delivering Results - Delivering at Pace"),
+            Some(("Delivering Results".into(), "Delivering at Pace".into()))
+        );
+        assert_eq!(split_cluster("Service design – discovery"), None);
     }
 
     #[test]

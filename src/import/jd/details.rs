@@ -8,7 +8,7 @@
 
 use super::classify::Section;
 use super::classify::{classify_title, fold, names_a_post, priority_marker};
-use super::outline::{collapse, Block, BlockKind};
+use super::outline::{collapse, Block, BlockKind, PSEUDO_LEVEL};
 
 /// What was found, with warnings about conflicts.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -112,6 +112,15 @@ fn is_grade_code(text: &str) -> bool {
     upper.strip_prefix('G').is_some_and(digits)
 }
 
+/// A pay band written as a letter and a digit ("B2", "C1"), as some departments name grades.
+fn is_band(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some('A'..='F'), Some('1'..='9'), None)
+    )
+}
+
 /// A grade as a panel writes it: "Senior Executive Officer (SEO)" and "Higher Executive
 /// Officer" become "SEO" and "HEO"; a bare "6" after "Grade:" becomes "Grade 6"; anything
 /// else (a band such as "B3", "Grade 7") stays as written.
@@ -146,6 +155,16 @@ fn standalone_grade(text: &str) -> Option<String> {
 /// it, and the grade.
 pub(crate) fn grade_in_title(title: &str) -> Option<(String, String)> {
     let t = title.trim_end();
+    // "Business Analyst – B2": a grade or pay band after a dash.
+    for sep in [" – ", " — ", " - "] {
+        if let Some((rest, tail)) = t.rsplit_once(sep) {
+            let tail = tail.trim();
+            let grade = standalone_grade(tail).or_else(|| is_band(tail).then(|| tail.to_owned()));
+            if let Some(grade) = grade.filter(|_| !rest.trim().is_empty()) {
+                return Some((rest.trim_end().to_owned(), grade));
+            }
+        }
+    }
     let open = t.rfind('(')?;
     let inner = t[open + 1..].strip_suffix(')')?;
     let grade = standalone_grade(inner)?;
@@ -386,6 +405,16 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
             && priority_marker(title).is_none()
             && key_value(title).is_none()
     };
+    // Documents with no level-one heading (Word files styled "Heading 6" throughout) start
+    // at their own top level.
+    let top = blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let mut first_any = None;
     // Once a top-level heading has opened a section ("# The Role"), later top-level headings
     // are sections too ("# Our Tech Stack"), never the title; and a heading under a section
@@ -405,7 +434,7 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
             Some(Section::Narrative | Section::Details)
         );
         if n == 0
-            && level == 1
+            && (level == 1 || (level == top && level < PSEUDO_LEVEL))
             && !narrative
             && names_a_post(&title)
             && priority_marker(&title).is_none()
@@ -417,7 +446,9 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
             section_level = section_level.min(level);
             continue;
         }
-        if level > section_level {
+        // Bold text after a section's heading at its level is the body's ("**Coaching and
+        // transformation**" under "**Person specification**"), never the title.
+        if level > section_level || (level == PSEUDO_LEVEL && section_level == PSEUDO_LEVEL) {
             continue;
         }
         if level == 1 {
@@ -520,6 +551,19 @@ mod tests {
         // dfe-senior-developer.md
         let d = details("# Senior C#/Ruby Developer\n\nGrade 7\n\n## You will:\n");
         assert_eq!(d.grade.as_deref(), Some("Grade 7"));
+    }
+
+    #[test]
+    fn a_band_after_a_dash_and_a_title_at_the_documents_top_level() {
+        let d = details(
+            "Business Analyst – B2\n\nTo be effective you will be familiar with services.\n",
+        );
+        assert_eq!(d.title.as_deref(), Some("Business Analyst"));
+        assert_eq!(d.grade.as_deref(), Some("B2"));
+        let d = details("###### Technical Architect\n\n###### We want to expand our team.\n\n###### PERSON SPECIFICATION\n");
+        assert_eq!(d.title.as_deref(), Some("Technical Architect"));
+        // A hyphenated word is not a dash: no grade.
+        assert_eq!(grade_in_title("Front-end developer - remote"), None);
     }
 
     #[test]

@@ -24,10 +24,10 @@
 //!   yields nothing is reported, saying so when it points to an external framework.
 
 use super::classify::{
-    announces_behaviours, behaviour_name, classify_title, is_intro, is_marker_title,
-    is_placeholder, looks_like_requirement, names_a_post, priority_marker, prose_priority,
-    refers_elsewhere, split_lead_in, split_name_description, strip_priority, strip_qualifier,
-    tidy_group, Section,
+    announces_behaviours, behaviour_name, classify_title, fold, is_competency_cluster, is_intro,
+    is_marker_title, is_placeholder, looks_like_requirement, names_a_post, priority_marker,
+    prose_priority, refers_elsewhere, split_cluster, split_lead_in, split_name_description,
+    strip_priority, strip_qualifier, tidy_group, Section,
 };
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
 use super::sfia;
@@ -260,6 +260,13 @@ impl Extractor<'_> {
         self.indicator_priority = None;
     }
 
+    /// A competency cluster ("SETTING DIRECTION"): a behaviours section of its own name, so
+    /// the competencies under it take it as their group.
+    fn open_cluster(&mut self, name: &str, level: u8, line: usize) {
+        let mode = Mode::Criteria(CriterionKind::Behaviour);
+        self.open_section(name, level, line, mode, Priority::Essential);
+    }
+
     /// Reports a criteria section that gave nothing.
     fn close_section(&mut self) {
         let s = &self.section;
@@ -371,10 +378,34 @@ impl Extractor<'_> {
         }
         let (name, own_priority) = strip_priority(text);
         let class = classify_title(&name);
+        // Older job descriptions group competencies under the framework's clusters, often as
+        // bold lines at one level with the competencies under them. A cluster opens a
+        // behaviours section of its own name, so it is their group and never a criterion,
+        // whatever section it comes in (GDS templates put them after "Specialist skills").
+        if class.section.is_none() && !self.has_child_heading(i, level) {
+            if let Some((cluster, rest)) = split_cluster(&name) {
+                // "Setting Direction – Changing and Improving": the competency sits inside.
+                let outer = if level >= PSEUDO_LEVEL {
+                    PSEUDO_LEVEL
+                } else {
+                    level - 1
+                };
+                self.open_cluster(&cluster, outer, line);
+                self.heading(i, level, &rest, line);
+                return;
+            }
+            if is_competency_cluster(&name) {
+                self.open_cluster(&name, level, line);
+                return;
+            }
+        }
         // "**You will have:**" under "Person specification": an introduction, not a new
         // section.
+        // A bold sub-heading that names a topic ("**Agile and lean experience**") is a group.
+        let introduces = is_intro(&name) || fold(&name).starts_with("you");
         if inside
             && level == PSEUDO_LEVEL
+            && introduces
             && matches!((class.section, self.section.mode),
                 (Some(Section::Criteria(a)), Mode::Criteria(b)) if a == b)
         {
@@ -643,6 +674,21 @@ impl Extractor<'_> {
         })
     }
 
+    /// Whether the label at `i` and its list are one of a run: a list ends just before it,
+    /// or another label with its own list comes just after its list.
+    fn label_list_repeats(&self, i: usize) -> bool {
+        let is_item = |b: &Block| matches!(b.kind, BlockKind::Item { .. });
+        let is_label = |b: &Block| {
+            matches!(&b.kind, BlockKind::Paragraph { lines, .. }
+                if lines.len() == 1 && label_like(&lines[0]) && priority_marker(&lines[0]).is_none())
+        };
+        if i > 0 && self.blocks.get(i - 1).is_some_and(is_item) {
+            return true;
+        }
+        let mut after = self.blocks[i + 1..].iter().skip_while(|b| is_item(b));
+        after.next().is_some_and(is_label) && after.next().is_some_and(is_item)
+    }
+
     fn next_is_intro(&self, i: usize) -> bool {
         self.blocks
             .get(i + 1)
@@ -794,12 +840,19 @@ impl Extractor<'_> {
                 true
             }
             None => {
+                if is_competency_cluster(name) || split_cluster(name).is_some() {
+                    self.heading(i, PSEUDO_LEVEL, name, line);
+                    return true;
+                }
                 let behaviours = matches!(
                     (self.sub_kind, self.section.mode),
                     (None, Mode::Criteria(CriterionKind::Behaviour))
                 );
-                // A competency named on a line of its own, its indicators listed under it.
-                if behaviours && (colon || shouted(name)) && lists {
+                // A competency named on a line of its own, its indicators listed under it:
+                // marked by a colon or capitals, or plain but one of several written the same
+                // way ("Leading and team working", its list, "Analysing evidence…", its list).
+                let named = colon || shouted(name) || self.label_list_repeats(i);
+                if behaviours && named && lists {
                     self.heading(i, PSEUDO_LEVEL, name, line);
                     return true;
                 }
@@ -1356,6 +1409,59 @@ mod tests {
                 "Building on the inter-dependencies",
                 "Desirable: Familiarity with the public sector"
             ]
+        );
+    }
+
+    #[test]
+    fn competency_clusters_group_their_competencies_wherever_they_come() {
+        // gds-developer.docx: bold lines at one level, the clusters after the skills.
+        let x = run("**Specialist Skills**\n\n**Essential**\n\n* Experience of git\n\n**SETTING DIRECTION**\n\n**Changing and Improving**\n\n**Essential**\n\n* Spot warning signs\n\nEngaging People – Leading and Communicating\n\nDesirable\n\n* Be visible to staff\n");
+        assert_eq!(
+            full(&x),
+            vec![
+                (
+                    Technical,
+                    "Experience of git".into(),
+                    Some("Specialist Skills".into()),
+                    Essential
+                ),
+                (
+                    Behaviour,
+                    "Changing and Improving".into(),
+                    Some("Setting Direction".into()),
+                    Essential
+                ),
+                (
+                    Behaviour,
+                    "Leading and Communicating".into(),
+                    Some("Engaging People".into()),
+                    Desirable
+                ),
+            ]
+        );
+        assert_eq!(x.criteria[1].indicators, vec!["Spot warning signs"]);
+    }
+
+    #[test]
+    fn plain_competency_names_each_over_their_list() {
+        // gds-content-designers.odt: names as plain lines, not bold, not in capitals.
+        let x = run("## Competencies required\n\nLeading and team working\n\n* Building on relationships\n\nAnalysing evidence and thinking strategically\n\n* Probing evidence\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Behaviour, "Leading and team working".into(), Essential),
+                (
+                    Behaviour,
+                    "Analysing evidence and thinking strategically".into(),
+                    Essential
+                ),
+            ]
+        );
+        // One plain line over one list is an introduction, not a competency.
+        let one = run("## Behaviours\n\nWe look for\n\n* Delivering at Pace\n");
+        assert_eq!(
+            brief(&one),
+            vec![(Behaviour, "Delivering at Pace".into(), Essential)]
         );
     }
 

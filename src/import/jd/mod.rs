@@ -119,6 +119,9 @@ fn file_stem(file_name: &str) -> String {
     };
     if stem.trim().is_empty() {
         "Untitled role".to_owned()
+    } else if !stem.contains(' ') {
+        // "Agile-coach.docx", "data_analyst.md": the words of a name written for a file system.
+        stem.replace(['-', '_'], " ")
     } else {
         stem.to_owned()
     }
