@@ -1497,3 +1497,25 @@ corpus_test!(
     "extra Experience \"work with people",
     "extra Experience \"be able to explain"
 );
+
+/// PDFs as Word or LibreOffice exports them: the same five documents, exported to PDF by
+/// LibreOffice from the published files, must read like the originals.
+#[test]
+fn pdf_exports_read_like_their_originals() {
+    let docs: Vec<Doc> = [
+        gds_developer_docx(),
+        gds_business_analyst_docx(),
+        gds_agile_coach_docx(),
+        gds_delivery_manager_odt(),
+        gds_product_manager_odt(),
+    ]
+    .into_iter()
+    .map(|mut doc| {
+        let stem = doc.file.rsplit_once('.').map_or(doc.file, |(s, _)| s);
+        doc.file = Box::leak(format!("{stem}.pdf").into_boxed_str());
+        doc
+    })
+    .collect();
+    let accuracy = accuracy("PDF exports", docs);
+    assert!(accuracy >= 0.95, "PDF accuracy {accuracy:.3} is below 0.95");
+}

@@ -639,8 +639,6 @@ fn into_parts(lines: &[Line]) -> Vec<Part> {
     let mut previous: Option<&Line> = None;
     // Where the columns of the table being read start.
     let mut table_columns: Option<Vec<f64>> = None;
-    // The level bold lines are given under the current heading, once one was.
-    let mut sub_heading: Option<u8> = None;
     for line in lines {
         let gap = previous.map_or(f64::MAX, |p| {
             if p.page == line.page {
@@ -663,7 +661,6 @@ fn into_parts(lines: &[Line]) -> Vec<Part> {
                 }
             }
             bullet_indents.clear();
-            sub_heading = None;
             parts.push(Part::Heading {
                 level,
                 text: joined(&line.cells),
@@ -730,33 +727,12 @@ fn into_parts(lines: &[Line]) -> Vec<Part> {
             parts.push(Part::Item { depth, text: item });
             continue;
         }
-        // A line all in bold is a heading or a name: it stands alone, and so does the line
-        // after it. Right under a heading it is a heading one level down (Word's and
-        // LibreOffice's Heading 4 is set in the body size), and so are the bold lines after
-        // it until the next real heading.
+        // A line all in bold is a heading or a name: it stands alone as a bold paragraph, and
+        // so does the line after it, and the outline reads it as a heading below the real
+        // ones — as it reads Word's bold lines. (Numbering bold lines as headings one level
+        // under the last real one made a staircase of competency, "Essential" and the next
+        // competency in PDFs exported from Word.)
         let bold = all_bold(runs);
-        if bold
-            && runs
-                .iter()
-                .map(|r| r.text.split_whitespace().count())
-                .sum::<usize>()
-                <= 14
-        {
-            let level = match (parts.last(), sub_heading) {
-                (Some(Part::Heading { level, .. }), _) if *level < 6 => Some(level + 1),
-                (_, Some(level)) => Some(level),
-                _ => None,
-            };
-            if let Some(level) = level {
-                sub_heading = Some(level);
-                bullet_indents.clear();
-                parts.push(Part::Heading {
-                    level,
-                    text: runs.clone(),
-                });
-                continue;
-            }
-        }
         match parts.last_mut() {
             // A line under a bullet, indented past it, continues the item.
             Some(Part::Item { text, .. })
