@@ -953,6 +953,7 @@ fn corpus() -> Vec<Doc> {
     ]
     .into_iter()
     .chain(held_out_office())
+    .chain(held_out_third())
     .collect()
 }
 
@@ -1635,4 +1636,77 @@ corpus_test!(gds_designer_docx_values, gds_designer_docx);
 corpus_test!(
     gds_junior_visual_designer_odt_line_break_splits_items,
     gds_junior_visual_designer_odt
+);
+
+// Third held-out batch: Markdown from a DfE site not yet in the corpus (data roles, GOV.UK
+// summary lists), values written down before the importer was first run on them.
+
+fn dfe_ddt_data_engineer() -> Doc {
+    Doc {
+        file: "dfe-ddt-data-engineer.md",
+        title: "Data engineer",
+        grade: Some("SEO"),
+        criteria: vec![
+            t("Data development process", None, E),
+            t("Agile working", None, E),
+            t("Collaboration", None, E),
+            t("Programming and build", None, E),
+            t("Problem resolution", None, E),
+            t("Data innovation", None, E),
+            t("Coaching and mentoring", None, D),
+            t("Data Structures", None, D),
+        ],
+    }
+}
+
+/// Accountabilities only: no criteria to give.
+fn dfe_ddt_head_of_data_engineering() -> Doc {
+    Doc {
+        file: "dfe-ddt-head-of-data-engineering.md",
+        title: "Head of data engineering",
+        grade: Some("SCS1"),
+        criteria: vec![],
+    }
+}
+
+fn dfe_ddt_senior_data_architect() -> Doc {
+    let g = Some("Skills you need");
+    Doc {
+        file: "dfe-ddt-senior-data-architect.md",
+        title: "Senior data architect",
+        grade: Some("G7"),
+        criteria: vec![
+            x("Experience of the practice of data model design selecting appropriate data modelling patterns", g, E),
+            x("Experience of creating data flow diagrams using clear notation and leading the development of data orchestration", g, E),
+            x("Experience of delivering user-centred services through a wide variety of database technologies, including SQL and NO-SQL platforms", g, E),
+            x("The ability to work with technical and non-technical stakeholders to achieve agreement on delivery plans", g, E),
+            x("The ability to look beyond immediate technical problems and identify the wider implications", g, E),
+            x("The ability to manage challenging and sensitive communications and take difficult decisions", g, E),
+            x("Experience using data modelling tools such as Erwin data modeller or equivalent", g, D),
+            x("Experience of mentoring and supporting colleagues in multi-disciplinary teams, one-to-one or in groups", g, D),
+            x("Ability to work with stakeholders to produce effective platform and workload selection to meet business needs", g, D),
+        ],
+    }
+}
+
+/// The third held-out batch.
+fn held_out_third() -> Vec<Doc> {
+    vec![
+        dfe_ddt_data_engineer(),
+        dfe_ddt_head_of_data_engineering(),
+        dfe_ddt_senior_data_architect(),
+    ]
+}
+
+corpus_test!(
+    dfe_ddt_data_engineer_introduction_names_the_kind,
+    dfe_ddt_data_engineer
+);
+corpus_test!(
+    dfe_ddt_head_of_data_engineering_accountabilities_are_not_criteria,
+    dfe_ddt_head_of_data_engineering
+);
+corpus_test!(
+    dfe_ddt_senior_data_architect_values,
+    dfe_ddt_senior_data_architect
 );

@@ -923,6 +923,14 @@ impl Extractor<'_> {
                     return;
                 }
                 if is_intro(text) {
+                    // "## Essential skills" then "The skills and expertise we will assess you
+                    // against are:": a heading that only gave a priority leaves the kind to
+                    // the introduction, when it names one.
+                    if self.section.title_is_marker && self.section.found == 0 {
+                        if let Some(Section::Criteria(named)) = classify_title(text).section {
+                            self.section.mode = Mode::Criteria(named);
+                        }
+                    }
                     return;
                 }
                 if matches!(kind, CriterionKind::Behaviour | CriterionKind::Strength) {
@@ -1440,6 +1448,25 @@ mod tests {
             ]
         );
         assert_eq!(x.criteria[1].indicators, vec!["Spot warning signs"]);
+    }
+
+    #[test]
+    fn an_introduction_names_the_kind_a_priority_heading_left_open() {
+        // dfe-ddt-data-engineer.md
+        let x = run("## Essential skills\n\nThe skills and expertise we will assess you against are:\n\n- **Agile working**. Experience of agile delivery.\n\n## Desirable skills\n\n- **Data Structures**. Experience with data models.\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Technical, "Agile working".into(), Essential),
+                (Technical, "Data Structures".into(), Desirable),
+            ]
+        );
+        // Without such an introduction the kind stays experience.
+        let plain = run("## Essential skills\n\n- Experience of agile delivery\n");
+        assert_eq!(
+            brief(&plain),
+            vec![(Experience, "Experience of agile delivery".into(), Essential)]
+        );
     }
 
     #[test]
