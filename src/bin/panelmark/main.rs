@@ -50,9 +50,38 @@ enum Command {
     /// Role files: import, export, list.
     #[command(subcommand)]
     Role(role::RoleCommand),
-    /// Campaigns in the database.
+    /// Scorecards: build one from a role, list them.
+    #[command(subcommand)]
+    Scorecard(scorecard::ScorecardCommand),
+    /// Campaigns: create, move through setup → scoring → moderation → signed off, list.
     #[command(subcommand)]
     Campaign(campaign::CampaignCommand),
+    /// The panels of a campaign.
+    #[command(subcommand)]
+    Panel(panel::PanelCommand),
+    /// Your own scores: import a CSV score sheet as drafts, submit a candidate's.
+    #[command(subcommand)]
+    Score(score::ScoreCommand),
+    /// Record the panel's agreed score on one criterion, with its rationale (the panel's chair).
+    Agree {
+        #[command(flatten)]
+        decision: decide::DecisionArgs,
+        /// Why the panel settled on this score.
+        #[arg(long)]
+        rationale: String,
+    },
+    /// Set a candidate's score on one criterion (a moderator); a reason is required when it
+    /// differs from the agreed score.
+    Moderate {
+        #[command(flatten)]
+        decision: decide::DecisionArgs,
+        /// Why.
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Ties in the merit list.
+    #[command(subcommand)]
+    Tie(decide::TieCommand),
     /// Candidate lists.
     #[command(subcommand)]
     Candidates(candidates::CandidatesCommand),
@@ -193,9 +222,13 @@ macro_rules! outln {
 mod assessor;
 mod campaign;
 mod candidates;
+mod decide;
+mod panel;
 mod report;
 mod retention;
 mod role;
+mod score;
+mod scorecard;
 mod user;
 mod verify;
 
@@ -277,7 +310,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::User(command) => user::run(db, &login, command)?,
         Command::ImportJd { file, json, save } => role::import_jd(&ctx, file, *json, *save)?,
         Command::Role(command) => role::run(&ctx, command)?,
+        Command::Scorecard(command) => scorecard::run(&ctx, command)?,
         Command::Campaign(command) => campaign::run(&ctx, command)?,
+        Command::Panel(command) => panel::run(&ctx, command)?,
+        Command::Score(command) => score::run(&ctx, command)?,
+        Command::Agree {
+            decision,
+            rationale,
+        } => decide::agree(&ctx, decision, rationale)?,
+        Command::Moderate { decision, reason } => decide::moderate(&ctx, decision, reason)?,
+        Command::Tie(command) => decide::tie(&ctx, command)?,
         Command::Candidates(command) => candidates::run(&ctx, command)?,
         Command::Retention { command } => retention::run(&ctx, command.as_ref())?,
         Command::Verify {
