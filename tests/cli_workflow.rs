@@ -458,3 +458,106 @@ fn a_score_sheet_with_errors_is_refused_whole_naming_each_line_and_field() {
     assert_eq!(saved["scores"], 1);
     assert!(cli.audit_count() > before);
 }
+
+#[test]
+fn a_custom_scale_file_phases_back_and_posts_with_reasons_work_from_the_cli() {
+    let cli = Cli::new();
+    let id = set_up(&cli);
+    let scale = cli.file(
+        "scale.json",
+        r#"{"name": "0–4", "points": [
+            {"value": 0, "label": "None", "descriptor": "No evidence"},
+            {"value": 1, "label": "Weak", "descriptor": "Little evidence"},
+            {"value": 2, "label": "Fair", "descriptor": "Some evidence"},
+            {"value": 3, "label": "Good", "descriptor": "Clear evidence"},
+            {"value": 4, "label": "Strong", "descriptor": "Compelling evidence"}]}"#,
+    );
+    let card = cli.json_as(
+        HR,
+        &[
+            "scorecard",
+            "create",
+            "--role",
+            "1",
+            "--scale",
+            &scale,
+            "--pass-mark",
+            "2",
+            "--json",
+        ],
+    );
+    assert_eq!(card["scale"], "0–4");
+    assert_eq!(card["overall_pass_mark"], 6.0);
+    let bad = cli.file("bad-scale.json", r#"{"name": "x"}"#);
+    let out = cli.try_as(HR, &["scorecard", "create", "--role", "1", "--scale", &bad]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("error: bad-scale.json: not a scale file")
+    );
+    let out = cli.try_as(
+        HR,
+        &[
+            "campaign",
+            "create",
+            "--scorecard",
+            "1",
+            "--name",
+            "X",
+            "--retention",
+            "11y",
+        ],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: --retention '11y': 132 months is outside 1 to 120"
+    );
+    assert_eq!(
+        cli.json_as(HR, &["campaign", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "a refused create leaves no campaign behind"
+    );
+
+    // Moderation and back: going back needs a reason; a change of posts in scoring too.
+    cli.run_as(
+        "helen",
+        &["campaign", "start-moderation", "--campaign", &id],
+    );
+    let out = cli.try_as("helen", &["campaign", "start-scoring", "--campaign", &id]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--reason"));
+    let out = cli.run_as(
+        "helen",
+        &[
+            "campaign",
+            "start-scoring",
+            "--campaign",
+            &id,
+            "--reason",
+            "a sheet was missed",
+        ],
+    );
+    assert_eq!(out.trim(), format!("campaign {id} is back in scoring"));
+    assert!(!cli
+        .try_as(
+            "helen",
+            &["campaign", "posts", "--campaign", &id, "--posts", "3"]
+        )
+        .status
+        .success());
+    cli.run_as(
+        "helen",
+        &[
+            "campaign",
+            "posts",
+            "--campaign",
+            &id,
+            "--posts",
+            "3",
+            "--reason",
+            "a third post funded",
+        ],
+    );
+    let list = cli.json_as(HR, &["campaign", "list", "--json"]);
+    assert_eq!(list[0]["state"], "scoring");
+}
