@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::table::Table;
 use super::{ImportError, RowError};
 
 /// One candidate row, checked.
@@ -42,88 +43,14 @@ fn is_plausible_email(email: &str) -> bool {
 /// Parses a candidate CSV. `file` names it in errors.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<CandidateRow>, ImportError> {
     let text = super::text::decode(file, bytes)?;
-    let rows_err = |rows: Vec<RowError>| ImportError::Rows {
-        file: file.to_owned(),
-        rows,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            rows_err(vec![RowError {
-                line: 1,
-                message: e.to_string(),
-            }])
-        })?
-        .clone();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut header_problems = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.to_lowercase();
-        match COLUMNS.iter().find(|c| **c == h) {
-            Some(c) if index.insert(c, i).is_some() => {
-                header_problems.push(format!("column '{c}' appears twice"))
-            }
-            Some(_) => {}
-            None => header_problems.push(format!(
-                "unknown column '{h}' (expected {})",
-                COLUMNS.join(", ")
-            )),
-        }
-    }
-    for required in ["reference", "name"] {
-        if !index.contains_key(required) {
-            header_problems.push(format!("the header has no '{required}' column"));
-        }
-    }
-    if !header_problems.is_empty() {
-        return Err(rows_err(vec![RowError {
-            line: 1,
-            message: header_problems.join("; "),
-        }]));
-    }
-
+    let table = Table::read(file, text, &COLUMNS, &["reference", "name"], true)?;
     let mut rows = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = table.problems.clone();
     let mut first_seen: HashMap<String, u64> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(RowError {
-                    line,
-                    message: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(str::is_empty) {
-            continue; // blank lines are layout, not data
-        }
-        if record.len() > headers.len() {
-            problems.push(RowError {
-                line,
-                message: format!(
-                    "{} fields, but the header has {}",
-                    record.len(),
-                    headers.len()
-                ),
-            });
-            continue;
-        }
-        let field = |name: &str| {
-            index
-                .get(name)
-                .and_then(|&i| record.get(i))
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
+    for (line, record) in &table.records {
+        let line = *line;
+        let field =
+            |name: &str| Some(table.cell(record, name).to_owned()).filter(|v| !v.is_empty());
         let mut row_problems = Vec::new();
         let reference = field("reference");
         let name = field("name");
@@ -164,7 +91,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<CandidateRow>, ImportError>
         }
     }
     if !problems.is_empty() {
-        return Err(rows_err(problems));
+        return Err(ImportError::rejected_rows(file, problems));
     }
     if rows.is_empty() {
         return Err(ImportError::Empty {

@@ -130,3 +130,14 @@ pub enum ImportError {
         rows: Vec<RowError>,
     },
 }
+
+impl ImportError {
+    /// Rows of `file` rejected, reported in line order.
+    pub fn rejected_rows(file: &str, mut rows: Vec<RowError>) -> Self {
+        rows.sort_by_key(|r| r.line);
+        ImportError::Rows {
+            file: file.to_owned(),
+            rows,
+        }
+    }
+}

@@ -1,4 +1,4 @@
-//! Importers: job descriptions into role drafts, role files, candidate lists.
+//! Importers: job descriptions into role drafts, role files, candidate lists, score sheets.
 //! Every importer is all-or-nothing: it returns a complete value or an error that names the
 //! file and the line or field at fault, and stores nothing itself.
 
@@ -6,6 +6,8 @@ pub mod candidates;
 mod error;
 pub mod jd;
 pub mod role_file;
+pub mod scores;
+mod table;
 pub mod text;
 
 pub use error::{ImportError, RowError};

@@ -84,6 +84,15 @@ impl Scorecard {
         self.criteria.iter().find(|c| c.key == key)
     }
 
+    /// The criterion a person names: by key (`c1`) or by name, in any case (score sheets and
+    /// the command line accept either).
+    pub fn criterion_named(&self, named: &str) -> Option<&ScorecardCriterion> {
+        let named = named.trim();
+        self.criteria.iter().find(|c| {
+            c.key.eq_ignore_ascii_case(named) || c.criterion.name.eq_ignore_ascii_case(named)
+        })
+    }
+
     /// Checks the scorecard's invariants; the error names the field at fault.
     pub fn validate(&self) -> Result<(), (String, String)> {
         let fail = |field: String, msg: String| Err((field, msg));

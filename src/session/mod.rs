@@ -19,6 +19,7 @@
 mod access;
 mod audit_view;
 mod moderation;
+mod score_import;
 mod scoring;
 mod setup;
 
@@ -27,6 +28,7 @@ use crate::store::Store;
 use crate::{Error, Result};
 
 pub use access::Roles;
+pub use score_import::ScoreImport;
 
 /// A signed-in user working on one database.
 pub struct Session {

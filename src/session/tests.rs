@@ -488,3 +488,77 @@ fn every_change_is_audited_under_the_signed_in_login() {
         .collect();
     assert_eq!(actors.into_iter().collect::<Vec<_>>(), ["hr"]);
 }
+
+#[test]
+fn a_score_sheet_is_imported_by_its_own_assessor_only_and_every_bad_line_is_named() {
+    let mut w = World::new();
+    let (campaign, c1) = (w.campaign, w.c1);
+    let sheet = "assessor,candidate,criterion,value,evidence,indicators\n\
+                 bo,C-1,Working Together,5,\"Led, then\nshared\",s\n";
+    // HR never sees individual scores, so HR cannot save them in an assessor's name either.
+    assert!(refusal(
+        w.as_("hr")
+            .import_scores(campaign, "s.csv", sheet.as_bytes())
+    )
+    .starts_with(
+        "only a member or chair of this campaign, for their own scores, may import a score sheet"
+    ));
+    // A moderator does not score.
+    assert!(refusal(
+        w.as_("helen")
+            .import_scores(campaign, "s.csv", sheet.as_bytes())
+    )
+    .starts_with("only a member or chair"));
+    // Alex may import only Alex's rows; C-2 is on panel B, so not Bo's to score.
+    let mixed = format!("{sheet}alex,C-1,c1,4,x,s\nbo,C-2,c1,4,x,s\nbo,C-1,c1,NA,x,s\n");
+    let err = w
+        .as_("bo")
+        .import_scores(campaign, "s.csv", mixed.as_bytes())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "s.csv: 3 row(s) rejected, nothing imported:\n\
+         line 4: assessor: 'alex' is not you (bo); each assessor imports their own scores\n\
+         line 5: candidate: 'C-2' is not a candidate of your panel in this campaign\n\
+         line 6: criterion: C-1 on 'Working Together' is scored already on line 2"
+    );
+    assert!(w.as_("bo").visible_scores(campaign, c1).unwrap().is_empty());
+
+    let imported = w
+        .as_("bo")
+        .import_scores(campaign, "s.csv", sheet.as_bytes())
+        .unwrap();
+    assert_eq!(
+        imported,
+        ScoreImport {
+            scores: 1,
+            candidates: 1
+        }
+    );
+    let scores = w.as_("bo").visible_scores(campaign, c1).unwrap();
+    assert_eq!(scores.len(), 1);
+    assert_eq!(scores[0].assessor_id, w.bo);
+    assert_eq!(scores[0].value, Some(5));
+    assert_eq!(scores[0].evidence, "Led, then\nshared");
+    assert_eq!(scores[0].indicators, [IndicatorMark::Shown]);
+    // The audit log names Bo as the one who saved it.
+    let events = w.as_("hr").audit_events(&AuditFilter::default()).unwrap();
+    let saved = events
+        .iter()
+        .rev()
+        .find(|e| e.action.starts_with("score"))
+        .unwrap();
+    assert_eq!(saved.actor, "bo");
+
+    // Once submitted, a sheet for the same candidate is refused on its line.
+    w.as_("bo").submit_scores(campaign, c1).unwrap();
+    let err = w
+        .as_("bo")
+        .import_scores(campaign, "s.csv", sheet.as_bytes())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("line 2: candidate: you have submitted your scores for C-1; they are final"),
+        "{err}"
+    );
+}

@@ -34,6 +34,7 @@ pub use campaigns::StoredScorecard;
 pub use decisions::SignOff;
 pub use people::NewCandidate;
 pub use roles::StoredRole;
+pub use scores::MAX_EVIDENCE_CHARS;
 
 /// Source of the current time; tests and the demo substitute a fixed one.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;

@@ -10,12 +10,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use panelmark::anchor::{self, Anchor, AnchorCheck, InstallationKey};
-use panelmark::import::{jd, role_file};
-use panelmark::model::AssessorRole;
+use panelmark::anchor::InstallationKey;
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::session::Session;
-use panelmark::store::{AuditFilter, Store, Verification};
+use panelmark::store::Store;
 
 #[derive(Parser)]
 #[command(
@@ -51,18 +49,47 @@ enum Command {
     },
     /// Role files: import, export, list.
     #[command(subcommand)]
-    Role(RoleCommand),
-    /// Campaigns in the database.
+    Role(role::RoleCommand),
+    /// Scorecards: build one from a role, list them.
     #[command(subcommand)]
-    Campaign(CampaignCommand),
+    Scorecard(scorecard::ScorecardCommand),
+    /// Campaigns: create, move through setup → scoring → moderation → signed off, list.
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCommand),
+    /// The panels of a campaign.
+    #[command(subcommand)]
+    Panel(panel::PanelCommand),
+    /// Your own scores: import a CSV score sheet as drafts, submit a candidate's.
+    #[command(subcommand)]
+    Score(score::ScoreCommand),
+    /// Record the panel's agreed score on one criterion, with its rationale (the panel's chair).
+    Agree {
+        #[command(flatten)]
+        decision: decide::DecisionArgs,
+        /// Why the panel settled on this score.
+        #[arg(long)]
+        rationale: String,
+    },
+    /// Set a candidate's score on one criterion (a moderator); a reason is required when it
+    /// differs from the agreed score.
+    Moderate {
+        #[command(flatten)]
+        decision: decide::DecisionArgs,
+        /// Why.
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Ties in the merit list.
+    #[command(subcommand)]
+    Tie(decide::TieCommand),
     /// Candidate lists.
     #[command(subcommand)]
-    Candidates(CandidatesCommand),
+    Candidates(candidates::CandidatesCommand),
     /// How long each campaign keeps personal data; with no subcommand, every campaign, those
     /// past their period marked.
     Retention {
         #[command(subcommand)]
-        command: Option<RetentionCommand>,
+        command: Option<retention::RetentionCommand>,
     },
     /// Recompute the audit chain and check it against anchors handed out earlier; exit 1
     /// naming the first broken event or every anchor the chain no longer holds.
@@ -82,7 +109,7 @@ enum Command {
     User(user::UserCommand),
     /// People in a campaign: link a user as member, chair or moderator.
     #[command(subcommand)]
-    Assessor(AssessorCommand),
+    Assessor(assessor::AssessorCommand),
     /// Print the audit log.
     Audit {
         /// Only events of this campaign.
@@ -184,113 +211,26 @@ struct CampaignArgs {
     json: bool,
 }
 
-#[derive(Subcommand)]
-enum RoleCommand {
-    /// Import a role file (schemas/role.schema.json).
-    Import {
-        /// The role file.
-        file: PathBuf,
-    },
-    /// Print a role as a role file.
-    Export {
-        /// Role id.
-        id: i64,
-    },
-    /// List roles.
-    List {
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum CampaignCommand {
-    /// List campaigns.
-    List {
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum AssessorCommand {
-    /// Make a user a member, chair or moderator of a campaign (HR administrators only).
-    Add {
-        /// Campaign id.
-        #[arg(long)]
-        campaign: i64,
-        /// The user's login.
-        #[arg(long = "login", value_name = "LOGIN")]
-        user: String,
-        /// member, chair or moderator.
-        #[arg(long)]
-        role: String,
-        /// The panel's name (members and chairs).
-        #[arg(long)]
-        panel: Option<String>,
-    },
-}
-
-#[derive(Subcommand)]
-enum RetentionCommand {
-    /// Change how many months a campaign keeps personal data after sign-off (audited).
-    Set {
-        /// Campaign id.
-        #[arg(long)]
-        campaign: i64,
-        /// Months (1 to 120).
-        #[arg(long)]
-        months: i64,
-        /// Why it changes.
-        #[arg(long)]
-        reason: String,
-    },
-    /// Erase every candidate's personal data and evidence in a campaign past its retention
-    /// period, in one audited action; scores, results and statistics stay, anonymised.
-    Purge {
-        /// Campaign id.
-        #[arg(long)]
-        campaign: i64,
-        /// Why (e.g. the retention schedule's reference).
-        #[arg(long)]
-        reason: String,
-    },
-}
-
-#[derive(Subcommand)]
-enum CandidatesCommand {
-    /// Erase a candidate's personal data on a data-protection request (audited; needs a reason).
-    Erase {
-        /// The candidate's reference.
-        reference: String,
-        /// Campaign id.
-        #[arg(long)]
-        campaign: i64,
-        /// Why, kept in the audit log in clear: the request's reference, not the person's name.
-        #[arg(long)]
-        reason: String,
-    },
-    /// Import candidates from CSV (reference,name[,email][,panel][,slot]); all rows or none.
-    Import {
-        /// The CSV file.
-        file: PathBuf,
-        /// Campaign id.
-        #[arg(long)]
-        campaign: i64,
-    },
-}
-
 /// `println!` through [`emit`].
 macro_rules! outln {
     ($($arg:tt)*) => {
-        emit(&format!("{}\n", format_args!($($arg)*)))
+        $crate::emit(&format!("{}\n", format_args!($($arg)*)))
     };
 }
 
-// After the macro, so that it can use `outln!`.
+// After the macro, so that they can use `outln!`.
+mod assessor;
+mod campaign;
+mod candidates;
+mod decide;
+mod panel;
+mod report;
+mod retention;
+mod role;
+mod score;
+mod scorecard;
 mod user;
+mod verify;
 
 /// Writes to standard output; a reader that went away (`| head`) is not an error.
 fn emit(text: &str) {
@@ -323,76 +263,6 @@ fn signing_store(db: Option<&Path>) -> Result<Store> {
     Ok(open_store(db)?.with_installation_key(key))
 }
 
-/// `panelmark verify`: the chain against itself, then against every anchor given.
-fn verify(session: &Session, texts: &[String], files: &[PathBuf]) -> Result<ExitCode> {
-    let mut anchors = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        anchors.push(Anchor::parse(text, &format!("--anchor #{}", i + 1))?);
-    }
-    for file in files {
-        let (name, bytes) = read_file(file)?;
-        anchors.extend(anchor::file::parse(&name, &bytes)?);
-    }
-    // A data mismatch fails verify, but the anchors are still checked and reported: a
-    // shortened chain shows up as both.
-    let mut data_differs = false;
-    match session.verify()? {
-        Verification::Intact { events, head } => {
-            outln!("audit chain intact: {events} events, head {events}:{head}");
-            outln!("data matches the log: every campaign, panel, assessor, candidate, score, agreed score, moderation, tie order and sign-off");
-        }
-        Verification::DataDiffers {
-            events,
-            head,
-            row,
-            problem,
-        } => {
-            outln!("audit chain intact: {events} events, head {events}:{head}");
-            eprintln!("data DIFFERS from the log: {row} {problem}");
-            data_differs = true;
-        }
-        Verification::Broken { seq, problem } => {
-            eprintln!("audit chain BROKEN at event {seq}: {problem}");
-            return Ok(ExitCode::from(1));
-        }
-    }
-    let own_key = InstallationKey::load(&InstallationKey::default_dir()?)
-        .ok()
-        .flatten()
-        .map(|k| k.fingerprint());
-    let mut failed = 0;
-    for a in &anchors {
-        match session.check_anchor(a)? {
-            AnchorCheck::Held { anchor, signed_by } => {
-                let by = match signed_by {
-                    Some(fp) if Some(&fp) == own_key.as_ref() => {
-                        format!(", signed by this installation's key {fp}")
-                    }
-                    Some(fp) => format!(", signed by key {fp} (not this installation's)"),
-                    None => String::new(),
-                };
-                outln!("anchor {anchor} holds{by}");
-            }
-            AnchorCheck::Failed { anchor, problem } => {
-                eprintln!("anchor {anchor} FAILED: {problem}");
-                failed += 1;
-            }
-        }
-    }
-    if failed > 0 {
-        eprintln!(
-            "audit chain does NOT hold {failed} of {} anchor(s): it was rewritten or cut short",
-            anchors.len()
-        );
-        return Ok(ExitCode::from(1));
-    }
-    Ok(if data_differs {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
 /// Who the user is: `--as`, else the operating system's user name.
 fn login(cli: &Cli) -> String {
     cli.login
@@ -407,6 +277,24 @@ fn open_session(db: Option<&Path>, login: &str) -> Result<Session> {
     Ok(Session::sign_in(open_store(db)?, login, None)?)
 }
 
+/// Where and as whom a command runs: the database `--db` names, signed in as `--as`.
+pub struct Ctx<'a> {
+    db: Option<&'a Path>,
+    login: &'a str,
+}
+
+impl Ctx<'_> {
+    /// Opens the database and signs in.
+    pub fn open(&self) -> Result<Session> {
+        open_session(self.db, self.login)
+    }
+
+    /// Opens the database with the installation key and signs in (see [`signing_store`]).
+    pub fn open_signing(&self) -> Result<Session> {
+        open_signing_session(self.db, self.login)
+    }
+}
+
 /// Opens the database with the installation key (see [`signing_store`]) and signs in: for
 /// the commands that hand out anchors (imports, exports, `head`).
 fn open_signing_session(db: Option<&Path>, login: &str) -> Result<Session> {
@@ -416,181 +304,37 @@ fn open_signing_session(db: Option<&Path>, login: &str) -> Result<Session> {
 fn run(cli: Cli) -> Result<ExitCode> {
     let login = login(&cli);
     let db = cli.db.as_deref();
-    let open = || open_session(db, &login);
-    let open_signing = || open_signing_session(db, &login);
+    let ctx = Ctx { db, login: &login };
     match &cli.command {
         Command::Server(command) => return server::run_server(db, command),
         Command::User(command) => user::run(db, &login, command)?,
-        Command::ImportJd { file, json, save } => {
-            let (name, bytes) = read_file(file)?;
-            let draft = jd::parse_job_description(&name, &bytes)?;
-            if *json {
-                outln!("{}", serde_json::to_string_pretty(&draft)?);
-            } else {
-                emit(&print::draft(&draft));
-            }
-            if *save {
-                let id = open()?.create_role(&draft.role)?;
-                eprintln!("saved as role {id}");
-            }
-        }
-        Command::Role(RoleCommand::Import { file }) => {
-            let (name, bytes) = read_file(file)?;
-            let role = role_file::parse(&name, &bytes)?;
-            let id = open()?.create_role(&role)?;
-            outln!("imported role {id}: {}", role.title);
-        }
-        Command::Role(RoleCommand::Export { id }) => {
-            print!("{}", role_file::to_string(&open()?.role(*id)?.role));
-        }
-        Command::Role(RoleCommand::List { json }) => {
-            let roles = open()?.roles_list()?;
-            if *json {
-                outln!("{}", serde_json::to_string_pretty(&roles)?);
-            } else {
-                emit(&print::roles(&roles));
-            }
-        }
-        Command::Campaign(CampaignCommand::List { json }) => {
-            let campaigns = open()?.campaigns()?;
-            if *json {
-                outln!("{}", serde_json::to_string_pretty(&campaigns)?);
-            } else {
-                for c in campaigns {
-                    outln!(
-                        "{:>4}  {:<11} {}  ({})",
-                        c.id,
-                        c.state.as_str(),
-                        c.name,
-                        c.scorecard.title
-                    );
-                }
-            }
-        }
-        Command::Candidates(CandidatesCommand::Import { file, campaign }) => {
-            let (name, bytes) = read_file(file)?;
-            let mut session = open_signing()?;
-            let added = session.import_candidates(*campaign, &name, &bytes)?;
-            outln!("imported {added} candidates into campaign {campaign}");
-            outln!("audit chain head: {}", session.anchor()?);
-        }
-        Command::Candidates(CandidatesCommand::Erase {
-            reference,
-            campaign,
-            reason,
-        }) => {
-            let mut session = open()?;
-            let candidate = session.candidate_by_reference(*campaign, reference)?;
-            session.erase_candidate(*campaign, candidate.id, reason)?;
-            outln!("erased the personal data of candidate {reference} in campaign {campaign}");
-        }
-        Command::Retention { command: None } => {
-            let campaigns = open()?.retention()?;
-            if campaigns.is_empty() {
-                outln!("no campaigns");
-            }
-            for r in campaigns {
-                let standing = match (&r.purged_at, r.past) {
-                    (Some(at), _) => format!("purged {}", &at[..10.min(at.len())]),
-                    (None, true) => "PAST its retention: purge it".into(),
-                    (None, false) => "kept".into(),
-                };
-                outln!(
-                    "campaign {} ({}): {} months from {}, due {}: {standing}",
-                    r.campaign_id,
-                    r.name,
-                    r.months,
-                    r.from,
-                    &r.due[..10.min(r.due.len())]
-                );
-            }
-        }
-        Command::Retention {
-            command:
-                Some(RetentionCommand::Set {
-                    campaign,
-                    months,
-                    reason,
-                }),
-        } => {
-            let mut session = open()?;
-            session.set_retention(*campaign, *months, reason)?;
-            let r = session.campaign_retention(*campaign)?;
-            outln!(
-                "campaign {campaign} keeps personal data {months} months from {}: until {}",
-                r.from,
-                &r.due[..10.min(r.due.len())]
-            );
-        }
-        Command::Retention {
-            command: Some(RetentionCommand::Purge { campaign, reason }),
-        } => {
-            let erased = open()?.purge_campaign(*campaign, reason)?;
-            outln!("purged campaign {campaign}: the personal data of {erased} candidates erased; scores and results kept");
-        }
+        Command::ImportJd { file, json, save } => role::import_jd(&ctx, file, *json, *save)?,
+        Command::Role(command) => role::run(&ctx, command)?,
+        Command::Scorecard(command) => scorecard::run(&ctx, command)?,
+        Command::Campaign(command) => campaign::run(&ctx, command)?,
+        Command::Panel(command) => panel::run(&ctx, command)?,
+        Command::Score(command) => score::run(&ctx, command)?,
+        Command::Agree {
+            decision,
+            rationale,
+        } => decide::agree(&ctx, decision, rationale)?,
+        Command::Moderate { decision, reason } => decide::moderate(&ctx, decision, reason)?,
+        Command::Tie(command) => decide::tie(&ctx, command)?,
+        Command::Candidates(command) => candidates::run(&ctx, command)?,
+        Command::Retention { command } => retention::run(&ctx, command.as_ref())?,
         Command::Verify {
             anchors,
             anchor_files,
-        } => return verify(&open()?, anchors, anchor_files),
-        Command::Head => outln!("{}", open_signing()?.anchor()?),
-        Command::Assessor(AssessorCommand::Add {
-            campaign,
-            user: who,
-            role,
-            panel,
-        }) => {
-            let mut session = open()?;
-            let role = AssessorRole::parse(role)
-                .with_context(|| format!("--role '{role}': use member, chair or moderator"))?;
-            let panel_id = match panel {
-                None => None,
-                Some(name) => Some(
-                    session
-                        .panels(*campaign)?
-                        .into_iter()
-                        .find(|p| p.name.eq_ignore_ascii_case(name))
-                        .with_context(|| {
-                            format!("--panel '{name}': no such panel in campaign {campaign}")
-                        })?
-                        .id,
-                ),
-            };
-            let id = session.add_assessor(*campaign, who, role, panel_id)?;
-            outln!(
-                "{who} is now a {} in campaign {campaign} (assessor {id})",
-                role.as_str()
-            );
-        }
+        } => return verify::verify(&ctx.open()?, anchors, anchor_files),
+        Command::Head => outln!("{}", ctx.open_signing()?.anchor()?),
+        Command::Assessor(command) => assessor::run(&ctx, command)?,
         Command::Audit {
             campaign,
             limit,
             json,
-        } => {
-            let filter = AuditFilter {
-                entity_prefix: campaign.map(|c| format!("campaign/{c}")),
-                limit: *limit,
-                ..Default::default()
-            };
-            let events = open()?.audit_events(&filter)?;
-            if *json {
-                for e in events {
-                    outln!("{}", serde_json::to_string(&e)?);
-                }
-            } else {
-                for e in events {
-                    outln!(
-                        "{:>6}  {}  {:<14} {:<18} {}",
-                        e.seq,
-                        e.at,
-                        e.actor,
-                        e.action,
-                        e.entity
-                    );
-                }
-            }
-        }
+        } => report::audit(&ctx, *campaign, *limit, *json)?,
         Command::Demo { candidates, seed } => {
-            let mut session = open()?;
+            let mut session = ctx.open()?;
             let id = session.demo(&panelmark::demo::DemoOptions {
                 candidates: *candidates,
                 seed: *seed,
@@ -605,31 +349,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             outln!("{id}");
         }
-        Command::Results(args) => {
-            let results = open()?.results(args.campaign)?;
-            if args.json {
-                outln!("{}", serde_json::to_string_pretty(&results)?);
-            } else {
-                emit(&print::results(&results));
-            }
-        }
-        Command::Flags { args, thresholds } => {
-            let session = open()?;
-            let flags = session.flags(args.campaign, &thresholds.into())?;
-            if args.json {
-                outln!("{}", serde_json::to_string_pretty(&flags)?);
-            } else {
-                emit(&print::flags(&session, args.campaign, &flags)?);
-            }
-        }
-        Command::Stats(args) => {
-            let stats = open()?.stats(args.campaign)?;
-            if args.json {
-                outln!("{}", serde_json::to_string_pretty(&stats)?);
-            } else {
-                emit(&print::stats(&stats));
-            }
-        }
+        Command::Results(args) => report::results(&ctx, args)?,
+        Command::Flags { args, thresholds } => report::flags(&ctx, args, thresholds)?,
+        Command::Stats(args) => report::stats(&ctx, args)?,
         Command::Export {
             campaign,
             out,
@@ -647,17 +369,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 candidate: candidate.clone(),
                 flag_settings: thresholds.into(),
             };
-            let session = open_signing()?;
-            let bar = progress::Bar::new("writing evidence packs");
-            let summary = session
-                .export_campaign(*campaign, out, &options, |done, total| bar.set(done, total))?;
-            bar.finish();
-            outln!(
-                "wrote {} files ({} PDF pages) to {}",
-                summary.files.len(),
-                summary.pdf_pages,
-                out.display()
-            );
+            report::export(
+                &ctx,
+                report::ExportArgs {
+                    campaign: *campaign,
+                    out,
+                    options,
+                },
+            )?;
         }
         Command::Bench { candidates, json } => {
             let options = panelmark::bench::BenchOptions {

@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 use clap::Subcommand;
 use panelmark::store::postgres::{self, users::AppRole};
 
-use crate::{emit, server};
+use crate::server;
 
 #[derive(Subcommand)]
 pub enum UserCommand {
