@@ -383,7 +383,11 @@ pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
     let (name, rest) = split_at_first(text, &[". ", " – ", " — ", " - ", ": "])?;
     let name_words = name.split_whitespace().count();
     let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
-    let clean = !name.contains([',', ';', '(', ')', '.', ':']);
+    // Commas only between the words of a short list ("Coaching, mentoring, and learning").
+    let listed = name
+        .split(',')
+        .all(|part| (1..=2).contains(&part.split_whitespace().count()));
+    let clean = !name.contains([';', '(', ')', '.', ':']) && (!name.contains(',') || listed);
     // The description is a sentence: a capitalised word, then an ordinary one ("You know…",
     // "Work with data"), not a list of acronyms ("TCP/IP, HTTP, SSL").
     let mut rest_words_iter = rest.split_whitespace();
@@ -903,6 +907,18 @@ mod tests {
 
     #[test]
     fn lead_in_names_are_split_from_their_description() {
+        // dfe-ddt-lead-data-engineer.md: a name that is a short list.
+        assert_eq!(
+            split_lead_in("Coaching, mentoring, and learning. Coaching and mentoring junior members of the team."),
+            Some((
+                "Coaching, mentoring, and learning".into(),
+                "Coaching and mentoring junior members of the team.".into()
+            ))
+        );
+        assert_eq!(
+            split_lead_in("Good communication, which you use every day. It matters to us a lot."),
+            None
+        );
         // dfe-service-designer.md, once the bold of "**Agile working**." is gone.
         assert_eq!(
             split_lead_in("Agile working. You have experience of working in agile, including an awareness of agile tools and how to use them."),

@@ -260,6 +260,22 @@ impl Extractor<'_> {
         self.indicator_priority = None;
     }
 
+    /// "## Essential skills" or "## Selection criteria", then "(Essential) skills and expertise
+    /// we will assess you against are:": a heading that gave only a priority or generic words
+    /// leaves the kind of its criteria to the introduction, when that names one.
+    fn kind_from_introduction(&mut self, text: &str) {
+        let Mode::Criteria(_) = self.section.mode else {
+            return;
+        };
+        let generic_title =
+            self.section.title_is_marker || classify_title(&self.section.title).section.is_none();
+        if generic_title && self.section.found == 0 && self.sub_kind.is_none() && is_intro(text) {
+            if let Some(Section::Criteria(named)) = classify_title(text).section {
+                self.section.mode = Mode::Criteria(named);
+            }
+        }
+    }
+
     /// A competency cluster ("SETTING DIRECTION"): a behaviours section of its own name, so
     /// the competencies under it take it as their group.
     fn open_cluster(&mut self, name: &str, level: u8, line: usize) {
@@ -865,6 +881,7 @@ impl Extractor<'_> {
         if self.priority_line(text, line) {
             return;
         }
+        self.kind_from_introduction(text);
         if let Some(cur) = self.current.as_mut() {
             cur.fresh = false;
         }
@@ -923,14 +940,6 @@ impl Extractor<'_> {
                     return;
                 }
                 if is_intro(text) {
-                    // "## Essential skills" then "The skills and expertise we will assess you
-                    // against are:": a heading that only gave a priority leaves the kind to
-                    // the introduction, when it names one.
-                    if self.section.title_is_marker && self.section.found == 0 {
-                        if let Some(Section::Criteria(named)) = classify_title(text).section {
-                            self.section.mode = Mode::Criteria(named);
-                        }
-                    }
                     return;
                 }
                 if matches!(kind, CriterionKind::Behaviour | CriterionKind::Strength) {
@@ -1460,6 +1469,12 @@ mod tests {
                 (Technical, "Agile working".into(), Essential),
                 (Technical, "Data Structures".into(), Desirable),
             ]
+        );
+        // Generic words in the heading leave it open too (dfe-ddt-junior-user-researcher.md).
+        let generic = run("## Selection criteria\n\nEssential skills and expertise we will assess you against are:\n\n- **Agile working**. Awareness of agile delivery methods.\n");
+        assert_eq!(
+            brief(&generic),
+            vec![(Technical, "Agile working".into(), Essential)]
         );
         // Without such an introduction the kind stays experience.
         let plain = run("## Essential skills\n\n- Experience of agile delivery\n");
