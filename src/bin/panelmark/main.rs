@@ -112,6 +112,10 @@ enum Command {
         args: CampaignArgs,
         #[command(flatten)]
         thresholds: FlagArgs,
+        /// Keep the thresholds given as the campaign's own, for the app's board and the
+        /// exports too (an HR administrator or a moderator; audited).
+        #[arg(long)]
+        save: bool,
     },
     /// Inter-rater reliability, per-criterion spread and assessor leniency.
     Stats(CampaignArgs),
@@ -153,23 +157,25 @@ enum Command {
     },
 }
 
-/// Flag thresholds; the defaults are the core's [`FlagSettings::DEFAULT`], the same as the
-/// app's board and the exports.
+/// Flag thresholds. Each left out is the campaign's own (what the app's board and the exports
+/// use), which is the core's [`FlagSettings::DEFAULT`] until someone changes it.
 #[derive(clap::Args)]
 struct FlagArgs {
-    /// Flag member scores that differ by at least this many points.
-    #[arg(long, default_value_t = FlagSettings::DEFAULT.spread_threshold)]
-    spread: i32,
-    /// Flag panels whose mean differs from the campaign mean by more than this.
-    #[arg(long, default_value_t = FlagSettings::DEFAULT.panel_mean_threshold)]
-    panel_mean: f64,
+    /// Flag member scores that differ by at least this many points [default: the campaign's].
+    #[arg(long)]
+    spread: Option<i32>,
+    /// Flag panels whose mean differs from the campaign mean by more than this [default: the
+    /// campaign's].
+    #[arg(long)]
+    panel_mean: Option<f64>,
 }
 
-impl From<&FlagArgs> for FlagSettings {
-    fn from(args: &FlagArgs) -> Self {
+impl FlagArgs {
+    /// The thresholds asked for, the campaign's `stored` ones filling what was left out.
+    fn over(&self, stored: FlagSettings) -> FlagSettings {
         FlagSettings {
-            spread_threshold: args.spread,
-            panel_mean_threshold: args.panel_mean,
+            spread_threshold: self.spread.unwrap_or(stored.spread_threshold),
+            panel_mean_threshold: self.panel_mean.unwrap_or(stored.panel_mean_threshold),
         }
     }
 }
@@ -613,9 +619,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 emit(&print::results(&results));
             }
         }
-        Command::Flags { args, thresholds } => {
-            let session = open()?;
-            let flags = session.flags(args.campaign, &thresholds.into())?;
+        Command::Flags {
+            args,
+            thresholds,
+            save,
+        } => {
+            let mut session = open()?;
+            let settings = thresholds.over(session.flag_settings(args.campaign)?);
+            if *save {
+                session.set_flag_settings(args.campaign, &settings)?;
+            }
+            let flags = session.flags(args.campaign, &settings)?;
             if args.json {
                 outln!("{}", serde_json::to_string_pretty(&flags)?);
             } else {
@@ -640,14 +654,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             thresholds,
         } => {
             let both = !pdf && !csv;
+            let session = open_signing()?;
             let options = panelmark::export::ExportOptions {
                 pdf: *pdf || both,
                 csv: *csv || both,
                 raw: *raw,
                 candidate: candidate.clone(),
-                flag_settings: thresholds.into(),
+                flag_settings: Some(thresholds.over(session.flag_settings(*campaign)?)),
             };
-            let session = open_signing()?;
             let bar = progress::Bar::new("writing evidence packs");
             let summary = session
                 .export_campaign(*campaign, out, &options, |done, total| bar.set(done, total))?;
