@@ -133,6 +133,22 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
          C-008 (Candidate 8); separate them with a reason (tie order) or change the number of \
          posts with a reason before signing off"
     );
+    // The campaign summary says so above the merit list.
+    let exported = common::export(helen, cast.campaign, both());
+    if let Some(summary) = common::pdf_text(&exported.path().join("campaign-summary.pdf")) {
+        let summary = squash(&summary);
+        assert!(summary.contains("Posts 7"), "{summary}");
+        let waits = summary
+            .find(
+                "Sign-off waits: 2 candidates are tied at position 7, across the last post: \
+                 C-007 (Candidate 7), C-008 (Candidate 8); separate them with a reason (tie order) \
+                 or change the number of posts with a reason before signing off.",
+            )
+            .unwrap_or_else(|| panic!("no sign-off note in the summary:\n{summary}"));
+        let merit = summary.find("Merit list").unwrap();
+        let flags = summary.find("Flags (").unwrap();
+        assert!(merit < waits && waits < flags, "{merit} {waits} {flags}");
+    }
 
     helen
         .order_tie(
