@@ -375,7 +375,7 @@ pub(crate) fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Re
     store.start_moderation(actor, campaign)?;
 
     // The moderator revisits the widest disagreements.
-    let flags = store.flags(campaign, &crate::scoring::flags::FlagSettings::default())?;
+    let flags = store.flags(campaign, &store.flag_settings(campaign)?)?;
     let mut moderated = 0;
     for f in flags
         .iter()

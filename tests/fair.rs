@@ -133,6 +133,22 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
          C-008 (Candidate 8); separate them with a reason (tie order) or change the number of \
          posts with a reason before signing off"
     );
+    // The campaign summary says so above the merit list.
+    let exported = common::export(helen, cast.campaign, both());
+    if let Some(summary) = common::pdf_text(&exported.path().join("campaign-summary.pdf")) {
+        let summary = squash(&summary);
+        assert!(summary.contains("Posts 7"), "{summary}");
+        let waits = summary
+            .find(
+                "Sign-off waits: 2 candidates are tied at position 7, across the last post: \
+                 C-007 (Candidate 7), C-008 (Candidate 8); separate them with a reason (tie order) \
+                 or change the number of posts with a reason before signing off.",
+            )
+            .unwrap_or_else(|| panic!("no sign-off note in the summary:\n{summary}"));
+        let merit = summary.find("Merit list").unwrap();
+        let flags = summary.find("Flags (").unwrap();
+        assert!(merit < waits && waits < flags, "{merit} {waits} {flags}");
+    }
 
     helen
         .order_tie(
@@ -232,6 +248,110 @@ fn changing_the_number_of_posts_after_scoring_needs_a_reason_and_clears_the_tie(
         .iter()
         .all(|f| f.kind != FlagKind::BoundaryTie));
     helen.sign_off(cast.campaign).unwrap();
+}
+
+#[test]
+fn flag_thresholds_are_the_campaign_s_own_checked_audited_and_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.db");
+    let (mut desk, cast, seventh, eighth) = tie_for_the_last_post_on(common::desk_in(&file));
+    assert_eq!(
+        desk.as_("helen").flag_settings(cast.campaign).unwrap(),
+        FlagSettings::DEFAULT,
+        "a campaign that never chose flags with the defaults"
+    );
+    let looser = FlagSettings {
+        spread_threshold: 3,
+        panel_mean_threshold: 0.75,
+    };
+    match desk.as_("amara").set_flag_settings(cast.campaign, &looser) {
+        Err(Error::Forbidden(why)) => assert!(why.contains("change the flag thresholds"), "{why}"),
+        other => panic!("a panel member may not change the thresholds, got {other:?}"),
+    }
+    let helen = desk.as_("helen");
+    for (bad, field) in [
+        (
+            FlagSettings {
+                spread_threshold: 0,
+                ..looser
+            },
+            "flag_settings.spread_threshold",
+        ),
+        (
+            FlagSettings {
+                panel_mean_threshold: f64::NAN,
+                ..looser
+            },
+            "flag_settings.panel_mean_threshold",
+        ),
+    ] {
+        match helen.set_flag_settings(cast.campaign, &bad) {
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{bad:?} must be refused, got {other:?}"),
+        }
+    }
+    // Panel B (C-003 alone: 7, 6, 6) averages 6.33 against the campaign's 153 / 27 = 5.67:
+    // 0.67 apart, beyond the default 0.5, within the campaign's own 0.75 once set.
+    let panel_flags = |s: &Session| -> usize {
+        let settings = s.flag_settings(cast.campaign).unwrap();
+        s.flags(cast.campaign, &settings)
+            .unwrap()
+            .iter()
+            .filter(|f| f.kind == FlagKind::PanelOutlier)
+            .count()
+    };
+    assert_eq!(panel_flags(helen), 1);
+    helen.set_flag_settings(cast.campaign, &looser).unwrap();
+    assert_eq!(helen.flag_settings(cast.campaign).unwrap(), looser);
+    assert_eq!(panel_flags(helen), 0);
+    let events = helen
+        .audit_events(&AuditFilter {
+            action_prefix: Some("campaign.flag_settings".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        events[0].before,
+        Some(serde_json::json!({ "spread_threshold": 2, "panel_mean_threshold": 0.5 }))
+    );
+    assert_eq!(
+        events[0].after,
+        Some(serde_json::json!({ "spread_threshold": 3, "panel_mean_threshold": 0.75 }))
+    );
+    assert!(matches!(
+        helen.verify().unwrap(),
+        panelmark::store::Verification::Intact { .. }
+    ));
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute("UPDATE campaigns SET flag_spread = 4", [])
+        .unwrap();
+    match helen.verify().unwrap() {
+        panelmark::store::Verification::DataDiffers { problem, .. } => assert!(
+            problem.contains(
+                "flag thresholds is \"spread ≥ 4, panel mean ± 0.75\", the log says \"spread ≥ 3, panel mean ± 0.75\""
+            ),
+            "{problem}"
+        ),
+        other => panic!("edited thresholds not detected: {other:?}"),
+    }
+    conn.execute("UPDATE campaigns SET flag_spread = 3", [])
+        .unwrap();
+
+    // Signed off, the summary's flags stay what they were.
+    helen
+        .order_tie(
+            cast.campaign,
+            &[seventh, eighth],
+            "C-007 led on the tie-break evidence",
+        )
+        .unwrap();
+    helen.sign_off(cast.campaign).unwrap();
+    match helen.set_flag_settings(cast.campaign, &FlagSettings::DEFAULT) {
+        Err(Error::Locked { .. }) => {}
+        other => panic!("thresholds changed after sign-off: {other:?}"),
+    }
+    assert_eq!(helen.flag_settings(cast.campaign).unwrap(), looser);
 }
 
 #[test]
@@ -584,75 +704,23 @@ fn the_cli_the_app_board_and_the_pdf_summary_count_the_same_flags() {
     };
     // The demo's moderator: the only one who reads its board, flags and exports.
     let moderator = panelmark::demo::MODERATOR_LOGIN;
-    let helen = Session::sign_in(Store::open(&db).unwrap(), moderator, None).unwrap();
+    let mut helen = Session::sign_in(Store::open(&db).unwrap(), moderator, None).unwrap();
 
-    // The app: the board as the Tauri `board` command returns it, with the thresholds the
-    // `flag_settings` command hands the screen (FlagSettings::DEFAULT).
-    let board = helen
-        .packed_board(campaign, &FlagSettings::DEFAULT)
-        .unwrap();
-    let app = board.rows.iter().map(|r| r.flags.len()).sum::<usize>() + board.panel_flags.len();
-
-    // The command line, with its default options.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_panelmark"))
-        .arg("--db")
-        .arg(&db)
-        .args(["--as", moderator])
-        .args(["flags", "--campaign", &campaign.to_string(), "--json"])
-        .output()
-        .unwrap();
+    let first = FlagCounts::of(&db, &helen, campaign);
+    assert!(first.app > 100, "the demo raises flags: {first:?}");
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let cli: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-
-    // The PDF summary and results.csv, with the export's default options.
-    let exported = common::export(&helen, campaign, both());
-    let out_dir = exported.path();
-    assert!(app > 100, "the demo raises flags: {app}");
-    assert_eq!(cli.len(), app, "command line and app");
-    let panel_outliers = board.panel_flags.len();
-    assert!(
-        panel_outliers > 0,
+        first.panel_outliers > 0,
         "the demo has a panel far from the mean at the default threshold, so a different \
          threshold on one path would show here"
     );
-    let csv = common::read_csv(&out_dir.join("results.csv"));
-    let flags_col = csv[0].iter().position(|h| h == "flags").unwrap();
-    let in_csv: usize = csv[1..]
-        .iter()
-        .flat_map(|r| {
-            r[flags_col]
-                .split("; ")
-                .filter(|s| !s.is_empty())
-                .map(|s| s.to_owned())
-                .collect::<Vec<_>>()
-        })
-        .map(|s| {
-            s.rsplit_once(" (")
-                .and_then(|(_, n)| n.trim_end_matches(')').parse::<usize>().ok())
-                .unwrap()
-        })
-        .sum();
-    assert_eq!(
-        in_csv + panel_outliers,
-        app,
-        "results.csv carries every candidate's flags"
-    );
-    let Some(summary) = common::pdf_text(&out_dir.join("campaign-summary.pdf")) else {
+    first.agree();
+    let Some(summary) = &first.summary else {
         return;
     };
-    let summary = squash(&summary);
-    assert!(
-        summary.contains(&format!("Flags ({app})")),
-        "the summary counts {app} flags"
-    );
     assert!(summary.contains(
         "Thresholds: member scores 2 or more points apart; a panel more than 0.50 from the campaign mean."
     ));
-    // The same thresholds on every path: an export with the old summary threshold differs.
+    // The same thresholds on every path: the old summary threshold flags fewer.
     let old = helen
         .flags(
             campaign,
@@ -662,10 +730,142 @@ fn the_cli_the_app_board_and_the_pdf_summary_count_the_same_flags() {
             },
         )
         .unwrap();
-    assert!(old.len() < app, "{} < {app}", old.len());
+    assert!(old.len() < first.app, "{} < {}", old.len(), first.app);
+
+    // The moderator keeps other thresholds for the campaign (the app's board does this when
+    // they are changed): every path follows, none told them separately.
+    helen
+        .set_flag_settings(
+            campaign,
+            &FlagSettings {
+                spread_threshold: 3,
+                panel_mean_threshold: 5.0,
+            },
+        )
+        .unwrap();
+    let kept = FlagCounts::of(&db, &helen, campaign);
+    kept.agree();
+    assert_eq!(kept.panel_outliers, 0, "no panel is 5 points from the mean");
+    assert!(kept.app < first.app, "{kept:?} against {first:?}");
+    assert!(kept.summary.as_ref().unwrap().contains(
+        "Thresholds: member scores 3 or more points apart; a panel more than 5 from the campaign mean."
+    ));
+
+    // The command line can keep thresholds too: back to the defaults, for everyone.
+    let said = panelmark_cli(
+        &db,
+        &[
+            "flags",
+            "--campaign",
+            &campaign.to_string(),
+            "--spread",
+            "2",
+            "--panel-mean",
+            "0.5",
+            "--save",
+            "--json",
+        ],
+    );
+    assert_eq!(said.len(), first.app);
+    assert_eq!(
+        helen.flag_settings(campaign).unwrap(),
+        FlagSettings::DEFAULT
+    );
+    FlagCounts::of(&db, &helen, campaign).agree();
 }
 
-/// PDF packs, the summary and the CSVs, with the default flag thresholds.
+/// How many flags each path shows for a campaign, each with its own defaults: the app's board
+/// (with the thresholds the `flag_settings` command hands the screen), `panelmark flags`
+/// without options, and the export without options (results.csv and the PDF summary).
+#[derive(Debug)]
+struct FlagCounts {
+    app: usize,
+    panel_outliers: usize,
+    cli: usize,
+    results_csv: usize,
+    summary_count: Option<usize>,
+    summary: Option<String>,
+}
+
+impl FlagCounts {
+    fn of(db: &std::path::Path, moderator: &Session, campaign: Id) -> Self {
+        let settings = moderator.flag_settings(campaign).unwrap();
+        let board = moderator.packed_board(campaign, &settings).unwrap();
+        let app = board.rows.iter().map(|r| r.flags.len()).sum::<usize>() + board.panel_flags.len();
+        let cli = panelmark_cli(
+            db,
+            &["flags", "--campaign", &campaign.to_string(), "--json"],
+        )
+        .len();
+        let exported = common::export(moderator, campaign, both());
+        let csv = common::read_csv(&exported.path().join("results.csv"));
+        let flags_col = csv[0].iter().position(|h| h == "flags").unwrap();
+        // "wide spread (2); no evidence (1)": the counts per kind, summed.
+        let results_csv: usize = csv[1..]
+            .iter()
+            .flat_map(|r| {
+                r[flags_col]
+                    .split("; ")
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .map(|s| {
+                s.rsplit_once(" (")
+                    .and_then(|(_, n)| n.trim_end_matches(')').parse::<usize>().ok())
+                    .unwrap()
+            })
+            .sum();
+        let summary =
+            common::pdf_text(&exported.path().join("campaign-summary.pdf")).map(|t| squash(&t));
+        let summary_count = summary.as_deref().map(|t| {
+            let at = t.find("Flags (").expect("the summary has a flags section") + "Flags (".len();
+            t[at..].split(')').next().unwrap().parse().unwrap()
+        });
+        FlagCounts {
+            app,
+            panel_outliers: board.panel_flags.len(),
+            cli,
+            results_csv,
+            summary_count,
+            summary,
+        }
+    }
+
+    /// The command line, results.csv (which carries candidates' flags, not panels') and the
+    /// summary count what the board shows.
+    fn agree(&self) {
+        assert_eq!(self.cli, self.app, "command line and app: {self:?}");
+        assert_eq!(
+            self.results_csv + self.panel_outliers,
+            self.app,
+            "results.csv and app: {self:?}"
+        );
+        if let Some(n) = self.summary_count {
+            assert_eq!(n, self.app, "summary and app: {self:?}");
+        }
+    }
+}
+
+/// `panelmark --db DB --as <the demo's moderator> ARGS`, which must succeed, its JSON output
+/// read as a list.
+fn panelmark_cli(db: &std::path::Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_panelmark"))
+        .arg("--db")
+        .arg(db)
+        .args(["--as", panelmark::demo::MODERATOR_LOGIN])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// PDF packs, the summary and the CSVs, with the campaign's flag thresholds.
 fn both() -> ExportOptions {
     ExportOptions {
         pdf: true,

@@ -56,6 +56,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "agree_score",
     "board",
     "flag_settings",
+    "set_flag_settings",
     "moderate_score",
     "moderations",
     "sign_off",

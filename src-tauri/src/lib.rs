@@ -95,6 +95,7 @@ pub fn run() {
             commands::scoring::agree_score,
             commands::moderation::board,
             commands::moderation::flag_settings,
+            commands::moderation::set_flag_settings,
             commands::moderation::moderate_score,
             commands::moderation::moderations,
             commands::moderation::sign_off,

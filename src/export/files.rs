@@ -22,9 +22,9 @@ pub struct ExportOptions {
     pub raw: bool,
     /// Only this candidate (by reference): their own pack, naming no other candidate.
     pub candidate: Option<String>,
-    /// Thresholds for the flags in the campaign summary and `results.csv`: the same
-    /// [`FlagSettings::DEFAULT`] as the board and the command line unless changed.
-    pub flag_settings: FlagSettings,
+    /// Thresholds for the flags in the campaign summary and `results.csv`; `None` (the usual
+    /// case) takes the campaign's own, the same the board and the command line show.
+    pub flag_settings: Option<FlagSettings>,
 }
 
 /// What was written.
@@ -101,6 +101,10 @@ pub(crate) fn export_campaign(
     // be streamed from a second connection on its own thread while the rest is loaded here.
     let (through_seq, _) = crate::store::audit::head(store.conn())?;
     let anchor = store.anchor()?;
+    let thresholds = match options.flag_settings {
+        Some(settings) => settings,
+        None => store.flag_settings(campaign_id)?,
+    };
     let write_audit = |conn: &rusqlite::Connection| {
         write_file("audit.csv", &|w| {
             let mut out = csv::AuditCsv::new(w, options.raw)?;
@@ -123,7 +127,7 @@ pub(crate) fn export_campaign(
         let with_summary = options.pdf && options.candidate.is_none();
         let parts = Parts {
             summary: with_summary,
-            flags: (with_summary || options.csv).then_some(options.flag_settings),
+            flags: (with_summary || options.csv).then_some(thresholds),
             audit: options.pdf,
         };
         let mut record = CampaignRecord::load(store, campaign_id, parts)?;

@@ -9,7 +9,7 @@ use super::files::{safe_file_stem, ExportSummary};
 use super::pdf::{self, Align, Block, Column, Document, Table};
 use super::CampaignRecord;
 use crate::model::{AssessorRole, Candidate, IndicatorMark, Score};
-use crate::scoring::results::{fmt_num, CandidateResult, Outcome, ResultSource};
+use crate::scoring::results::{self, fmt_num, CandidateResult, Outcome, ResultSource};
 use crate::{Error, Result};
 
 fn created_date(record: &CampaignRecord) -> chrono::NaiveDate {
@@ -469,6 +469,7 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
             ("Candidates".into(), format!("{} ({} pass)", record.candidates.len(), passes)),
             ("Panels".into(), record.panels.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")),
             ("Scale".into(), card.scale.name.clone()),
+            ("Posts".into(), record.posts.map_or("not set".into(), |p| p.to_string())),
             ("Overall pass mark".into(), fmt_num(card.overall_pass_mark)),
             ("Tie-break".into(), card.tie_break.as_deref().map_or("none".into(), |k| record.criterion_name(k).to_owned())),
         ]),
@@ -497,15 +498,22 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
         }),
         Block::Heading("Merit list".into()),
         Block::Note("Passes in merit order; equal positions are ties (shown with “=”). Fails and incomplete results follow, unranked.".into()),
+    ];
+    // A tie across the last post is said above the list, as sign-off refuses it.
+    blocks.extend(
+        results::unseparated_boundary_tie(&record.results)
+            .map(|why| Block::Note(format!("Sign-off waits: {why}."))),
+    );
+    blocks.extend([
         Block::Table(Table {
             columns: vec![
-                Column::new("Pos.", 0.6, Align::Right),
+                Column::new("Pos.", 0.75, Align::Right),
                 Column::new("Reference", 1.35, Align::Left),
                 Column::new("Name", 2.2, Align::Left),
                 Column::new("Panel", 1.0, Align::Left),
                 Column::new("Total", 0.8, Align::Right),
                 Column::new("Outcome", 1.25, Align::Left),
-                Column::new("Note", 2.8, Align::Left),
+                Column::new("Note", 2.65, Align::Left),
             ],
             rows: record
                 .results
@@ -543,7 +551,7 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
             columns: vec![Column::new("Flag", 1.6, Align::Left), Column::new("Candidate", 1.0, Align::Left), Column::new("Reason", 5.0, Align::Left)],
             rows: record.flags.iter().map(|f| vec![f.kind.as_str().replace('_', " "), reference_of(f.candidate_id), f.reason.clone()]).collect(),
         }),
-    ];
+    ]);
     let questions: Vec<Block> = card
         .criteria
         .iter()

@@ -38,6 +38,8 @@ pub struct CampaignRecord {
     pub campaign: Campaign,
     /// Panels.
     pub panels: Vec<Panel>,
+    /// The number of posts, if set: passes beyond it form the reserve list.
+    pub posts: Option<u32>,
     /// Assessors and moderators.
     pub assessors: Vec<Assessor>,
     /// Candidates in reference order.
@@ -126,6 +128,7 @@ impl CampaignRecord {
             retention: store.campaign_retention(campaign_id)?,
             campaign: data.campaign,
             panels: data.panels,
+            posts: data.posts,
             assessors: data.assessors,
             candidates: data.candidates,
             scores,

@@ -71,9 +71,11 @@ pub struct Flag {
     pub reason: String,
 }
 
-/// Thresholds for the flags. [`FlagSettings::DEFAULT`] is the one place the defaults live:
-/// the command line's options, the app's board (through the `flag_settings` command) and the
-/// PDF and CSV exports all start from it, so the same campaign shows the same flags in each.
+/// Thresholds for the flags. Each campaign keeps its own (set by its moderators or an HR
+/// administrator, audited); a campaign that never set them uses [`FlagSettings::DEFAULT`], the
+/// one place the defaults live. The command line (`flags`, `results`, `export`), the app's
+/// board and the PDF and CSV exports all read the campaign's thresholds, so the same campaign
+/// shows the same flags in each.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FlagSettings {
@@ -89,6 +91,53 @@ impl FlagSettings {
         spread_threshold: 2,
         panel_mean_threshold: 0.5,
     };
+}
+
+impl FlagSettings {
+    /// The campaign's stored thresholds, each `None` (never set) falling back to the default.
+    pub fn stored(spread_threshold: Option<i32>, panel_mean_threshold: Option<f64>) -> Self {
+        FlagSettings {
+            spread_threshold: spread_threshold.unwrap_or(Self::DEFAULT.spread_threshold),
+            panel_mean_threshold: panel_mean_threshold
+                .unwrap_or(Self::DEFAULT.panel_mean_threshold),
+        }
+    }
+
+    /// Refuses thresholds that would flag everything or nothing by mistake: a spread below 1
+    /// (every score "spread"), a negative or not-a-number panel threshold.
+    pub fn check(&self) -> crate::Result<()> {
+        if self.spread_threshold < 1 {
+            return Err(crate::Error::invalid(
+                "flag_settings.spread_threshold",
+                format!(
+                    "the spread threshold must be at least 1 point, not {}",
+                    self.spread_threshold
+                ),
+            ));
+        }
+        if !(self.panel_mean_threshold.is_finite() && self.panel_mean_threshold >= 0.0) {
+            return Err(crate::Error::invalid(
+                "flag_settings.panel_mean_threshold",
+                format!(
+                    "the panel mean threshold must be a number of at least 0, not {}",
+                    self.panel_mean_threshold
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for FlagSettings {
+    /// The words the summary and the audit check use: "spread ≥ 2, panel mean ± 0.5".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "spread ≥ {}, panel mean ± {}",
+            self.spread_threshold,
+            results::fmt_num(self.panel_mean_threshold)
+        )
+    }
 }
 
 impl Default for FlagSettings {

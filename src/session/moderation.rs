@@ -33,6 +33,24 @@ impl Session {
         self.store.results(campaign_id)
     }
 
+    /// The campaign's flag thresholds (an HR administrator or a moderator): what the board,
+    /// the command line and the exports flag with unless told otherwise.
+    pub fn flag_settings(&self, campaign_id: Id) -> Result<flags::FlagSettings> {
+        self.require_hr_or_moderator(campaign_id, "see the flag thresholds")?;
+        self.store.flag_settings(campaign_id)
+    }
+
+    /// Sets the campaign's flag thresholds (an HR administrator or a moderator; audited).
+    pub fn set_flag_settings(
+        &mut self,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+    ) -> Result<()> {
+        self.require_hr_or_moderator(campaign_id, "change the flag thresholds")?;
+        let actor = self.actor().to_owned();
+        self.store.set_flag_settings(&actor, campaign_id, settings)
+    }
+
     /// Flags with the given thresholds.
     pub fn flags(
         &self,

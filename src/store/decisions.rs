@@ -286,8 +286,7 @@ impl Store {
         campaign_id: Id,
         moderator_id: Id,
     ) -> Result<()> {
-        // More candidates tied at the last post than posts left: someone must decide first.
-        let tie = crate::scoring::results::unseparated_boundary_tie(&self.results(campaign_id)?);
+        let tie = self.boundary_tie(campaign_id)?;
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Moderation], "signing off")?;
@@ -301,9 +300,7 @@ impl Store {
                     shown.join("; ")
                 )));
             }
-            if let Some(tie) = &tie {
-                return Err(Error::Conflict(tie.clone()));
-            }
+            tie.refuse(tx.conn())?;
             tx.conn().execute(
                 "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at) VALUES (?1, 'sign_off', ?2, NULL, ?3)",
                 params![campaign_id, moderator.id, tx.now()],
@@ -311,6 +308,19 @@ impl Store {
             // The head the moderator signed off on, signed with the installation key.
             tx.record_anchor("sign_off", &format!("campaign/{campaign_id}"))?;
             set_state(tx, &campaign, CampaignState::SignedOff, None)
+        })
+    }
+
+    /// The results' tie across the last post, if any, read before the sign-off's transaction
+    /// (results are computed from a whole load of the campaign).
+    fn boundary_tie(&self, campaign_id: Id) -> Result<BoundaryTie> {
+        // The head first: a write after it, even one before the results were read, makes the
+        // check refuse rather than pass on stale results.
+        let (_, seen_at) = crate::store::audit::head(self.conn())?;
+        let results = self.results(campaign_id)?;
+        Ok(BoundaryTie {
+            unseparated: crate::scoring::results::unseparated_boundary_tie(&results),
+            seen_at,
         })
     }
 
@@ -416,5 +426,61 @@ impl Store {
             .query_map([campaign_id], moderation_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok((agreed, moderations))
+    }
+}
+/// Whether a tie across the last post blocks sign-off: more candidates share a place than
+/// posts are left, so someone must separate them (tie order) or change the posts first.
+struct BoundaryTie {
+    /// Why sign-off waits, naming the tied candidates, if it must.
+    unseparated: Option<String>,
+    /// The audit head when the results were read.
+    seen_at: String,
+}
+
+impl BoundaryTie {
+    /// Inside the sign-off's transaction: refuses while the tie stands, or if anything was
+    /// written since the results were read (a moderation could have made a new tie).
+    fn refuse(&self, conn: &Connection) -> Result<()> {
+        if let Some(tie) = &self.unseparated {
+            return Err(Error::Conflict(tie.clone()));
+        }
+        if crate::store::audit::head(conn)?.1 != self.seen_at {
+            return Err(Error::Conflict(
+                "the results changed while signing off; look at them again and sign off again"
+                    .to_owned(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_off_waits_for_a_boundary_tie_and_for_results_read_before_a_later_write() {
+        let store = Store::open_in_memory().unwrap();
+        let (_, head) = crate::store::audit::head(store.conn()).unwrap();
+        let check = |unseparated: Option<&str>, seen_at: &str| {
+            BoundaryTie {
+                unseparated: unseparated.map(str::to_owned),
+                seen_at: seen_at.to_owned(),
+            }
+            .refuse(store.conn())
+            .map_err(|e| e.to_string())
+        };
+        assert_eq!(check(None, &head), Ok(()));
+        assert_eq!(
+            check(Some("2 candidates are tied at position 7"), &head),
+            Err("2 candidates are tied at position 7".to_owned())
+        );
+        assert_eq!(
+            check(None, "an older head"),
+            Err(
+                "the results changed while signing off; look at them again and sign off again"
+                    .to_owned()
+            )
+        );
     }
 }

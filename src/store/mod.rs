@@ -10,6 +10,7 @@ mod board;
 mod campaigns;
 pub mod connection;
 mod decisions;
+mod flag_settings;
 mod people;
 pub mod personal;
 pub mod postgres;

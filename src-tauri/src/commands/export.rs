@@ -49,7 +49,8 @@ pub fn export_campaign(
         csv: request.csv,
         raw: request.raw,
         candidate: request.candidate,
-        flag_settings: panelmark::scoring::flags::FlagSettings::DEFAULT,
+        // The campaign's own thresholds, the ones its board shows.
+        flag_settings: None,
     };
     // On a connection of its own: a long export holds up no other command.
     let session = state.own_session()?;

@@ -20,12 +20,20 @@ pub fn board(
     state.read(|store| store.packed_board(campaign_id, &settings))
 }
 
-/// The default flag thresholds, so the board starts from the same [`FlagSettings::DEFAULT`]
-/// as the command line and the exports. A constant of the build, not data of the file: no
-/// session is needed to read it.
+/// The campaign's flag thresholds, the same the command line and the exports use.
 #[tauri::command(async)]
-pub fn flag_settings() -> FlagSettings {
-    FlagSettings::DEFAULT
+pub fn flag_settings(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<FlagSettings> {
+    state.read(|store| store.flag_settings(campaign_id))
+}
+
+/// Keeps new flag thresholds as the campaign's own (audited), so the exports flag alike.
+#[tauri::command(async)]
+pub fn set_flag_settings(
+    state: State<'_, AppState>,
+    campaign_id: Id,
+    settings: FlagSettings,
+) -> IpcResult<()> {
+    state.change(|store| store.set_flag_settings(campaign_id, &settings))
 }
 
 #[tauri::command(async)]

@@ -139,6 +139,10 @@ enum Command {
         args: CampaignArgs,
         #[command(flatten)]
         thresholds: FlagArgs,
+        /// Keep the thresholds given as the campaign's own, for the app's board and the
+        /// exports too (an HR administrator or a moderator; audited).
+        #[arg(long)]
+        save: bool,
     },
     /// Inter-rater reliability, per-criterion spread and assessor leniency.
     Stats(CampaignArgs),
@@ -180,23 +184,25 @@ enum Command {
     },
 }
 
-/// Flag thresholds; the defaults are the core's [`FlagSettings::DEFAULT`], the same as the
-/// app's board and the exports.
+/// Flag thresholds. Each left out is the campaign's own (what the app's board and the exports
+/// use), which is the core's [`FlagSettings::DEFAULT`] until someone changes it.
 #[derive(clap::Args)]
-struct FlagArgs {
-    /// Flag member scores that differ by at least this many points.
-    #[arg(long, default_value_t = FlagSettings::DEFAULT.spread_threshold)]
-    spread: i32,
-    /// Flag panels whose mean differs from the campaign mean by more than this.
-    #[arg(long, default_value_t = FlagSettings::DEFAULT.panel_mean_threshold)]
-    panel_mean: f64,
+pub(crate) struct FlagArgs {
+    /// Flag member scores that differ by at least this many points [default: the campaign's].
+    #[arg(long)]
+    spread: Option<i32>,
+    /// Flag panels whose mean differs from the campaign mean by more than this [default: the
+    /// campaign's].
+    #[arg(long)]
+    panel_mean: Option<f64>,
 }
 
-impl From<&FlagArgs> for FlagSettings {
-    fn from(args: &FlagArgs) -> Self {
+impl FlagArgs {
+    /// The thresholds asked for, the campaign's `stored` ones filling what was left out.
+    pub(crate) fn over(&self, stored: FlagSettings) -> FlagSettings {
         FlagSettings {
-            spread_threshold: args.spread,
-            panel_mean_threshold: args.panel_mean,
+            spread_threshold: self.spread.unwrap_or(stored.spread_threshold),
+            panel_mean_threshold: self.panel_mean.unwrap_or(stored.panel_mean_threshold),
         }
     }
 }
@@ -350,7 +356,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             outln!("{id}");
         }
         Command::Results(args) => report::results(&ctx, args)?,
-        Command::Flags { args, thresholds } => report::flags(&ctx, args, thresholds)?,
+        Command::Flags {
+            args,
+            thresholds,
+            save,
+        } => report::flags(&ctx, args, thresholds, *save)?,
         Command::Stats(args) => report::stats(&ctx, args)?,
         Command::Export {
             campaign,
@@ -367,7 +377,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 csv: *csv || both,
                 raw: *raw,
                 candidate: candidate.clone(),
-                flag_settings: thresholds.into(),
+                // Filled in by `report::export` from the campaign's own and any overrides.
+                flag_settings: None,
             };
             report::export(
                 &ctx,
@@ -375,6 +386,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     campaign: *campaign,
                     out,
                     options,
+                    thresholds,
                 },
             )?;
         }

@@ -19,9 +19,13 @@ pub fn results(ctx: &Ctx, args: &CampaignArgs) -> Result<()> {
 }
 
 /// `flags --campaign ID [--json]`.
-pub fn flags(ctx: &Ctx, args: &CampaignArgs, thresholds: &FlagArgs) -> Result<()> {
-    let session = ctx.open()?;
-    let flags = session.flags(args.campaign, &thresholds.into())?;
+pub fn flags(ctx: &Ctx, args: &CampaignArgs, thresholds: &FlagArgs, save: bool) -> Result<()> {
+    let mut session = ctx.open()?;
+    let settings = thresholds.over(session.flag_settings(args.campaign)?);
+    if save {
+        session.set_flag_settings(args.campaign, &settings)?;
+    }
+    let flags = session.flags(args.campaign, &settings)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&flags)?);
     } else {
@@ -46,11 +50,15 @@ pub struct ExportArgs<'a> {
     pub campaign: i64,
     pub out: &'a Path,
     pub options: panelmark::export::ExportOptions,
+    /// Thresholds given on the command line, over the campaign's own.
+    pub thresholds: &'a FlagArgs,
 }
 
 /// `export --campaign ID --out DIR ...`, with a progress bar.
-pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+pub fn export(ctx: &Ctx, mut args: ExportArgs) -> Result<()> {
     let session = ctx.open_signing()?;
+    let stored = session.flag_settings(args.campaign)?;
+    args.options.flag_settings = Some(args.thresholds.over(stored));
     let bar = progress::Bar::new("writing evidence packs");
     let summary =
         session.export_campaign(args.campaign, args.out, &args.options, |done, total| {

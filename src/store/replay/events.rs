@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use super::{Fields, Mismatch, RowKey, Rows, NONE};
+use crate::scoring::flags::FlagSettings;
 use crate::Result;
 
 /// What erasure leaves in place of a text about the erased candidate.
@@ -16,7 +17,7 @@ const ERASED_NAME: &str = "Erased candidate";
 /// The actions that set a checked row; every other event (roles, scorecards, anchors) leaves
 /// these rows alone.
 const ACTIONS: &str = "'campaign.create', 'campaign.state', 'campaign.posts', \
-     'campaign.retention', 'campaign.purge', 'panel.create', \
+     'campaign.flag_settings', 'campaign.retention', 'campaign.purge', 'panel.create', \
      'assessor.create', 'candidate.create', 'candidate.update', 'candidate.erase', 'score.save', \
      'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
 
@@ -109,6 +110,7 @@ impl Event {
                             ("scorecard", scorecard),
                             ("state", "setup".into()),
                             ("posts", NONE.into()),
+                            ("flag thresholds", FlagSettings::DEFAULT.to_string()),
                             // Campaigns created before retention existed got the default.
                             (
                                 "retention months",
@@ -151,6 +153,13 @@ impl Event {
                 let campaign = self.id("campaign")?;
                 self.campaign(rows, campaign)?
                     .set("posts", number(&after["posts"]), seq);
+            }
+            "campaign.flag_settings" => {
+                let campaign = self.id("campaign")?;
+                let settings: FlagSettings = serde_json::from_value(after.clone())
+                    .map_err(|e| self.unreadable(format!("holds no flag thresholds: {e}")))?;
+                self.campaign(rows, campaign)?
+                    .set("flag thresholds", settings.to_string(), seq);
             }
             "campaign.retention" => {
                 let campaign = self.id("campaign")?;

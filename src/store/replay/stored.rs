@@ -3,6 +3,7 @@
 use rusqlite::{Connection, Row};
 
 use super::{Fields, RowKey, Rows, NONE};
+use crate::scoring::flags::FlagSettings;
 use crate::Result;
 
 /// Every checked row as stored.
@@ -11,7 +12,7 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
     read(
         conn,
         &mut rows,
-        "SELECT id, name, scorecard_id, scorecard_version, state, posts, retention_months, purged_at IS NOT NULL FROM campaigns",
+        "SELECT id, name, scorecard_id, scorecard_version, state, posts, retention_months, purged_at IS NOT NULL, flag_spread, flag_panel_mean FROM campaigns",
         |r| {
             Ok((
                 RowKey::Campaign(r.get(0)?),
@@ -23,6 +24,10 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
                     ),
                     ("state", r.get(4)?),
                     ("posts", number(r.get(5)?)),
+                    (
+                        "flag thresholds",
+                        FlagSettings::stored(r.get(8)?, r.get(9)?).to_string(),
+                    ),
                     ("retention months", r.get::<_, i64>(6)?.to_string()),
                     ("purged", r.get::<_, bool>(7)?.to_string()),
                 ],

@@ -174,8 +174,11 @@ export function createApi(invoke: Invoke) {
     // Moderation and results
     board: (campaignId: number, settings: FlagSettings) =>
       call<Wire<PackedBoard>>('board', { campaignId, settings }),
-    /** The core's default flag thresholds (the same as the command line's and the exports'). */
-    flagSettings: () => call<FlagSettings>('flag_settings'),
+    /** The campaign's flag thresholds (the same the command line and the exports use). */
+    flagSettings: (campaignId: number) => call<FlagSettings>('flag_settings', { campaignId }),
+    /** Keeps thresholds as the campaign's own (audited), so the exports flag alike. */
+    setFlagSettings: (campaignId: number, settings: FlagSettings) =>
+      call<void>('set_flag_settings', { campaignId, settings }),
     moderateScore: (campaignId: number, decision: Wire<Decision>) =>
       call<Wire<Moderation>>('moderate_score', { campaignId, decision }),
     moderations: (campaignId: number, candidateId: number) =>

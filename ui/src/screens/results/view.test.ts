@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leniencyChart, move, signed, splitResults, stat, tieNote, tiedGroups, type Result } from './view';
+import { leniencyChart, move, signed, splitResults, stat, tieNote, tiedGroups, shortTotal, totalLabel, type Result } from './view';
 
 function r(id: number, over: Partial<Result> = {}): Result {
   return {
@@ -31,6 +31,27 @@ describe('tieNote', () => {
       "Equal total separated by the tie-break criterion 'X'",
     );
     expect(tieNote({ tied: false, tie_note: null })).toBe('');
+  });
+
+  it('names a tie across the last post as such, once', () => {
+    expect(
+      tieNote({
+        tied: true,
+        boundary_tie: true,
+        tie_note: 'tied for the last post: 2 candidates share position 7 for 1 remaining post(s) of 7',
+      }),
+    ).toBe('Tied for the last post: 2 candidates share position 7 for 1 remaining post(s) of 7');
+  });
+});
+
+describe('totalLabel', () => {
+  it('shows the scaled total the merit order uses, and what it was scaled from', () => {
+    expect(totalLabel({ total: 18, scaled_total: 18 })).toBe('18');
+    // 3 criteria of weight 1, one not assessed: 12 on the other two, scaled by 3 / 2.
+    expect(totalLabel({ total: 12, scaled_total: 18 })).toBe('18 (scaled from 12)');
+    expect(totalLabel({ total: 10.5, scaled_total: 14 })).toBe('14 (scaled from 10.50)');
+    expect(shortTotal({ total: 12, scaled_total: 18 })).toBe('18*');
+    expect(shortTotal({ total: 18, scaled_total: 18 })).toBe('18');
   });
 });
 

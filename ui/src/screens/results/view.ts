@@ -37,13 +37,37 @@ export function tiedGroups(results: readonly Result[]): { position: number; cand
 
 /**
  * The merit list's note for a candidate: "Tied: equal total and tie-break, not separated" for
- * a tie (the core's note already begins "tied:", so the word is said once), the core's note
- * otherwise, "" without one.
+ * a tie (the core's note already begins "tied:", so the word is said once), "Tied for the last
+ * post: …" for a tie across the last post (which blocks sign-off), the core's note otherwise,
+ * "" without one.
  */
-export function tieNote(r: { tied: boolean; tie_note: string | null }): string {
-  const note = (r.tie_note ?? '').replace(/^tied:\s*/i, '');
+export function tieNote(r: { tied: boolean; boundary_tie?: boolean; tie_note: string | null }): string {
+  const note = (r.tie_note ?? '').replace(/^tied( for the last post)?:\s*/i, '');
   if (!r.tied) return note.charAt(0).toUpperCase() + note.slice(1);
-  return note ? `Tied: ${note}` : 'Tied';
+  const label = r.boundary_tie ? 'Tied for the last post' : 'Tied';
+  return note ? `${label}: ${note}` : label;
+}
+
+/**
+ * The total the merit order uses: the scaled total (see the core's results), with the weighted
+ * total it came from when a criterion was not assessed, so "not assessed" is never read as 0.
+ */
+export function totalLabel(r: { total: number; scaled_total: number }): string {
+  if (!isScaled(r)) return roundTotal(r.total);
+  return `${roundTotal(r.scaled_total)} (scaled from ${roundTotal(r.total)})`;
+}
+
+/** [`totalLabel`] for a narrow column: the scaled total, starred when scaled. */
+export function shortTotal(r: { total: number; scaled_total: number }): string {
+  return isScaled(r) ? `${roundTotal(r.scaled_total)}*` : roundTotal(r.total);
+}
+
+function isScaled(r: { total: number; scaled_total: number }): boolean {
+  return Math.abs(r.scaled_total - r.total) >= 1e-9;
+}
+
+function roundTotal(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(2);
 }
 
 /** Moves item `from` one place up (-1) or down (+1), returning a new array. */
