@@ -19,8 +19,7 @@ use crate::{Error, Result};
 pub const BOARD_SCORES_SQL: &str =
     "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed, has_evidence, indicators
  FROM scores INDEXED BY scores_board
- WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL))
-                        AND id BETWEEN ?2 AND ?3)
+ WHERE candidate_id IN (SELECT id FROM listed_candidates WHERE campaign_id = ?1 AND id BETWEEN ?2 AND ?3)
    AND status = 'submitted'";
 
 /// From this many candidates, the board's scores are read in two halves on two connections at
@@ -205,11 +204,11 @@ impl Store {
         };
         let agreed = decided(
             "SELECT candidate_id, criterion_key, value, not_assessed FROM agreed_scores
-             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)))",
+             WHERE candidate_id IN (SELECT id FROM listed_candidates WHERE campaign_id = ?1)",
         )?;
         let moderated = decided(
             "SELECT candidate_id, criterion_key, value, not_assessed FROM moderations
-             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)))",
+             WHERE candidate_id IN (SELECT id FROM listed_candidates WHERE campaign_id = ?1)",
         )?;
         let tie_orders = conn
             .prepare_cached("SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = ?1 ORDER BY rank")?

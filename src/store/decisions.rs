@@ -377,7 +377,7 @@ pub struct SignOff {
 /// "REF: criterion" for every candidate × criterion with neither an agreed nor a moderated score.
 fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT c.reference FROM candidates c WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL))
+        "SELECT c.reference FROM listed_candidates c WHERE c.campaign_id = ?1
            AND NOT EXISTS (SELECT 1 FROM agreed_scores g WHERE g.candidate_id = c.id AND g.criterion_key = ?2)
            AND NOT EXISTS (SELECT 1 FROM moderations m WHERE m.candidate_id = c.id AND m.criterion_key = ?2)
          ORDER BY c.reference",
@@ -401,8 +401,8 @@ impl Store {
             .conn()
             .prepare(
                 "SELECT g.candidate_id, g.criterion_key, g.value, g.not_assessed, g.rationale, g.agreed_by, g.agreed_at
-                 FROM agreed_scores g JOIN candidates c ON c.id = g.candidate_id
-                 WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY c.reference, g.criterion_key",
+                 FROM agreed_scores g JOIN listed_candidates c ON c.id = g.candidate_id
+                 WHERE c.campaign_id = ?1 ORDER BY c.reference, g.criterion_key",
             )?
             .query_map([campaign_id], agreed_from_row)?
             .collect::<rusqlite::Result<_>>()?;
@@ -410,8 +410,8 @@ impl Store {
             .conn()
             .prepare(
                 "SELECT m.candidate_id, m.criterion_key, m.value, m.not_assessed, m.reason, m.moderator_id, m.moderated_at
-                 FROM moderations m JOIN candidates c ON c.id = m.candidate_id
-                 WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY c.reference, m.criterion_key",
+                 FROM moderations m JOIN listed_candidates c ON c.id = m.candidate_id
+                 WHERE c.campaign_id = ?1 ORDER BY c.reference, m.criterion_key",
             )?
             .query_map([campaign_id], moderation_from_row)?
             .collect::<rusqlite::Result<_>>()?;

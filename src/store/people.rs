@@ -324,7 +324,7 @@ impl Store {
     /// The campaign's candidates (erased ones left out), in reference order.
     pub(crate) fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY reference"
+            "SELECT {CANDIDATE_COLUMNS} FROM listed_candidates WHERE campaign_id = ?1 ORDER BY reference"
         ))?;
         let rows = stmt.query_map([campaign_id], candidate_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -364,8 +364,8 @@ impl Store {
     /// assessor then criterion order (for exports).
     pub(crate) fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {} FROM scores s JOIN candidates c ON c.id = s.candidate_id
-             WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) AND s.status = 'submitted'
+            "SELECT {} FROM scores s JOIN listed_candidates c ON c.id = s.candidate_id
+             WHERE c.campaign_id = ?1 AND s.status = 'submitted'
              ORDER BY c.reference, s.assessor_id, s.criterion_key",
             SCORE_COLUMNS
                 .split(", ")
