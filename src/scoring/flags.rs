@@ -505,6 +505,7 @@ mod tests {
             email: None,
             panel_id: Some(2),
             slot: None,
+            withdrawal: None,
         }
     }
 

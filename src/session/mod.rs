@@ -19,6 +19,7 @@
 mod access;
 mod audit_view;
 mod moderation;
+mod people;
 mod scoring;
 mod setup;
 

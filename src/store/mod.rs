@@ -5,9 +5,11 @@
 //! [`Store`] owns one connection. Every user action goes through `Store::write`, which runs
 //! it in one transaction together with its audit events: both commit or neither does.
 
+mod adjustments;
 pub mod audit;
 mod board;
 mod campaigns;
+mod conflicts;
 pub mod connection;
 mod decisions;
 mod people;
@@ -18,6 +20,7 @@ pub mod retention;
 mod roles;
 mod scores;
 pub mod users;
+mod withdrawal;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,6 +34,7 @@ use crate::{Error, Result};
 pub use audit::{AuditFilter, Verification};
 pub use board::BOARD_SCORES_SQL;
 pub use campaigns::StoredScorecard;
+pub use conflicts::ConflictDeclaration;
 pub use decisions::SignOff;
 pub use people::NewCandidate;
 pub use roles::StoredRole;
