@@ -83,6 +83,12 @@ enum Command {
     /// People in a campaign: link a user as member, chair or moderator.
     #[command(subcommand)]
     Assessor(AssessorCommand),
+    /// Conflicts of interest: declare one, confirm none, list them.
+    #[command(subcommand)]
+    Conflict(people::ConflictCommand),
+    /// A candidate's reasonable adjustments, for their panel.
+    #[command(subcommand)]
+    Adjustments(people::AdjustmentsCommand),
     /// Print the audit log.
     Audit {
         /// Only events of this campaign.
@@ -272,6 +278,9 @@ enum CandidatesCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Withdraw a candidate, with a reason, before sign-off (HR administrators and moderators):
+    /// they leave the merit list and no longer hold up sign-off.
+    Withdraw(people::WithdrawArgs),
     /// Import candidates from CSV (reference,name[,email][,panel][,slot]); all rows or none.
     Import {
         /// The CSV file.
@@ -290,6 +299,7 @@ macro_rules! outln {
 }
 
 // After the macro, so that it can use `outln!`.
+mod people;
 mod user;
 
 /// Writes to standard output; a reader that went away (`| head`) is not an error.
@@ -484,6 +494,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             session.erase_candidate(*campaign, candidate.id, reason)?;
             outln!("erased the personal data of candidate {reference} in campaign {campaign}");
         }
+        Command::Candidates(CandidatesCommand::Withdraw(args)) => people::withdraw(open()?, args)?,
+        Command::Conflict(command) => people::conflict(open()?, command)?,
+        Command::Adjustments(command) => people::adjustments(open()?, command)?,
         Command::Retention { command: None } => {
             let campaigns = open()?.retention()?;
             if campaigns.is_empty() {
