@@ -222,7 +222,10 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
                 let name = format!("Assessor {}.{}", p + 1, s + 1);
                 let login = crate::store::users::login_from_name(&name);
                 store.add_user(actor, &login, &name, false)?;
-                store.add_assessor(actor, campaign, &name, role, Some(panel), &login)
+                let id = store.add_assessor(actor, campaign, &name, role, Some(panel), &login)?;
+                // Every assessor states their conflicts (none) before scoring, as the app asks.
+                store.confirm_no_conflicts(&login, campaign, id)?;
+                Ok(id)
             })
             .collect::<Result<Vec<_>>>()?;
         panel_members.push(members);

@@ -248,11 +248,10 @@ pub(crate) fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Re
                 rng.random_range(-0.4..0.4)
             };
             let login = person(store, actor, name)?;
-            members.push((
-                store.add_assessor(actor, campaign, name, role, Some(panel), &login)?,
-                bias,
-                login,
-            ));
+            let id = store.add_assessor(actor, campaign, name, role, Some(panel), &login)?;
+            // Each member states, as the app asks before scoring, that they have no conflicts.
+            store.confirm_no_conflicts(&login, campaign, id)?;
+            members.push((id, bias, login));
         }
         panels.push(panel);
         assessor_ids.push(members);

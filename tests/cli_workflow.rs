@@ -203,6 +203,10 @@ fn set_up(cli: &Cli) -> String {
     let list = cli.file("candidates.csv", CANDIDATES);
     cli.run_as(HR, &["candidates", "import", &list, "--campaign", &id]);
     cli.run_as(HR, &["campaign", "start-scoring", "--campaign", &id]);
+    // Before scoring, each member states they have no conflict of interest.
+    for login in ["alex", "bo"] {
+        cli.run_as(login, &["conflict", "confirm-none", "--campaign", &id]);
+    }
     id
 }
 

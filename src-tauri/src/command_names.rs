@@ -68,4 +68,10 @@ pub const COMMAND_NAMES: &[&str] = &[
     "export_campaign",
     "open_folder",
     "get_posts",
+    "withdraw_candidate",
+    "declare_conflict",
+    "confirm_no_conflicts",
+    "list_conflicts",
+    "set_adjustments",
+    "get_adjustments",
 ];

@@ -107,6 +107,12 @@ pub fn run() {
             commands::export::export_campaign,
             commands::export::open_folder,
             commands::campaigns::get_posts,
+            commands::people::withdraw_candidate,
+            commands::people::declare_conflict,
+            commands::people::confirm_no_conflicts,
+            commands::people::list_conflicts,
+            commands::people::set_adjustments,
+            commands::people::get_adjustments,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Panelmark");

@@ -122,6 +122,38 @@ fn outcome_text(result: &CandidateResult) -> String {
     format!("{word}: {}", result.outcome_reason)
 }
 
+/// The conflicts of interest declared in the campaign: who, about whom, when and why.
+fn conflict_blocks(record: &CampaignRecord) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading("Conflicts of interest".into())];
+    if record.conflicts.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No conflict of interest was declared.".into(),
+        ));
+        return blocks;
+    }
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Candidate", 1.0, Align::Left),
+            Column::new("Assessor", 1.6, Align::Left),
+            Column::new("Declared", 1.4, Align::Left),
+            Column::new("Reason", 3.0, Align::Left),
+        ],
+        rows: record
+            .conflicts
+            .iter()
+            .map(|d| {
+                vec![
+                    d.candidate.clone(),
+                    d.assessor.clone(),
+                    d.declared_at.clone(),
+                    d.reason.clone(),
+                ]
+            })
+            .collect(),
+    }));
+    blocks
+}
+
 fn signoff_blocks(record: &CampaignRecord) -> Vec<Block> {
     let mut blocks = vec![Block::Heading("Sign-off".into())];
     if record.signoffs.is_empty() {
@@ -232,15 +264,53 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
             ("Candidate".into(), candidate.name.clone()),
             ("Reference".into(), candidate.reference.clone()),
             ("Role".into(), card.role_title.clone()),
-            ("Grade".into(), card.role_grade.clone().unwrap_or_else(|| "—".into())),
+            (
+                "Grade".into(),
+                card.role_grade.clone().unwrap_or_else(|| "—".into()),
+            ),
             ("Campaign".into(), record.campaign.name.clone()),
-            ("Panel".into(), format!("{}: {}", record.panel_name(candidate.panel_id), panel_members.join(", "))),
-            ("Interview slot".into(), candidate.slot.clone().unwrap_or_else(|| "—".into())),
+            (
+                "Panel".into(),
+                format!(
+                    "{}: {}",
+                    record.panel_name(candidate.panel_id),
+                    panel_members.join(", ")
+                ),
+            ),
+            (
+                "Interview slot".into(),
+                candidate.slot.clone().unwrap_or_else(|| "—".into()),
+            ),
             ("Scores submitted".into(), interview_dates),
-            ("Scale".into(), format!("{} ({}–{})", card.scale.name, card.scale.min(), card.scale.max())),
-            ("Weighted total".into(), result.map_or("—".into(), |r| format!("{} (overall pass mark {})", total_text(r), fmt_num(card.overall_pass_mark)))),
+            (
+                "Scale".into(),
+                format!(
+                    "{} ({}–{})",
+                    card.scale.name,
+                    card.scale.min(),
+                    card.scale.max()
+                ),
+            ),
+            (
+                "Weighted total".into(),
+                result.map_or("—".into(), |r| {
+                    format!(
+                        "{} (overall pass mark {})",
+                        total_text(r),
+                        fmt_num(card.overall_pass_mark)
+                    )
+                }),
+            ),
             ("Outcome".into(), result.map_or("—".into(), outcome_text)),
         ]),
+    ];
+    if let Some(note) = record.adjustments.get(&candidate.id) {
+        blocks.extend([
+            Block::Subheading("Reasonable adjustments".into()),
+            Block::Paragraph(note.clone()),
+        ]);
+    }
+    blocks.extend([
         Block::Note(
             "This pack sets out this candidate's own assessment only: the criteria, each panel member's \
              score and evidence, the panel's agreed score and any moderation, with the audit trail. \
@@ -248,7 +318,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
                 .into(),
         ),
         Block::Heading("Scores by criterion".into()),
-    ];
+    ]);
     let summary_rows = card
         .criteria
         .iter()
@@ -643,6 +713,7 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
             }),
         ]);
     }
+    blocks.extend(conflict_blocks(record));
     blocks.extend(signoff_blocks(record));
     blocks.extend(integrity_blocks(record));
     Document {

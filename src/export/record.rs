@@ -72,6 +72,10 @@ pub struct CampaignRecord {
     pub key_fingerprint: Option<String>,
     /// How long the campaign keeps personal data, and until when.
     pub retention: crate::store::retention::RetentionStatus,
+    /// The conflicts of interest declared in the campaign (the summary lists them).
+    pub conflicts: Vec<crate::store::ConflictDeclaration>,
+    /// Each candidate's reasonable adjustments, where set (their own pack prints them).
+    pub adjustments: HashMap<Id, String>,
 }
 
 /// The optional parts of a [`CampaignRecord`]: each costs time and memory on large campaigns,
@@ -120,7 +124,15 @@ impl CampaignRecord {
             Vec::new()
         };
         let (audit_seq, audit_head) = crate::store::audit::head(store.conn())?;
+        let mut adjustments = HashMap::new();
+        for c in &data.candidates {
+            if let Some(note) = store.adjustments(campaign_id, c.id)? {
+                adjustments.insert(c.id, note);
+            }
+        }
         Ok(CampaignRecord {
+            conflicts: store.conflicts(campaign_id)?,
+            adjustments,
             signoffs: store.signoffs(campaign_id)?,
             audit_head,
             audit_seq,
@@ -191,6 +203,9 @@ impl CampaignRecord {
         self.scores.retain(|k, _| *k == id);
         self.agreed.retain(|k, _| *k == id);
         self.moderations.retain(|k, _| *k == id);
+        self.adjustments.retain(|k, _| *k == id);
+        // Declarations are the assessors' statements, and name other candidates.
+        self.conflicts.clear();
         self.results.retain(|r| r.candidate_id == id);
         for r in &mut self.results {
             // Position and tie notes come from comparison with others; tie notes may quote

@@ -13,7 +13,7 @@ mod scorecard;
 
 pub use audit::AuditEvent;
 pub use campaign::{Campaign, CampaignState};
-pub use people::{Assessor, AssessorRole, Candidate, Panel, User};
+pub use people::{Assessor, AssessorRole, Candidate, Panel, User, Withdrawal};
 pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocument};
 pub use scale::{Scale, ScalePoint};
 pub use score::{AgreedScore, Decision, IndicatorMark, Moderation, Score, ScoreInput, ScoreStatus};

@@ -106,4 +106,17 @@ pub struct Candidate {
     pub panel_id: Option<Id>,
     /// Interview slot, free text (e.g. "2026-11-24 10:00"), if set.
     pub slot: Option<String>,
+    /// Set once the candidate has withdrawn: they leave the merit list and results, and no
+    /// longer hold up sign-off; their data stays until retention.
+    pub withdrawal: Option<Withdrawal>,
+}
+
+/// A candidate's withdrawal from a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Withdrawal {
+    /// Why (shown to HR administrators and moderators; empty for anyone else).
+    pub reason: String,
+    /// When it was recorded.
+    pub at: String,
 }

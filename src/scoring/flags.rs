@@ -554,6 +554,7 @@ mod tests {
             email: None,
             panel_id: Some(2),
             slot: None,
+            withdrawal: None,
         }
     }
 

@@ -16,6 +16,12 @@ pub struct Roles {
     pub hr_admin: bool,
     /// The user's assessor records in the campaign.
     pub records: Vec<Assessor>,
+    /// The candidates the user declared a conflict of interest with: they neither see nor
+    /// score them.
+    pub conflicts: Vec<Id>,
+    /// Whether every panel the user scores on has had their conflicts stated (declared, or
+    /// confirmed none); scoring waits for it.
+    pub conflicts_stated: bool,
 }
 
 impl Roles {
@@ -44,20 +50,31 @@ impl Roles {
         self.hr_admin || !self.records.is_empty()
     }
 
+    /// Whether the user declared a conflict of interest with the candidate.
+    pub fn conflicted(&self, candidate_id: Id) -> bool {
+        self.conflicts.contains(&candidate_id)
+    }
+
     /// Whether the user may see this candidate: HR administrators and moderators see every
-    /// candidate; members and chairs those of their own panels.
+    /// candidate; members and chairs those of their own panels, but for those they declared a
+    /// conflict of interest with.
     pub fn sees(&self, candidate: &Candidate) -> bool {
-        self.hr_admin || self.moderator().is_some() || self.scorer_on(candidate.panel_id).is_some()
+        self.hr_admin
+            || self.moderator().is_some()
+            || (self.scorer_on(candidate.panel_id).is_some() && !self.conflicted(candidate.id))
     }
 }
 
 impl Session {
     /// The signed-in user's roles in a campaign.
     pub fn roles(&self, campaign_id: Id) -> Result<Roles> {
+        let conflicts = self.store.conflict_status(&self.user.login, campaign_id)?;
         Ok(Roles {
             campaign_id,
             hr_admin: self.user.hr_admin,
             records: self.store.records_of(&self.user.login, campaign_id)?,
+            conflicts: conflicts.conflicted,
+            conflicts_stated: conflicts.unstated.is_empty(),
         })
     }
 

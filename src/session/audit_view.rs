@@ -4,7 +4,7 @@
 //! |---|---|
 //! | HR administrator | every event |
 //! | moderator | every event of the campaigns they moderate |
-//! | member, chair | their own actions; their campaign's set-up events; events about their panel's candidates, the scores and decisions among them only once they have submitted their own scores for that candidate |
+//! | member, chair | their own actions; their campaign's set-up events; events about their panel's candidates, the scores and decisions among them only once they have submitted their own scores for that candidate; never another member's conflict-of-interest statements |
 //!
 //! and above all of these, independence: an event about another assessor's score for a
 //! candidate whom the reader scores is hidden until the reader has submitted for that
@@ -118,7 +118,8 @@ impl<'s> Reader<'s> {
         if own_action || self.session.user.hr_admin || self.moderates(campaign) {
             return Ok(true);
         }
-        if !self.scores_in(campaign) {
+        // Another member's conflict statements are between them, HR and the moderators.
+        if !self.scores_in(campaign) || event.action.starts_with("conflict.") {
             return Ok(false);
         }
         Ok(match (ids.candidate, about_candidate) {

@@ -19,6 +19,7 @@
 mod access;
 mod audit_view;
 mod moderation;
+mod people;
 mod score_import;
 mod scoring;
 mod setup;

@@ -7,8 +7,15 @@ use crate::model::{
 use crate::{Error, Result};
 
 impl Session {
-    /// The user's own scoring record on the candidate's panel, or a refusal.
+    /// The user's own scoring record on the candidate's panel, or a refusal (also when they
+    /// declared a conflict of interest with the candidate).
     fn scorer_for(&self, roles: &Roles, candidate: &Candidate, action: &str) -> Result<Assessor> {
+        if roles.conflicted(candidate.id) {
+            return Err(Error::Forbidden(format!(
+                "you declared a conflict of interest with {}, so you cannot {action} for them",
+                candidate.reference
+            )));
+        }
         roles.scorer_on(candidate.panel_id).cloned().ok_or_else(|| {
             self.refuse(
                 "a member or chair of the panel that interviews the candidate",
@@ -31,7 +38,8 @@ impl Session {
                 ));
             }
         }
-        Ok(())
+        let assessors: Vec<Id> = inputs.iter().map(|i| i.assessor_id).collect();
+        self.require_conflicts_stated(campaign_id, &assessors)
     }
 
     /// The scores the user may see for a candidate. Independent scoring: a member or chair
@@ -42,7 +50,7 @@ impl Session {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
         let viewer = match (roles.moderator(), roles.scorer_on(candidate.panel_id)) {
-            (_, Some(scorer)) => scorer.id,
+            (_, Some(_)) => self.scorer_for(&roles, &candidate, "see the scores")?.id,
             (Some(moderator), None) => moderator.id,
             (None, None) => {
                 return Err(self.refuse(
@@ -73,6 +81,7 @@ impl Session {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
         let scorer = self.scorer_for(&roles, &candidate, "submit scores")?;
+        self.require_conflicts_stated(campaign_id, &[scorer.id])?;
         let actor = self.actor().to_owned();
         self.store
             .submit_scores(&actor, campaign_id, candidate_id, scorer.id)

@@ -249,17 +249,23 @@ impl Session {
     }
 
     /// The candidates the user may see: all for HR administrators and moderators, their own
-    /// panels' for members and chairs.
+    /// panels' for members and chairs (but those they declared a conflict with). Withdrawn
+    /// candidates are listed, marked; only HR administrators and moderators read why.
     pub fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
         let roles = self.require_part(campaign_id, "see this campaign's candidates")?;
         let all = self.store.candidates(campaign_id)?;
-        Ok(all.into_iter().filter(|c| roles.sees(c)).collect())
+        Ok(all
+            .into_iter()
+            .filter(|c| roles.sees(c))
+            .map(|c| withdrawal_as_seen(&roles, c))
+            .collect())
     }
 
     /// One candidate the user may see.
     pub fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
         let roles = self.roles(campaign_id)?;
-        self.visible_candidate(&roles, candidate_id)
+        let candidate = self.visible_candidate(&roles, candidate_id)?;
+        Ok(withdrawal_as_seen(&roles, candidate))
     }
 
     /// A candidate the user may see, by reference.
@@ -318,4 +324,15 @@ impl Session {
         let actor = self.actor().to_owned();
         crate::demo::build(&mut self.store, &actor, options)
     }
+}
+
+/// The candidate with the reason for any withdrawal left out, unless the user is an HR
+/// administrator or a moderator (the panel needs to know only that they withdrew).
+fn withdrawal_as_seen(roles: &super::Roles, mut candidate: Candidate) -> Candidate {
+    if !(roles.hr_admin || roles.moderator().is_some()) {
+        if let Some(withdrawal) = &mut candidate.withdrawal {
+            withdrawal.reason.clear();
+        }
+    }
+    candidate
 }

@@ -81,7 +81,7 @@ impl World {
         let c1 = add(&mut hr, "C-1", panel_a);
         let c2 = add(&mut hr, "C-2", panel_b);
         hr.start_scoring(campaign).unwrap();
-        World {
+        let mut world = World {
             session: Some(hr),
             campaign,
             alex,
@@ -89,7 +89,13 @@ impl World {
             helen,
             c1,
             c2,
+        };
+        // Everyone who scores states, before scoring, that they have no conflicts.
+        for login in ["alex", "bo", "cy"] {
+            world.as_(login).confirm_no_conflicts(campaign).unwrap();
         }
+        world.as_("hr");
+        world
     }
 
     /// Switches the one session to `login` (as the Start screen does) and returns it.
@@ -486,7 +492,11 @@ fn every_change_is_audited_under_the_signed_in_login() {
         .into_iter()
         .map(|e| e.actor)
         .collect();
-    assert_eq!(actors.into_iter().collect::<Vec<_>>(), ["hr"]);
+    // HR set everything up; each scorer stated their conflicts themself.
+    assert_eq!(
+        actors.into_iter().collect::<Vec<_>>(),
+        ["alex", "bo", "cy", "hr"]
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use rusqlite::params;
 use serde_json::json;
 
-use super::campaigns::{require_state, required_text};
+use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use std::collections::HashMap;
 
 use super::Store;
@@ -19,8 +19,7 @@ use crate::{Error, Result};
 pub const BOARD_SCORES_SQL: &str =
     "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed, has_evidence, indicators
  FROM scores INDEXED BY scores_board
- WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL))
-                        AND id BETWEEN ?2 AND ?3)
+ WHERE candidate_id IN (SELECT id FROM ranked_candidates WHERE campaign_id = ?1 AND id BETWEEN ?2 AND ?3)
    AND status = 'submitted'";
 
 /// From this many candidates, the board's scores are read in two halves on two connections at
@@ -116,7 +115,12 @@ impl Store {
             .map(|(i, c)| (c.key.as_str(), i))
             .collect();
         let criterion_index = &criterion_index;
-        let candidates = self.candidates(campaign_id)?;
+        // The merit list ranks only candidates who have not withdrawn.
+        let candidates: Vec<_> = self
+            .candidates(campaign_id)?
+            .into_iter()
+            .filter(|c| c.withdrawal.is_none())
+            .collect();
         // The second connection and the first candidate id of this connection's share.
         let split = match snapshot {
             Some(_) if candidates.len() >= split_from && !candidates.is_empty() => {
@@ -205,11 +209,11 @@ impl Store {
         };
         let agreed = decided(
             "SELECT candidate_id, criterion_key, value, not_assessed FROM agreed_scores
-             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)))",
+             WHERE candidate_id IN (SELECT id FROM ranked_candidates WHERE campaign_id = ?1)",
         )?;
         let moderated = decided(
             "SELECT candidate_id, criterion_key, value, not_assessed FROM moderations
-             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)))",
+             WHERE candidate_id IN (SELECT id FROM ranked_candidates WHERE campaign_id = ?1)",
         )?;
         let tie_orders = conn
             .prepare_cached("SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = ?1 ORDER BY rank")?
@@ -290,15 +294,7 @@ impl Store {
     ) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
-            require_state(
-                &campaign,
-                &[
-                    CampaignState::Setup,
-                    CampaignState::Scoring,
-                    CampaignState::Moderation,
-                ],
-                "setting the number of posts",
-            )?;
+            require_state(&campaign, BEFORE_SIGN_OFF, "setting the number of posts")?;
             let before: Option<u32> = tx.conn().query_row(
                 "SELECT posts FROM campaigns WHERE id = ?1",
                 [campaign_id],

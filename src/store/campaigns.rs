@@ -84,6 +84,14 @@ pub(crate) fn load_campaign(conn: &Connection, cache: &ScorecardCache, id: Id) -
 
 /// Fails unless the campaign is in one of `allowed` states. A signed-off campaign gives the
 /// distinct `Locked` error so the user learns that a reopen, not a wait, is needed.
+/// Every state before sign-off: what may still change about people (withdrawals, conflicts,
+/// adjustments, erasure) and posts.
+pub(crate) const BEFORE_SIGN_OFF: &[CampaignState] = &[
+    CampaignState::Setup,
+    CampaignState::Scoring,
+    CampaignState::Moderation,
+];
+
 pub(crate) fn require_state(
     campaign: &Campaign,
     allowed: &[CampaignState],

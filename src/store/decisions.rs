@@ -99,8 +99,11 @@ fn load_moderation(conn: &Connection, candidate_id: Id, key: &str) -> Result<Opt
 /// The panel's scoring members (members and chairs) who have not yet submitted for the candidate.
 fn members_yet_to_submit(conn: &Connection, panel_id: Id, candidate_id: Id) -> Result<Vec<String>> {
     let members: Vec<(Id, String)> = conn
-        .prepare_cached("SELECT id, name FROM assessors WHERE panel_id = ?1 AND role IN ('member', 'chair') ORDER BY id")?
-        .query_map([panel_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        // A member who declared a conflict with the candidate never scores them: not waited for.
+        .prepare_cached("SELECT id, name FROM assessors a WHERE panel_id = ?1 AND role IN ('member', 'chair')
+                           AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.assessor_id = a.id AND f.candidate_id = ?2)
+                         ORDER BY id")?
+        .query_map(params![panel_id, candidate_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut waiting = Vec::new();
     for (id, name) in members {
@@ -385,9 +388,10 @@ pub struct SignOff {
 }
 
 /// "REF: criterion" for every candidate × criterion with neither an agreed nor a moderated score.
+/// Withdrawn candidates have nothing left to decide, so they are not waited for.
 fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT c.reference FROM candidates c WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL))
+        "SELECT c.reference FROM ranked_candidates c WHERE c.campaign_id = ?1
            AND NOT EXISTS (SELECT 1 FROM agreed_scores g WHERE g.candidate_id = c.id AND g.criterion_key = ?2)
            AND NOT EXISTS (SELECT 1 FROM moderations m WHERE m.candidate_id = c.id AND m.criterion_key = ?2)
          ORDER BY c.reference",
@@ -411,8 +415,8 @@ impl Store {
             .conn()
             .prepare(
                 "SELECT g.candidate_id, g.criterion_key, g.value, g.not_assessed, g.rationale, g.agreed_by, g.agreed_at
-                 FROM agreed_scores g JOIN candidates c ON c.id = g.candidate_id
-                 WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY c.reference, g.criterion_key",
+                 FROM agreed_scores g JOIN ranked_candidates c ON c.id = g.candidate_id
+                 WHERE c.campaign_id = ?1 ORDER BY c.reference, g.criterion_key",
             )?
             .query_map([campaign_id], agreed_from_row)?
             .collect::<rusqlite::Result<_>>()?;
@@ -420,8 +424,8 @@ impl Store {
             .conn()
             .prepare(
                 "SELECT m.candidate_id, m.criterion_key, m.value, m.not_assessed, m.reason, m.moderator_id, m.moderated_at
-                 FROM moderations m JOIN candidates c ON c.id = m.candidate_id
-                 WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY c.reference, m.criterion_key",
+                 FROM moderations m JOIN ranked_candidates c ON c.id = m.candidate_id
+                 WHERE c.campaign_id = ?1 ORDER BY c.reference, m.criterion_key",
             )?
             .query_map([campaign_id], moderation_from_row)?
             .collect::<rusqlite::Result<_>>()?;

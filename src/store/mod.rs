@@ -5,9 +5,11 @@
 //! [`Store`] owns one connection. Every user action goes through `Store::write`, which runs
 //! it in one transaction together with its audit events: both commit or neither does.
 
+mod adjustments;
 pub mod audit;
 mod board;
 mod campaigns;
+mod conflicts;
 pub mod connection;
 mod decisions;
 mod flag_settings;
@@ -19,6 +21,7 @@ pub mod retention;
 mod roles;
 mod scores;
 pub mod users;
+mod withdrawal;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,6 +35,7 @@ use crate::{Error, Result};
 pub use audit::{AuditFilter, Verification};
 pub use board::BOARD_SCORES_SQL;
 pub use campaigns::StoredScorecard;
+pub use conflicts::ConflictDeclaration;
 pub use decisions::SignOff;
 pub use people::NewCandidate;
 pub use roles::StoredRole;

@@ -6,10 +6,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::campaigns::{require_state, required_text};
+use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
-use crate::model::{Assessor, AssessorRole, CampaignState, Candidate, Id, Panel};
+use crate::model::{Assessor, AssessorRole, CampaignState, Candidate, Id, Panel, Withdrawal};
 use crate::{Error, Result};
 
 /// People may be added or changed while the campaign is being set up or scored (late
@@ -41,10 +41,18 @@ fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
         email: r.get(4)?,
         panel_id: r.get(5)?,
         slot: r.get(6)?,
+        withdrawal: match r.get::<_, Option<String>>(7)? {
+            Some(at) => Some(Withdrawal {
+                reason: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                at,
+            }),
+            None => None,
+        },
     })
 }
 
-const CANDIDATE_COLUMNS: &str = "id, campaign_id, reference, name, email, panel_id, slot";
+const CANDIDATE_COLUMNS: &str =
+    "id, campaign_id, reference, name, email, panel_id, slot, withdrawn_at, withdrawal_reason";
 
 pub(crate) fn load_candidate(
     conn: &Connection,
@@ -324,7 +332,7 @@ impl Store {
     /// The campaign's candidates (erased ones left out), in reference order.
     pub(crate) fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE campaign_id = ?1 AND (erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) ORDER BY reference"
+            "SELECT {CANDIDATE_COLUMNS} FROM listed_candidates WHERE campaign_id = ?1 ORDER BY reference"
         ))?;
         let rows = stmt.query_map([campaign_id], candidate_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -434,8 +442,15 @@ impl Store {
 /// something in it; a rationale always has), and deletes their secret. The caller records why.
 pub(crate) fn erase_personal_data(conn: &Connection, candidate_id: Id, now: &str) -> Result<()> {
     conn.execute(
-        "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2 WHERE id = ?1",
+        "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2,
+           withdrawal_reason = CASE WHEN withdrawal_reason IS NULL THEN NULL ELSE '[erased on request]' END,
+           adjustments = NULL
+         WHERE id = ?1",
         params![candidate_id, now],
+    )?;
+    conn.execute(
+        "UPDATE conflicts SET reason = '[erased on request]' WHERE candidate_id = ?1",
+        [candidate_id],
     )?;
     conn.execute("UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = ?1 AND evidence <> ''", [candidate_id])?;
     conn.execute(
@@ -466,15 +481,7 @@ impl Store {
         let reason = required_text("erase.reason", reason)?.to_owned();
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
-            require_state(
-                &campaign,
-                &[
-                    CampaignState::Setup,
-                    CampaignState::Scoring,
-                    CampaignState::Moderation,
-                ],
-                "erasing a candidate",
-            )?;
+            require_state(&campaign, BEFORE_SIGN_OFF, "erasing a candidate")?;
             let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
             erase_personal_data(tx.conn(), candidate_id, tx.now())?;
             // The reason stays in the log in clear: why data was erased is part of the record

@@ -76,8 +76,21 @@ pub(crate) fn check_value(
     }
 }
 
-/// The scorer may score this candidate: a member or chair of the candidate's panel.
-fn check_scorer(assessor: &Assessor, candidate: &Candidate) -> Result<()> {
+/// The scorer may score this candidate: a member or chair of the candidate's panel, with no
+/// conflict of interest declared, and the candidate has not withdrawn.
+fn check_scorer(conn: &Connection, assessor: &Assessor, candidate: &Candidate) -> Result<()> {
+    if candidate.withdrawal.is_some() {
+        return Err(Error::Conflict(format!(
+            "{} has withdrawn from the campaign: their scores are no longer needed",
+            candidate.reference
+        )));
+    }
+    check_panel_seat(assessor, candidate)?;
+    super::conflicts::check_not_conflicted(conn, assessor, candidate)
+}
+
+/// The assessor is a member or chair of the candidate's panel.
+fn check_panel_seat(assessor: &Assessor, candidate: &Candidate) -> Result<()> {
     if !assessor.role.scores() {
         return Err(Error::Forbidden(format!(
             "{} is a {} and does not score",
@@ -163,7 +176,7 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
     }
     let candidate = load_candidate(tx.conn(), campaign.id, input.candidate_id)?;
     let assessor = load_assessor(tx.conn(), campaign.id, input.assessor_id)?;
-    check_scorer(&assessor, &candidate)?;
+    check_scorer(tx.conn(), &assessor, &candidate)?;
     let before = load_score(
         tx.conn(),
         input.candidate_id,
@@ -288,7 +301,7 @@ impl Store {
             require_state(&campaign, &[CampaignState::Scoring], "submitting scores")?;
             let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
             let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
-            check_scorer(&assessor, &candidate)?;
+            check_scorer(tx.conn(), &assessor, &candidate)?;
             if has_submitted(tx.conn(), candidate_id, assessor_id)? {
                 return Err(Error::Conflict(format!(
                     "{} has already submitted scores for {}",
@@ -348,7 +361,8 @@ impl Store {
                 .filter(|s| s.status == ScoreStatus::Submitted)
                 .collect());
         }
-        check_scorer(&viewer, &candidate)?;
+        check_panel_seat(&viewer, &candidate)?;
+        super::conflicts::check_not_conflicted(self.conn(), &viewer, &candidate)?;
         let submitted = has_submitted(self.conn(), candidate_id, viewer_id)?;
         Ok(all
             .into_iter()
@@ -364,8 +378,8 @@ impl Store {
     /// assessor then criterion order (for exports).
     pub(crate) fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {} FROM scores s JOIN candidates c ON c.id = s.candidate_id
-             WHERE c.campaign_id = ?1 AND (c.erased_at IS NULL OR c.campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL)) AND s.status = 'submitted'
+            "SELECT {} FROM scores s JOIN ranked_candidates c ON c.id = s.candidate_id
+             WHERE c.campaign_id = ?1 AND s.status = 'submitted'
              ORDER BY c.reference, s.assessor_id, s.criterion_key",
             SCORE_COLUMNS
                 .split(", ")

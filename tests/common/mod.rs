@@ -206,6 +206,11 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
     let zoe = add(hr, "C-001", "Zoë Łukasiewicz", panel_a);
     let siobhan = add(hr, "C-002", "Siobhán Ó Briain", panel_a);
     let oyvind = add(hr, "C-003", "Øyvind Ærø", panel_b);
+    // Before scoring, each member and chair states they have no conflicts of interest.
+    for (_, login) in &people[..4] {
+        desk.as_(login).confirm_no_conflicts(campaign).unwrap();
+    }
+    desk.as_("hr");
     desk.logins.extend(people.iter().cloned());
     Cast {
         campaign,

@@ -20,6 +20,9 @@ pub enum CandidatesCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Withdraw a candidate, with a reason, before sign-off (HR administrators and moderators):
+    /// they leave the merit list and no longer hold up sign-off.
+    Withdraw(crate::people::WithdrawArgs),
     /// Import candidates from CSV (reference,name[,email][,panel][,slot]); all rows or none.
     Import {
         /// The CSV file.
@@ -32,6 +35,7 @@ pub enum CandidatesCommand {
 
 pub fn run(ctx: &Ctx, command: &CandidatesCommand) -> Result<()> {
     match command {
+        CandidatesCommand::Withdraw(args) => crate::people::withdraw(ctx.open()?, args)?,
         CandidatesCommand::Import { file, campaign } => {
             let (name, bytes) = read_file(file)?;
             let mut session = ctx.open_signing()?;

@@ -110,6 +110,12 @@ enum Command {
     /// People in a campaign: link a user as member, chair or moderator.
     #[command(subcommand)]
     Assessor(assessor::AssessorCommand),
+    /// Conflicts of interest: declare one, confirm none, list them.
+    #[command(subcommand)]
+    Conflict(people::ConflictCommand),
+    /// A candidate's reasonable adjustments, for their panel.
+    #[command(subcommand)]
+    Adjustments(people::AdjustmentsCommand),
     /// Print the audit log.
     Audit {
         /// Only events of this campaign.
@@ -230,6 +236,7 @@ mod campaign;
 mod candidates;
 mod decide;
 mod panel;
+mod people;
 mod report;
 mod retention;
 mod role;
@@ -328,6 +335,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Tie(command) => decide::tie(&ctx, command)?,
         Command::Candidates(command) => candidates::run(&ctx, command)?,
         Command::Retention { command } => retention::run(&ctx, command.as_ref())?,
+        Command::Conflict(command) => people::conflict(ctx.open()?, command)?,
+        Command::Adjustments(command) => people::adjustments(ctx.open()?, command)?,
         Command::Verify {
             anchors,
             anchor_files,

@@ -18,8 +18,9 @@ const ERASED_NAME: &str = "Erased candidate";
 /// these rows alone.
 const ACTIONS: &str = "'campaign.create', 'campaign.state', 'campaign.posts', \
      'campaign.flag_settings', 'campaign.retention', 'campaign.purge', 'panel.create', \
-     'assessor.create', 'candidate.create', 'candidate.update', 'candidate.erase', 'score.save', \
-     'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
+     'assessor.create', 'candidate.create', 'candidate.update', 'candidate.erase', \
+     'candidate.withdraw', 'candidate.adjustments', 'conflict.declare', 'conflict.confirm_none', \
+     'score.save', 'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
 
 type Outcome<T> = std::result::Result<T, Mismatch>;
 
@@ -204,29 +205,72 @@ impl Event {
                             ("name", text(&after["name"])),
                             ("role", text(&after["role"])),
                             ("panel", number(&after["panel_id"])),
+                            ("conflicts confirmed", "false".into()),
                         ],
                         seq,
                     ),
                 );
             }
             "candidate.create" | "candidate.update" => {
-                rows.insert(
-                    RowKey::Candidate(self.id("candidate")?),
-                    Fields::new(
-                        vec![
-                            ("campaign", self.part("campaign")?.to_owned()),
-                            ("reference", text(&after["reference"])),
-                            ("name", text(&after["name"])),
-                            ("email", optional_text(&after["email"])),
-                            ("panel", number(&after["panel_id"])),
-                            ("slot", optional_text(&after["slot"])),
-                            ("erased", "false".into()),
-                        ],
-                        seq,
-                    ),
-                );
+                let key = RowKey::Candidate(self.id("candidate")?);
+                // An update changes the details; a withdrawal and adjustments stay as they were.
+                let kept = |field: &'static str| {
+                    let old = rows.get(&key).and_then(|f| f.get(field)).cloned();
+                    (field, old.unwrap_or_else(|| NONE.into()))
+                };
+                let withdrawn = rows
+                    .get(&key)
+                    .and_then(|f| f.get("withdrawn"))
+                    .cloned()
+                    .unwrap_or_else(|| "false".into());
+                let values = vec![
+                    ("campaign", self.part("campaign")?.to_owned()),
+                    ("reference", text(&after["reference"])),
+                    ("name", text(&after["name"])),
+                    ("email", optional_text(&after["email"])),
+                    ("panel", number(&after["panel_id"])),
+                    ("slot", optional_text(&after["slot"])),
+                    ("erased", "false".into()),
+                    ("withdrawn", withdrawn),
+                    kept("withdrawal reason"),
+                    kept("adjustments"),
+                ];
+                rows.insert(key, Fields::new(values, seq));
             }
             "candidate.erase" => self.erase(rows, self.id("candidate")?),
+            "candidate.withdraw" => {
+                let candidate = self.id("candidate")?;
+                let fields = self.candidate(rows, candidate)?;
+                fields.set("withdrawn", "true".into(), seq);
+                fields.set("withdrawal reason", optional_text(&after["reason"]), seq);
+            }
+            "candidate.adjustments" => {
+                let candidate = self.id("candidate")?;
+                self.candidate(rows, candidate)?.set(
+                    "adjustments",
+                    optional_text(&after["adjustments"]),
+                    seq,
+                );
+            }
+            "conflict.declare" => {
+                rows.insert(
+                    RowKey::Conflict {
+                        candidate: self.id("candidate")?,
+                        assessor: self.id("assessor")?,
+                    },
+                    Fields::new(vec![("reason", text(&after["reason"]))], seq),
+                );
+            }
+            "conflict.confirm_none" => {
+                let assessor = self.id("assessor")?;
+                rows.get_mut(&RowKey::Assessor(assessor))
+                    .ok_or_else(|| {
+                        self.unreadable(format!(
+                            "confirms for assessor {assessor}, whom no event created"
+                        ))
+                    })?
+                    .set("conflicts confirmed", "true".into(), seq);
+            }
             "score.save" => {
                 let key = RowKey::Score {
                     candidate: self.id("candidate")?,
@@ -314,6 +358,12 @@ impl Event {
         Ok(())
     }
 
+    fn candidate<'r>(&self, rows: &'r mut Rows, id: i64) -> Outcome<&'r mut Fields> {
+        rows.get_mut(&RowKey::Candidate(id)).ok_or_else(|| {
+            self.unreadable(format!("changes candidate {id}, whom no event created"))
+        })
+    }
+
     fn campaign<'r>(&self, rows: &'r mut Rows, id: i64) -> Outcome<&'r mut Fields> {
         rows.get_mut(&RowKey::Campaign(id)).ok_or_else(|| {
             self.unreadable(format!("changes campaign {id}, which no event created"))
@@ -329,8 +379,12 @@ impl Event {
             fields.set("email", NONE.into(), seq);
             fields.set("slot", NONE.into(), seq);
             fields.set("erased", "true".into(), seq);
+            fields.set("adjustments", NONE.into(), seq);
+            if fields.get("withdrawal reason").is_some_and(|r| r != NONE) {
+                fields.set("withdrawal reason", ERASED_TEXT.into(), seq);
+            }
         }
-        // The candidate's scores, agreed scores and moderations: three ranges of the ordered
+        // The candidate's scores, agreed scores, moderations and conflicts: ranges of the ordered
         // keys (a purge erases thousands of candidates; a scan each would be quadratic).
         let next = candidate.saturating_add(1);
         let ranges = [
@@ -346,6 +400,7 @@ impl Event {
                     criterion: String::new(),
                 },
                 "evidence",
+                false,
             ),
             (
                 RowKey::Agreed {
@@ -357,6 +412,7 @@ impl Event {
                     criterion: String::new(),
                 },
                 "rationale",
+                true,
             ),
             (
                 RowKey::Moderation {
@@ -368,10 +424,24 @@ impl Event {
                     criterion: String::new(),
                 },
                 "reason",
+                false,
+            ),
+            (
+                RowKey::Conflict {
+                    candidate,
+                    assessor: i64::MIN,
+                },
+                RowKey::Conflict {
+                    candidate: next,
+                    assessor: i64::MIN,
+                },
+                "reason",
+                true,
             ),
         ];
-        for (from, to, field) in ranges {
-            let always = field == "rationale";
+        // (from, to, the text field, whether it always has text: a rationale and a conflict's
+        // reason do)
+        for (from, to, field, always) in ranges {
             for (_, fields) in rows.range_mut((Included(from), Excluded(to))) {
                 let had_text = fields.get(field).is_some_and(|t| !t.is_empty());
                 if had_text || always {

@@ -2,7 +2,8 @@
 //! the rows beside it, which anyone holding the file can edit. So `verify` also replays the
 //! events and compares what the log says each row holds with what is stored: the campaign
 //! (name, pinned scorecard version, state, posts), its panels, assessors and candidates
-//! (erasures included), every score (value, "not assessed", evidence, indicator marks, draft or
+//! (erasures, withdrawals and reasonable adjustments included), declared conflicts of
+//! interest and each assessor's confirmation of none, every score (value, "not assessed", evidence, indicator marks, draft or
 //! submitted), agreed score and moderation, tie orders and sign-offs. The first row that
 //! differs is named, with what it holds, what the log says, and the event.
 
@@ -57,6 +58,12 @@ enum RowKey {
         campaign: i64,
         candidate: i64,
     },
+    /// A declared conflict of interest (keyed candidate first, so erasure finds a
+    /// candidate's declarations as one range).
+    Conflict {
+        candidate: i64,
+        assessor: i64,
+    },
     /// The campaign's n-th sign-off or reopening (from 1).
     Signoff {
         campaign: i64,
@@ -72,7 +79,8 @@ impl RowKey {
             | RowKey::Score { candidate, .. }
             | RowKey::Agreed { candidate, .. }
             | RowKey::Moderation { candidate, .. }
-            | RowKey::TieOrder { candidate, .. } => Some(*candidate),
+            | RowKey::TieOrder { candidate, .. }
+            | RowKey::Conflict { candidate, .. } => Some(*candidate),
             _ => None,
         }
     }

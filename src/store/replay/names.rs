@@ -86,6 +86,14 @@ impl Names {
                 self.candidate(*candidate),
                 self.campaign(*campaign)
             ),
+            RowKey::Conflict {
+                candidate,
+                assessor,
+            } => format!(
+                "conflict of interest of {} with {}",
+                Self::name(&self.assessors, "assessor", *assessor),
+                self.candidate(*candidate)
+            ),
             RowKey::Signoff { campaign, n } => {
                 format!("sign-off record {n} of {}", self.campaign(*campaign))
             }

@@ -51,7 +51,7 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
     read(
         conn,
         &mut rows,
-        "SELECT id, campaign_id, name, role, panel_id FROM assessors",
+        "SELECT id, campaign_id, name, role, panel_id, conflicts_confirmed_at IS NOT NULL FROM assessors",
         |r| {
             Ok((
                 RowKey::Assessor(r.get(0)?),
@@ -60,21 +60,48 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
                     ("name", r.get(2)?),
                     ("role", r.get(3)?),
                     ("panel", number(r.get(4)?)),
+                    ("conflicts confirmed", r.get::<_, bool>(5)?.to_string()),
                 ],
             ))
         },
     )?;
-    read(conn, &mut rows,
-        "SELECT id, campaign_id, reference, name, email, panel_id, slot, erased_at IS NOT NULL FROM candidates",
-        |r| Ok((RowKey::Candidate(r.get(0)?), vec![
-            ("campaign", r.get::<_, i64>(1)?.to_string()),
-            ("reference", r.get(2)?),
-            ("name", r.get(3)?),
-            ("email", optional_text(r.get(4)?)),
-            ("panel", number(r.get(5)?)),
-            ("slot", optional_text(r.get(6)?)),
-            ("erased", r.get::<_, bool>(7)?.to_string()),
-        ])))?;
+    read(
+        conn,
+        &mut rows,
+        "SELECT id, campaign_id, reference, name, email, panel_id, slot, erased_at IS NOT NULL,
+                withdrawn_at IS NOT NULL, withdrawal_reason, adjustments FROM candidates",
+        |r| {
+            Ok((
+                RowKey::Candidate(r.get(0)?),
+                vec![
+                    ("campaign", r.get::<_, i64>(1)?.to_string()),
+                    ("reference", r.get(2)?),
+                    ("name", r.get(3)?),
+                    ("email", optional_text(r.get(4)?)),
+                    ("panel", number(r.get(5)?)),
+                    ("slot", optional_text(r.get(6)?)),
+                    ("erased", r.get::<_, bool>(7)?.to_string()),
+                    ("withdrawn", r.get::<_, bool>(8)?.to_string()),
+                    ("withdrawal reason", optional_text(r.get(9)?)),
+                    ("adjustments", optional_text(r.get(10)?)),
+                ],
+            ))
+        },
+    )?;
+    read(
+        conn,
+        &mut rows,
+        "SELECT candidate_id, assessor_id, reason FROM conflicts",
+        |r| {
+            Ok((
+                RowKey::Conflict {
+                    candidate: r.get(0)?,
+                    assessor: r.get(1)?,
+                },
+                vec![("reason", r.get(2)?)],
+            ))
+        },
+    )?;
     read(conn, &mut rows,
         "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, status FROM scores",
         |r| {

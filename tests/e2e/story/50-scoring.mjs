@@ -30,6 +30,11 @@ export default async function (t) {
     await chooseOption(browser, '#identity-campaign', 'E2E campaign');
     await waitForText('[data-testid="current-identity"]', `In this campaign you are: ${name}`);
     await goTo('scoring', 'Scoring');
+    // The first time in the campaign, a member states their conflicts of interest: none here.
+    const conflictStep = () => browser.$('[data-testid="conflict-step"]').isExisting();
+    const scoringWho = () => browser.$('[data-testid="scoring-who"]').isExisting();
+    await browser.waitUntil(async () => (await conflictStep()) || (await scoringWho()), { timeout: TIMEOUT });
+    if (await conflictStep()) await browser.$('button=I have no conflicts').click();
     await waitForText('[data-testid="scoring-who"]', name);
   }
 

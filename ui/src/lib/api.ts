@@ -10,6 +10,7 @@ import type { AssessorRole } from './bindings/AssessorRole';
 import type { Campaign } from './bindings/Campaign';
 import type { CampaignStats } from './bindings/CampaignStats';
 import type { CandidateResult } from './bindings/CandidateResult';
+import type { ConflictDeclaration } from './bindings/ConflictDeclaration';
 import type { Candidate } from './bindings/Candidate';
 import type { Decision } from './bindings/Decision';
 import type { ExportProgress } from './bindings/ExportProgress';
@@ -157,6 +158,22 @@ export function createApi(invoke: Invoke) {
       call<void>('update_candidate', { campaignId, candidateId, candidate }),
     importCandidates: (campaignId: number, path: string) =>
       call<number>('import_candidates', { campaignId, path }),
+    /** Withdraws a candidate before sign-off, with a reason (HR administrators and moderators). */
+    withdrawCandidate: (campaignId: number, candidateId: number, reason: string) =>
+      call<void>('withdraw_candidate', { campaignId, candidateId, reason }),
+    /** The signed-in member declares a conflict of interest with a candidate of their panel. */
+    declareConflict: (campaignId: number, candidateId: number, reason: string) =>
+      call<Wire<ConflictDeclaration>>('declare_conflict', { campaignId, candidateId, reason }),
+    /** The signed-in member confirms they have no (further) conflicts in the campaign. */
+    confirmNoConflicts: (campaignId: number) => call<void>('confirm_no_conflicts', { campaignId }),
+    listConflicts: (campaignId: number) =>
+      call<Wire<ConflictDeclaration>[]>('list_conflicts', { campaignId }),
+    /** Sets (an empty note clears) a candidate's reasonable adjustments (HR administrators). */
+    setAdjustments: (campaignId: number, candidateId: number, note: string) =>
+      call<void>('set_adjustments', { campaignId, candidateId, note }),
+    /** A candidate's reasonable adjustments, for their panel and HR administrators. */
+    getAdjustments: (campaignId: number, candidateId: number) =>
+      call<string | null>('get_adjustments', { campaignId, candidateId }),
 
     // Scoring
     /** The scores the signed-in user may see for a candidate. */

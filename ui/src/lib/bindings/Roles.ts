@@ -17,4 +17,14 @@ hr_admin: boolean,
 /**
  * The user's assessor records in the campaign.
  */
-records: Array<Assessor>, };
+records: Array<Assessor>, 
+/**
+ * The candidates the user declared a conflict of interest with: they neither see nor
+ * score them.
+ */
+conflicts: Array<bigint>, 
+/**
+ * Whether every panel the user scores on has had their conflicts stated (declared, or
+ * confirmed none); scoring waits for it.
+ */
+conflicts_stated: boolean, };
