@@ -67,4 +67,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "export_campaign",
     "open_folder",
     "get_posts",
+    "erase_candidate",
+    "list_retention",
+    "set_retention",
+    "purge_campaign",
 ];

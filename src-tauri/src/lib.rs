@@ -106,6 +106,10 @@ pub fn run() {
             commands::export::export_campaign,
             commands::export::open_folder,
             commands::campaigns::get_posts,
+            commands::privacy::erase_candidate,
+            commands::privacy::list_retention,
+            commands::privacy::set_retention,
+            commands::privacy::purge_campaign,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Panelmark");

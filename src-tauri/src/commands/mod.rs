@@ -4,6 +4,7 @@
 pub mod campaigns;
 pub mod export;
 pub mod moderation;
+pub mod privacy;
 pub mod roles;
 pub mod scoring;
 pub mod session;
@@ -17,4 +18,5 @@ pub const SOURCES: &[&str] = &[
     include_str!("scoring.rs"),
     include_str!("moderation.rs"),
     include_str!("export.rs"),
+    include_str!("privacy.rs"),
 ];
