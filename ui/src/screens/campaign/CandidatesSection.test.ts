@@ -37,6 +37,9 @@ describe('CandidatesSection erasure', () => {
     expect(screen.getAllByRole('button', { name: /Erase the personal data/ })).toHaveLength(2);
     await fireEvent.click(screen.getByRole('button', { name: 'Erase the personal data of C-002 Siobhán Ó Briain' }));
     expect(screen.getByRole('alertdialog', { name: 'Erase the personal data of C-002 Siobhán Ó Briain?' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase the personal data of C-002 Siobhán Ó Briain' }));
   });
 
   it('offers none once signed off, where the core refuses it, and says what to do', () => {

@@ -65,6 +65,8 @@ describe('RetentionPanel', () => {
     setRetention.mockResolvedValueOnce({ ...running, months: 36, due: '2029-12-01T14:22:40Z' });
     await fireEvent.click(screen.getByRole('button', { name: 'Change the retention period of DevOps SEO' }));
     const form = screen.getByRole('group', { name: 'Change how long DevOps SEO keeps personal data' });
+    expect(document.activeElement).toBe(within(form).getByLabelText(/Months to keep personal data/));
+    expect((document.activeElement as HTMLInputElement).value).toBe('24');
     await fireEvent.input(within(form).getByLabelText(/Months to keep personal data/), { target: { value: '36' } });
     await fireEvent.input(within(form).getByLabelText('Reason for the change'), { target: { value: 'Appeal pending' } });
     await fireEvent.click(within(form).getByRole('button', { name: 'Save period' }));
