@@ -85,7 +85,7 @@ describe('RetentionPanel', () => {
     await fireEvent.input(screen.getByLabelText('Reason for the change'), { target: { value: 'Shorter' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save period' }));
     const problem = await screen.findByTestId('retention-period-error');
-    expect(problem.textContent).toContain('Check the retention months: 0 is not between 1 and 120 months.');
+    expect(problem.textContent).toContain('Check the retention period: 0 is not between 1 and 120 months.');
     expect(setRetention).not.toHaveBeenCalled();
   });
 
