@@ -74,4 +74,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_conflicts",
     "set_adjustments",
     "get_adjustments",
+    "erase_candidate",
+    "list_retention",
+    "set_retention",
+    "purge_campaign",
 ];

@@ -113,6 +113,10 @@ pub fn run() {
             commands::people::list_conflicts,
             commands::people::set_adjustments,
             commands::people::get_adjustments,
+            commands::privacy::erase_candidate,
+            commands::privacy::list_retention,
+            commands::privacy::set_retention,
+            commands::privacy::purge_campaign,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Panelmark");

@@ -20,7 +20,8 @@ pub const DEFAULT_MONTHS: i64 = 24;
 pub const MAX_MONTHS: i64 = 120;
 
 /// Where a campaign stands against its retention period.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RetentionStatus {
     /// The campaign.
     pub campaign_id: Id,
@@ -29,6 +30,7 @@ pub struct RetentionStatus {
     /// Months personal data is kept.
     pub months: i64,
     /// What the period runs from: "sign-off" or "creation".
+    #[ts(type = "\"sign-off\" | \"creation\"")]
     pub from: &'static str,
     /// When the period ends (RFC 3339, UTC).
     pub due: String,

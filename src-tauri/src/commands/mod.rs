@@ -5,6 +5,7 @@ pub mod campaigns;
 pub mod export;
 pub mod moderation;
 pub mod people;
+pub mod privacy;
 pub mod roles;
 pub mod scoring;
 pub mod session;
@@ -19,4 +20,5 @@ pub const SOURCES: &[&str] = &[
     include_str!("moderation.rs"),
     include_str!("export.rs"),
     include_str!("people.rs"),
+    include_str!("privacy.rs"),
 ];

@@ -22,6 +22,7 @@ import type { Moderation } from './bindings/Moderation';
 import type { NewCandidate } from './bindings/NewCandidate';
 import type { PackedBoard } from './bindings/PackedBoard';
 import type { Panel } from './bindings/Panel';
+import type { RetentionStatus } from './bindings/RetentionStatus';
 import type { Role } from './bindings/Role';
 import type { Scale } from './bindings/Scale';
 import type { Score } from './bindings/Score';
@@ -220,6 +221,14 @@ export function createApi(invoke: Invoke) {
       return call<ExportSummary>('export_campaign', { campaignId, dir, request, onProgress: channel });
     },
     openFolder: (path: string) => call<void>('open_folder', { path }),
+
+    // Personal data (HR administrators only)
+    eraseCandidate: (campaignId: number, candidateId: number, reason: string) =>
+      call<void>('erase_candidate', { campaignId, candidateId, reason }),
+    listRetention: () => call<Wire<RetentionStatus>[]>('list_retention'),
+    setRetention: (campaignId: number, months: number, reason: string) =>
+      call<Wire<RetentionStatus>>('set_retention', { campaignId, months, reason }),
+    purgeCampaign: (campaignId: number, reason: string) => call<number>('purge_campaign', { campaignId, reason }),
   };
 }
 

@@ -25,6 +25,7 @@ const FIELD_WORDS: Record<string, string> = {
   weight: 'the weight',
   email: 'the email address',
   posts: 'the number of posts',
+  'retention.months': 'the retention period',
 };
 
 /** "criteria[2].pass_mark" → "criterion 3 pass mark"; known fields by their words. */

@@ -1,0 +1,50 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
+
+const { session } = await import('../../lib/session.svelte');
+const { default: CandidatesSection } = await import('./CandidatesSection.svelte');
+
+const scale = { name: 'Civil Service 1–7', points: [] };
+const campaign = (state: 'setup' | 'moderation' | 'signed_off') => ({
+  id: 4, name: 'DevOps SEO', scorecard_id: 1, scorecard_version: 1, state, created_at: '',
+  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null },
+});
+const candidates = [
+  { id: 8, campaign_id: 4, reference: 'C-001', name: 'Amara Okafor', email: null, panel_id: null, slot: null, withdrawal: null },
+  { id: 9, campaign_id: 4, reference: 'C-002', name: 'Siobhán Ó Briain', email: null, panel_id: null, slot: null, withdrawal: null },
+];
+
+function show(state: 'setup' | 'moderation' | 'signed_off', hrAdmin: boolean) {
+  session.user = { id: 1, login: 'ana', name: 'Ana Admin', hr_admin: hrAdmin };
+  render(CandidatesSection, { campaign: campaign(state), panels: [], candidates, editable: state === 'setup', onchange: vi.fn(async () => {}) });
+}
+
+beforeEach(() => {
+  session.error = null;
+});
+
+describe('CandidatesSection erasure', () => {
+  it('offers no erasure to someone who is not an HR administrator', () => {
+    show('setup', false);
+    expect(screen.queryAllByRole('button', { name: /Erase the personal data/ })).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Edit C-001 Amara Okafor' })).toBeTruthy();
+  });
+
+  it('offers HR administrators one erasure per candidate, also during moderation, and opens its confirmation', async () => {
+    show('moderation', true);
+    expect(screen.getAllByRole('button', { name: /Erase the personal data/ })).toHaveLength(2);
+    await fireEvent.click(screen.getByRole('button', { name: 'Erase the personal data of C-002 Siobhán Ó Briain' }));
+    expect(screen.getByRole('alertdialog', { name: 'Erase the personal data of C-002 Siobhán Ó Briain?' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Erase the personal data of C-002 Siobhán Ó Briain' }));
+  });
+
+  it('offers none once signed off, where the core refuses it, and says what to do', () => {
+    show('signed_off', true);
+    expect(screen.queryAllByRole('button', { name: /Erase the personal data/ })).toEqual([]);
+    expect(screen.getByTestId('erase-locked')).toBeTruthy();
+  });
+});
