@@ -72,12 +72,12 @@ describe('ConflictStep', () => {
     confirmNoConflicts.mockResolvedValue(undefined);
     const ondone = vi.fn(async () => {});
     render(ConflictStep, { campaignId: 3, candidates: [zoe, siobhan], ondone });
-    await fireEvent.click(screen.getByRole('button', { name: 'Declare a conflict with C-002' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'I have a conflict with C-002' }));
     await fireEvent.input(screen.getByLabelText('Reason'), { target: { value: 'Former manager' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Declare conflict' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Declared: C-002.'));
     expect(declareConflict).toHaveBeenCalledWith(3, 5, 'Former manager');
-    expect(screen.queryByRole('button', { name: 'Declare a conflict with C-002' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'I have a conflict with C-002' })).toBeNull();
     expect(ondone).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'I have no other conflicts' }));
     await waitFor(() => expect(ondone).toHaveBeenCalledOnce());

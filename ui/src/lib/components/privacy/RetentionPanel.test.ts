@@ -55,7 +55,7 @@ describe('RetentionPanel', () => {
     expect(row(1).getByRole('button', { name: 'Purge the personal data of Analysts 2024' })).toBeTruthy();
     expect(row(2).getByText('Kept until 1 December 2028')).toBeTruthy();
     expect(row(2).queryByRole('button', { name: /Purge/ })).toBeNull();
-    expect(row(2).getByRole('button', { name: 'Change the retention period of DevOps SEO' })).toBeTruthy();
+    expect(row(2).getByRole('button', { name: 'Change period of retention for DevOps SEO' })).toBeTruthy();
     expect(row(3).getByText('Purged on 20 November 2026')).toBeTruthy();
     expect(row(3).queryByRole('button')).toBeNull();
   });
@@ -63,7 +63,7 @@ describe('RetentionPanel', () => {
   it('changes the period with a reason and shows the new end', async () => {
     await setup();
     setRetention.mockResolvedValueOnce({ ...running, months: 36, due: '2029-12-01T14:22:40Z' });
-    await fireEvent.click(screen.getByRole('button', { name: 'Change the retention period of DevOps SEO' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Change period of retention for DevOps SEO' }));
     const form = screen.getByRole('group', { name: 'Change how long DevOps SEO keeps personal data' });
     expect(document.activeElement).toBe(within(form).getByLabelText(/Months to keep personal data/));
     expect((document.activeElement as HTMLInputElement).value).toBe('24');
@@ -80,7 +80,7 @@ describe('RetentionPanel', () => {
 
   it('refuses months it cannot send, in words, without calling the core', async () => {
     await setup();
-    await fireEvent.click(screen.getByRole('button', { name: 'Change the retention period of DevOps SEO' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Change period of retention for DevOps SEO' }));
     await fireEvent.input(screen.getByLabelText(/Months to keep personal data/), { target: { value: '0' } });
     await fireEvent.input(screen.getByLabelText('Reason for the change'), { target: { value: 'Shorter' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save period' }));
