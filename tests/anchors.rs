@@ -3,12 +3,16 @@
 //! re-run. The chain then verifies against itself; an anchor handed out before (an export's
 //! receipt) must make `panelmark verify` fail, naming the anchor and what the chain holds.
 
+mod cli_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use panelmark::model::AuditEvent;
 use panelmark::store::audit::event_hash;
 use rusqlite::Connection;
+
+use cli_support::panelmark_as;
 
 struct Install {
     dir: tempfile::TempDir,
@@ -35,15 +39,7 @@ impl Install {
     }
 
     fn run_as(&self, login: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_panelmark"))
-            .env("PANELMARK_CONFIG_DIR", self.dir.path().join("config"))
-            .arg("--db")
-            .arg(self.db())
-            .arg("--as")
-            .arg(login)
-            .args(args)
-            .output()
-            .unwrap()
+        panelmark_as(&self.db(), login, args)
     }
 
     /// Exports campaign 1 as its moderator (with `only`, e.g. `--csv`) into a new folder and returns it.

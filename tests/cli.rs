@@ -1,23 +1,16 @@
 //! The command-line contract: outputs, exit codes, one-line errors, and that a rejected
 //! import stores nothing.
 
+mod cli_support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use cli_support::panelmark_as;
 
 /// Runs the CLI as `tester` (the first user of each test's new file, so its HR admin).
 fn panelmark(db: &Path, args: &[&str]) -> Output {
     panelmark_as(db, "tester", args)
-}
-
-fn panelmark_as(db: &Path, login: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_panelmark"))
-        .arg("--db")
-        .arg(db)
-        .arg("--as")
-        .arg(login)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {

@@ -4,8 +4,12 @@
 //! last post, signs off and exports. Also: a score sheet with errors is refused whole, each
 //! bad line named, and stores nothing.
 
+mod cli_support;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use cli_support::panelmark_as;
 
 /// The CLI on one database file, as whoever is named.
 struct Cli {
@@ -30,14 +34,7 @@ impl Cli {
     }
 
     fn try_as(&self, login: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_panelmark"))
-            .arg("--db")
-            .arg(self.db())
-            .arg("--as")
-            .arg(login)
-            .args(args)
-            .output()
-            .unwrap()
+        panelmark_as(&self.db(), login, args)
     }
 
     /// Runs a command that must succeed; its standard output.

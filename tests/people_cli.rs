@@ -1,20 +1,11 @@
 //! `candidates withdraw`, `conflict …` and `adjustments …` from the command line, on a demo
 //! campaign in moderation, each as the person who may (or may not) do it.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn panelmark_as(db: &Path, login: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_panelmark"))
-        .env("PANELMARK_CONFIG_DIR", db.with_extension("config"))
-        .arg("--db")
-        .arg(db)
-        .arg("--as")
-        .arg(login)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::path::Path;
+
+use cli_support::panelmark_as;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
