@@ -203,6 +203,11 @@ fn label_like(text: &str) -> bool {
         && t.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A plain line standing in for a heading that is not a priority marker ("Essential").
+fn is_label_line(text: &str) -> bool {
+    label_like(text) && priority_marker(text).is_none()
+}
+
 /// Whether a label is written in capitals ("SEEING THE BIG PICTURE").
 fn shouted(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -696,7 +701,7 @@ impl Extractor<'_> {
         let is_item = |b: &Block| matches!(b.kind, BlockKind::Item { .. });
         let is_label = |b: &Block| {
             matches!(&b.kind, BlockKind::Paragraph { lines, .. }
-                if lines.len() == 1 && label_like(&lines[0]) && priority_marker(&lines[0]).is_none())
+                if lines.len() == 1 && is_label_line(&lines[0]))
         };
         if i > 0 && self.blocks.get(i - 1).is_some_and(is_item) {
             return true;
@@ -722,8 +727,7 @@ impl Extractor<'_> {
         links: &[String],
         line: usize,
     ) {
-        let is_label = |l: &String| label_like(l) && priority_marker(l).is_none();
-        if let Some(first) = lines.first().filter(|l| is_label(l)) {
+        if let Some(first) = lines.first().filter(|l| is_label_line(l)) {
             let rest = &lines[1..];
             let names_section = classify_title(first.trim_end_matches(':'))
                 .section
@@ -739,7 +743,7 @@ impl Extractor<'_> {
         }
         if let Some((last, before)) = lines.split_last().filter(|(l, b)| {
             !b.is_empty()
-                && is_label(l)
+                && is_label_line(l)
                 && classify_title(l.trim_end_matches(':')).section.is_some()
         }) {
             self.paragraph_lines(before, links, line);
