@@ -13,7 +13,7 @@ use crate::model::{
     ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
-use crate::store::Store;
+use crate::store::{Storage, Store};
 use crate::{Error, Result};
 
 /// Size of the benchmark campaign.
@@ -304,7 +304,10 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
                     session.save_score(campaign, &input)?;
                     samples.push(ms(t.elapsed()));
                 }
-                store = session.sign_out();
+                store = session
+                    .sign_out()
+                    .into_local()
+                    .expect("the benchmark signed in to its own SQLite file");
             }
         }
     }

@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::import::jd;
 use crate::model::{AssessorRole, Decision, Id, IndicatorMark, Scale, ScoreInput, Scorecard};
-use crate::store::{NewCandidate, Store};
+use crate::store::{NewCandidate, Storage};
 use crate::Result;
 
 /// The job description the demo imports (also a test fixture).
@@ -180,7 +180,7 @@ pub const MODERATOR: &str = "Helen Marsh (HR)";
 pub const MODERATOR_LOGIN: &str = "helen.marsh.hr";
 
 /// The login of the user called `name`, added (not an HR administrator) when there is none.
-fn person(store: &mut Store, actor: &str, name: &str) -> Result<String> {
+fn person(store: &mut dyn Storage, actor: &str, name: &str) -> Result<String> {
     let login = crate::store::users::login_from_name(name);
     if store.user(&login)?.is_none() {
         store.add_user(actor, &login, name, false)?;
@@ -190,7 +190,7 @@ fn person(store: &mut Store, actor: &str, name: &str) -> Result<String> {
 
 /// Builds a demo campaign and leaves it in moderation; returns its id. Each assessor acts
 /// under their own login (users made from their names), `actor` does the set-up.
-pub(crate) fn build(store: &mut Store, actor: &str, options: &DemoOptions) -> Result<Id> {
+pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions) -> Result<Id> {
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let draft = jd::parse_job_description("demo-role.md", DEMO_JOB_DESCRIPTION.as_bytes())?;
     let role = draft.role;

@@ -13,7 +13,7 @@ use std::time::Instant;
 use panelmark::anchor::InstallationKey;
 use panelmark::model::User;
 use panelmark::session::{self, Session};
-use panelmark::store::Store;
+use panelmark::store::{Database, Store};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -30,7 +30,7 @@ pub struct DatabaseInfo {
 
 /// The open database: the store alone until someone signs in, then their session.
 enum Who {
-    Nobody(Store),
+    Nobody(Database),
     Signed(Session),
 }
 
@@ -92,7 +92,7 @@ impl AppState {
         *lock(&self.db) = Some(OpenDatabase {
             info: info.clone(),
             path,
-            who: Some(Who::Nobody(store)),
+            who: Some(Who::Nobody(store.into())),
         });
         self.update_settings(|s| s.remember(&info.path));
         Ok(info)
@@ -138,7 +138,7 @@ impl AppState {
                 // A refused sign-in leaves nobody signed in: never the previous person behind
                 // the user's back.
                 *lock(&self.reader) = None;
-                db.who = Some(Who::Nobody(open_store(&db.path)?));
+                db.who = Some(Who::Nobody(open_store(&db.path)?.into()));
                 Err(e.into())
             }
         }

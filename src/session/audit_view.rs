@@ -180,7 +180,7 @@ impl Session {
     /// Checks an anchor handed out earlier against the chain (anyone, as for
     /// [`Session::verify`]).
     pub fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck> {
-        crate::anchor::check(self.store.conn(), anchor)
+        self.store.check_anchor(anchor)
     }
 }
 

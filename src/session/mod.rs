@@ -25,7 +25,7 @@ mod scoring;
 mod setup;
 
 use crate::model::User;
-use crate::store::Store;
+use crate::store::{Database, Storage};
 use crate::{Error, Result};
 
 pub use access::Roles;
@@ -33,7 +33,7 @@ pub use score_import::ScoreImport;
 
 /// A signed-in user working on one database.
 pub struct Session {
-    store: Store,
+    store: Box<dyn Storage>,
     user: User,
 }
 
@@ -46,15 +46,16 @@ impl std::fmt::Debug for Session {
 }
 
 /// The users of a database, before anyone signs in (the local file's "who are you" list).
-pub fn users(store: &Store) -> Result<Vec<User>> {
-    store.users()
+pub fn users(db: &Database) -> Result<Vec<User>> {
+    db.users()
 }
 
 impl Session {
     /// Signs in as `login`. In a new file with no users yet, the first sign-in creates that
     /// user (named `name`, or the login when none is given) as the file's HR administrator;
     /// after that only existing users may sign in, and an HR administrator adds the others.
-    pub fn sign_in(mut store: Store, login: &str, name: Option<&str>) -> Result<Session> {
+    pub fn sign_in(db: impl Into<Database>, login: &str, name: Option<&str>) -> Result<Session> {
+        let mut store = db.into().0;
         let login = login.trim();
         if let Some(user) = store.user(login)? {
             return Ok(Session { store, user });
@@ -88,8 +89,8 @@ impl Session {
     }
 
     /// Signs out, giving the database back (to sign in as someone else).
-    pub fn sign_out(self) -> Store {
-        self.store
+    pub fn sign_out(self) -> Database {
+        Database(self.store)
     }
 
     /// The audit actor for this user's changes.

@@ -132,9 +132,10 @@ impl Session {
         campaign_id: Id,
         dir: &Path,
         options: &ExportOptions,
-        progress: impl FnMut(usize, usize),
+        mut progress: impl FnMut(usize, usize),
     ) -> Result<ExportSummary> {
         self.require_moderator(campaign_id, "export the campaign")?;
-        crate::export::export_campaign(&self.store, campaign_id, dir, options, progress)
+        self.store
+            .export_campaign(campaign_id, dir, options, &mut progress)
     }
 }

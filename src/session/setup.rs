@@ -322,7 +322,7 @@ impl Session {
     pub fn demo(&mut self, options: &crate::demo::DemoOptions) -> Result<Id> {
         self.require_hr_admin("build a demo campaign")?;
         let actor = self.actor().to_owned();
-        crate::demo::build(&mut self.store, &actor, options)
+        crate::demo::build(self.store.as_mut(), &actor, options)
     }
 }
 

@@ -7,7 +7,7 @@ use crate::model::{
     ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
-use crate::store::{AuditFilter, NewCandidate};
+use crate::store::{AuditFilter, NewCandidate, Store};
 
 /// The campaign of the story: HR (`hr`) sets up; Alex (chair) and Bo (member) on panel A,
 /// Cy (chair) on panel B; Helen moderates. Candidates: C-1 on panel A, C-2 on panel B.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::Store;
 use crate::model::{AssessorRole, CampaignState, Id};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
-use crate::scoring::{flags, report, results};
+use crate::scoring::results;
 use crate::{Error, Result};
 
 /// The submitted scores of a campaign, reduced to what the rules need, read from the covering
@@ -232,56 +232,6 @@ impl Store {
         })
     }
 
-    /// The moderation board: results and flags from one load.
-    pub(crate) fn board(
-        &self,
-        campaign_id: Id,
-        settings: &flags::FlagSettings,
-    ) -> Result<crate::scoring::board::Board> {
-        Ok(crate::scoring::board::compute(
-            &self.campaign_data(campaign_id)?,
-            settings,
-        ))
-    }
-
-    /// The moderation board packed for the screen (see [`PackedBoard`]).
-    ///
-    /// [`PackedBoard`]: crate::scoring::board::PackedBoard
-    pub(crate) fn packed_board(
-        &self,
-        campaign_id: Id,
-        settings: &flags::FlagSettings,
-    ) -> Result<crate::scoring::board::PackedBoard> {
-        let data = self.campaign_data(campaign_id)?;
-        let keys = data
-            .campaign
-            .scorecard
-            .criteria
-            .iter()
-            .map(|c| c.key.clone())
-            .collect();
-        Ok(crate::scoring::board::compute(&data, settings).pack(keys))
-    }
-
-    /// Results in merit order.
-    pub(crate) fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
-        Ok(results::compute(&self.campaign_data(campaign_id)?))
-    }
-
-    /// Flags with the given thresholds.
-    pub(crate) fn flags(
-        &self,
-        campaign_id: Id,
-        settings: &flags::FlagSettings,
-    ) -> Result<Vec<flags::Flag>> {
-        Ok(flags::compute(&self.campaign_data(campaign_id)?, settings))
-    }
-
-    /// Statistics.
-    pub(crate) fn stats(&self, campaign_id: Id) -> Result<report::CampaignStats> {
-        Ok(report::compute(&self.campaign_data(campaign_id)?))
-    }
-
     /// Sets the number of posts; passes beyond it in merit order form the reserve list. Once
     /// scoring has started a change moves people between appointable and reserve, so it needs
     /// a written reason, recorded in the audit event.
@@ -335,7 +285,7 @@ impl Store {
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("tie.reason", reason)?;
-        let current = self.results(campaign_id)?;
+        let current = results::compute(&self.campaign_data(campaign_id)?);
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Moderation], "separating tied candidates")?;

@@ -320,7 +320,7 @@ impl Store {
         // The head first: a write after it, even one before the results were read, makes the
         // check refuse rather than pass on stale results.
         let (_, seen_at) = crate::store::audit::head(self.conn())?;
-        let results = self.results(campaign_id)?;
+        let results = crate::scoring::results::compute(&self.campaign_data(campaign_id)?);
         Ok(BoundaryTie {
             unseparated: crate::scoring::results::unseparated_boundary_tie(&results),
             seen_at,

@@ -20,6 +20,7 @@ pub mod replay;
 pub mod retention;
 mod roles;
 mod scores;
+mod storage;
 pub mod users;
 mod withdrawal;
 
@@ -40,6 +41,8 @@ pub use decisions::SignOff;
 pub use people::NewCandidate;
 pub use roles::StoredRole;
 pub use scores::MAX_EVIDENCE_CHARS;
+pub use storage::Database;
+pub(crate) use storage::Storage;
 
 /// Source of the current time; tests and the demo substitute a fixed one.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;

@@ -1,0 +1,434 @@
+//! The storage interface the rules layer ([`crate::session`]) works on, and [`Database`], an
+//! open database of either kind.
+//!
+//! Two backends implement [`Storage`]: the local SQLite file ([`Store`]) and, being built, the
+//! shared PostgreSQL database. Everything a backend must answer is here; the rules about who
+//! may do what live above it, in the session, and hold whichever backend is underneath. What
+//! results, flags, statistics and the board compute from ([`CampaignData`]) is read by the
+//! backend; the computing itself is shared (the provided methods), so both backends give the
+//! same answers from the same rows.
+//!
+//! Write methods take the acting login: SQLite records it in the audit event it appends in
+//! the same transaction; PostgreSQL ignores it and records the authenticated login itself.
+
+use std::path::Path;
+
+use crate::anchor::{Anchor, AnchorCheck};
+use crate::export::{ExportOptions, ExportSummary};
+use crate::model::{
+    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, Candidate, Decision, Id, Moderation,
+    Panel, Role, Score, ScoreInput, Scorecard, User,
+};
+use crate::scoring::data::CampaignData;
+use crate::scoring::{board, flags, report, results};
+use crate::Result;
+
+use super::conflicts::ConflictStatus;
+use super::retention::RetentionStatus;
+use super::{
+    AuditFilter, ConflictDeclaration, NewCandidate, SignOff, Store, StoredRole, StoredScorecard,
+    Verification,
+};
+
+/// What the rules layer needs from a database. Implementations check the campaign state
+/// machine and validate input inside their transactions; they do not check who may act.
+pub(crate) trait Storage: Send {
+    // Users.
+    fn users(&self) -> Result<Vec<User>>;
+    fn user(&self, login: &str) -> Result<Option<User>>;
+    fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
+    fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>>;
+    fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
+    fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool>;
+
+    // Roles and scorecards.
+    fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
+    fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
+    fn role(&self, id: Id) -> Result<StoredRole>;
+    fn roles(&self) -> Result<Vec<StoredRole>>;
+    fn create_scorecard(
+        &mut self,
+        actor: &str,
+        role_id: Option<Id>,
+        scorecard: &Scorecard,
+    ) -> Result<Id>;
+    fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64>;
+    fn scorecard(&self, id: Id) -> Result<StoredScorecard>;
+    fn scorecards(&self) -> Result<Vec<StoredScorecard>>;
+
+    // Campaigns and their phases.
+    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id>;
+    fn campaign(&self, id: Id) -> Result<Campaign>;
+    fn campaigns(&self) -> Result<Vec<Campaign>>;
+    fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
+    fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
+    fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()>;
+    fn posts(&self, campaign_id: Id) -> Result<Option<u32>>;
+    fn set_posts(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        posts: Option<u32>,
+        reason: Option<&str>,
+    ) -> Result<()>;
+    fn flag_settings(&self, campaign_id: Id) -> Result<flags::FlagSettings>;
+    fn set_flag_settings(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+    ) -> Result<()>;
+
+    // Panels, assessors and candidates.
+    fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id>;
+    fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>>;
+    fn add_assessor(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        name: &str,
+        role: AssessorRole,
+        panel_id: Option<Id>,
+        login: &str,
+    ) -> Result<Id>;
+    fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>>;
+    fn add_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate: &NewCandidate,
+    ) -> Result<Id>;
+    fn update_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        candidate: &NewCandidate,
+    ) -> Result<()>;
+    fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
+    fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
+    fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
+    fn import_candidates(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<usize>;
+    fn withdraw_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<()>;
+    fn set_adjustments(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        note: &str,
+    ) -> Result<()>;
+    fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>>;
+
+    // Conflicts of interest.
+    fn declare_conflict(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        assessor_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<ConflictDeclaration>;
+    fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: Id, assessor_id: Id)
+        -> Result<()>;
+    fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>>;
+    fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus>;
+
+    // Scores.
+    fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score>;
+    fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput])
+        -> Result<usize>;
+    fn submit_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        assessor_id: Id,
+    ) -> Result<Vec<Score>>;
+    fn visible_scores(
+        &self,
+        campaign_id: Id,
+        candidate_id: Id,
+        viewer_id: Id,
+    ) -> Result<Vec<Score>>;
+    fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>>;
+
+    // Decisions: agreed scores, moderation, ties, sign-off.
+    fn agree_score(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decision: &Decision,
+    ) -> Result<AgreedScore>;
+    fn agree_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decisions: &[Decision],
+    ) -> Result<usize>;
+    fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>>;
+    fn moderate_score(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decision: &Decision,
+    ) -> Result<Moderation>;
+    fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>>;
+    fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
+    fn order_tie(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        moderator_id: Id,
+        ordered: &[Id],
+        reason: &str,
+    ) -> Result<()>;
+    fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()>;
+    fn reopen(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        moderator_id: Id,
+        reason: &str,
+    ) -> Result<()>;
+    fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>>;
+
+    // Results, flags, statistics and the board: computed from one read of the campaign.
+    fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData>;
+
+    /// The moderation board: results and flags from one load.
+    fn board(&self, campaign_id: Id, settings: &flags::FlagSettings) -> Result<board::Board> {
+        Ok(board::compute(&self.campaign_data(campaign_id)?, settings))
+    }
+
+    /// The moderation board packed for the screen.
+    fn packed_board(
+        &self,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+    ) -> Result<board::PackedBoard> {
+        let data = self.campaign_data(campaign_id)?;
+        let keys = data
+            .campaign
+            .scorecard
+            .criteria
+            .iter()
+            .map(|c| c.key.clone())
+            .collect();
+        Ok(board::compute(&data, settings).pack(keys))
+    }
+
+    /// Results in merit order.
+    fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
+        Ok(results::compute(&self.campaign_data(campaign_id)?))
+    }
+
+    /// Flags with the given thresholds.
+    fn flags(&self, campaign_id: Id, settings: &flags::FlagSettings) -> Result<Vec<flags::Flag>> {
+        Ok(flags::compute(&self.campaign_data(campaign_id)?, settings))
+    }
+
+    /// Statistics.
+    fn stats(&self, campaign_id: Id) -> Result<report::CampaignStats> {
+        Ok(report::compute(&self.campaign_data(campaign_id)?))
+    }
+
+    // Personal data and retention.
+    fn erase_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<()>;
+    fn retention(&self) -> Result<Vec<RetentionStatus>>;
+    fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus>;
+    fn set_retention(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        months: i64,
+        reason: &str,
+    ) -> Result<()>;
+    fn purge_campaign(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<usize>;
+
+    // The audit log and its anchors.
+    fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<AuditEvent>>;
+    fn audit_head(&self) -> Result<String>;
+    fn verify(&self) -> Result<Verification>;
+    fn anchor(&self) -> Result<Anchor>;
+    fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck>;
+
+    // Whole-campaign work.
+    fn export_campaign(
+        &self,
+        campaign_id: Id,
+        dir: &Path,
+        options: &ExportOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportSummary>;
+
+    /// The local SQLite store underneath, for the work only it does (benchmarks, transfers);
+    /// `None` on a shared database.
+    fn as_local(&self) -> Option<&Store> {
+        None
+    }
+
+    /// The local SQLite store, taken back out of the box; `None` on a shared database.
+    fn into_local(self: Box<Self>) -> Option<Store> {
+        None
+    }
+}
+
+/// An open database of either kind: what a [`crate::session::Session`] signs in to, and what
+/// signing out gives back.
+pub struct Database(pub(crate) Box<dyn Storage>);
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.as_local() {
+            Some(store) => store.fmt(f),
+            None => f.write_str("Database(shared)"),
+        }
+    }
+}
+
+impl From<Store> for Database {
+    fn from(store: Store) -> Self {
+        Database(Box::new(store))
+    }
+}
+
+impl Database {
+    /// The users of this database, before anyone signs in (the local file's "who are you"
+    /// list).
+    pub fn users(&self) -> Result<Vec<User>> {
+        self.0.users()
+    }
+
+    /// The local SQLite store, if this is one.
+    pub fn into_local(self) -> Option<Store> {
+        self.0.into_local()
+    }
+}
+
+/// Implements trait methods by calling the inherent methods of the same name on [`Store`].
+macro_rules! delegate_to_store {
+    () => {};
+    (fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty; $($rest:tt)*) => {
+        fn $name(&self $(, $arg: $ty)*) -> $ret {
+            Store::$name(self $(, $arg)*)
+        }
+        delegate_to_store!($($rest)*);
+    };
+    (fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) -> $ret:ty; $($rest:tt)*) => {
+        fn $name(&mut self $(, $arg: $ty)*) -> $ret {
+            Store::$name(self $(, $arg)*)
+        }
+        delegate_to_store!($($rest)*);
+    };
+}
+
+impl Storage for Store {
+    delegate_to_store! {
+        fn users(&self) -> Result<Vec<User>>;
+        fn user(&self, login: &str) -> Result<Option<User>>;
+        fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
+        fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>>;
+        fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
+        fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool>;
+        fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
+        fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
+        fn role(&self, id: Id) -> Result<StoredRole>;
+        fn roles(&self) -> Result<Vec<StoredRole>>;
+        fn create_scorecard(&mut self, actor: &str, role_id: Option<Id>, scorecard: &Scorecard) -> Result<Id>;
+        fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64>;
+        fn scorecard(&self, id: Id) -> Result<StoredScorecard>;
+        fn scorecards(&self) -> Result<Vec<StoredScorecard>>;
+        fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id>;
+        fn campaign(&self, id: Id) -> Result<Campaign>;
+        fn campaigns(&self) -> Result<Vec<Campaign>>;
+        fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
+        fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
+        fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()>;
+        fn posts(&self, campaign_id: Id) -> Result<Option<u32>>;
+        fn set_posts(&mut self, actor: &str, campaign_id: Id, posts: Option<u32>, reason: Option<&str>) -> Result<()>;
+        fn flag_settings(&self, campaign_id: Id) -> Result<flags::FlagSettings>;
+        fn set_flag_settings(&mut self, actor: &str, campaign_id: Id, settings: &flags::FlagSettings) -> Result<()>;
+        fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id>;
+        fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>>;
+        fn add_assessor(&mut self, actor: &str, campaign_id: Id, name: &str, role: AssessorRole, panel_id: Option<Id>, login: &str) -> Result<Id>;
+        fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>>;
+        fn add_candidate(&mut self, actor: &str, campaign_id: Id, candidate: &NewCandidate) -> Result<Id>;
+        fn update_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, candidate: &NewCandidate) -> Result<()>;
+        fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
+        fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
+        fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
+        fn import_candidates(&mut self, actor: &str, campaign_id: Id, file: &str, bytes: &[u8]) -> Result<usize>;
+        fn withdraw_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, reason: &str) -> Result<()>;
+        fn set_adjustments(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, note: &str) -> Result<()>;
+        fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>>;
+        fn declare_conflict(&mut self, actor: &str, campaign_id: Id, assessor_id: Id, candidate_id: Id, reason: &str) -> Result<ConflictDeclaration>;
+        fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: Id, assessor_id: Id) -> Result<()>;
+        fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>>;
+        fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus>;
+        fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score>;
+        fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize>;
+        fn submit_scores(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
+        fn visible_scores(&self, campaign_id: Id, candidate_id: Id, viewer_id: Id) -> Result<Vec<Score>>;
+        fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>>;
+        fn agree_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<AgreedScore>;
+        fn agree_scores(&mut self, actor: &str, campaign_id: Id, decisions: &[Decision]) -> Result<usize>;
+        fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>>;
+        fn moderate_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<Moderation>;
+        fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>>;
+        fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
+        fn order_tie(&mut self, actor: &str, campaign_id: Id, moderator_id: Id, ordered: &[Id], reason: &str) -> Result<()>;
+        fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()>;
+        fn reopen(&mut self, actor: &str, campaign_id: Id, moderator_id: Id, reason: &str) -> Result<()>;
+        fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>>;
+        fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData>;
+        fn erase_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, reason: &str) -> Result<()>;
+        fn retention(&self) -> Result<Vec<RetentionStatus>>;
+        fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus>;
+        fn set_retention(&mut self, actor: &str, campaign_id: Id, months: i64, reason: &str) -> Result<()>;
+        fn purge_campaign(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<usize>;
+        fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<AuditEvent>>;
+        fn audit_head(&self) -> Result<String>;
+        fn verify(&self) -> Result<Verification>;
+        fn anchor(&self) -> Result<Anchor>;
+    }
+
+    fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck> {
+        crate::anchor::check(self.conn(), anchor)
+    }
+
+    fn export_campaign(
+        &self,
+        campaign_id: Id,
+        dir: &Path,
+        options: &ExportOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportSummary> {
+        crate::export::export_campaign(self, campaign_id, dir, options, progress)
+    }
+
+    fn as_local(&self) -> Option<&Store> {
+        Some(self)
+    }
+
+    fn into_local(self: Box<Self>) -> Option<Store> {
+        Some(*self)
+    }
+}
