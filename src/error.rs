@@ -84,6 +84,14 @@ pub enum Error {
     /// An export could not be produced.
     #[error("export failed: {0}")]
     Export(String),
+
+    /// The shared PostgreSQL database failed or refused; its code says which (`pg.…`).
+    #[error(transparent)]
+    Shared(#[from] crate::store::postgres::PgError),
+
+    /// Something the shared database does not do yet; the message says what and where to do it.
+    #[error("{0}")]
+    NotShared(String),
 }
 
 impl Error {
@@ -102,6 +110,8 @@ impl Error {
             Error::Migration(_) => "migration",
             Error::Io { .. } => "io",
             Error::Export(_) => "export",
+            Error::Shared(e) => e.code(),
+            Error::NotShared(_) => "not_on_shared_database",
         }
     }
 

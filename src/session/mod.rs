@@ -51,11 +51,24 @@ pub fn users(db: &Database) -> Result<Vec<User>> {
 }
 
 impl Session {
-    /// Signs in as `login`. In a new file with no users yet, the first sign-in creates that
+    /// Signs in as `login`. On a shared database the server has already authenticated a
+    /// login, and the session is that login's (`login` is not used). In a new file with no users yet, the first sign-in creates that
     /// user (named `name`, or the login when none is given) as the file's HR administrator;
     /// after that only existing users may sign in, and an HR administrator adds the others.
     pub fn sign_in(db: impl Into<Database>, login: &str, name: Option<&str>) -> Result<Session> {
         let mut store = db.into().0;
+        if let Some(authenticated) = store.signed_in_login() {
+            // A shared database: the server authenticated the login, and that is who this is.
+            let authenticated = authenticated.to_owned();
+            return match store.user(&authenticated)? {
+                Some(user) => Ok(Session { store, user }),
+                None => Err(Error::NotSignedIn(format!(
+                    "the login '{authenticated}' has no Panelmark role on this server; its \
+                     administrator adds one with `panelmark --db URL user add {authenticated} \
+                     --role ROLE`"
+                ))),
+            };
+        }
         let login = login.trim();
         if let Some(user) = store.user(login)? {
             return Ok(Session { store, user });

@@ -25,7 +25,7 @@ fn require_moderator(conn: &Connection, campaign_id: Id, moderator_id: Id) -> Re
     Ok(moderator)
 }
 
-fn check_criterion<'a>(
+pub(crate) fn check_criterion<'a>(
     campaign: &'a Campaign,
     key: &str,
 ) -> Result<&'a crate::model::ScorecardCriterion> {
@@ -39,7 +39,7 @@ fn check_criterion<'a>(
 
 /// A decision (agreed or moderated) must be a point of the scale or "not assessed"; unlike a
 /// draft it cannot be left undecided.
-fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str) -> Result<()> {
+pub(crate) fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str) -> Result<()> {
     check_value(&campaign.scorecard, d.value, d.not_assessed, field)?;
     if d.value.is_none() && !d.not_assessed {
         return Err(Error::invalid(field, "choose a score or 'not assessed'"));

@@ -141,7 +141,13 @@ pub(crate) fn has_submitted(conn: &Connection, candidate_id: Id, assessor_id: Id
     Ok(submitted.is_some())
 }
 
-fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Score> {
+/// Checks a draft against the campaign's scorecard, the same on every backend: the criterion,
+/// the value on the scale, one mark per indicator (none given: every indicator "not shown"),
+/// the evidence's length. Returns the criterion and the marks to store.
+pub(crate) fn check_draft<'a>(
+    campaign: &'a Campaign,
+    input: &ScoreInput,
+) -> Result<(&'a crate::model::ScorecardCriterion, Vec<IndicatorMark>)> {
     let scorecard = &campaign.scorecard;
     let criterion = scorecard.criterion(&input.criterion_key).ok_or_else(|| {
         Error::invalid(
@@ -174,6 +180,11 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
             format!("is longer than {MAX_EVIDENCE_CHARS} characters"),
         ));
     }
+    Ok((criterion, marks))
+}
+
+fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Score> {
+    let (criterion, marks) = check_draft(campaign, input)?;
     let candidate = load_candidate(tx.conn(), campaign.id, input.candidate_id)?;
     let assessor = load_assessor(tx.conn(), campaign.id, input.assessor_id)?;
     check_scorer(tx.conn(), &assessor, &candidate)?;

@@ -33,6 +33,12 @@ use super::{
 /// What the rules layer needs from a database. Implementations check the campaign state
 /// machine and validate input inside their transactions; they do not check who may act.
 pub(crate) trait Storage: Send {
+    /// The login the database itself authenticated, when it did (a shared database): then
+    /// that is who signs in, whatever name is asked for. `None` for a local file.
+    fn signed_in_login(&self) -> Option<&str> {
+        None
+    }
+
     // Users.
     fn users(&self) -> Result<Vec<User>>;
     fn user(&self, login: &str) -> Result<Option<User>>;
@@ -306,6 +312,12 @@ impl std::fmt::Debug for Database {
 
 impl From<Store> for Database {
     fn from(store: Store) -> Self {
+        Database(Box::new(store))
+    }
+}
+
+impl From<super::postgres::PgStore> for Database {
+    fn from(store: super::postgres::PgStore) -> Self {
         Database(Box::new(store))
     }
 }

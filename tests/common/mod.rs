@@ -30,31 +30,70 @@ pub fn with_test_clock(store: Store) -> Store {
 }
 
 /// One database and whoever is signed in to it: tests switch person explicitly, as a user
-/// does on the Start screen.
+/// does on the Start screen. On a shared database each person has their own connection, as
+/// each would on their own laptop.
 pub struct Desk {
     session: Option<Session>,
-    /// Each assessor record's login, for [`Desk::by`].
+    shared: Option<Shared>,
+    /// Each assessor record's person (the short name used in [`Desk::as_`]), for [`Desk::by`].
     logins: HashMap<Id, String>,
 }
 
+/// A shared database: how a person signs in, and their sessions so far.
+struct Shared {
+    /// The database login of a person.
+    login: Box<dyn Fn(&str) -> String>,
+    /// Signs a person in on their own connection.
+    connect: Box<dyn Fn(&str) -> Session>,
+    sessions: HashMap<String, Session>,
+}
+
 impl Desk {
-    /// Signed in as `login` (switching if someone else was).
-    pub fn as_(&mut self, login: &str) -> &mut Session {
-        if self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.user().login != login)
-        {
+    /// A desk on a shared database: `login` names each person's database login, `connect`
+    /// signs them in on a connection of their own. Their users must exist already.
+    pub fn shared(
+        login: impl Fn(&str) -> String + 'static,
+        connect: impl Fn(&str) -> Session + 'static,
+    ) -> Desk {
+        Desk {
+            session: None,
+            shared: Some(Shared {
+                login: Box::new(login),
+                connect: Box::new(connect),
+                sessions: HashMap::new(),
+            }),
+            logins: HashMap::new(),
+        }
+    }
+
+    /// The database login of the person `who` (the same on a local file).
+    pub fn login(&self, who: &str) -> String {
+        match &self.shared {
+            Some(shared) => (shared.login)(who),
+            None => who.to_owned(),
+        }
+    }
+
+    /// Signed in as `who` (switching if someone else was).
+    pub fn as_(&mut self, who: &str) -> &mut Session {
+        if let Some(shared) = &mut self.shared {
+            let connect = &shared.connect;
+            return shared
+                .sessions
+                .entry(who.to_owned())
+                .or_insert_with(|| connect(who));
+        }
+        if self.session.as_ref().is_some_and(|s| s.user().login != who) {
             let store = self.session.take().unwrap().sign_out();
-            self.session = Some(Session::sign_in(store, login, None).unwrap());
+            self.session = Some(Session::sign_in(store, who, None).unwrap());
         }
         self.session.as_mut().unwrap()
     }
 
     /// Signed in as the person whose assessor record is `assessor`.
     pub fn by(&mut self, assessor: Id) -> &mut Session {
-        let login = self.logins[&assessor].clone();
-        self.as_(&login)
+        let who = self.logins[&assessor].clone();
+        self.as_(&who)
     }
 }
 
@@ -86,6 +125,7 @@ pub fn desk_on(store: Store) -> Desk {
     }
     Desk {
         session: Some(hr),
+        shared: None,
         logins: HashMap::new(),
     }
 }
@@ -162,6 +202,10 @@ pub fn campaign(desk: &mut Desk) -> Cast {
 
 /// [`campaign`] with its scorecard changed by `customise` before the campaign pins it.
 pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) -> Cast {
+    let login: HashMap<&str, String> = PEOPLE
+        .iter()
+        .map(|(who, _)| (*who, desk.login(who)))
+        .collect();
     let hr = desk.as_("hr");
     let role_id = hr.create_role(&role()).unwrap();
     let mut card = Scorecard::from_role(
@@ -180,9 +224,9 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
         .unwrap();
     let panel_a = hr.add_panel(campaign, "Panel A").unwrap();
     let panel_b = hr.add_panel(campaign, "Panel B").unwrap();
-    let mut seat = |login: &str, role: AssessorRole, panel: Option<Id>| {
-        let id = hr.add_assessor(campaign, login, role, panel).unwrap();
-        (id, login.to_owned())
+    let mut seat = |who: &str, role: AssessorRole, panel: Option<Id>| {
+        let id = hr.add_assessor(campaign, &login[who], role, panel).unwrap();
+        (id, who.to_owned())
     };
     let people = [
         seat("amara", AssessorRole::Chair, Some(panel_a)),

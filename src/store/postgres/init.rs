@@ -34,6 +34,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "audit chain written by the database",
         sql: include_str!("migrations/003_audit.sql"),
     },
+    Migration {
+        version: 4,
+        name: "people: flag thresholds, withdrawal, adjustments, conflicts of interest",
+        sql: include_str!("migrations/004_people.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -11,11 +11,13 @@
 //! these from a plain thread (or `spawn_blocking`), never from an async task.
 
 pub mod audit_chain;
+mod backend;
 pub mod connect;
 mod error;
 pub mod init;
 pub mod users;
 
+pub use backend::PgStore;
 pub use error::{PgError, PgResult};
 
 /// The schema every Panelmark object lives in.

@@ -1,0 +1,490 @@
+//! The shared backend: [`PgStore`] implements [`Storage`] on a PostgreSQL server set up with
+//! `server init`.
+//!
+//! It is a thin client on purpose. The server enforces who may read and write each row (row
+//! security on `session_user`), the campaign's phases (guard triggers) and writes the audit
+//! chain itself; this side validates input with the same functions as SQLite (so a bad value
+//! gets the same sentence) and turns the server's refusals into the same typed errors. The
+//! acting login passed to each write is not used: the server records the authenticated one.
+//!
+//! Built so far: users and sign-in, roles, scorecards, campaigns and their phases, panels,
+//! assessors, candidates, conflicts of interest, scores, agreed scores, moderation, sign-off,
+//! and everything computed from [`CampaignData`] (results, flags, statistics, the board).
+//! The rest answers [`Error::NotShared`], naming the command to use on a local file meanwhile.
+//!
+//! The `postgres` crate is synchronous and panics on a tokio runtime thread: a [`PgStore`] is
+//! used from plain threads only.
+
+mod read;
+mod rows;
+mod write;
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use postgres::Client;
+
+use super::connect::Target;
+use super::{PgError, SCHEMA};
+use crate::anchor::{Anchor, AnchorCheck};
+use crate::export::{ExportOptions, ExportSummary};
+use crate::model::{
+    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, Candidate, Decision, Id, Moderation,
+    Panel, Role, Score, ScoreInput, Scorecard, User,
+};
+use crate::scoring::data::CampaignData;
+use crate::scoring::flags::FlagSettings;
+use crate::store::conflicts::ConflictStatus;
+use crate::store::retention::RetentionStatus;
+use crate::store::{
+    AuditFilter, ConflictDeclaration, NewCandidate, SignOff, Storage, StoredRole, StoredScorecard,
+    Verification,
+};
+use crate::{Error, Result};
+
+/// A signed-in connection to a shared Panelmark database.
+pub struct PgStore {
+    client: RefCell<Client>,
+    /// The authenticated login (`session_user`): the identity of everything done here.
+    login: String,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("login", &self.login)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PgStore {
+    /// Connects to `url` (see [`Target::parse`]) and checks that the server has this build's
+    /// schema.
+    pub fn connect(url: &str) -> Result<PgStore> {
+        let client = Target::parse(url)?.connect()?;
+        Self::from_client(client)
+    }
+
+    /// Wraps an open connection (tests sign in with their own settings).
+    pub fn from_client(mut client: Client) -> Result<PgStore> {
+        client
+            .batch_execute(&format!("SET search_path = {SCHEMA}"))
+            .map_err(PgError::from)?;
+        let found = super::init::schema_version(&mut client)?;
+        if found < super::init::SCHEMA_VERSION {
+            return Err(PgError::PermissionRefused(format!(
+                "the shared database's Panelmark schema is version {found}; this build needs {}: \
+                 ask its administrator to run `panelmark --db URL server init`",
+                super::init::SCHEMA_VERSION
+            ))
+            .into());
+        }
+        let login: String = client
+            .query_one("SELECT session_user::text", &[])
+            .map_err(PgError::from)?
+            .get(0);
+        Ok(PgStore {
+            client: RefCell::new(client),
+            login,
+        })
+    }
+
+    /// The authenticated login.
+    pub fn login(&self) -> &str {
+        &self.login
+    }
+
+    fn client(&self) -> std::cell::RefMut<'_, Client> {
+        self.client.borrow_mut()
+    }
+}
+
+/// Turns a server error into the core's: a refusal by row security or a guard trigger is
+/// [`Error::Forbidden`] with the server's sentence, a phase or uniqueness conflict is
+/// [`Error::Conflict`]; anything else stays a [`PgError`].
+pub(crate) fn refused(e: postgres::Error) -> Error {
+    use postgres::error::SqlState;
+    let Some(db) = e.as_db_error() else {
+        return PgError::from(e).into();
+    };
+    let code = db.code();
+    if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+        Error::Forbidden(format!(
+            "the shared database refused this: {}",
+            db.message()
+        ))
+    } else if *code == SqlState::RAISE_EXCEPTION
+        || *code == SqlState::CHECK_VIOLATION
+        || *code == SqlState::UNIQUE_VIOLATION
+    {
+        Error::Conflict(db.message().to_owned())
+    } else {
+        PgError::from(e).into()
+    }
+}
+
+/// What a shared database does not do yet.
+fn not_yet(what: &str) -> Error {
+    Error::NotShared(format!(
+        "{what} is not yet available on a shared database; do it in a local file and move the \
+         campaign with `server import` once that exists, or ask the server's administrator"
+    ))
+}
+
+impl Storage for PgStore {
+    fn signed_in_login(&self) -> Option<&str> {
+        Some(&self.login)
+    }
+
+    fn users(&self) -> Result<Vec<User>> {
+        read::users(&mut self.client())
+    }
+    fn user(&self, login: &str) -> Result<Option<User>> {
+        Ok(read::users(&mut self.client())?
+            .into_iter()
+            .find(|u| u.login == login))
+    }
+    fn add_user(&mut self, _: &str, _: &str, _: &str, _: bool) -> Result<User> {
+        Err(Error::NotShared(
+            "users of a shared database are its logins: the server's administrator adds them \
+             with `panelmark --db URL user add LOGIN --role ROLE`"
+                .into(),
+        ))
+    }
+    fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>> {
+        read::records_of(&mut self.client(), login, Some(campaign_id))
+    }
+    fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>> {
+        read::records_of(&mut self.client(), login, None)
+    }
+    fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool> {
+        read::has_submitted(&mut self.client(), candidate_id, assessor_id)
+    }
+
+    fn create_role(&mut self, _: &str, role: &Role) -> Result<Id> {
+        write::create_role(&mut self.client(), role)
+    }
+    fn update_role(&mut self, _: &str, _: Id, _: &Role) -> Result<()> {
+        Err(not_yet("editing a role"))
+    }
+    fn role(&self, id: Id) -> Result<StoredRole> {
+        read::roles(&mut self.client(), Some(id))?
+            .pop()
+            .ok_or_else(|| Error::not_found("role", id))
+    }
+    fn roles(&self) -> Result<Vec<StoredRole>> {
+        read::roles(&mut self.client(), None)
+    }
+    fn create_scorecard(
+        &mut self,
+        _: &str,
+        role_id: Option<Id>,
+        scorecard: &Scorecard,
+    ) -> Result<Id> {
+        write::create_scorecard(&mut self.client(), role_id, scorecard)
+    }
+    fn update_scorecard(&mut self, _: &str, _: Id, _: &Scorecard) -> Result<i64> {
+        Err(not_yet("editing a scorecard"))
+    }
+    fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+        read::scorecards(&mut self.client(), Some(id))?
+            .pop()
+            .ok_or_else(|| Error::not_found("scorecard", id))
+    }
+    fn scorecards(&self) -> Result<Vec<StoredScorecard>> {
+        read::scorecards(&mut self.client(), None)
+    }
+
+    fn create_campaign(&mut self, _: &str, name: &str, scorecard_id: Id) -> Result<Id> {
+        let stored = self.scorecard(scorecard_id)?;
+        write::create_campaign(&mut self.client(), name, &stored)
+    }
+    fn campaign(&self, id: Id) -> Result<Campaign> {
+        read::campaign(&mut self.client(), id)
+    }
+    fn campaigns(&self) -> Result<Vec<Campaign>> {
+        read::campaigns(&mut self.client())
+    }
+    fn start_scoring(&mut self, _: &str, campaign_id: Id) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        write::start_scoring(&mut self.client(), &campaign)
+    }
+    fn start_moderation(&mut self, _: &str, campaign_id: Id) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        write::start_moderation(&mut self.client(), &campaign)
+    }
+    fn return_to_scoring(&mut self, _: &str, _: Id, _: &str) -> Result<()> {
+        Err(not_yet("returning a campaign to scoring"))
+    }
+    fn posts(&self, campaign_id: Id) -> Result<Option<u32>> {
+        read::posts(&mut self.client(), campaign_id)
+    }
+    fn set_posts(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        posts: Option<u32>,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        write::set_posts(&mut self.client(), &campaign, posts, reason)
+    }
+    fn flag_settings(&self, campaign_id: Id) -> Result<FlagSettings> {
+        read::flag_settings(&mut self.client(), campaign_id)
+    }
+    fn set_flag_settings(&mut self, _: &str, _: Id, _: &FlagSettings) -> Result<()> {
+        Err(not_yet("changing a campaign's flag thresholds"))
+    }
+
+    fn add_panel(&mut self, _: &str, campaign_id: Id, name: &str) -> Result<Id> {
+        let campaign = self.campaign(campaign_id)?;
+        write::add_panel(&mut self.client(), &campaign, name)
+    }
+    fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+        read::panels(&mut self.client(), campaign_id)
+    }
+    fn add_assessor(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        name: &str,
+        role: AssessorRole,
+        panel_id: Option<Id>,
+        login: &str,
+    ) -> Result<Id> {
+        let campaign = self.campaign(campaign_id)?;
+        write::add_assessor(&mut self.client(), &campaign, name, role, panel_id, login)
+    }
+    fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+        read::assessors(&mut self.client(), campaign_id)
+    }
+    fn add_candidate(&mut self, _: &str, campaign_id: Id, candidate: &NewCandidate) -> Result<Id> {
+        let campaign = self.campaign(campaign_id)?;
+        write::add_candidate(&mut self.client(), &campaign, candidate)
+    }
+    fn update_candidate(&mut self, _: &str, _: Id, _: Id, _: &NewCandidate) -> Result<()> {
+        Err(not_yet("editing a candidate"))
+    }
+    fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+        read::candidates(&mut self.client(), campaign_id, None)
+    }
+    fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+        read::candidates(&mut self.client(), campaign_id, Some(candidate_id))?
+            .pop()
+            .ok_or_else(|| Error::not_found("candidate", candidate_id))
+    }
+    fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
+        self.candidates(campaign_id)?
+            .into_iter()
+            .find(|c| c.reference == reference)
+            .ok_or_else(|| Error::not_found("candidate", reference))
+    }
+    fn import_candidates(&mut self, _: &str, _: Id, _: &str, _: &[u8]) -> Result<usize> {
+        Err(not_yet("importing candidates from a file"))
+    }
+    fn withdraw_candidate(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
+        Err(not_yet("withdrawing a candidate"))
+    }
+    fn set_adjustments(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
+        Err(not_yet("recording reasonable adjustments"))
+    }
+    fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
+        read::adjustments(&mut self.client(), campaign_id, candidate_id)
+    }
+
+    fn declare_conflict(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        assessor_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<ConflictDeclaration> {
+        let campaign = self.campaign(campaign_id)?;
+        // Read before declaring: once declared, row security hides the candidate from them.
+        let candidate = self.candidate(campaign_id, candidate_id)?;
+        let assessor = self
+            .assessors(campaign_id)?
+            .into_iter()
+            .find(|a| a.id == assessor_id)
+            .ok_or_else(|| Error::not_found("assessor", assessor_id))?;
+        let (reason, declared_at) = write::declare_conflict(
+            &mut self.client(),
+            &campaign,
+            assessor_id,
+            candidate_id,
+            reason,
+        )?;
+        Ok(ConflictDeclaration {
+            assessor_id,
+            assessor: assessor.name,
+            candidate_id,
+            candidate: candidate.reference,
+            reason,
+            declared_at,
+        })
+    }
+    fn confirm_no_conflicts(&mut self, _: &str, campaign_id: Id, assessor_id: Id) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        write::confirm_no_conflicts(&mut self.client(), &campaign, assessor_id)
+    }
+    fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+        read::conflicts(&mut self.client(), campaign_id)
+    }
+    fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus> {
+        read::conflict_status(&mut self.client(), login, campaign_id)
+    }
+
+    fn save_score(&mut self, _: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+        let campaign = self.campaign(campaign_id)?;
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(refused)?;
+        let score = write::save_score(&mut tx, &campaign, input)?;
+        tx.commit().map_err(refused)?;
+        Ok(score)
+    }
+    fn save_scores(&mut self, _: &str, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize> {
+        let campaign = self.campaign(campaign_id)?;
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(refused)?;
+        for input in inputs {
+            write::save_score(&mut tx, &campaign, input)?;
+        }
+        tx.commit().map_err(refused)?;
+        Ok(inputs.len())
+    }
+    fn submit_scores(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        assessor_id: Id,
+    ) -> Result<Vec<Score>> {
+        let campaign = self.campaign(campaign_id)?;
+        write::submit_scores(&mut self.client(), &campaign, candidate_id, assessor_id)
+    }
+    fn visible_scores(&self, campaign_id: Id, candidate_id: Id, _: Id) -> Result<Vec<Score>> {
+        // The server's row security decides which of them this login sees.
+        read::scores(&mut *self.client(), campaign_id, Some(candidate_id), false)
+    }
+    fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+        read::scores(&mut *self.client(), campaign_id, None, true)
+    }
+
+    fn agree_score(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decision: &Decision,
+    ) -> Result<AgreedScore> {
+        self.agree_scores(actor, campaign_id, std::slice::from_ref(decision))?;
+        read::agreed_scores(&mut self.client(), decision.candidate_id)?
+            .into_iter()
+            .find(|a| a.criterion_key == decision.criterion_key)
+            .ok_or_else(|| Error::not_found("agreed score", &decision.criterion_key))
+    }
+    fn agree_scores(&mut self, _: &str, campaign_id: Id, decisions: &[Decision]) -> Result<usize> {
+        let campaign = self.campaign(campaign_id)?;
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(refused)?;
+        for decision in decisions {
+            write::decide(&mut tx, &campaign, decision, write::Decided::Agreed)?;
+        }
+        tx.commit().map_err(refused)?;
+        Ok(decisions.len())
+    }
+    fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+        read::agreed_scores(&mut self.client(), candidate_id)
+    }
+    fn moderate_score(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        decision: &Decision,
+    ) -> Result<Moderation> {
+        let campaign = self.campaign(campaign_id)?;
+        {
+            let mut client = self.client();
+            let mut tx = client.transaction().map_err(refused)?;
+            write::decide(&mut tx, &campaign, decision, write::Decided::Moderated)?;
+            tx.commit().map_err(refused)?;
+        }
+        read::moderations(&mut self.client(), Some(decision.candidate_id), campaign_id)?
+            .into_iter()
+            .find(|m| m.criterion_key == decision.criterion_key)
+            .ok_or_else(|| Error::not_found("moderation", &decision.criterion_key))
+    }
+    fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
+        let campaign_id = read::campaign_of(&mut self.client(), candidate_id)?;
+        read::moderations(&mut self.client(), Some(candidate_id), campaign_id)
+    }
+    fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+        let mut client = self.client();
+        Ok((
+            read::campaign_agreed_scores(&mut client, campaign_id)?,
+            read::moderations(&mut client, None, campaign_id)?,
+        ))
+    }
+    fn order_tie(&mut self, _: &str, _: Id, _: Id, _: &[Id], _: &str) -> Result<()> {
+        Err(not_yet("separating tied candidates"))
+    }
+    fn sign_off(&mut self, _: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        let data = self.campaign_data(campaign_id)?;
+        write::sign_off(&mut self.client(), &campaign, &data, moderator_id)
+    }
+    fn reopen(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
+        Err(not_yet("reopening a signed-off campaign"))
+    }
+    fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+        read::signoffs(&mut self.client(), campaign_id)
+    }
+
+    fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
+        let campaign = self.campaign(campaign_id)?;
+        read::campaign_data(&mut self.client(), campaign)
+    }
+
+    fn erase_candidate(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
+        Err(not_yet("erasing a candidate's personal data"))
+    }
+    fn retention(&self) -> Result<Vec<RetentionStatus>> {
+        Err(not_yet("retention"))
+    }
+    fn campaign_retention(&self, _: Id) -> Result<RetentionStatus> {
+        Err(not_yet("retention"))
+    }
+    fn set_retention(&mut self, _: &str, _: Id, _: i64, _: &str) -> Result<()> {
+        Err(not_yet("changing a retention period"))
+    }
+    fn purge_campaign(&mut self, _: &str, _: Id, _: &str) -> Result<usize> {
+        Err(not_yet("purging a campaign's personal data"))
+    }
+
+    fn audit_events(&self, _: &AuditFilter) -> Result<Vec<AuditEvent>> {
+        Err(not_yet(
+            "reading the audit log through Panelmark (`server verify` checks it)",
+        ))
+    }
+    fn audit_head(&self) -> Result<String> {
+        read::audit_head(&mut self.client()).map(|(_, hash)| hash)
+    }
+    fn verify(&self) -> Result<Verification> {
+        Err(not_yet("verify (use `panelmark --db URL server verify`)"))
+    }
+    fn anchor(&self) -> Result<Anchor> {
+        Err(not_yet("anchors"))
+    }
+    fn check_anchor(&self, _: &Anchor) -> Result<AnchorCheck> {
+        Err(not_yet("checking an anchor"))
+    }
+    fn export_campaign(
+        &self,
+        _: Id,
+        _: &Path,
+        _: &ExportOptions,
+        _: &mut dyn FnMut(usize, usize),
+    ) -> Result<ExportSummary> {
+        Err(not_yet("exporting"))
+    }
+}

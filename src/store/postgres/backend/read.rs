@@ -1,0 +1,530 @@
+//! Reads from the shared database. Row security on the server decides which rows a login sees;
+//! these queries ask for everything and get what the login may read, ordered as SQLite
+//! orders them so both backends list the same things the same way.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use postgres::{Client, GenericClient};
+
+use super::refused;
+use super::rows::{
+    self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
+};
+use crate::model::{
+    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Moderation, Panel, Role, Score,
+    Scorecard, User,
+};
+use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
+use crate::scoring::flags::FlagSettings;
+use crate::store::conflicts::ConflictStatus;
+use crate::store::{ConflictDeclaration, SignOff, StoredRole, StoredScorecard};
+use crate::{Error, Result};
+
+/// Runs a query and maps its rows; a refusal becomes the core's error.
+pub(super) fn all<C: GenericClient, T>(
+    client: &mut C,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+    map: impl Fn(&postgres::Row) -> T,
+) -> Result<Vec<T>> {
+    Ok(client
+        .query(sql, params)
+        .map_err(refused)?
+        .iter()
+        .map(map)
+        .collect())
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(what: String, body: &str) -> Result<T> {
+    serde_json::from_str(body)
+        .map_err(|e| Error::invalid(what, format!("stored body is unreadable: {e}")))
+}
+
+/// Every login with a Panelmark user row; HR administrators are the members of the group.
+pub(super) fn users(client: &mut Client) -> Result<Vec<User>> {
+    all(
+        client,
+        "SELECT coalesce(r.oid::bigint, 0), u.login, u.display_name,
+                coalesce(pg_has_role(u.login, 'panelmark_hr_admin', 'MEMBER'), false)
+         FROM users u LEFT JOIN pg_roles r ON r.rolname = u.login ORDER BY u.login",
+        &[],
+        |r| User {
+            id: r.get(0),
+            login: r.get(1),
+            name: r.get(2),
+            hr_admin: r.get(3),
+        },
+    )
+}
+
+pub(super) fn records_of(
+    client: &mut Client,
+    login: &str,
+    campaign_id: Option<Id>,
+) -> Result<Vec<Assessor>> {
+    all(
+        client,
+        &format!(
+            "SELECT {ASSESSOR_COLUMNS} FROM assessors
+             WHERE login = $1 AND ($2::bigint IS NULL OR campaign_id = $2) ORDER BY campaign_id, id"
+        ),
+        &[&login, &campaign_id],
+        rows::assessor,
+    )
+}
+
+pub(super) fn has_submitted(
+    client: &mut Client,
+    candidate_id: Id,
+    assessor_id: Id,
+) -> Result<bool> {
+    Ok(client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM scores WHERE candidate_id = $1 AND assessor_id = $2
+                                                 AND status = 'submitted')",
+            &[&candidate_id, &assessor_id],
+        )
+        .map_err(refused)?
+        .get(0))
+}
+
+pub(super) fn roles(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredRole>> {
+    all(
+        client,
+        "SELECT id, body, created_at FROM roles WHERE $1::bigint IS NULL OR id = $1 ORDER BY id",
+        &[&id],
+        |r| {
+            (
+                r.get::<_, Id>(0),
+                r.get::<_, String>(1),
+                r.get::<_, String>(2),
+            )
+        },
+    )?
+    .into_iter()
+    .map(|(id, body, created_at)| {
+        Ok(StoredRole {
+            id,
+            role: parse_json::<Role>(format!("role {id}"), &body)?,
+            created_at,
+        })
+    })
+    .collect()
+}
+
+pub(super) fn scorecards(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredScorecard>> {
+    all(
+        client,
+        "SELECT DISTINCT ON (s.id) s.id, s.role_id, v.version, v.body
+         FROM scorecards s JOIN scorecard_versions v ON v.scorecard_id = s.id
+         WHERE $1::bigint IS NULL OR s.id = $1 ORDER BY s.id, v.version DESC",
+        &[&id],
+        |r| (r.get::<_, Id>(0), r.get(1), r.get(2), r.get::<_, String>(3)),
+    )?
+    .into_iter()
+    .map(|(id, role_id, version, body)| {
+        Ok(StoredScorecard {
+            id,
+            role_id,
+            version,
+            scorecard: parse_json::<Scorecard>(format!("scorecard {id}"), &body)?,
+        })
+    })
+    .collect()
+}
+
+fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>> {
+    all(
+        client,
+        "SELECT id, name, scorecard_id, scorecard_version, scorecard, state, created_at
+         FROM campaigns WHERE $1::bigint IS NULL OR id = $1 ORDER BY id",
+        &[&id],
+        |r| {
+            (
+                r.get::<_, Id>(0),
+                r.get::<_, String>(1),
+                r.get::<_, Id>(2),
+                r.get::<_, i64>(3),
+                r.get::<_, String>(4),
+                r.get::<_, String>(5),
+                r.get::<_, String>(6),
+            )
+        },
+    )?
+    .into_iter()
+    .map(
+        |(id, name, scorecard_id, scorecard_version, body, state, created_at)| {
+            Ok(Campaign {
+                id,
+                name,
+                scorecard_id,
+                scorecard_version,
+                scorecard: Arc::new(parse_json(format!("campaign {id}"), &body)?),
+                state: CampaignState::parse(&state).ok_or_else(|| {
+                    Error::invalid(format!("campaign {id}"), format!("unknown state '{state}'"))
+                })?,
+                created_at,
+            })
+        },
+    )
+    .collect()
+}
+
+/// One campaign; one the login takes no part in is "not found", as row security hides it.
+pub(super) fn campaign(client: &mut Client, id: Id) -> Result<Campaign> {
+    campaigns_where(client, Some(id))?
+        .pop()
+        .ok_or_else(|| Error::not_found("campaign", id))
+}
+
+pub(super) fn campaigns(client: &mut Client) -> Result<Vec<Campaign>> {
+    campaigns_where(client, None)
+}
+
+pub(super) fn posts(client: &mut Client, campaign_id: Id) -> Result<Option<u32>> {
+    let row = client
+        .query_opt("SELECT posts FROM campaigns WHERE id = $1", &[&campaign_id])
+        .map_err(refused)?
+        .ok_or_else(|| Error::not_found("campaign", campaign_id))?;
+    Ok(row.get::<_, Option<i64>>(0).map(|p| p as u32))
+}
+
+pub(super) fn flag_settings(client: &mut Client, campaign_id: Id) -> Result<FlagSettings> {
+    let row = client
+        .query_opt(
+            "SELECT flag_spread, flag_panel_mean FROM campaigns WHERE id = $1",
+            &[&campaign_id],
+        )
+        .map_err(refused)?
+        .ok_or_else(|| Error::not_found("campaign", campaign_id))?;
+    Ok(FlagSettings::stored(row.get(0), row.get(1)))
+}
+
+pub(super) fn panels(client: &mut Client, campaign_id: Id) -> Result<Vec<Panel>> {
+    all(
+        client,
+        "SELECT id, campaign_id, name FROM panels WHERE campaign_id = $1 ORDER BY id",
+        &[&campaign_id],
+        rows::panel,
+    )
+}
+
+pub(super) fn assessors(client: &mut Client, campaign_id: Id) -> Result<Vec<Assessor>> {
+    all(
+        client,
+        &format!("SELECT {ASSESSOR_COLUMNS} FROM assessors WHERE campaign_id = $1 ORDER BY id"),
+        &[&campaign_id],
+        rows::assessor,
+    )
+}
+
+/// The campaign's listed candidates (not erased), or one of them, in reference order.
+pub(super) fn candidates(
+    client: &mut Client,
+    campaign_id: Id,
+    candidate_id: Option<Id>,
+) -> Result<Vec<Candidate>> {
+    all(
+        client,
+        &format!(
+            "SELECT {CANDIDATE_COLUMNS} FROM candidates
+             WHERE campaign_id = $1 AND erased_at IS NULL AND ($2::bigint IS NULL OR id = $2)
+             ORDER BY reference COLLATE \"C\""
+        ),
+        &[&campaign_id, &candidate_id],
+        rows::candidate,
+    )
+}
+
+pub(super) fn adjustments(
+    client: &mut Client,
+    campaign_id: Id,
+    candidate_id: Id,
+) -> Result<Option<String>> {
+    let row = client
+        .query_opt(
+            "SELECT adjustments FROM candidates WHERE id = $1 AND campaign_id = $2",
+            &[&candidate_id, &campaign_id],
+        )
+        .map_err(refused)?
+        .ok_or_else(|| Error::not_found("candidate", candidate_id))?;
+    Ok(row.get(0))
+}
+
+pub(super) fn campaign_of(client: &mut Client, candidate_id: Id) -> Result<Id> {
+    Ok(client
+        .query_opt(
+            "SELECT campaign_id FROM candidates WHERE id = $1",
+            &[&candidate_id],
+        )
+        .map_err(refused)?
+        .ok_or_else(|| Error::not_found("candidate", candidate_id))?
+        .get(0))
+}
+
+pub(super) fn conflicts(client: &mut Client, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+    all(
+        client,
+        "SELECT f.assessor_id, a.name, f.candidate_id, c.reference, f.reason, f.declared_at
+         FROM conflicts f JOIN assessors a ON a.id = f.assessor_id
+                          JOIN candidates c ON c.id = f.candidate_id
+         WHERE a.campaign_id = $1 ORDER BY c.reference COLLATE \"C\", a.id",
+        &[&campaign_id],
+        |r| ConflictDeclaration {
+            assessor_id: r.get(0),
+            assessor: r.get(1),
+            candidate_id: r.get(2),
+            candidate: r.get(3),
+            reason: r.get(4),
+            declared_at: r.get(5),
+        },
+    )
+}
+
+pub(super) fn conflict_status(
+    client: &mut Client,
+    login: &str,
+    campaign_id: Id,
+) -> Result<ConflictStatus> {
+    let conflicted = all(
+        client,
+        "SELECT f.candidate_id FROM conflicts f JOIN assessors a ON a.id = f.assessor_id
+         WHERE a.login = $1 AND a.campaign_id = $2 ORDER BY f.candidate_id",
+        &[&login, &campaign_id],
+        |r| r.get(0),
+    )?;
+    let unstated = all(
+        client,
+        "SELECT a.id FROM assessors a WHERE a.login = $1 AND a.campaign_id = $2
+           AND a.role IN ('member', 'chair') AND a.conflicts_confirmed_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.assessor_id = a.id)
+         ORDER BY a.id",
+        &[&login, &campaign_id],
+        |r| r.get(0),
+    )?;
+    Ok(ConflictStatus {
+        conflicted,
+        unstated,
+    })
+}
+
+/// Scores of the campaign's listed candidates (or one of them), as far as row security lets
+/// this login see them; `submitted_only` leaves drafts out.
+pub(super) fn scores<C: GenericClient>(
+    client: &mut C,
+    campaign_id: Id,
+    candidate_id: Option<Id>,
+    submitted_only: bool,
+) -> Result<Vec<Score>> {
+    all(
+        client,
+        &format!(
+            "SELECT {SCORE_COLUMNS} FROM scores
+             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = $1 AND erased_at IS NULL
+                                      AND ($2::bigint IS NULL OR id = $2))
+               AND (NOT $3 OR status = 'submitted')
+             ORDER BY candidate_id, assessor_id, criterion_key COLLATE \"C\""
+        ),
+        &[&campaign_id, &candidate_id, &submitted_only],
+        rows::score,
+    )
+}
+
+pub(super) fn agreed_scores(client: &mut Client, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+    all(
+        client,
+        &format!(
+            "SELECT {AGREED_COLUMNS} FROM agreed_scores WHERE candidate_id = $1 ORDER BY criterion_key"
+        ),
+        &[&candidate_id],
+        rows::agreed,
+    )
+}
+
+pub(super) fn campaign_agreed_scores(
+    client: &mut Client,
+    campaign_id: Id,
+) -> Result<Vec<AgreedScore>> {
+    all(
+        client,
+        &format!(
+            "SELECT {AGREED_COLUMNS} FROM agreed_scores
+             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = $1)
+             ORDER BY candidate_id, criterion_key"
+        ),
+        &[&campaign_id],
+        rows::agreed,
+    )
+}
+
+pub(super) fn moderations(
+    client: &mut Client,
+    candidate_id: Option<Id>,
+    campaign_id: Id,
+) -> Result<Vec<Moderation>> {
+    all(
+        client,
+        &format!(
+            "SELECT {MODERATION_COLUMNS} FROM moderations
+             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = $1
+                                     AND ($2::bigint IS NULL OR id = $2))
+             ORDER BY candidate_id, criterion_key"
+        ),
+        &[&campaign_id, &candidate_id],
+        rows::moderation,
+    )
+}
+
+pub(super) fn signoffs(client: &mut Client, campaign_id: Id) -> Result<Vec<SignOff>> {
+    all(
+        client,
+        "SELECT s.action, a.name, s.reason, s.at FROM signoffs s
+         JOIN assessors a ON a.id = s.moderator_id WHERE s.campaign_id = $1 ORDER BY s.id",
+        &[&campaign_id],
+        |r| SignOff {
+            action: r.get(0),
+            moderator: r.get(1),
+            reason: r.get(2),
+            at: r.get(3),
+        },
+    )
+}
+
+/// The newest event of the chain: (seq, hash).
+pub(super) fn audit_head(client: &mut Client) -> Result<(i64, String)> {
+    let row = client
+        .query_opt(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            &[],
+        )
+        .map_err(refused)?;
+    Ok(row.map_or((0, "0".repeat(64)), |r| (r.get(0), r.get(1))))
+}
+
+/// Everything results, flags and statistics are computed from, read in one snapshot
+/// (REPEATABLE READ), with the same rows as SQLite's `campaign_data`: ranked candidates only
+/// (listed, not withdrawn), submitted scores, agreed and moderated scores, tie orders, posts.
+pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<CampaignData> {
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(refused)?;
+    let id = campaign.id;
+    let index: HashMap<String, usize> = campaign
+        .scorecard
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.key.clone(), i))
+        .collect();
+    let criterion = |key: &str| {
+        index.get(key).copied().ok_or_else(|| {
+            Error::invalid(
+                format!("campaign {id}"),
+                format!("unknown criterion key '{key}'"),
+            )
+        })
+    };
+    let ranked = "SELECT id FROM candidates WHERE campaign_id = $1 AND erased_at IS NULL
+                  AND withdrawn_at IS NULL";
+    let candidates: Vec<Candidate> = all(
+        &mut tx,
+        &format!(
+            "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({ranked})
+             ORDER BY reference COLLATE \"C\""
+        ),
+        &[&id],
+        rows::candidate,
+    )?;
+    let mut scores = Vec::new();
+    for r in tx
+        .query(
+            &format!(
+                "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed, has_evidence,
+                        indicators
+                 FROM scores WHERE status = 'submitted' AND candidate_id IN ({ranked})
+                 ORDER BY candidate_id, assessor_id, criterion_key COLLATE \"C\""
+            ),
+            &[&id],
+        )
+        .map_err(refused)?
+    {
+        let marks: &str = r.get(6);
+        let count = |c: char| marks.chars().filter(|m| *m == c).count() as u16;
+        scores.push(ScoreFact {
+            candidate_id: r.get(0),
+            assessor_id: r.get(1),
+            criterion: criterion(r.get(2))?,
+            value: r.get(3),
+            not_assessed: r.get(4),
+            has_evidence: r.get(5),
+            shown: count('s'),
+            negative: count('x'),
+            indicators: marks.chars().count() as u16,
+        });
+    }
+    let mut decided = |table: &str| -> Result<Vec<DecidedScore>> {
+        tx.query(
+            &format!(
+                "SELECT candidate_id, criterion_key, value, not_assessed FROM {table}
+                 WHERE candidate_id IN ({ranked}) ORDER BY candidate_id, criterion_key COLLATE \"C\""
+            ),
+            &[&id],
+        )
+        .map_err(refused)?
+        .iter()
+        .map(|r| {
+            Ok(DecidedScore {
+                candidate_id: r.get(0),
+                criterion: criterion(r.get(1))?,
+                value: r.get(2),
+                not_assessed: r.get(3),
+            })
+        })
+        .collect()
+    };
+    let agreed = decided("agreed_scores")?;
+    let moderated = decided("moderations")?;
+    let tie_orders = all(
+        &mut tx,
+        "SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = $1 ORDER BY rank",
+        &[&id],
+        |r| TieOrder {
+            candidate_id: r.get(0),
+            rank: r.get(1),
+            reason: r.get(2),
+        },
+    )?;
+    let posts = tx
+        .query_one("SELECT posts FROM campaigns WHERE id = $1", &[&id])
+        .map_err(refused)?
+        .get::<_, Option<i64>>(0)
+        .map(|p| p as u32);
+    let panels = all(
+        &mut tx,
+        "SELECT id, campaign_id, name FROM panels WHERE campaign_id = $1 ORDER BY id",
+        &[&id],
+        rows::panel,
+    )?;
+    let assessors = all(
+        &mut tx,
+        &format!("SELECT {ASSESSOR_COLUMNS} FROM assessors WHERE campaign_id = $1 ORDER BY id"),
+        &[&id],
+        rows::assessor,
+    )?;
+    tx.commit().map_err(refused)?;
+    Ok(CampaignData {
+        campaign,
+        posts,
+        panels,
+        assessors,
+        candidates,
+        scores,
+        agreed,
+        moderated,
+        tie_orders,
+    })
+}

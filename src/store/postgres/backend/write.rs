@@ -1,0 +1,516 @@
+//! Writes to the shared database. Input is validated with SQLite's own functions first, so a
+//! bad value gets the same sentence on both backends; the server then applies its own rules
+//! (row security, guard triggers) and appends the audit events itself, as the login.
+
+use chrono::Utc;
+use postgres::{Client, GenericClient, Transaction};
+
+use super::read;
+use super::refused;
+use crate::import::role_file;
+use crate::model::{
+    AssessorRole, Campaign, CampaignState, Decision, Id, IndicatorMark, Role, Score, ScoreInput,
+    ScoreStatus, Scorecard,
+};
+use crate::scoring::data::CampaignData;
+use crate::store::campaigns::{require_state, required_text};
+use crate::store::decisions::{check_criterion, check_decided_value};
+use crate::store::scores::check_draft;
+use crate::store::{timestamp, NewCandidate, StoredScorecard};
+use crate::{Error, Result};
+
+fn now() -> String {
+    timestamp(Utc::now())
+}
+
+/// Runs one statement that returns the new row's id.
+fn insert_returning_id<C: GenericClient>(
+    client: &mut C,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+) -> Result<Id> {
+    Ok(client.query_one(sql, params).map_err(refused)?.get(0))
+}
+
+pub(super) fn create_role(client: &mut Client, role: &Role) -> Result<Id> {
+    role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
+    insert_returning_id(
+        client,
+        "INSERT INTO roles (title, grade, reference, source_name, source_sha256, body, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        &[
+            &role.title,
+            &role.grade,
+            &role.reference,
+            &role.source.as_ref().map(|s| &s.name),
+            &role.source.as_ref().map(|s| &s.sha256),
+            &role_file::to_string(role),
+            &now(),
+        ],
+    )
+}
+
+pub(super) fn create_scorecard(
+    client: &mut Client,
+    role_id: Option<Id>,
+    scorecard: &Scorecard,
+) -> Result<Id> {
+    scorecard
+        .validate()
+        .map_err(|(field, msg)| Error::invalid(format!("scorecard.{field}"), msg))?;
+    let mut tx = client.transaction().map_err(refused)?;
+    let at = now();
+    let id = insert_returning_id(
+        &mut tx,
+        "INSERT INTO scorecards (role_id, title, created_at) VALUES ($1, $2, $3) RETURNING id",
+        &[&role_id, &scorecard.title, &at],
+    )?;
+    tx.execute(
+        "INSERT INTO scorecard_versions (scorecard_id, version, body, created_at)
+         VALUES ($1, 1, $2, $3)",
+        &[
+            &id,
+            &serde_json::to_string(scorecard).expect("scorecard serialises"),
+            &at,
+        ],
+    )
+    .map_err(refused)?;
+    tx.commit().map_err(refused)?;
+    Ok(id)
+}
+
+pub(super) fn create_campaign(
+    client: &mut Client,
+    name: &str,
+    stored: &StoredScorecard,
+) -> Result<Id> {
+    let name = required_text("campaign.name", name)?;
+    insert_returning_id(
+        client,
+        "INSERT INTO campaigns (name, scorecard_id, scorecard_version, scorecard, state, created_at)
+         VALUES ($1, $2, $3, $4, 'setup', $5) RETURNING id",
+        &[
+            &name,
+            &stored.id,
+            &stored.version,
+            &serde_json::to_string(&stored.scorecard).expect("scorecard serialises"),
+            &now(),
+        ],
+    )
+}
+
+fn set_state<C: GenericClient>(
+    client: &mut C,
+    campaign: &Campaign,
+    to: CampaignState,
+) -> Result<()> {
+    client
+        .execute(
+            "UPDATE campaigns SET state = $2 WHERE id = $1",
+            &[&campaign.id, &to.as_str()],
+        )
+        .map_err(refused)?;
+    Ok(())
+}
+
+/// Setup → scoring, with SQLite's checks: at least one candidate, each on a panel with a
+/// scoring member.
+pub(super) fn start_scoring(client: &mut Client, campaign: &Campaign) -> Result<()> {
+    require_state(campaign, &[CampaignState::Setup], "starting scoring")?;
+    let candidates = read::candidates(client, campaign.id, None)?;
+    if candidates.is_empty() {
+        return Err(Error::Conflict(
+            "add at least one candidate before scoring starts".into(),
+        ));
+    }
+    let assessors = read::assessors(client, campaign.id)?;
+    let unassigned: Vec<&str> = candidates
+        .iter()
+        .filter(|c| {
+            c.panel_id.is_none()
+                || !assessors
+                    .iter()
+                    .any(|a| a.panel_id == c.panel_id && a.role.scores())
+        })
+        .take(5)
+        .map(|c| c.reference.as_str())
+        .collect();
+    if !unassigned.is_empty() {
+        return Err(Error::Conflict(format!(
+            "every candidate needs a panel with at least one scoring member; not yet: {}",
+            unassigned.join(", ")
+        )));
+    }
+    set_state(client, campaign, CampaignState::Scoring)
+}
+
+pub(super) fn start_moderation(client: &mut Client, campaign: &Campaign) -> Result<()> {
+    require_state(campaign, &[CampaignState::Scoring], "starting moderation")?;
+    set_state(client, campaign, CampaignState::Moderation)
+}
+
+pub(super) fn set_posts(
+    client: &mut Client,
+    campaign: &Campaign,
+    posts: Option<u32>,
+    reason: Option<&str>,
+) -> Result<()> {
+    require_state(
+        campaign,
+        &[
+            CampaignState::Setup,
+            CampaignState::Scoring,
+            CampaignState::Moderation,
+        ],
+        "changing the number of posts",
+    )?;
+    if posts == Some(0) {
+        return Err(Error::invalid("posts", "must be at least 1, or unset"));
+    }
+    if campaign.state != CampaignState::Setup {
+        required_text("posts.reason", reason.unwrap_or(""))?;
+    }
+    client
+        .execute(
+            "UPDATE campaigns SET posts = $2 WHERE id = $1",
+            &[&campaign.id, &posts.map(i64::from)],
+        )
+        .map_err(refused)?;
+    Ok(())
+}
+
+pub(super) fn add_panel(client: &mut Client, campaign: &Campaign, name: &str) -> Result<Id> {
+    require_state(
+        campaign,
+        &[CampaignState::Setup, CampaignState::Scoring],
+        "adding a panel",
+    )?;
+    let name = required_text("panel.name", name)?;
+    insert_returning_id(
+        client,
+        "INSERT INTO panels (campaign_id, name) VALUES ($1, $2) RETURNING id",
+        &[&campaign.id, &name],
+    )
+}
+
+pub(super) fn add_assessor(
+    client: &mut Client,
+    campaign: &Campaign,
+    name: &str,
+    role: AssessorRole,
+    panel_id: Option<Id>,
+    login: &str,
+) -> Result<Id> {
+    require_state(
+        campaign,
+        &[CampaignState::Setup, CampaignState::Scoring],
+        "adding an assessor",
+    )?;
+    let name = required_text("assessor.name", name)?;
+    if role.scores() && panel_id.is_none() {
+        return Err(Error::invalid(
+            "assessor.panel",
+            "a member or chair sits on a panel",
+        ));
+    }
+    let login = (!login.trim().is_empty()).then(|| login.trim());
+    insert_returning_id(
+        client,
+        "INSERT INTO assessors (campaign_id, name, role, panel_id, login)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        &[&campaign.id, &name, &role.as_str(), &panel_id, &login],
+    )
+}
+
+pub(super) fn add_candidate(
+    client: &mut Client,
+    campaign: &Campaign,
+    candidate: &NewCandidate,
+) -> Result<Id> {
+    require_state(
+        campaign,
+        &[CampaignState::Setup, CampaignState::Scoring],
+        "adding a candidate",
+    )?;
+    let reference = required_text("candidate.reference", &candidate.reference)?;
+    let name = required_text("candidate.name", &candidate.name)?;
+    insert_returning_id(
+        client,
+        "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        &[
+            &campaign.id,
+            &reference,
+            &name,
+            &candidate.email,
+            &candidate.panel_id,
+            &candidate.slot,
+        ],
+    )
+}
+
+fn before_sign_off(campaign: &Campaign, action: &str) -> Result<()> {
+    require_state(
+        campaign,
+        &[
+            CampaignState::Setup,
+            CampaignState::Scoring,
+            CampaignState::Moderation,
+        ],
+        action,
+    )
+}
+
+/// Declares a conflict; returns the reason as stored and the time.
+pub(super) fn declare_conflict(
+    client: &mut Client,
+    campaign: &Campaign,
+    assessor_id: Id,
+    candidate_id: Id,
+    reason: &str,
+) -> Result<(String, String)> {
+    before_sign_off(campaign, "declaring a conflict of interest")?;
+    let reason = required_text("conflict.reason", reason)?;
+    let at = now();
+    client
+        .execute(
+            "INSERT INTO conflicts (assessor_id, candidate_id, reason, declared_at)
+             VALUES ($1, $2, $3, $4)",
+            &[&assessor_id, &candidate_id, &reason, &at],
+        )
+        .map_err(refused)?;
+    Ok((reason.to_owned(), at))
+}
+
+pub(super) fn confirm_no_conflicts(
+    client: &mut Client,
+    campaign: &Campaign,
+    assessor_id: Id,
+) -> Result<()> {
+    before_sign_off(campaign, "confirming no conflicts of interest")?;
+    let changed = client
+        .execute(
+            "UPDATE assessors SET conflicts_confirmed_at = $2
+             WHERE id = $1 AND campaign_id = $3 AND conflicts_confirmed_at IS NULL",
+            &[&assessor_id, &now(), &campaign.id],
+        )
+        .map_err(refused)?;
+    if changed > 0 {
+        return Ok(());
+    }
+    // Nothing changed: already confirmed, or a record this login may not confirm for (row
+    // security hid it from the update).
+    let row = client
+        .query_opt(
+            "SELECT conflicts_confirmed_at IS NOT NULL FROM assessors WHERE id = $1 AND campaign_id = $2",
+            &[&assessor_id, &campaign.id],
+        )
+        .map_err(refused)?;
+    match row.map(|r| r.get::<_, bool>(0)) {
+        None => Err(Error::not_found("assessor", assessor_id)),
+        Some(true) => Ok(()),
+        Some(false) => Err(Error::Forbidden(
+            "only the panel member themselves may confirm their conflicts of interest".into(),
+        )),
+    }
+}
+
+/// Saves one draft, inside the caller's transaction, validated as SQLite validates it.
+pub(super) fn save_score(
+    tx: &mut Transaction<'_>,
+    campaign: &Campaign,
+    input: &ScoreInput,
+) -> Result<Score> {
+    require_state(campaign, &[CampaignState::Scoring], "saving a score")?;
+    let (_, marks) = check_draft(campaign, input)?;
+    let at = now();
+    let row = tx
+        .query_one(
+            "INSERT INTO scores (candidate_id, assessor_id, criterion_key, value, not_assessed,
+                                 evidence, indicators, status, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $8)
+             ON CONFLICT (candidate_id, assessor_id, criterion_key) DO UPDATE SET
+               value = excluded.value, not_assessed = excluded.not_assessed,
+               evidence = excluded.evidence, indicators = excluded.indicators,
+               updated_at = excluded.updated_at
+             RETURNING created_at",
+            &[
+                &input.candidate_id,
+                &input.assessor_id,
+                &input.criterion_key,
+                &input.value,
+                &input.not_assessed,
+                &input.evidence,
+                &IndicatorMark::encode(&marks),
+                &at,
+            ],
+        )
+        .map_err(refused)?;
+    Ok(Score {
+        candidate_id: input.candidate_id,
+        assessor_id: input.assessor_id,
+        criterion_key: input.criterion_key.clone(),
+        value: input.value,
+        not_assessed: input.not_assessed,
+        evidence: input.evidence.clone(),
+        indicators: marks,
+        status: ScoreStatus::Draft,
+        created_at: row.get(0),
+        updated_at: at,
+        submitted_at: None,
+    })
+}
+
+/// Submits every draft of one assessor for one candidate, whole (the server checks that too).
+pub(super) fn submit_scores(
+    client: &mut Client,
+    campaign: &Campaign,
+    candidate_id: Id,
+    assessor_id: Id,
+) -> Result<Vec<Score>> {
+    require_state(campaign, &[CampaignState::Scoring], "submitting scores")?;
+    let mut tx = client.transaction().map_err(refused)?;
+    let drafts: Vec<Score> = read::scores(&mut tx, campaign.id, Some(candidate_id), false)?
+        .into_iter()
+        .filter(|s| s.assessor_id == assessor_id)
+        .collect();
+    if drafts.iter().any(|s| s.status == ScoreStatus::Submitted) {
+        return Err(Error::Conflict(format!(
+            "scores for candidate {candidate_id} are already submitted"
+        )));
+    }
+    let missing: Vec<&str> = campaign
+        .scorecard
+        .criteria
+        .iter()
+        .filter(|c| {
+            !drafts
+                .iter()
+                .any(|s| s.criterion_key == c.key && (s.value.is_some() || s.not_assessed))
+        })
+        .map(|c| c.criterion.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::invalid(
+            "submit",
+            format!(
+                "score or mark 'not assessed' for every criterion first; missing: {}",
+                missing.join(", ")
+            ),
+        ));
+    }
+    tx.execute(
+        "UPDATE scores SET status = 'submitted', submitted_at = $3
+         WHERE candidate_id = $1 AND assessor_id = $2",
+        &[&candidate_id, &assessor_id, &now()],
+    )
+    .map_err(refused)?;
+    let submitted = read::scores(&mut tx, campaign.id, Some(candidate_id), false)?
+        .into_iter()
+        .filter(|s| s.assessor_id == assessor_id)
+        .collect();
+    tx.commit().map_err(refused)?;
+    Ok(submitted)
+}
+
+/// Which decision a [`decide`] records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Decided {
+    /// The panel's agreed score (the chair, in scoring).
+    Agreed,
+    /// A moderator's score (in moderation).
+    Moderated,
+}
+
+/// Records an agreed or moderated score inside the caller's transaction.
+pub(super) fn decide(
+    tx: &mut Transaction<'_>,
+    campaign: &Campaign,
+    d: &Decision,
+    kind: Decided,
+) -> Result<()> {
+    check_criterion(campaign, &d.criterion_key)?;
+    let (field, text_field, state, action, sql) = match kind {
+        Decided::Agreed => (
+            "agreed.value",
+            "agreed.rationale",
+            CampaignState::Scoring,
+            "recording an agreed score",
+            "INSERT INTO agreed_scores (candidate_id, criterion_key, value, not_assessed, rationale,
+                                        agreed_by, agreed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (candidate_id, criterion_key) DO UPDATE SET value = excluded.value,
+               not_assessed = excluded.not_assessed, rationale = excluded.rationale,
+               agreed_by = excluded.agreed_by, agreed_at = excluded.agreed_at",
+        ),
+        Decided::Moderated => (
+            "moderation.value",
+            "moderation.reason",
+            CampaignState::Moderation,
+            "moderating a score",
+            "INSERT INTO moderations (candidate_id, criterion_key, value, not_assessed, reason,
+                                      moderator_id, moderated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (candidate_id, criterion_key) DO UPDATE SET value = excluded.value,
+               not_assessed = excluded.not_assessed, reason = excluded.reason,
+               moderator_id = excluded.moderator_id, moderated_at = excluded.moderated_at",
+        ),
+    };
+    require_state(campaign, &[state], action)?;
+    check_decided_value(campaign, d, field)?;
+    let text = required_text(text_field, &d.text)?;
+    tx.execute(
+        sql,
+        &[
+            &d.candidate_id,
+            &d.criterion_key,
+            &d.value,
+            &d.not_assessed,
+            &text,
+            &d.by,
+            &now(),
+        ],
+    )
+    .map_err(refused)?;
+    Ok(())
+}
+
+/// Signs off, with SQLite's checks on the data the moderator sees: every result decided and
+/// no tie left across the last post.
+pub(super) fn sign_off(
+    client: &mut Client,
+    campaign: &Campaign,
+    data: &CampaignData,
+    moderator_id: Id,
+) -> Result<()> {
+    require_state(campaign, &[CampaignState::Moderation], "signing off")?;
+    let index = data.index();
+    let mut undecided = Vec::new();
+    for (candidate, view) in data.candidates.iter().zip(&index.views) {
+        for (i, c) in campaign.scorecard.criteria.iter().enumerate() {
+            if view.decided(i).is_none() {
+                undecided.push(format!("{}: {}", candidate.reference, c.criterion.name));
+            }
+        }
+    }
+    if !undecided.is_empty() {
+        return Err(Error::Conflict(format!(
+            "{} result(s) have no agreed or moderated score yet, e.g. {}; decide them before signing off",
+            undecided.len(),
+            undecided.iter().take(5).cloned().collect::<Vec<_>>().join("; ")
+        )));
+    }
+    let results = crate::scoring::results::compute(data);
+    if let Some(tied) = crate::scoring::results::unseparated_boundary_tie(&results) {
+        return Err(Error::Conflict(tied));
+    }
+    let mut tx = client.transaction().map_err(refused)?;
+    tx.execute(
+        "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at)
+         VALUES ($1, 'sign_off', $2, NULL, $3)",
+        &[&campaign.id, &moderator_id, &now()],
+    )
+    .map_err(refused)?;
+    set_state(&mut tx, campaign, CampaignState::SignedOff)?;
+    tx.commit().map_err(refused)
+}

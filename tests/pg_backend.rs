@@ -1,0 +1,291 @@
+//! The shared backend through the same session as the app and the CLI: the story of
+//! tests/common built on a PostgreSQL server, each person signed in with their own login on
+//! their own connection, gives byte-for-byte the results, flags and statistics the local file
+//! gives; independence and conflicts of interest hold through the session and underneath it.
+
+mod common;
+mod pg_support;
+
+use std::sync::Arc;
+
+use common::{Cast, Desk, PEOPLE};
+use panelmark::model::Decision;
+use panelmark::scoring::flags::FlagSettings;
+use panelmark::session::Session;
+use panelmark::store::postgres::users::{self, AppRole};
+use panelmark::store::postgres::PgStore;
+use panelmark::Error;
+use pg_support::{Db, PASSWORD};
+
+/// A desk on a fresh shared database with the people of the story as logins: HR an HR
+/// administrator, Helen a moderator, the panels' people assessors. Their display names are
+/// the local story's, so both backends hold the same names.
+fn shared_desk(suite: &str) -> Option<(Desk, Arc<Db>)> {
+    let db = Arc::new(Db::create(suite)?);
+    let mut admin = db.superuser();
+    let people = std::iter::once(("hr", "HR Admin")).chain(PEOPLE);
+    for (who, name) in people {
+        let role = match who {
+            "hr" => AppRole::HrAdmin,
+            "helen" => AppRole::Moderator,
+            _ => AppRole::Assessor,
+        };
+        users::add_user(&mut admin, &db.login(who), role, Some(name), Some(PASSWORD)).unwrap();
+    }
+    let (for_login, for_connect) = (Arc::clone(&db), Arc::clone(&db));
+    let desk = Desk::shared(
+        move |who| for_login.login(who),
+        move |who| {
+            let store = PgStore::from_client(for_connect.connect_as(who)).unwrap();
+            // The server authenticated the login: the name asked for is not used.
+            Session::sign_in(store, "ignored", None).unwrap()
+        },
+    );
+    Some((desk, db))
+}
+
+/// Scores and agrees all three candidates, moderates one score, and returns the moderator's
+/// results, flags and statistics as JSON.
+fn run_story(desk: &mut Desk) -> (Cast, [String; 3]) {
+    let cast = common::campaign(desk);
+    desk.as_("hr")
+        .set_posts(cast.campaign, Some(1), None)
+        .unwrap();
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    common::score_and_agree(desk, &cast, cast.zoe, [Some(5), Some(6), None]);
+    common::score_and_agree(desk, &cast, cast.siobhan, [Some(4), Some(3), Some(5)]);
+    common::score_and_agree(desk, &cast, cast.oyvind, [Some(6), Some(4), Some(2)]);
+    desk.as_("hr").start_moderation(cast.campaign).unwrap();
+    let moderator = desk.as_("helen");
+    moderator
+        .moderate_score(
+            cast.campaign,
+            &Decision {
+                candidate_id: cast.siobhan,
+                criterion_key: "c2".into(),
+                value: Some(4),
+                not_assessed: false,
+                text: "The evidence on pace meets the level 4 descriptor".into(),
+                by: cast.moderator,
+            },
+        )
+        .unwrap();
+    let json = |v: serde_json::Result<String>| v.unwrap();
+    let out = [
+        json(serde_json::to_string(
+            &moderator.results(cast.campaign).unwrap(),
+        )),
+        json(serde_json::to_string(
+            &moderator
+                .flags(cast.campaign, &FlagSettings::DEFAULT)
+                .unwrap(),
+        )),
+        json(serde_json::to_string(
+            &moderator.stats(cast.campaign).unwrap(),
+        )),
+    ];
+    (cast, out)
+}
+
+#[test]
+fn the_story_gives_the_same_results_flags_and_statistics_on_both_backends() {
+    let Some((mut shared, _db)) = shared_desk("pg_backend_same") else {
+        return;
+    };
+    let mut local = common::desk();
+    let (_, on_file) = run_story(&mut local);
+    let (cast, on_server) = run_story(&mut shared);
+    for (what, (file, server)) in ["results", "flags", "statistics"]
+        .iter()
+        .zip(on_file.iter().zip(&on_server))
+    {
+        assert_eq!(file, server, "{what} differ between SQLite and PostgreSQL");
+    }
+    // Not vacuous: the results hold the moderated score and rank the three.
+    let results = shared.as_("helen").results(cast.campaign).unwrap();
+    assert_eq!(results.len(), 3);
+    assert!(on_server[0].contains("\"moderated\""), "{}", on_server[0]);
+    // Sign-off on the server: every result decided, one post, no tie across it.
+    shared.as_("helen").sign_off(cast.campaign).unwrap();
+    assert_eq!(
+        shared
+            .as_("hr")
+            .campaign(cast.campaign)
+            .unwrap()
+            .state
+            .as_str(),
+        "signed_off"
+    );
+}
+
+#[test]
+fn a_member_sees_only_their_own_scores_until_they_submit_on_the_shared_database() {
+    let Some((mut desk, db)) = shared_desk("pg_backend_independence") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    let campaign = cast.campaign;
+    // Tomasz drafts a score for Zoë; Amara, on the same panel, sees none of it.
+    desk.by(cast.member_a)
+        .save_score(
+            campaign,
+            &common::score(cast.zoe, cast.member_a, "c1", 6, 2),
+        )
+        .unwrap();
+    let seen = desk
+        .by(cast.chair_a)
+        .visible_scores(campaign, cast.zoe)
+        .unwrap();
+    assert!(
+        seen.iter().all(|s| s.assessor_id == cast.chair_a),
+        "{seen:?}"
+    );
+    // Not even with raw SQL on her own login.
+    let mut amara = db.connect_as("amara");
+    let rows: i64 = amara
+        .query_one(
+            "SELECT count(*) FROM scores WHERE assessor_id = $1",
+            &[&cast.member_a],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        rows, 0,
+        "a member's draft is invisible to the rest of the panel"
+    );
+    // Amara scores and submits: still no draft of Tomasz's.
+    for (key, marks) in [("c1", 2), ("c2", 2), ("c3", 0)] {
+        desk.by(cast.chair_a)
+            .save_score(
+                campaign,
+                &common::score(cast.zoe, cast.chair_a, key, 5, marks),
+            )
+            .unwrap();
+    }
+    desk.by(cast.chair_a)
+        .submit_scores(campaign, cast.zoe)
+        .unwrap();
+    let seen = desk
+        .by(cast.chair_a)
+        .visible_scores(campaign, cast.zoe)
+        .unwrap();
+    assert_eq!(
+        seen.len(),
+        3,
+        "her own three, none of Tomasz's draft: {seen:?}"
+    );
+    // The chair cannot agree before every member has submitted.
+    let decision = Decision {
+        candidate_id: cast.zoe,
+        criterion_key: "c1".into(),
+        value: Some(5),
+        not_assessed: false,
+        text: "Agreed".into(),
+        by: cast.chair_a,
+    };
+    let refused = desk
+        .by(cast.chair_a)
+        .agree_score(campaign, &decision)
+        .unwrap_err();
+    assert!(matches!(refused, Error::Forbidden(_)), "{refused}");
+    // Tomasz submits; now Amara sees his submitted scores, and may agree.
+    for (key, marks) in [("c2", 2), ("c3", 0)] {
+        desk.by(cast.member_a)
+            .save_score(
+                campaign,
+                &common::score(cast.zoe, cast.member_a, key, 4, marks),
+            )
+            .unwrap();
+    }
+    desk.by(cast.member_a)
+        .submit_scores(campaign, cast.zoe)
+        .unwrap();
+    let seen = desk
+        .by(cast.chair_a)
+        .visible_scores(campaign, cast.zoe)
+        .unwrap();
+    assert_eq!(seen.len(), 6, "{seen:?}");
+    desk.by(cast.chair_a)
+        .agree_score(campaign, &decision)
+        .unwrap();
+    // A submitted score is final, through the session as through SQL.
+    let changed = desk
+        .by(cast.member_a)
+        .save_score(
+            campaign,
+            &common::score(cast.zoe, cast.member_a, "c1", 1, 2),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(changed, Error::Conflict(_) | Error::Forbidden(_)),
+        "{changed}"
+    );
+    // The panel cannot read the board; the session says who may.
+    let board = desk.by(cast.member_a).results(campaign).unwrap_err();
+    assert!(board.to_string().contains("moderator"), "{board}");
+}
+
+#[test]
+fn a_declared_conflict_hides_the_candidate_on_the_shared_database() {
+    let Some((mut desk, db)) = shared_desk("pg_backend_conflict") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    desk.by(cast.member_a)
+        .declare_conflict(cast.campaign, cast.siobhan, "She reported to me until 2025")
+        .unwrap();
+    let listed: Vec<_> = desk
+        .by(cast.member_a)
+        .candidates(cast.campaign)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.reference)
+        .collect();
+    assert_eq!(listed, ["C-001"], "Siobhán is hidden from Tomasz");
+    // The server refuses his score for her even when the session is bypassed.
+    let mut tomasz = db.connect_as("tomasz");
+    let insert = tomasz.execute(
+        "INSERT INTO scores (candidate_id, assessor_id, criterion_key, value, status, created_at,
+                             updated_at)
+         VALUES ($1, $2, 'c1', 4, 'draft', 'now', 'now')",
+        &[&cast.siobhan, &cast.member_a],
+    );
+    let err = insert.unwrap_err();
+    assert!(
+        err.as_db_error()
+            .is_some_and(|e| e.message().contains("row-level security")),
+        "{err}"
+    );
+    // HR and the moderator see the declaration; the other panel member does not.
+    let declared = desk.as_("helen").conflicts(cast.campaign).unwrap();
+    assert_eq!(declared.len(), 1);
+    assert_eq!(declared[0].reason, "She reported to me until 2025");
+    let mut amara = db.connect_as("amara");
+    let seen: i64 = amara
+        .query_one("SELECT count(*) FROM conflicts", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        seen, 0,
+        "another member's declaration is between them, HR and moderators"
+    );
+}
+
+#[test]
+fn a_login_without_a_panelmark_user_is_told_who_adds_it() {
+    let Some(db) = Db::create("pg_backend_no_user") else {
+        return;
+    };
+    let mut admin = db.superuser();
+    let login = db.login("stranger");
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE \"{login}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE panelmark_assessor"
+        ))
+        .unwrap();
+    let store = PgStore::from_client(db.connect_as("stranger")).unwrap();
+    let err = Session::sign_in(store, "anyone", None).unwrap_err();
+    assert!(err.to_string().contains("user add"), "{err}");
+}
