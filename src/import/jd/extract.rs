@@ -111,6 +111,9 @@ struct Extractor<'a> {
     seen_heading: bool,
     /// The level of the heading that named the current criterion.
     criterion_level: Option<u8>,
+    /// The level of a criteria heading whose parts are headings of their own ("## Criteria"
+    /// over "### Knowledge", "### Experience"), while those parts last.
+    parts_of: Option<u8>,
     out: Extracted,
 }
 
@@ -138,6 +141,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         duties_list: false,
         seen_heading: false,
         criterion_level: None,
+        parts_of: None,
         out: Extracted::default(),
     };
     for (i, block) in blocks.iter().enumerate() {
@@ -339,9 +343,11 @@ impl Extractor<'_> {
         false
     }
 
+    /// Whether what follows block `i` is a criterion of a list: an item, a priority line, or a
+    /// table row (a one-cell "**Equal Opportunities**" row heads the rows under it).
     fn next_is_item(&self, i: usize) -> bool {
         self.blocks.get(i + 1).is_some_and(|b| {
-            matches!(b.kind, BlockKind::Item { .. })
+            matches!(b.kind, BlockKind::Item { .. } | BlockKind::Row { header: false, .. })
                 || matches!(&b.kind, BlockKind::Paragraph { text, .. } if priority_marker(text).is_some())
         })
     }
@@ -396,6 +402,9 @@ impl Extractor<'_> {
         self.indicator_priority = None;
         if level < PSEUDO_LEVEL {
             self.sub_kind = None;
+            if self.parts_of.is_some_and(|l| level <= l) {
+                self.parts_of = None;
+            }
         }
         let (name, own_priority) = strip_priority(text);
         let class = classify_title(&name);
@@ -459,6 +468,9 @@ impl Extractor<'_> {
                 Section::Narrative => Mode::Narrative,
                 Section::Details => Mode::Details,
             };
+            if inside && level < PSEUDO_LEVEL && matches!(mode, Mode::Criteria(_)) {
+                self.parts_of.get_or_insert(self.section.level);
+            }
             let priority = class.priority.or(own_priority).unwrap_or_default();
             self.open_section(&name, level, line, mode, priority);
             return;
@@ -498,7 +510,11 @@ impl Extractor<'_> {
             return;
         }
         if class.weak || self.section.mode == Mode::Unknown || level <= self.section.level {
-            let mode = if class.weak {
+            // "### Equal Opportunities" beside "### Knowledge" and "### Experience" under
+            // "## Criteria": a part of the criteria with a name the importer has no word for
+            // still lists criteria, as a person specification's do.
+            let part = level < PSEUDO_LEVEL && self.parts_of.is_some_and(|l| level > l);
+            let mode = if class.weak || part {
                 Mode::Criteria(CriterionKind::Experience)
             } else {
                 Mode::Unknown
@@ -965,16 +981,18 @@ impl Extractor<'_> {
                 // is reported, anything else is explanation and is left out. A note about the
                 // criteria ("desirable criteria will only be used in a tie") or several
                 // sentences of explanation are never one.
-                if let Some((name, description)) = split_lead_in(text) {
+                // "Shortlisting Criteria: Essential criteria assessed via application form…" is
+                // such a note even when written as a lead-in.
+                let about_criteria = {
+                    let t = text.to_lowercase();
+                    t.contains("criteria") || t.contains("criterion")
+                };
+                if let Some((name, description)) = split_lead_in(text).filter(|_| !about_criteria) {
                     let kind = self.sub_kind.unwrap_or(kind);
                     let priority = self.section.priority;
                     self.add(kind, &name, priority, vec![description], line);
                     return;
                 }
-                let about_criteria = {
-                    let t = text.to_lowercase();
-                    t.contains("criteria") || t.contains("criterion")
-                };
                 let sentences = text
                     .split(". ")
                     .filter(|s| s.chars().next().is_some_and(char::is_uppercase))
@@ -1508,6 +1526,59 @@ mod tests {
         assert_eq!(
             brief(&one),
             vec![(Behaviour, "Delivering at Pace".into(), Essential)]
+        );
+    }
+
+    #[test]
+    fn a_person_specification_in_parts_with_underlined_markers() {
+        // Royal Borough of Greenwich person specifications: "## Criteria" over "### Knowledge",
+        // "### Skills and Abilities", "### Experience" and "### Equal Opportunities", priority
+        // given by "<u>Desirable", and a shortlisting note written as a lead-in.
+        let x = run("## Person Specification\nJob Title: Senior Developer\nGrade: PO6\n\nShortlisting Criteria: Essential criteria assessed via application form should be used to shortlist.\n\n## Criteria\n### Knowledge\n-   Deep knowledge of open-source technology    \n\n<u>Desirable\n-   Knowledge of GOV.UK Pay\n    \n### Skills and Abilities\n-   Ability to mentor and coach.\n\n### Experience\n<u>Essential\n-   Experience building complex services in code\n\n### Equal Opportunities\n-   Understanding of and commitment to the Council’s equal opportunities policies.\n");
+        let k = Some("Knowledge".to_owned());
+        assert_eq!(
+            full(&x),
+            vec![
+                (Technical, "Deep knowledge of open-source technology".into(), k.clone(), Essential),
+                (Technical, "Knowledge of GOV.UK Pay".into(), k, Desirable),
+                (Technical, "Ability to mentor and coach.".into(), Some("Skills and Abilities".into()), Essential),
+                (Experience, "Experience building complex services in code".into(), Some("Experience".into()), Essential),
+                (Experience, "Understanding of and commitment to the Council’s equal opportunities policies.".into(), Some("Equal Opportunities".into()), Essential),
+            ]
+        );
+        // A heading the importer has no word for, outside such parts, still says nothing.
+        let x =
+            run("## About the council\n### Our values\n- Understanding of the Council’s values\n");
+        assert!(x.criteria.is_empty(), "{:?}", x.criteria);
+    }
+
+    #[test]
+    fn a_person_specification_table_with_group_rows_and_typed_bullets() {
+        // rbg-data-analyst.md: one-cell bold rows head the rows under them; each criterion
+        // cell starts with the author's "- ".
+        let x = run("## Person Specification\n\n| Criteria | Essential/Desirable |  \n| ----------- | ----------- |  \n| **Knowledge**  \n| -   Understanding of information governance principles | D |\n| **Experience** \n|-   Experience of delivering insights to senior stakeholders | E |\n| **Equal Opportunities** \n| - Understanding of and commitment to the Council’s staff values. | E |\n");
+        assert_eq!(
+            full(&x),
+            vec![
+                (
+                    Technical,
+                    "Understanding of information governance principles".into(),
+                    Some("Knowledge".into()),
+                    Desirable
+                ),
+                (
+                    Experience,
+                    "Experience of delivering insights to senior stakeholders".into(),
+                    Some("Experience".into()),
+                    Essential
+                ),
+                (
+                    Experience,
+                    "Understanding of and commitment to the Council’s staff values.".into(),
+                    Some("Equal Opportunities".into()),
+                    Essential
+                ),
+            ]
         );
     }
 
