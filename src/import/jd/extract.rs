@@ -343,6 +343,46 @@ impl Extractor<'_> {
         false
     }
 
+    /// "All about you" between "All about the user" and "All about us", in a document whose
+    /// criteria have headings of their own ("Specialist skills required", "Competencies"):
+    /// one part of the advert's pitch ("If you want to join us, you'll need to be able to:"),
+    /// not what candidates are assessed on. Only a heading that names criteria by "about you"
+    /// alone, in a series of "about" headings at its level whose others are narrative.
+    fn pitch_about_you(&self, i: usize, level: u8) -> bool {
+        let heading = |b: &Block| match &b.kind {
+            BlockKind::Heading { level, text } => Some((*level, fold(text))),
+            _ => None,
+        };
+        let Some((_, own)) = self.blocks.get(i).and_then(heading) else {
+            return false;
+        };
+        let Some(at) = own.find("about you") else {
+            return false;
+        };
+        let lead = own[..at].trim().to_owned() + " about ";
+        let lead = lead.trim_start();
+        let others: Vec<(usize, u8, String)> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .filter_map(|(j, b)| heading(b).map(|(l, t)| (j, l, t)))
+            .collect();
+        let in_series = others.iter().any(|(_, l, t)| {
+            *l == level
+                && t.starts_with(lead)
+                && classify_title(t).section == Some(Section::Narrative)
+        });
+        let criteria_elsewhere = others.iter().any(|(_, _, t)| {
+            !t.contains("about you")
+                && matches!(
+                    classify_title(t).section,
+                    Some(Section::Criteria(_) | Section::Sfia)
+                )
+        });
+        in_series && criteria_elsewhere
+    }
+
     /// Whether what follows block `i` is a criterion of a list: an item, a priority line, or a
     /// table row (a one-cell "**Equal Opportunities**" row heads the rows under it).
     fn next_is_item(&self, i: usize) -> bool {
@@ -459,6 +499,11 @@ impl Extractor<'_> {
             && matches!(class.section, Some(Section::Criteria(_)))
             && (names_a_post(&name) || topic)
         {
+            return;
+        }
+        if matches!(class.section, Some(Section::Criteria(_))) && self.pitch_about_you(i, level) {
+            let priority = Priority::Essential;
+            self.open_section(&name, level, line, Mode::Narrative, priority);
             return;
         }
         if let Some(section) = class.section {
@@ -1526,6 +1571,31 @@ mod tests {
         assert_eq!(
             brief(&one),
             vec![(Behaviour, "Delivering at Pace".into(), Essential)]
+        );
+    }
+
+    #[test]
+    fn about_you_in_the_adverts_pitch_is_not_the_criteria() {
+        // gds-content-designers.odt: "All about you" sits in the pitch between "All about the
+        // user" and "All about us"; the criteria come later under their own headings.
+        let x = run("**All about the user**\n\nRule one for us is: always start with user needs.\n\n**All about you**\n\nIf you want to join us, you’ll need to be able to:\n\n* take complex language and processes and make them simple to understand\n\n**All about us**\n\nWe work together.\n\n## Specialist skills required\n\nWe need you to have:\n\n* extensive experience of writing for the web\n");
+        assert_eq!(
+            brief(&x),
+            vec![(
+                Technical,
+                "extensive experience of writing for the web".into(),
+                Essential
+            )]
+        );
+        // Where "About you" is the only place the requirements are, they are the criteria.
+        let x = run("**About the job**\n\nWe build services.\n\n**About you**\n\nYou’ll need:\n\n* experience of writing for the web\n");
+        assert_eq!(
+            brief(&x),
+            vec![(
+                Experience,
+                "experience of writing for the web".into(),
+                Essential
+            )]
         );
     }
 
