@@ -956,6 +956,7 @@ fn corpus() -> Vec<Doc> {
     .chain(held_out_third())
     .chain(held_out_fourth())
     .chain(held_out_fifth())
+    .chain(held_out_sixth())
     .collect()
 }
 
@@ -2105,3 +2106,292 @@ corpus_test!(rbg_content_designer_values, rbg_content_designer);
 corpus_test!(rbg_service_desk_agent_values, rbg_service_desk_agent);
 corpus_test!(rbg_technical_architect_values, rbg_technical_architect);
 corpus_test!(rbg_junior_developer_values, rbg_junior_developer);
+
+// Sixth held-out batch: six more Royal Borough of Greenwich job descriptions (two in the
+// table form, a non-digital policy role, one whose duties have "####" sub-headings), values
+// written down the same way before the importer was first run on them, after the fifth
+// batch's rules and the "All about you" rule were settled. Where the document's two title
+// lines differ ("Policy and Relationship Manager" above, "Job Title: Policy and Relationship
+// Management" in the person specification), the post's designation is the title; a
+// criterion cut off in the source ("…architecture and man") is kept as written.
+
+fn rbg_data_engineer() -> Doc {
+    Doc {
+        file: "rbg-data-engineer.md",
+        title: "Data Engineer",
+        grade: Some("PO4"),
+        criteria: [
+            vec![
+                t("In-depth applied knowledge of modern data science tools, technologies and practices", RBG_K, E),
+                t("In-depth knowledge of data visualisation tools such as D3.js, Tableau, etc.", RBG_K, E),
+                t("Understanding of machine learning techniques and algorithms", RBG_K, E),
+                t("Knowledge of corporate, industry and professional data standards", RBG_K, E),
+                t("Familiarity with SQL and NoSQL databases", RBG_K, E),
+                t("A knowledge of the evolution of data practices, skills, frameworks and strategy in the UK public sector", RBG_K, D),
+                t("Proficiency in using query languages such as SQL, Hive, R", RBG_S, D),
+                t("Ability to use SQL and NoSQL databases", RBG_S, E),
+                t("Excellent programming/coding skills across a range of languages", RBG_S, E),
+                t("Can write and communicate clearly with a range of people about highly technical topics", RBG_S, E),
+                t("Has a passion for learning and self-development", RBG_S, D),
+                t("Ability to analyse data, find patterns and derive insights", RBG_S, E),
+                t("Ability to build and test data pipelines and products to meet user need", RBG_S, D),
+                t("Ability to clean, integrate and scale data sets and pipelines", RBG_S, E),
+                t("Ability to model data in a range of ways, including reverse engineering from live production systems", RBG_S, E),
+                t("Ability to fix problems in data sets, from low performance to bugs and outages", RBG_S, E),
+                t("Ability to write and execute tests to prove and maintain system quality", RBG_S, E),
+                x("Significant experience of leading data projects and delivering data products or services", RBG_X, E),
+                x("Experience working with multiple complex data sets to derive insights and patterns, including building dashboards and visualisation", RBG_X, E),
+                x("Able to give examples of successful delivery of data pipelines and services, including key metrics", RBG_X, E),
+                x("Experience of working in data in the public sector", RBG_X, D),
+                x("Experience in ETL processes for large monolithic IT systems, making data usable on modern platform", RBG_X, E),
+                x("Experience running a production data service", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_head_of_data() -> Doc {
+    Doc {
+        file: "rbg-head-of-data.md",
+        title: "Head of Data",
+        grade: Some("PO10"),
+        criteria: [
+            vec![
+                t("In-depth knowledge of modern data practices, including the technologies used, platforms and services, and the interface with cloud technologies", RBG_K, E),
+                t("In-depth knowledge of corporate, industry and professional data standards", RBG_K, D),
+                t("Deep understanding of data architecture and strategy, including how to explain this to non-technical people", RBG_K, E),
+                t("Deep understanding of how to motivate a team to be successful, including a demonstrable understanding of good leadership and management practices. This should include awareness of your leadership style and the ability to develop it", RBG_K, E),
+                t("A knowledge of the evolution of data practices, skills, frameworks and strategy in the UK public sector", RBG_K, D),
+                t("A proven ability to empathise with end users, colleagues and stakeholders, combined with a passion for good relationship building, openness and honesty", RBG_S, E),
+                t("Able to fully explain the nuanced decision-making involved in becoming a data-driven organisation to every level of the organisation", RBG_S, E),
+                t("The ability to persuade people of new ideas, linking them clearly to business outcomes", RBG_S, D),
+                t("Able to take full accountability for the decisions taken by you and your team, including taking the fall for mistakes you haven’t made where that will protect and develop your team", RBG_S, E),
+                t("Able to delegate everything appropriate which more junior members of in the team can do", RBG_S, D),
+                t("Able to thrive in uncertainty, staying calm where things are hard or unclear and still able to perform well under pressure", RBG_S, D),
+                t("Able to inspire people about your profession, about the work of your team and about RBG itself", RBG_S, D),
+                t("Can write and communicate strategy on highly technical topics in very few words or pictures.", RBG_S, E),
+                t("Has a passion for learning and self-development, including the humility to learn from others and the desire to build cross-sector relationships to do so", RBG_S, E),
+                t("Able to negotiate with suppliers fairly but plainly when needed", RBG_S, E),
+                t("Able to make decisions that demonstrate commitment to the Council’s vision for a better Royal Greenwich.", RBG_S, D),
+                x("Significant experience of leading data teams proficiently, comprising several different data skills", RBG_X, E),
+                x("Experience of building and seeing through data strategy", RBG_X, D),
+                x("Experience of working in data in the public sector", RBG_X, D),
+                x("Political awareness with experience of building positive relationships with politicians.", RBG_X, D),
+                x("Experience of creating a culture of learning, to maintain a capable and high performing workforce.", RBG_X, E),
+                x("Experience of providing leadership within a dynamic and changing environment.", RBG_X, E),
+                x("Experience of setting service standards that demonstrate empathy with end users and a will to improve services", RBG_X, D),
+                x("Experience of data service delivery that you can prove", RBG_X, E),
+                x("Experience of making difficult decisions through the analysis of relevant information and risk assessment.", RBG_X, D),
+                x("Experience building relationships across a diverse range of people that can demonstrate to us that diversity and inclusion is close to your heart.", RBG_X, E),
+                x("Experience of developing services that takes account of the needs of diverse user groups.", RBG_X, D),
+                x("A passion for building diverse teams", RBG_EQ, E),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_policy_and_relationship_manager() -> Doc {
+    Doc {
+        file: "rbg-policy-and-relationship-manager.md",
+        title: "Policy and Relationship Manager",
+        grade: Some("PO6"),
+        criteria: [
+            vec![
+                t("Some knowledge of modern technology platforms and services", RBG_K, E),
+                t("Knowledge of how to develop technical policies", RBG_K, E),
+                t("Knowledge of user support principles in modern environments", RBG_K, E),
+                t("Knowledge of how to cater for different learning styles", RBG_K, E),
+                t("Understanding of modern digital culture and practice", RBG_K, E),
+                t("Knowledge of GDPR principles", RBG_K, D),
+                t("Knowledge of agile delivery principles and practices", RBG_K, D),
+                t("Ability to build business cases for innovative work", RBG_S, E),
+                t("Ability to research and compare platforms and services and make recommendations about which may be most appropriate", RBG_S, E),
+                t("Ability to communicate policies and guidance in the shortest and clearest possible way", RBG_S, E),
+                t("Ability to write policies and guidance, taking into account all the variables", RBG_S, E),
+                t("Ability to influence at the highest and broadest levels within the organisation and its users, suppliers, partners and peers, persuading people of new ideas and treating everyone with equal respect", RBG_S, E),
+                t("Maintains an active awareness of developments in the industry and takes initiative to keep skills up to date.", RBG_S, E),
+                t("Ability to advise on modern digital culture and approaches", RBG_S, E),
+                t("Ability to communicate training and learning needs, and work with other specialisms to create innovative learning opportunities for staff.", RBG_S, E),
+                t("Strong people management skills, with the ability to create a positive working environment in which equality and diversity are embedded in every aspect of the team’s work and output, dignity at work is upheld and staff are empowered and motivated to achieve good outcomes.", RBG_S, E),
+                t("Ability to explain complex ideas simply to audiences at all levels", RBG_S, E),
+                t("Ability to be accountable for decisions and protect your team without taking any of the credit for their work", RBG_S, E),
+                t("Ability to listen actively, even when you disagree with someone, making every effort to empathise with their viewpoint", RBG_S, E),
+                t("An absolute commitment to meet user need in the best, most efficient way", RBG_S, E),
+                t("Ability to describe and be an ambassador for agile ways of working", RBG_S, D),
+                t("Ability to manage budgets", RBG_S, D),
+                t("Able to lead a continual planning process in a complex environment. Able to plan beyond product delivery. Able to identify dependencies in plans across services and coordinate delivery.", RBG_S, D),
+                x("Proven experience of building positive relationships with a range of both internal and external stakeholders, including an understanding of political drivers and the role of Members.", RBG_X, E),
+                x("Experience of creating a culture of learning, to maintain a capable and high performing workforce", RBG_X, E),
+                x("Experience of providing structured plans and setting clear objectives that implement strategy and drive delivery.", RBG_X, E),
+                x("Experience of managing service change programmes that provides innovative outcomes.", RBG_X, E),
+                x("Experience of making decisions through the analysis of relevant information and risk assessment.", RBG_X, E),
+                x("Experience of cross organisational working, collaboration between stakeholders who have diverse objectives, taking into account others’ views and harnessing the benefits of having a diverse workforce.", RBG_X, E),
+                x("Experience of developing teams that takes account of the needs of each member.", RBG_X, E),
+                x("Experience writing new and complex policy that drives innovation", RBG_X, D),
+                x("Experience designing training packages and paths", RBG_X, D),
+                x("Experience writing user guidance for a range of services", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_infrastructure_engineer() -> Doc {
+    Doc {
+        file: "rbg-infrastructure-engineer.md",
+        title: "Infrastructure Engineer",
+        grade: Some("PO3"),
+        criteria: [
+            vec![
+                t("Knowledge of infrastructure concepts, protocols and standards", RBG_K, E),
+                t("Knowledge of managing and configuring enterprise-wide networks", RBG_K, E),
+                t("An understanding of information security and how to build infrastructure with security controls embedded", RBG_K, E),
+                t("Knowledge of the context of infrastructure support services in local government organisations", RBG_K, D),
+                t("Understands the direction for future technologies, in particular cloud hosting.", RBG_K, D),
+                t("Ability to administer and support infrastructure technologies, solutions and services", RBG_S, E),
+                t("Deals with high impact, complex change requests. Ensures that release policies, procedures and processes are applied.", RBG_S, E),
+                t("Ability to apply the most appropriate modern standards and practices.", RBG_S, E),
+                t("Ability to lead testing activities within development or integration activities.", RBG_S, E),
+                t("Ability to communicate clearly, effectively and appropriately (orally and in writing) to suit the intended audience.", RBG_S, E),
+                t("Able to draft and maintain procedures and documentation. Able to set standards for definition, security and integrity of objects and ensures conformance to these standards", RBG_S, E),
+                t("Takes accountability of issues that occur and is proactive in searching for potential problems. Achieves excellent user outcomes.", RBG_S, E),
+                t("Able to analyse current processes, identify and implement opportunities to optimise processes and leads and develops a team of experts to deliver service improvements. Helps to evaluate and establish requirements for the implementation of changes by setting policy and standards", RBG_S, E),
+                t("People management skills", RBG_S, D),
+                t("Ability to coach and mentor", RBG_S, D),
+                t("Interpersonal, networking and negotiation skills, including the ability to successfully communicate complex issues coherently and persuasively.", RBG_S, D),
+                t("Project leadership and planning skills, including the evaluation and establishing of requirements for the implementation of changes by setting policy and standards.", RBG_S, D),
+                x("Previous experience in a infrastructure role", RBG_X, E),
+                x("Significant experience of monitoring and reporting performance of systems, platforms and underlying infrastructure.", RBG_X, E),
+                x("Hands-on experience troubleshooting hardware such as servers, routers, switches, hubs, network interface cards", RBG_X, E),
+                x("Experience of administering infrastructure products and tools such as Office 365, Microsoft Exchange, SQL, Active Directory, SAN, VMWare, Esxi, Azure/AWS.", RBG_X, E),
+                x("Demonstrable experience of providing support to customers following best practice support processes.", RBG_X, E),
+                x("Experience working in the public sector", RBG_X, D),
+                x("Experience of delivering structured change and modernisation", RBG_X, D),
+                x("Experience in interpreting the applicability of local and national laws / regulations (including data privacy practices and laws)", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_user_researcher() -> Doc {
+    Doc {
+        file: "rbg-user-researcher.md",
+        title: "User Researcher",
+        grade: Some("PO4"),
+        criteria: vec![
+            t("Deep understanding of the user research profession and skills", RBG_K, E),
+            t("Understanding of product thinking and the product development lifecycle", RBG_K, E),
+            t("Knowledge of modern technology, including cloud technology, architecture, agile delivery methods and software practices", RBG_K, E),
+            t("A deep understanding of user-centred design and service design", RBG_K, E),
+            t("A deep understanding of agile ways of working and software development practices", RBG_K, E),
+            t("A deep understanding of assisted digital, digital inclusion and how to build accessible online services", RBG_K, E),
+            t("Knowledge of the cross-government DDAT framework and wider developments in government digital transformation", RBG_K, D),
+            t("Understanding of assisted digital, digital inclusion and how to build accessible online services", RBG_K, D),
+            t("Ability to work in agile ways, identifying problems to solve and building evidence to drive product decisions", RBG_S, E),
+            t("Ability to build and execute a backlog of work, translating user need into user stories", RBG_S, E),
+            t("Ability to use diverse research methods to elicit insights into resident and staff need, designing comprehensive research exercises, and translating these into recommendations and reports", RBG_S, E),
+            t("Ability to gather, distil, and simplify for an audience large amounts of data, judging what is and isn’t important, including writing reports that quickly help someone understand the problem to be solved", RBG_S, E),
+            t("Ability to advise on the best research methods and best practice", RBG_S, E),
+            t("Ability to embody a product mindset and be intensely user-focused, using qualitative and quantitative data to track progress against user outcomes.", RBG_S, E),
+            t("Strong communication skills, with the ability to explain what users need from us succinctly, to a diverse, non-expert audience", RBG_S, E),
+            t("An absolute commitment to meet user need in the best, most efficient way", RBG_S, E),
+            t("Ability to use diverse research methods to elicit insights into resident and staff need", RBG_S, E),
+            t("Passionate about tech for good and with a proven desire to work in an public service organisation solving complex problems.", RBG_S, D),
+            t("Passionate about building diverse teams and communities", RBG_S, D),
+            t("Ability to flex delivery approaches depending on context", RBG_S, D),
+            x("Successful track record of working across multidisciplinary teams to deliver digital products using agile methodology in a large and complex organisation", RBG_X, E),
+            x("Significant experience in understanding and balancing client, organisational, and technical needs and knowing how to balance these when recommending decisions", RBG_X, E),
+            x("Significant experience of working as a user researcher in teams building products and platforms from inception to live.", RBG_X, E),
+            x("Experience working in digital in the public sector", RBG_X, D),
+            x("Experience taking an active part in the public sector digital community", RBG_X, D),
+            x("Experience working with APIs and microservices architecture and man", RBG_X, D),
+            x("Understanding of and commitment to achieving the Council’s staff values and ability to put into practice in the context of this post", RBG_EQ, E),
+            x("Understanding of and commitment to the Council’s equal opportunities policies and ability to put into practice in the context of this post.", RBG_EQ, E),
+        ],
+    }
+}
+
+fn rbg_project_manager() -> Doc {
+    Doc {
+        file: "rbg-project-manager.md",
+        title: "Project Manager",
+        grade: Some("PO4"),
+        criteria: [
+            vec![
+                t("Understanding of financial management", RBG_K, E),
+                t("A deep understanding of modern project management best practice", RBG_K, E),
+                t("Knowledge of modern technology, including cloud technology, architecture, agile delivery methods and software practices", RBG_K, E),
+                t("Knowledge of and ability to use a range of Agile and Lean tools and techniques", RBG_K, D),
+                t("Ability to manage change", RBG_S, E),
+                t("A commitment to improve the quality of technology services to the council and to residents.", RBG_S, E),
+                t("Ability to prioritise and organise resources in order to deliver services.", RBG_S, E),
+                t("Ability to develop honest and positive relationships; internally – with council members, leaders, working groups, staff groups, trade unions etc and externally – with the local community, government, professional and partner organisations", RBG_S, E),
+                t("Ability to explain complex ideas simply to audiences at all levels", RBG_S, E),
+                t("Ability to be accountable for decisions", RBG_S, E),
+                t("Ability to listen actively, even when you disagree with someone, making every effort to empathise with their viewpoint", RBG_S, E),
+                t("Ability to manage large budgets", RBG_S, E),
+                t("Able to build business cases", RBG_S, E),
+                t("An absolute commitment to meet user need in the best, most efficient way", RBG_S, E),
+                t("Strong people management skills, with the ability to create a positive working environment in which equality and diversity are embedded in every aspect of the team’s work and output, dignity at work is upheld and staff are empowered and motivated to achieve good outcomes.", RBG_S, D),
+                t("Able to represent and be an advocate for Agile tools and techniques,", RBG_S, D),
+                t("Able to establish strong feedback loops with internal and external users,", RBG_S, D),
+                t("Able to have hard conversations with suppliers, negotiating to make sure the council gets the best possible value", RBG_S, D),
+                t("Able to build requirement documents for tendering exercises", RBG_S, D),
+                t("A passion for building diverse teams and communities", RBG_S, D),
+                x("Experienced in managing technology and digital projects.", RBG_X, E),
+                x("Experience planning for and managing large budgets", RBG_X, E),
+                x("Experience managing supplier relationships", RBG_X, E),
+                x("Experience working across multiple senior stakeholders", RBG_X, E),
+                x("Experience building delivery roadmaps and plans", RBG_X, E),
+                x("Experience of making difficult decisions through the analysis of relevant information and risk assessment.", RBG_X, E),
+                x("Experience finding innovative ways to offer more cost-effective services", RBG_X, D),
+                x("Experience interpreting vision and strategy to drive delivery", RBG_X, D),
+                x("Experience taking part in procurement exercises", RBG_X, D),
+                x("Experience line managing others", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+/// The sixth held-out batch.
+fn held_out_sixth() -> Vec<Doc> {
+    vec![
+        rbg_data_engineer(),
+        rbg_head_of_data(),
+        rbg_policy_and_relationship_manager(),
+        rbg_infrastructure_engineer(),
+        rbg_user_researcher(),
+        rbg_project_manager(),
+    ]
+}
+
+/// The sixth batch alone, printed with `--nocapture`.
+#[test]
+fn sixth_batch_accuracy_is_at_least_95_percent() {
+    let accuracy = accuracy("sixth held-out batch", held_out_sixth());
+    assert!(
+        accuracy >= 0.95,
+        "sixth held-out batch accuracy {accuracy:.3} is below 0.95"
+    );
+}
+corpus_test!(rbg_data_engineer_values, rbg_data_engineer);
+corpus_test!(rbg_head_of_data_values, rbg_head_of_data);
+corpus_test!(
+    rbg_policy_and_relationship_manager_values,
+    rbg_policy_and_relationship_manager
+);
+corpus_test!(
+    rbg_infrastructure_engineer_values,
+    rbg_infrastructure_engineer
+);
+corpus_test!(rbg_user_researcher_values, rbg_user_researcher);
+corpus_test!(rbg_project_manager_values, rbg_project_manager);
