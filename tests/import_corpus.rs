@@ -2125,6 +2125,9 @@ corpus_test!(rbg_junior_developer_values, rbg_junior_developer);
 //   batch                                  719/723  99.4%
 // The misses: "Job Title: …" read as a criterion (three documents), and the person
 // specification's "Job Title" taken as the title where the designation above differs.
+// Two general rules: "Position/Post designation" is a title key (the first title line wins, a
+// differing one is reported), and a line keyed by one of the post's details ("Job Title:",
+// "Grade:") is never a criterion. After them: 100% (720 of 720).
 
 fn rbg_data_engineer() -> Doc {
     Doc {

@@ -29,6 +29,7 @@ use super::classify::{
     prose_priority, refers_elsewhere, split_cluster, split_lead_in, split_name_description,
     strip_priority, strip_qualifier, tidy_group, Section,
 };
+use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
 use super::sfia;
 use crate::model::{Criterion, CriterionKind, Priority};
@@ -697,6 +698,13 @@ impl Extractor<'_> {
     ) -> Option<usize> {
         let (name, qualifier) = strip_qualifier(raw_name);
         if name.is_empty() || is_placeholder(&name) {
+            return None;
+        }
+        // "Job Title: Head of Data" heading a person specification is one of the post's
+        // details (read as such), never a criterion, however it came here (a lead-in, a line
+        // of a list pasted from a PDF).
+        let key = name.split_once(':').map_or(name.as_str(), |(k, _)| k);
+        if is_detail_key(key) {
             return None;
         }
         if let Some(q) = qualifier {
@@ -1616,6 +1624,12 @@ mod tests {
                 (Experience, "Understanding of and commitment to the Council’s equal opportunities policies.".into(), Some("Equal Opportunities".into()), Essential),
             ]
         );
+        assert!(
+            x.criteria.iter().all(|c| c.name != "Job Title"),
+            "the post's details are not criteria"
+        );
+        let x = run("## Person Specification\nJob Title: Policy and Relationship Management\nGrade: PO6\nService/Section: Digital and Customer Services / Delivery\n");
+        assert!(x.criteria.is_empty(), "{:?}", x.criteria);
         // A heading the importer has no word for, outside such parts, still says nothing.
         let x =
             run("## About the council\n### Our values\n- Understanding of the Council’s values\n");
