@@ -955,6 +955,8 @@ fn corpus() -> Vec<Doc> {
     .chain(held_out_office())
     .chain(held_out_third())
     .chain(held_out_fourth())
+    .chain(held_out_fifth())
+    .chain(held_out_sixth())
     .collect()
 }
 
@@ -1493,14 +1495,11 @@ corpus_test!(
     gds_product_manager_odt_cluster_and_competency_on_one_line,
     gds_product_manager_odt
 );
+// "If you want to join us, you'll need to be able to:" under "All about you" is the advert's
+// pitch, not its criteria (see extract's about_you_in_the_adverts_pitch_is_not_the_criteria).
 corpus_test!(
     gds_content_designers_odt_plain_competency_names,
-    gds_content_designers_odt,
-    // "If you want to join us, you'll need to be able to:" under "All about you": the reader
-    // took this as the advert's blurb, the importer as requirements.
-    "extra Experience \"take complex language",
-    "extra Experience \"work with people",
-    "extra Experience \"be able to explain"
+    gds_content_designers_odt
 );
 
 /// PDFs as Word or LibreOffice exports them: the same five documents, exported to PDF by
@@ -1825,3 +1824,588 @@ corpus_test!(
     dfe_ddt_junior_user_researcher_selection_criteria_introduced_as_skills,
     dfe_ddt_junior_user_researcher
 );
+
+// Fifth held-out batch: Markdown from a site not yet in the corpus, a UK local authority (the
+// Royal Borough of Greenwich's digital team, as collected in aaronsnow/digitalservice.network).
+// Values written down from the documents' text before the importer was first run on them.
+// How a careful reader gives them: the criteria are the person specification's lists; each
+// list's heading is its group; "Knowledge" and "Skills and Abilities" are technical (specialist
+// knowledge and skills, by what the section is), "Experience" is experience, and the two
+// "Equal Opportunities" commitments are person-specification criteria (experience, the model's
+// kind for them); a list with no marker is essential (the person specification shortlists on
+// the essential criteria; the table form marks those lines "E"), and "<u>Desirable" makes the
+// lines under it desirable until the next marker or heading. The title and grade are the
+// "Position Designation" and "Grade" lines.
+//
+// First run (before any rule below), per document, checks right:
+//   rbg-senior-developer.md    52/108 48.1%
+//   rbg-data-analyst.md         2/114  1.8%
+//   rbg-content-designer.md    61/112 54.5%
+//   rbg-service-desk-agent.md  34/64  53.1%
+//   rbg-technical-architect.md 78/136 57.4%
+//   rbg-junior-developer.md    50/105 47.6%
+//   batch                     277/639 43.3%
+// Titles and grades were all right. The misses: "<u>Desirable" (an underline tag never
+// closed) swallowed every heading after it, so each list ran into "Knowledge"; the table
+// form's cells kept their "- " bullets and its one-cell group rows; "Shortlisting Criteria:"
+// read as a criterion; "Knowledge" and "Skills and Abilities" typed as experience; the
+// "Equal Opportunities" commitments not read.
+// Each got one general rule, tested on the document's shape: an emphasis tag opened on a line
+// and never closed is closed on that line (normalise); a lead-in that speaks of the criteria
+// is a note; a heading of only "Knowledge"/"Skills and Abilities" names technical skills
+// (classify); a heading the importer has no word for, beside criteria headings that are the
+// parts of one ("## Criteria" over "### Knowledge"…), lists criteria too; a one-cell row heads
+// the table rows under it as their group; a bullet typed into a table cell is only a marker
+// (outline); examples in brackets ("(for example Spring, Django…)") are not a condition.
+// After them: 100% (584 of 584 checks), and the rest of the corpus unchanged.
+const RBG_K: Option<&str> = Some("Knowledge");
+const RBG_S: Option<&str> = Some("Skills and Abilities");
+const RBG_X: Option<&str> = Some("Experience");
+const RBG_EQ: Option<&str> = Some("Equal Opportunities");
+
+/// The two commitments every Greenwich person specification ends with.
+fn rbg_equal_opportunities() -> Vec<Want> {
+    vec![
+        x("Understanding of and commitment to the Council’s equal opportunities policies and ability to put into practice in the context of this post.", RBG_EQ, E),
+        x("Understanding of and commitment to achieving the Council’s staff values and ability to put into practice in the context of this post.", RBG_EQ, E),
+    ]
+}
+fn rbg_senior_developer() -> Doc {
+    Doc {
+        file: "rbg-senior-developer.md",
+        title: "Senior Developer",
+        grade: Some("PO6"),
+        criteria: [
+            vec![
+                t("Deep knowledge of modern technology practices around infrastructure, hosting and platforms", RBG_K, E),
+                t("Deep knowledge of and commitment to open-source technology", RBG_K, E),
+                t("Deep knowledge of modern software and software development practice, including the various options around self-built, low-code and outsourced services", RBG_K, E),
+                t("A deep applied knowledge of agile ways of working", RBG_K, E),
+                t("Knowledge of devops practice and culture and associated practices like continuous deployment and testing, test-driven development and pair programming", RBG_K, E),
+                t("Knowledge of cross-government procurement frameworks and processes", RBG_K, D),
+                t("Knowledge of cross-government platforms like GOV.UK Pay and Notify", RBG_K, D),
+                t("Ability to mentor and coach.", RBG_S, E),
+                t("Ability to build software to the highest standard, in a range of languages and frameworks", RBG_S, E),
+                t("Ability to test software in modern ways, including automated testing", RBG_S, E),
+                t("An absolute commitment to meet user need in the best, most efficient way", RBG_S, E),
+                t("Ability to flex delivery approaches depending on context", RBG_S, E),
+                t("Passionate about building diverse teams and communities", RBG_S, D),
+                t("Ability to create a positive working environment in which equality and diversity are embedded in every aspect of the team’s work and output, dignity at work is upheld and staff are empowered and motivated to achieve good outcomes", RBG_S, D),
+                x("Experience setting service and development standards", RBG_X, E),
+                x("Experience building complex services in code", RBG_X, E),
+                x("Experience working in a culture of continuous code release", RBG_X, E),
+                x("Experience working in teams using agile methods and culture", RBG_X, E),
+                x("Experience in understanding and balancing client, organisational, and technical needs", RBG_X, E),
+                x("Experience of researching, prototyping, launching and scaling products and platforms from inception to live.", RBG_X, E),
+                x("Experience working with APIs and microservices architecture and managing the relationships between interdependent product and platform teams.", RBG_X, E),
+                x("Experience working in the public sector", RBG_X, D),
+                x("Experience of developing services that takes account of the needs of diverse users.", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+fn rbg_data_analyst() -> Doc {
+    Doc {
+        file: "rbg-data-analyst.md",
+        title: "Data Analyst",
+        grade: Some("PO3"),
+        criteria: [
+            vec![
+                t("An applied understanding of large and complex data sets, including how to clean and link data sets.", RBG_K, E),
+                t("Expert in understanding and applying a range of modern tools and techniques to analyse data", RBG_K, E),
+                t("Proficient in understanding and using a range of modern software which enables the user to create, populate and manipulate data structures.", RBG_K, E),
+                t("Knowledge of modern visualisation tools like D3 and Tableau, as well as the principles of web analytic tools like Google Analytics", RBG_K, E),
+                t("Knowledge of modern data practices, including the technologies used, platforms and services", RBG_K, E),
+                t("Understanding of information governance principles", RBG_K, D),
+                t("Understanding of how data impacts business performance", RBG_K, E),
+                t("Understanding of corporate, industry and professional standards, policies, regulations, compliance and codes of conduct associated with the role.", RBG_K, D),
+                t("Proficiency in using query languages such as SQL, Hive, R", RBG_S, E),
+                t("Excellent mathematical and statistical skills and the ability to apply them to large, complex and messy data sets", RBG_S, E),
+                t("Can write and communicate about highly technical topics, translating as needed to make sure everyone understands your findings, including building data visualisations", RBG_S, D),
+                t("Extremely strong skills in using data analysis to answer specific business problems, applying a variety of techniques as needed", RBG_S, E),
+                t("Ability to extract, clean, link, enhance and model data sets in a variety of software packages in a timely, effective and clear way", RBG_S, E),
+                t("Ability to think creatively about the use and meaning of data patterns and insights", RBG_S, D),
+                x("Experience of interpreting large and complex data sets, presenting them simply to stakeholders, and building visualisations/reports which help others to understand them", RBG_X, E),
+                x("Experience querying and reporting on data sets through modern tools such as R, Python etc, including creating dashboards and visualisations", RBG_X, D),
+                x("Experience of delivering insights to senior stakeholders and helping them to understand them", RBG_X, E),
+                x("Experience in understanding nuanced insights from data and helping to translate for others", RBG_X, E),
+                x("Experience of working in cross-functional teams on shared projects, products and goals, including defining and tracking service metrics", RBG_X, D),
+                x("Experience of building positive relationships with a range of both internal and external stakeholders.", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+fn rbg_content_designer() -> Doc {
+    Doc {
+        file: "rbg-content-designer.md",
+        title: "Content Designer",
+        grade: Some("PO4"),
+        criteria: [
+            vec![
+                t("Knowledge of creating, iterating, publishing and managing high-quality, user-centred content", RBG_K, E),
+                t("Deep knowledge of content publishing systems with the ability to review and improve processes.", RBG_K, E),
+                t("Knowledge of agile ways of working and modern software development practices", RBG_K, E),
+                t("Knowledge of modern tools and platforms for designing and publishing web content", RBG_K, E),
+                t("Knowledge of the cross-government DDAT framework", RBG_K, D),
+                t("Relentless focus on the user, able to translate user feedback to content need and user stories", RBG_S, E),
+                t("Ability to influence at the most senior levels in an organisation, communicating the value of content across our services and channels", RBG_S, E),
+                t("Ability to think strategically, mapping organisational need to content development", RBG_S, E),
+                t("Ability to prototype content in a range of tools", RBG_S, E),
+                t("Ability to run a community of practice, develop people and set strong consistent standard for content design practice", RBG_S, E),
+                t("Ability to develop user-focused content across multiple services and channels to create a seamless user experience", RBG_S, E),
+                t("Ability to translate business language to plain English, bridging the gap between a corporate service need and a user need", RBG_S, E),
+                t("Ability to build relationships across the organisation at all levels, especially with policymakers and service owners", RBG_S, E),
+                t("Strong communication skills, including the ability to make complex languages and processes easy to understand", RBG_S, E),
+                t("Skilled in providing feedback to and mentoring other to make sure they’re delivering quality work", RBG_S, E),
+                t("Ability to coach teams in agile ways of working", RBG_S, D),
+                x("Experience pairing with other disciplines to create content in digital services", RBG_X, E),
+                x("Experience using analytics, user feedback, and user research to evaluate and improve content.", RBG_X, E),
+                x("Experience creating clear content across multiple services and channels concurrently, working between product teams with the ability to prioritise", RBG_X, E),
+                x("Experience coaching and mentoring", RBG_X, E),
+                x("Experience creating content in the public sector", RBG_X, D),
+                x("Desire to take an active role in the cross-government digital community", RBG_X, D),
+                x("Experience writing content strategy and designing information architecture", RBG_X, D),
+                x("Experience of line management and developing people", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+fn rbg_service_desk_agent() -> Doc {
+    Doc {
+        file: "rbg-service-desk-agent.md",
+        title: "Service Desk Agent",
+        grade: Some("Scale 6"),
+        criteria: [
+            vec![
+                t("Knowledge and understanding of service support procedures", RBG_K, E),
+                t("Clear understanding of 1st, 2nd, 3rd line and specialist support, with specific knowledge of the Service Desk function.", RBG_K, E),
+                t("Knowledge of how excellent service delivery can be delivered effectively in a busy and complex technology environment.", RBG_K, D),
+                t("Ability to understand customer values and needs at varying levels of seniority or technical ability", RBG_S, E),
+                t("Ability to follow instruction and direction, to prioritise and manage own case / ticket workload in order to deliver services to achieve service objectives and provide optimal performance.", RBG_S, E),
+                t("Ability to administer and support end user technologies, solutions and services", RBG_S, E),
+                t("Ability to work with and manage contractor and supplier staff as well as directly managed staff", RBG_S, E),
+                t("Proficient in the use of tools or systems for access security control, eg Active Directory and Office 365 and be fully proficient in all service desk key areas.", RBG_S, E),
+                t("Provide excellent customer service, consult and communicate clearly and effectively (orally and in writing), and develop positive relationships that generate collaborative working", RBG_S, E),
+                t("Willingness and ability to work flexible hours to meet the service requirements.", RBG_S, E),
+                t("Understanding of and ability to apply the most appropriate modern standards and practices.", RBG_S, D),
+                x("Some prior experience in a support team", RBG_X, E),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+fn rbg_technical_architect() -> Doc {
+    Doc {
+        file: "rbg-technical-architect.md",
+        title: "Technical Architect",
+        grade: Some("PO8"),
+        criteria: [
+            vec![
+                t("Expert knowledge of technical architecture as a discipline; the relevant technologies, tools and platforms, best modern practice; industry trends and risks", RBG_K, E),
+                t("Deep knowledge of modern technology practices around infrastructure, hosting and platforms", RBG_K, E),
+                t("Deep knowledge of and commitment to open-source technology", RBG_K, E),
+                t("Deep knowledge of modern software and software development practice, including the various options around self-built, low-code and outsourced services", RBG_K, E),
+                t("A deep applied knowledge of agile ways of working", RBG_K, E),
+                t("Knowledge of devops practice and culture and associated practices like continuous deployment and testing, test-driven development and pair programming", RBG_K, E),
+                t("Knowledge of cross-government procurement frameworks and processes", RBG_K, D),
+                t("Knowledge of cross-government platforms like GOV.UK Pay and Notify", RBG_K, D),
+                t("Knowledge of the environmental footprint of technology, and a commitment to lower it", RBG_K, D),
+                t("Ability to bridge the gap between technical and non-technical outcomes, people and tools; able to turn business outcomes into technical design", RBG_S, E),
+                t("Ability to communicate in plain English with people of all types and levels in the organisation", RBG_S, E),
+                t("Ability to design a technical architecture to meet specific needs; ability to understand trade-offs in technical choices", RBG_S, E),
+                t("Ability to make and justify complex and high-impact technical, clearly explaining reasoning. Ability to persuade sceptics of your reasoning.", RBG_S, E),
+                t("Ability to strongly influence technology strategy, design patterns, policies and behaviour, role modelling each yourself.", RBG_S, E),
+                t("Ability to understand and act on technology trends and movements sensibly", RBG_S, E),
+                t("Ability to select appropriate technologies, including where services are not owned by us, influencing suppliers", RBG_S, E),
+                t("Ability to direct technology work across multiple cross-functional teams where needed", RBG_S, E),
+                t("Ability to keep commercial considerations in mind when taking actions or making decisions.", RBG_S, E),
+                t("Ability to flex between collaborative and directive types of work", RBG_S, D),
+                x("Experience as a technical architect in an agile software development environment", RBG_X, E),
+                x("Experience delivering technical architecture designs, patterns and decisions at pace", RBG_X, E),
+                x("Experience setting service and development standards", RBG_X, E),
+                x("Experience building complex services in code", RBG_X, E),
+                x("Experience working in a culture of continuous code release", RBG_X, E),
+                x("Significant experience in understanding and balancing client, organisational, and technical needs and knowing how to balance these when setting strategy and direction.", RBG_X, E),
+                x("Experience working with APIs and microservices architecture and managing the relationships between interdependent product and platform teams.", RBG_X, E),
+                x("Experience working in the public sector", RBG_X, D),
+                x("Experience working with senior stakeholders", RBG_X, D),
+                x("Experience developing services that takes account of the needs of diverse users.", RBG_X, D),
+                x("Experience working between multiple teams", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+fn rbg_junior_developer() -> Doc {
+    Doc {
+        file: "rbg-junior-developer.md",
+        title: "Junior Developer",
+        grade: Some("PO2"),
+        criteria: [
+            vec![
+                t("Working knowledge in at least one programming language for development of enterprise and public facing applications (Java, Python, C#, PHP, Ruby, JavaScript etc.)", RBG_K, E),
+                t("Working knowledge in either structured data (JSON, XML etc.) or databases (PostgreSQL, Redis etc.)", RBG_K, E),
+                t("Basic working knowledge of client-side web development (HTML, CSS and JavaScript)", RBG_K, E),
+                t("Awareness of the HTTP protocol and at least one web development framework (for example Spring, Django, Rails, Laravel, Razor, Classic ASP)", RBG_K, E),
+                t("Some knowledge of modern technology practices around infrastructure, hosting and platforms", RBG_K, E),
+                t("Some knowledge of the benefits of open-source technology", RBG_K, E),
+                t("Some knowledge of modern software and software development practice", RBG_K, E),
+                t("Some knowledge of devops practice and culture and associated practices like continuous deployment and testing, test-driven development and pair programming", RBG_K, E),
+                t("Some knowledge of cross-government procurement frameworks and processes", RBG_K, D),
+                t("Some knowledge of cross-government platforms like GOV.UK Pay and Notify", RBG_K, D),
+                t("Ability to contribute to the building of modern software", RBG_S, E),
+                t("Ability to test software in modern ways, including automated testing", RBG_S, E),
+                t("An interest in solving problems and an eagerness to learn", RBG_S, E),
+                t("Ability to research and learn new tools and techniques, keeping up to date with the latest libraries, frameworks and languages", RBG_S, E),
+                t("A strong interest in digital services and agile working", RBG_S, E),
+                t("An understanding of common security issues", RBG_S, E),
+                t("Ability to create a positive working environment in which equality and diversity are embedded in every aspect of the team’s work and output, dignity at work is upheld and staff are empowered and motivated to achieve good outcomes", RBG_S, D),
+                x("Some experience building services in code", RBG_X, E),
+                x("Experience of using testing to validate solutions", RBG_X, E),
+                x("Experience working in teams using agile methods and culture", RBG_X, D),
+                x("Experience of prototyping", RBG_X, D),
+                x("Experience working with APIs and microservices architecture", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+/// The fifth held-out batch.
+fn held_out_fifth() -> Vec<Doc> {
+    vec![
+        rbg_senior_developer(),
+        rbg_data_analyst(),
+        rbg_content_designer(),
+        rbg_service_desk_agent(),
+        rbg_technical_architect(),
+        rbg_junior_developer(),
+    ]
+}
+
+/// The fifth batch alone, scored as the corpus is: it is printed with `--nocapture`.
+#[test]
+fn fifth_batch_accuracy_is_at_least_95_percent() {
+    let accuracy = accuracy("fifth held-out batch", held_out_fifth());
+    assert!(
+        accuracy >= 0.95,
+        "fifth held-out batch accuracy {accuracy:.3} is below 0.95"
+    );
+}
+corpus_test!(rbg_senior_developer_values, rbg_senior_developer);
+corpus_test!(rbg_data_analyst_values, rbg_data_analyst);
+corpus_test!(rbg_content_designer_values, rbg_content_designer);
+corpus_test!(rbg_service_desk_agent_values, rbg_service_desk_agent);
+corpus_test!(rbg_technical_architect_values, rbg_technical_architect);
+corpus_test!(rbg_junior_developer_values, rbg_junior_developer);
+
+// Sixth held-out batch: six more Royal Borough of Greenwich job descriptions (two in the
+// table form, a non-digital policy role, one whose duties have "####" sub-headings), values
+// written down the same way before the importer was first run on them, after the fifth
+// batch's rules and the "All about you" rule were settled. Where the document's two title
+// lines differ ("Policy and Relationship Manager" above, "Job Title: Policy and Relationship
+// Management" in the person specification), the post's designation is the title; a
+// criterion cut off in the source ("…architecture and man") is kept as written.
+//
+// First run, per document, checks right:
+//   rbg-data-engineer.md                   102/102 100%
+//   rbg-head-of-data.md                    122/123  99.2%
+//   rbg-policy-and-relationship-manager.md 141/143  98.6%
+//   rbg-infrastructure-engineer.md         110/110 100%
+//   rbg-user-researcher.md                 114/115  99.1%
+//   rbg-project-manager.md                 130/130 100%
+//   batch                                  719/723  99.4%
+// The misses: "Job Title: …" read as a criterion (three documents), and the person
+// specification's "Job Title" taken as the title where the designation above differs.
+// Two general rules: "Position/Post designation" is a title key (the first title line wins, a
+// differing one is reported), and a line keyed by one of the post's details ("Job Title:",
+// "Grade:") is never a criterion. After them: 100% (720 of 720).
+
+fn rbg_data_engineer() -> Doc {
+    Doc {
+        file: "rbg-data-engineer.md",
+        title: "Data Engineer",
+        grade: Some("PO4"),
+        criteria: [
+            vec![
+                t("In-depth applied knowledge of modern data science tools, technologies and practices", RBG_K, E),
+                t("In-depth knowledge of data visualisation tools such as D3.js, Tableau, etc.", RBG_K, E),
+                t("Understanding of machine learning techniques and algorithms", RBG_K, E),
+                t("Knowledge of corporate, industry and professional data standards", RBG_K, E),
+                t("Familiarity with SQL and NoSQL databases", RBG_K, E),
+                t("A knowledge of the evolution of data practices, skills, frameworks and strategy in the UK public sector", RBG_K, D),
+                t("Proficiency in using query languages such as SQL, Hive, R", RBG_S, D),
+                t("Ability to use SQL and NoSQL databases", RBG_S, E),
+                t("Excellent programming/coding skills across a range of languages", RBG_S, E),
+                t("Can write and communicate clearly with a range of people about highly technical topics", RBG_S, E),
+                t("Has a passion for learning and self-development", RBG_S, D),
+                t("Ability to analyse data, find patterns and derive insights", RBG_S, E),
+                t("Ability to build and test data pipelines and products to meet user need", RBG_S, D),
+                t("Ability to clean, integrate and scale data sets and pipelines", RBG_S, E),
+                t("Ability to model data in a range of ways, including reverse engineering from live production systems", RBG_S, E),
+                t("Ability to fix problems in data sets, from low performance to bugs and outages", RBG_S, E),
+                t("Ability to write and execute tests to prove and maintain system quality", RBG_S, E),
+                x("Significant experience of leading data projects and delivering data products or services", RBG_X, E),
+                x("Experience working with multiple complex data sets to derive insights and patterns, including building dashboards and visualisation", RBG_X, E),
+                x("Able to give examples of successful delivery of data pipelines and services, including key metrics", RBG_X, E),
+                x("Experience of working in data in the public sector", RBG_X, D),
+                x("Experience in ETL processes for large monolithic IT systems, making data usable on modern platform", RBG_X, E),
+                x("Experience running a production data service", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_head_of_data() -> Doc {
+    Doc {
+        file: "rbg-head-of-data.md",
+        title: "Head of Data",
+        grade: Some("PO10"),
+        criteria: [
+            vec![
+                t("In-depth knowledge of modern data practices, including the technologies used, platforms and services, and the interface with cloud technologies", RBG_K, E),
+                t("In-depth knowledge of corporate, industry and professional data standards", RBG_K, D),
+                t("Deep understanding of data architecture and strategy, including how to explain this to non-technical people", RBG_K, E),
+                t("Deep understanding of how to motivate a team to be successful, including a demonstrable understanding of good leadership and management practices. This should include awareness of your leadership style and the ability to develop it", RBG_K, E),
+                t("A knowledge of the evolution of data practices, skills, frameworks and strategy in the UK public sector", RBG_K, D),
+                t("A proven ability to empathise with end users, colleagues and stakeholders, combined with a passion for good relationship building, openness and honesty", RBG_S, E),
+                t("Able to fully explain the nuanced decision-making involved in becoming a data-driven organisation to every level of the organisation", RBG_S, E),
+                t("The ability to persuade people of new ideas, linking them clearly to business outcomes", RBG_S, D),
+                t("Able to take full accountability for the decisions taken by you and your team, including taking the fall for mistakes you haven’t made where that will protect and develop your team", RBG_S, E),
+                t("Able to delegate everything appropriate which more junior members of in the team can do", RBG_S, D),
+                t("Able to thrive in uncertainty, staying calm where things are hard or unclear and still able to perform well under pressure", RBG_S, D),
+                t("Able to inspire people about your profession, about the work of your team and about RBG itself", RBG_S, D),
+                t("Can write and communicate strategy on highly technical topics in very few words or pictures.", RBG_S, E),
+                t("Has a passion for learning and self-development, including the humility to learn from others and the desire to build cross-sector relationships to do so", RBG_S, E),
+                t("Able to negotiate with suppliers fairly but plainly when needed", RBG_S, E),
+                t("Able to make decisions that demonstrate commitment to the Council’s vision for a better Royal Greenwich.", RBG_S, D),
+                x("Significant experience of leading data teams proficiently, comprising several different data skills", RBG_X, E),
+                x("Experience of building and seeing through data strategy", RBG_X, D),
+                x("Experience of working in data in the public sector", RBG_X, D),
+                x("Political awareness with experience of building positive relationships with politicians.", RBG_X, D),
+                x("Experience of creating a culture of learning, to maintain a capable and high performing workforce.", RBG_X, E),
+                x("Experience of providing leadership within a dynamic and changing environment.", RBG_X, E),
+                x("Experience of setting service standards that demonstrate empathy with end users and a will to improve services", RBG_X, D),
+                x("Experience of data service delivery that you can prove", RBG_X, E),
+                x("Experience of making difficult decisions through the analysis of relevant information and risk assessment.", RBG_X, D),
+                x("Experience building relationships across a diverse range of people that can demonstrate to us that diversity and inclusion is close to your heart.", RBG_X, E),
+                x("Experience of developing services that takes account of the needs of diverse user groups.", RBG_X, D),
+                x("A passion for building diverse teams", RBG_EQ, E),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_policy_and_relationship_manager() -> Doc {
+    Doc {
+        file: "rbg-policy-and-relationship-manager.md",
+        title: "Policy and Relationship Manager",
+        grade: Some("PO6"),
+        criteria: [
+            vec![
+                t("Some knowledge of modern technology platforms and services", RBG_K, E),
+                t("Knowledge of how to develop technical policies", RBG_K, E),
+                t("Knowledge of user support principles in modern environments", RBG_K, E),
+                t("Knowledge of how to cater for different learning styles", RBG_K, E),
+                t("Understanding of modern digital culture and practice", RBG_K, E),
+                t("Knowledge of GDPR principles", RBG_K, D),
+                t("Knowledge of agile delivery principles and practices", RBG_K, D),
+                t("Ability to build business cases for innovative work", RBG_S, E),
+                t("Ability to research and compare platforms and services and make recommendations about which may be most appropriate", RBG_S, E),
+                t("Ability to communicate policies and guidance in the shortest and clearest possible way", RBG_S, E),
+                t("Ability to write policies and guidance, taking into account all the variables", RBG_S, E),
+                t("Ability to influence at the highest and broadest levels within the organisation and its users, suppliers, partners and peers, persuading people of new ideas and treating everyone with equal respect", RBG_S, E),
+                t("Maintains an active awareness of developments in the industry and takes initiative to keep skills up to date.", RBG_S, E),
+                t("Ability to advise on modern digital culture and approaches", RBG_S, E),
+                t("Ability to communicate training and learning needs, and work with other specialisms to create innovative learning opportunities for staff.", RBG_S, E),
+                t("Strong people management skills, with the ability to create a positive working environment in which equality and diversity are embedded in every aspect of the team’s work and output, dignity at work is upheld and staff are empowered and motivated to achieve good outcomes.", RBG_S, E),
+                t("Ability to explain complex ideas simply to audiences at all levels", RBG_S, E),
+                t("Ability to be accountable for decisions and protect your team without taking any of the credit for their work", RBG_S, E),
+                t("Ability to listen actively, even when you disagree with someone, making every effort to empathise with their viewpoint", RBG_S, E),
+                t("An absolute commitment to meet user need in the best, most efficient way", RBG_S, E),
+                t("Ability to describe and be an ambassador for agile ways of working", RBG_S, D),
+                t("Ability to manage budgets", RBG_S, D),
+                t("Able to lead a continual planning process in a complex environment. Able to plan beyond product delivery. Able to identify dependencies in plans across services and coordinate delivery.", RBG_S, D),
+                x("Proven experience of building positive relationships with a range of both internal and external stakeholders, including an understanding of political drivers and the role of Members.", RBG_X, E),
+                x("Experience of creating a culture of learning, to maintain a capable and high performing workforce", RBG_X, E),
+                x("Experience of providing structured plans and setting clear objectives that implement strategy and drive delivery.", RBG_X, E),
+                x("Experience of managing service change programmes that provides innovative outcomes.", RBG_X, E),
+                x("Experience of making decisions through the analysis of relevant information and risk assessment.", RBG_X, E),
+                x("Experience of cross organisational working, collaboration between stakeholders who have diverse objectives, taking into account others’ views and harnessing the benefits of having a diverse workforce.", RBG_X, E),
+                x("Experience of developing teams that takes account of the needs of each member.", RBG_X, E),
+                x("Experience writing new and complex policy that drives innovation", RBG_X, D),
+                x("Experience designing training packages and paths", RBG_X, D),
+                x("Experience writing user guidance for a range of services", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_infrastructure_engineer() -> Doc {
+    Doc {
+        file: "rbg-infrastructure-engineer.md",
+        title: "Infrastructure Engineer",
+        grade: Some("PO3"),
+        criteria: [
+            vec![
+                t("Knowledge of infrastructure concepts, protocols and standards", RBG_K, E),
+                t("Knowledge of managing and configuring enterprise-wide networks", RBG_K, E),
+                t("An understanding of information security and how to build infrastructure with security controls embedded", RBG_K, E),
+                t("Knowledge of the context of infrastructure support services in local government organisations", RBG_K, D),
+                t("Understands the direction for future technologies, in particular cloud hosting.", RBG_K, D),
+                t("Ability to administer and support infrastructure technologies, solutions and services", RBG_S, E),
+                t("Deals with high impact, complex change requests. Ensures that release policies, procedures and processes are applied.", RBG_S, E),
+                t("Ability to apply the most appropriate modern standards and practices.", RBG_S, E),
+                t("Ability to lead testing activities within development or integration activities.", RBG_S, E),
+                t("Ability to communicate clearly, effectively and appropriately (orally and in writing) to suit the intended audience.", RBG_S, E),
+                t("Able to draft and maintain procedures and documentation. Able to set standards for definition, security and integrity of objects and ensures conformance to these standards", RBG_S, E),
+                t("Takes accountability of issues that occur and is proactive in searching for potential problems. Achieves excellent user outcomes.", RBG_S, E),
+                t("Able to analyse current processes, identify and implement opportunities to optimise processes and leads and develops a team of experts to deliver service improvements. Helps to evaluate and establish requirements for the implementation of changes by setting policy and standards", RBG_S, E),
+                t("People management skills", RBG_S, D),
+                t("Ability to coach and mentor", RBG_S, D),
+                t("Interpersonal, networking and negotiation skills, including the ability to successfully communicate complex issues coherently and persuasively.", RBG_S, D),
+                t("Project leadership and planning skills, including the evaluation and establishing of requirements for the implementation of changes by setting policy and standards.", RBG_S, D),
+                x("Previous experience in a infrastructure role", RBG_X, E),
+                x("Significant experience of monitoring and reporting performance of systems, platforms and underlying infrastructure.", RBG_X, E),
+                x("Hands-on experience troubleshooting hardware such as servers, routers, switches, hubs, network interface cards", RBG_X, E),
+                x("Experience of administering infrastructure products and tools such as Office 365, Microsoft Exchange, SQL, Active Directory, SAN, VMWare, Esxi, Azure/AWS.", RBG_X, E),
+                x("Demonstrable experience of providing support to customers following best practice support processes.", RBG_X, E),
+                x("Experience working in the public sector", RBG_X, D),
+                x("Experience of delivering structured change and modernisation", RBG_X, D),
+                x("Experience in interpreting the applicability of local and national laws / regulations (including data privacy practices and laws)", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+fn rbg_user_researcher() -> Doc {
+    Doc {
+        file: "rbg-user-researcher.md",
+        title: "User Researcher",
+        grade: Some("PO4"),
+        criteria: vec![
+            t("Deep understanding of the user research profession and skills", RBG_K, E),
+            t("Understanding of product thinking and the product development lifecycle", RBG_K, E),
+            t("Knowledge of modern technology, including cloud technology, architecture, agile delivery methods and software practices", RBG_K, E),
+            t("A deep understanding of user-centred design and service design", RBG_K, E),
+            t("A deep understanding of agile ways of working and software development practices", RBG_K, E),
+            t("A deep understanding of assisted digital, digital inclusion and how to build accessible online services", RBG_K, E),
+            t("Knowledge of the cross-government DDAT framework and wider developments in government digital transformation", RBG_K, D),
+            t("Understanding of assisted digital, digital inclusion and how to build accessible online services", RBG_K, D),
+            t("Ability to work in agile ways, identifying problems to solve and building evidence to drive product decisions", RBG_S, E),
+            t("Ability to build and execute a backlog of work, translating user need into user stories", RBG_S, E),
+            t("Ability to use diverse research methods to elicit insights into resident and staff need, designing comprehensive research exercises, and translating these into recommendations and reports", RBG_S, E),
+            t("Ability to gather, distil, and simplify for an audience large amounts of data, judging what is and isn’t important, including writing reports that quickly help someone understand the problem to be solved", RBG_S, E),
+            t("Ability to advise on the best research methods and best practice", RBG_S, E),
+            t("Ability to embody a product mindset and be intensely user-focused, using qualitative and quantitative data to track progress against user outcomes.", RBG_S, E),
+            t("Strong communication skills, with the ability to explain what users need from us succinctly, to a diverse, non-expert audience", RBG_S, E),
+            t("An absolute commitment to meet user need in the best, most efficient way", RBG_S, E),
+            t("Ability to use diverse research methods to elicit insights into resident and staff need", RBG_S, E),
+            t("Passionate about tech for good and with a proven desire to work in an public service organisation solving complex problems.", RBG_S, D),
+            t("Passionate about building diverse teams and communities", RBG_S, D),
+            t("Ability to flex delivery approaches depending on context", RBG_S, D),
+            x("Successful track record of working across multidisciplinary teams to deliver digital products using agile methodology in a large and complex organisation", RBG_X, E),
+            x("Significant experience in understanding and balancing client, organisational, and technical needs and knowing how to balance these when recommending decisions", RBG_X, E),
+            x("Significant experience of working as a user researcher in teams building products and platforms from inception to live.", RBG_X, E),
+            x("Experience working in digital in the public sector", RBG_X, D),
+            x("Experience taking an active part in the public sector digital community", RBG_X, D),
+            x("Experience working with APIs and microservices architecture and man", RBG_X, D),
+            x("Understanding of and commitment to achieving the Council’s staff values and ability to put into practice in the context of this post", RBG_EQ, E),
+            x("Understanding of and commitment to the Council’s equal opportunities policies and ability to put into practice in the context of this post.", RBG_EQ, E),
+        ],
+    }
+}
+
+fn rbg_project_manager() -> Doc {
+    Doc {
+        file: "rbg-project-manager.md",
+        title: "Project Manager",
+        grade: Some("PO4"),
+        criteria: [
+            vec![
+                t("Understanding of financial management", RBG_K, E),
+                t("A deep understanding of modern project management best practice", RBG_K, E),
+                t("Knowledge of modern technology, including cloud technology, architecture, agile delivery methods and software practices", RBG_K, E),
+                t("Knowledge of and ability to use a range of Agile and Lean tools and techniques", RBG_K, D),
+                t("Ability to manage change", RBG_S, E),
+                t("A commitment to improve the quality of technology services to the council and to residents.", RBG_S, E),
+                t("Ability to prioritise and organise resources in order to deliver services.", RBG_S, E),
+                t("Ability to develop honest and positive relationships; internally – with council members, leaders, working groups, staff groups, trade unions etc and externally – with the local community, government, professional and partner organisations", RBG_S, E),
+                t("Ability to explain complex ideas simply to audiences at all levels", RBG_S, E),
+                t("Ability to be accountable for decisions", RBG_S, E),
+                t("Ability to listen actively, even when you disagree with someone, making every effort to empathise with their viewpoint", RBG_S, E),
+                t("Ability to manage large budgets", RBG_S, E),
+                t("Able to build business cases", RBG_S, E),
+                t("An absolute commitment to meet user need in the best, most efficient way", RBG_S, E),
+                t("Strong people management skills, with the ability to create a positive working environment in which equality and diversity are embedded in every aspect of the team’s work and output, dignity at work is upheld and staff are empowered and motivated to achieve good outcomes.", RBG_S, D),
+                t("Able to represent and be an advocate for Agile tools and techniques,", RBG_S, D),
+                t("Able to establish strong feedback loops with internal and external users,", RBG_S, D),
+                t("Able to have hard conversations with suppliers, negotiating to make sure the council gets the best possible value", RBG_S, D),
+                t("Able to build requirement documents for tendering exercises", RBG_S, D),
+                t("A passion for building diverse teams and communities", RBG_S, D),
+                x("Experienced in managing technology and digital projects.", RBG_X, E),
+                x("Experience planning for and managing large budgets", RBG_X, E),
+                x("Experience managing supplier relationships", RBG_X, E),
+                x("Experience working across multiple senior stakeholders", RBG_X, E),
+                x("Experience building delivery roadmaps and plans", RBG_X, E),
+                x("Experience of making difficult decisions through the analysis of relevant information and risk assessment.", RBG_X, E),
+                x("Experience finding innovative ways to offer more cost-effective services", RBG_X, D),
+                x("Experience interpreting vision and strategy to drive delivery", RBG_X, D),
+                x("Experience taking part in procurement exercises", RBG_X, D),
+                x("Experience line managing others", RBG_X, D),
+            ],
+            rbg_equal_opportunities(),
+        ]
+        .concat(),
+    }
+}
+
+/// The sixth held-out batch.
+fn held_out_sixth() -> Vec<Doc> {
+    vec![
+        rbg_data_engineer(),
+        rbg_head_of_data(),
+        rbg_policy_and_relationship_manager(),
+        rbg_infrastructure_engineer(),
+        rbg_user_researcher(),
+        rbg_project_manager(),
+    ]
+}
+
+/// The sixth batch alone, printed with `--nocapture`.
+#[test]
+fn sixth_batch_accuracy_is_at_least_95_percent() {
+    let accuracy = accuracy("sixth held-out batch", held_out_sixth());
+    assert!(
+        accuracy >= 0.95,
+        "sixth held-out batch accuracy {accuracy:.3} is below 0.95"
+    );
+}
+corpus_test!(rbg_data_engineer_values, rbg_data_engineer);
+corpus_test!(rbg_head_of_data_values, rbg_head_of_data);
+corpus_test!(
+    rbg_policy_and_relationship_manager_values,
+    rbg_policy_and_relationship_manager
+);
+corpus_test!(
+    rbg_infrastructure_engineer_values,
+    rbg_infrastructure_engineer
+);
+corpus_test!(rbg_user_researcher_values, rbg_user_researcher);
+corpus_test!(rbg_project_manager_values, rbg_project_manager);

@@ -165,7 +165,8 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         // "Skills and expertise": named professional skills, where "skills and experience"
         // is a person specification.
         "expertise",
-    ]) {
+    ]) || names_knowledge_or_abilities(&t)
+    {
         Some(Section::Criteria(CriterionKind::Technical))
     } else if has(EXPERIENCE) {
         Some(Section::Criteria(CriterionKind::Experience))
@@ -182,6 +183,26 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         weak,
         priority,
     }
+}
+
+/// A person specification's "Knowledge" or "Skills and Abilities" (the local-government and
+/// NHS layout: Qualifications, Knowledge, Skills and Abilities, Experience): a heading made
+/// only of these words names specialist knowledge and skills, where "Experience" beside it
+/// names experience. "Skills" alone stays a generic requirements heading.
+fn names_knowledge_or_abilities(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "knowledge",
+        "skills",
+        "skill",
+        "abilities",
+        "ability",
+        "and",
+    ];
+    let w = words(folded);
+    !w.is_empty()
+        && w.iter().all(|w| WORDS.contains(&w.as_str()))
+        && w.iter()
+            .any(|w| matches!(w.as_str(), "knowledge" | "abilities" | "ability"))
 }
 
 fn words(folded: &str) -> Vec<String> {
@@ -531,7 +552,12 @@ pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
         "applicable",
         "as required",
     ];
-    if STARTS.iter().any(|s| lower.starts_with(s)) {
+    // "(for example Spring, Django, Rails)" gives examples, which belong to the requirement;
+    // "(for those managing staff)" is a condition.
+    let examples = ["for example", "for instance", "for e.g"]
+        .iter()
+        .any(|e| lower.starts_with(e));
+    if !examples && STARTS.iter().any(|s| lower.starts_with(s)) {
         let name = tidy_name(trimmed.get(..open).unwrap_or_default());
         if !name.is_empty() {
             return (name, Some(inner.to_owned()));
@@ -707,6 +733,15 @@ mod tests {
                 Some(Section::Criteria(Experience)),
             ),
             ("Person specification", Some(Section::Criteria(Experience))),
+            // A local-government person specification's parts (Royal Borough of Greenwich).
+            ("Knowledge", Some(Section::Criteria(Technical))),
+            ("Skills and Abilities", Some(Section::Criteria(Technical))),
+            ("Knowledge and skills", Some(Section::Criteria(Technical))),
+            ("Experience", Some(Section::Criteria(Experience))),
+            (
+                "Knowledge and experience",
+                Some(Section::Criteria(Experience)),
+            ),
             (
                 "Skills Framework for the Information Age",
                 Some(Section::Sfia),
@@ -793,6 +828,16 @@ mod tests {
         assert_eq!(
             strip_qualifier("Network protocols (TCP/IP)"),
             ("Network protocols (TCP/IP)".into(), None)
+        );
+        // Royal Borough of Greenwich, Junior Developer: examples are part of the requirement.
+        let examples = "Awareness of the HTTP protocol and at least one web development framework (for example Spring, Django, Rails, Laravel, Razor, Classic ASP)";
+        assert_eq!(strip_qualifier(examples), (examples.into(), None));
+        assert_eq!(
+            strip_qualifier("Line management (for those managing staff)"),
+            (
+                "Line management".into(),
+                Some("for those managing staff".into())
+            )
         );
     }
 

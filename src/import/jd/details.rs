@@ -39,7 +39,9 @@ fn key_of(raw: &str) -> Option<Key> {
     let k = collapse(&k);
     match k.as_str() {
         "job title" | "title" | "role title" | "post title" | "role" | "position" | "job role"
-        | "post" | "vacancy title" | "position title" => Some(Key::Title),
+        | "post" | "vacancy title" | "position title"
+        // Local government's word for the post's title (Royal Borough of Greenwich).
+        | "position designation" | "post designation" | "designation" => Some(Key::Title),
         "page title" => Some(Key::PageTitle),
         "grade"
         | "band"
@@ -494,6 +496,22 @@ mod tests {
             details("# Job description\n\nJob title: Senior Data Engineer\n\n* Grade: Grade 7\n");
         assert_eq!(d.title.as_deref(), Some("Senior Data Engineer"));
         assert_eq!(d.grade.as_deref(), Some("Grade 7"));
+    }
+
+    #[test]
+    fn a_position_designation_is_the_title() {
+        // rbg-policy-and-relationship-manager.md: the designation above, a differing "Job
+        // Title" in the person specification below (reported).
+        let d = details(">Grade: PO6\n>Position Designation: Policy and Relationship Manager\n\n## Person Specification\nJob Title: Policy and Relationship Management\nGrade: PO6\n");
+        assert_eq!(d.title.as_deref(), Some("Policy and Relationship Manager"));
+        assert_eq!(d.grade.as_deref(), Some("PO6"));
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.contains("\"Policy and Relationship Management\" differs")),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]

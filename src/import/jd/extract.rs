@@ -29,6 +29,7 @@ use super::classify::{
     prose_priority, refers_elsewhere, split_cluster, split_lead_in, split_name_description,
     strip_priority, strip_qualifier, tidy_group, Section,
 };
+use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
 use super::sfia;
 use crate::model::{Criterion, CriterionKind, Priority};
@@ -111,6 +112,9 @@ struct Extractor<'a> {
     seen_heading: bool,
     /// The level of the heading that named the current criterion.
     criterion_level: Option<u8>,
+    /// The level of a criteria heading whose parts are headings of their own ("## Criteria"
+    /// over "### Knowledge", "### Experience"), while those parts last.
+    parts_of: Option<u8>,
     out: Extracted,
 }
 
@@ -138,6 +142,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         duties_list: false,
         seen_heading: false,
         criterion_level: None,
+        parts_of: None,
         out: Extracted::default(),
     };
     for (i, block) in blocks.iter().enumerate() {
@@ -339,9 +344,51 @@ impl Extractor<'_> {
         false
     }
 
+    /// "All about you" between "All about the user" and "All about us", in a document whose
+    /// criteria have headings of their own ("Specialist skills required", "Competencies"):
+    /// one part of the advert's pitch ("If you want to join us, you'll need to be able to:"),
+    /// not what candidates are assessed on. Only a heading that names criteria by "about you"
+    /// alone, in a series of "about" headings at its level whose others are narrative.
+    fn pitch_about_you(&self, i: usize, level: u8) -> bool {
+        let heading = |b: &Block| match &b.kind {
+            BlockKind::Heading { level, text } => Some((*level, fold(text))),
+            _ => None,
+        };
+        let Some((_, own)) = self.blocks.get(i).and_then(heading) else {
+            return false;
+        };
+        let Some(at) = own.find("about you") else {
+            return false;
+        };
+        let lead = own[..at].trim().to_owned() + " about ";
+        let lead = lead.trim_start();
+        let others: Vec<(usize, u8, String)> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .filter_map(|(j, b)| heading(b).map(|(l, t)| (j, l, t)))
+            .collect();
+        let in_series = others.iter().any(|(_, l, t)| {
+            *l == level
+                && t.starts_with(lead)
+                && classify_title(t).section == Some(Section::Narrative)
+        });
+        let criteria_elsewhere = others.iter().any(|(_, _, t)| {
+            !t.contains("about you")
+                && matches!(
+                    classify_title(t).section,
+                    Some(Section::Criteria(_) | Section::Sfia)
+                )
+        });
+        in_series && criteria_elsewhere
+    }
+
+    /// Whether what follows block `i` is a criterion of a list: an item, a priority line, or a
+    /// table row (a one-cell "**Equal Opportunities**" row heads the rows under it).
     fn next_is_item(&self, i: usize) -> bool {
         self.blocks.get(i + 1).is_some_and(|b| {
-            matches!(b.kind, BlockKind::Item { .. })
+            matches!(b.kind, BlockKind::Item { .. } | BlockKind::Row { header: false, .. })
                 || matches!(&b.kind, BlockKind::Paragraph { text, .. } if priority_marker(text).is_some())
         })
     }
@@ -396,6 +443,9 @@ impl Extractor<'_> {
         self.indicator_priority = None;
         if level < PSEUDO_LEVEL {
             self.sub_kind = None;
+            if self.parts_of.is_some_and(|l| level <= l) {
+                self.parts_of = None;
+            }
         }
         let (name, own_priority) = strip_priority(text);
         let class = classify_title(&name);
@@ -452,6 +502,11 @@ impl Extractor<'_> {
         {
             return;
         }
+        if matches!(class.section, Some(Section::Criteria(_))) && self.pitch_about_you(i, level) {
+            let priority = Priority::Essential;
+            self.open_section(&name, level, line, Mode::Narrative, priority);
+            return;
+        }
         if let Some(section) = class.section {
             let mode = match section {
                 Section::Criteria(kind) => Mode::Criteria(kind),
@@ -459,6 +514,9 @@ impl Extractor<'_> {
                 Section::Narrative => Mode::Narrative,
                 Section::Details => Mode::Details,
             };
+            if inside && level < PSEUDO_LEVEL && matches!(mode, Mode::Criteria(_)) {
+                self.parts_of.get_or_insert(self.section.level);
+            }
             let priority = class.priority.or(own_priority).unwrap_or_default();
             self.open_section(&name, level, line, mode, priority);
             return;
@@ -498,7 +556,11 @@ impl Extractor<'_> {
             return;
         }
         if class.weak || self.section.mode == Mode::Unknown || level <= self.section.level {
-            let mode = if class.weak {
+            // "### Equal Opportunities" beside "### Knowledge" and "### Experience" under
+            // "## Criteria": a part of the criteria with a name the importer has no word for
+            // still lists criteria, as a person specification's do.
+            let part = level < PSEUDO_LEVEL && self.parts_of.is_some_and(|l| level > l);
+            let mode = if class.weak || part {
                 Mode::Criteria(CriterionKind::Experience)
             } else {
                 Mode::Unknown
@@ -636,6 +698,13 @@ impl Extractor<'_> {
     ) -> Option<usize> {
         let (name, qualifier) = strip_qualifier(raw_name);
         if name.is_empty() || is_placeholder(&name) {
+            return None;
+        }
+        // "Job Title: Head of Data" heading a person specification is one of the post's
+        // details (read as such), never a criterion, however it came here (a lead-in, a line
+        // of a list pasted from a PDF).
+        let key = name.split_once(':').map_or(name.as_str(), |(k, _)| k);
+        if is_detail_key(key) {
             return None;
         }
         if let Some(q) = qualifier {
@@ -965,16 +1034,18 @@ impl Extractor<'_> {
                 // is reported, anything else is explanation and is left out. A note about the
                 // criteria ("desirable criteria will only be used in a tie") or several
                 // sentences of explanation are never one.
-                if let Some((name, description)) = split_lead_in(text) {
+                // "Shortlisting Criteria: Essential criteria assessed via application form…" is
+                // such a note even when written as a lead-in.
+                let about_criteria = {
+                    let t = text.to_lowercase();
+                    t.contains("criteria") || t.contains("criterion")
+                };
+                if let Some((name, description)) = split_lead_in(text).filter(|_| !about_criteria) {
                     let kind = self.sub_kind.unwrap_or(kind);
                     let priority = self.section.priority;
                     self.add(kind, &name, priority, vec![description], line);
                     return;
                 }
-                let about_criteria = {
-                    let t = text.to_lowercase();
-                    t.contains("criteria") || t.contains("criterion")
-                };
                 let sentences = text
                     .split(". ")
                     .filter(|s| s.chars().next().is_some_and(char::is_uppercase))
@@ -1508,6 +1579,90 @@ mod tests {
         assert_eq!(
             brief(&one),
             vec![(Behaviour, "Delivering at Pace".into(), Essential)]
+        );
+    }
+
+    #[test]
+    fn about_you_in_the_adverts_pitch_is_not_the_criteria() {
+        // gds-content-designers.odt: "All about you" sits in the pitch between "All about the
+        // user" and "All about us"; the criteria come later under their own headings.
+        let x = run("**All about the user**\n\nRule one for us is: always start with user needs.\n\n**All about you**\n\nIf you want to join us, you’ll need to be able to:\n\n* take complex language and processes and make them simple to understand\n\n**All about us**\n\nWe work together.\n\n## Specialist skills required\n\nWe need you to have:\n\n* extensive experience of writing for the web\n");
+        assert_eq!(
+            brief(&x),
+            vec![(
+                Technical,
+                "extensive experience of writing for the web".into(),
+                Essential
+            )]
+        );
+        // Where "About you" is the only place the requirements are, they are the criteria.
+        let x = run("**About the job**\n\nWe build services.\n\n**About you**\n\nYou’ll need:\n\n* experience of writing for the web\n");
+        assert_eq!(
+            brief(&x),
+            vec![(
+                Experience,
+                "experience of writing for the web".into(),
+                Essential
+            )]
+        );
+    }
+
+    #[test]
+    fn a_person_specification_in_parts_with_underlined_markers() {
+        // Royal Borough of Greenwich person specifications: "## Criteria" over "### Knowledge",
+        // "### Skills and Abilities", "### Experience" and "### Equal Opportunities", priority
+        // given by "<u>Desirable", and a shortlisting note written as a lead-in.
+        let x = run("## Person Specification\nJob Title: Senior Developer\nGrade: PO6\n\nShortlisting Criteria: Essential criteria assessed via application form should be used to shortlist.\n\n## Criteria\n### Knowledge\n-   Deep knowledge of open-source technology    \n\n<u>Desirable\n-   Knowledge of GOV.UK Pay\n    \n### Skills and Abilities\n-   Ability to mentor and coach.\n\n### Experience\n<u>Essential\n-   Experience building complex services in code\n\n### Equal Opportunities\n-   Understanding of and commitment to the Council’s equal opportunities policies.\n");
+        let k = Some("Knowledge".to_owned());
+        assert_eq!(
+            full(&x),
+            vec![
+                (Technical, "Deep knowledge of open-source technology".into(), k.clone(), Essential),
+                (Technical, "Knowledge of GOV.UK Pay".into(), k, Desirable),
+                (Technical, "Ability to mentor and coach.".into(), Some("Skills and Abilities".into()), Essential),
+                (Experience, "Experience building complex services in code".into(), Some("Experience".into()), Essential),
+                (Experience, "Understanding of and commitment to the Council’s equal opportunities policies.".into(), Some("Equal Opportunities".into()), Essential),
+            ]
+        );
+        assert!(
+            x.criteria.iter().all(|c| c.name != "Job Title"),
+            "the post's details are not criteria"
+        );
+        let x = run("## Person Specification\nJob Title: Policy and Relationship Management\nGrade: PO6\nService/Section: Digital and Customer Services / Delivery\n");
+        assert!(x.criteria.is_empty(), "{:?}", x.criteria);
+        // A heading the importer has no word for, outside such parts, still says nothing.
+        let x =
+            run("## About the council\n### Our values\n- Understanding of the Council’s values\n");
+        assert!(x.criteria.is_empty(), "{:?}", x.criteria);
+    }
+
+    #[test]
+    fn a_person_specification_table_with_group_rows_and_typed_bullets() {
+        // rbg-data-analyst.md: one-cell bold rows head the rows under them; each criterion
+        // cell starts with the author's "- ".
+        let x = run("## Person Specification\n\n| Criteria | Essential/Desirable |  \n| ----------- | ----------- |  \n| **Knowledge**  \n| -   Understanding of information governance principles | D |\n| **Experience** \n|-   Experience of delivering insights to senior stakeholders | E |\n| **Equal Opportunities** \n| - Understanding of and commitment to the Council’s staff values. | E |\n");
+        assert_eq!(
+            full(&x),
+            vec![
+                (
+                    Technical,
+                    "Understanding of information governance principles".into(),
+                    Some("Knowledge".into()),
+                    Desirable
+                ),
+                (
+                    Experience,
+                    "Experience of delivering insights to senior stakeholders".into(),
+                    Some("Experience".into()),
+                    Essential
+                ),
+                (
+                    Experience,
+                    "Understanding of and commitment to the Council’s staff values.".into(),
+                    Some("Equal Opportunities".into()),
+                    Essential
+                ),
+            ]
         );
     }
 

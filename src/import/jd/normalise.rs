@@ -63,7 +63,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
             });
             continue;
         }
-        let cleaned = space_after_hashes(&cleaned);
+        let cleaned = close_line_emphasis(&space_after_hashes(&cleaned));
         let trimmed = cleaned.trim_start();
         // Fenced code is quoted text: leave it exactly as written.
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -144,6 +144,26 @@ fn front_matter_line(line: &str) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// `<u>Desirable`: an emphasis tag that opens a line and is never closed on it. The author
+/// meant that line, but an HTML parser keeps an unclosed formatting element open and wraps
+/// every block after it (headings, lists, the rest of the document) in it. Closing it at the
+/// end of its line keeps it to the line it was written on.
+fn close_line_emphasis(line: &str) -> String {
+    const TAGS: [&str; 5] = ["u", "b", "i", "em", "strong"];
+    let t = line.trim_start();
+    for tag in TAGS {
+        let open = format!("<{tag}>");
+        let close = format!("</{tag}>");
+        let starts = t
+            .get(..open.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(&open));
+        if starts && !t.to_ascii_lowercase().contains(&close) {
+            return format!("{}{close}", line.trim_end());
+        }
+    }
+    line.to_owned()
 }
 
 /// `##Competencies`: a heading written without the space after its hashes. Two to six `#`
@@ -553,6 +573,31 @@ mod tests {
         ] {
             // "C## compiler" is followed by a lowercase word: not a heading.
             assert_eq!(texts(line), vec![line], "{line}");
+        }
+    }
+
+    #[test]
+    fn an_emphasis_tag_left_open_is_closed_on_its_line() {
+        // Royal Borough of Greenwich person specifications: "<u>Desirable" over a list.
+        assert_eq!(
+            texts("<u>Desirable\n-   Knowledge of X"),
+            vec!["<u>Desirable</u>", "-   Knowledge of X"]
+        );
+        assert_eq!(texts("<U>Essential  "), vec!["<U>Essential</u>"]);
+        for line in [
+            "<u>Desirable</u>",
+            "Some <b>bold</b> text",
+            "<b>open",
+            "a <u>b",
+            "We’re recruiting",
+            "’",
+        ] {
+            let want = if line == "<b>open" {
+                "<b>open</b>"
+            } else {
+                line
+            };
+            assert_eq!(texts(line), vec![want], "{line}");
         }
     }
 

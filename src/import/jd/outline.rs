@@ -552,6 +552,16 @@ impl Walker {
             }
         }
         cell.text = texts.join(" ");
+        // "| -   An applied understanding… | E |": a Markdown table cell cannot hold a list,
+        // so a bullet typed into one is only the author's list marker.
+        if cell.items.is_empty() {
+            if let Some(rest) = ["- ", "* ", "+ ", "• "]
+                .iter()
+                .find_map(|m| cell.text.strip_prefix(m))
+            {
+                cell.text = rest.trim_start().to_owned();
+            }
+        }
         cell
     }
 }
