@@ -3,6 +3,7 @@
 //! their own connection, gives byte-for-byte the results, flags and statistics the local file
 //! gives; independence and conflicts of interest hold through the session and underneath it.
 
+mod cli_support;
 mod common;
 mod pg_support;
 
@@ -288,4 +289,37 @@ fn a_login_without_a_panelmark_user_is_told_who_adds_it() {
     let store = PgStore::from_client(db.connect_as("stranger")).unwrap();
     let err = Session::sign_in(store, "anyone", None).unwrap_err();
     assert!(err.to_string().contains("user add"), "{err}");
+}
+
+#[test]
+fn the_command_line_on_a_url_prints_the_same_results_as_on_a_file() {
+    let Some((mut shared, db)) = shared_desk("pg_backend_cli") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.db");
+    let mut local = common::desk_in(&file);
+    let (cast, _) = run_story(&mut local);
+    drop(local);
+    run_story(&mut shared);
+    let campaign = cast.campaign.to_string();
+    let args = ["results", "--campaign", campaign.as_str(), "--json"];
+    let on_file = cli_support::panelmark_as(&file, "helen", &args);
+    assert!(on_file.status.success(), "{on_file:?}");
+    // On the server, the URL's login is who the command runs as (`--as` is not used).
+    let url = db.url_for(&db.login("helen"), Some(PASSWORD));
+    let on_server = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &args);
+    assert!(on_server.status.success(), "{on_server:?}");
+    assert!(!on_file.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&on_file.stdout),
+        String::from_utf8_lossy(&on_server.stdout),
+        "`results --json` differs between the file and the server"
+    );
+    // A member asking on the server is refused by the session, in one sentence naming who may.
+    let url = db.url_for(&db.login("tomasz"), Some(PASSWORD));
+    let refused = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &args);
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("moderator"), "{message}");
 }

@@ -13,7 +13,8 @@ use clap::{Parser, Subcommand};
 use panelmark::anchor::InstallationKey;
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::session::Session;
-use panelmark::store::Store;
+use panelmark::store::postgres::PgStore;
+use panelmark::store::{Database, Store};
 
 #[derive(Parser)]
 #[command(
@@ -260,20 +261,42 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((name, bytes))
 }
 
-fn open_store(db: Option<&Path>) -> Result<Store> {
+/// The shared database `db` names, when it is a `postgres://` URL.
+fn shared_url(db: Option<&Path>) -> Option<&str> {
+    db.and_then(Path::to_str)
+        .filter(|db| panelmark::store::postgres::is_url(db))
+}
+
+/// Opens the database `--db` names: a SQLite file (the default one when none is named), or a
+/// shared PostgreSQL database, signed in as the URL's login.
+fn open_store(db: Option<&Path>) -> Result<Database> {
+    if let Some(url) = shared_url(db) {
+        let redacted = panelmark::store::postgres::connect::redact(url);
+        return Ok(PgStore::connect(url)
+            .with_context(|| format!("{redacted}: cannot open the shared database"))?
+            .into());
+    }
     let path = match db {
         Some(p) => p.to_path_buf(),
         None => Store::default_path()?,
     };
-    Store::open(&path).with_context(|| format!("{}: cannot open the database", path.display()))
+    Ok(Store::open(&path)
+        .with_context(|| format!("{}: cannot open the database", path.display()))?
+        .into())
 }
 
 /// The store, signing the anchors it hands out with this installation's key (created on
-/// first use in the configuration folder).
-fn signing_store(db: Option<&Path>) -> Result<Store> {
+/// first use in the configuration folder). A shared database hands out no anchors yet.
+fn signing_store(db: Option<&Path>) -> Result<Database> {
+    if shared_url(db).is_some() {
+        return open_store(db);
+    }
     let key =
         InstallationKey::installation().context("cannot read or create the installation key")?;
-    Ok(open_store(db)?.with_installation_key(key))
+    let store = open_store(db)?
+        .into_local()
+        .expect("a path names a local file");
+    Ok(store.with_installation_key(key).into())
 }
 
 /// Who the user is: `--as`, else the operating system's user name.
