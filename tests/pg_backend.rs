@@ -323,3 +323,78 @@ fn the_command_line_on_a_url_prints_the_same_results_as_on_a_file() {
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(message.contains("moderator"), "{message}");
 }
+
+#[test]
+fn adjustments_withdrawal_thresholds_and_reopening_work_on_the_shared_database() {
+    let Some((mut desk, _db)) = shared_desk("pg_backend_changes") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    let campaign = cast.campaign;
+    desk.as_("hr")
+        .set_adjustments(
+            campaign,
+            cast.zoe,
+            "Extra 15 minutes for the written exercise",
+        )
+        .unwrap();
+    let note = desk
+        .by(cast.member_a)
+        .adjustments(campaign, cast.zoe)
+        .unwrap();
+    assert_eq!(
+        note.as_deref(),
+        Some("Extra 15 minutes for the written exercise")
+    );
+    // The moderator withdraws Øyvind (their grant covers the withdrawal columns only).
+    desk.as_("helen")
+        .withdraw_candidate(campaign, cast.oyvind, "Accepted another offer")
+        .unwrap();
+    let again = desk
+        .as_("helen")
+        .withdraw_candidate(campaign, cast.oyvind, "twice")
+        .unwrap_err();
+    assert!(again.to_string().contains("already withdrawn"), "{again}");
+    // A member may not change thresholds; the moderator may.
+    let settings = FlagSettings {
+        spread_threshold: 3,
+        panel_mean_threshold: 1.0,
+    };
+    assert!(desk
+        .by(cast.member_a)
+        .set_flag_settings(campaign, &settings)
+        .is_err());
+    desk.as_("helen")
+        .set_flag_settings(campaign, &settings)
+        .unwrap();
+    assert_eq!(desk.as_("helen").flag_settings(campaign).unwrap(), settings);
+    desk.as_("hr").start_scoring(campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(5), Some(5), Some(5)]);
+    common::score_and_agree(&mut desk, &cast, cast.siobhan, [Some(4), Some(4), Some(4)]);
+    desk.as_("hr").start_moderation(campaign).unwrap();
+    let results = desk.as_("helen").results(campaign).unwrap();
+    let ranked: Vec<_> = results.iter().map(|r| r.reference.as_str()).collect();
+    assert_eq!(
+        ranked,
+        ["C-001", "C-002"],
+        "the withdrawn candidate leaves the merit list"
+    );
+    desk.as_("helen").sign_off(campaign).unwrap();
+    let locked = desk
+        .by(cast.chair_a)
+        .set_adjustments(campaign, cast.zoe, "late");
+    assert!(locked.is_err());
+    desk.as_("helen")
+        .reopen(
+            campaign,
+            "A panel note was filed against the wrong candidate",
+        )
+        .unwrap();
+    let history = desk.as_("helen").signoffs(campaign).unwrap();
+    let actions: Vec<_> = history.iter().map(|s| s.action.as_str()).collect();
+    assert_eq!(actions, ["sign_off", "reopen"]);
+    assert_eq!(
+        history[1].reason.as_deref(),
+        Some("A panel note was filed against the wrong candidate")
+    );
+}

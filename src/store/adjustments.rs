@@ -18,6 +18,18 @@ pub(crate) const ADJUSTMENTS: &str = "adjustments";
 /// The longest note accepted.
 const MAX_ADJUSTMENTS_CHARS: usize = 2000;
 
+/// The note to store: trimmed, at most [`MAX_ADJUSTMENTS_CHARS`], none when blank.
+pub(crate) fn checked_note(note: &str) -> Result<Option<String>> {
+    let note = note.trim();
+    if note.chars().count() > MAX_ADJUSTMENTS_CHARS {
+        return Err(Error::invalid(
+            "adjustments.note",
+            format!("is longer than {MAX_ADJUSTMENTS_CHARS} characters"),
+        ));
+    }
+    Ok((!note.is_empty()).then(|| note.to_owned()))
+}
+
 impl Store {
     /// Sets (or, with an empty note, clears) a candidate's reasonable adjustments. The audit
     /// event holds a commitment to the note, never the note: it is often about health.
@@ -28,14 +40,7 @@ impl Store {
         candidate_id: Id,
         note: &str,
     ) -> Result<()> {
-        let note = note.trim();
-        if note.chars().count() > MAX_ADJUSTMENTS_CHARS {
-            return Err(Error::invalid(
-                "adjustments.note",
-                format!("is longer than {MAX_ADJUSTMENTS_CHARS} characters"),
-            ));
-        }
-        let note = (!note.is_empty()).then(|| note.to_owned());
+        let note = checked_note(note)?;
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(

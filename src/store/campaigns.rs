@@ -25,7 +25,7 @@ pub struct StoredScorecard {
     pub scorecard: Scorecard,
 }
 
-fn check_scorecard(scorecard: &Scorecard) -> Result<()> {
+pub(crate) fn check_scorecard(scorecard: &Scorecard) -> Result<()> {
     scorecard
         .validate()
         .map_err(|(field, msg)| Error::invalid(format!("scorecard.{field}"), msg))

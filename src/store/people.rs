@@ -14,7 +14,7 @@ use crate::{Error, Result};
 
 /// People may be added or changed while the campaign is being set up or scored (late
 /// additions happen), never once moderation has begun.
-const PEOPLE_STATES: &[CampaignState] = &[CampaignState::Setup, CampaignState::Scoring];
+pub(crate) const PEOPLE_STATES: &[CampaignState] = &[CampaignState::Setup, CampaignState::Scoring];
 
 /// A candidate as entered in the setup screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
@@ -116,7 +116,7 @@ fn check_panel(
     Ok(())
 }
 
-fn check_candidate_fields(c: &NewCandidate) -> Result<()> {
+pub(crate) fn check_candidate_fields(c: &NewCandidate) -> Result<()> {
     required_text("candidate.reference", &c.reference)?;
     required_text("candidate.name", &c.name)?;
     Ok(())

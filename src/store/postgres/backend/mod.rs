@@ -7,14 +7,17 @@
 //! gets the same sentence) and turns the server's refusals into the same typed errors. The
 //! acting login passed to each write is not used: the server records the authenticated one.
 //!
-//! Built so far: users and sign-in, roles, scorecards, campaigns and their phases, panels,
-//! assessors, candidates, conflicts of interest, scores, agreed scores, moderation, sign-off,
-//! and everything computed from [`CampaignData`] (results, flags, statistics, the board).
+//! Built so far: users and sign-in, roles, scorecards (and their versions), campaigns and
+//! their phases, panels, assessors, candidates, withdrawal, reasonable adjustments, flag
+//! thresholds, conflicts of interest, scores, agreed scores, moderation, sign-off and
+//! reopening, and everything computed from [`CampaignData`] (results, flags, statistics, the
+//! board).
 //! The rest answers [`Error::NotShared`], naming the command to use on a local file meanwhile.
 //!
 //! The `postgres` crate is synchronous and panics on a tokio runtime thread: a [`PgStore`] is
 //! used from plain threads only.
 
+mod changes;
 mod read;
 mod rows;
 mod write;
@@ -164,8 +167,8 @@ impl Storage for PgStore {
     fn create_role(&mut self, _: &str, role: &Role) -> Result<Id> {
         write::create_role(&mut self.client(), role)
     }
-    fn update_role(&mut self, _: &str, _: Id, _: &Role) -> Result<()> {
-        Err(not_yet("editing a role"))
+    fn update_role(&mut self, _: &str, id: Id, role: &Role) -> Result<()> {
+        changes::update_role(&mut self.client(), id, role)
     }
     fn role(&self, id: Id) -> Result<StoredRole> {
         read::roles(&mut self.client(), Some(id))?
@@ -183,8 +186,8 @@ impl Storage for PgStore {
     ) -> Result<Id> {
         write::create_scorecard(&mut self.client(), role_id, scorecard)
     }
-    fn update_scorecard(&mut self, _: &str, _: Id, _: &Scorecard) -> Result<i64> {
-        Err(not_yet("editing a scorecard"))
+    fn update_scorecard(&mut self, _: &str, id: Id, scorecard: &Scorecard) -> Result<i64> {
+        changes::update_scorecard(&mut self.client(), id, scorecard)
     }
     fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
         read::scorecards(&mut self.client(), Some(id))?
@@ -232,8 +235,14 @@ impl Storage for PgStore {
     fn flag_settings(&self, campaign_id: Id) -> Result<FlagSettings> {
         read::flag_settings(&mut self.client(), campaign_id)
     }
-    fn set_flag_settings(&mut self, _: &str, _: Id, _: &FlagSettings) -> Result<()> {
-        Err(not_yet("changing a campaign's flag thresholds"))
+    fn set_flag_settings(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        settings: &FlagSettings,
+    ) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        changes::set_flag_settings(&mut self.client(), &campaign, settings)
     }
 
     fn add_panel(&mut self, _: &str, campaign_id: Id, name: &str) -> Result<Id> {
@@ -262,8 +271,15 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         write::add_candidate(&mut self.client(), &campaign, candidate)
     }
-    fn update_candidate(&mut self, _: &str, _: Id, _: Id, _: &NewCandidate) -> Result<()> {
-        Err(not_yet("editing a candidate"))
+    fn update_candidate(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        candidate: &NewCandidate,
+    ) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        changes::update_candidate(&mut self.client(), &campaign, candidate_id, candidate)
     }
     fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
         read::candidates(&mut self.client(), campaign_id, None)
@@ -282,11 +298,25 @@ impl Storage for PgStore {
     fn import_candidates(&mut self, _: &str, _: Id, _: &str, _: &[u8]) -> Result<usize> {
         Err(not_yet("importing candidates from a file"))
     }
-    fn withdraw_candidate(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
-        Err(not_yet("withdrawing a candidate"))
+    fn withdraw_candidate(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        changes::withdraw_candidate(&mut self.client(), &campaign, candidate_id, reason)
     }
-    fn set_adjustments(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
-        Err(not_yet("recording reasonable adjustments"))
+    fn set_adjustments(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        note: &str,
+    ) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        changes::set_adjustments(&mut self.client(), &campaign, candidate_id, note)
     }
     fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
         read::adjustments(&mut self.client(), campaign_id, candidate_id)
@@ -433,8 +463,9 @@ impl Storage for PgStore {
         let data = self.campaign_data(campaign_id)?;
         write::sign_off(&mut self.client(), &campaign, &data, moderator_id)
     }
-    fn reopen(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
-        Err(not_yet("reopening a signed-off campaign"))
+    fn reopen(&mut self, _: &str, campaign_id: Id, moderator_id: Id, reason: &str) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        changes::reopen(&mut self.client(), &campaign, moderator_id, reason)
     }
     fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
         read::signoffs(&mut self.client(), campaign_id)

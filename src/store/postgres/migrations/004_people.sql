@@ -86,3 +86,10 @@ GRANT EXECUTE ON FUNCTION pm_states_own_conflicts(bigint), pm_not_conflicted(big
 GRANT SELECT ON conflicts TO panelmark_hr_admin, panelmark_moderator;
 GRANT SELECT, INSERT ON conflicts TO panelmark_assessor;
 GRANT UPDATE (conflicts_confirmed_at) ON assessors TO panelmark_assessor;
+
+-- Moderators withdraw candidates (with a reason) and choose the flag thresholds of the
+-- campaigns they moderate: those columns only.
+CREATE POLICY moderator_withdraw ON candidates FOR UPDATE
+    USING (pm_is_moderator(campaign_id)) WITH CHECK (pm_is_moderator(campaign_id));
+GRANT UPDATE (withdrawn_at, withdrawal_reason) ON candidates TO panelmark_moderator;
+GRANT UPDATE (flag_spread, flag_panel_mean) ON campaigns TO panelmark_moderator;

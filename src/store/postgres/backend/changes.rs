@@ -1,0 +1,192 @@
+//! Changes to what is already on the shared database: editing roles, scorecards (a new
+//! version) and candidates, withdrawal, reasonable adjustments, flag thresholds, reopening.
+//! Checked with SQLite's own functions first; the server's grants, policies and guard
+//! triggers decide who may, and its triggers write the audit events.
+
+use chrono::Utc;
+use postgres::Client;
+
+use super::refused;
+use crate::import::role_file;
+use crate::model::{Campaign, CampaignState, Id, Role, Scorecard};
+use crate::scoring::flags::FlagSettings;
+use crate::store::adjustments::checked_note;
+use crate::store::campaigns::{check_scorecard, require_state, required_text, BEFORE_SIGN_OFF};
+use crate::store::people::{check_candidate_fields, PEOPLE_STATES};
+use crate::store::{timestamp, NewCandidate};
+use crate::{Error, Result};
+
+/// Fails with "not found" when an update touched no row: the row does not exist, or row
+/// security hides it from this login.
+fn touched(rows: u64, entity: &'static str, id: Id) -> Result<()> {
+    if rows == 0 {
+        return Err(Error::not_found(entity, id));
+    }
+    Ok(())
+}
+
+pub(super) fn update_role(client: &mut Client, id: Id, role: &Role) -> Result<()> {
+    role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
+    let rows = client
+        .execute(
+            "UPDATE roles SET title = $2, grade = $3, reference = $4, body = $5 WHERE id = $1",
+            &[
+                &id,
+                &role.title,
+                &role.grade,
+                &role.reference,
+                &role_file::to_string(role),
+            ],
+        )
+        .map_err(refused)?;
+    touched(rows, "role", id)
+}
+
+/// Saves an edited scorecard as its next version; campaigns already running keep theirs.
+pub(super) fn update_scorecard(client: &mut Client, id: Id, scorecard: &Scorecard) -> Result<i64> {
+    check_scorecard(scorecard)?;
+    let mut tx = client.transaction().map_err(refused)?;
+    let rows = tx
+        .execute(
+            "UPDATE scorecards SET title = $2 WHERE id = $1",
+            &[&id, &scorecard.title],
+        )
+        .map_err(refused)?;
+    touched(rows, "scorecard", id)?;
+    let version: i64 = tx
+        .query_one(
+            "INSERT INTO scorecard_versions (scorecard_id, version, body, created_at)
+             SELECT $1, max(version) + 1, $2, $3 FROM scorecard_versions WHERE scorecard_id = $1
+             RETURNING version",
+            &[
+                &id,
+                &serde_json::to_string(scorecard).expect("scorecard serialises"),
+                &timestamp(Utc::now()),
+            ],
+        )
+        .map_err(refused)?
+        .get(0);
+    tx.commit().map_err(refused)?;
+    Ok(version)
+}
+
+pub(super) fn update_candidate(
+    client: &mut Client,
+    campaign: &Campaign,
+    candidate_id: Id,
+    candidate: &NewCandidate,
+) -> Result<()> {
+    check_candidate_fields(candidate)?;
+    require_state(campaign, PEOPLE_STATES, "changing a candidate")?;
+    let rows = client
+        .execute(
+            "UPDATE candidates SET reference = $3, name = $4, email = $5, panel_id = $6, slot = $7
+             WHERE id = $1 AND campaign_id = $2 AND erased_at IS NULL",
+            &[
+                &candidate_id,
+                &campaign.id,
+                &candidate.reference.trim(),
+                &candidate.name.trim(),
+                &candidate.email,
+                &candidate.panel_id,
+                &candidate.slot,
+            ],
+        )
+        .map_err(refused)?;
+    touched(rows, "candidate", candidate_id)
+}
+
+pub(super) fn withdraw_candidate(
+    client: &mut Client,
+    campaign: &Campaign,
+    candidate_id: Id,
+    reason: &str,
+) -> Result<()> {
+    let reason = required_text("withdrawal.reason", reason)?;
+    require_state(campaign, BEFORE_SIGN_OFF, "withdrawing a candidate")?;
+    let candidate = super::read::candidates(client, campaign.id, Some(candidate_id))?
+        .pop()
+        .ok_or_else(|| Error::not_found("candidate", candidate_id))?;
+    if let Some(withdrawal) = &candidate.withdrawal {
+        return Err(Error::Conflict(format!(
+            "{} was already withdrawn on {}",
+            candidate.reference, withdrawal.at
+        )));
+    }
+    let rows = client
+        .execute(
+            "UPDATE candidates SET withdrawn_at = $2, withdrawal_reason = $3
+             WHERE id = $1 AND withdrawn_at IS NULL",
+            &[&candidate_id, &timestamp(Utc::now()), &reason],
+        )
+        .map_err(refused)?;
+    touched(rows, "candidate", candidate_id)
+}
+
+pub(super) fn set_adjustments(
+    client: &mut Client,
+    campaign: &Campaign,
+    candidate_id: Id,
+    note: &str,
+) -> Result<()> {
+    let note = checked_note(note)?;
+    require_state(campaign, BEFORE_SIGN_OFF, "setting reasonable adjustments")?;
+    let rows = client
+        .execute(
+            "UPDATE candidates SET adjustments = $3 WHERE id = $1 AND campaign_id = $2",
+            &[&candidate_id, &campaign.id, &note],
+        )
+        .map_err(refused)?;
+    touched(rows, "candidate", candidate_id)
+}
+
+pub(super) fn set_flag_settings(
+    client: &mut Client,
+    campaign: &Campaign,
+    settings: &FlagSettings,
+) -> Result<()> {
+    settings.check()?;
+    require_state(campaign, BEFORE_SIGN_OFF, "changing the flag thresholds")?;
+    let rows = client
+        .execute(
+            "UPDATE campaigns SET flag_spread = $2, flag_panel_mean = $3 WHERE id = $1",
+            &[
+                &campaign.id,
+                &settings.spread_threshold,
+                &settings.panel_mean_threshold,
+            ],
+        )
+        .map_err(refused)?;
+    touched(rows, "campaign", campaign.id)
+}
+
+/// Signed off → moderation, with the moderator's reason in the sign-off history.
+pub(super) fn reopen(
+    client: &mut Client,
+    campaign: &Campaign,
+    moderator_id: Id,
+    reason: &str,
+) -> Result<()> {
+    let reason = required_text("reopen.reason", reason)?;
+    if campaign.state != CampaignState::SignedOff {
+        return Err(Error::WrongState {
+            campaign_id: campaign.id,
+            state: campaign.state.as_str(),
+            action: "reopening".into(),
+            allowed: CampaignState::SignedOff.as_str().into(),
+        });
+    }
+    let mut tx = client.transaction().map_err(refused)?;
+    tx.execute(
+        "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at)
+         VALUES ($1, 'reopen', $2, $3, $4)",
+        &[&campaign.id, &moderator_id, &reason, &timestamp(Utc::now())],
+    )
+    .map_err(refused)?;
+    tx.execute(
+        "UPDATE campaigns SET state = 'moderation' WHERE id = $1",
+        &[&campaign.id],
+    )
+    .map_err(refused)?;
+    tx.commit().map_err(refused)
+}
