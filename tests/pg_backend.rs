@@ -15,6 +15,7 @@ use panelmark::scoring::flags::FlagSettings;
 use panelmark::session::Session;
 use panelmark::store::postgres::users::{self, AppRole};
 use panelmark::store::postgres::PgStore;
+use panelmark::store::AuditFilter;
 use panelmark::Error;
 use pg_support::{Db, PASSWORD};
 
@@ -154,6 +155,24 @@ fn a_member_sees_only_their_own_scores_until_they_submit_on_the_shared_database(
     assert_eq!(
         rows, 0,
         "a member's draft is invisible to the rest of the panel"
+    );
+    // Nor through the audit log: the server wrote the event as Tomasz's login, and shows it to
+    // him, not to Amara.
+    let tomasz_login = db.login("tomasz");
+    let drafts_of_tomasz = |events: Vec<panelmark::model::AuditEvent>| {
+        events
+            .into_iter()
+            .filter(|e| e.actor == tomasz_login && e.action.starts_with("scores."))
+            .count()
+    };
+    let all = AuditFilter::default();
+    assert_eq!(
+        drafts_of_tomasz(desk.by(cast.member_a).audit_events(&all).unwrap()),
+        1
+    );
+    assert_eq!(
+        drafts_of_tomasz(desk.by(cast.chair_a).audit_events(&all).unwrap()),
+        0
     );
     // Amara scores and submits: still no draft of Tomasz's.
     for (key, marks) in [("c1", 2), ("c2", 2), ("c3", 0)] {

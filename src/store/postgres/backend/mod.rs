@@ -10,8 +10,8 @@
 //! Built so far: users and sign-in, roles, scorecards (and their versions), campaigns and
 //! their phases, panels, assessors, candidates, withdrawal, reasonable adjustments, flag
 //! thresholds, conflicts of interest, scores, agreed scores, moderation, sign-off and
-//! reopening, and everything computed from [`CampaignData`] (results, flags, statistics, the
-//! board).
+//! reopening, the audit log as the login may read it, and everything computed from
+//! [`CampaignData`] (results, flags, statistics, the board).
 //! The rest answers [`Error::NotShared`], naming the command to use on a local file meanwhile.
 //!
 //! The `postgres` crate is synchronous and panics on a tokio runtime thread: a [`PgStore`] is
@@ -492,10 +492,8 @@ impl Storage for PgStore {
         Err(not_yet("purging a campaign's personal data"))
     }
 
-    fn audit_events(&self, _: &AuditFilter) -> Result<Vec<AuditEvent>> {
-        Err(not_yet(
-            "reading the audit log through Panelmark (`server verify` checks it)",
-        ))
+    fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<AuditEvent>> {
+        read::audit_events(&mut self.client(), filter)
     }
     fn audit_head(&self) -> Result<String> {
         read::audit_head(&mut self.client()).map(|(_, hash)| hash)

@@ -528,3 +528,59 @@ pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<C
         tie_orders,
     })
 }
+
+/// The audit events this login may read (the server's row security applies the same
+/// visibility as to the rows themselves), filtered, newest `limit`, oldest first. Entities on
+/// the server name the table and the row's key (`scores/12/4/c1`).
+pub(super) fn audit_events(
+    client: &mut Client,
+    filter: &crate::store::AuditFilter,
+) -> Result<Vec<crate::model::AuditEvent>> {
+    let limit = filter.limit.map(|l| l as i64);
+    let rows = client
+        .query(
+            "SELECT seq, at, actor, action, entity, before, after, prev_hash, hash FROM audit_log
+             WHERE ($1::text IS NULL OR starts_with(entity, $1))
+               AND ($2::text IS NULL OR starts_with(action, $2))
+               AND ($3::text IS NULL OR actor = $3)
+             ORDER BY seq DESC LIMIT $4",
+            &[
+                &filter.entity_prefix,
+                &filter.action_prefix,
+                &filter.actor,
+                &limit,
+            ],
+        )
+        .map_err(refused)?;
+    let json =
+        |seq: i64, text: Option<String>, column: &str| -> Result<Option<serde_json::Value>> {
+            text.map(|t| {
+                serde_json::from_str(&t).map_err(|e| {
+                    Error::invalid(
+                        format!("audit event {seq}"),
+                        format!("{column} is not JSON: {e}"),
+                    )
+                })
+            })
+            .transpose()
+        };
+    let mut events = rows
+        .iter()
+        .map(|r| {
+            let seq: i64 = r.get(0);
+            Ok(crate::model::AuditEvent {
+                seq,
+                at: r.get(1),
+                actor: r.get(2),
+                action: r.get(3),
+                entity: r.get(4),
+                before: json(seq, r.get(5), "before")?,
+                after: json(seq, r.get(6), "after")?,
+                prev_hash: r.get(7),
+                hash: r.get(8),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    events.reverse();
+    Ok(events)
+}
