@@ -417,3 +417,50 @@ fn adjustments_withdrawal_thresholds_and_reopening_work_on_the_shared_database()
         Some("A panel note was filed against the wrong candidate")
     );
 }
+
+#[test]
+fn a_candidate_file_imports_whole_or_not_at_all_on_the_shared_database() {
+    let Some((mut desk, _db)) = shared_desk("pg_backend_import") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    let hr = desk.as_("hr");
+    let bad = "reference,name,panel\nC-010,Ada Byrne,Panel A\nC-011,Bo Chen,Panel Z\n";
+    let err = hr
+        .import_candidates(cast.campaign, "late.csv", bad.as_bytes())
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("late.csv") && message.contains("line 3"),
+        "{message}"
+    );
+    assert!(message.contains("Panel Z"), "{message}");
+    assert_eq!(
+        hr.candidates(cast.campaign).unwrap().len(),
+        3,
+        "nothing was stored"
+    );
+    let good = "reference,name,panel\nC-010,Ada Byrne,Panel A\nC-011,Bo Chen,panel b\n";
+    assert_eq!(
+        hr.import_candidates(cast.campaign, "late.csv", good.as_bytes())
+            .unwrap(),
+        2
+    );
+    let panels: Vec<_> = hr
+        .candidates(cast.campaign)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.reference.starts_with("C-01"))
+        .map(|c| c.panel_id)
+        .collect();
+    assert_eq!(panels, [Some(cast.panel_a), Some(cast.panel_b)]);
+    // A member may not import: the session refuses, naming who may.
+    let refused = desk
+        .by(cast.member_a)
+        .import_candidates(cast.campaign, "late.csv", good.as_bytes())
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("HR administrator"),
+        "{refused}"
+    );
+}

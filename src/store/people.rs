@@ -385,49 +385,7 @@ impl Store {
                 )?
                 .query_map([campaign_id], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut problems = Vec::new();
-            let mut resolved = Vec::with_capacity(rows.len());
-            for row in &rows {
-                let mut row_problems = Vec::new();
-                if let Some(existing) = existing.get(&row.reference.to_lowercase()) {
-                    row_problems.push(format!(
-                        "reference '{}' is already in this campaign ('{existing}')",
-                        row.reference
-                    ));
-                }
-                let panel_id = match &row.panel {
-                    None => None,
-                    Some(name) => match panels.get(&name.to_lowercase()) {
-                        Some(id) => Some(*id),
-                        None => {
-                            row_problems
-                                .push(format!("panel '{name}' does not exist in this campaign"));
-                            None
-                        }
-                    },
-                };
-                if row_problems.is_empty() {
-                    resolved.push(NewCandidate {
-                        reference: row.reference.clone(),
-                        name: row.name.clone(),
-                        email: row.email.clone(),
-                        panel_id,
-                        slot: row.slot.clone(),
-                    });
-                } else {
-                    problems.push(RowError {
-                        line: row.line,
-                        message: row_problems.join("; "),
-                    });
-                }
-            }
-            if !problems.is_empty() {
-                return Err(ImportError::Rows {
-                    file: file.to_owned(),
-                    rows: problems,
-                }
-                .into());
-            }
+            let resolved = resolve_rows(file, &rows, &panels, &existing)?;
             // The head before the import, so the import can be checked against it later.
             tx.record_anchor("import", &format!("campaign/{campaign_id}"))?;
             for candidate in &resolved {
@@ -436,6 +394,60 @@ impl Store {
             Ok(resolved.len())
         })
     }
+}
+
+/// The rows of a candidate file as candidates of a campaign whose panels (by lower-case name)
+/// and references (lower-case to as written) are given; every row's problems at once, or none.
+/// The same on every backend.
+pub(crate) fn resolve_rows(
+    file: &str,
+    rows: &[candidate_csv::CandidateRow],
+    panels: &HashMap<String, Id>,
+    existing: &HashMap<String, String>,
+) -> Result<Vec<NewCandidate>> {
+    let mut problems = Vec::new();
+    let mut resolved = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut row_problems = Vec::new();
+        if let Some(existing) = existing.get(&row.reference.to_lowercase()) {
+            row_problems.push(format!(
+                "reference '{}' is already in this campaign ('{existing}')",
+                row.reference
+            ));
+        }
+        let panel_id = match &row.panel {
+            None => None,
+            Some(name) => match panels.get(&name.to_lowercase()) {
+                Some(id) => Some(*id),
+                None => {
+                    row_problems.push(format!("panel '{name}' does not exist in this campaign"));
+                    None
+                }
+            },
+        };
+        if row_problems.is_empty() {
+            resolved.push(NewCandidate {
+                reference: row.reference.clone(),
+                name: row.name.clone(),
+                email: row.email.clone(),
+                panel_id,
+                slot: row.slot.clone(),
+            });
+        } else {
+            problems.push(RowError {
+                line: row.line,
+                message: row_problems.join("; "),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Rows {
+            file: file.to_owned(),
+            rows: problems,
+        }
+        .into());
+    }
+    Ok(resolved)
 }
 
 /// Replaces a candidate's name, email and slot, blanks every text about them (a text that had

@@ -295,8 +295,15 @@ impl Storage for PgStore {
             .find(|c| c.reference == reference)
             .ok_or_else(|| Error::not_found("candidate", reference))
     }
-    fn import_candidates(&mut self, _: &str, _: Id, _: &str, _: &[u8]) -> Result<usize> {
-        Err(not_yet("importing candidates from a file"))
+    fn import_candidates(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<usize> {
+        let campaign = self.campaign(campaign_id)?;
+        write::import_candidates(&mut self.client(), &campaign, file, bytes)
     }
     fn withdraw_candidate(
         &mut self,

@@ -15,6 +15,7 @@ use crate::model::{
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
 use crate::store::decisions::{check_criterion, check_decided_value};
+use crate::store::people::{check_candidate_fields, resolve_rows, PEOPLE_STATES};
 use crate::store::scores::check_draft;
 use crate::store::{timestamp, NewCandidate, StoredScorecard};
 use crate::{Error, Result};
@@ -227,26 +228,63 @@ pub(super) fn add_candidate(
     campaign: &Campaign,
     candidate: &NewCandidate,
 ) -> Result<Id> {
-    require_state(
-        campaign,
-        &[CampaignState::Setup, CampaignState::Scoring],
-        "adding a candidate",
-    )?;
-    let reference = required_text("candidate.reference", &candidate.reference)?;
-    let name = required_text("candidate.name", &candidate.name)?;
+    require_state(campaign, PEOPLE_STATES, "adding a candidate")?;
+    check_candidate_fields(candidate)?;
+    insert_candidate(client, campaign.id, candidate)
+}
+
+fn insert_candidate<C: GenericClient>(
+    client: &mut C,
+    campaign_id: Id,
+    candidate: &NewCandidate,
+) -> Result<Id> {
     insert_returning_id(
         client,
         "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         &[
-            &campaign.id,
-            &reference,
-            &name,
+            &campaign_id,
+            &candidate.reference.trim(),
+            &candidate.name.trim(),
             &candidate.email,
             &candidate.panel_id,
             &candidate.slot,
         ],
     )
+}
+
+/// Imports a candidate file, every row or none, with SQLite's parser and checks.
+pub(super) fn import_candidates(
+    client: &mut Client,
+    campaign: &Campaign,
+    file: &str,
+    bytes: &[u8],
+) -> Result<usize> {
+    let rows = crate::import::candidates::parse(file, bytes)?;
+    require_state(campaign, PEOPLE_STATES, "importing candidates")?;
+    let mut tx = client.transaction().map_err(refused)?;
+    let pairs = |tx: &mut Transaction<'_>, sql: &str| -> Result<Vec<(String, String)>> {
+        read::all(tx, sql, &[&campaign.id], |r| (r.get(0), r.get(1)))
+    };
+    let panels = pairs(
+        &mut tx,
+        "SELECT lower(name), id::text FROM panels WHERE campaign_id = $1",
+    )?
+    .into_iter()
+    .map(|(name, id)| (name, id.parse().expect("a bigint's text is a number")))
+    .collect();
+    let existing = pairs(
+        &mut tx,
+        "SELECT lower(reference), reference FROM candidates WHERE campaign_id = $1",
+    )?
+    .into_iter()
+    .collect();
+    let resolved = resolve_rows(file, &rows, &panels, &existing)?;
+    for candidate in &resolved {
+        insert_candidate(&mut tx, campaign.id, candidate)?;
+    }
+    tx.commit().map_err(refused)?;
+    Ok(resolved.len())
 }
 
 fn before_sign_off(campaign: &Campaign, action: &str) -> Result<()> {
