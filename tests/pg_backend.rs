@@ -464,3 +464,52 @@ fn a_candidate_file_imports_whole_or_not_at_all_on_the_shared_database() {
         "{refused}"
     );
 }
+
+#[test]
+fn a_tie_across_the_last_post_blocks_sign_off_until_ordered_on_the_shared_database() {
+    let Some((mut desk, _db)) = shared_desk("pg_backend_tie") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    let campaign = cast.campaign;
+    desk.as_("hr").set_posts(campaign, Some(1), None).unwrap();
+    desk.as_("hr").start_scoring(campaign).unwrap();
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(5), Some(5), Some(5)]);
+    common::score_and_agree(&mut desk, &cast, cast.siobhan, [Some(5), Some(5), Some(5)]);
+    common::score_and_agree(&mut desk, &cast, cast.oyvind, [Some(3), Some(3), Some(3)]);
+    desk.as_("hr").start_moderation(campaign).unwrap();
+    let refused = desk.as_("helen").sign_off(campaign).unwrap_err();
+    assert!(
+        refused.to_string().contains("tied at position 1"),
+        "{refused}"
+    );
+    let wrong = desk
+        .as_("helen")
+        .order_tie(campaign, &[cast.siobhan, cast.oyvind], "Not the tied pair")
+        .unwrap_err();
+    assert!(wrong.to_string().contains("tie.candidates"), "{wrong}");
+    desk.as_("helen")
+        .order_tie(
+            campaign,
+            &[cast.siobhan, cast.zoe],
+            "Stronger evidence on Working Together at the presentation",
+        )
+        .unwrap();
+    let order: Vec<_> = desk
+        .as_("helen")
+        .results(campaign)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.reference, r.position))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("C-002".to_string(), Some(1)),
+            ("C-001".to_string(), Some(2)),
+            // Below the pass marks: no place in the merit list.
+            ("C-003".to_string(), None)
+        ]
+    );
+    desk.as_("helen").sign_off(campaign).unwrap();
+}

@@ -293,22 +293,7 @@ impl Store {
             if moderator.role != AssessorRole::Moderator {
                 return Err(Error::Forbidden(format!("{} is not a moderator of this campaign", moderator.name)));
             }
-            let named: Vec<&results::CandidateResult> = ordered
-                .iter()
-                .map(|id| current.iter().find(|r| r.candidate_id == *id).ok_or_else(|| Error::not_found("candidate", id)))
-                .collect::<Result<_>>()?;
-            let position = named.first().and_then(|r| r.position);
-            let group: Vec<Id> = current.iter().filter(|r| r.tied && r.position == position).map(|r| r.candidate_id).collect();
-            let mut named_ids: Vec<Id> = ordered.to_vec();
-            named_ids.sort_unstable();
-            let mut group_sorted = group.clone();
-            group_sorted.sort_unstable();
-            if position.is_none() || group.len() < 2 || named_ids != group_sorted {
-                return Err(Error::invalid(
-                    "tie.candidates",
-                    "name exactly the candidates who share one tied position in the merit list, in the order to place them",
-                ));
-            }
+            let position = check_tie_order(&current, ordered)?;
             for (rank, id) in ordered.iter().enumerate() {
                 tx.conn().execute(
                     "INSERT INTO tie_orders (campaign_id, candidate_id, rank, reason, decided_by, decided_at)
@@ -326,6 +311,39 @@ impl Store {
             )
         })
     }
+}
+
+/// Checks that `ordered` names exactly the candidates who share one tied position in the
+/// merit list `current`; returns that position. The same on every backend.
+pub(crate) fn check_tie_order(
+    current: &[results::CandidateResult],
+    ordered: &[Id],
+) -> Result<Option<u32>> {
+    let named: Vec<&results::CandidateResult> = ordered
+        .iter()
+        .map(|id| {
+            current
+                .iter()
+                .find(|r| r.candidate_id == *id)
+                .ok_or_else(|| Error::not_found("candidate", id))
+        })
+        .collect::<Result<_>>()?;
+    let position = named.first().and_then(|r| r.position);
+    let mut group: Vec<Id> = current
+        .iter()
+        .filter(|r| r.tied && r.position == position)
+        .map(|r| r.candidate_id)
+        .collect();
+    let mut named_ids: Vec<Id> = ordered.to_vec();
+    named_ids.sort_unstable();
+    group.sort_unstable();
+    if position.is_none() || group.len() < 2 || named_ids != group {
+        return Err(Error::invalid(
+            "tie.candidates",
+            "name exactly the candidates who share one tied position in the merit list, in the order to place them",
+        ));
+    }
+    Ok(position)
 }
 
 #[cfg(test)]

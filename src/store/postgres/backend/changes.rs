@@ -190,3 +190,36 @@ pub(super) fn reopen(
     .map_err(refused)?;
     tx.commit().map_err(refused)
 }
+
+/// Places the candidates tied at one position in the given order, with a reason, checked
+/// against the merit list the moderator sees (`data`).
+pub(super) fn order_tie(
+    client: &mut Client,
+    data: &crate::scoring::data::CampaignData,
+    moderator_id: Id,
+    ordered: &[Id],
+    reason: &str,
+) -> Result<()> {
+    let reason = required_text("tie.reason", reason)?;
+    require_state(
+        &data.campaign,
+        &[CampaignState::Moderation],
+        "separating tied candidates",
+    )?;
+    let current = crate::scoring::results::compute(data);
+    crate::store::board::check_tie_order(&current, ordered)?;
+    let at = timestamp(Utc::now());
+    let mut tx = client.transaction().map_err(refused)?;
+    for (rank, id) in ordered.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO tie_orders (campaign_id, candidate_id, rank, reason, decided_by, decided_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (campaign_id, candidate_id) DO UPDATE SET rank = excluded.rank,
+               reason = excluded.reason, decided_by = excluded.decided_by,
+               decided_at = excluded.decided_at",
+            &[&data.campaign.id, id, &(rank as i64 + 1), &reason, &moderator_id, &at],
+        )
+        .map_err(refused)?;
+    }
+    tx.commit().map_err(refused)
+}

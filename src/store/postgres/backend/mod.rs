@@ -462,8 +462,16 @@ impl Storage for PgStore {
             read::moderations(&mut client, None, campaign_id)?,
         ))
     }
-    fn order_tie(&mut self, _: &str, _: Id, _: Id, _: &[Id], _: &str) -> Result<()> {
-        Err(not_yet("separating tied candidates"))
+    fn order_tie(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        moderator_id: Id,
+        ordered: &[Id],
+        reason: &str,
+    ) -> Result<()> {
+        let data = self.campaign_data(campaign_id)?;
+        changes::order_tie(&mut self.client(), &data, moderator_id, ordered, reason)
     }
     fn sign_off(&mut self, _: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
         let campaign = self.campaign(campaign_id)?;
