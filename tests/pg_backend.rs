@@ -513,3 +513,46 @@ fn a_tie_across_the_last_post_blocks_sign_off_until_ordered_on_the_shared_databa
     );
     desk.as_("helen").sign_off(campaign).unwrap();
 }
+
+#[test]
+fn a_member_imports_their_own_score_sheet_on_the_shared_database() {
+    let Some((mut desk, db)) = shared_desk("pg_backend_sheet") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    let (tomasz, amara) = (db.login("tomasz"), db.login("amara"));
+    let sheet = format!(
+        "assessor,candidate,criterion,value,evidence,indicators\n\
+         {tomasz},C-001,c1,5,\"Led the migration, and said why\",s-\n\
+         {tomasz},C-001,Delivering at Pace,4,Prioritised well,ss\n\
+         {tomasz},C-001,c3,NA,,\n"
+    );
+    let imported = desk
+        .by(cast.member_a)
+        .import_scores(cast.campaign, "tomasz.csv", sheet.as_bytes())
+        .unwrap();
+    assert_eq!(imported.scores, 3, "{imported:?}");
+    let drafts = desk
+        .by(cast.member_a)
+        .visible_scores(cast.campaign, cast.zoe)
+        .unwrap();
+    assert_eq!(drafts.len(), 3);
+    assert!(drafts
+        .iter()
+        .any(|s| s.evidence == "Led the migration, and said why"));
+    // Someone else's row refuses the whole sheet, naming the line; nothing more is stored.
+    let other = format!(
+        "assessor,candidate,criterion,value,evidence\n{tomasz},C-002,c1,4,ok\n{amara},C-002,c1,4,ok\n"
+    );
+    let err = desk
+        .by(cast.member_a)
+        .import_scores(cast.campaign, "mixed.csv", other.as_bytes())
+        .unwrap_err();
+    assert!(err.to_string().contains("line 3"), "{err}");
+    let siobhan = desk
+        .by(cast.member_a)
+        .visible_scores(cast.campaign, cast.siobhan)
+        .unwrap();
+    assert!(siobhan.is_empty(), "{siobhan:?}");
+}
