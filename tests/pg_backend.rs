@@ -344,7 +344,7 @@ fn the_command_line_on_a_url_prints_the_same_results_as_on_a_file() {
 }
 
 #[test]
-fn adjustments_withdrawal_thresholds_and_reopening_work_on_the_shared_database() {
+fn adjustments_withdrawal_thresholds_phases_and_reopening_work_on_the_shared_database() {
     let Some((mut desk, _db)) = shared_desk("pg_backend_changes") else {
         return;
     };
@@ -390,6 +390,25 @@ fn adjustments_withdrawal_thresholds_and_reopening_work_on_the_shared_database()
     desk.as_("hr").start_scoring(campaign).unwrap();
     common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(5), Some(5), Some(5)]);
     common::score_and_agree(&mut desk, &cast, cast.siobhan, [Some(4), Some(4), Some(4)]);
+    desk.as_("hr").start_moderation(campaign).unwrap();
+    // Back to scoring needs a reason, which the server's audit event of the change carries.
+    assert!(desk.as_("hr").return_to_scoring(campaign, " ").is_err());
+    desk.as_("hr")
+        .return_to_scoring(campaign, "Panel A rescores C-002 after a complaint")
+        .unwrap();
+    let events = desk
+        .as_("hr")
+        .audit_events(&AuditFilter::default())
+        .unwrap();
+    let change = events
+        .iter()
+        .rev()
+        .find(|e| e.action == "campaigns.update")
+        .unwrap();
+    assert_eq!(
+        change.after.as_ref().unwrap()["state_reason"],
+        "Panel A rescores C-002 after a complaint"
+    );
     desk.as_("hr").start_moderation(campaign).unwrap();
     let results = desk.as_("helen").results(campaign).unwrap();
     let ranked: Vec<_> = results.iter().map(|r| r.reference.as_str()).collect();

@@ -223,3 +223,25 @@ pub(super) fn order_tie(
     }
     tx.commit().map_err(refused)
 }
+
+/// Moderation → scoring, when a panel must rescore; the reason is stored with the state, so
+/// the server's audit event of the change carries it.
+pub(super) fn return_to_scoring(
+    client: &mut Client,
+    campaign: &Campaign,
+    reason: &str,
+) -> Result<()> {
+    let reason = required_text("reason", reason)?;
+    require_state(
+        campaign,
+        &[CampaignState::Moderation],
+        "returning to scoring",
+    )?;
+    let rows = client
+        .execute(
+            "UPDATE campaigns SET state = 'scoring', state_reason = $2 WHERE id = $1",
+            &[&campaign.id, &reason],
+        )
+        .map_err(refused)?;
+    touched(rows, "campaign", campaign.id)
+}

@@ -216,8 +216,9 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         write::start_moderation(&mut self.client(), &campaign)
     }
-    fn return_to_scoring(&mut self, _: &str, _: Id, _: &str) -> Result<()> {
-        Err(not_yet("returning a campaign to scoring"))
+    fn return_to_scoring(&mut self, _: &str, campaign_id: Id, reason: &str) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        changes::return_to_scoring(&mut self.client(), &campaign, reason)
     }
     fn posts(&self, campaign_id: Id) -> Result<Option<u32>> {
         read::posts(&mut self.client(), campaign_id)

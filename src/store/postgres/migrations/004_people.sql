@@ -8,6 +8,9 @@ ALTER TABLE candidates ADD COLUMN withdrawn_at TEXT;
 ALTER TABLE candidates ADD COLUMN withdrawal_reason TEXT;
 ALTER TABLE candidates ADD COLUMN adjustments TEXT;
 ALTER TABLE assessors ADD COLUMN conflicts_confirmed_at TEXT;
+-- Why the campaign last changed phase when a reason is required (moderation back to scoring),
+-- written with the state so the audit event of that update carries it.
+ALTER TABLE campaigns ADD COLUMN state_reason TEXT;
 
 -- An assessor record declares a conflict with a candidate, with a reason; each scoring record
 -- states its conflicts (declares one, or confirms none) before it scores.
