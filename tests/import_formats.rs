@@ -126,8 +126,8 @@ fn a_pdf_with_wrapped_table_cells_keeps_what_fits_on_one_line() {
             "Experience of leading complex statistical analysis",
             "Ability to communicate findings to non-analysts",
             // A wrapped cell's first line, and its second line run into the next wrapped
-            // row: the gap PDF_GAPS names (since the person-specification rules of the
-            // sixth held-out batch, one-cell header rows group instead of standing alone).
+            // row: the gap PDF_GAPS names (which fragments appear changed with the
+            // person-specification rules of the fifth and sixth held-out batches).
             "Experience of using R or Python for reproducible",
             "Application",
             "analysis Experience of education data sets such as the school",
