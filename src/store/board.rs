@@ -252,15 +252,28 @@ impl Store {
         campaign_id: Id,
         settings: &flags::FlagSettings,
     ) -> Result<crate::scoring::board::PackedBoard> {
-        let data = self.campaign_data(campaign_id)?;
-        let keys = data
-            .campaign
-            .scorecard
-            .criteria
+        Ok(packed(&self.campaign_data(campaign_id)?, settings))
+    }
+
+    /// The moderation board kept for serving a window at a time (see
+    /// [`BoardView`](crate::scoring::board_window::BoardView)), computed from what `key` names.
+    pub(crate) fn board_view(
+        &self,
+        key: crate::scoring::board_window::BoardKey,
+    ) -> Result<crate::scoring::board_window::BoardView> {
+        let data = self.campaign_data(key.campaign_id)?;
+        let board = packed(&data, &key.settings);
+        let flagged_panels = board
+            .panel_flags
             .iter()
-            .map(|c| c.key.clone())
+            .filter_map(|f| data.panels.iter().find(|p| Some(p.id) == f.panel_id))
+            .map(|p| p.name.clone())
             .collect();
-        Ok(crate::scoring::board::compute(&data, settings).pack(keys))
+        Ok(crate::scoring::board_window::BoardView::new(
+            key,
+            board,
+            flagged_panels,
+        ))
     }
 
     /// Results in merit order.
@@ -399,4 +412,19 @@ mod tests {
         assert_eq!(in_halves.moderated, at_once.moderated);
         assert_eq!(in_halves.candidates, at_once.candidates);
     }
+}
+
+/// The board computed from `data` and packed, criteria named by the scorecard's keys.
+fn packed(
+    data: &crate::scoring::data::CampaignData,
+    settings: &flags::FlagSettings,
+) -> crate::scoring::board::PackedBoard {
+    let keys = data
+        .campaign
+        .scorecard
+        .criteria
+        .iter()
+        .map(|c| c.key.clone())
+        .collect();
+    crate::scoring::board::compute(data, settings).pack(keys)
 }
