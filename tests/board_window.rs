@@ -143,6 +143,9 @@ fn the_windows_read_in_turn_are_the_whole_packed_board() {
     );
 }
 
+/// Which rows of the whole board a filter should keep.
+type Keeps = Box<dyn Fn(&PackedRow) -> bool>;
+
 #[test]
 fn a_filter_keeps_the_rows_the_screen_kept_in_merit_order() {
     let demo = demo(120);
@@ -150,7 +153,7 @@ fn a_filter_keeps_the_rows_the_screen_kept_in_merit_order() {
     let view = demo.view(None);
     let summary = view.summary(&BoardFilter::default(), 1).unwrap();
     let panel = summary.panels[1].clone();
-    let cases: Vec<(BoardFilter, Box<dyn Fn(&PackedRow) -> bool>)> = vec![
+    let cases: Vec<(BoardFilter, Keeps)> = vec![
         (
             BoardFilter {
                 flag: FlagFilter::Kind(FlagKind::NoEvidence),

@@ -391,6 +391,21 @@ impl Store {
     }
 }
 
+/// The board computed from `data` and packed, criteria named by the scorecard's keys.
+fn packed(
+    data: &crate::scoring::data::CampaignData,
+    settings: &flags::FlagSettings,
+) -> crate::scoring::board::PackedBoard {
+    let keys = data
+        .campaign
+        .scorecard
+        .criteria
+        .iter()
+        .map(|c| c.key.clone())
+        .collect();
+    crate::scoring::board::compute(data, settings).pack(keys)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,19 +427,4 @@ mod tests {
         assert_eq!(in_halves.moderated, at_once.moderated);
         assert_eq!(in_halves.candidates, at_once.candidates);
     }
-}
-
-/// The board computed from `data` and packed, criteria named by the scorecard's keys.
-fn packed(
-    data: &crate::scoring::data::CampaignData,
-    settings: &flags::FlagSettings,
-) -> crate::scoring::board::PackedBoard {
-    let keys = data
-        .campaign
-        .scorecard
-        .criteria
-        .iter()
-        .map(|c| c.key.clone())
-        .collect();
-    crate::scoring::board::compute(data, settings).pack(keys)
 }
