@@ -70,6 +70,21 @@ pub struct BenchReport {
     pub bulk_scores_per_s: f64,
     /// Computing the moderation board: loading the campaign, every result and every flag.
     pub board_ms: f64,
+    /// Computing the board packed whole and encoding it as JSON, as the app once sent it.
+    pub packed_board_ms: f64,
+    /// Size of that JSON.
+    pub packed_board_json_bytes: usize,
+    /// Opening the board as the app now does: computing and keeping it, then its summary and
+    /// first window of rows ([`BOARD_FIRST_WINDOW`]) encoded as JSON.
+    pub board_summary_ms: f64,
+    /// Size of that JSON.
+    pub board_summary_json_bytes: usize,
+    /// A further window of rows from the kept board (mid-board), encoded as JSON.
+    pub board_window_ms: f64,
+    /// Size of that JSON.
+    pub board_window_json_bytes: usize,
+    /// One candidate's flag reasons from the kept board, encoded as JSON.
+    pub board_flags_ms: f64,
     /// A bare SELECT of every score row of the campaign.
     pub bare_scan_ms: f64,
     /// Audit events written.
@@ -386,6 +401,9 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         std::hint::black_box((board.results.len(), board.flags.len()));
     }
 
+    progress("moderation board, whole and a window at a time");
+    let board_open = bench_board_open(&store, campaign, &settings)?;
+
     progress("writing all CSVs");
     let out_dir = dir.path().join("export");
     let t = Instant::now();
@@ -478,6 +496,13 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         bare_insert_p99_ms: bare_p99,
         bulk_scores_per_s: bulk_saved as f64 / bulk_elapsed.as_secs_f64(),
         board_ms,
+        packed_board_ms: board_open.packed_ms,
+        packed_board_json_bytes: board_open.packed_bytes,
+        board_summary_ms: board_open.summary_ms,
+        board_summary_json_bytes: board_open.summary_bytes,
+        board_window_ms: board_open.window_ms,
+        board_window_json_bytes: board_open.window_bytes,
+        board_flags_ms: board_open.flags_ms,
         bare_scan_ms,
         audit_events,
         verify_ms,
@@ -488,4 +513,72 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         peak_rss_mb: peak_rss_mb(),
         targets,
     })
+}
+
+/// Rows the board's screen asks for with the summary and in each further window
+/// (`ui/src/screens/moderation/windows.ts`): a screenful and the rows either side of it.
+pub const BOARD_FIRST_WINDOW: u32 = 60;
+
+/// Medians of opening the board whole and a window at a time.
+struct BoardOpen {
+    packed_ms: f64,
+    packed_bytes: usize,
+    summary_ms: f64,
+    summary_bytes: usize,
+    window_ms: f64,
+    window_bytes: usize,
+    flags_ms: f64,
+}
+
+/// What opening the moderation board costs the core, whole (as the app once sent it) and a
+/// window at a time (as it sends it now), JSON encoding included: the app's share of the
+/// screen's wait, beside the size WebKit then moves and parses.
+fn bench_board_open(store: &Store, campaign: Id, settings: &FlagSettings) -> Result<BoardOpen> {
+    use crate::scoring::board_window::{BoardFilter, BoardKey};
+    let (mut packed, mut summary, mut window, mut flags) = (vec![], vec![], vec![], vec![]);
+    let (mut packed_bytes, mut summary_bytes, mut window_bytes) = (0, 0, 0);
+    let all = BoardFilter::default();
+    for _ in 0..5 {
+        let t = Instant::now();
+        packed_bytes = json_len(&store.packed_board(campaign, settings)?)?;
+        packed.push(ms(t.elapsed()));
+
+        let t = Instant::now();
+        let key = BoardKey {
+            campaign_id: campaign,
+            settings: *settings,
+            audit_head: store.audit_head()?,
+            viewer: "bench".into(),
+        };
+        let view = store.board_view(key)?;
+        summary_bytes = json_len(&view.summary(&all, BOARD_FIRST_WINDOW)?)?;
+        summary.push(ms(t.elapsed()));
+
+        let t = Instant::now();
+        let middle = view.packed().rows.len() as u32 / 2;
+        window_bytes = json_len(&view.window(&all, middle, BOARD_FIRST_WINDOW)?)?;
+        window.push(ms(t.elapsed()));
+
+        let t = Instant::now();
+        let first = view.packed().rows.iter().find(|r| !r.flags.is_empty());
+        let ids: Vec<Id> = first.map(|r| r.result.candidate_id).into_iter().collect();
+        std::hint::black_box(json_len(&view.flags_of(&ids)?)?);
+        flags.push(ms(t.elapsed()));
+    }
+    Ok(BoardOpen {
+        packed_ms: percentile(&mut packed, 50.0),
+        packed_bytes,
+        summary_ms: percentile(&mut summary, 50.0),
+        summary_bytes,
+        window_ms: percentile(&mut window, 50.0),
+        window_bytes,
+        flags_ms: percentile(&mut flags, 50.0),
+    })
+}
+
+/// The length of `value` as JSON, encoded as the app's IPC encodes it.
+fn json_len<T: Serialize>(value: &T) -> Result<usize> {
+    serde_json::to_vec(value)
+        .map(|bytes| bytes.len())
+        .map_err(|e| Error::Conflict(format!("benchmark board cannot be encoded: {e}")))
 }

@@ -254,12 +254,12 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
     for (row, result) in packed.rows.iter().zip(&board.results) {
         assert_eq!(
             (
-                row.candidate_id,
-                &row.reference,
-                &row.name,
-                row.total,
-                row.outcome,
-                row.position
+                row.result.candidate_id,
+                &row.result.reference,
+                &row.result.name,
+                row.result.total,
+                row.result.outcome,
+                row.result.position
             ),
             (
                 result.candidate_id,
@@ -270,7 +270,7 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
                 result.position
             )
         );
-        for (cell, criterion) in row.cells.iter().zip(&result.criteria) {
+        for (cell, criterion) in row.result.cells.iter().zip(&result.criteria) {
             assert_eq!(
                 (cell.0, cell.1, cell.2, cell.3, cell.4, cell.5),
                 (
@@ -286,7 +286,7 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
         let expected: Vec<(String, Option<String>, String)> = board
             .flags
             .iter()
-            .filter(|f| f.candidate_id == Some(row.candidate_id))
+            .filter(|f| f.candidate_id == Some(row.result.candidate_id))
             .map(|f| {
                 (
                     f.kind.as_str().to_owned(),
@@ -303,12 +303,12 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
                 (f.0.as_str().to_owned(), key, f.3.clone())
             })
             .collect();
-        assert_eq!(got, expected, "{}", row.reference);
+        assert_eq!(got, expected, "{}", row.result.reference);
     }
     let siobhan = packed
         .rows
         .iter()
-        .find(|r| r.candidate_id == cast.siobhan)
+        .find(|r| r.result.candidate_id == cast.siobhan)
         .unwrap();
     assert_eq!(siobhan.flags.len(), 3, "{:?}", siobhan.flags);
     assert!(!packed.panel_flags.is_empty());

@@ -1,6 +1,7 @@
 //! Panelmark's desktop shell: a Tauri v2 window over the `panelmark` core. The commands are
 //! thin (see `commands.rs`); everything they do is the core's.
 
+mod board_cache;
 mod command_names;
 pub mod commands;
 pub mod error;
@@ -41,6 +42,7 @@ pub fn run() {
                 }
             }
             app.manage(state);
+            app.manage(board_cache::BoardCache::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -93,7 +95,9 @@ pub fn run() {
             commands::scoring::submit_scores,
             commands::scoring::agreed_scores,
             commands::scoring::agree_score,
-            commands::moderation::board,
+            commands::moderation::board_summary,
+            commands::moderation::board_rows,
+            commands::moderation::board_flags,
             commands::moderation::flag_settings,
             commands::moderation::set_flag_settings,
             commands::moderation::moderate_score,

@@ -53,6 +53,19 @@ pub struct PackedBoard {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PackedRow {
+    /// Everything but the flags (the moderation board's window sends it with flags that
+    /// leave their reasons out: see [`super::board_window`]).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub result: RowResult,
+    /// The candidate's flags, in the order the rules raised them.
+    pub flags: Vec<PackedFlag>,
+}
+
+/// A candidate's row without its flags.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RowResult {
     /// Candidate id.
     pub candidate_id: Id,
     /// Reference.
@@ -81,8 +94,6 @@ pub struct PackedRow {
     pub reserve: bool,
     /// Per criterion, in scorecard order.
     pub cells: Vec<PackedCell>,
-    /// The candidate's flags, in the order the rules raised them.
-    pub flags: Vec<PackedFlag>,
 }
 
 /// A [`CriterionResult`](super::results::CriterionResult) without its key (its position says which):
@@ -133,34 +144,36 @@ impl Board {
             .results
             .into_iter()
             .map(|r| PackedRow {
-                cells: r
-                    .criteria
-                    .iter()
-                    .map(|c| {
-                        PackedCell(
-                            c.agreed,
-                            c.moderated,
-                            c.value,
-                            c.not_assessed,
-                            c.source,
-                            c.meets_pass_mark,
-                        )
-                    })
-                    .collect(),
                 flags: by_candidate.remove(&r.candidate_id).unwrap_or_default(),
-                candidate_id: r.candidate_id,
-                reference: r.reference,
-                name: r.name,
-                panel: r.panel,
-                total: r.total,
-                scaled_total: r.scaled_total,
-                outcome: r.outcome,
-                outcome_reason: r.outcome_reason,
-                position: r.position,
-                tied: r.tied,
-                tie_note: r.tie_note,
-                boundary_tie: r.boundary_tie,
-                reserve: r.reserve,
+                result: RowResult {
+                    cells: r
+                        .criteria
+                        .iter()
+                        .map(|c| {
+                            PackedCell(
+                                c.agreed,
+                                c.moderated,
+                                c.value,
+                                c.not_assessed,
+                                c.source,
+                                c.meets_pass_mark,
+                            )
+                        })
+                        .collect(),
+                    candidate_id: r.candidate_id,
+                    reference: r.reference,
+                    name: r.name,
+                    panel: r.panel,
+                    total: r.total,
+                    scaled_total: r.scaled_total,
+                    outcome: r.outcome,
+                    outcome_reason: r.outcome_reason,
+                    position: r.position,
+                    tied: r.tied,
+                    tie_note: r.tie_note,
+                    boundary_tie: r.boundary_tie,
+                    reserve: r.reserve,
+                },
             })
             .collect();
         PackedBoard {

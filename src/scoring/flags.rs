@@ -51,6 +51,54 @@ impl FlagKind {
             FlagKind::BoundaryTie => "boundary_tie",
         }
     }
+
+    /// How much a flag of this kind matters to a moderator, so the board can put first what
+    /// could change a result or shows a record that cannot be right (the screen's "needs
+    /// attention" filter), and let routine disagreement wait. The UI's badges rank alike
+    /// (`ui/src/screens/moderation/severity.ts`; a test of the shell checks they agree).
+    pub fn severity(self) -> Severity {
+        match self {
+            // The panel agreed a score none of its members gave, a criterion has no agreed
+            // score (no result without it), or a tie straddles the last post (sign-off waits).
+            FlagKind::AgreedOutsideRange | FlagKind::Unscored | FlagKind::BoundaryTie => {
+                Severity::High
+            }
+            // Members far apart, a panel scoring unlike the others, a score with no evidence.
+            FlagKind::WideSpread | FlagKind::PanelOutlier | FlagKind::NoEvidence => {
+                Severity::Medium
+            }
+            // One member's score either side of a pass mark (routinely settled when the panel
+            // agrees), indicator marks that do not match the score.
+            FlagKind::PassMarkSplit | FlagKind::IndicatorsAtOdds => Severity::Low,
+        }
+    }
+
+    /// Every kind, in declaration order.
+    pub const ALL: [FlagKind; 8] = [
+        FlagKind::WideSpread,
+        FlagKind::AgreedOutsideRange,
+        FlagKind::NoEvidence,
+        FlagKind::IndicatorsAtOdds,
+        FlagKind::PassMarkSplit,
+        FlagKind::Unscored,
+        FlagKind::PanelOutlier,
+        FlagKind::BoundaryTie,
+    ];
+}
+
+/// How much a flag matters, most severe first (the order sorts by it).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Severity {
+    /// Needs attention before sign-off.
+    High,
+    /// Worth a check.
+    Medium,
+    /// Minor.
+    Low,
 }
 
 /// One flag with its reason.

@@ -2,6 +2,7 @@
 //! campaign's loaded data ([`data::CampaignData`]); the store loads it, nothing here does I/O.
 
 pub mod board;
+pub mod board_window;
 pub mod data;
 pub mod flags;
 pub mod report;

@@ -2,10 +2,12 @@
 //! moderation, tie orders, sign-off and reopening.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::Session;
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{AgreedScore, Decision, Id, Moderation, Score};
+use crate::scoring::board_window::{BoardKey, BoardView};
 use crate::scoring::{board, flags, report, results};
 use crate::store::SignOff;
 use crate::Result;
@@ -25,6 +27,30 @@ impl Session {
     ) -> Result<board::PackedBoard> {
         self.require_moderator(campaign_id, "see the moderation board")?;
         self.store.packed_board(campaign_id, settings)
+    }
+
+    /// The moderation board to serve a window at a time: `cached` when it was computed for
+    /// this user from the same campaign, thresholds and audit head (nothing was written
+    /// since), else computed afresh. The head is read before the board, so a write that
+    /// lands in between leaves the new board looking older than it is (computed again next
+    /// time), never newer.
+    pub fn board_view(
+        &self,
+        campaign_id: Id,
+        settings: &flags::FlagSettings,
+        cached: Option<Arc<BoardView>>,
+    ) -> Result<Arc<BoardView>> {
+        self.require_moderator(campaign_id, "see the moderation board")?;
+        let key = BoardKey {
+            campaign_id,
+            settings: *settings,
+            audit_head: self.store.audit_head()?,
+            viewer: self.actor().to_owned(),
+        };
+        match cached {
+            Some(view) if *view.key() == key => Ok(view),
+            _ => Ok(Arc::new(self.store.board_view(key)?)),
+        }
     }
 
     /// Results in merit order.

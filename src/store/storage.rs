@@ -224,15 +224,28 @@ pub(crate) trait Storage: Send {
         campaign_id: Id,
         settings: &flags::FlagSettings,
     ) -> Result<board::PackedBoard> {
-        let data = self.campaign_data(campaign_id)?;
-        let keys = data
-            .campaign
-            .scorecard
-            .criteria
+        Ok(packed(&self.campaign_data(campaign_id)?, settings))
+    }
+
+    /// The moderation board kept for serving a window at a time (see
+    /// [`BoardView`](crate::scoring::board_window::BoardView)), computed from what `key` names.
+    fn board_view(
+        &self,
+        key: crate::scoring::board_window::BoardKey,
+    ) -> Result<crate::scoring::board_window::BoardView> {
+        let data = self.campaign_data(key.campaign_id)?;
+        let board = packed(&data, &key.settings);
+        let flagged_panels = board
+            .panel_flags
             .iter()
-            .map(|c| c.key.clone())
+            .filter_map(|f| data.panels.iter().find(|p| Some(p.id) == f.panel_id))
+            .map(|p| p.name.clone())
             .collect();
-        Ok(board::compute(&data, settings).pack(keys))
+        Ok(crate::scoring::board_window::BoardView::new(
+            key,
+            board,
+            flagged_panels,
+        ))
     }
 
     /// Results in merit order.
@@ -295,6 +308,18 @@ pub(crate) trait Storage: Send {
     fn into_local(self: Box<Self>) -> Option<Store> {
         None
     }
+}
+
+/// The board computed from `data` and packed, criteria named by the scorecard's keys.
+fn packed(data: &CampaignData, settings: &flags::FlagSettings) -> board::PackedBoard {
+    let keys = data
+        .campaign
+        .scorecard
+        .criteria
+        .iter()
+        .map(|c| c.key.clone())
+        .collect();
+    board::compute(data, settings).pack(keys)
 }
 
 /// An open database of either kind: what a [`crate::session::Session`] signs in to, and what

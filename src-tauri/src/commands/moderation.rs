@@ -1,23 +1,59 @@
 //! Moderation board, moderation, sign-off, results and statistics.
 
 use panelmark::model::{Decision, Id, Moderation};
-use panelmark::scoring::board::PackedBoard;
+use panelmark::scoring::board_window::{BoardFilter, BoardSummary, BoardWindow, CandidateFlags};
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::scoring::report::CampaignStats;
 use panelmark::scoring::results::CandidateResult;
 use panelmark::store::SignOff;
 use tauri::State;
 
+use crate::board_cache::BoardCache;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
+/// The moderation board's summary (counts, options, panel flags, ties) and its first
+/// `limit` rows that pass `filter`: what opening the board needs, not the whole board.
 #[tauri::command(async)]
-pub fn board(
+pub fn board_summary(
     state: State<'_, AppState>,
+    cache: State<'_, BoardCache>,
     campaign_id: Id,
     settings: FlagSettings,
-) -> IpcResult<PackedBoard> {
-    state.read(|store| store.packed_board(campaign_id, &settings))
+    filter: BoardFilter,
+    limit: u32,
+) -> IpcResult<BoardSummary> {
+    let view = cache.view(&state, campaign_id, &settings)?;
+    Ok(view.summary(&filter, limit)?)
+}
+
+/// Rows `[offset, offset + limit)` of those that pass `filter`, in merit order, as of now
+/// (a write since the last request shows).
+#[tauri::command(async)]
+pub fn board_rows(
+    state: State<'_, AppState>,
+    cache: State<'_, BoardCache>,
+    campaign_id: Id,
+    settings: FlagSettings,
+    filter: BoardFilter,
+    offset: u32,
+    limit: u32,
+) -> IpcResult<BoardWindow> {
+    let view = cache.view(&state, campaign_id, &settings)?;
+    Ok(view.window(&filter, offset, limit)?)
+}
+
+/// The flags of the given candidates with their reasons (the rows carry the flags without).
+#[tauri::command(async)]
+pub fn board_flags(
+    state: State<'_, AppState>,
+    cache: State<'_, BoardCache>,
+    campaign_id: Id,
+    settings: FlagSettings,
+    candidate_ids: Vec<Id>,
+) -> IpcResult<Vec<CandidateFlags>> {
+    let view = cache.view(&state, campaign_id, &settings)?;
+    Ok(view.flags_of(&candidate_ids)?)
 }
 
 /// The campaign's flag thresholds, the same the command line and the exports use.
@@ -87,4 +123,24 @@ pub fn results(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Can
 #[tauri::command(async)]
 pub fn stats(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<CampaignStats> {
     state.read(|store| store.stats(campaign_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use panelmark::scoring::flags::FlagKind;
+
+    /// The core filters "needs attention" by its severity of each kind; the board's badges and
+    /// the filter's labels use the UI's table. They must rank alike.
+    #[test]
+    fn the_ui_ranks_each_flag_kind_as_the_core_does() {
+        let table = include_str!("../../../ui/src/screens/moderation/severity.ts");
+        for kind in FlagKind::ALL {
+            let severity = serde_json::to_value(kind.severity()).unwrap();
+            let line = format!("  {}: '{}',", kind.as_str(), severity.as_str().unwrap());
+            assert!(
+                table.lines().any(|l| l == line),
+                "severity.ts should say `{line}`"
+            );
+        }
+    }
 }

@@ -54,9 +54,12 @@ export default async function (t) {
     await waitForText('[data-testid="board-count"]', 'Showing 2 of 2 candidates');
     await waitForText(row('C-001'), 'Zoë Łukasiewicz');
     await waitForText(row('C-002'), 'Siobhán Ó Briain');
-    // The flag's reason is on the cell (tooltip and screen-reader text) and the row.
-    await waitForText(`${row('C-002')} td[data-criterion="Working Together"]`, 'from 3 to 6');
+    // The row names its flags; their reasons come on request (opening, hovering or focusing the
+    // flags), below the board and on the cell (tooltip and screen-reader text).
     await waitForText(`${row('C-002')} td.flags`, 'Wide spread');
+    await browser.$(`${row('C-002')} td.flags button`).click();
+    await waitForText('[data-testid="flag-reasons"]', 'from 3 to 6');
+    await waitForText(`${row('C-002')} td[data-criterion="Working Together"]`, 'from 3 to 6');
     // Flags are ranked: a wide spread is "check", not "needs attention".
     const severity = await browser.$(`${row('C-002')} td.flags`).getAttribute('data-severity');
     if (severity !== 'medium') throw new Error(`C-002's wide spread is ranked “${severity}”, not medium`);

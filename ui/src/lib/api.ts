@@ -4,6 +4,10 @@
  */
 import { Channel, invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AuditEvent } from './bindings/AuditEvent';
+import type { BoardFilter } from './bindings/BoardFilter';
+import type { BoardSummary } from './bindings/BoardSummary';
+import type { BoardWindow } from './bindings/BoardWindow';
+import type { CandidateFlags } from './bindings/CandidateFlags';
 import type { AgreedScore } from './bindings/AgreedScore';
 import type { Assessor } from './bindings/Assessor';
 import type { AssessorRole } from './bindings/AssessorRole';
@@ -20,7 +24,6 @@ import type { FlagSettings } from './bindings/FlagSettings';
 import type { JobDescriptionImport } from './bindings/JobDescriptionImport';
 import type { Moderation } from './bindings/Moderation';
 import type { NewCandidate } from './bindings/NewCandidate';
-import type { PackedBoard } from './bindings/PackedBoard';
 import type { Panel } from './bindings/Panel';
 import type { RetentionStatus } from './bindings/RetentionStatus';
 import type { Role } from './bindings/Role';
@@ -190,8 +193,16 @@ export function createApi(invoke: Invoke) {
       call<Wire<AgreedScore>>('agree_score', { campaignId, decision }),
 
     // Moderation and results
-    board: (campaignId: number, settings: FlagSettings) =>
-      call<Wire<PackedBoard>>('board', { campaignId, settings }),
+    /** The moderation board's counts, options, panel flags and ties, and its first `limit`
+     * rows that pass `filter` (the core keeps the board; rows come a window at a time). */
+    boardSummary: (campaignId: number, settings: FlagSettings, filter: BoardFilter, limit: number) =>
+      call<Wire<BoardSummary>>('board_summary', { campaignId, settings, filter, limit }),
+    /** Rows `[offset, offset + limit)` of the board's rows that pass `filter`, in merit order. */
+    boardRows: (campaignId: number, settings: FlagSettings, filter: BoardFilter, offset: number, limit: number) =>
+      call<Wire<BoardWindow>>('board_rows', { campaignId, settings, filter, offset, limit }),
+    /** The candidates' flags with their reasons (rows carry their flags without). */
+    boardFlags: (campaignId: number, settings: FlagSettings, candidateIds: number[]) =>
+      call<Wire<CandidateFlags>[]>('board_flags', { campaignId, settings, candidateIds }),
     /** The campaign's flag thresholds (the same the command line and the exports use). */
     flagSettings: (campaignId: number) => call<FlagSettings>('flag_settings', { campaignId }),
     /** Keeps thresholds as the campaign's own (audited), so the exports flag alike. */

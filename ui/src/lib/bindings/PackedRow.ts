@@ -8,6 +8,10 @@ import type { PackedFlag } from "./PackedFlag";
  */
 export type PackedRow = { 
 /**
+ * The candidate's flags, in the order the rules raised them.
+ */
+flags: Array<PackedFlag>, 
+/**
  * Candidate id.
  */
 candidate_id: bigint, 
@@ -62,8 +66,4 @@ reserve: boolean,
 /**
  * Per criterion, in scorecard order.
  */
-cells: Array<PackedCell>, 
-/**
- * The candidate's flags, in the order the rules raised them.
- */
-flags: Array<PackedFlag>, };
+cells: Array<PackedCell>, };

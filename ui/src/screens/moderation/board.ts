@@ -1,66 +1,71 @@
 /**
- * Presentation of the moderation board: indexing the core's flags by candidate and cell,
- * filtering rows, and the anonymised view. No domain rule lives here: flags, outcomes and
- * final scores all come from the core; this only arranges them.
+ * Presentation of the moderation board: laying the core's rows back out for the grid,
+ * indexing flag reasons by cell, the filters as the core takes them, and the anonymised view.
+ * No domain rule lives here: flags, outcomes, final scores, filtering and counts all come from
+ * the core; this only arranges them.
  */
+import type { BoardFilter } from '../../lib/bindings/BoardFilter';
+import type { BoardRow } from '../../lib/bindings/BoardRow';
+import type { BoardSummary } from '../../lib/bindings/BoardSummary';
+import type { CandidateFlags } from '../../lib/bindings/CandidateFlags';
 import type { CandidateResult } from '../../lib/bindings/CandidateResult';
 import type { CriterionResult } from '../../lib/bindings/CriterionResult';
 import type { Flag } from '../../lib/bindings/Flag';
 import type { FlagKind } from '../../lib/bindings/FlagKind';
 import type { Outcome } from '../../lib/bindings/Outcome';
-import type { PackedBoard } from '../../lib/bindings/PackedBoard';
 import type { Wire } from '../../lib/wire';
-import { bySeverity, needsAttention, SEVERITY } from './severity';
+import { bySeverity, SEVERITY } from './severity';
 
 export type Result = Wire<CandidateResult>;
 export type BoardFlag = Wire<Flag>;
+/** A candidate's flag as a row carries it: no reason (that comes on request). */
+export type FlagMark = { kind: FlagKind; criterion_key: string | null };
+/** A row of the grid: the candidate's result and their flags' marks. */
+export type Row = Result & { marks: FlagMark[] };
 
 /**
- * The board as the core packed it for the wire (criteria by index, cells and flags as arrays),
- * laid back out as the results and flags the screen works with. Pure reshaping: every value
- * is the core's. A candidate's flag leaves `panel_id` empty: its row names the panel.
+ * A row as the core sends it in a window (criteria by index, cells and flag marks as arrays),
+ * laid back out as the result the screen works with. Pure reshaping: every value is the core's.
  */
-export function unpackBoard(packed: Wire<PackedBoard>): { results: Result[]; flags: BoardFlag[] } {
-  const keys = packed.criteria;
-  const flags: BoardFlag[] = [];
-  const results: Result[] = packed.rows.map((row) => {
-    for (const [kind, criterion, assessor, reason] of row.flags) {
-      flags.push({
-        kind,
-        candidate_id: row.candidate_id,
-        criterion_key: criterion == null ? null : (keys[criterion] ?? null),
-        assessor_id: assessor,
-        panel_id: null,
-        reason,
-      });
-    }
-    return {
-      candidate_id: row.candidate_id,
-      reference: row.reference,
-      name: row.name,
-      panel: row.panel,
-      criteria: row.cells.map(([agreed, moderated, value, not_assessed, source, meets_pass_mark], i) => ({
-        key: keys[i] ?? '',
-        agreed,
-        moderated,
-        value,
-        not_assessed,
-        source,
-        meets_pass_mark,
-      })),
-      total: row.total,
-      scaled_total: row.scaled_total,
-      outcome: row.outcome,
-      outcome_reason: row.outcome_reason,
-      position: row.position,
-      tied: row.tied,
-      tie_note: row.tie_note,
-      boundary_tie: row.boundary_tie,
-      reserve: row.reserve,
-    };
-  });
-  flags.push(...packed.panel_flags);
-  return { results, flags };
+export function unpackRow(row: Wire<BoardRow>, keys: readonly string[]): Row {
+  return {
+    candidate_id: row.candidate_id,
+    reference: row.reference,
+    name: row.name,
+    panel: row.panel,
+    criteria: row.cells.map(([agreed, moderated, value, not_assessed, source, meets_pass_mark], i) => ({
+      key: keys[i] ?? '',
+      agreed,
+      moderated,
+      value,
+      not_assessed,
+      source,
+      meets_pass_mark,
+    })),
+    total: row.total,
+    scaled_total: row.scaled_total,
+    outcome: row.outcome,
+    outcome_reason: row.outcome_reason,
+    position: row.position,
+    tied: row.tied,
+    tie_note: row.tie_note,
+    boundary_tie: row.boundary_tie,
+    reserve: row.reserve,
+    marks: row.flags.map(([kind, criterion]) => ({ kind, criterion_key: criterion == null ? null : (keys[criterion] ?? null) })),
+  };
+}
+
+/** A candidate's flags with their reasons, as the core sends them on request, laid out as
+ * flags. A candidate's flag leaves `panel_id` empty: its row names the panel. */
+export function unpackReasons(packed: Wire<CandidateFlags>, keys: readonly string[]): BoardFlag[] {
+  return packed.flags.map(([kind, criterion, assessor, reason]) => ({
+    kind,
+    candidate_id: packed.candidate_id,
+    criterion_key: criterion == null ? null : (keys[criterion] ?? null),
+    assessor_id: assessor,
+    panel_id: null,
+    reason,
+  }));
 }
 
 /** Every flag kind with a short label, most severe first (the order the filter lists them). */
@@ -84,16 +89,10 @@ export function flagLabel(kind: FlagKind): string {
   return FLAG_KINDS.find((k) => k.kind === kind)?.label ?? kind;
 }
 
-/** Flags arranged for the board. */
+/** Flag reasons arranged for a candidate's cells. */
 export type FlagIndex = {
-  /** Flags about a candidate (any criterion), by candidate id. */
-  byCandidate: Map<number, BoardFlag[]>;
   /** Flags about one cell, by `cellKey(candidate, criterion)`. */
   byCell: Map<string, BoardFlag[]>;
-  /** Flags about a whole panel (no candidate), e.g. a panel whose mean is an outlier. */
-  panelFlags: BoardFlag[];
-  /** Ids of panels with a panel flag. */
-  flaggedPanels: Set<number>;
 };
 
 export function cellKey(candidateId: number, criterionKey: string): string {
@@ -101,26 +100,15 @@ export function cellKey(candidateId: number, criterionKey: string): string {
 }
 
 export function indexFlags(flags: readonly BoardFlag[]): FlagIndex {
-  const byCandidate = new Map<number, BoardFlag[]>();
   const byCell = new Map<string, BoardFlag[]>();
-  const panelFlags: BoardFlag[] = [];
-  const flaggedPanels = new Set<number>();
   for (const flag of flags) {
-    if (flag.candidate_id == null) {
-      panelFlags.push(flag);
-      if (flag.panel_id != null) flaggedPanels.add(flag.panel_id);
-      continue;
-    }
-    push(byCandidate, flag.candidate_id, flag);
-    if (flag.criterion_key != null) push(byCell, cellKey(flag.candidate_id, flag.criterion_key), flag);
+    if (flag.candidate_id == null || flag.criterion_key == null) continue;
+    const key = cellKey(flag.candidate_id, flag.criterion_key);
+    const list = byCell.get(key);
+    if (list) list.push(flag);
+    else byCell.set(key, [flag]);
   }
-  return { byCandidate, byCell, panelFlags, flaggedPanels };
-}
-
-function push<K>(map: Map<K, BoardFlag[]>, key: K, flag: BoardFlag) {
-  const list = map.get(key);
-  if (list) list.push(flag);
-  else map.set(key, [flag]);
+  return { byCell };
 }
 
 /** `all`: no filter; `attention`: a high-severity flag; `any`: at least one flag; `none`: no
@@ -134,33 +122,14 @@ export type OutcomeFilter = 'all' | Outcome;
 export type Filters = { flag: FlagFilter; panel: PanelFilter; outcome: OutcomeFilter };
 export const NO_FILTERS: Filters = { flag: 'all', panel: 'all', outcome: 'all' };
 
-/**
- * The rows that pass every filter, in the core's (merit) order. `panelIds` maps a panel name
- * to its id, so a panel-outlier filter keeps the candidates of flagged panels.
- */
-export function filterRows(
-  rows: readonly Result[],
-  index: FlagIndex,
-  filters: Filters,
-  panelIds: ReadonlyMap<string, number> = new Map(),
-): Result[] {
+/** The screen's filters as the core applies them (beside the rows). */
+export function boardFilter(filters: Filters): BoardFilter {
   const { flag, panel, outcome } = filters;
-  if (flag === 'all' && panel === 'all' && outcome === 'all') return rows.slice();
-  return rows.filter((row) => {
-    if (outcome !== 'all' && row.outcome !== outcome) return false;
-    if (panel !== 'all') {
-      if (panel === NO_PANEL ? row.panel != null : row.panel !== panel) return false;
-    }
-    if (flag === 'all') return true;
-    const own = index.byCandidate.get(row.candidate_id) ?? [];
-    const panelId = row.panel == null ? undefined : panelIds.get(row.panel);
-    const panelFlagged = panelId != null && index.flaggedPanels.has(panelId);
-    if (flag === 'attention') return needsAttention(own);
-    if (flag === 'any') return own.length > 0 || panelFlagged;
-    if (flag === 'none') return own.length === 0 && !panelFlagged;
-    if (flag === 'panel_outlier') return panelFlagged;
-    return own.some((f) => f.kind === flag);
-  });
+  return {
+    flag: flag === 'all' || flag === 'attention' || flag === 'any' || flag === 'none' ? flag : { kind: flag },
+    panel: panel === 'all' ? 'all' : panel === NO_PANEL ? 'no_panel' : { named: panel },
+    outcome: outcome === 'all' ? null : outcome,
+  };
 }
 
 /** How a candidate is named on screen: by reference alone in the anonymised view. */
@@ -208,29 +177,10 @@ export function cellView(cell: Wire<CriterionResult> | undefined, criterionName:
   };
 }
 
-/** Distinct panel names of the rows, sorted, for the panel filter. */
-export function panelNames(rows: readonly Result[]): { names: string[]; hasNone: boolean } {
-  const names = new Set<string>();
-  let hasNone = false;
-  for (const row of rows) {
-    if (row.panel == null) hasNone = true;
-    else names.add(row.panel);
-  }
-  return { names: [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })), hasNone };
-}
-
-/** Number of rows of each outcome and with any flag, for the filter labels. */
-export function counts(rows: readonly Result[], index: FlagIndex) {
-  let flagged = 0;
-  let attention = 0;
-  const outcome: Record<Outcome, number> = { pass: 0, fail: 0, incomplete: 0 };
-  for (const row of rows) {
-    outcome[row.outcome] += 1;
-    const own = index.byCandidate.get(row.candidate_id);
-    if (own) flagged += 1;
-    if (own && needsAttention(own)) attention += 1;
-  }
-  return { flagged, attention, outcome };
+/** The board's panel names in natural order ("Panel 2" before "Panel 10"), for the filter. */
+export function panelNames(summary: Pick<Wire<BoardSummary>, 'panels' | 'has_no_panel'>): { names: string[]; hasNone: boolean } {
+  const names = [...summary.panels].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return { names, hasNone: summary.has_no_panel };
 }
 
 /** "2=" for a tied merit position, "2" otherwise, "" without one. */
@@ -249,16 +199,13 @@ export type SignOffSummary = {
   tiedPositions: number[];
 };
 
-export function signOffSummary(rows: readonly Result[], index: FlagIndex): SignOffSummary {
-  const byKind = new Map<FlagKind, number>();
-  let attention = 0;
-  for (const list of index.byCandidate.values()) {
-    for (const f of list) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
-    if (needsAttention(list)) attention += 1;
-  }
-  for (const f of index.panelFlags) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+export function signOffSummary(summary: Wire<BoardSummary>): SignOffSummary {
+  const byKind = new Map(summary.flag_counts.map((c) => [c.kind, c.count] as const));
   const flags = FLAG_KINDS.filter((k) => byKind.has(k.kind)).map((k) => ({ ...k, count: byKind.get(k.kind)! }));
-  const tied = new Set<number>();
-  for (const r of rows) if (r.tied && r.position != null) tied.add(r.position);
-  return { flags, attention, tiedPositions: [...tied].sort((a, b) => a - b) };
+  return { flags, attention: summary.attention, tiedPositions: summary.tied_positions };
+}
+
+/** A row's flag kinds, most severe first, each named once ("Wide spread, No evidence"). */
+export function flagKindsLabel(marks: readonly FlagMark[]): string {
+  return [...new Set(bySeverity(marks).map((f) => flagLabel(f.kind)))].join(', ');
 }

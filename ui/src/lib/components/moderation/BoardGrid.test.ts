@@ -1,7 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import BoardGrid from './BoardGrid.svelte';
-import { indexFlags, type Result } from '../../../screens/moderation/board';
+import type { FlagKind } from '../../bindings/FlagKind';
+import { fakeBoard } from '../../testing/board';
+import { BoardRows, FlagReasons, PAGE } from '../../../screens/moderation/windows.svelte';
 
 // jsdom has no layout: bind:clientHeight needs a ResizeObserver, and every height reads 0.
 globalThis.ResizeObserver ??= class {
@@ -18,57 +21,106 @@ const criteria = ['Seeing the Big Picture', 'Working Together'].map((name, i) =>
   questions: [],
 }));
 
-function row(id: number, over: Partial<Result> = {}): Result {
-  return {
-    candidate_id: id,
-    reference: `C-${String(id).padStart(4, '0')}`,
-    name: `Zoë Candidate ${id}`,
-    panel: 'Panel A',
-    criteria: [
-      { key: 'c1', agreed: 5, moderated: null, value: 5, not_assessed: false, source: 'agreed', meets_pass_mark: true },
-      { key: 'c2', agreed: 5, moderated: 4, value: 4, not_assessed: false, source: 'moderated', meets_pass_mark: true },
-    ],
-    total: 9,
-    scaled_total: 9,
-    outcome: 'fail',
-    outcome_reason: 'total 9 is below the overall pass mark 12',
-    position: null,
-    tied: false,
-    tie_note: null,
-    boundary_tie: false,
-    reserve: false,
-    ...over,
-  };
+const reasonText = 'members scored Working Together from 3 to 6 (spread 3 ≥ 2)';
+
+/** The grid over a fake core: a board of `total` rows, its first page already here. */
+async function setup(total: number, options: { anonymised?: boolean; onopen?: (r: unknown) => void } = {}) {
+  const board = fakeBoard(total);
+  const source = new BoardRows(keys, board.fetchRows, await board.fetchRows(0, PAGE));
+  board.asked.length = 0;
+  const fetchReasons = vi.fn(async (ids: number[]) =>
+    ids.map((id) => ({ candidate_id: id, flags: [['wide_spread', 1, null, reasonText]] as [FlagKind, number, null, string][] })),
+  );
+  const reasons = new FlagReasons(keys, fetchReasons);
+  const view = render(BoardGrid, {
+    source,
+    reasons,
+    criteria,
+    anonymised: options.anonymised ?? false,
+    onopen: options.onopen ?? (() => {}),
+  });
+  return { ...view, board, fetchReasons };
 }
 
-const many = Array.from({ length: 5000 }, (_, i) => row(i + 1));
-const flags = indexFlags([
-  { kind: 'wide_spread', candidate_id: 1, criterion_key: 'c2', assessor_id: null, panel_id: 1, reason: 'members scored Working Together from 3 to 6 (spread 3 ≥ 2)' },
-]);
+const keys = ['c1', 'c2'];
 
 describe('BoardGrid', () => {
-  it('renders a window of rows, not all 5,000, and tells assistive tech the full count', () => {
-    const { container } = render(BoardGrid, { rows: many, criteria, flags, anonymised: false, onopen: () => {} });
+  it('renders a window of rows from the first page, and tells assistive tech the full count', async () => {
+    const { container, board } = await setup(5000);
     const rendered = container.querySelectorAll('tr[data-testid="board-row"]');
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.length).toBeLessThan(40);
     expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe('5001');
     expect(rendered[0].getAttribute('aria-rowindex')).toBe('2');
+    await tick();
+    expect(board.asked, 'the first screen needs no more than the first page').toEqual([]);
   });
 
-  it('marks moderated cells and puts the flag reason on the cell', () => {
-    const { container } = render(BoardGrid, { rows: many.slice(0, 3), criteria, flags, anonymised: false, onopen: () => {} });
-    const cell = container.querySelector('tr[data-reference="C-0001"] td[data-criterion="Working Together"]')!;
-    expect(cell.classList.contains('moderated')).toBe(true);
+  it('fetches the rows of a far scroll position and shows them', async () => {
+    const { container, board } = await setup(5000);
+    const viewport = screen.getByTestId('board-grid');
+    viewport.scrollTop = 4200 * 38;
+    await fireEvent.scroll(viewport);
+    await waitFor(() => expect(container.querySelector('tr[data-reference="C-4201"]')).toBeTruthy());
+    // Rows 4,192–4,210 (the visible ones and the overscan) lie on two pages; nothing else.
+    expect(board.asked.map(([offset]) => offset)).toEqual([69 * PAGE, 70 * PAGE]);
+    expect(container.querySelector('tr[data-reference="C-0001"]'), 'the top is no longer drawn').toBeNull();
+  });
+
+  it('moves to the last row with End, fetching its page, and focuses it', async () => {
+    const { board } = await setup(5000);
+    const first = screen.getByRole('button', { name: 'Open evidence for C-0001 Zoë Candidate 1' });
+    first.focus();
+    await fireEvent.keyDown(first, { key: 'End' });
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('C-5000'));
+    expect(board.asked.map(([offset]) => offset)).toContain(Math.floor(4999 / PAGE) * PAGE);
+  });
+
+  it('shows a flag’s reasons when it is focused or hovered, fetched then and once', async () => {
+    const { container, fetchReasons } = await setup(10);
+    const cell = container.querySelector('tr[data-reference="C-0003"] td[data-criterion="Working Together"]')!;
     expect(cell.classList.contains('cell-flag')).toBe(true);
-    expect(cell.getAttribute('title')).toContain('moderated to 4 (agreed 5)');
-    expect(cell.getAttribute('title')).toContain('from 3 to 6');
-    expect(container.querySelector('tr[data-reference="C-0001"] td.flags')?.textContent).toContain('Wide spread');
+    expect(cell.getAttribute('title')).toContain('⚑ Wide spread');
+    expect(fetchReasons).not.toHaveBeenCalled();
+    const toggle = container.querySelector<HTMLButtonElement>('tr[data-reference="C-0003"] td.flags button')!;
+    expect(toggle.textContent).toContain('Wide spread');
+    await fireEvent.focus(toggle);
+    const panel = screen.getByTestId('flag-reasons');
+    await waitFor(() => expect(panel.textContent).toContain(reasonText));
+    expect(panel.textContent).toContain('Flags for C-0003 Zoë Candidate 3');
+    expect(fetchReasons).toHaveBeenCalledWith([3]);
+    expect(cell.getAttribute('title')).toContain(reasonText);
+    await fireEvent.blur(toggle);
+    expect(panel.textContent).not.toContain(reasonText);
+    await fireEvent.mouseEnter(toggle);
+    expect(panel.textContent).toContain(reasonText);
+    expect(fetchReasons).toHaveBeenCalledTimes(1);
     expect(container.querySelector('tr[data-reference="C-0002"] td.flags')?.textContent?.trim()).toBe('');
   });
 
-  it('hides names in the anonymised view', () => {
-    const { container } = render(BoardGrid, { rows: many.slice(0, 3), criteria, flags, anonymised: true, onopen: () => {} });
+  it('keeps a flag’s reasons open after a click until Escape', async () => {
+    const { container } = await setup(10);
+    const toggle = container.querySelector<HTMLButtonElement>('tr[data-reference="C-0006"] td.flags button')!;
+    await fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = screen.getByTestId('flag-reasons');
+    await waitFor(() => expect(panel.textContent).toContain(reasonText));
+    await fireEvent.mouseLeave(toggle);
+    expect(panel.textContent).toContain(reasonText);
+    await fireEvent.keyDown(toggle, { key: 'Escape' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.textContent).not.toContain(reasonText);
+  });
+
+  it('marks moderated cells', async () => {
+    const { container } = await setup(3);
+    const cell = container.querySelector('tr[data-reference="C-0001"] td[data-criterion="Working Together"]')!;
+    expect(cell.classList.contains('moderated')).toBe(true);
+    expect(cell.getAttribute('title')).toContain('moderated to 4 (agreed 5)');
+  });
+
+  it('hides names in the anonymised view', async () => {
+    const { container } = await setup(3, { anonymised: true });
     expect(container.textContent).not.toContain('Zoë');
     expect(container.textContent).toContain('C-0001');
     expect(screen.queryByRole('columnheader', { name: 'Name' })).toBeNull();
@@ -76,13 +128,13 @@ describe('BoardGrid', () => {
 
   it('opens a candidate from their reference button', async () => {
     const onopen = vi.fn();
-    render(BoardGrid, { rows: many.slice(0, 3), criteria, flags, anonymised: false, onopen });
+    await setup(3, { onopen });
     await fireEvent.click(screen.getByRole('button', { name: 'Open evidence for C-0002 Zoë Candidate 2' }));
     expect(onopen).toHaveBeenCalledWith(expect.objectContaining({ candidate_id: 2 }));
   });
 
-  it('says so when no candidate matches', () => {
-    render(BoardGrid, { rows: [], criteria, flags, anonymised: false, onopen: () => {} });
+  it('says so when no candidate matches', async () => {
+    await setup(0);
     expect(screen.getByText('No candidates match these filters.')).toBeTruthy();
   });
 });
