@@ -51,6 +51,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "import_candidates",
     "visible_scores",
     "save_score",
+    "import_scores",
     "submit_scores",
     "agreed_scores",
     "agree_score",

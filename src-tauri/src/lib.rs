@@ -92,6 +92,7 @@ pub fn run() {
             commands::campaigns::import_candidates,
             commands::scoring::visible_scores,
             commands::scoring::save_score,
+            commands::scoring::import_scores,
             commands::scoring::submit_scores,
             commands::scoring::agreed_scores,
             commands::scoring::agree_score,

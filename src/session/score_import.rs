@@ -20,7 +20,8 @@ use crate::model::{Candidate, Id, ScoreInput};
 use crate::Result;
 
 /// How many draft scores an import saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ScoreImport {
     /// Scores saved (as drafts).
     pub scores: usize,

@@ -1,6 +1,9 @@
 //! Interview scoring and the panel's agreed scores.
 
+use std::path::Path;
+
 use panelmark::model::{AgreedScore, Decision, Id, Score, ScoreInput};
+use panelmark::session::ScoreImport;
 use tauri::State;
 
 use crate::error::IpcResult;
@@ -22,6 +25,23 @@ pub fn save_score(
     input: ScoreInput,
 ) -> IpcResult<Score> {
     state.change(|store| store.save_score(campaign_id, &input))
+}
+
+#[tauri::command(async)]
+pub fn import_scores(
+    state: State<'_, AppState>,
+    campaign_id: Id,
+    path: String,
+) -> IpcResult<ScoreImport> {
+    import_score_sheet(&state, campaign_id, Path::new(&path))
+}
+
+/// Reads the sheet at `path` (an I/O error names the file) and imports it as the signed-in
+/// user's draft scores, all rows or none. The file is read before the session is locked, so
+/// a slow disk does not hold up other changes.
+fn import_score_sheet(state: &AppState, campaign_id: Id, path: &Path) -> IpcResult<ScoreImport> {
+    let (name, bytes) = panelmark::import::read_file(path)?;
+    state.change(|session| session.import_scores(campaign_id, &name, &bytes))
 }
 
 #[tauri::command(async)]
@@ -49,4 +69,123 @@ pub fn agree_score(
     decision: Decision,
 ) -> IpcResult<AgreedScore> {
     state.change(|store| store.agree_score(campaign_id, &decision))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use panelmark::model::{AssessorRole, Scale, Scorecard};
+    use panelmark::store::NewCandidate;
+
+    use super::*;
+
+    /// A SQLite file with a campaign in scoring: Bo, a member of panel A, scores C-1 and C-2
+    /// on "Working Together" (one indicator). Returns the state, signed in as Bo, and the
+    /// campaign.
+    fn campaign_bo_scores(dir: &Path) -> (AppState, Id) {
+        let state = AppState::new(dir.join("settings.json"), Instant::now());
+        state.open(&dir.join("panel.db")).unwrap();
+        state.sign_in("hr", Some("Harriet (HR)")).unwrap();
+        let campaign = state
+            .change(|hr| {
+                hr.add_user("bo", "Bo Member", false)?;
+                let md = "# Analyst\n\n## Behaviours\n* Working Together\n  * Builds trust\n";
+                let role = panelmark::import::job_description("analyst.md", md.as_bytes())
+                    .map_err(panelmark::Error::from)?
+                    .draft
+                    .role;
+                let role_id = hr.create_role(&role)?;
+                let card = Scorecard::from_role("Analyst", &role, Scale::civil_service(), Some(4));
+                let card_id = hr.create_scorecard(Some(role_id), &card)?;
+                let campaign = hr.create_campaign("Analysts 2026", card_id)?;
+                let panel = hr.add_panel(campaign, "Panel A")?;
+                hr.add_assessor(campaign, "bo", AssessorRole::Member, Some(panel))?;
+                for reference in ["C-1", "C-2"] {
+                    let candidate = NewCandidate {
+                        reference: reference.into(),
+                        name: format!("Candidate {reference}"),
+                        panel_id: Some(panel),
+                        ..Default::default()
+                    };
+                    hr.add_candidate(campaign, &candidate)?;
+                }
+                hr.start_scoring(campaign)?;
+                Ok(campaign)
+            })
+            .unwrap();
+        state.sign_in("bo", None).unwrap();
+        state
+            .change(|bo| bo.confirm_no_conflicts(campaign))
+            .unwrap();
+        (state, campaign)
+    }
+
+    /// Bo's drafts, as (candidate reference, value) pairs.
+    fn drafts(state: &AppState, campaign: Id) -> Vec<(String, Option<i32>)> {
+        state
+            .read(|bo| {
+                let mut out = Vec::new();
+                for c in bo.candidates(campaign)? {
+                    for s in bo.visible_scores(campaign, c.id)? {
+                        out.push((c.reference.clone(), s.value));
+                    }
+                }
+                Ok(out)
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn a_sheet_on_disk_is_imported_whole_or_refused_with_its_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, campaign) = campaign_bo_scores(dir.path());
+        let header = "assessor,candidate,criterion,value,evidence,indicators\n";
+
+        let refused = dir.path().join("refused.csv");
+        std::fs::write(
+            &refused,
+            format!(
+                "{header}bo,C-1,Working Together,5,Led well,s\nbo,C-9,Working Together,4,x,s\n"
+            ),
+        )
+        .unwrap();
+        let err = import_score_sheet(&state, campaign, &refused).unwrap_err();
+        assert_eq!(err.code, "import");
+        assert_eq!(
+            err.message,
+            "refused.csv: 1 row(s) rejected, nothing imported:\n\
+             line 3: candidate: 'C-9' is not a candidate of your panel in this campaign"
+        );
+        assert_eq!(drafts(&state, campaign), [], "a refused sheet saves no row");
+
+        let accepted = dir.path().join("accepted.csv");
+        std::fs::write(
+            &accepted,
+            format!("{header}bo,C-1,Working Together,5,Led well,s\nbo,C-2,Working Together,NA,,\n"),
+        )
+        .unwrap();
+        let imported = import_score_sheet(&state, campaign, &accepted).unwrap();
+        assert_eq!(
+            imported,
+            ScoreImport {
+                scores: 2,
+                candidates: 2
+            }
+        );
+        assert_eq!(
+            drafts(&state, campaign),
+            [("C-1".to_owned(), Some(5)), ("C-2".to_owned(), None)]
+        );
+    }
+
+    #[test]
+    fn a_sheet_that_cannot_be_read_is_named_in_the_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, campaign) = campaign_bo_scores(dir.path());
+        let err =
+            import_score_sheet(&state, campaign, &dir.path().join("missing.csv")).unwrap_err();
+        assert_eq!(err.code, "io");
+        assert!(err.message.contains("missing.csv"), "{}", err.message);
+    }
 }

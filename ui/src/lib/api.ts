@@ -29,6 +29,7 @@ import type { RetentionStatus } from './bindings/RetentionStatus';
 import type { Role } from './bindings/Role';
 import type { Scale } from './bindings/Scale';
 import type { Score } from './bindings/Score';
+import type { ScoreImport } from './bindings/ScoreImport';
 import type { ScoreInput } from './bindings/ScoreInput';
 import type { Scorecard } from './bindings/Scorecard';
 import type { SignOff } from './bindings/SignOff';
@@ -183,6 +184,10 @@ export function createApi(invoke: Invoke) {
     /** The scores the signed-in user may see for a candidate. */
     visibleScores: (campaignId: number, candidateId: number) =>
       call<Wire<Score>[]>('visible_scores', { campaignId, candidateId }),
+    /** Imports a score sheet (CSV) of the signed-in member's or chair's own scores as drafts,
+     * all rows or none; a refused sheet's message lists each bad line. */
+    importScores: (campaignId: number, path: string) =>
+      call<ScoreImport>('import_scores', { campaignId, path }),
     saveScore: (campaignId: number, input: Wire<ScoreInput>) =>
       call<Wire<Score>>('save_score', { campaignId, input }),
     submitScores: (campaignId: number, candidateId: number) =>
