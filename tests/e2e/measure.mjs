@@ -128,6 +128,9 @@ async function measureOnce() {
 }
 
 /** In the page: time from the next click on the Moderation button to the first painted row. */
+/** The demo campaign's moderator (`panelmark demo` prints it). */
+const DEMO_MODERATOR = 'helen.marsh.hr';
+
 function armBoardTimer() {
   window.__board = { t0: null, t1: null, rows: 0 };
   const nav = document.querySelector('nav button[data-screen="moderation"]');
@@ -173,7 +176,7 @@ async function measureBoard(candidates) {
       const r = await browser.executeAsync(
         (n, done) =>
           window.__TAURI_INTERNALS__
-            .invoke('set_current_user', { name: 'Measure' })
+            .invoke('sign_in', { login: 'measure', name: 'Measure' })
             .then(() => window.__TAURI_INTERNALS__.invoke('create_demo_campaign', { candidates: n, seed: 1 }))
             .then(() => done({}), (e) => done({ error: e })),
         candidates,
@@ -182,6 +185,17 @@ async function measureBoard(candidates) {
       setup.demo_via = 'app';
       setup.demo_build_ms = Math.round(performance.now() - began);
     }
+    // Only a campaign's moderator sees its board: sign in on Start as the demo's moderator,
+    // as a person would (the app never changes who is signed in by itself).
+    await browser.$('#user-login').waitForDisplayed({ timeout: 30_000 });
+    await browser.$('#user-login').selectByAttribute('value', DEMO_MODERATOR);
+    await browser.$('button=Work as this person').click();
+    await browser.$('[data-testid="header-user"]').waitUntil(
+      async function () {
+        return (await this.getProperty('textContent')).includes('Helen Marsh');
+      },
+      { timeout: 30_000 },
+    );
     const samples = [];
     for (let i = 0; i < boardRuns; i++) {
       await browser.$('nav button[data-screen="start"]').click();
