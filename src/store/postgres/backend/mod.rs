@@ -251,7 +251,7 @@ impl Storage for PgStore {
         write::add_panel(&mut self.client(), &campaign, name)
     }
     fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
-        read::panels(&mut self.client(), campaign_id)
+        read::panels(&mut *self.client(), campaign_id)
     }
     fn add_assessor(
         &mut self,
@@ -266,7 +266,7 @@ impl Storage for PgStore {
         write::add_assessor(&mut self.client(), &campaign, name, role, panel_id, login)
     }
     fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
-        read::assessors(&mut self.client(), campaign_id)
+        read::assessors(&mut *self.client(), campaign_id)
     }
     fn add_candidate(&mut self, _: &str, campaign_id: Id, candidate: &NewCandidate) -> Result<Id> {
         let campaign = self.campaign(campaign_id)?;

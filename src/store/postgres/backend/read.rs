@@ -201,7 +201,7 @@ pub(super) fn flag_settings(client: &mut Client, campaign_id: Id) -> Result<Flag
     Ok(FlagSettings::stored(row.get(0), row.get(1)))
 }
 
-pub(super) fn panels(client: &mut Client, campaign_id: Id) -> Result<Vec<Panel>> {
+pub(super) fn panels<C: GenericClient>(client: &mut C, campaign_id: Id) -> Result<Vec<Panel>> {
     all(
         client,
         "SELECT id, campaign_id, name FROM panels WHERE campaign_id = $1 ORDER BY id",
@@ -210,7 +210,10 @@ pub(super) fn panels(client: &mut Client, campaign_id: Id) -> Result<Vec<Panel>>
     )
 }
 
-pub(super) fn assessors(client: &mut Client, campaign_id: Id) -> Result<Vec<Assessor>> {
+pub(super) fn assessors<C: GenericClient>(
+    client: &mut C,
+    campaign_id: Id,
+) -> Result<Vec<Assessor>> {
     all(
         client,
         &format!("SELECT {ASSESSOR_COLUMNS} FROM assessors WHERE campaign_id = $1 ORDER BY id"),
@@ -503,18 +506,8 @@ pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<C
         .map_err(refused)?
         .get::<_, Option<i64>>(0)
         .map(|p| p as u32);
-    let panels = all(
-        &mut tx,
-        "SELECT id, campaign_id, name FROM panels WHERE campaign_id = $1 ORDER BY id",
-        &[&id],
-        rows::panel,
-    )?;
-    let assessors = all(
-        &mut tx,
-        &format!("SELECT {ASSESSOR_COLUMNS} FROM assessors WHERE campaign_id = $1 ORDER BY id"),
-        &[&id],
-        rows::assessor,
-    )?;
+    let panels = panels(&mut tx, id)?;
+    let assessors = assessors(&mut tx, id)?;
     tx.commit().map_err(refused)?;
     Ok(CampaignData {
         campaign,
