@@ -35,17 +35,21 @@ fn a_member_reads_only_their_own_draft_until_they_submit_then_only_their_panel()
         0,
         "B must not read A's draft"
     );
-    let leaks = "SELECT count(*) FROM audit_log WHERE coalesce(after, '') || coalesce(before, '') LIKE '%A-secret%'";
+    let events_of_a =
+        "SELECT count(*) FROM audit_log WHERE source_table = 'scores' AND assessor_id = $1";
     assert_eq!(
-        count(&mut a, leaks, &[]),
+        count(&mut a, events_of_a, &[&story.a]),
         1,
         "A reads their own draft's event"
     );
     assert_eq!(
-        count(&mut b, leaks, &[]),
+        count(&mut b, events_of_a, &[&story.a]),
         0,
         "B must not read A's draft through the audit log"
     );
+    // And the event holds a commitment to the evidence, never the text (schema 5).
+    let texts = "SELECT count(*) FROM audit_log WHERE coalesce(after, '') || coalesce(before, '') LIKE '%A-secret%'";
+    assert_eq!(count(&mut a, texts, &[]), 0, "the log holds the evidence");
 
     // B submits: A's draft is still not B's to read.
     score_and_submit(&mut b, story.x1, story.b, 3);

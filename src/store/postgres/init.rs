@@ -39,6 +39,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "people: flag thresholds, withdrawal, adjustments, conflicts of interest",
         sql: include_str!("migrations/004_people.sql"),
     },
+    Migration {
+        version: 5,
+        name: "personal data: commitments in the audit log, erasure",
+        sql: include_str!("migrations/005_personal.sql"),
+    },
 ];
 
 /// The schema version this build writes.

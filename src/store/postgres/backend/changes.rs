@@ -123,6 +123,29 @@ pub(super) fn withdraw_candidate(
     touched(rows, "candidate", candidate_id)
 }
 
+/// Erases a candidate's personal data (see `pm_erase_candidate` in 005_personal.sql: the
+/// server checks the role and the phase again, blanks the texts and deletes the candidate's
+/// secret in one statement, so it happens whole or not at all).
+pub(super) fn erase_candidate(
+    client: &mut Client,
+    campaign: &Campaign,
+    candidate_id: Id,
+    reason: &str,
+) -> Result<()> {
+    let reason = required_text("erase.reason", reason)?;
+    require_state(campaign, BEFORE_SIGN_OFF, "erasing a candidate")?;
+    super::read::candidates(client, campaign.id, Some(candidate_id))?
+        .pop()
+        .ok_or_else(|| Error::not_found("candidate", candidate_id))?;
+    client
+        .execute(
+            "SELECT pm_erase_candidate($1, $2)",
+            &[&candidate_id, &reason],
+        )
+        .map_err(refused)?;
+    Ok(())
+}
+
 pub(super) fn set_adjustments(
     client: &mut Client,
     campaign: &Campaign,

@@ -492,8 +492,15 @@ impl Storage for PgStore {
         read::campaign_data(&mut self.client(), campaign)
     }
 
-    fn erase_candidate(&mut self, _: &str, _: Id, _: Id, _: &str) -> Result<()> {
-        Err(not_yet("erasing a candidate's personal data"))
+    fn erase_candidate(
+        &mut self,
+        _: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        reason: &str,
+    ) -> Result<()> {
+        let campaign = self.campaign(campaign_id)?;
+        changes::erase_candidate(&mut self.client(), &campaign, candidate_id, reason)
     }
     fn retention(&self) -> Result<Vec<RetentionStatus>> {
         Err(not_yet("retention"))
