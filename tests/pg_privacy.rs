@@ -311,3 +311,129 @@ fn erasure_on_the_shared_database_leaves_no_text_and_the_chain_whole() {
     let found = texts_in_files(&database_files);
     assert!(found.is_empty(), "left in the database's files: {found:?}");
 }
+
+#[test]
+fn retention_on_the_shared_database_is_changed_with_a_reason_and_purged_only_when_due() {
+    let Some((mut desk, db)) = shared_desk("pg_privacy_retention") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    let erased = candidate_with_texts(&mut desk, &cast);
+    common::score_and_agree(&mut desk, &cast, cast.zoe, [Some(5), Some(6), None]);
+    let status = desk.as_("hr").campaign_retention(cast.campaign).unwrap();
+    assert_eq!(
+        (status.months, status.from, status.past),
+        (24, "creation", false)
+    );
+
+    // Not yet due: refused, naming the date; by the session and by the server.
+    let early = desk
+        .as_("hr")
+        .purge_campaign(cast.campaign, "Retention schedule")
+        .unwrap_err();
+    assert!(early.to_string().contains(&status.due), "{early}");
+    let mut hr = db.connect_as("hr");
+    let (code, message) = refusal(hr.query_one(
+        "SELECT pm_purge_campaign($1, 'Retention schedule')",
+        &[&cast.campaign],
+    ));
+    assert_eq!(code, "23514", "{message}");
+    assert!(message.contains("keeps personal data until"), "{message}");
+
+    // The period changes only with a reason, only by HR, and nobody marks a campaign purged.
+    let no_reason = desk
+        .as_("hr")
+        .set_retention(cast.campaign, 1, "")
+        .unwrap_err();
+    assert!(no_reason.to_string().contains("reason"), "{no_reason}");
+    let member = desk
+        .by(cast.member_a)
+        .set_retention(cast.campaign, 1, "Shorter")
+        .unwrap_err();
+    assert_eq!(member.code(), "forbidden");
+    for (who, sql) in [
+        (
+            "tomasz",
+            "UPDATE campaigns SET retention_months = 1, retention_reason = 'x' WHERE id = $1",
+        ),
+        (
+            "hr",
+            "UPDATE campaigns SET retention_months = 2 WHERE id = $1",
+        ),
+        (
+            "hr",
+            "UPDATE campaigns SET purged_at = '2026-01-01T00:00:00Z' WHERE id = $1",
+        ),
+        ("tomasz", "SELECT pm_purge_campaign($1, 'x')"),
+    ] {
+        let result = db.connect_as(who).execute(sql, &[&cast.campaign]);
+        let (code, message) = refusal(result);
+        assert!(
+            ["42501", "23514"].contains(&code.as_str()),
+            "{who}: {sql}: {code} {message}"
+        );
+    }
+
+    // HR backdates the campaign (audited) and shortens the period with a reason: now due.
+    hr.execute(
+        "UPDATE campaigns SET created_at = '2020-01-31T09:00:00Z' WHERE id = $1",
+        &[&cast.campaign],
+    )
+    .unwrap();
+    desk.as_("hr")
+        .set_retention(cast.campaign, 1, "Shortened under the 2026 schedule")
+        .unwrap();
+    let due = desk.as_("hr").campaign_retention(cast.campaign).unwrap();
+    assert_eq!((due.months, due.past), (1, true));
+    assert_eq!(
+        due.due, "2020-02-29T09:00:00Z",
+        "a month after 31 January, as SQLite counts"
+    );
+    desk.as_("hr").start_moderation(cast.campaign).unwrap();
+    let results_before = desk.as_("helen").results(cast.campaign).unwrap();
+
+    let purged = desk
+        .as_("hr")
+        .purge_campaign(cast.campaign, "Retention schedule RS-7")
+        .unwrap();
+    assert_eq!(purged, 4, "every candidate of the campaign");
+    let mut admin = db.superuser();
+    let left: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM panelmark.candidates WHERE campaign_id = $1
+               AND (erased_at IS NULL OR name <> 'Erased candidate')",
+            &[&cast.campaign],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0);
+    let secrets: i64 = admin
+        .query_one("SELECT count(*) FROM panelmark.candidate_secrets", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(secrets, 0);
+    let log = whole_log(&mut admin);
+    for text in TEXTS {
+        assert!(!log.contains(text), "the log holds {text:?}");
+    }
+    assert!(
+        log.contains("Retention schedule RS-7"),
+        "the purge's reason is in the log"
+    );
+    intact(&mut admin);
+
+    // The anonymised results stay: the same marks, the same order, no names.
+    let results_after = desk.as_("helen").results(cast.campaign).unwrap();
+    let marks = |r: &[panelmark::scoring::results::CandidateResult]| {
+        r.iter()
+            .map(|c| (c.reference.clone(), c.total.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marks(&results_before), marks(&results_after));
+    assert!(results_after.iter().any(|r| r.candidate_id == erased));
+    let again = desk
+        .as_("hr")
+        .purge_campaign(cast.campaign, "again")
+        .unwrap_err();
+    assert!(again.to_string().contains("already purged"), "{again}");
+}

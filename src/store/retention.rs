@@ -46,7 +46,62 @@ fn parse(at: &str, what: &str) -> Result<DateTime<Utc>> {
         .map_err(|e| Error::invalid(what, format!("stored time '{at}' is not RFC 3339: {e}")))
 }
 
-fn check_months(months: i64) -> Result<()> {
+/// What a campaign's retention is computed from, as either backend stores it.
+pub(crate) struct RetentionRow {
+    pub campaign_id: Id,
+    pub name: String,
+    pub months: i64,
+    pub created_at: String,
+    pub purged_at: Option<String>,
+    /// The latest sign-off, if any.
+    pub signed_off_at: Option<String>,
+}
+
+/// Where the campaign of `row` stands at `now`.
+pub(crate) fn status(row: RetentionRow, now: DateTime<Utc>) -> Result<RetentionStatus> {
+    let (from, start) = match &row.signed_off_at {
+        Some(at) => ("sign-off", parse(at, "signoffs.at")?),
+        None => ("creation", parse(&row.created_at, "campaigns.created_at")?),
+    };
+    let due = start
+        .checked_add_months(Months::new(row.months as u32))
+        .ok_or_else(|| Error::invalid("retention.months", "the date is out of range"))?;
+    Ok(RetentionStatus {
+        campaign_id: row.campaign_id,
+        name: row.name,
+        months: row.months,
+        from,
+        due: super::timestamp(due),
+        past: now >= due,
+        purged_at: row.purged_at,
+    })
+}
+
+/// Oldest due first.
+pub(crate) fn sort(statuses: &mut [RetentionStatus]) {
+    statuses.sort_by(|a, b| a.due.cmp(&b.due).then(a.campaign_id.cmp(&b.campaign_id)));
+}
+
+/// Refuses a purge of the campaign of `status` that was already purged or is not yet due,
+/// naming the date.
+pub(crate) fn check_purge(status: &RetentionStatus) -> Result<()> {
+    let campaign_id = status.campaign_id;
+    if let Some(at) = &status.purged_at {
+        return Err(Error::Conflict(format!(
+            "campaign {campaign_id} was already purged on {at}"
+        )));
+    }
+    if !status.past {
+        return Err(Error::Conflict(format!(
+            "campaign {campaign_id} keeps personal data until {} ({} months from {}); \
+             erase single candidates on request, or shorten the retention with a reason",
+            status.due, status.months, status.from
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_months(months: i64) -> Result<()> {
     if !(1..=MAX_MONTHS).contains(&months) {
         return Err(Error::invalid(
             "retention.months",
@@ -66,36 +121,20 @@ impl Store {
              FROM campaigns c ORDER BY c.id",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
+            Ok(RetentionRow {
+                campaign_id: r.get(0)?,
+                name: r.get(1)?,
+                months: r.get(2)?,
+                created_at: r.get(3)?,
+                purged_at: r.get(4)?,
+                signed_off_at: r.get(5)?,
+            })
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (campaign_id, name, months, created_at, purged_at, signed_off) = row?;
-            let (from, start) = match &signed_off {
-                Some(at) => ("sign-off", parse(at, "signoffs.at")?),
-                None => ("creation", parse(&created_at, "campaigns.created_at")?),
-            };
-            let due = start
-                .checked_add_months(Months::new(months as u32))
-                .ok_or_else(|| Error::invalid("retention.months", "the date is out of range"))?;
-            out.push(RetentionStatus {
-                campaign_id,
-                name,
-                months,
-                from,
-                due: super::timestamp(due),
-                past: now >= due,
-                purged_at,
-            });
+            out.push(status(row?, now)?);
         }
-        out.sort_by(|a, b| a.due.cmp(&b.due).then(a.campaign_id.cmp(&b.campaign_id)));
+        sort(&mut out);
         Ok(out)
     }
 
@@ -152,18 +191,7 @@ impl Store {
     ) -> Result<usize> {
         let reason = required_text("purge.reason", reason)?.to_owned();
         let status = self.campaign_retention(campaign_id)?;
-        if let Some(at) = &status.purged_at {
-            return Err(Error::Conflict(format!(
-                "campaign {campaign_id} was already purged on {at}"
-            )));
-        }
-        if !status.past {
-            return Err(Error::Conflict(format!(
-                "campaign {campaign_id} keeps personal data until {} ({} months from {}); \
-                 erase single candidates on request, or shorten the retention with a reason",
-                status.due, status.months, status.from
-            )));
-        }
+        check_purge(&status)?;
         let erased = self.write(actor, |tx| {
             let ids: Vec<Id> = tx
                 .conn()

@@ -44,6 +44,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "personal data: commitments in the audit log, erasure",
         sql: include_str!("migrations/005_personal.sql"),
     },
+    Migration {
+        version: 6,
+        name: "retention: periods, purges",
+        sql: include_str!("migrations/006_retention.sql"),
+    },
 ];
 
 /// The schema version this build writes.

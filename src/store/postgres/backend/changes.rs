@@ -13,6 +13,7 @@ use crate::scoring::flags::FlagSettings;
 use crate::store::adjustments::checked_note;
 use crate::store::campaigns::{check_scorecard, require_state, required_text, BEFORE_SIGN_OFF};
 use crate::store::people::{check_candidate_fields, PEOPLE_STATES};
+use crate::store::retention::{check_months, check_purge, RetentionStatus};
 use crate::store::{timestamp, NewCandidate};
 use crate::{Error, Result};
 
@@ -144,6 +145,45 @@ pub(super) fn erase_candidate(
         )
         .map_err(refused)?;
     Ok(())
+}
+
+/// Changes how long a campaign keeps personal data, with the reason (the server refuses a
+/// change without a new one, and anyone but an HR administrator).
+pub(super) fn set_retention(
+    client: &mut Client,
+    campaign_id: Id,
+    months: i64,
+    reason: &str,
+) -> Result<()> {
+    check_months(months)?;
+    let reason = required_text("retention.reason", reason)?;
+    let rows = client
+        .execute(
+            "UPDATE campaigns SET retention_months = $2, retention_reason = $3 WHERE id = $1",
+            &[&campaign_id, &months, &reason],
+        )
+        .map_err(refused)?;
+    touched(rows, "campaign", campaign_id)
+}
+
+/// Purges a campaign whose retention has ended (see `pm_purge_campaign` in
+/// 006_retention.sql, which checks the date again by the server's clock). Returns how many
+/// candidates it erased.
+pub(super) fn purge_campaign(
+    client: &mut Client,
+    status: &RetentionStatus,
+    reason: &str,
+) -> Result<usize> {
+    let reason = required_text("purge.reason", reason)?;
+    check_purge(status)?;
+    let erased: i64 = client
+        .query_one(
+            "SELECT pm_purge_campaign($1, $2)",
+            &[&status.campaign_id, &reason],
+        )
+        .map_err(refused)?
+        .get(0);
+    Ok(erased as usize)
 }
 
 pub(super) fn set_adjustments(

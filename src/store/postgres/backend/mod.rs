@@ -38,7 +38,7 @@ use crate::model::{
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
 use crate::store::conflicts::ConflictStatus;
-use crate::store::retention::RetentionStatus;
+use crate::store::retention::{self, RetentionStatus};
 use crate::store::{
     AuditFilter, ConflictDeclaration, NewCandidate, SignOff, Storage, StoredRole, StoredScorecard,
     Verification,
@@ -503,16 +503,26 @@ impl Storage for PgStore {
         changes::erase_candidate(&mut self.client(), &campaign, candidate_id, reason)
     }
     fn retention(&self) -> Result<Vec<RetentionStatus>> {
-        Err(not_yet("retention"))
+        let now = chrono::Utc::now();
+        let mut statuses = read::retention(&mut self.client())?
+            .into_iter()
+            .map(|row| retention::status(row, now))
+            .collect::<Result<Vec<_>>>()?;
+        retention::sort(&mut statuses);
+        Ok(statuses)
     }
-    fn campaign_retention(&self, _: Id) -> Result<RetentionStatus> {
-        Err(not_yet("retention"))
+    fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus> {
+        self.retention()?
+            .into_iter()
+            .find(|r| r.campaign_id == campaign_id)
+            .ok_or_else(|| Error::not_found("campaign", campaign_id))
     }
-    fn set_retention(&mut self, _: &str, _: Id, _: i64, _: &str) -> Result<()> {
-        Err(not_yet("changing a retention period"))
+    fn set_retention(&mut self, _: &str, campaign_id: Id, months: i64, reason: &str) -> Result<()> {
+        changes::set_retention(&mut self.client(), campaign_id, months, reason)
     }
-    fn purge_campaign(&mut self, _: &str, _: Id, _: &str) -> Result<usize> {
-        Err(not_yet("purging a campaign's personal data"))
+    fn purge_campaign(&mut self, _: &str, campaign_id: Id, reason: &str) -> Result<usize> {
+        let status = self.campaign_retention(campaign_id)?;
+        changes::purge_campaign(&mut self.client(), &status, reason)
     }
 
     fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<AuditEvent>> {

@@ -18,6 +18,7 @@ use crate::model::{
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
 use crate::store::conflicts::ConflictStatus;
+use crate::store::retention::RetentionRow;
 use crate::store::{ConflictDeclaration, SignOff, StoredRole, StoredScorecard};
 use crate::{Error, Result};
 
@@ -222,7 +223,13 @@ pub(super) fn assessors<C: GenericClient>(
     )
 }
 
-/// The campaign's listed candidates (not erased), or one of them, in reference order.
+/// Which candidates a campaign lists (a condition on `candidates`): those not erased, and in a
+/// purged campaign all of them (it keeps its anonymised results and statistics), as SQLite's
+/// `listed_candidates` view.
+const LISTED: &str =
+    "(erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL))";
+
+/// The campaign's listed candidates (see [`LISTED`]), or one of them, in reference order.
 pub(super) fn candidates(
     client: &mut Client,
     campaign_id: Id,
@@ -232,7 +239,7 @@ pub(super) fn candidates(
         client,
         &format!(
             "SELECT {CANDIDATE_COLUMNS} FROM candidates
-             WHERE campaign_id = $1 AND erased_at IS NULL AND ($2::bigint IS NULL OR id = $2)
+             WHERE campaign_id = $1 AND {LISTED} AND ($2::bigint IS NULL OR id = $2)
              ORDER BY reference COLLATE \"C\""
         ),
         &[&campaign_id, &candidate_id],
@@ -324,7 +331,7 @@ pub(super) fn scores<C: GenericClient>(
         client,
         &format!(
             "SELECT {SCORE_COLUMNS} FROM scores
-             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = $1 AND erased_at IS NULL
+             WHERE candidate_id IN (SELECT id FROM candidates WHERE campaign_id = $1 AND {LISTED}
                                       AND ($2::bigint IS NULL OR id = $2))
                AND (NOT $3 OR status = 'submitted')
              ORDER BY candidate_id, assessor_id, criterion_key COLLATE \"C\""
@@ -431,8 +438,9 @@ pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<C
             )
         })
     };
-    let ranked = "SELECT id FROM candidates WHERE campaign_id = $1 AND erased_at IS NULL
-                  AND withdrawn_at IS NULL";
+    let ranked = format!(
+        "SELECT id FROM candidates WHERE campaign_id = $1 AND {LISTED} AND withdrawn_at IS NULL"
+    );
     let candidates: Vec<Candidate> = all(
         &mut tx,
         &format!(
@@ -576,4 +584,24 @@ pub(super) fn audit_events(
         .collect::<Result<Vec<_>>>()?;
     events.reverse();
     Ok(events)
+}
+
+/// What every campaign the login may see needs for its retention (see
+/// [`crate::store::retention::status`]).
+pub(super) fn retention(client: &mut Client) -> Result<Vec<RetentionRow>> {
+    all(
+        client,
+        "SELECT c.id, c.name, c.retention_months, c.created_at, c.purged_at,
+                (SELECT max(s.at) FROM signoffs s WHERE s.campaign_id = c.id AND s.action = 'sign_off')
+         FROM campaigns c ORDER BY c.id",
+        &[],
+        |r| RetentionRow {
+            campaign_id: r.get(0),
+            name: r.get(1),
+            months: r.get(2),
+            created_at: r.get(3),
+            purged_at: r.get(4),
+            signed_off_at: r.get(5),
+        },
+    )
 }

@@ -217,17 +217,33 @@ BEGIN
     RETURN NEW;
 END $$;
 
+-- Blanks a candidate's personal data: name, email, slot, adjustments, and every text written
+-- about them (evidence, rationales, moderation, withdrawal and conflict reasons), recording
+-- why in erasure_reason. The reference and the marks stay (results and statistics depend on
+-- them). The secret goes last, so each update's event still commits its "before" as the
+-- previous event committed it. No checks: the callers below check who and when.
+CREATE FUNCTION pm_erase_personal_data(p_candidate bigint, p_reason text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
+BEGIN
+    UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL,
+        erased_at = to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        erasure_reason = p_reason,
+        withdrawal_reason = CASE WHEN withdrawal_reason IS NULL THEN NULL ELSE '[erased on request]' END,
+        adjustments = NULL
+    WHERE id = p_candidate;
+    UPDATE conflicts SET reason = '[erased on request]' WHERE candidate_id = p_candidate;
+    UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = p_candidate AND evidence <> '';
+    UPDATE agreed_scores SET rationale = '[erased on request]' WHERE candidate_id = p_candidate;
+    UPDATE moderations SET reason = '[erased on request]' WHERE candidate_id = p_candidate AND reason <> '';
+    DELETE FROM candidate_secrets WHERE candidate_id = p_candidate;
+END $$;
+
 -- Erases a candidate's personal data on a data-protection request (HR administrators, before
--- sign-off, as SQLite's Store::erase_candidate): name, email, slot, adjustments, and every text
--- written about them (evidence, rationales, moderation, withdrawal and conflict reasons). The
--- reference and the marks stay (results and statistics depend on them); the candidate leaves
--- every list. The secret goes last, so each update's event still commits its "before" as the
--- previous event committed it, and verify can follow the chain of each row.
+-- sign-off, as SQLite's Store::erase_candidate); the candidate leaves every list.
 CREATE FUNCTION pm_erase_candidate(p_candidate bigint, p_reason text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
 DECLARE
     v_state text;
-    v_now text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
 BEGIN
     IF NOT pm_is_hr_admin() THEN
         RAISE EXCEPTION 'only an HR administrator may erase a candidate''s personal data; % is not one',
@@ -247,19 +263,10 @@ BEGIN
         RAISE EXCEPTION 'the campaign is signed off: reopen it first, or purge it when its retention ends'
             USING ERRCODE = 'check_violation';
     END IF;
-    UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL,
-        erased_at = v_now, erasure_reason = p_reason,
-        withdrawal_reason = CASE WHEN withdrawal_reason IS NULL THEN NULL ELSE '[erased on request]' END,
-        adjustments = NULL
-    WHERE id = p_candidate;
-    UPDATE conflicts SET reason = '[erased on request]' WHERE candidate_id = p_candidate;
-    UPDATE scores SET evidence = '[erased on request]' WHERE candidate_id = p_candidate AND evidence <> '';
-    UPDATE agreed_scores SET rationale = '[erased on request]' WHERE candidate_id = p_candidate;
-    UPDATE moderations SET reason = '[erased on request]' WHERE candidate_id = p_candidate AND reason <> '';
-    DELETE FROM candidate_secrets WHERE candidate_id = p_candidate;
+    PERFORM pm_erase_personal_data(p_candidate, p_reason);
 END $$;
 
 REVOKE ALL ON FUNCTION pm_hmac_pad(bytea, integer), pm_new_secret(bigint),
     pm_commitment(bigint, text, text), pm_committed_row(text, jsonb),
-    pm_erase_candidate(bigint, text) FROM PUBLIC;
+    pm_erase_personal_data(bigint, text), pm_erase_candidate(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pm_erase_candidate(bigint, text) TO panelmark_hr_admin;
