@@ -168,6 +168,28 @@ impl AnchorCheck {
 /// every stored hash against its event: together they catch a chain rewritten with fresh
 /// hashes and a chain cut short.
 pub fn check(conn: &Connection, anchor: &Anchor) -> Result<AnchorCheck> {
+    check_against(
+        anchor,
+        |seq| {
+            Ok(if seq == 0 {
+                Some(GENESIS_HASH.to_owned())
+            } else {
+                conn.prepare_cached("SELECT hash FROM audit_log WHERE seq = ?1")?
+                    .query_row([seq], |r| r.get(0))
+                    .optional()?
+            })
+        },
+        || audit::head(conn),
+    )
+}
+
+/// [`check`] on any backend: `stored(seq)` is the hash the chain holds for event `seq` (the
+/// genesis hash for 0; `None` when there is no such event), `head()` the newest event.
+pub fn check_against(
+    anchor: &Anchor,
+    stored: impl FnOnce(i64) -> Result<Option<String>>,
+    head: impl FnOnce() -> Result<(i64, String)>,
+) -> Result<AnchorCheck> {
     let failed = |problem: String| {
         Ok(AnchorCheck::Failed {
             anchor: anchor.short(),
@@ -182,14 +204,7 @@ pub fn check(conn: &Connection, anchor: &Anchor) -> Result<AnchorCheck> {
             ));
         }
     }
-    let stored: Option<String> = if anchor.seq == 0 {
-        Some(GENESIS_HASH.to_owned())
-    } else {
-        conn.prepare_cached("SELECT hash FROM audit_log WHERE seq = ?1")?
-            .query_row([anchor.seq], |r| r.get(0))
-            .optional()?
-    };
-    match stored {
+    match stored(anchor.seq)? {
         Some(hash) if hash == anchor.hash => Ok(AnchorCheck::Held {
             anchor: anchor.short(),
             signed_by: anchor
@@ -202,7 +217,7 @@ pub fn check(conn: &Connection, anchor: &Anchor) -> Result<AnchorCheck> {
             anchor.seq, anchor.seq
         )),
         None => {
-            let (head_seq, head_hash) = audit::head(conn)?;
+            let (head_seq, head_hash) = head()?;
             failed(format!(
                 "the chain ends at event {head_seq} (head {head_seq}:{head_hash}), so event {} is gone: \
                  events were deleted from the end of the log or the database was replaced by an older copy",

@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "retention: periods, purges",
         sql: include_str!("migrations/006_retention.sql"),
     },
+    Migration {
+        version: 7,
+        name: "verify: the data against the log, anchors",
+        sql: include_str!("migrations/007_verify.sql"),
+    },
 ];
 
 /// The schema version this build writes.

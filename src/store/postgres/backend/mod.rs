@@ -532,13 +532,24 @@ impl Storage for PgStore {
         read::audit_head(&mut self.client()).map(|(_, hash)| hash)
     }
     fn verify(&self) -> Result<Verification> {
-        Err(not_yet("verify (use `panelmark --db URL server verify`)"))
+        read::verify(&mut self.client())
     }
     fn anchor(&self) -> Result<Anchor> {
-        Err(not_yet("anchors"))
+        // Unsigned: the installation key lives with the app and the CLI, which sign the heads
+        // they hand out from a local file; on a shared database the server's head is the anchor.
+        let (seq, hash) = read::audit_head(&mut self.client())?;
+        Ok(Anchor {
+            seq,
+            hash,
+            signature: None,
+        })
     }
-    fn check_anchor(&self, _: &Anchor) -> Result<AnchorCheck> {
-        Err(not_yet("checking an anchor"))
+    fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck> {
+        crate::anchor::check_against(
+            anchor,
+            |seq| read::audit_event_hash(&mut self.client(), seq),
+            || read::audit_head(&mut self.client()),
+        )
     }
     fn export_campaign(
         &self,

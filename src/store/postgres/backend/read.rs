@@ -19,7 +19,7 @@ use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
 use crate::store::conflicts::ConflictStatus;
 use crate::store::retention::RetentionRow;
-use crate::store::{ConflictDeclaration, SignOff, StoredRole, StoredScorecard};
+use crate::store::{ConflictDeclaration, SignOff, StoredRole, StoredScorecard, Verification};
 use crate::{Error, Result};
 
 /// Runs a query and maps its rows; a refusal becomes the core's error.
@@ -403,13 +403,49 @@ pub(super) fn signoffs(client: &mut Client, campaign_id: Id) -> Result<Vec<SignO
 
 /// The newest event of the chain: (seq, hash).
 pub(super) fn audit_head(client: &mut Client) -> Result<(i64, String)> {
+    // The server's function, not the newest event this login may read: the head names no
+    // data, and an anchor must be the chain's real head.
     let row = client
-        .query_opt(
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+        .query_one("SELECT seq, hash FROM audit_head()", &[])
+        .map_err(refused)?;
+    Ok((row.get(0), row.get(1)))
+}
+
+/// The hash the chain holds for event `seq` (see `audit_event_hash` in 007_verify.sql).
+pub(super) fn audit_event_hash(client: &mut Client, seq: i64) -> Result<Option<String>> {
+    Ok(client
+        .query_one("SELECT audit_event_hash($1)", &[&seq])
+        .map_err(refused)?
+        .get(0))
+}
+
+/// The server's verdict on the chain and on the data against it (`pm_verify` in
+/// 007_verify.sql), as the local file's [`Verification`].
+pub(super) fn verify(client: &mut Client) -> Result<Verification> {
+    let row = client
+        .query_one(
+            "SELECT status, events, head, seq, row_name, problem FROM pm_verify()",
             &[],
         )
         .map_err(refused)?;
-    Ok(row.map_or((0, "0".repeat(64)), |r| (r.get(0), r.get(1))))
+    let status: String = row.get(0);
+    let text = |i: usize| row.get::<_, Option<String>>(i).unwrap_or_default();
+    Ok(match status.as_str() {
+        "intact" => Verification::Intact {
+            events: row.get(1),
+            head: text(2),
+        },
+        "data_differs" => Verification::DataDiffers {
+            events: row.get(1),
+            head: text(2),
+            row: text(4),
+            problem: text(5),
+        },
+        _ => Verification::Broken {
+            seq: row.get::<_, Option<i64>>(3).unwrap_or_default(),
+            problem: text(5),
+        },
+    })
 }
 
 /// Everything results, flags and statistics are computed from, read in one snapshot

@@ -83,16 +83,10 @@ BEGIN
         'hex'));
 END $$;
 
--- A row of `p_table` as the log records it: every text about a candidate replaced by its
--- commitment (see the list at the top).
-CREATE FUNCTION pm_committed_row(p_table text, p_row jsonb) RETURNS jsonb
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
-DECLARE
-    v_fields text[][];
-    v_candidate bigint;
-    v_pair text[];
-BEGIN
-    v_fields := CASE p_table
+-- The texts about a candidate that `p_table` holds: pairs of (column, field committed under).
+CREATE FUNCTION pm_personal_fields(p_table text) RETURNS text[]
+LANGUAGE sql IMMUTABLE SET search_path = panelmark, pg_temp AS $$
+    SELECT CASE p_table
         WHEN 'candidates' THEN ARRAY[['name', 'name'], ['email', 'email'], ['slot', 'slot'],
                                      ['withdrawal_reason', 'withdrawal reason'],
                                      ['adjustments', 'adjustments']]
@@ -100,12 +94,28 @@ BEGIN
         WHEN 'agreed_scores' THEN ARRAY[['rationale', 'rationale']]
         WHEN 'moderations' THEN ARRAY[['reason', 'reason']]
         WHEN 'conflicts' THEN ARRAY[['reason', 'reason']]
-    END;
+    END
+$$;
+
+-- The candidate a row of `p_table` is about, if any.
+CREATE FUNCTION pm_row_candidate(p_table text, p_row jsonb) RETURNS bigint
+LANGUAGE sql IMMUTABLE SET search_path = panelmark, pg_temp AS $$
+    SELECT CASE WHEN p_table = 'candidates' THEN (p_row ->> 'id')::bigint
+                ELSE (p_row ->> 'candidate_id')::bigint END
+$$;
+
+-- A row of `p_table` as the log records it: every text about a candidate replaced by its
+-- commitment (see the list at the top).
+CREATE FUNCTION pm_committed_row(p_table text, p_row jsonb) RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
+DECLARE
+    v_fields text[] := pm_personal_fields(p_table);
+    v_candidate bigint := pm_row_candidate(p_table, p_row);
+    v_pair text[];
+BEGIN
     IF v_fields IS NULL THEN
         RETURN p_row;
     END IF;
-    v_candidate := CASE WHEN p_table = 'candidates' THEN (p_row ->> 'id')::bigint
-                        ELSE (p_row ->> 'candidate_id')::bigint END;
     FOREACH v_pair SLICE 1 IN ARRAY v_fields LOOP
         IF p_row ? v_pair[1] THEN
             p_row := jsonb_set(p_row, ARRAY[v_pair[1]],
@@ -268,5 +278,6 @@ END $$;
 
 REVOKE ALL ON FUNCTION pm_hmac_pad(bytea, integer), pm_new_secret(bigint),
     pm_commitment(bigint, text, text), pm_committed_row(text, jsonb),
+    pm_personal_fields(text), pm_row_candidate(text, jsonb),
     pm_erase_personal_data(bigint, text), pm_erase_candidate(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pm_erase_candidate(bigint, text) TO panelmark_hr_admin;
