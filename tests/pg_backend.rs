@@ -548,3 +548,86 @@ fn a_member_imports_their_own_score_sheet_on_the_shared_database() {
         .unwrap();
     assert!(siobhan.is_empty(), "{siobhan:?}");
 }
+
+/// The files of an export folder, by name.
+fn exported(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn exports_from_a_shared_database_hold_what_the_local_file_exports() {
+    let Some((mut shared, _db)) = shared_desk("pg_backend_export") else {
+        return;
+    };
+    let mut local = common::desk();
+    let (cast, _) = run_story(&mut local);
+    run_story(&mut shared);
+    let options = panelmark::export::ExportOptions {
+        pdf: true,
+        csv: true,
+        ..Default::default()
+    };
+    let on_file = common::export(local.as_("helen"), cast.campaign, options.clone());
+    let on_server = common::export(shared.as_("helen"), cast.campaign, options);
+    let (file, server) = (exported(on_file.path()), exported(on_server.path()));
+    assert_eq!(
+        file.keys().collect::<Vec<_>>(),
+        server.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    // The merit list is the same bytes.
+    assert_eq!(
+        String::from_utf8_lossy(&file["results.csv"]),
+        String::from_utf8_lossy(&server["results.csv"])
+    );
+    // The same scores, evidence and all (times differ: the two stories ran at different moments).
+    let rows = |dir: &std::path::Path| {
+        common::read_csv(&dir.join("scores.csv"))
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .filter(|cell| !cell.starts_with("20"))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(on_file.path()), rows(on_server.path()));
+    // The audit CSV holds the server's events about the campaign, ending at the receipt's anchor.
+    let audit = common::read_csv(&on_server.path().join("audit.csv"));
+    assert!(audit.len() > 30, "{} rows", audit.len());
+    let receipt = String::from_utf8_lossy(&server["receipt.txt"]).into_owned();
+    let last_seq = &audit.last().unwrap()[0];
+    assert!(
+        receipt.contains(&format!("{}:", shared.as_("helen").anchor().unwrap().seq)),
+        "{receipt}"
+    );
+    assert!(last_seq.parse::<i64>().unwrap() > 0);
+    // A candidate's own pack from the server names nobody else.
+    let pack = common::export(
+        shared.as_("helen"),
+        cast.campaign,
+        panelmark::export::ExportOptions {
+            pdf: true,
+            candidate: Some("C-001".into()),
+            ..Default::default()
+        },
+    );
+    let pdf = std::fs::read_dir(pack.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .expect("a pack");
+    if let Some(text) = common::pdf_text(&pdf) {
+        assert!(text.contains("Łukasiewicz"), "the pack is Zoë's");
+        for other in ["Siobhán", "Øyvind", "Ó Briain", "Ærø"] {
+            assert!(!text.contains(other), "Zoë's pack names {other}");
+        }
+    }
+}

@@ -4,11 +4,12 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-use super::record::{candidate_of, Parts};
+use super::record::Parts;
 use super::{csv, CampaignRecord};
 use crate::model::Id;
 use crate::scoring::flags::FlagSettings;
-use crate::store::Store;
+use crate::store::audit::AuditRef;
+use crate::store::Storage;
 use crate::{Error, Result};
 
 /// What to export.
@@ -72,16 +73,21 @@ fn join(handle: std::thread::ScopedJoinHandle<'_, Result<PathBuf>>) -> Result<Pa
 /// Writes the chosen exports of a campaign into `dir` (created if missing). `progress` is
 /// called with (done, total) as PDF packs are written.
 pub(crate) fn export_campaign(
-    store: &Store,
+    store: &dyn Storage,
     campaign_id: Id,
     dir: &Path,
     options: &ExportOptions,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ExportSummary> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    // One read transaction for the whole export, so every file shows the same moment even
-    // if someone writes meanwhile. It only reads; dropping it ends it.
-    let _snapshot = store.conn().unchecked_transaction()?;
+    // One read transaction for the whole export on a local file, so every file shows the same
+    // moment even if someone writes meanwhile. It only reads; dropping it ends it. (On a
+    // shared database each part reads in its own snapshot, and the audit log is bounded by
+    // the head read first, so no file holds an event the receipt's anchor does not cover.)
+    let local = store.as_local();
+    let _snapshot = local
+        .map(|s| s.conn().unchecked_transaction())
+        .transpose()?;
     let only_candidate = match &options.candidate {
         Some(reference) => Some(store.candidate_by_reference(campaign_id, reference)?.id),
         None => None,
@@ -99,31 +105,42 @@ pub(crate) fn export_campaign(
     };
     // The audit log is most of the CSV bytes. Bounded by the head this snapshot sees, it can
     // be streamed from a second connection on its own thread while the rest is loaded here.
-    let (through_seq, _) = crate::store::audit::head(store.conn())?;
     let anchor = store.anchor()?;
+    let through_seq = anchor.seq;
     let thresholds = match options.flag_settings {
         Some(settings) => settings,
         None => store.flag_settings(campaign_id)?,
     };
-    let write_audit = |conn: &rusqlite::Connection| {
+    // `events` calls its argument with each event of the campaign through `through_seq`.
+    type Events<'e> = &'e dyn Fn(&mut dyn FnMut(AuditRef<'_>) -> Result<()>) -> Result<()>;
+    let write_audit = |events: Events<'_>| {
         write_file("audit.csv", &|w| {
             let mut out = csv::AuditCsv::new(w, options.raw)?;
-            crate::store::audit::for_each_campaign_record(
-                conn,
-                campaign_id,
-                Some(through_seq),
-                |e| match only_candidate {
-                    Some(id) if candidate_of(e.entity) != Some(id) => Ok(()),
-                    _ => out.event(e),
-                },
-            )?;
+            events(&mut |e| match only_candidate {
+                Some(id) if e.candidate_id != Some(id) => Ok(()),
+                _ => out.event(e),
+            })?;
             out.finish()
         })
     };
-    let reader = if options.csv { store.reader()? } else { None };
+    let reader = match local {
+        Some(local) if options.csv => local.reader()?,
+        _ => None,
+    };
     let mut summary = ExportSummary::default();
     let record = std::thread::scope(|scope| -> Result<CampaignRecord> {
-        let audit_job = reader.map(|conn| scope.spawn(move || write_audit(&conn)));
+        let audit_job = reader.map(|conn| {
+            scope.spawn(move || {
+                write_audit(&|each| {
+                    crate::store::audit::for_each_campaign_record(
+                        &conn,
+                        campaign_id,
+                        Some(through_seq),
+                        each,
+                    )
+                })
+            })
+        });
         let with_summary = options.pdf && options.candidate.is_none();
         let parts = Parts {
             summary: with_summary,
@@ -148,7 +165,9 @@ pub(crate) fn export_campaign(
             });
             let audit = match audit_job {
                 Some(job) => join(job),
-                None => write_audit(store.conn()),
+                None => {
+                    write_audit(&|each| store.campaign_audit(campaign_id, Some(through_seq), each))
+                }
             };
             for path in [results, scores, audit] {
                 summary.files.push(path?.display().to_string());

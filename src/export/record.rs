@@ -9,22 +9,13 @@ use crate::scoring::flags::{self, Flag, FlagSettings};
 use crate::scoring::report::{self, CampaignStats};
 use crate::scoring::results::{self, CandidateResult};
 use crate::store::audit::AuditRecord;
-use crate::store::{SignOff, Store};
+use crate::store::{SignOff, Storage};
 use crate::Result;
-
-/// The candidate an event is about: entities read `campaign/{c}/candidate/{id}[/...]`.
-pub(crate) fn candidate_of(entity: &str) -> Option<Id> {
-    let mut parts = entity.split('/');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some("campaign"), Some(_), Some("candidate"), Some(id)) => id.parse().ok(),
-        _ => None,
-    }
-}
 
 fn index_by_candidate(events: &[AuditRecord]) -> HashMap<Id, Vec<usize>> {
     let mut index: HashMap<Id, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if let Some(id) = candidate_of(&e.entity) {
+        if let Some(id) = e.candidate_id {
             index.entry(id).or_default().push(i);
         }
     }
@@ -92,7 +83,7 @@ pub struct Parts {
 
 impl CampaignRecord {
     /// Loads a campaign for export, with the optional `parts` asked for.
-    pub(crate) fn load(store: &Store, campaign_id: Id, parts: Parts) -> Result<Self> {
+    pub(crate) fn load(store: &dyn Storage, campaign_id: Id, parts: Parts) -> Result<Self> {
         let data = store.campaign_data(campaign_id)?;
         let index = data.index();
         let results = results::compute_indexed(&data, &index);
@@ -118,12 +109,15 @@ impl CampaignRecord {
         for m in all_moderations {
             moderations.entry(m.candidate_id).or_default().push(m);
         }
-        let campaign_events = if parts.audit {
-            crate::store::audit::campaign_records(store.conn(), campaign_id)?
-        } else {
-            Vec::new()
-        };
-        let (audit_seq, audit_head) = crate::store::audit::head(store.conn())?;
+        let mut campaign_events = Vec::new();
+        if parts.audit {
+            store.campaign_audit(campaign_id, None, &mut |e| {
+                campaign_events.push(AuditRecord::from(e));
+                Ok(())
+            })?;
+        }
+        let head = store.anchor()?;
+        let (audit_seq, audit_head) = (head.seq, head.hash);
         let mut adjustments = HashMap::new();
         for c in &data.candidates {
             if let Some(note) = store.adjustments(campaign_id, c.id)? {
@@ -215,7 +209,7 @@ impl CampaignRecord {
         self.flags.retain(|f| f.candidate_id == Some(id));
         // Statistics describe every candidate and assessor: not part of one candidate's pack.
         self.stats = None;
-        self.audit.retain(|e| candidate_of(&e.entity) == Some(id));
+        self.audit.retain(|e| e.candidate_id == Some(id));
         self.audit_by_candidate = index_by_candidate(&self.audit);
         Ok(self)
     }

@@ -4,6 +4,7 @@
 //! every depth, no insignificant white space) that includes the previous event's hash, so
 //! changing, removing or reordering any event breaks every hash after it.
 
+use crate::model::Id;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -467,6 +468,8 @@ pub struct AuditRecord {
     pub action: String,
     /// What it concerned.
     pub entity: String,
+    /// The candidate it is about, if any.
+    pub candidate_id: Option<Id>,
     /// State before, as stored JSON text.
     pub before: Option<String>,
     /// State after, as stored JSON text.
@@ -491,6 +494,8 @@ pub struct AuditRef<'a> {
     pub action: &'a str,
     /// What it concerned.
     pub entity: &'a str,
+    /// The candidate it is about, if any.
+    pub candidate_id: Option<Id>,
     /// State before, as stored JSON text.
     pub before: Option<&'a str>,
     /// State after, as stored JSON text.
@@ -509,11 +514,22 @@ impl From<AuditRef<'_>> for AuditRecord {
             actor: e.actor.to_owned(),
             action: e.action.to_owned(),
             entity: e.entity.to_owned(),
+            candidate_id: e.candidate_id,
             before: e.before.map(str::to_owned),
             after: e.after.map(str::to_owned),
             prev_hash: e.prev_hash.to_owned(),
             hash: e.hash.to_owned(),
         }
+    }
+}
+
+/// The candidate an event of the local file is about: its entities read
+/// `campaign/{c}/candidate/{id}[/...]`.
+pub(crate) fn candidate_of(entity: &str) -> Option<Id> {
+    let mut parts = entity.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("campaign"), Some(_), Some("candidate"), Some(id)) => id.parse().ok(),
+        _ => None,
     }
 }
 
@@ -539,12 +555,14 @@ pub fn for_each_campaign_record(
         let text = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str()?) };
         let optional =
             |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+        let entity = text(4)?;
         each(AuditRef {
             seq: r.get(0)?,
             at: text(1)?,
             actor: text(2)?,
             action: text(3)?,
-            entity: text(4)?,
+            entity,
+            candidate_id: candidate_of(entity),
             before: optional(5)?,
             after: optional(6)?,
             prev_hash: text(7)?,

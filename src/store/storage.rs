@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use crate::anchor::{Anchor, AnchorCheck};
+use crate::anchor::{Anchor, AnchorCheck, InstallationKey};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, Candidate, Decision, Id, Moderation,
@@ -23,6 +23,7 @@ use crate::scoring::data::CampaignData;
 use crate::scoring::{board, flags, report, results};
 use crate::Result;
 
+use super::audit::AuditRef;
 use super::conflicts::ConflictStatus;
 use super::retention::RetentionStatus;
 use super::{
@@ -288,6 +289,18 @@ pub(crate) trait Storage: Send {
     fn verify(&self) -> Result<Verification>;
     fn anchor(&self) -> Result<Anchor>;
     fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck>;
+    /// Calls `each` with every audit event about the campaign that the signed-in user may
+    /// read, oldest first, through event `through_seq` if given; stops at the first error.
+    fn campaign_audit(
+        &self,
+        campaign_id: Id,
+        through_seq: Option<i64>,
+        each: &mut dyn FnMut(AuditRef<'_>) -> Result<()>,
+    ) -> Result<()>;
+    /// The installation key that signs the heads this store hands out, if it has one.
+    fn installation_key(&self) -> Option<&InstallationKey> {
+        None
+    }
 
     // Whole-campaign work.
     fn export_campaign(
@@ -449,6 +462,19 @@ impl Storage for Store {
 
     fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck> {
         crate::anchor::check(self.conn(), anchor)
+    }
+
+    fn campaign_audit(
+        &self,
+        campaign_id: Id,
+        through_seq: Option<i64>,
+        each: &mut dyn FnMut(AuditRef<'_>) -> Result<()>,
+    ) -> Result<()> {
+        super::audit::for_each_campaign_record(self.conn(), campaign_id, through_seq, each)
+    }
+
+    fn installation_key(&self) -> Option<&InstallationKey> {
+        Store::installation_key(self)
     }
 
     fn export_campaign(

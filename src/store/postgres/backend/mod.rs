@@ -7,12 +7,14 @@
 //! gets the same sentence) and turns the server's refusals into the same typed errors. The
 //! acting login passed to each write is not used: the server records the authenticated one.
 //!
-//! Built so far: users and sign-in, roles, scorecards (and their versions), campaigns and
-//! their phases, panels, assessors, candidates, withdrawal, reasonable adjustments, flag
-//! thresholds, conflicts of interest, scores, agreed scores, moderation, sign-off and
-//! reopening, the audit log as the login may read it, and everything computed from
-//! [`CampaignData`] (results, flags, statistics, the board).
-//! The rest answers [`Error::NotShared`], naming the command to use on a local file meanwhile.
+//! Every part of [`Storage`] is here: users and sign-in, roles, scorecards (and their
+//! versions), campaigns and their phases, panels, assessors, candidates, withdrawal,
+//! reasonable adjustments, flag thresholds, conflicts of interest, scores, agreed scores,
+//! moderation, sign-off and reopening, erasure and retention, the audit log as the login may
+//! read it, verify and anchors (the server's verdict), exports, and everything computed from
+//! [`CampaignData`] (results, flags, statistics, the board). Only adding a user answers
+//! [`Error::NotShared`]: a user of a shared database is a login, which the server's
+//! administrator creates with `user add`.
 //!
 //! The `postgres` crate is synchronous and panics on a tokio runtime thread: a [`PgStore`] is
 //! used from plain threads only.
@@ -37,6 +39,7 @@ use crate::model::{
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
+use crate::store::audit::AuditRef;
 use crate::store::conflicts::ConflictStatus;
 use crate::store::retention::{self, RetentionStatus};
 use crate::store::{
@@ -124,14 +127,6 @@ pub(crate) fn refused(e: postgres::Error) -> Error {
     } else {
         PgError::from(e).into()
     }
-}
-
-/// What a shared database does not do yet.
-fn not_yet(what: &str) -> Error {
-    Error::NotShared(format!(
-        "{what} is not yet available on a shared database; do it in a local file and move the \
-         campaign with `server import` once that exists, or ask the server's administrator"
-    ))
 }
 
 impl Storage for PgStore {
@@ -551,13 +546,21 @@ impl Storage for PgStore {
             || read::audit_head(&mut self.client()),
         )
     }
+    fn campaign_audit(
+        &self,
+        campaign_id: Id,
+        through_seq: Option<i64>,
+        each: &mut dyn FnMut(AuditRef<'_>) -> Result<()>,
+    ) -> Result<()> {
+        read::campaign_audit(&mut self.client(), campaign_id, through_seq, each)
+    }
     fn export_campaign(
         &self,
-        _: Id,
-        _: &Path,
-        _: &ExportOptions,
-        _: &mut dyn FnMut(usize, usize),
+        campaign_id: Id,
+        dir: &Path,
+        options: &ExportOptions,
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ExportSummary> {
-        Err(not_yet("exporting"))
+        crate::export::export_campaign(self, campaign_id, dir, options, progress)
     }
 }

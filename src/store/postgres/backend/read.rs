@@ -641,3 +641,36 @@ pub(super) fn retention(client: &mut Client) -> Result<Vec<RetentionRow>> {
         },
     )
 }
+
+/// Calls `each` with every event about the campaign the login may read (row security
+/// decides), oldest first, through `through_seq` if given.
+pub(super) fn campaign_audit(
+    client: &mut Client,
+    campaign_id: Id,
+    through_seq: Option<i64>,
+    each: &mut dyn FnMut(crate::store::audit::AuditRef<'_>) -> Result<()>,
+) -> Result<()> {
+    let rows = client
+        .query(
+            "SELECT seq, at, actor, action, entity, candidate_id, before, after, prev_hash, hash
+             FROM audit_log WHERE campaign_id = $1 AND ($2::bigint IS NULL OR seq <= $2)
+             ORDER BY seq",
+            &[&campaign_id, &through_seq],
+        )
+        .map_err(refused)?;
+    for r in &rows {
+        each(crate::store::audit::AuditRef {
+            seq: r.get(0),
+            at: r.get(1),
+            actor: r.get(2),
+            action: r.get(3),
+            entity: r.get(4),
+            candidate_id: r.get(5),
+            before: r.get(6),
+            after: r.get(7),
+            prev_hash: r.get(8),
+            hash: r.get(9),
+        })?;
+    }
+    Ok(())
+}
