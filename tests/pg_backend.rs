@@ -631,3 +631,52 @@ fn exports_from_a_shared_database_hold_what_the_local_file_exports() {
         }
     }
 }
+
+#[test]
+fn a_submission_is_announced_live_with_ids_only_and_a_draft_is_not() {
+    use panelmark::store::postgres::listen::{Change, Listener};
+    use std::time::Duration;
+    let Some((mut desk, db)) = shared_desk("pg_backend_live") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    // The moderator's board listens on a connection of its own.
+    let mut board = Listener::on(db.connect_as("helen")).unwrap();
+    let member = cast.member_a;
+    for key in ["c1", "c2", "c3"] {
+        let n = if key == "c3" { 0 } else { 2 };
+        desk.by(member)
+            .save_score(cast.campaign, &common::score(cast.zoe, member, key, 5, n))
+            .unwrap();
+    }
+    // Drafts are no one else's business: nothing is announced.
+    assert_eq!(board.wait(Duration::from_millis(300)).unwrap(), vec![]);
+    desk.by(member)
+        .submit_scores(cast.campaign, cast.zoe)
+        .unwrap();
+    // The submission of three criteria is one change, naming ids only.
+    let scores = Change {
+        campaign_id: Some(cast.campaign),
+        candidate_id: Some(cast.zoe),
+        table: "scores".into(),
+    };
+    assert_eq!(
+        board.wait(Duration::from_secs(10)).unwrap(),
+        vec![scores.clone()]
+    );
+    // A payload anyone sends on the channel that is not Panelmark's is dropped.
+    db.connect_as("tomasz")
+        .batch_execute("NOTIFY panelmark_changes, 'reload everything'")
+        .unwrap();
+    // A phase change is announced for the campaign, with no candidate.
+    desk.as_("hr").start_moderation(cast.campaign).unwrap();
+    assert_eq!(
+        board.wait(Duration::from_secs(10)).unwrap(),
+        vec![Change {
+            campaign_id: Some(cast.campaign),
+            candidate_id: None,
+            table: "campaigns".into(),
+        }]
+    );
+}

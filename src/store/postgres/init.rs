@@ -54,6 +54,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "verify: the data against the log, anchors",
         sql: include_str!("migrations/007_verify.sql"),
     },
+    Migration {
+        version: 8,
+        name: "live changes: notifications with ids only",
+        sql: include_str!("migrations/008_notify.sql"),
+    },
 ];
 
 /// The schema version this build writes.

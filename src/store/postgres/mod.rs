@@ -5,6 +5,7 @@
 //! - [`connect`]: libpq-style URLs, password look-up, one clear sentence per connection failure;
 //! - [`init`]: `server init`, the versioned schema migrations (embedded .sql files), group roles;
 //! - [`users`]: logins and their roles (`user add`, `user list`);
+//! - [`listen`]: live changes announced by the server (ids only), for boards that update;
 //! - [`audit_chain`]: the chain's hash encoding, recomputed here to verify what the server wrote.
 //!
 //! The `postgres` crate is synchronous and panics when called on a tokio runtime thread: call
@@ -15,6 +16,7 @@ mod backend;
 pub mod connect;
 mod error;
 pub mod init;
+pub mod listen;
 pub mod users;
 
 pub use backend::PgStore;
