@@ -29,21 +29,15 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON scores
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON agreed_scores
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON moderations
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON tie_orders
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON signoffs
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON campaigns
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON candidates
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
-CREATE TRIGGER notify AFTER INSERT OR UPDATE ON conflicts
-    FOR EACH ROW EXECUTE FUNCTION pm_notify_change();
+DO $$
+DECLARE
+    v_table text;
+BEGIN
+    FOREACH v_table IN ARRAY ARRAY['scores', 'agreed_scores', 'moderations', 'tie_orders',
+                                   'signoffs', 'campaigns', 'candidates', 'conflicts'] LOOP
+        EXECUTE format('CREATE TRIGGER notify AFTER INSERT OR UPDATE ON %I
+                        FOR EACH ROW EXECUTE FUNCTION pm_notify_change()', v_table);
+    END LOOP;
+END $$;
 
 REVOKE ALL ON FUNCTION pm_notify_change() FROM PUBLIC;
