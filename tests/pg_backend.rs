@@ -680,3 +680,99 @@ fn a_submission_is_announced_live_with_ids_only_and_a_draft_is_not() {
         }]
     );
 }
+
+#[test]
+fn a_local_campaign_moves_to_the_server_with_its_history_verified_on_both_sides() {
+    use panelmark::store::postgres::{transfer, users, users::AppRole};
+    let Some(db) = Db::create("pg_backend_import") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("local.db");
+    let mut local = common::desk_in(&file);
+    let (cast, on_file) = run_story(&mut local);
+    drop(local);
+    let source = panelmark::store::Store::open(&file).unwrap();
+    let mut admin = db.superuser();
+    // The file's people are not users of the server yet: refused, naming them.
+    let refused = transfer::import_file(&mut admin, &source, "local.db", &[]).unwrap_err();
+    assert!(refused.to_string().contains("amara"), "{refused}");
+    assert!(refused.to_string().contains("user add"), "{refused}");
+    // (Logins are cluster-wide: the file's plain names are made here and dropped at the end.)
+    let people: Vec<(&str, &str)> = std::iter::once(("hr", "HR Admin"))
+        .chain(common::PEOPLE)
+        .collect();
+    for (who, name) in &people {
+        let role = match *who {
+            "hr" => AppRole::HrAdmin,
+            "helen" => AppRole::Moderator,
+            _ => AppRole::Assessor,
+        };
+        users::add_user(&mut admin, who, role, Some(name), Some(PASSWORD)).unwrap();
+    }
+    // A file changed behind its log is refused, and nothing is imported.
+    let tampered = dir.path().join("tampered.db");
+    std::fs::copy(&file, &tampered).unwrap();
+    rusqlite::Connection::open(&tampered)
+        .unwrap()
+        .execute("UPDATE scores SET value = 7 WHERE value = 3", [])
+        .unwrap();
+    let bad = panelmark::store::Store::open(&tampered).unwrap();
+    let err = transfer::import_file(&mut admin, &bad, "tampered.db", &[]).unwrap_err();
+    assert!(err.to_string().contains("does not verify"), "{err}");
+    let campaigns: i64 = admin
+        .query_one("SELECT count(*) FROM panelmark.campaigns", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(campaigns, 0);
+
+    let report = transfer::import_file(&mut admin, &source, "local.db", &[]).unwrap();
+    assert_eq!(report.campaigns.len(), 1);
+    let moved = &report.campaigns[0];
+    assert_eq!(
+        (moved.local_id, moved.candidates, moved.scores),
+        (cast.campaign, 3, 18)
+    );
+    assert!(moved.events > 30, "{moved:?}");
+
+    // On the server, as its moderator: the same results, flags and statistics, to the byte;
+    // the data verifies; the history and the file's anchor are there.
+    let mut config = db.admin_config();
+    config.user("helen").password(PASSWORD);
+    let mut client = config.connect(postgres::NoTls).unwrap();
+    client.batch_execute("SET search_path = panelmark").unwrap();
+    let helen = Session::sign_in(PgStore::from_client(client).unwrap(), "helen", None).unwrap();
+    let id = moved.server_id;
+    let on_server = [
+        serde_json::to_string(&helen.results(id).unwrap()).unwrap(),
+        serde_json::to_string(&helen.flags(id, &FlagSettings::DEFAULT).unwrap()).unwrap(),
+        serde_json::to_string(&helen.stats(id).unwrap()).unwrap(),
+    ];
+    assert_eq!(on_file, on_server);
+    assert!(matches!(
+        helen.verify().unwrap(),
+        panelmark::store::Verification::Intact { .. }
+    ));
+    let history: (String, i64, i64) = admin
+        .query_one(
+            "SELECT i.source_anchor, i.events, (SELECT count(*) FROM panelmark.imported_events e
+                                                 WHERE e.import_id = i.id)
+             FROM panelmark.imports i",
+            &[],
+        )
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .unwrap();
+    assert_eq!(history.0, report.source_anchor);
+    assert_eq!(
+        (history.1, history.2),
+        (moved.events as i64, moved.events as i64)
+    );
+    let anchor = panelmark::anchor::Anchor::parse(&report.source_anchor, "anchor").unwrap();
+    let file_session =
+        Session::sign_in(panelmark::store::Store::open(&file).unwrap(), "helen", None).unwrap();
+    assert!(file_session.check_anchor(&anchor).unwrap().held());
+
+    for (who, _) in &people {
+        let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS \"{who}\""));
+    }
+}

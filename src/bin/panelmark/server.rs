@@ -16,6 +16,17 @@ pub enum ServerCommand {
     Init,
     /// Recompute the server's audit chain (as a login that reads every event: the administrator).
     Verify,
+    /// Move campaigns from a local file into this server, with their history (needs a
+    /// superuser login). The file must verify and every login it names must be a user here;
+    /// the results the server computes must equal the file's, or nothing is imported.
+    Import {
+        /// The local database file.
+        #[arg(long = "from")]
+        from: std::path::PathBuf,
+        /// Only this campaign (repeatable); every campaign of the file when left out.
+        #[arg(long = "campaign")]
+        campaigns: Vec<i64>,
+    },
 }
 
 /// The `--db` URL, or an error saying a shared server is needed.
@@ -50,6 +61,27 @@ pub fn run_server(db: Option<&Path>, command: &ServerCommand) -> Result<ExitCode
             if !report.created_roles.is_empty() {
                 println!("created roles: {}", report.created_roles.join(", "));
             }
+        }
+        ServerCommand::Import { from, campaigns } => {
+            if !from.is_file() {
+                bail!("{}: no such database file", from.display());
+            }
+            let source = panelmark::store::Store::open(from)?;
+            let name = from
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| from.display().to_string());
+            let report = postgres::transfer::import_file(&mut client, &source, &name, campaigns)?;
+            for c in &report.campaigns {
+                println!(
+                    "imported campaign {} \"{}\" as campaign {}: {} candidates, {} scores, {} events of history; results checked equal",
+                    c.local_id, c.name, c.server_id, c.candidates, c.scores, c.events
+                );
+            }
+            println!(
+                "{name} verified before import; its anchor {} is recorded on the server",
+                report.source_anchor
+            );
         }
         ServerCommand::Verify => match audit_chain::verify(&mut client)? {
             audit_chain::ChainCheck::Intact { events, head_hash } => {

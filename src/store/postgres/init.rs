@@ -59,6 +59,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "live changes: notifications with ids only",
         sql: include_str!("migrations/008_notify.sql"),
     },
+    Migration {
+        version: 9,
+        name: "imports: campaigns moved in from local files, with their history",
+        sql: include_str!("migrations/009_imports.sql"),
+    },
 ];
 
 /// The schema version this build writes.

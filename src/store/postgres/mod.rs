@@ -19,6 +19,7 @@ pub mod init;
 pub mod listen;
 pub mod users;
 
+pub use backend::transfer::{self, ImportReport, ImportedCampaign};
 pub use backend::PgStore;
 pub use error::{PgError, PgResult};
 

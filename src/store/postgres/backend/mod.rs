@@ -22,6 +22,7 @@
 mod changes;
 mod read;
 mod rows;
+pub mod transfer;
 mod write;
 
 use std::cell::RefCell;

@@ -458,6 +458,17 @@ pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<C
         .read_only(true)
         .start()
         .map_err(refused)?;
+    let data = campaign_data_in(&mut tx, campaign)?;
+    tx.commit().map_err(refused)?;
+    Ok(data)
+}
+
+/// [`campaign_data`] inside a transaction the caller holds (an import checks what it wrote
+/// before it commits).
+pub(crate) fn campaign_data_in<C: GenericClient>(
+    tx: &mut C,
+    campaign: Campaign,
+) -> Result<CampaignData> {
     let id = campaign.id;
     let index: HashMap<String, usize> = campaign
         .scorecard
@@ -478,7 +489,7 @@ pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<C
         "SELECT id FROM candidates WHERE campaign_id = $1 AND {LISTED} AND withdrawn_at IS NULL"
     );
     let candidates: Vec<Candidate> = all(
-        &mut tx,
+        tx,
         &format!(
             "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({ranked})
              ORDER BY reference COLLATE \"C\""
@@ -536,7 +547,7 @@ pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<C
     let agreed = decided("agreed_scores")?;
     let moderated = decided("moderations")?;
     let tie_orders = all(
-        &mut tx,
+        tx,
         "SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = $1 ORDER BY rank",
         &[&id],
         |r| TieOrder {
@@ -550,9 +561,8 @@ pub(super) fn campaign_data(client: &mut Client, campaign: Campaign) -> Result<C
         .map_err(refused)?
         .get::<_, Option<i64>>(0)
         .map(|p| p as u32);
-    let panels = panels(&mut tx, id)?;
-    let assessors = assessors(&mut tx, id)?;
-    tx.commit().map_err(refused)?;
+    let panels = panels(tx, id)?;
+    let assessors = assessors(tx, id)?;
     Ok(CampaignData {
         campaign,
         posts,

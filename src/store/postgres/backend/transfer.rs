@@ -1,0 +1,514 @@
+//! `server import --from FILE.db`: moves campaigns from a local file into a shared database,
+//! with their history, verified on both sides.
+//!
+//! Before: the file must verify (its chain and its data against the log), and every login its
+//! campaigns name must already be a user of the server. Then, in one transaction, as a
+//! superuser: the pinned scorecard, the campaign in its phase, panels, assessors, candidates
+//! (erased ones stay erased), scores (drafts and submitted), agreed scores, moderations, tie
+//! orders, sign-offs and conflicts, each row audited by the server; the campaign's events from
+//! the file's log, verbatim with their hashes, in `imported_events`; and an `imports` row with
+//! the file's anchor. Before committing, the results the server now computes for each
+//! campaign are compared with the file's (ids mapped): any difference rolls everything back.
+
+use std::collections::HashMap;
+
+use postgres::{Client, Transaction};
+use rusqlite::Connection;
+
+use super::read::campaign_data_in;
+use super::refused;
+use crate::model::{Campaign, Id};
+use crate::scoring::results;
+use crate::store::audit::{self, Verification};
+use crate::store::postgres::init::require_superuser;
+use crate::store::Store;
+use crate::{Error, Result};
+
+/// What an import moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedCampaign {
+    /// The campaign's id in the file.
+    pub local_id: Id,
+    /// Its id on the server.
+    pub server_id: Id,
+    /// Its name.
+    pub name: String,
+    /// Candidates moved (erased ones included).
+    pub candidates: usize,
+    /// Score rows moved (drafts and submitted).
+    pub scores: usize,
+    /// Events of its history kept beside it.
+    pub events: usize,
+}
+
+/// What `server import` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The file's chain head when it was read, `SEQ:HASH`, recorded on the server.
+    pub source_anchor: String,
+    /// The campaigns moved.
+    pub campaigns: Vec<ImportedCampaign>,
+}
+
+/// Moves the campaigns `only` (every campaign when empty) of the file `source` (named
+/// `source_name` in the record) into the server `client` is connected to, as described above.
+pub fn import_file(
+    client: &mut Client,
+    source: &Store,
+    source_name: &str,
+    only: &[Id],
+) -> Result<ImportReport> {
+    require_superuser(client, "server import")?;
+    match source.verify()? {
+        Verification::Intact { .. } => {}
+        Verification::DataDiffers { row, problem, .. } => {
+            return Err(Error::Conflict(format!(
+                "{source_name} does not verify ({row} {problem}): nothing was imported"
+            )))
+        }
+        Verification::Broken { seq, problem } => {
+            return Err(Error::Conflict(format!(
+                "{source_name} does not verify (event {seq}: {problem}): nothing was imported"
+            )))
+        }
+    }
+    let anchor = source.anchor()?.short();
+    let conn = source.conn();
+    let campaigns: Vec<Campaign> = if only.is_empty() {
+        source.campaigns()?
+    } else {
+        only.iter()
+            .map(|id| source.campaign(*id))
+            .collect::<Result<_>>()?
+    };
+    check_logins(client, conn, &campaigns)?;
+    let mut tx = client.transaction().map_err(refused)?;
+    tx.batch_execute("SET LOCAL search_path = panelmark")
+        .map_err(refused)?;
+    let mut report = ImportReport {
+        source_anchor: anchor.clone(),
+        campaigns: Vec::new(),
+    };
+    for campaign in &campaigns {
+        let moved = copy_campaign(&mut tx, conn, campaign, source_name, &anchor)?;
+        check_results(&mut tx, source, campaign, &moved)?;
+        report.campaigns.push(moved.report);
+    }
+    tx.commit().map_err(refused)?;
+    Ok(report)
+}
+
+/// Refuses, naming them, logins the campaigns use that the server has no user for.
+fn check_logins(client: &mut Client, conn: &Connection, campaigns: &[Campaign]) -> Result<()> {
+    let mut missing = Vec::new();
+    for campaign in campaigns {
+        let mut stmt = conn.prepare(
+            "SELECT DISTINCT login FROM assessors WHERE campaign_id = ?1 AND login IS NOT NULL",
+        )?;
+        let logins: Vec<String> = stmt
+            .query_map([campaign.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for login in logins {
+            let known = client
+                .query_opt("SELECT 1 FROM panelmark.users WHERE login = $1", &[&login])
+                .map_err(refused)?
+                .is_some();
+            if !known && !missing.contains(&login) {
+                missing.push(login);
+            }
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Conflict(format!(
+        "the server has no user for {}: add each first with `panelmark --db URL user add LOGIN \
+         --role ROLE` (the same login as in the file); nothing was imported",
+        missing.join(", ")
+    )))
+}
+
+/// A campaign as copied: the server's ids for the file's.
+struct Moved {
+    report: ImportedCampaign,
+    candidates: HashMap<Id, Id>,
+}
+
+/// Reads every row of `sql` (one parameter: the campaign id) from the file as text-or-null,
+/// integer or real values, in column order.
+fn rows(conn: &Connection, sql: &str, campaign_id: Id) -> Result<Vec<Vec<rusqlite::types::Value>>> {
+    let mut stmt = conn.prepare(sql)?;
+    let width = stmt.column_count();
+    let rows = stmt
+        .query_map([campaign_id], |r| {
+            (0..width)
+                .map(|i| r.get(i))
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+fn text(v: &rusqlite::types::Value) -> Option<String> {
+    match v {
+        rusqlite::types::Value::Text(t) => Some(t.clone()),
+        _ => None,
+    }
+}
+
+fn int(v: &rusqlite::types::Value) -> Option<i64> {
+    match v {
+        rusqlite::types::Value::Integer(i) => Some(*i),
+        _ => None,
+    }
+}
+
+fn real(v: &rusqlite::types::Value) -> Option<f64> {
+    match v {
+        rusqlite::types::Value::Real(r) => Some(*r),
+        rusqlite::types::Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+/// The server's id for the file's `id` in `map`; a row pointing nowhere is a broken file.
+fn mapped(map: &HashMap<Id, Id>, id: Option<i64>, what: &str) -> Result<Option<Id>> {
+    id.map(|id| {
+        map.get(&id).copied().ok_or_else(|| {
+            Error::invalid(
+                what,
+                format!("refers to {id}, which the campaign does not hold"),
+            )
+        })
+    })
+    .transpose()
+}
+
+fn insert_returning_id(
+    tx: &mut Transaction<'_>,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+) -> Result<Id> {
+    Ok(tx.query_one(sql, params).map_err(refused)?.get(0))
+}
+
+fn copy_campaign(
+    tx: &mut Transaction<'_>,
+    conn: &Connection,
+    campaign: &Campaign,
+    source_name: &str,
+    anchor: &str,
+) -> Result<Moved> {
+    let local = campaign.id;
+    // The scorecard, as pinned: its record and the pinned version.
+    let card = &rows(
+        conn,
+        "SELECT s.title, s.created_at, v.version, v.body, v.created_at, c.scorecard, c.name,
+                c.state, c.posts, c.created_at, c.retention_months, c.purged_at, c.flag_spread,
+                c.flag_panel_mean
+         FROM campaigns c JOIN scorecards s ON s.id = c.scorecard_id
+         JOIN scorecard_versions v ON v.scorecard_id = c.scorecard_id AND v.version = c.scorecard_version
+         WHERE c.id = ?1",
+        local,
+    )?[0];
+    let scorecard_id = insert_returning_id(
+        tx,
+        "INSERT INTO scorecards (role_id, title, created_at) VALUES (NULL, $1, $2) RETURNING id",
+        &[&text(&card[0]), &text(&card[1])],
+    )?;
+    tx.execute(
+        "INSERT INTO scorecard_versions (scorecard_id, version, body, created_at) VALUES ($1, $2, $3, $4)",
+        &[&scorecard_id, &int(&card[2]), &text(&card[3]), &text(&card[4])],
+    )
+    .map_err(refused)?;
+    let server_id = insert_returning_id(
+        tx,
+        "INSERT INTO campaigns (name, scorecard_id, scorecard_version, scorecard, state, posts,
+                                created_at, retention_months, purged_at, flag_spread, flag_panel_mean)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::int, $11) RETURNING id",
+        &[
+            &text(&card[6]),
+            &scorecard_id,
+            &int(&card[2]),
+            &text(&card[5]),
+            &text(&card[7]),
+            &int(&card[8]),
+            &text(&card[9]),
+            &int(&card[10]),
+            &text(&card[11]),
+            &int(&card[12]).map(|v| v as i32),
+            &real(&card[13]),
+        ],
+    )?;
+
+    let mut panels = HashMap::new();
+    for r in rows(
+        conn,
+        "SELECT id, name FROM panels WHERE campaign_id = ?1 ORDER BY id",
+        local,
+    )? {
+        let id = insert_returning_id(
+            tx,
+            "INSERT INTO panels (campaign_id, name) VALUES ($1, $2) RETURNING id",
+            &[&server_id, &text(&r[1])],
+        )?;
+        panels.insert(int(&r[0]).unwrap_or_default(), id);
+    }
+    let mut assessors = HashMap::new();
+    for r in rows(
+        conn,
+        "SELECT id, name, role, panel_id, login, conflicts_confirmed_at FROM assessors
+         WHERE campaign_id = ?1 ORDER BY id",
+        local,
+    )? {
+        let id = insert_returning_id(
+            tx,
+            "INSERT INTO assessors (campaign_id, name, role, panel_id, login, conflicts_confirmed_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            &[
+                &server_id,
+                &text(&r[1]),
+                &text(&r[2]),
+                &mapped(&panels, int(&r[3]), "assessors.panel_id")?,
+                &text(&r[4]),
+                &text(&r[5]),
+            ],
+        )?;
+        assessors.insert(int(&r[0]).unwrap_or_default(), id);
+    }
+    let mut candidates = HashMap::new();
+    for r in rows(
+        conn,
+        "SELECT id, reference, name, email, panel_id, slot, erased_at, withdrawn_at,
+                withdrawal_reason, adjustments
+         FROM candidates WHERE campaign_id = ?1 ORDER BY id",
+        local,
+    )? {
+        let id = insert_returning_id(
+            tx,
+            "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot, erased_at,
+                                     withdrawn_at, withdrawal_reason, adjustments)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            &[
+                &server_id,
+                &text(&r[1]),
+                &text(&r[2]),
+                &text(&r[3]),
+                &mapped(&panels, int(&r[4]), "candidates.panel_id")?,
+                &text(&r[5]),
+                &text(&r[6]),
+                &text(&r[7]),
+                &text(&r[8]),
+                &text(&r[9]),
+            ],
+        )?;
+        if text(&r[6]).is_some() {
+            // Erased in the file: no secret here either, so nothing commits to their texts.
+            tx.execute(
+                "DELETE FROM candidate_secrets WHERE candidate_id = $1",
+                &[&id],
+            )
+            .map_err(refused)?;
+        }
+        candidates.insert(int(&r[0]).unwrap_or_default(), id);
+    }
+    let in_campaign = "candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1)";
+    let score_rows = rows(
+        conn,
+        &format!(
+            "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed, evidence,
+                    indicators, status, created_at, updated_at, submitted_at
+             FROM scores WHERE {in_campaign} ORDER BY candidate_id, assessor_id, criterion_key"
+        ),
+        local,
+    )?;
+    for r in &score_rows {
+        tx.execute(
+            "INSERT INTO scores (candidate_id, assessor_id, criterion_key, value, not_assessed,
+                                 evidence, indicators, status, created_at, updated_at, submitted_at)
+             VALUES ($1, $2, $3, $4::int, $5, $6, $7, $8, $9, $10, $11)",
+            &[
+                &mapped(&candidates, int(&r[0]), "scores.candidate_id")?,
+                &mapped(&assessors, int(&r[1]), "scores.assessor_id")?,
+                &text(&r[2]),
+                &int(&r[3]).map(|v| v as i32),
+                &(int(&r[4]) == Some(1)),
+                &text(&r[5]),
+                &text(&r[6]),
+                &text(&r[7]),
+                &text(&r[8]),
+                &text(&r[9]),
+                &text(&r[10]),
+            ],
+        )
+        .map_err(refused)?;
+    }
+    // Agreed and moderated scores have the same shape: a decision, its text, who, when.
+    for (table, text_col, by_col, at_col) in [
+        ("agreed_scores", "rationale", "agreed_by", "agreed_at"),
+        ("moderations", "reason", "moderator_id", "moderated_at"),
+    ] {
+        for r in rows(
+            conn,
+            &format!(
+                "SELECT candidate_id, criterion_key, value, not_assessed, {text_col}, {by_col}, {at_col}
+                 FROM {table} WHERE {in_campaign} ORDER BY candidate_id, criterion_key"
+            ),
+            local,
+        )? {
+            tx.execute(
+                &format!(
+                    "INSERT INTO {table} (candidate_id, criterion_key, value, not_assessed, {text_col},
+                                          {by_col}, {at_col})
+                     VALUES ($1, $2, $3::int, $4, $5, $6, $7)"
+                ),
+                &[
+                    &mapped(&candidates, int(&r[0]), "candidate_id")?,
+                    &text(&r[1]),
+                    &int(&r[2]).map(|v| v as i32),
+                    &(int(&r[3]) == Some(1)),
+                    &text(&r[4]),
+                    &mapped(&assessors, int(&r[5]), by_col)?,
+                    &text(&r[6]),
+                ],
+            )
+            .map_err(refused)?;
+        }
+    }
+    for r in rows(
+        conn,
+        "SELECT candidate_id, rank, reason, decided_by, decided_at FROM tie_orders
+         WHERE campaign_id = ?1 ORDER BY rank",
+        local,
+    )? {
+        tx.execute(
+            "INSERT INTO tie_orders (campaign_id, candidate_id, rank, reason, decided_by, decided_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            &[
+                &server_id,
+                &mapped(&candidates, int(&r[0]), "tie_orders.candidate_id")?,
+                &int(&r[1]),
+                &text(&r[2]),
+                &mapped(&assessors, int(&r[3]), "tie_orders.decided_by")?,
+                &text(&r[4]),
+            ],
+        )
+        .map_err(refused)?;
+    }
+    for r in rows(
+        conn,
+        "SELECT action, moderator_id, reason, at FROM signoffs WHERE campaign_id = ?1 ORDER BY id",
+        local,
+    )? {
+        tx.execute(
+            "INSERT INTO signoffs (campaign_id, action, moderator_id, reason, at) VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &server_id,
+                &text(&r[0]),
+                &mapped(&assessors, int(&r[1]), "signoffs.moderator_id")?,
+                &text(&r[2]),
+                &text(&r[3]),
+            ],
+        )
+        .map_err(refused)?;
+    }
+    for r in rows(
+        conn,
+        &format!("SELECT assessor_id, candidate_id, reason, declared_at FROM conflicts WHERE {in_campaign}"),
+        local,
+    )? {
+        tx.execute(
+            "INSERT INTO conflicts (assessor_id, candidate_id, reason, declared_at) VALUES ($1, $2, $3, $4)",
+            &[
+                &mapped(&assessors, int(&r[0]), "conflicts.assessor_id")?,
+                &mapped(&candidates, int(&r[1]), "conflicts.candidate_id")?,
+                &text(&r[2]),
+                &text(&r[3]),
+            ],
+        )
+        .map_err(refused)?;
+    }
+
+    // The history: the file's events about the campaign, as they are in its chain.
+    let mut events = Vec::new();
+    audit::for_each_campaign_record(conn, local, None, |e| {
+        events.push(audit::AuditRecord::from(e));
+        Ok(())
+    })?;
+    let import_id = insert_returning_id(
+        tx,
+        "INSERT INTO imports (source_name, source_anchor, local_campaign_id, campaign_id, events, imported_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        &[
+            &source_name,
+            &anchor,
+            &local,
+            &server_id,
+            &(events.len() as i64),
+            &crate::store::timestamp(chrono::Utc::now()),
+        ],
+    )?;
+    let insert = tx
+        .prepare(
+            "INSERT INTO imported_events (import_id, seq, at, actor, action, entity, before, after,
+                                          prev_hash, hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .map_err(refused)?;
+    for e in &events {
+        tx.execute(
+            &insert,
+            &[
+                &import_id,
+                &e.seq,
+                &e.at,
+                &e.actor,
+                &e.action,
+                &e.entity,
+                &e.before,
+                &e.after,
+                &e.prev_hash,
+                &e.hash,
+            ],
+        )
+        .map_err(refused)?;
+    }
+    Ok(Moved {
+        report: ImportedCampaign {
+            local_id: local,
+            server_id,
+            name: campaign.name.clone(),
+            candidates: candidates.len(),
+            scores: score_rows.len(),
+            events: events.len(),
+        },
+        candidates,
+    })
+}
+
+/// The results the server computes for the copy, with the file's candidate ids put back, must
+/// be the file's to the byte.
+fn check_results(
+    tx: &mut Transaction<'_>,
+    source: &Store,
+    campaign: &Campaign,
+    moved: &Moved,
+) -> Result<()> {
+    let on_file = results::compute(&source.campaign_data(campaign.id)?);
+    let mut copy = campaign.clone();
+    copy.id = moved.report.server_id;
+    let mut on_server = results::compute(&campaign_data_in(tx, copy)?);
+    let back: HashMap<Id, Id> = moved.candidates.iter().map(|(l, s)| (*s, *l)).collect();
+    for r in &mut on_server {
+        r.candidate_id = back.get(&r.candidate_id).copied().unwrap_or(r.candidate_id);
+    }
+    let json = |r: &[results::CandidateResult]| serde_json::to_string(r).unwrap_or_default();
+    if json(&on_file) != json(&on_server) {
+        return Err(Error::Conflict(format!(
+            "campaign {} ({}) gives different results on the server than in the file; \
+             nothing was imported",
+            campaign.id, campaign.name
+        )));
+    }
+    Ok(())
+}
