@@ -776,3 +776,63 @@ fn a_local_campaign_moves_to_the_server_with_its_history_verified_on_both_sides(
         let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS \"{who}\""));
     }
 }
+
+#[test]
+fn the_demo_on_a_server_gives_the_same_results_as_on_a_file() {
+    let Some(db) = Db::create("pg_backend_demo") else {
+        return;
+    };
+    let demo = ["demo", "--seed", "11", "--candidates", "14"];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.db");
+    let built = cli_support::panelmark_as(&file, "hr", &demo);
+    assert!(built.status.success(), "{built:?}");
+    // On the server, as its superuser: the demo's people become logins, each acting as itself.
+    let admin = db.admin_config();
+    let superuser = db.url_for(admin.get_user().unwrap(), None);
+    let built = cli_support::panelmark_as(std::path::Path::new(&superuser), "ignored", &demo);
+    assert!(built.status.success(), "{built:?}");
+    let moderator = panelmark::demo::MODERATOR_LOGIN;
+    let mut server = db.superuser();
+    server
+        .batch_execute(&format!("ALTER ROLE \"{moderator}\" PASSWORD '{PASSWORD}'"))
+        .unwrap();
+    let actors: Vec<String> = server
+        .query(
+            "SELECT DISTINCT actor FROM panelmark.audit_log ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(actors.contains(&moderator.to_owned()), "{actors:?}");
+    assert!(actors.contains(&"demo.hr".to_owned()), "{actors:?}");
+    // The superuser only created the people (user rows); every change to the campaign is
+    // made in the name of whoever made it in the story.
+    let by_superuser: Vec<String> = server
+        .query(
+            "SELECT DISTINCT source_table FROM panelmark.audit_log WHERE actor = $1",
+            &[&admin.get_user().unwrap()],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(by_superuser, ["users"]);
+
+    let args = ["results", "--campaign", "1", "--json"];
+    let on_file = cli_support::panelmark_as(&file, moderator, &args);
+    assert!(on_file.status.success(), "{on_file:?}");
+    let url = db.url_for(moderator, Some(PASSWORD));
+    let on_server = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &args);
+    assert!(on_server.status.success(), "{on_server:?}");
+    assert!(on_file.stdout.len() > 1000);
+    assert_eq!(
+        String::from_utf8_lossy(&on_file.stdout),
+        String::from_utf8_lossy(&on_server.stdout),
+        "`demo` then `results --json` differs between the file and the server"
+    );
+    let verified = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &["verify"]);
+    assert!(verified.status.success(), "{verified:?}");
+}

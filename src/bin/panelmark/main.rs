@@ -372,11 +372,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         } => report::audit(&ctx, *campaign, *limit, *json)?,
         Command::Demo { candidates, seed } => {
-            let mut session = ctx.open()?;
-            let id = session.demo(&panelmark::demo::DemoOptions {
+            let options = panelmark::demo::DemoOptions {
                 candidates: *candidates,
                 seed: *seed,
-            })?;
+            };
+            if let Some(url) = shared_url(cli.db.as_deref()) {
+                // On a server, as its superuser: the demo's people become its logins.
+                let client = panelmark::store::postgres::connect::connect(url)?;
+                let id = panelmark::demo::build_on_server(client, &options)?;
+                eprintln!(
+                    "demo campaign with {candidates} candidates built on the server; its \
+                     moderator's login is {} (no password: give it one with `user add`)",
+                    panelmark::demo::MODERATOR_LOGIN
+                );
+                outln!("{id}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            let mut session = ctx.open()?;
+            let id = session.demo(&options)?;
             let campaign = session.campaign(id)?;
             eprintln!(
                 "demo campaign '{}' with {candidates} candidates, state {}; its moderator reads \

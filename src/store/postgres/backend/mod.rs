@@ -54,6 +54,12 @@ pub struct PgStore {
     client: RefCell<Client>,
     /// The authenticated login (`session_user`): the identity of everything done here.
     login: String,
+    /// Acting as each change's actor (`SET SESSION AUTHORIZATION`), for the demo built by a
+    /// superuser; never otherwise.
+    impersonating: bool,
+    /// An impersonated change has ended: the next use of the connection goes back to the
+    /// superuser first (see [`Acting`]).
+    reset_pending: std::cell::Cell<bool>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -93,7 +99,38 @@ impl PgStore {
         Ok(PgStore {
             client: RefCell::new(client),
             login,
+            impersonating: false,
+            reset_pending: std::cell::Cell::new(false),
         })
+    }
+
+    /// A store on a superuser's connection that makes each change as its actor would
+    /// (`SET SESSION AUTHORIZATION` to the actor's login for the change, then back): the
+    /// server's rules and audit see the demo's people, not the superuser. Adding a user creates
+    /// a login without a password (it cannot sign in until given one), a member of the
+    /// assessor and moderator groups (the campaign's records decide what each does).
+    pub fn impersonating(client: Client) -> Result<PgStore> {
+        let mut store = Self::from_client(client)?;
+        super::init::require_superuser(store.client.get_mut(), "building a demo on a server")?;
+        store.impersonating = true;
+        Ok(store)
+    }
+
+    /// While the returned guard lives, the connection acts as `actor` (when impersonating).
+    fn acting_as(&self, actor: &str) -> Result<Acting<'_>> {
+        if self.impersonating && actor != self.login {
+            let mut client = self.client();
+            let statement: String = client
+                .query_one(
+                    "SELECT format('SET SESSION AUTHORIZATION %I', $1::text)",
+                    &[&actor],
+                )
+                .map_err(refused)?
+                .get(0);
+            client.batch_execute(&statement).map_err(refused)?;
+            return Ok(Acting(Some(self)));
+        }
+        Ok(Acting(None))
     }
 
     /// The authenticated login.
@@ -102,7 +139,24 @@ impl PgStore {
     }
 
     fn client(&self) -> std::cell::RefMut<'_, Client> {
-        self.client.borrow_mut()
+        let mut client = self.client.borrow_mut();
+        if self.reset_pending.replace(false) {
+            // RESET cannot fail on a live connection; on a dead one the next statement fails.
+            let _ = client.batch_execute("RESET SESSION AUTHORIZATION");
+        }
+        client
+    }
+}
+
+/// Ends an impersonated change: the connection goes back to the superuser at its next use
+/// (not here: the change's own borrow of the connection may still be alive when this drops).
+struct Acting<'a>(Option<&'a PgStore>);
+
+impl Drop for Acting<'_> {
+    fn drop(&mut self) {
+        if let Some(store) = self.0 {
+            store.reset_pending.set(true);
+        }
     }
 }
 
@@ -143,12 +197,25 @@ impl Storage for PgStore {
             .into_iter()
             .find(|u| u.login == login))
     }
-    fn add_user(&mut self, _: &str, _: &str, _: &str, _: bool) -> Result<User> {
-        Err(Error::NotShared(
-            "users of a shared database are its logins: the server's administrator adds them \
-             with `panelmark --db URL user add LOGIN --role ROLE`"
-                .into(),
-        ))
+    fn add_user(&mut self, _: &str, login: &str, name: &str, hr_admin: bool) -> Result<User> {
+        if !self.impersonating {
+            return Err(Error::NotShared(
+                "users of a shared database are its logins: the server's administrator adds \
+                 them with `panelmark --db URL user add LOGIN --role ROLE`"
+                    .into(),
+            ));
+        }
+        use super::users::{add_user, AppRole};
+        let roles: &[AppRole] = if hr_admin {
+            &[AppRole::HrAdmin]
+        } else {
+            &[AppRole::Assessor, AppRole::Moderator]
+        };
+        for role in roles {
+            add_user(&mut self.client(), login, *role, Some(name), None)?;
+        }
+        self.user(login)?
+            .ok_or_else(|| Error::not_found("user", login.to_owned()))
     }
     fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>> {
         read::records_of(&mut self.client(), login, Some(campaign_id))
@@ -160,10 +227,12 @@ impl Storage for PgStore {
         read::has_submitted(&mut self.client(), candidate_id, assessor_id)
     }
 
-    fn create_role(&mut self, _: &str, role: &Role) -> Result<Id> {
+    fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id> {
+        let _acting = self.acting_as(actor)?;
         write::create_role(&mut self.client(), role)
     }
-    fn update_role(&mut self, _: &str, id: Id, role: &Role) -> Result<()> {
+    fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         changes::update_role(&mut self.client(), id, role)
     }
     fn role(&self, id: Id) -> Result<StoredRole> {
@@ -176,13 +245,15 @@ impl Storage for PgStore {
     }
     fn create_scorecard(
         &mut self,
-        _: &str,
+        actor: &str,
         role_id: Option<Id>,
         scorecard: &Scorecard,
     ) -> Result<Id> {
+        let _acting = self.acting_as(actor)?;
         write::create_scorecard(&mut self.client(), role_id, scorecard)
     }
-    fn update_scorecard(&mut self, _: &str, id: Id, scorecard: &Scorecard) -> Result<i64> {
+    fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64> {
+        let _acting = self.acting_as(actor)?;
         changes::update_scorecard(&mut self.client(), id, scorecard)
     }
     fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
@@ -194,7 +265,8 @@ impl Storage for PgStore {
         read::scorecards(&mut self.client(), None)
     }
 
-    fn create_campaign(&mut self, _: &str, name: &str, scorecard_id: Id) -> Result<Id> {
+    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id> {
+        let _acting = self.acting_as(actor)?;
         let stored = self.scorecard(scorecard_id)?;
         write::create_campaign(&mut self.client(), name, &stored)
     }
@@ -204,15 +276,18 @@ impl Storage for PgStore {
     fn campaigns(&self) -> Result<Vec<Campaign>> {
         read::campaigns(&mut self.client())
     }
-    fn start_scoring(&mut self, _: &str, campaign_id: Id) -> Result<()> {
+    fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::start_scoring(&mut self.client(), &campaign)
     }
-    fn start_moderation(&mut self, _: &str, campaign_id: Id) -> Result<()> {
+    fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::start_moderation(&mut self.client(), &campaign)
     }
-    fn return_to_scoring(&mut self, _: &str, campaign_id: Id, reason: &str) -> Result<()> {
+    fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::return_to_scoring(&mut self.client(), &campaign, reason)
     }
@@ -221,11 +296,12 @@ impl Storage for PgStore {
     }
     fn set_posts(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         posts: Option<u32>,
         reason: Option<&str>,
     ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::set_posts(&mut self.client(), &campaign, posts, reason)
     }
@@ -234,15 +310,17 @@ impl Storage for PgStore {
     }
     fn set_flag_settings(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         settings: &FlagSettings,
     ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::set_flag_settings(&mut self.client(), &campaign, settings)
     }
 
-    fn add_panel(&mut self, _: &str, campaign_id: Id, name: &str) -> Result<Id> {
+    fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_panel(&mut self.client(), &campaign, name)
     }
@@ -251,30 +329,38 @@ impl Storage for PgStore {
     }
     fn add_assessor(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         name: &str,
         role: AssessorRole,
         panel_id: Option<Id>,
         login: &str,
     ) -> Result<Id> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_assessor(&mut self.client(), &campaign, name, role, panel_id, login)
     }
     fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
         read::assessors(&mut *self.client(), campaign_id)
     }
-    fn add_candidate(&mut self, _: &str, campaign_id: Id, candidate: &NewCandidate) -> Result<Id> {
+    fn add_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate: &NewCandidate,
+    ) -> Result<Id> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_candidate(&mut self.client(), &campaign, candidate)
     }
     fn update_candidate(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         candidate_id: Id,
         candidate: &NewCandidate,
     ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::update_candidate(&mut self.client(), &campaign, candidate_id, candidate)
     }
@@ -294,31 +380,34 @@ impl Storage for PgStore {
     }
     fn import_candidates(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         file: &str,
         bytes: &[u8],
     ) -> Result<usize> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::import_candidates(&mut self.client(), &campaign, file, bytes)
     }
     fn withdraw_candidate(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         candidate_id: Id,
         reason: &str,
     ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::withdraw_candidate(&mut self.client(), &campaign, candidate_id, reason)
     }
     fn set_adjustments(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         candidate_id: Id,
         note: &str,
     ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::set_adjustments(&mut self.client(), &campaign, candidate_id, note)
     }
@@ -328,12 +417,13 @@ impl Storage for PgStore {
 
     fn declare_conflict(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         assessor_id: Id,
         candidate_id: Id,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         // Read before declaring: once declared, row security hides the candidate from them.
         let candidate = self.candidate(campaign_id, candidate_id)?;
@@ -358,7 +448,13 @@ impl Storage for PgStore {
             declared_at,
         })
     }
-    fn confirm_no_conflicts(&mut self, _: &str, campaign_id: Id, assessor_id: Id) -> Result<()> {
+    fn confirm_no_conflicts(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        assessor_id: Id,
+    ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::confirm_no_conflicts(&mut self.client(), &campaign, assessor_id)
     }
@@ -369,7 +465,8 @@ impl Storage for PgStore {
         read::conflict_status(&mut self.client(), login, campaign_id)
     }
 
-    fn save_score(&mut self, _: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+    fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         let mut client = self.client();
         let mut tx = client.transaction().map_err(refused)?;
@@ -377,7 +474,13 @@ impl Storage for PgStore {
         tx.commit().map_err(refused)?;
         Ok(score)
     }
-    fn save_scores(&mut self, _: &str, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize> {
+    fn save_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        inputs: &[ScoreInput],
+    ) -> Result<usize> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         let mut client = self.client();
         let mut tx = client.transaction().map_err(refused)?;
@@ -389,11 +492,12 @@ impl Storage for PgStore {
     }
     fn submit_scores(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         candidate_id: Id,
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::submit_scores(&mut self.client(), &campaign, candidate_id, assessor_id)
     }
@@ -417,7 +521,13 @@ impl Storage for PgStore {
             .find(|a| a.criterion_key == decision.criterion_key)
             .ok_or_else(|| Error::not_found("agreed score", &decision.criterion_key))
     }
-    fn agree_scores(&mut self, _: &str, campaign_id: Id, decisions: &[Decision]) -> Result<usize> {
+    fn agree_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        decisions: &[Decision],
+    ) -> Result<usize> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         let mut client = self.client();
         let mut tx = client.transaction().map_err(refused)?;
@@ -432,10 +542,11 @@ impl Storage for PgStore {
     }
     fn moderate_score(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         decision: &Decision,
     ) -> Result<Moderation> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         {
             let mut client = self.client();
@@ -461,21 +572,30 @@ impl Storage for PgStore {
     }
     fn order_tie(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         moderator_id: Id,
         ordered: &[Id],
         reason: &str,
     ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let data = self.campaign_data(campaign_id)?;
         changes::order_tie(&mut self.client(), &data, moderator_id, ordered, reason)
     }
-    fn sign_off(&mut self, _: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+    fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         let data = self.campaign_data(campaign_id)?;
         write::sign_off(&mut self.client(), &campaign, &data, moderator_id)
     }
-    fn reopen(&mut self, _: &str, campaign_id: Id, moderator_id: Id, reason: &str) -> Result<()> {
+    fn reopen(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        moderator_id: Id,
+        reason: &str,
+    ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::reopen(&mut self.client(), &campaign, moderator_id, reason)
     }
@@ -490,11 +610,12 @@ impl Storage for PgStore {
 
     fn erase_candidate(
         &mut self,
-        _: &str,
+        actor: &str,
         campaign_id: Id,
         candidate_id: Id,
         reason: &str,
     ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::erase_candidate(&mut self.client(), &campaign, candidate_id, reason)
     }
@@ -513,10 +634,18 @@ impl Storage for PgStore {
             .find(|r| r.campaign_id == campaign_id)
             .ok_or_else(|| Error::not_found("campaign", campaign_id))
     }
-    fn set_retention(&mut self, _: &str, campaign_id: Id, months: i64, reason: &str) -> Result<()> {
+    fn set_retention(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        months: i64,
+        reason: &str,
+    ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
         changes::set_retention(&mut self.client(), campaign_id, months, reason)
     }
-    fn purge_campaign(&mut self, _: &str, campaign_id: Id, reason: &str) -> Result<usize> {
+    fn purge_campaign(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<usize> {
+        let _acting = self.acting_as(actor)?;
         let status = self.campaign_retention(campaign_id)?;
         changes::purge_campaign(&mut self.client(), &status, reason)
     }
