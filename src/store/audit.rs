@@ -228,7 +228,31 @@ pub enum Verification {
     },
 }
 
-/// Recomputes the whole chain and names the first broken link.
+/// The hash of an event whose before/after are stored as written — compact JSON with sorted
+/// keys, which is exactly [`canonical_json`] of them (serde_json's maps are sorted) — computed
+/// by splicing the stored text into the canonical body instead of parsing it. `buf` is reused.
+fn stored_event_hash(e: &AuditRef<'_>, buf: &mut String) -> String {
+    use std::fmt::Write;
+    let text = |s: &str| Value::String(s.to_owned()).to_string();
+    buf.clear();
+    let _ = write!(
+        buf,
+        "{{\"action\":{},\"actor\":{},\"after\":{},\"at\":{},\"before\":{},\"entity\":{},\"prev_hash\":{},\"seq\":{}}}",
+        text(e.action),
+        text(e.actor),
+        e.after.unwrap_or("null"),
+        text(e.at),
+        e.before.unwrap_or("null"),
+        text(e.entity),
+        text(e.prev_hash),
+        e.seq
+    );
+    hex::encode(Sha256::digest(buf.as_bytes()))
+}
+
+/// Recomputes the whole chain and names the first broken link. Each event is first hashed
+/// from its stored text ([`stored_event_hash`]); only when that does not match is it parsed
+/// and canonicalised ([`event_hash`]), which decides.
 pub fn verify(conn: &Connection) -> Result<Verification> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {EVENT_COLUMNS} FROM audit_log ORDER BY seq"
@@ -236,49 +260,64 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
     let mut rows = stmt.query([])?;
     let mut expected_seq = 1;
     let mut prev_hash = GENESIS_HASH.to_owned();
+    let mut buf = String::new();
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
-        let event = match event_from_row(row) {
-            Ok(e) => e,
-            Err(e) => {
-                return Ok(Verification::Broken {
-                    seq,
-                    problem: e.to_string(),
-                })
-            }
+        let text = |i: usize| -> rusqlite::Result<&str> { Ok(row.get_ref(i)?.as_str()?) };
+        let optional =
+            |i: usize| -> rusqlite::Result<Option<&str>> { Ok(row.get_ref(i)?.as_str_or_null()?) };
+        let stored = AuditRef {
+            seq,
+            at: text(1)?,
+            actor: text(2)?,
+            action: text(3)?,
+            entity: text(4)?,
+            candidate_id: None,
+            before: optional(5)?,
+            after: optional(6)?,
+            prev_hash: text(7)?,
+            hash: text(8)?,
         };
-        if event.seq != expected_seq {
+        if seq != expected_seq {
             return Ok(Verification::Broken {
                 seq: expected_seq,
-                problem: format!(
-                    "event {expected_seq} is missing (next stored is {})",
-                    event.seq
-                ),
+                problem: format!("event {expected_seq} is missing (next stored is {seq})"),
             });
         }
-        if event.prev_hash != prev_hash {
+        if stored.prev_hash != prev_hash {
             return Ok(Verification::Broken {
                 seq,
                 problem: format!(
                     "its previous-hash {} does not match event {}'s hash {}",
-                    event.prev_hash,
+                    stored.prev_hash,
                     seq - 1,
                     prev_hash
                 ),
             });
         }
-        let recomputed = event_hash(&event);
-        if recomputed != event.hash {
-            return Ok(Verification::Broken {
-                seq,
-                problem: format!(
-                    "its content does not match its hash (stored {}, recomputed {recomputed}): \
-                     the event was altered after it was written",
-                    event.hash
-                ),
-            });
+        if stored_event_hash(&stored, &mut buf) != stored.hash {
+            let event = match event_from_row(row) {
+                Ok(e) => e,
+                Err(e) => {
+                    return Ok(Verification::Broken {
+                        seq,
+                        problem: e.to_string(),
+                    })
+                }
+            };
+            let recomputed = event_hash(&event);
+            if recomputed != event.hash {
+                return Ok(Verification::Broken {
+                    seq,
+                    problem: format!(
+                        "its content does not match its hash (stored {}, recomputed {recomputed}): \
+                         the event was altered after it was written",
+                        event.hash
+                    ),
+                });
+            }
         }
-        prev_hash = event.hash;
+        prev_hash = stored.hash.to_owned();
         expected_seq += 1;
     }
     Ok(Verification::Intact {
@@ -306,6 +345,61 @@ mod tests {
             )
             .unwrap();
         }
+    }
+
+    #[test]
+    fn the_hash_from_stored_text_is_the_canonical_hash() {
+        let conn = open_in_memory().unwrap();
+        let tricky = json!({"z": [1, {"b": "é \"quoted\"\n", "a": null}], "a": -2.5, "m": true});
+        let event = append(
+            &conn,
+            "2026-11-23T10:00:00Z",
+            "Zoë \"Z\" Ł",
+            "score.save",
+            "campaign/1/candidate/2",
+            Some(tricky.clone()),
+            Some(json!({"evidence": "tab\there", "value": 7})),
+        )
+        .unwrap();
+        let (before, after) = (
+            event.before.as_ref().map(Value::to_string),
+            event.after.as_ref().map(Value::to_string),
+        );
+        let stored = AuditRef {
+            seq: event.seq,
+            at: &event.at,
+            actor: &event.actor,
+            action: &event.action,
+            entity: &event.entity,
+            candidate_id: None,
+            before: before.as_deref(),
+            after: after.as_deref(),
+            prev_hash: &event.prev_hash,
+            hash: &event.hash,
+        };
+        assert_eq!(stored_event_hash(&stored, &mut String::new()), event.hash);
+        // Text that is not the canonical form misses the fast path; verify then decides on
+        // the parsed value.
+        conn.execute_batch("DROP TRIGGER audit_log_no_update")
+            .unwrap();
+        conn.execute(
+            "UPDATE audit_log SET before = ?1 WHERE seq = 1",
+            [r#"{ "m": true, "a": -2.5, "z": [1, {"a": null, "b": "é \"quoted\"\n"}] }"#],
+        )
+        .unwrap();
+        assert!(matches!(
+            verify(&conn).unwrap(),
+            Verification::Intact { .. }
+        ));
+        conn.execute(
+            "UPDATE audit_log SET before = '{\"m\":false}' WHERE seq = 1",
+            [],
+        )
+        .unwrap();
+        assert!(matches!(
+            verify(&conn).unwrap(),
+            Verification::Broken { seq: 1, .. }
+        ));
     }
 
     #[test]

@@ -250,22 +250,46 @@ impl Store {
         ))
     }
 
-    /// Recomputes the audit chain, then replays it against every stored row it describes
-    /// (see [`replay`]).
+    /// Recomputes the audit chain and replays it against every stored row it describes (see
+    /// [`replay`]). On a file the two run at once, the chain on a second connection; each
+    /// reads in one snapshot, and if a change committed between the two snapshots (the
+    /// heads differ) they run again one after the other in one.
     pub(crate) fn verify(&self) -> Result<Verification> {
+        if let Some(reader) = self.reader()? {
+            let (chain, data) = std::thread::scope(|scope| {
+                let chain = scope.spawn(move || -> Result<Verification> {
+                    let snapshot = reader.unchecked_transaction()?;
+                    audit::verify(&snapshot)
+                });
+                let data = self.replay_in_snapshot();
+                let chain = chain.join().unwrap_or_else(|_| {
+                    Err(Error::Conflict("verify's chain check panicked".into()))
+                });
+                (chain, data)
+            });
+            let (chain, (seen_seq, mismatch)) = (chain?, data?);
+            match chain {
+                Verification::Intact { events, .. } if events != seen_seq => {}
+                Verification::Intact { events, head } => {
+                    return Ok(with_data(events, head, mismatch));
+                }
+                broken => return Ok(broken),
+            }
+        }
+        let _snapshot = self.conn.unchecked_transaction()?;
         let chain = audit::verify(&self.conn)?;
         let Verification::Intact { events, head } = chain else {
             return Ok(chain);
         };
-        Ok(match replay::first_mismatch(&self.conn)? {
-            None => Verification::Intact { events, head },
-            Some(mismatch) => Verification::DataDiffers {
-                events,
-                head,
-                row: mismatch.row,
-                problem: mismatch.problem,
-            },
-        })
+        Ok(with_data(events, head, replay::first_mismatch(&self.conn)?))
+    }
+
+    /// The head's sequence number and the first row that differs from the log, read in one
+    /// snapshot.
+    fn replay_in_snapshot(&self) -> Result<(i64, Option<replay::Mismatch>)> {
+        let _snapshot = self.conn.unchecked_transaction()?;
+        let (seq, _) = audit::head(&self.conn)?;
+        Ok((seq, replay::first_mismatch(&self.conn)?))
     }
 
     /// The audit log, filtered.
@@ -279,5 +303,18 @@ impl Store {
     /// Hash of the newest audit event (the chain's head).
     pub(crate) fn audit_head(&self) -> Result<String> {
         Ok(audit::head(&self.conn)?.1)
+    }
+}
+
+/// An intact chain's verdict with the data check's.
+fn with_data(events: i64, head: String, mismatch: Option<replay::Mismatch>) -> Verification {
+    match mismatch {
+        None => Verification::Intact { events, head },
+        Some(mismatch) => Verification::DataDiffers {
+            events,
+            head,
+            row: mismatch.row,
+            problem: mismatch.problem,
+        },
     }
 }
