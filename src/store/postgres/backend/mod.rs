@@ -190,12 +190,10 @@ impl Storage for PgStore {
     }
 
     fn users(&self) -> Result<Vec<User>> {
-        read::users(&mut self.client())
+        read::users(&mut self.client(), None)
     }
     fn user(&self, login: &str) -> Result<Option<User>> {
-        Ok(read::users(&mut self.client())?
-            .into_iter()
-            .find(|u| u.login == login))
+        Ok(read::users(&mut self.client(), Some(login))?.pop())
     }
     fn add_user(&mut self, _: &str, login: &str, name: &str, hr_admin: bool) -> Result<User> {
         if !self.impersonating {

@@ -42,14 +42,16 @@ fn parse_json<T: serde::de::DeserializeOwned>(what: String, body: &str) -> Resul
         .map_err(|e| Error::invalid(what, format!("stored body is unreadable: {e}")))
 }
 
-/// Every login with a Panelmark user row; HR administrators are the members of the group.
-pub(super) fn users(client: &mut Client) -> Result<Vec<User>> {
+/// Every login with a Panelmark user row, or the one named; HR administrators are the members
+/// of the group.
+pub(super) fn users(client: &mut Client, login: Option<&str>) -> Result<Vec<User>> {
     all(
         client,
         "SELECT coalesce(r.oid::bigint, 0), u.login, u.display_name,
                 coalesce(pg_has_role(u.login, 'panelmark_hr_admin', 'MEMBER'), false)
-         FROM users u LEFT JOIN pg_roles r ON r.rolname = u.login ORDER BY u.login",
-        &[],
+         FROM users u LEFT JOIN pg_roles r ON r.rolname = u.login
+         WHERE $1::text IS NULL OR u.login = $1 ORDER BY u.login",
+        &[&login],
         |r| User {
             id: r.get(0),
             login: r.get(1),
