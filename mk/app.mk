@@ -61,7 +61,7 @@ test-ui: $(APP_NPM_STAMP)
 	cd $(APP_ROOT) && npx vitest run --config ui/vite.config.ts
 
 test-shell:
-	cd $(APP_ROOT) && cargo test -p panelmark-app
+	cd $(APP_ROOT) && PANELMARK_TEST_PG_SKIP="run by make test-pg" cargo test -p panelmark-app
 
 test-e2e: app-build $(APP_TAURI_DRIVER)
 	cd $(APP_ROOT) && $(APP_XVFB) node tests/e2e/run.mjs

@@ -5,6 +5,8 @@
 #             the PostgreSQL suites against it with PANELMARK_TEST_PG set, and stop and remove
 #             the cluster afterwards, also when a test fails.
 #
+# The app's own PostgreSQL suite (src-tauri/tests/pg_app.rs) runs under the same cluster.
+#
 # `make test-core` runs every other suite; it tells the PostgreSQL suites to skip (they run
 # here), so under CI=true they fail only when this target cannot start its server.
 
@@ -12,5 +14,6 @@ PG_SUITES := pg_security pg_server pg_audit pg_backend pg_privacy pg_verify
 
 .PHONY: test-pg
 
-test-pg: deps-core
-	scripts/pg-test-cluster.sh run -- $(CARGO) test $(addprefix --test ,$(PG_SUITES))
+# app-apt: the app's suite builds the shell, which links WebKitGTK.
+test-pg: deps-core app-apt
+	scripts/pg-test-cluster.sh run -- sh -c '$(CARGO) test $(addprefix --test ,$(PG_SUITES)) && $(CARGO) test -p panelmark-app --test pg_app'

@@ -7,6 +7,8 @@
 pub const COMMAND_NAMES: &[&str] = &[
     "startup_info",
     "open_database",
+    "connect_shared",
+    "recent_connections",
     "current_database",
     "default_database_path",
     "recent_databases",

@@ -1,5 +1,5 @@
 //! What the app was started with: `--db PATH` (or `--db=PATH`) on the command line, else the
-//! `PANELMARK_DB` environment variable. Tests use either to start on a fresh database.
+//! `PANELMARK_DB` environment variable; a `postgres://` URL there connects to a shared database. Tests use either to start on a fresh database.
 
 use std::ffi::OsString;
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
 //! Panelmark's desktop shell: a Tauri v2 window over the `panelmark` core. The commands are
 //! thin (see `commands.rs`); everything they do is the core's.
 
+pub mod blocking;
 mod board_cache;
 mod command_names;
 pub mod commands;
@@ -24,7 +25,7 @@ pub fn run() {
         std::env::var_os("PANELMARK_DB"),
     );
     for arg in &launch.ignored {
-        eprintln!("panelmark: ignoring argument {arg:?} (usage: panelmark-app [--db PATH])");
+        eprintln!("panelmark: ignoring argument {arg:?} (usage: panelmark-app [--db PATH|URL])");
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -36,8 +37,10 @@ pub fn run() {
             };
             let mut state = state::AppState::new(config_dir.join("settings.json"), started);
             if let Some(db) = &launch.db {
-                if let Err(e) = state.open(db) {
-                    eprintln!("panelmark: cannot open {}: {e}", db.display());
+                let db = db.to_string_lossy();
+                if let Err(e) = state.open_or_connect(&db) {
+                    let shown = panelmark::store::postgres::connect::redact(&db);
+                    eprintln!("panelmark: cannot open {shown}: {e}");
                     state.startup_error = Some(e);
                 }
             }
@@ -48,6 +51,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::session::startup_info,
             commands::session::open_database,
+            commands::session::connect_shared,
+            commands::session::recent_connections,
             commands::session::current_database,
             commands::session::default_database_path,
             commands::session::recent_databases,

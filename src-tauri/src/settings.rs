@@ -1,5 +1,5 @@
 //! The shell's own small settings file (`settings.json` in the app's config folder): the
-//! recently opened databases and the last name the user chose. Not domain data: losing it
+//! recently opened databases and shared connections, and the last name the user chose. Not domain data: losing it
 //! loses nothing but convenience, so an unreadable file is reported and replaced.
 
 use std::path::{Path, PathBuf};
@@ -17,6 +17,8 @@ pub struct Settings {
     pub recent: Vec<String>,
     /// The name last chosen on the Start screen.
     pub last_user: Option<String>,
+    /// Shared database URLs, most recently connected first, never with a password.
+    pub recent_connections: Vec<String>,
 }
 
 impl Settings {
@@ -54,10 +56,23 @@ impl Settings {
     /// Puts `db` first in the recent list, dropping an older entry for it and the oldest
     /// entries beyond [`MAX_RECENT`].
     pub fn remember(&mut self, db: &str) {
-        self.recent.retain(|p| p != db);
-        self.recent.insert(0, db.to_owned());
-        self.recent.truncate(MAX_RECENT);
+        put_first(&mut self.recent, db);
     }
+
+    /// Puts the server `url` first in the recent connections, with any password taken out
+    /// here, whatever the caller passed: the settings file is plain text.
+    pub fn remember_connection(&mut self, url: &str) {
+        put_first(
+            &mut self.recent_connections,
+            &panelmark::store::postgres::connect::without_password(url),
+        );
+    }
+}
+
+fn put_first(list: &mut Vec<String>, item: &str) {
+    list.retain(|p| p != item);
+    list.insert(0, item.to_owned());
+    list.truncate(MAX_RECENT);
 }
 
 #[cfg(test)]
@@ -76,6 +91,19 @@ mod tests {
         assert_eq!(s.recent[1], "/db/9.db");
         assert_eq!(s.recent.iter().filter(|p| *p == "/db/5.db").count(), 1);
         assert!(!s.recent.contains(&"/db/0.db".to_owned()), "oldest dropped");
+    }
+
+    #[test]
+    fn connections_are_remembered_without_their_password() {
+        let mut s = Settings::default();
+        s.remember_connection("postgresql://ann:hunter2@db.example.org/panelmark");
+        s.remember_connection("postgresql://ann@db.example.org/panelmark?password=hunter2");
+        assert_eq!(
+            s.recent_connections,
+            ["postgresql://ann@db.example.org/panelmark"],
+            "both are the same server once the password is out"
+        );
+        assert!(s.recent.is_empty(), "files and servers are kept apart");
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! What the running app holds: the open database, who is signed in to it, and where the
 //! shell's settings live. Commands reach it through `State<'_, AppState>`.
 //!
-//! Signed in, the app holds two sessions of the same user on two connections to the file:
-//! one for changes, one for reads, so a read (a board, a list) never waits behind a long
-//! change, and each sits behind its own lock. An export opens a third connection of its own
-//! for its whole run. Identity changes only when the user signs in as someone else.
+//! The database is a local file or a shared PostgreSQL server. Signed in, the app holds two
+//! sessions of the same user on two connections: one for changes, one for reads, so a read
+//! (a board, a list) never waits behind a long change, and each sits behind its own lock. An
+//! export opens a third connection of its own for its whole run. On a file, identity changes
+//! only when the user signs in as someone else; on a server, it is the login the server
+//! authenticated, from the moment of connecting.
+//!
+//! Every method that touches a database runs through [`off_runtime`]: commands run on Tauri's
+//! tokio workers, where the PostgreSQL driver would panic.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -13,19 +18,38 @@ use std::time::Instant;
 use panelmark::anchor::InstallationKey;
 use panelmark::model::User;
 use panelmark::session::{self, Session};
+use panelmark::store::postgres::connect::{without_password, Target};
+use panelmark::store::postgres::PgStore;
 use panelmark::store::{Database, Store};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::blocking::off_runtime;
 use crate::error::{IpcError, IpcResult};
 use crate::settings::Settings;
+
+/// Which kind of database is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum DatabaseKind {
+    /// A local SQLite file: one person's, who says who they are.
+    File,
+    /// A shared PostgreSQL database: the server signs each person in.
+    Server,
+}
 
 /// The open database as the UI sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct DatabaseInfo {
-    /// Its path, as opened.
+    /// A file or a server.
+    pub kind: DatabaseKind,
+    /// The file's path, as opened; for a server, its URL without any password. It names the
+    /// database: the recent lists hold the same text.
     pub path: String,
+    /// For a server, where it is in words ("database 'panelmark' on db.example.org:5432").
+    pub server: Option<String>,
 }
 
 /// The open database: the store alone until someone signs in, then their session.
@@ -34,9 +58,26 @@ enum Who {
     Signed(Session),
 }
 
+/// Where the open database is, to open more connections to it (the reader, an export's).
+#[derive(Clone)]
+enum Source {
+    File(PathBuf),
+    /// The server, with the password resolved when connecting (kept in memory only).
+    Server(Box<Target>),
+}
+
+impl Source {
+    fn open(&self) -> IpcResult<Database> {
+        Ok(match self {
+            Source::File(path) => open_store(path)?.into(),
+            Source::Server(target) => connect_store(target)?.into(),
+        })
+    }
+}
+
 struct OpenDatabase {
     info: DatabaseInfo,
-    path: PathBuf,
+    source: Source,
     who: Option<Who>,
 }
 
@@ -66,6 +107,12 @@ fn open_store(path: &Path) -> IpcResult<Store> {
     Ok(Store::open(path)?.with_installation_key(InstallationKey::installation()?))
 }
 
+/// Opens a connection to a shared server (checking that it has this build's schema).
+fn connect_store(target: &Target) -> IpcResult<PgStore> {
+    let client = target.connect().map_err(panelmark::Error::from)?;
+    Ok(PgStore::from_client(client)?)
+}
+
 impl AppState {
     /// State with no database open, settings read from `settings_path`.
     pub fn new(settings_path: PathBuf, started: Instant) -> Self {
@@ -83,19 +130,75 @@ impl AppState {
     /// Opens (creating and migrating if needed) the database at `path`, replacing the open
     /// one (and signing out), and puts it first in the recent list.
     pub fn open(&self, path: &Path) -> IpcResult<DatabaseInfo> {
-        let store = open_store(path)?;
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        let info = DatabaseInfo {
-            path: path.display().to_string(),
-        };
+        off_runtime(|| {
+            let store = open_store(path)?;
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+            let info = DatabaseInfo {
+                kind: DatabaseKind::File,
+                path: path.display().to_string(),
+                server: None,
+            };
+            self.replace(
+                OpenDatabase {
+                    info: info.clone(),
+                    source: Source::File(path),
+                    who: Some(Who::Nobody(store.into())),
+                },
+                None,
+            );
+            self.update_settings(|s| s.remember(&info.path));
+            Ok(info)
+        })
+    }
+
+    /// Connects to the shared database at `url` (libpq conventions; `password`, when given and
+    /// not empty, wins over one in the URL, `PGPASSWORD` or `~/.pgpass`) and signs in at once
+    /// as the login the server authenticated: there is no one to choose. Replaces the open
+    /// database only when all of that worked, and puts the URL, without any password, first
+    /// in the recent connections.
+    pub fn connect(&self, url: &str, password: Option<&str>) -> IpcResult<DatabaseInfo> {
+        off_runtime(|| {
+            let url = url.trim();
+            let mut target = Target::parse(url).map_err(panelmark::Error::from)?;
+            if let Some(password) = password.filter(|p| !p.is_empty()) {
+                target = target.with_password(password);
+            }
+            // The server names the login; the name passed here is not used.
+            let session = Session::sign_in(connect_store(&target)?, "", None)?;
+            let reader = Session::sign_in(connect_store(&target)?, "", None)?;
+            let info = DatabaseInfo {
+                kind: DatabaseKind::Server,
+                path: without_password(url),
+                server: Some(target.describe()),
+            };
+            self.replace(
+                OpenDatabase {
+                    info: info.clone(),
+                    source: Source::Server(Box::new(target)),
+                    who: Some(Who::Signed(session)),
+                },
+                Some(reader),
+            );
+            self.update_settings(|s| s.remember_connection(&info.path));
+            Ok(info)
+        })
+    }
+
+    /// Opens `db`: a shared database when it is a `postgres://` or `postgresql://` URL (with
+    /// the password from the URL, `PGPASSWORD` or `~/.pgpass`), else the file at that path.
+    pub fn open_or_connect(&self, db: &str) -> IpcResult<DatabaseInfo> {
+        if panelmark::store::postgres::is_url(db) {
+            self.connect(db, None)
+        } else {
+            self.open(Path::new(db))
+        }
+    }
+
+    /// Puts `db` in place of the open database (closing its connections) with its reader.
+    fn replace(&self, db: OpenDatabase, reader: Option<Session>) {
         *lock(&self.reader) = None;
-        *lock(&self.db) = Some(OpenDatabase {
-            info: info.clone(),
-            path,
-            who: Some(Who::Nobody(store.into())),
-        });
-        self.update_settings(|s| s.remember(&info.path));
-        Ok(info)
+        *lock(&self.db) = Some(db);
+        *lock(&self.reader) = reader;
     }
 
     /// The open database, if any.
@@ -105,17 +208,23 @@ impl AppState {
 
     /// The users of the open database (signed in or not: the local file's "who are you").
     pub fn users(&self) -> IpcResult<Vec<User>> {
-        let guard = lock(&self.db);
-        let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
-        Ok(match db.who.as_ref().ok_or_else(IpcError::no_database)? {
-            Who::Nobody(store) => session::users(store)?,
-            Who::Signed(session) => session.users()?,
+        off_runtime(|| {
+            let guard = lock(&self.db);
+            let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
+            Ok(match db.who.as_ref().ok_or_else(IpcError::no_database)? {
+                Who::Nobody(store) => session::users(store)?,
+                Who::Signed(session) => session.users()?,
+            })
         })
     }
 
     /// Signs in as `login` (see [`Session::sign_in`]: in a new file the first user becomes
     /// its HR administrator), replacing whoever was signed in, and remembers the login.
     pub fn sign_in(&self, login: &str, name: Option<&str>) -> IpcResult<User> {
+        off_runtime(|| self.sign_in_here(login, name))
+    }
+
+    fn sign_in_here(&self, login: &str, name: Option<&str>) -> IpcResult<User> {
         let mut guard = lock(&self.db);
         let db = guard.as_mut().ok_or_else(IpcError::no_database)?;
         let store = match db.who.take().ok_or_else(IpcError::no_database)? {
@@ -125,7 +234,7 @@ impl AppState {
         match Session::sign_in(store, login, name) {
             Ok(session) => {
                 let user = session.user().clone();
-                let reader = open_store(&db.path).and_then(|store| {
+                let reader = db.source.open().and_then(|store| {
                     Session::sign_in(store, &user.login, None).map_err(IpcError::from)
                 });
                 db.who = Some(Who::Signed(session));
@@ -138,7 +247,7 @@ impl AppState {
                 // A refused sign-in leaves nobody signed in: never the previous person behind
                 // the user's back.
                 *lock(&self.reader) = None;
-                db.who = Some(Who::Nobody(open_store(&db.path)?.into()));
+                db.who = Some(Who::Nobody(db.source.open()?));
                 Err(e.into())
             }
         }
@@ -153,41 +262,57 @@ impl AppState {
     }
 
     /// Runs a change as the signed-in user, or fails with `no_database` or `no_user`.
-    pub fn change<T>(&self, f: impl FnOnce(&mut Session) -> panelmark::Result<T>) -> IpcResult<T> {
-        let mut guard = lock(&self.db);
-        let db = guard.as_mut().ok_or_else(IpcError::no_database)?;
-        match db.who.as_mut() {
-            Some(Who::Signed(session)) => Ok(f(session)?),
-            _ => Err(IpcError::no_user()),
-        }
+    pub fn change<T: Send>(
+        &self,
+        f: impl FnOnce(&mut Session) -> panelmark::Result<T> + Send,
+    ) -> IpcResult<T> {
+        off_runtime(|| {
+            let mut guard = lock(&self.db);
+            let db = guard.as_mut().ok_or_else(IpcError::no_database)?;
+            match db.who.as_mut() {
+                Some(Who::Signed(session)) => Ok(f(session)?),
+                _ => Err(IpcError::no_user()),
+            }
+        })
     }
 
     /// Runs a read as the signed-in user on the read connection (on the change connection
     /// when there is no second one), or fails with `no_database` or `no_user`.
-    pub fn read<T>(&self, f: impl FnOnce(&Session) -> panelmark::Result<T>) -> IpcResult<T> {
-        if let Some(reader) = lock(&self.reader).as_ref() {
-            return Ok(f(reader)?);
-        }
-        let guard = lock(&self.db);
-        let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
-        match db.who.as_ref() {
-            Some(Who::Signed(session)) => Ok(f(session)?),
-            _ => Err(IpcError::no_user()),
-        }
-    }
-
-    /// A session of the signed-in user on a connection of its own, for a long read (an
-    /// export) that should hold up no other command.
-    pub fn own_session(&self) -> IpcResult<Session> {
-        let (path, login) = {
+    pub fn read<T: Send>(
+        &self,
+        f: impl FnOnce(&Session) -> panelmark::Result<T> + Send,
+    ) -> IpcResult<T> {
+        off_runtime(|| {
+            if let Some(reader) = lock(&self.reader).as_ref() {
+                return Ok(f(reader)?);
+            }
             let guard = lock(&self.db);
             let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
             match db.who.as_ref() {
-                Some(Who::Signed(session)) => (db.path.clone(), session.user().login.clone()),
-                _ => return Err(IpcError::no_user()),
+                Some(Who::Signed(session)) => Ok(f(session)?),
+                _ => Err(IpcError::no_user()),
             }
-        };
-        Ok(Session::sign_in(open_store(&path)?, &login, None)?)
+        })
+    }
+
+    /// Runs `f` with a session of the signed-in user on a connection of its own, for a long
+    /// read (an export) that should hold up no other command; the connection closes after.
+    pub fn with_own_session<T: Send>(
+        &self,
+        f: impl FnOnce(&Session) -> panelmark::Result<T> + Send,
+    ) -> IpcResult<T> {
+        off_runtime(|| {
+            let (source, login) = {
+                let guard = lock(&self.db);
+                let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
+                match db.who.as_ref() {
+                    Some(Who::Signed(session)) => (db.source.clone(), session.user().login.clone()),
+                    _ => return Err(IpcError::no_user()),
+                }
+            };
+            // Connecting happens outside the lock: other commands go on meanwhile.
+            Ok(f(&Session::sign_in(source.open()?, &login, None)?)?)
+        })
     }
 
     /// A copy of the settings.
@@ -205,6 +330,15 @@ impl AppState {
                 self.settings_path.display()
             );
         }
+    }
+}
+
+impl Drop for AppState {
+    /// Closing a shared database's connections blocks too: off the runtime, like the rest.
+    fn drop(&mut self) {
+        let db = lock(&self.db).take();
+        let reader = lock(&self.reader).take();
+        off_runtime(move || drop((db, reader)));
     }
 }
 
@@ -236,6 +370,10 @@ mod tests {
         let s = state(dir.path());
         let info = s.open(&dir.path().join("data/new.db")).unwrap();
         assert!(info.path.ends_with("data/new.db"), "{}", info.path);
+        assert_eq!(
+            (info.kind, info.server.as_deref()),
+            (DatabaseKind::File, None)
+        );
         assert!(Path::new(&info.path).exists());
         assert_eq!(s.current(), Some(info.clone()));
         assert_eq!(s.users().unwrap(), vec![], "a new file has no users yet");

@@ -53,13 +53,12 @@ pub fn export_campaign(
         flag_settings: None,
     };
     // On a connection of its own: a long export holds up no other command.
-    let session = state.own_session()?;
-    Ok(
+    state.with_own_session(|session| {
         session.export_campaign(campaign_id, Path::new(&dir), &options, |done, total| {
             // A closed channel (the window went away) must not stop the export.
             let _ = on_progress.send(ExportProgress { done, total });
-        })?,
-    )
+        })
+    })
 }
 
 /// Opens a folder in the system's file manager. Only folders that exist are opened.

@@ -44,6 +44,37 @@ pub fn open_database(state: State<'_, AppState>, path: String) -> IpcResult<Data
     state.open(Path::new(&path))
 }
 
+/// What connecting to a shared database gives: the database and the login the server
+/// signed in (there is no one to choose).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Connected {
+    /// The server, its URL without any password.
+    pub database: DatabaseInfo,
+    /// The signed-in user: the server's login.
+    pub user: User,
+}
+
+/// Connects to the shared database at `url` (`postgres://` or `postgresql://`), with
+/// `password` when given (else the URL's, `PGPASSWORD` or `~/.pgpass`), signed in as the login
+/// the server authenticates. The password is used for this connection only, never stored.
+#[tauri::command(async)]
+pub fn connect_shared(
+    state: State<'_, AppState>,
+    url: String,
+    password: Option<String>,
+) -> IpcResult<Connected> {
+    let database = state.connect(&url, password.as_deref())?;
+    let user = state.user().ok_or_else(IpcError::no_user)?;
+    Ok(Connected { database, user })
+}
+
+/// The shared databases connected to lately, most recent first, without passwords.
+#[tauri::command(async)]
+pub fn recent_connections(state: State<'_, AppState>) -> Vec<String> {
+    state.settings().recent_connections
+}
+
 #[tauri::command(async)]
 pub fn current_database(state: State<'_, AppState>) -> Option<DatabaseInfo> {
     state.current()

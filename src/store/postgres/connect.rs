@@ -64,6 +64,13 @@ impl Target {
         Ok(target)
     }
 
+    /// The same server with `password` instead of any the URL, `PGPASSWORD` or the password
+    /// file gave (the app's password field; it is kept in memory only).
+    pub fn with_password(mut self, password: &str) -> Target {
+        self.config.password(password);
+        self
+    }
+
     /// The login the URL names (or the default one).
     pub fn user(&self) -> String {
         self.config
@@ -160,6 +167,32 @@ pub fn redact(url: &str) -> String {
             }
         }
         _ => url.to_owned(),
+    }
+}
+
+/// The URL with any password taken out, both `user:password@` and a `password=` parameter,
+/// so it can be remembered (the app's recent connections) without one.
+pub fn without_password(url: &str) -> String {
+    let mut url = url.to_owned();
+    // The user part ends at the last '@' before the query (a raw '@' may be in the password).
+    let before_query = url.find('?').unwrap_or(url.len());
+    if let (Some(scheme), Some(at)) = (url.find("://"), url[..before_query].rfind('@')) {
+        if let Some(colon) = url[scheme + 3..at].find(':') {
+            url.replace_range(scheme + 3 + colon..at, "");
+        }
+    }
+    let Some(question) = url.find('?') else {
+        return url;
+    };
+    let kept: Vec<&str> = url[question + 1..]
+        .split('&')
+        .filter(|pair| !pair.starts_with("password="))
+        .collect();
+    let base = &url[..question];
+    if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
     }
 }
 
@@ -349,6 +382,26 @@ mod tests {
             "postgres://ann:***@db:5432/x"
         );
         assert_eq!(redact("postgres://ann@db/x"), "postgres://ann@db/x");
+    }
+
+    #[test]
+    fn a_url_can_be_kept_without_its_password() {
+        assert_eq!(
+            without_password("postgresql://ann:s3cr%40t@db.example.org:5433/panelmark"),
+            "postgresql://ann@db.example.org:5433/panelmark"
+        );
+        assert_eq!(
+            without_password("postgresql://ann@/pm?host=/run/pg&password=pw&sslmode=require"),
+            "postgresql://ann@/pm?host=/run/pg&sslmode=require"
+        );
+        assert_eq!(
+            without_password("postgres://db/pm?password=pw"),
+            "postgres://db/pm"
+        );
+        assert_eq!(
+            without_password("postgres://ann@db/pm"),
+            "postgres://ann@db/pm"
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ import type { CampaignStats } from './bindings/CampaignStats';
 import type { CandidateResult } from './bindings/CandidateResult';
 import type { ConflictDeclaration } from './bindings/ConflictDeclaration';
 import type { Candidate } from './bindings/Candidate';
+import type { Connected } from './bindings/Connected';
 import type { Decision } from './bindings/Decision';
 import type { ExportProgress } from './bindings/ExportProgress';
 import type { ExportRequest } from './bindings/ExportRequest';
@@ -94,6 +95,11 @@ export function createApi(invoke: Invoke) {
   return {
     startupInfo: () => call<Wire<StartupInfo>>('startup_info'),
     openDatabase: (path: string) => call<DatabaseInfo>('open_database', { path }),
+    /** Connects to a shared database, signed in as the login the server authenticates. */
+    connectShared: (url: string, password: string | null) =>
+      call<Wire<Connected>>('connect_shared', { url, password }),
+    /** Shared databases connected to lately, without passwords. */
+    recentConnections: () => call<string[]>('recent_connections'),
     currentDatabase: () => call<DatabaseInfo | null>('current_database'),
     defaultDatabasePath: () => call<string>('default_database_path'),
     recentDatabases: () => call<string[]>('recent_databases'),

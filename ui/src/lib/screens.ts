@@ -1,3 +1,5 @@
+import type { DatabaseInfo } from './bindings/DatabaseInfo';
+
 /** The app's screens, in navigation order. */
 export const screens = [
   { id: 'start', label: 'Start', needsDatabase: false },
@@ -12,6 +14,11 @@ export const screens = [
 ] as const;
 
 export type ScreenId = (typeof screens)[number]['id'];
+
+/** How the open database is named in the header: a file's name, or where the server is. */
+export function databaseLabel(database: DatabaseInfo): string {
+  return database.kind === 'server' ? (database.server ?? database.path) : fileName(database.path);
+}
 
 /** The last part of a path, for showing a database by its file name. */
 export function fileName(path: string): string {
