@@ -1,7 +1,7 @@
 //! `panelmark --db postgres://… bench`: the shared backend measured beside the same server's
 //! floor, in the same run.
 //!
-//! In a scratch database of its own ([`scratch`]) it sets up a campaign as its HR
+//! In a scratch database of its own (module `scratch`) it sets up a campaign as its HR
 //! administrator would, with one login per panel member, and loads it through the real paths:
 //! every member saves, submits and (chairs) agrees through their own [`Session`] on their own
 //! connection, so every row passes the server's row security, guard triggers and audit chain.
