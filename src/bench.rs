@@ -2,6 +2,7 @@
 //! and measures each operation beside the bare SQLite floor it stands on, in the same run.
 
 mod formats;
+pub mod shared;
 
 use std::time::{Duration, Instant};
 

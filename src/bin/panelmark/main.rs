@@ -180,11 +180,17 @@ enum Command {
     /// A shared PostgreSQL server: set up, verify.
     #[command(subcommand)]
     Server(server::ServerCommand),
-    /// Measure speed and memory on a large campaign in a temporary database.
+    /// Measure speed and memory on a large campaign in a temporary database. With --db
+    /// postgres://URL: the shared backend beside the same server's floor (saves with 1 and
+    /// with --writers at once, the moderation board, the audit chain after the load) in a
+    /// scratch database it creates and drops; the URL's login must be a superuser.
     Bench {
         /// Number of candidates.
         #[arg(long, default_value_t = 5000)]
         candidates: usize,
+        /// Writers at once, each a panel member with their own login (shared server only).
+        #[arg(long, default_value_t = 30)]
+        writers: usize,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -435,12 +441,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
             )?;
         }
-        Command::Bench { candidates, json } => {
-            let options = panelmark::bench::BenchOptions {
-                candidates: *candidates,
-                ..Default::default()
+        Command::Bench {
+            candidates,
+            writers,
+            json,
+        } => {
+            let report = if let Some(url) = shared_url(db) {
+                let options = panelmark::bench::shared::SharedBenchOptions {
+                    candidates: *candidates,
+                    writers: *writers,
+                    ..Default::default()
+                };
+                let report = panelmark::bench::shared::run(url, &options, bench_progress())?;
+                serde_json::to_value(report)?
+            } else {
+                let options = panelmark::bench::BenchOptions {
+                    candidates: *candidates,
+                    ..Default::default()
+                };
+                serde_json::to_value(panelmark::bench::run(&options, bench_progress())?)?
             };
-            let report = panelmark::bench::run(&options, |phase| eprintln!("bench: {phase}…"))?;
             if *json {
                 outln!("{}", serde_json::to_string(&report)?);
             } else {
@@ -449,6 +469,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints each benchmark phase to standard error with the time since the start.
+fn bench_progress() -> impl FnMut(&str) {
+    let started = std::time::Instant::now();
+    move |phase| {
+        eprintln!(
+            "bench [{:6.1} s]: {phase}…",
+            started.elapsed().as_secs_f64()
+        )
+    }
 }
 
 fn main() -> ExitCode {

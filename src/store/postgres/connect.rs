@@ -71,6 +71,21 @@ impl Target {
         self
     }
 
+    /// The same server and settings, on the database `dbname` (the benchmark works in a
+    /// scratch database of its own).
+    pub fn on_database(&self, dbname: &str) -> Target {
+        let mut config = self.config.clone();
+        config.dbname(dbname);
+        Target { config }
+    }
+
+    /// The same server, database and settings, signed in as `login` with `password`.
+    pub fn as_login(&self, login: &str, password: &str) -> Target {
+        let mut config = self.config.clone();
+        config.user(login).password(password);
+        Target { config }
+    }
+
     /// The login the URL names (or the default one).
     pub fn user(&self) -> String {
         self.config
