@@ -64,6 +64,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "imports: campaigns moved in from local files, with their history",
         sql: include_str!("migrations/009_imports.sql"),
     },
+    Migration {
+        version: 10,
+        name: "read rules as sets computed once per query",
+        sql: include_str!("migrations/010_read_sets.sql"),
+    },
 ];
 
 /// The schema version this build writes.
