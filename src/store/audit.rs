@@ -251,7 +251,7 @@ fn stored_event_hash(e: &AuditRef<'_>, buf: &mut String) -> String {
 }
 
 /// Recomputes the whole chain and names the first broken link. Each event is first hashed
-/// from its stored text ([`stored_event_hash`]); only when that does not match is it parsed
+/// from its stored text (spliced into the canonical body); only when that does not match is it parsed
 /// and canonicalised ([`event_hash`]), which decides.
 pub fn verify(conn: &Connection) -> Result<Verification> {
     let mut stmt = conn.prepare(&format!(
