@@ -6,57 +6,11 @@
 
 mod cli_support;
 
-use std::path::PathBuf;
-use std::process::Output;
+use cli_support::Cli;
 
-use cli_support::panelmark_as;
-
-/// The CLI on one database file, as whoever is named.
-struct Cli {
-    dir: tempfile::TempDir,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        Cli {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("campaign.db")
-    }
-
-    fn file(&self, name: &str, content: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, content).unwrap();
-        path.to_str().unwrap().to_owned()
-    }
-
-    fn try_as(&self, login: &str, args: &[&str]) -> Output {
-        panelmark_as(&self.db(), login, args)
-    }
-
-    /// Runs a command that must succeed; its standard output.
-    fn run_as(&self, login: &str, args: &[&str]) -> String {
-        let out = self.try_as(login, args);
-        assert!(
-            out.status.success(),
-            "panelmark --as {login} {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json_as(&self, login: &str, args: &[&str]) -> serde_json::Value {
-        serde_json::from_str(&self.run_as(login, args)).unwrap()
-    }
-
-    /// How many audit events the log holds (read by the HR administrator, who reads all).
-    fn audit_count(&self) -> usize {
-        self.run_as(HR, &["audit", "--json"]).lines().count()
-    }
+/// How many audit events the log holds (read by the HR administrator, who reads all).
+fn audit_count(cli: &Cli) -> usize {
+    cli.run_as(HR, &["audit", "--json"]).lines().count()
 }
 
 const HR: &str = "harriet";
@@ -400,7 +354,7 @@ fn a_campaign_runs_from_role_file_to_signed_off_exports_entirely_from_the_cli() 
 fn a_score_sheet_with_errors_is_refused_whole_naming_each_line_and_field() {
     let cli = Cli::new();
     let id = set_up(&cli);
-    let before = cli.audit_count();
+    let before = audit_count(&cli);
     // Line 2 is good; line 3's evidence spans two lines, so the next row starts on line 5.
     let sheet = cli.file(
         "bad.csv",
@@ -429,7 +383,7 @@ fn a_score_sheet_with_errors_is_refused_whole_naming_each_line_and_field() {
             "line 9: indicators: 3 marks, but 'Working Together' has 2 indicators",
         ]
     );
-    assert_eq!(cli.audit_count(), before, "a refused sheet stores nothing");
+    assert_eq!(audit_count(&cli), before, "a refused sheet stores nothing");
     // Nothing was saved: submitting C-1 finds no scores.
     let submit = cli.try_as(
         "bo",
@@ -449,7 +403,7 @@ fn a_score_sheet_with_errors_is_refused_whole_naming_each_line_and_field() {
         "{}",
         String::from_utf8_lossy(&hr.stderr)
     );
-    assert_eq!(cli.audit_count(), before);
+    assert_eq!(audit_count(&cli), before);
 
     // The corrected sheet goes in whole.
     let saved = cli.json_as(
@@ -457,7 +411,7 @@ fn a_score_sheet_with_errors_is_refused_whole_naming_each_line_and_field() {
         &["score", "import", &good, "--campaign", &id, "--json"],
     );
     assert_eq!(saved["scores"], 1);
-    assert!(cli.audit_count() > before);
+    assert!(audit_count(&cli) > before);
 }
 
 #[test]

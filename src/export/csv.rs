@@ -98,7 +98,7 @@ fn flags_by_candidate(record: &CampaignRecord) -> HashMap<Id, String> {
 /// `results.csv`: one row per candidate in merit order.
 pub fn write_results<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Result<()> {
     let mut out = SafeWriter::new(w, raw);
-    let criteria = &record.campaign.scorecard.criteria;
+    let criteria = &record.campaign.assessed.criteria;
     let mut header: Vec<String> = ["position", "tied", "reference", "name", "panel"]
         .iter()
         .map(|s| s.to_string())
@@ -166,7 +166,7 @@ pub fn write_scores<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resul
         "evidence",
         "submitted_at",
     ])?;
-    let scorecard = &record.campaign.scorecard;
+    let scorecard = &record.campaign.assessed;
     for candidate in &record.candidates {
         let Some(scores) = record.scores.get(&candidate.id) else {
             continue;

@@ -19,7 +19,7 @@ fn created_date(record: &CampaignRecord) -> chrono::NaiveDate {
 }
 
 fn role_line(record: &CampaignRecord) -> String {
-    let card = &record.campaign.scorecard;
+    let card = &record.campaign.assessed;
     match &card.role_grade {
         Some(grade) => format!("{} ({grade}) · {}", card.role_title, record.campaign.name),
         None => format!("{} · {}", card.role_title, record.campaign.name),
@@ -77,7 +77,7 @@ fn retention_line(r: &crate::store::retention::RetentionStatus) -> String {
 
 fn value_label(record: &CampaignRecord, value: Option<i32>, not_assessed: bool) -> String {
     match value {
-        Some(v) => match record.campaign.scorecard.scale.point(v) {
+        Some(v) => match record.campaign.assessed.scale.point(v) {
             Some(p) => format!("{v} – {}", p.label),
             None => v.to_string(),
         },
@@ -97,6 +97,50 @@ fn total_text(result: &CandidateResult) -> String {
             fmt_num(result.scaled_total)
         )
     }
+}
+
+/// The campaign's exercises and the criteria each assessed (the Success Profiles matrix), and
+/// how a criterion assessed in several combines.
+fn exercises_blocks(card: &crate::model::Scorecard) -> Vec<Block> {
+    let exercises = card.exercise_list();
+    let mut blocks = vec![
+        Block::Subheading("Exercises".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Exercise", 2.4, Align::Left),
+                Column::new("Kind", 1.5, Align::Left),
+                Column::new("Weight", 0.9, Align::Right),
+                Column::new("Criteria assessed", 4.2, Align::Left),
+            ],
+            rows: exercises
+                .iter()
+                .map(|e| {
+                    let names: Vec<&str> = e
+                        .criteria
+                        .iter()
+                        .filter_map(|k| card.criterion(k))
+                        .map(|c| c.criterion.name.as_str())
+                        .collect();
+                    vec![
+                        e.name.clone(),
+                        e.kind.as_str().replace('_', " "),
+                        fmt_num(e.weight()),
+                        names.join(", "),
+                    ]
+                })
+                .collect(),
+        }),
+    ];
+    if card.has_several_exercises() {
+        blocks.push(Block::Note(format!(
+            "A criterion assessed in several exercises counts the {} of its exercises' scores.",
+            match card.combine {
+                crate::model::Combine::Sum => "sum",
+                crate::model::Combine::Mean => "weighted mean",
+            }
+        )));
+    }
+    blocks
 }
 
 /// The interview questions set for a criterion, as the panel had them, under `heading`.
@@ -194,7 +238,7 @@ fn signoff_blocks(record: &CampaignRecord) -> Vec<Block> {
 fn marks_text(record: &CampaignRecord, key: &str, score: &Score) -> String {
     let indicators = record
         .campaign
-        .scorecard
+        .assessed
         .criterion(key)
         .map(|c| &c.criterion.indicators);
     let mut lines = Vec::new();
@@ -219,7 +263,7 @@ fn marks_text(record: &CampaignRecord, key: &str, score: &Score) -> String {
 
 /// The evidence pack of one candidate.
 pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Document {
-    let card = &record.campaign.scorecard;
+    let card = &record.campaign.assessed;
     let result = record
         .results
         .iter()
@@ -355,6 +399,8 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         ],
         rows: summary_rows,
     }));
+    blocks.push(Block::Spacer(6.0));
+    blocks.extend(exercises_blocks(&record.campaign.scorecard));
 
     for (i, c) in card.criteria.iter().enumerate() {
         blocks.push(Block::Spacer(8.0));
@@ -518,7 +564,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
 
 /// The campaign summary: merit list, pass marks, flags and statistics.
 pub fn campaign_summary(record: &CampaignRecord) -> Document {
-    let card = &record.campaign.scorecard;
+    let card = &record.campaign.assessed;
     let opt = |x: Option<f64>| x.map_or("—".to_owned(), |v| format!("{v:.3}"));
     let reference_of = |id: Option<i64>| {
         id.and_then(|id| record.candidates.iter().find(|c| c.id == id))
@@ -622,6 +668,7 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
             rows: record.flags.iter().map(|f| vec![f.kind.as_str().replace('_', " "), reference_of(f.candidate_id), f.reason.clone()]).collect(),
         }),
     ]);
+    blocks.extend(exercises_blocks(&record.campaign.scorecard));
     let questions: Vec<Block> = card
         .criteria
         .iter()

@@ -175,7 +175,7 @@ impl CampaignRecord {
     /// A criterion's name by key.
     pub fn criterion_name<'a>(&'a self, key: &'a str) -> &'a str {
         self.campaign
-            .scorecard
+            .assessed
             .criterion(key)
             .map_or(key, |c| c.criterion.name.as_str())
     }

@@ -55,8 +55,61 @@ pub struct Campaign {
     pub scorecard_version: i64,
     /// The exact scorecard the campaign runs on: later template edits do not change it.
     pub scorecard: std::sync::Arc<Scorecard>,
+    /// The scorecard as it is scored ([`Scorecard::assessed`]): one entry per exercise and
+    /// criterion when there are several exercises, else the scorecard itself. Score keys,
+    /// flags and statistics refer to its entries.
+    pub assessed: std::sync::Arc<Scorecard>,
     /// Current state.
     pub state: CampaignState,
     /// When the campaign was created (RFC 3339, UTC).
     pub created_at: String,
+}
+
+/// A campaign's pinned scorecard with the scorecard as scored derived from it once (both are
+/// fixed for the campaign's life, so stores cache this pair).
+#[derive(Debug, Clone)]
+pub struct PinnedScorecard {
+    /// The scorecard as built.
+    pub scorecard: std::sync::Arc<Scorecard>,
+    /// [`Scorecard::assessed`], shared with `scorecard` when there is one exercise.
+    pub assessed: std::sync::Arc<Scorecard>,
+}
+
+impl PinnedScorecard {
+    /// Derives the scorecard as scored.
+    pub fn new(scorecard: Scorecard) -> Self {
+        let scorecard = std::sync::Arc::new(scorecard);
+        let assessed = if scorecard.has_several_exercises() {
+            std::sync::Arc::new(scorecard.assessed())
+        } else {
+            std::sync::Arc::clone(&scorecard)
+        };
+        PinnedScorecard {
+            scorecard,
+            assessed,
+        }
+    }
+}
+
+impl Campaign {
+    /// A campaign read from storage.
+    pub fn new(
+        id: Id,
+        name: String,
+        (scorecard_id, scorecard_version): (Id, i64),
+        pinned: PinnedScorecard,
+        state: CampaignState,
+        created_at: String,
+    ) -> Self {
+        Campaign {
+            id,
+            name,
+            scorecard_id,
+            scorecard_version,
+            scorecard: pinned.scorecard,
+            assessed: pinned.assessed,
+            state,
+            created_at,
+        }
+    }
 }

@@ -5,6 +5,7 @@
 
 mod audit;
 mod campaign;
+mod exercise;
 mod people;
 mod role;
 mod scale;
@@ -12,7 +13,8 @@ mod score;
 mod scorecard;
 
 pub use audit::AuditEvent;
-pub use campaign::{Campaign, CampaignState};
+pub use campaign::{Campaign, CampaignState, PinnedScorecard};
+pub use exercise::{slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR};
 pub use people::{Assessor, AssessorRole, Candidate, Panel, User, Withdrawal};
 pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocument};
 pub use scale::{Scale, ScalePoint};

@@ -70,6 +70,9 @@ pub struct Assessor {
     pub panel_id: Option<Id>,
     /// The user (see [`User`]) this record makes a member, chair or moderator.
     pub login: String,
+    /// The one exercise (key) a member or chair assesses, when the campaign's exercises have
+    /// panels of their own; `None`: every exercise of the scorecard.
+    pub exercise: Option<String>,
 }
 
 /// A person who uses Panelmark: their identity (the login) and whether they administer.

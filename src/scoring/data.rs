@@ -127,7 +127,7 @@ pub struct Index<'a> {
 impl CampaignData {
     /// Groups scores, agreed scores and moderations by candidate.
     pub fn index(&self) -> Index<'_> {
-        let criteria = self.campaign.scorecard.criteria.len();
+        let criteria = self.campaign.assessed.criteria.len();
         let position: HashMap<Id, usize> = self
             .candidates
             .iter()

@@ -534,7 +534,7 @@ impl<'a> Context<'a> {
 
     /// Every per-candidate flag of these candidates, in their order.
     fn candidates(&self, pairs: &[(&Candidate, &CandidateView<'_>)]) -> Vec<Flag> {
-        let scorecard = &self.data.campaign.scorecard;
+        let scorecard = &self.data.campaign.assessed;
         let mut flags = Vec::new();
         let mut scores: Vec<&ScoreFact> = Vec::new();
         for (candidate, view) in pairs {
@@ -621,6 +621,7 @@ mod tests {
             weight: 1.0,
             pass_mark,
             questions: vec![],
+            exercise: None,
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod board_window;
+pub mod combined;
 pub mod data;
 pub mod flags;
 pub mod report;

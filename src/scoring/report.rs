@@ -80,7 +80,7 @@ pub struct CampaignStats {
 
 /// Computes the campaign's statistics from submitted scores and agreed scores.
 pub fn compute(data: &CampaignData) -> CampaignStats {
-    let scorecard = &data.campaign.scorecard;
+    let scorecard = &data.campaign.assessed;
     let panel_of: HashMap<Id, Option<Id>> =
         data.candidates.iter().map(|c| (c.id, c.panel_id)).collect();
     // unit (candidate, criterion) → assessor → value

@@ -84,8 +84,11 @@ pub struct CandidateResult {
     pub name: String,
     /// Panel name.
     pub panel: Option<String>,
-    /// Per criterion, in scorecard order.
+    /// Per criterion, in scorecard order; with several exercises, per exercise and criterion
+    /// (the entries of the scorecard as assessed).
     pub criteria: Vec<CriterionResult>,
+    /// With several exercises: each criterion's exercise scores and their combination.
+    pub combined: Vec<super::combined::CombinedCriterion>,
     /// Σ weight × score over the criteria that were assessed ("not assessed" adds nothing and
     /// is never counted as zero in averages).
     pub total: f64,
@@ -271,7 +274,7 @@ pub fn compute(data: &CampaignData) -> Vec<CandidateResult> {
 /// [`compute`] with the campaign's index already built (the board builds it once for results
 /// and flags).
 pub fn compute_indexed(data: &CampaignData, index: &Index<'_>) -> Vec<CandidateResult> {
-    let scorecard = &data.campaign.scorecard;
+    let scorecard = &data.campaign.assessed;
     let mut results: Vec<CandidateResult> = data
         .candidates
         .iter()
@@ -293,6 +296,7 @@ pub fn compute_indexed(data: &CampaignData, index: &Index<'_>) -> Vec<CandidateR
                 reference: candidate.reference.clone(),
                 name: candidate.name.clone(),
                 panel: data.panel_name(candidate.panel_id).map(str::to_owned),
+                combined: super::combined::combine(&data.campaign.scorecard, &criteria),
                 criteria,
                 total,
                 scaled_total: scaled.unwrap_or(total),
@@ -318,15 +322,32 @@ fn same_total(a: f64, b: f64) -> bool {
 /// share a position unless a moderator recorded an order for all of them, with a reason.
 /// Fails and incompletes follow, unranked.
 fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
+    // The tie-break names a criterion of the scorecard as built: with several exercises it
+    // compares the criterion's combined score.
     let scorecard = &data.campaign.scorecard;
     let tie_break = scorecard.tie_break.as_deref();
     let tie_break_name = tie_break
         .and_then(|k| scorecard.criterion(k))
         .map(|c| c.criterion.name.as_str());
-    let tie_break_value = |r: &CandidateResult| -> Option<i32> {
-        tie_break
-            .and_then(|key| r.criteria.iter().find(|c| c.key == key))
-            .and_then(|c| c.value)
+    let tie_break_value = |r: &CandidateResult| -> Option<f64> {
+        let key = tie_break?;
+        match r.combined.iter().find(|c| c.key == key) {
+            Some(combined) => combined.value,
+            None => r
+                .criteria
+                .iter()
+                .find(|c| c.key == key)
+                .and_then(|c| c.value)
+                .map(f64::from),
+        }
+    };
+    let by_tie_break = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        _ => a.is_some().cmp(&b.is_some()),
+    };
+    let same_tie_break = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => same_total(a, b),
+        _ => a.is_none() && b.is_none(),
     };
     let outcome_order = |o: Outcome| match o {
         Outcome::Pass => 0,
@@ -337,7 +358,7 @@ fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
         outcome_order(a.outcome)
             .cmp(&outcome_order(b.outcome))
             .then(b.scaled_total.total_cmp(&a.scaled_total))
-            .then(tie_break_value(b).cmp(&tie_break_value(a)))
+            .then(by_tie_break(tie_break_value(b), tie_break_value(a)))
             .then(a.reference.cmp(&b.reference))
     });
     let passes = results
@@ -345,7 +366,8 @@ fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
         .take_while(|r| r.outcome == Outcome::Pass)
         .count();
     let equal = |a: &CandidateResult, b: &CandidateResult| {
-        same_total(a.scaled_total, b.scaled_total) && tie_break_value(a) == tie_break_value(b)
+        same_total(a.scaled_total, b.scaled_total)
+            && same_tie_break(tie_break_value(a), tie_break_value(b))
     };
     let mut start = 0;
     while start < passes {
@@ -466,6 +488,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &(position, tied))| CandidateResult {
+                combined: Vec::new(),
                 candidate_id: i as Id + 1,
                 reference: format!("C-{:03}", i + 1),
                 name: format!("Candidate {}", i + 1),

@@ -47,7 +47,7 @@ impl Session {
             ));
         }
         let campaign = self.store.campaign(campaign_id)?;
-        let scorecard = &campaign.scorecard;
+        let scorecard = &campaign.assessed;
         let candidates: HashMap<String, Candidate> = self
             .store
             .candidates(campaign_id)?

@@ -27,15 +27,35 @@ impl Session {
     /// Fails unless every input is a score of the user's own.
     fn require_own_inputs(&self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<()> {
         let mine = self.store.records_of(&self.user.login, campaign_id)?;
+        // Read only when some record is limited to one exercise (the usual record is not).
+        let mut campaign = None;
         for input in inputs {
-            if !mine
+            let Some(record) = mine
                 .iter()
-                .any(|a| a.id == input.assessor_id && a.role.scores())
-            {
+                .find(|a| a.id == input.assessor_id && a.role.scores())
+            else {
                 return Err(self.refuse(
                     "the assessor themself",
                     "save a score in another assessor's name",
                 ));
+            };
+            if let Some(exercise) = record.exercise.as_deref() {
+                if campaign.is_none() {
+                    campaign = Some(self.store.campaign(campaign_id)?);
+                }
+                let card = &campaign.as_ref().expect("read above").assessed;
+                if !card
+                    .scored_in(Some(exercise))
+                    .any(|c| c.key == input.criterion_key)
+                {
+                    return Err(self.refuse(
+                        "an assessor of the exercise it belongs to",
+                        &format!(
+                            "score '{}' (you assess exercise {exercise})",
+                            input.criterion_key
+                        ),
+                    ));
+                }
             }
         }
         let assessors: Vec<Id> = inputs.iter().map(|i| i.assessor_id).collect();
@@ -125,6 +145,20 @@ impl Session {
     fn as_chair(&self, campaign_id: Id, decision: &Decision) -> Result<Decision> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, decision.candidate_id)?;
+        let limited = roles.records.iter().any(|a| a.exercise.is_some());
+        let campaign = if limited {
+            Some(self.store.campaign(campaign_id)?)
+        } else {
+            None
+        };
+        // A chair limited to one exercise agrees that exercise's scores only.
+        let chairs_exercise = |a: &Assessor| match (&campaign, a.exercise.as_deref()) {
+            (Some(campaign), Some(exercise)) => campaign
+                .assessed
+                .scored_in(Some(exercise))
+                .any(|c| c.key == decision.criterion_key),
+            _ => true,
+        };
         let chair = roles
             .records
             .iter()
@@ -132,6 +166,7 @@ impl Session {
                 a.role == AssessorRole::Chair
                     && a.panel_id.is_some()
                     && a.panel_id == candidate.panel_id
+                    && chairs_exercise(a)
             })
             .ok_or_else(|| {
                 self.refuse(

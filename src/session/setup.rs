@@ -203,6 +203,21 @@ impl Session {
         self.add_assessor(campaign_id, login, role, panel_id)
     }
 
+    /// Limits a member or chair to one exercise of the campaign, or (`None`) lets them score
+    /// every exercise (HR administrators only; not once they have scored).
+    pub fn set_assessor_exercise(
+        &mut self,
+        campaign_id: Id,
+        assessor_id: Id,
+        exercise: Option<&str>,
+    ) -> Result<()> {
+        self.require_hr_admin("choose which exercise an assessor scores")?;
+        let exercise = exercise.map(str::trim).filter(|e| !e.is_empty());
+        let actor = self.actor().to_owned();
+        self.store
+            .set_assessor_exercise(&actor, campaign_id, assessor_id, exercise)
+    }
+
     /// The campaign's assessors and moderators (anyone taking part).
     pub fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
         self.require_part(campaign_id, "see this campaign's people")?;

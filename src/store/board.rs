@@ -108,7 +108,7 @@ impl Store {
         };
         let campaign = self.campaign(campaign_id)?;
         let criterion_index: HashMap<&str, usize> = campaign
-            .scorecard
+            .assessed
             .criteria
             .iter()
             .enumerate()

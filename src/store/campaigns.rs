@@ -1,14 +1,13 @@
 //! Scorecards (versioned templates) and campaigns (which pin one version) with their states.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
 use super::{Store, Tx};
-use crate::model::{Campaign, CampaignState, Id, Scorecard};
+use crate::model::{Campaign, CampaignState, Id, PinnedScorecard, Scorecard};
 use crate::{Error, Result};
 
 /// A scorecard template at its newest version.
@@ -38,7 +37,7 @@ fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
 /// Parsed campaign scorecards by campaign id. A campaign's scorecard is fixed when the
 /// campaign is created and never changes, so a parsed copy can be reused for as long as the
 /// store is open; this keeps JSON parsing off the score-saving path.
-pub(crate) type ScorecardCache = std::cell::RefCell<HashMap<Id, Arc<Scorecard>>>;
+pub(crate) type ScorecardCache = std::cell::RefCell<HashMap<Id, PinnedScorecard>>;
 
 pub(crate) fn load_campaign(conn: &Connection, cache: &ScorecardCache, id: Id) -> Result<Campaign> {
     let row = conn
@@ -63,23 +62,22 @@ pub(crate) fn load_campaign(conn: &Connection, cache: &ScorecardCache, id: Id) -
                     format!("stored scorecard is unreadable: {e}"),
                 )
             })?;
-            let parsed = Arc::new(parsed);
-            cache.borrow_mut().insert(id, Arc::clone(&parsed));
+            let parsed = PinnedScorecard::new(parsed);
+            cache.borrow_mut().insert(id, parsed.clone());
             parsed
         }
     };
     let state = CampaignState::parse(&state).ok_or_else(|| {
         Error::invalid(format!("campaign {id}"), format!("unknown state '{state}'"))
     })?;
-    Ok(Campaign {
+    Ok(Campaign::new(
         id,
         name,
-        scorecard_id,
-        scorecard_version,
+        (scorecard_id, scorecard_version),
         scorecard,
         state,
         created_at,
-    })
+    ))
 }
 
 /// Fails unless the campaign is in one of `allowed` states. A signed-off campaign gives the

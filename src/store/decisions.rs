@@ -29,7 +29,7 @@ pub(crate) fn check_criterion<'a>(
     campaign: &'a Campaign,
     key: &str,
 ) -> Result<&'a crate::model::ScorecardCriterion> {
-    campaign.scorecard.criterion(key).ok_or_else(|| {
+    campaign.assessed.criterion(key).ok_or_else(|| {
         Error::invalid(
             "criterion_key",
             format!("'{key}' is not a criterion of this scorecard"),
@@ -40,7 +40,7 @@ pub(crate) fn check_criterion<'a>(
 /// A decision (agreed or moderated) must be a point of the scale or "not assessed"; unlike a
 /// draft it cannot be left undecided.
 pub(crate) fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str) -> Result<()> {
-    check_value(&campaign.scorecard, d.value, d.not_assessed, field)?;
+    check_value(&campaign.assessed, d.value, d.not_assessed, field)?;
     if d.value.is_none() && !d.not_assessed {
         return Err(Error::invalid(field, "choose a score or 'not assessed'"));
     }
@@ -397,7 +397,7 @@ fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<Strin
          ORDER BY c.reference",
     )?;
     let mut undecided = Vec::new();
-    for criterion in &campaign.scorecard.criteria {
+    for criterion in &campaign.assessed.criteria {
         let refs = stmt.query_map(params![campaign.id, criterion.key], |r| {
             r.get::<_, String>(0)
         })?;

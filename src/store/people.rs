@@ -73,7 +73,7 @@ pub(crate) fn load_assessor(
     assessor_id: Id,
 ) -> Result<Assessor> {
     conn.prepare_cached(
-        "SELECT id, campaign_id, name, role, panel_id, login FROM assessors WHERE id = ?1 AND campaign_id = ?2",
+        "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE id = ?1 AND campaign_id = ?2",
     )?
     .query_row(params![assessor_id, campaign_id], assessor_from_row)
     .optional()?
@@ -89,6 +89,7 @@ pub(crate) fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Asses
         role: AssessorRole::parse(&role).unwrap_or(AssessorRole::Member),
         panel_id: r.get(4)?,
         login: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+        exercise: r.get(6)?,
     })
 }
 
@@ -260,10 +261,52 @@ impl Store {
         })
     }
 
+    /// Limits a member or chair to one exercise of the scorecard (`None`: every exercise).
+    /// Refused once they have saved a score: their scores would fall outside it.
+    pub(crate) fn set_assessor_exercise(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        assessor_id: Id,
+        exercise: Option<&str>,
+    ) -> Result<()> {
+        self.write(actor, |tx| {
+            let campaign = tx.campaign(campaign_id)?;
+            require_state(&campaign, PEOPLE_STATES, "changing an assessor's exercise")?;
+            let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
+            check_assessor_exercise(&campaign, &assessor, exercise)?;
+            if assessor.exercise.as_deref() == exercise {
+                return Ok(());
+            }
+            let scored: bool = tx.conn().query_row(
+                "SELECT EXISTS (SELECT 1 FROM scores WHERE assessor_id = ?1)",
+                [assessor_id],
+                |r| r.get(0),
+            )?;
+            if scored {
+                return Err(Error::Conflict(format!(
+                    "{} has scored already: their exercise cannot change",
+                    assessor.name
+                )));
+            }
+            tx.conn().execute(
+                "UPDATE assessors SET exercise = ?2 WHERE id = ?1",
+                params![assessor_id, exercise],
+            )?;
+            tx.audit(
+                "assessor.exercise",
+                &format!("campaign/{campaign_id}/assessor/{assessor_id}"),
+                Some(json!({ "exercise": assessor.exercise })),
+                Some(json!({ "exercise": exercise })),
+            )?;
+            Ok(())
+        })
+    }
+
     /// The campaign's assessors and moderators.
     pub(crate) fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, campaign_id, name, role, panel_id, login FROM assessors WHERE campaign_id = ?1 ORDER BY id",
+            "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE campaign_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([campaign_id], assessor_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -507,4 +550,38 @@ impl Store {
         })?;
         self.checkpoint()
     }
+}
+
+/// An assessor's exercise must be one of the campaign's, and only members and chairs have
+/// one; the same check on every backend (the server's trigger repeats it).
+pub(crate) fn check_assessor_exercise(
+    campaign: &crate::model::Campaign,
+    assessor: &Assessor,
+    exercise: Option<&str>,
+) -> Result<()> {
+    let Some(key) = exercise else {
+        return Ok(());
+    };
+    if !assessor.role.scores() {
+        return Err(Error::invalid(
+            "assessor.exercise",
+            "a moderator assesses no exercise",
+        ));
+    }
+    if campaign.scorecard.exercise(key).is_none() {
+        let known: Vec<String> = campaign
+            .scorecard
+            .exercise_list()
+            .into_iter()
+            .map(|e| format!("{} ({})", e.key, e.name))
+            .collect();
+        return Err(Error::invalid(
+            "assessor.exercise",
+            format!(
+                "'{key}' is not an exercise of this campaign; it has {}",
+                known.join(", ")
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -141,6 +141,50 @@ pub(crate) fn has_submitted(conn: &Connection, candidate_id: Id, assessor_id: Id
     Ok(submitted.is_some())
 }
 
+/// A submission covers every entry the assessor scores (their exercise's, or all) with a
+/// score or "not assessed", and nothing outside them; the same on every backend.
+pub(crate) fn check_whole_submission(
+    campaign: &Campaign,
+    exercise: Option<&str>,
+    drafts: &[Score],
+) -> Result<()> {
+    let scored: Vec<&crate::model::ScorecardCriterion> =
+        campaign.assessed.scored_in(exercise).collect();
+    let outside: Vec<&str> = drafts
+        .iter()
+        .filter(|s| !scored.iter().any(|c| c.key == s.criterion_key))
+        .map(|s| s.criterion_key.as_str())
+        .collect();
+    if !outside.is_empty() {
+        return Err(Error::invalid(
+            "submit",
+            format!(
+                "scores outside your exercise cannot be submitted: {}",
+                outside.join(", ")
+            ),
+        ));
+    }
+    let missing: Vec<&str> = scored
+        .iter()
+        .filter(|c| {
+            !drafts
+                .iter()
+                .any(|s| s.criterion_key == c.key && (s.value.is_some() || s.not_assessed))
+        })
+        .map(|c| c.criterion.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::invalid(
+            "submit",
+            format!(
+                "score or mark 'not assessed' for every criterion first; missing: {}",
+                missing.join(", ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a draft against the campaign's scorecard, the same on every backend: the criterion,
 /// the value on the scale, one mark per indicator (none given: every indicator "not shown"),
 /// the evidence's length. Returns the criterion and the marks to store.
@@ -148,7 +192,7 @@ pub(crate) fn check_draft<'a>(
     campaign: &'a Campaign,
     input: &ScoreInput,
 ) -> Result<(&'a crate::model::ScorecardCriterion, Vec<IndicatorMark>)> {
-    let scorecard = &campaign.scorecard;
+    let scorecard = &campaign.assessed;
     let criterion = scorecard.criterion(&input.criterion_key).ok_or_else(|| {
         Error::invalid(
             "score.criterion_key",
@@ -320,21 +364,7 @@ impl Store {
                 )));
             }
             let drafts = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
-            let missing: Vec<&str> = campaign
-                .scorecard
-                .criteria
-                .iter()
-                .filter(|c| {
-                    !drafts.iter().any(|s| s.criterion_key == c.key && (s.value.is_some() || s.not_assessed))
-                })
-                .map(|c| c.criterion.name.as_str())
-                .collect();
-            if !missing.is_empty() {
-                return Err(Error::invalid(
-                    "submit",
-                    format!("score or mark 'not assessed' for every criterion first; missing: {}", missing.join(", ")),
-                ));
-            }
+            check_whole_submission(&campaign, assessor.exercise.as_deref(), &drafts)?;
             tx.conn().execute(
                 "UPDATE scores SET status = 'submitted', submitted_at = ?3 WHERE candidate_id = ?1 AND assessor_id = ?2",
                 params![candidate_id, assessor_id, tx.now()],

@@ -99,6 +99,13 @@ pub(crate) trait Storage: Send {
         login: &str,
     ) -> Result<Id>;
     fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>>;
+    fn set_assessor_exercise(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        assessor_id: Id,
+        exercise: Option<&str>,
+    ) -> Result<()>;
     fn add_candidate(
         &mut self,
         actor: &str,
@@ -327,7 +334,7 @@ pub(crate) trait Storage: Send {
 fn packed(data: &CampaignData, settings: &flags::FlagSettings) -> board::PackedBoard {
     let keys = data
         .campaign
-        .scorecard
+        .assessed
         .criteria
         .iter()
         .map(|c| c.key.clone())
@@ -420,6 +427,7 @@ impl Storage for Store {
         fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>>;
         fn add_assessor(&mut self, actor: &str, campaign_id: Id, name: &str, role: AssessorRole, panel_id: Option<Id>, login: &str) -> Result<Id>;
         fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>>;
+        fn set_assessor_exercise(&mut self, actor: &str, campaign_id: Id, assessor_id: Id, exercise: Option<&str>) -> Result<()>;
         fn add_candidate(&mut self, actor: &str, campaign_id: Id, candidate: &NewCandidate) -> Result<Id>;
         fn update_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, candidate: &NewCandidate) -> Result<()>;
         fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;

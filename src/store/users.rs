@@ -225,7 +225,7 @@ impl super::Store {
         campaign_id: crate::model::Id,
     ) -> Result<Vec<crate::model::Assessor>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, campaign_id, name, role, panel_id, login FROM assessors
+            "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors
              WHERE login = ?1 AND campaign_id = ?2 ORDER BY id",
         )?;
         let rows = stmt.query_map(
@@ -238,7 +238,7 @@ impl super::Store {
     /// Every assessor record of `login`, in every campaign.
     pub(crate) fn all_records_of(&self, login: &str) -> Result<Vec<crate::model::Assessor>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, campaign_id, name, role, panel_id, login FROM assessors
+            "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors
              WHERE login = ?1 ORDER BY campaign_id, id",
         )?;
         let rows = stmt.query_map([login], super::people::assessor_from_row)?;

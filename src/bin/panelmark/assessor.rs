@@ -22,6 +22,10 @@ pub enum AssessorCommand {
         /// The panel's name (members and chairs).
         #[arg(long)]
         panel: Option<String>,
+        /// Limit a member or chair to one exercise (its key, e.g. e2, or its name); by
+        /// default they score every exercise.
+        #[arg(long)]
+        exercise: Option<String>,
     },
 }
 
@@ -32,6 +36,7 @@ pub fn run(ctx: &Ctx, command: &AssessorCommand) -> Result<()> {
             user: who,
             role,
             panel,
+            exercise,
         } => {
             let mut session = ctx.open()?;
             let role = AssessorRole::parse(role)
@@ -49,10 +54,33 @@ pub fn run(ctx: &Ctx, command: &AssessorCommand) -> Result<()> {
                         .id,
                 ),
             };
+            // Resolved before adding, so a wrong exercise adds nobody.
+            let exercise = match exercise {
+                None => None,
+                Some(named) => {
+                    let card = session.campaign(*campaign)?.scorecard;
+                    let found = card
+                        .exercise_list()
+                        .into_iter()
+                        .find(|e| {
+                            e.key == named.trim() || e.name.eq_ignore_ascii_case(named.trim())
+                        })
+                        .with_context(|| {
+                            format!("--exercise '{named}': no such exercise in campaign {campaign}")
+                        })?;
+                    Some(found)
+                }
+            };
             let id = session.add_assessor(*campaign, who, role, panel_id)?;
+            if let Some(exercise) = &exercise {
+                session.set_assessor_exercise(*campaign, id, Some(&exercise.key))?;
+            }
             outln!(
-                "{who} is now a {} in campaign {campaign} (assessor {id})",
-                role.as_str()
+                "{who} is now a {} in campaign {campaign} (assessor {id}){}",
+                role.as_str(),
+                exercise
+                    .map(|e| format!(", scoring exercise {} ({})", e.key, e.name))
+                    .unwrap_or_default()
             );
         }
     }

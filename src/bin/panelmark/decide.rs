@@ -46,7 +46,7 @@ pub enum TieCommand {
 fn decision(session: &Session, args: &DecisionArgs, text: &str) -> Result<Decision> {
     let campaign = session.campaign(args.campaign)?;
     let key = campaign
-        .scorecard
+        .assessed
         .criterion_named(&args.criterion)
         .map(|c| c.key.clone())
         .with_context(|| {
@@ -55,7 +55,7 @@ fn decision(session: &Session, args: &DecisionArgs, text: &str) -> Result<Decisi
                 args.criterion,
                 args.campaign,
                 campaign
-                    .scorecard
+                    .assessed
                     .criteria
                     .iter()
                     .map(|c| format!("{} {}", c.key, c.criterion.name))

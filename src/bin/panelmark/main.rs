@@ -54,6 +54,10 @@ enum Command {
     /// Scorecards: build one from a role, list them.
     #[command(subcommand)]
     Scorecard(scorecard::ScorecardCommand),
+    /// Exercises of a scorecard (interview, presentation, written, technical test) and the
+    /// criteria each assesses.
+    #[command(subcommand)]
+    Exercise(exercise::ExerciseCommand),
     /// Campaigns: create, move through setup → scoring → moderation → signed off, list.
     #[command(subcommand)]
     Campaign(campaign::CampaignCommand),
@@ -242,6 +246,7 @@ mod assessor;
 mod campaign;
 mod candidates;
 mod decide;
+mod exercise;
 mod panel;
 mod people;
 mod report;
@@ -353,6 +358,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::ImportJd { file, json, save } => role::import_jd(&ctx, file, *json, *save)?,
         Command::Role(command) => role::run(&ctx, command)?,
         Command::Scorecard(command) => scorecard::run(&ctx, command)?,
+        Command::Exercise(command) => exercise::run(&ctx, command)?,
         Command::Campaign(command) => campaign::run(&ctx, command)?,
         Command::Panel(command) => panel::run(&ctx, command)?,
         Command::Score(command) => score::run(&ctx, command)?,

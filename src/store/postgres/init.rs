@@ -69,6 +69,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "read rules as sets computed once per query",
         sql: include_str!("migrations/010_read_sets.sql"),
     },
+    Migration {
+        version: 11,
+        name: "exercises: assessors limited to one, every score key checked",
+        sql: include_str!("migrations/011_exercises.sql"),
+    },
 ];
 
 /// The schema version this build writes.

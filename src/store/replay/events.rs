@@ -18,7 +18,7 @@ const ERASED_NAME: &str = "Erased candidate";
 /// these rows alone.
 const ACTIONS: &str = "'campaign.create', 'campaign.state', 'campaign.posts', \
      'campaign.flag_settings', 'campaign.retention', 'campaign.purge', 'panel.create', \
-     'assessor.create', 'candidate.create', 'candidate.update', 'candidate.erase', \
+     'assessor.create', 'assessor.exercise', 'candidate.create', 'candidate.update', 'candidate.erase', \
      'candidate.withdraw', 'candidate.adjustments', 'conflict.declare', 'conflict.confirm_none', \
      'score.save', 'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
 
@@ -205,6 +205,7 @@ impl Event {
                             ("name", text(&after["name"])),
                             ("role", text(&after["role"])),
                             ("panel", number(&after["panel_id"])),
+                            ("exercise", text(&after["exercise"])),
                             ("conflicts confirmed", "false".into()),
                         ],
                         seq,
@@ -260,6 +261,16 @@ impl Event {
                     },
                     Fields::new(vec![("reason", text(&after["reason"]))], seq),
                 );
+            }
+            "assessor.exercise" => {
+                let assessor = self.id("assessor")?;
+                rows.get_mut(&RowKey::Assessor(assessor))
+                    .ok_or_else(|| {
+                        self.unreadable(format!(
+                            "sets the exercise of assessor {assessor}, whom no event created"
+                        ))
+                    })?
+                    .set("exercise", text(&after["exercise"]), seq);
             }
             "conflict.confirm_none" => {
                 let assessor = self.id("assessor")?;

@@ -51,7 +51,7 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
     read(
         conn,
         &mut rows,
-        "SELECT id, campaign_id, name, role, panel_id, conflicts_confirmed_at IS NOT NULL FROM assessors",
+        "SELECT id, campaign_id, name, role, panel_id, conflicts_confirmed_at IS NOT NULL, coalesce(exercise, '') FROM assessors",
         |r| {
             Ok((
                 RowKey::Assessor(r.get(0)?),
@@ -60,6 +60,7 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
                     ("name", r.get(2)?),
                     ("role", r.get(3)?),
                     ("panel", number(r.get(4)?)),
+                    ("exercise", r.get(6)?),
                     ("conflicts confirmed", r.get::<_, bool>(5)?.to_string()),
                 ],
             ))

@@ -341,6 +341,17 @@ impl Storage for PgStore {
     fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
         read::assessors(&mut *self.client(), campaign_id)
     }
+    fn set_assessor_exercise(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        assessor_id: Id,
+        exercise: Option<&str>,
+    ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
+        let campaign = self.campaign(campaign_id)?;
+        write::set_assessor_exercise(&mut self.client(), &campaign, assessor_id, exercise)
+    }
     fn add_candidate(
         &mut self,
         actor: &str,

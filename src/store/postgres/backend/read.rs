@@ -3,7 +3,6 @@
 //! orders them so both backends list the same things the same way.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use postgres::{Client, GenericClient};
 
@@ -12,8 +11,8 @@ use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
 };
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Moderation, Panel, Role, Score,
-    Scorecard, User,
+    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Moderation, Panel,
+    PinnedScorecard, Role, Score, Scorecard, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -158,17 +157,16 @@ fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>>
     .into_iter()
     .map(
         |(id, name, scorecard_id, scorecard_version, body, state, created_at)| {
-            Ok(Campaign {
+            Ok(Campaign::new(
                 id,
                 name,
-                scorecard_id,
-                scorecard_version,
-                scorecard: Arc::new(parse_json(format!("campaign {id}"), &body)?),
-                state: CampaignState::parse(&state).ok_or_else(|| {
+                (scorecard_id, scorecard_version),
+                PinnedScorecard::new(parse_json(format!("campaign {id}"), &body)?),
+                CampaignState::parse(&state).ok_or_else(|| {
                     Error::invalid(format!("campaign {id}"), format!("unknown state '{state}'"))
                 })?,
                 created_at,
-            })
+            ))
         },
     )
     .collect()
@@ -473,7 +471,7 @@ pub(crate) fn campaign_data_in<C: GenericClient>(
 ) -> Result<CampaignData> {
     let id = campaign.id;
     let index: HashMap<String, usize> = campaign
-        .scorecard
+        .assessed
         .criteria
         .iter()
         .enumerate()

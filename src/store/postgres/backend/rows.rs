@@ -29,7 +29,7 @@ pub(super) fn candidate(r: &Row) -> Candidate {
 }
 
 /// Columns for [`assessor`].
-pub(super) const ASSESSOR_COLUMNS: &str = "id, campaign_id, name, role, panel_id, login";
+pub(super) const ASSESSOR_COLUMNS: &str = "id, campaign_id, name, role, panel_id, login, exercise";
 
 pub(super) fn assessor(r: &Row) -> Assessor {
     Assessor {
@@ -39,6 +39,7 @@ pub(super) fn assessor(r: &Row) -> Assessor {
         role: AssessorRole::parse(r.get(3)).unwrap_or(AssessorRole::Member),
         panel_id: r.get(4),
         login: r.get::<_, Option<String>>(5).unwrap_or_default(),
+        exercise: r.get(6),
     }
 }
 

@@ -223,6 +223,36 @@ pub(super) fn add_assessor(
     )
 }
 
+/// As SQLite's: the same checks first, then the server's trigger repeats them.
+pub(super) fn set_assessor_exercise(
+    client: &mut Client,
+    campaign: &Campaign,
+    assessor_id: Id,
+    exercise: Option<&str>,
+) -> Result<()> {
+    require_state(campaign, PEOPLE_STATES, "changing an assessor's exercise")?;
+    let assessor = read::assessors(client, campaign.id)?
+        .into_iter()
+        .find(|a| a.id == assessor_id)
+        .ok_or_else(|| Error::not_found("assessor", assessor_id))?;
+    crate::store::people::check_assessor_exercise(campaign, &assessor, exercise)?;
+    if assessor.exercise.as_deref() == exercise {
+        return Ok(());
+    }
+    let updated = client
+        .execute(
+            "UPDATE assessors SET exercise = $2 WHERE id = $1",
+            &[&assessor_id, &exercise],
+        )
+        .map_err(refused)?;
+    if updated == 0 {
+        return Err(Error::Forbidden(
+            "only an HR administrator may change an assessor's exercise".into(),
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn add_candidate(
     client: &mut Client,
     campaign: &Campaign,
@@ -417,26 +447,14 @@ pub(super) fn submit_scores(
             "scores for candidate {candidate_id} are already submitted"
         )));
     }
-    let missing: Vec<&str> = campaign
-        .scorecard
-        .criteria
-        .iter()
-        .filter(|c| {
-            !drafts
-                .iter()
-                .any(|s| s.criterion_key == c.key && (s.value.is_some() || s.not_assessed))
-        })
-        .map(|c| c.criterion.name.as_str())
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::invalid(
-            "submit",
-            format!(
-                "score or mark 'not assessed' for every criterion first; missing: {}",
-                missing.join(", ")
-            ),
-        ));
-    }
+    let exercise: Option<String> = tx
+        .query_opt(
+            "SELECT exercise FROM assessors WHERE id = $1",
+            &[&assessor_id],
+        )
+        .map_err(refused)?
+        .and_then(|r| r.get(0));
+    crate::store::scores::check_whole_submission(campaign, exercise.as_deref(), &drafts)?;
     tx.execute(
         "UPDATE scores SET status = 'submitted', submitted_at = $3
          WHERE candidate_id = $1 AND assessor_id = $2",
@@ -525,7 +543,7 @@ pub(super) fn sign_off(
     let index = data.index();
     let mut undecided = Vec::new();
     for (candidate, view) in data.candidates.iter().zip(&index.views) {
-        for (i, c) in campaign.scorecard.criteria.iter().enumerate() {
+        for (i, c) in campaign.assessed.criteria.iter().enumerate() {
             if view.decided(i).is_none() {
                 undecided.push(format!("{}: {}", candidate.reference, c.criterion.name));
             }

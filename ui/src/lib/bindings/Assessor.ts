@@ -28,4 +28,9 @@ panel_id: bigint | null,
 /**
  * The user (see [`User`]) this record makes a member, chair or moderator.
  */
-login: string, };
+login: string, 
+/**
+ * The one exercise (key) a member or chair assesses, when the campaign's exercises have
+ * panels of their own; `None`: every exercise of the scorecard.
+ */
+exercise: string | null, };

@@ -27,6 +27,12 @@ scorecard_version: bigint,
  */
 scorecard: Scorecard, 
 /**
+ * The scorecard as it is scored ([`Scorecard::assessed`]): one entry per exercise and
+ * criterion when there are several exercises, else the scorecard itself. Score keys,
+ * flags and statistics refer to its entries.
+ */
+assessed: Scorecard, 
+/**
  * Current state.
  */
 state: CampaignState, 

@@ -24,4 +24,9 @@ pass_mark: number | null,
 /**
  * Questions the panel may ask for this criterion.
  */
-questions: Array<string>, };
+questions: Array<string>, 
+/**
+ * On a scorecard as assessed ([`Scorecard::assessed`]) with several exercises: the
+ * exercise in which this entry is scored. Absent on the scorecard as built.
+ */
+exercise?: string, };

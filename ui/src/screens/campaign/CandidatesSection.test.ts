@@ -9,7 +9,8 @@ const { default: CandidatesSection } = await import('./CandidatesSection.svelte'
 const scale = { name: 'Civil Service 1–7', points: [] };
 const campaign = (state: 'setup' | 'moderation' | 'signed_off') => ({
   id: 4, name: 'DevOps SEO', scorecard_id: 1, scorecard_version: 1, state, created_at: '',
-  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null },
+  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
+  assessed: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
 });
 const candidates = [
   { id: 8, campaign_id: 4, reference: 'C-001', name: 'Amara Okafor', email: null, panel_id: null, slot: null, withdrawal: null },

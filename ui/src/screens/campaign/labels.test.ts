@@ -4,10 +4,10 @@ import { describePerson, stateLabel, suggestLogin } from './labels';
 describe('labels', () => {
   const panels = [{ id: 4, campaign_id: 1, name: 'Panel A' }];
   it('describes a person by role and panel', () => {
-    expect(describePerson({ id: 1, campaign_id: 1, name: 'Alex Chair', role: 'chair', panel_id: 4, login: 'alex' }, panels)).toBe(
+    expect(describePerson({ id: 1, campaign_id: 1, name: 'Alex Chair', role: 'chair', panel_id: 4, login: 'alex', exercise: null }, panels)).toBe(
       'Alex Chair — panel chair, Panel A',
     );
-    expect(describePerson({ id: 2, campaign_id: 1, name: 'Mo Moderator', role: 'moderator', panel_id: null, login: 'mo' }, panels)).toBe(
+    expect(describePerson({ id: 2, campaign_id: 1, name: 'Mo Moderator', role: 'moderator', panel_id: null, login: 'mo', exercise: null }, panels)).toBe(
       'Mo Moderator — moderator',
     );
   });

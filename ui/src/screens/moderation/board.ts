@@ -33,6 +33,7 @@ export function unpackRow(row: Wire<BoardRow>, keys: readonly string[]): Row {
     reference: row.reference,
     name: row.name,
     panel: row.panel,
+    combined: [],
     criteria: row.cells.map(([agreed, moderated, value, not_assessed, source, meets_pass_mark], i) => ({
       key: keys[i] ?? '',
       agreed,

@@ -8,6 +8,7 @@ function r(id: number, over: Partial<Result> = {}): Result {
     name: `N ${id}`,
     panel: 'Panel A',
     criteria: [],
+    combined: [],
     total: 12,
     scaled_total: 12,
     outcome: 'pass',

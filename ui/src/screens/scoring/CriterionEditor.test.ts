@@ -29,7 +29,8 @@ const campaign = {
   name: 'E2E',
   scorecard_id: 1,
   scorecard_version: 1,
-  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [criterion], overall_pass_mark: 4, tie_break: null },
+  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [criterion], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
+  assessed: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [criterion], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
   state: 'scoring' as const,
   created_at: '',
 };

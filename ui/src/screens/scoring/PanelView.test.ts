@@ -23,10 +23,11 @@ const criterion = {
 };
 const campaign = {
   id: 1, name: 'E2E', scorecard_id: 1, scorecard_version: 1, state: 'scoring' as const, created_at: '',
-  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [criterion], overall_pass_mark: 4, tie_break: null },
+  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [criterion], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
+  assessed: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [criterion], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
 };
-const alex = { id: 1, campaign_id: 1, name: 'Alex Chair', role: 'chair' as const, panel_id: 7, login: 'alex' };
-const bo = { id: 2, campaign_id: 1, name: 'Bo Member', role: 'member' as const, panel_id: 7, login: 'bo' };
+const alex = { id: 1, campaign_id: 1, name: 'Alex Chair', role: 'chair' as const, panel_id: 7, login: 'alex', exercise: null };
+const bo = { id: 2, campaign_id: 1, name: 'Bo Member', role: 'member' as const, panel_id: 7, login: 'bo', exercise: null };
 const score = (assessor: number, value: number, evidence: string) => ({
   candidate_id: 9, assessor_id: assessor, criterion_key: 'c2', value, not_assessed: false, evidence,
   indicators: ['shown' as const], status: 'submitted' as const, created_at: '', updated_at: '', submitted_at: '',

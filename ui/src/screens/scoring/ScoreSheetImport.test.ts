@@ -16,10 +16,11 @@ const { default: ScoreSheetImport } = await import('./ScoreSheetImport.svelte');
 type State = 'setup' | 'scoring' | 'moderation';
 const campaign = (state: State) => ({
   id: 3, name: 'Analysts 2026', scorecard_id: 1, scorecard_version: 1, state, created_at: '',
-  scorecard: { title: 'A', role_title: 'R', role_grade: null, scale: { name: 'S', points: [] }, criteria: [], overall_pass_mark: 4, tie_break: null },
+  scorecard: { title: 'A', role_title: 'R', role_grade: null, scale: { name: 'S', points: [] }, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
+  assessed: { title: 'A', role_title: 'R', role_grade: null, scale: { name: 'S', points: [] }, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
 });
 type Role = 'member' | 'chair' | 'moderator';
-const assessor = (role: Role) => ({ id: 2, campaign_id: 3, name: 'Bo Member', role, panel_id: role === 'moderator' ? null : 7, login: 'bo' });
+const assessor = (role: Role) => ({ id: 2, campaign_id: 3, name: 'Bo Member', role, panel_id: role === 'moderator' ? null : 7, login: 'bo', exercise: null });
 
 const beforeimport = vi.fn(async () => {});
 const onimported = vi.fn(async () => {});

@@ -13,7 +13,8 @@ const { default: CandidateErasure } = await import('./CandidateErasure.svelte');
 const scale = { name: 'Civil Service 1–7', points: [] };
 const campaign = (state: 'scoring' | 'signed_off') => ({
   id: 4, name: 'DevOps SEO', scorecard_id: 1, scorecard_version: 1, state, created_at: '',
-  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null },
+  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
+  assessed: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
 });
 const candidate = { id: 9, campaign_id: 4, reference: 'C-002', name: 'Siobhán Ó Briain', email: 's@example.org', panel_id: 7, slot: null, withdrawal: null };
 

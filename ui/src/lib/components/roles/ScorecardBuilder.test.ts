@@ -34,6 +34,8 @@ function draft(): Scorecard {
     })),
     overall_pass_mark: 16,
     tie_break: null,
+    exercises: [],
+    combine: 'sum',
   };
 }
 

@@ -38,6 +38,8 @@ function draft(names: string[]): Scorecard {
     criteria: names.map((n, i) => ({ key: `c${i + 1}`, criterion: crit(n), weight: 1, pass_mark: 4, questions: [] })),
     overall_pass_mark: 4 * names.length,
     tie_break: null,
+    exercises: [],
+    combine: 'sum',
   };
 }
 

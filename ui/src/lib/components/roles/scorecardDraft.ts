@@ -3,7 +3,9 @@
  * every criterion of the role, each included or not; saving keeps the included ones in order.
  * The core validates the scorecard (pass marks on the scale, tie-break, weights) on save.
  */
+import type { Combine } from '../../bindings/Combine';
 import type { Criterion } from '../../bindings/Criterion';
+import type { Exercise } from '../../bindings/Exercise';
 import type { Scale } from '../../bindings/Scale';
 import type { ScalePoint } from '../../bindings/ScalePoint';
 import type { Scorecard } from '../../bindings/Scorecard';
@@ -22,6 +24,9 @@ export type BuilderState = {
   items: BuilderItem[];
   overall_pass_mark: number;
   tie_break: string | null;
+  /** The exercises and their criteria, kept as they were (the builder does not edit them yet). */
+  exercises: Exercise[];
+  combine: Combine;
 };
 
 function copyItem(c: ScorecardCriterion): ScorecardCriterion {
@@ -72,6 +77,8 @@ export function fromScorecard(card: Wire<Scorecard>, role?: { criteria: Criterio
     items,
     overall_pass_mark: card.overall_pass_mark,
     tie_break: card.tie_break,
+    exercises: (card.exercises ?? []).map((e) => ({ ...e, criteria: [...e.criteria] })),
+    combine: card.combine ?? 'sum',
   };
 }
 
@@ -96,6 +103,12 @@ export function toScorecard(state: BuilderState): Wire<Scorecard> {
     criteria,
     overall_pass_mark: state.overall_pass_mark,
     tie_break: tieBreak,
+    // An exercise keeps only criteria still on the scorecard (the core refuses the rest).
+    exercises: state.exercises.map((e) => ({
+      ...e,
+      criteria: e.criteria.filter((k) => criteria.some((c) => c.key === k)),
+    })),
+    combine: state.combine,
   };
 }
 
