@@ -107,6 +107,14 @@ pub fn write_results<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resu
         header.push(format!("{} agreed", c.criterion.name));
         header.push(format!("{} moderated", c.criterion.name));
     }
+    // With several exercises, each criterion's combination across them (the same for every
+    // row, so the names come from the scorecard, not from a row).
+    let card = &record.campaign.scorecard;
+    if card.has_several_exercises() {
+        for c in &card.criteria {
+            header.push(format!("{} combined", c.criterion.name));
+        }
+    }
     header.extend(
         [
             "weighted_total",
@@ -137,6 +145,13 @@ pub fn write_results<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resu
             };
             row.push(agreed);
             row.push(opt_num(c.moderated));
+        }
+        for c in &r.combined {
+            row.push(match (c.value, c.not_assessed) {
+                (Some(v), _) => fmt_num(v),
+                (None, true) => "not assessed".to_owned(),
+                (None, false) => String::new(),
+            });
         }
         row.push(fmt_num(r.total));
         row.push(fmt_num(r.scaled_total));

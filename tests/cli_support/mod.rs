@@ -23,6 +23,14 @@ pub fn panelmark_as(db: &Path, login: &str, args: &[&str]) -> Output {
 #[allow(dead_code)] // Each test binary uses part of it.
 pub struct Cli {
     pub dir: tempfile::TempDir,
+    /// On a shared database: each person's URL and their login there.
+    server: Option<Server>,
+}
+
+/// How a person reaches a shared database: the URL that signs them in, and their login.
+pub struct Server {
+    pub url_for: Box<dyn Fn(&str) -> String>,
+    pub login_for: Box<dyn Fn(&str) -> String>,
 }
 
 #[allow(dead_code)]
@@ -30,6 +38,23 @@ impl Cli {
     pub fn new() -> Cli {
         Cli {
             dir: tempfile::tempdir().unwrap(),
+            server: None,
+        }
+    }
+
+    /// The command line on a shared database, each person signed in by their own URL.
+    pub fn on_server(server: Server) -> Cli {
+        Cli {
+            dir: tempfile::tempdir().unwrap(),
+            server: Some(server),
+        }
+    }
+
+    /// The login of the person a test calls `who` (on a server, logins are prefixed).
+    pub fn login(&self, who: &str) -> String {
+        match &self.server {
+            Some(server) => (server.login_for)(who),
+            None => who.to_owned(),
         }
     }
 
@@ -45,7 +70,11 @@ impl Cli {
     }
 
     pub fn try_as(&self, login: &str, args: &[&str]) -> Output {
-        panelmark_as(&self.db(), login, args)
+        match &self.server {
+            // The URL's login is who the command runs as; `--as` is not used there.
+            Some(server) => panelmark_as(Path::new(&(server.url_for)(login)), "ignored", args),
+            None => panelmark_as(&self.db(), login, args),
+        }
     }
 
     /// Runs a command that must succeed; its standard output.
@@ -75,3 +104,6 @@ impl Cli {
         serde_json::from_str(&self.run_as(login, args)).unwrap()
     }
 }
+
+#[allow(dead_code)]
+pub mod exercise_flow;

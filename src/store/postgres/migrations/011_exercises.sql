@@ -117,3 +117,65 @@ CREATE TRIGGER agreed_scores_key BEFORE INSERT OR UPDATE OF criterion_key, agree
     ON agreed_scores FOR EACH ROW EXECUTE FUNCTION pm_decision_key();
 CREATE TRIGGER moderations_key BEFORE INSERT OR UPDATE OF criterion_key
     ON moderations FOR EACH ROW EXECUTE FUNCTION pm_decision_key();
+
+-- Version 2's rule for agreeing, as the local file has it since conflicts of interest arrived:
+-- a member who declared a conflict with the candidate never scores them, so the chair does not
+-- wait for them (before this, one declared conflict left the candidate unagreeable here).
+CREATE OR REPLACE FUNCTION pm_may_agree(p_candidate bigint, p_chair bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
+BEGIN
+    RETURN pm_scores_now(p_candidate, p_chair, ARRAY['chair'])
+        AND NOT EXISTS (
+            SELECT 1 FROM candidates c
+            JOIN assessors m ON m.panel_id = c.panel_id AND m.role IN ('member', 'chair')
+            WHERE c.id = p_candidate
+              AND NOT EXISTS (SELECT 1 FROM conflicts f
+                              WHERE f.assessor_id = m.id AND f.candidate_id = p_candidate)
+              AND NOT pm_has_submitted(p_candidate, m.id));
+END $$;
+
+-- Version 2's state machine, with who moves it as the rules layer (and the local file) has it:
+-- HR starts scoring; HR or a moderator of the campaign starts moderation, returns it to scoring
+-- and changes the number of posts; its moderators sign off and reopen. Before this the server
+-- refused a moderator what the app offers them.
+CREATE OR REPLACE FUNCTION pm_campaigns_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = panelmark, pg_temp AS $$
+DECLARE
+    v_move text := OLD.state || '->' || NEW.state;
+BEGIN
+    IF NEW.state <> OLD.state THEN
+        IF v_move = 'setup->scoring' THEN
+            IF NOT pm_is_hr_admin() THEN
+                RAISE EXCEPTION 'only an HR administrator moves a campaign %', v_move
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        ELSIF v_move IN ('scoring->moderation', 'moderation->scoring') THEN
+            IF NOT (pm_is_hr_admin() OR pm_is_moderator(OLD.id)) THEN
+                RAISE EXCEPTION 'only an HR administrator or a moderator of the campaign moves it %',
+                    v_move USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        ELSIF v_move IN ('moderation->signed_off', 'signed_off->moderation') THEN
+            IF NOT pm_is_moderator(OLD.id) THEN
+                RAISE EXCEPTION 'only a moderator of the campaign moves it %', v_move
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        ELSE
+            RAISE EXCEPTION 'a campaign cannot move %', v_move USING ERRCODE = 'check_violation';
+        END IF;
+    END IF;
+    IF OLD.state <> 'setup' AND (NEW.scorecard_id, NEW.scorecard_version, NEW.scorecard)
+       IS DISTINCT FROM (OLD.scorecard_id, OLD.scorecard_version, OLD.scorecard) THEN
+        RAISE EXCEPTION 'the scorecard is pinned once scoring starts' USING ERRCODE = 'check_violation';
+    END IF;
+    IF (NEW.name, NEW.created_at) IS DISTINCT FROM (OLD.name, OLD.created_at)
+       AND NOT pm_is_hr_admin() THEN
+        RAISE EXCEPTION 'only an HR administrator edits a campaign' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.posts IS DISTINCT FROM OLD.posts
+       AND NOT (pm_is_hr_admin() OR pm_is_moderator(OLD.id)) THEN
+        RAISE EXCEPTION 'only an HR administrator or a moderator of the campaign changes its posts'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+GRANT UPDATE (posts) ON campaigns TO panelmark_moderator;
