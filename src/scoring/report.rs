@@ -94,18 +94,75 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         }
     }
 
-    // Panel seats: members in id order.
-    let mut seats: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
-    for a in data.assessors.iter().filter(|a| a.role.scores()) {
-        if let Some(p) = a.panel_id {
-            seats.entry(p).or_default().push(a.id);
+    // Rater groups: a panel's members in id order; with members limited to one exercise, a
+    // group per exercise (those limited to it and those who score every exercise), so each
+    // exercise's units are rated by the seats that score it.
+    let exercise_of = |criterion: usize| {
+        scorecard
+            .criteria
+            .get(criterion)
+            .and_then(|c| c.exercise.as_deref())
+    };
+    let limited: std::collections::HashSet<Id> = data
+        .assessors
+        .iter()
+        .filter(|a| a.role.scores() && a.exercise.is_some())
+        .filter_map(|a| a.panel_id)
+        .collect();
+    let group_of = |panel: Id, criterion: usize| -> (Id, Option<&str>) {
+        (
+            panel,
+            exercise_of(criterion).filter(|_| limited.contains(&panel)),
+        )
+    };
+    let members_of = |panel: Id, exercise: Option<&str>| -> Vec<Id> {
+        data.assessors
+            .iter()
+            .filter(|a| a.role.scores() && a.panel_id == Some(panel))
+            .filter(|a| match (exercise, a.exercise.as_deref()) {
+                (Some(wanted), Some(own)) => wanted == own,
+                _ => true,
+            })
+            .map(|a| a.id)
+            .collect()
+    };
+    let exercise_keys: Vec<&str> = scorecard
+        .criteria
+        .iter()
+        .filter_map(|c| c.exercise.as_deref())
+        .fold(Vec::new(), |mut keys, key| {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+            keys
+        });
+    let mut groups: BTreeMap<(Id, Option<&str>), Vec<Id>> = BTreeMap::new();
+    for panel in &data.panels {
+        let keys: Vec<Option<&str>> = if limited.contains(&panel.id) && !exercise_keys.is_empty() {
+            exercise_keys.iter().map(|k| Some(*k)).collect()
+        } else {
+            vec![None]
+        };
+        for key in keys {
+            let members = members_of(panel.id, key);
+            if !members.is_empty() {
+                groups.insert((panel.id, key), members);
+            }
         }
     }
-    let rows_for_panel = |panel: Id| -> Vec<Vec<f64>> {
-        let members = &seats[&panel];
+    let rows_for_group = |key: (Id, Option<&str>)| -> Vec<Vec<f64>> {
+        let Some(members) = groups.get(&key) else {
+            return Vec::new();
+        };
         units
             .iter()
-            .filter(|((cand, _), _)| panel_of.get(cand).copied().flatten() == Some(panel))
+            .filter(|((cand, criterion), _)| {
+                panel_of
+                    .get(cand)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|panel| group_of(panel, *criterion) == key)
+            })
             .filter_map(|(_, by)| {
                 members
                     .iter()
@@ -115,29 +172,37 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
             .collect()
     };
     let mut size_count: HashMap<usize, usize> = HashMap::new();
-    for members in seats.values() {
+    for members in groups.values() {
         *size_count.entry(members.len()).or_default() += 1;
     }
     let modal_size = size_count
         .iter()
         .max_by_key(|(size, n)| (**n, **size))
         .map(|(s, _)| *s);
+    let exercise_name = |key: &str| {
+        data.campaign
+            .scorecard
+            .exercise(key)
+            .map_or(key.to_owned(), |e| e.name)
+    };
     let mut pooled = Vec::new();
     let mut panels = Vec::new();
     for panel in &data.panels {
-        let Some(members) = seats.get(&panel.id) else {
-            continue;
-        };
-        let rows = rows_for_panel(panel.id);
-        let values: Vec<f64> = rows.iter().flatten().copied().collect();
-        panels.push(PanelStats {
-            panel_id: panel.id,
-            name: panel.name.clone(),
-            icc: stats::icc_2_1(&rows),
-            mean: stats::mean(&values),
-        });
-        if Some(members.len()) == modal_size {
-            pooled.extend(rows);
+        for (&key, members) in groups.iter().filter(|((p, _), _)| *p == panel.id) {
+            let rows = rows_for_group(key);
+            let values: Vec<f64> = rows.iter().flatten().copied().collect();
+            panels.push(PanelStats {
+                panel_id: panel.id,
+                name: match key.1 {
+                    Some(exercise) => format!("{} ({})", panel.name, exercise_name(exercise)),
+                    None => panel.name.clone(),
+                },
+                icc: stats::icc_2_1(&rows),
+                mean: stats::mean(&values),
+            });
+            if Some(members.len()) == modal_size {
+                pooled.extend(rows);
+            }
         }
     }
 

@@ -392,6 +392,22 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
             out_dir.to_str().unwrap(),
         ],
     );
+    // Statistics per exercise: the interview's raters (Alex, Bo) and the test's (Cara).
+    let stats = cli.json_as("helen", &["stats", "--campaign", c, "--json"]);
+    let panels: Vec<(&str, bool)> = stats["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["icc"].is_number()))
+        .collect();
+    assert_eq!(
+        panels,
+        [
+            ("Panel A (Interview)", true),
+            // One rater: no agreement statistic.
+            ("Panel A (Technical test)", false)
+        ]
+    );
     // results.csv carries each exercise's scores and, per criterion, their combination.
     let csv = std::fs::read_to_string(out_dir.join("results.csv")).unwrap();
     let mut lines = csv.lines();
