@@ -135,3 +135,27 @@ describe('createSaver', () => {
     expect(saved).toEqual([]);
   });
 });
+
+describe('createSaver offline', () => {
+  it('marks a failure as offline when the database could not be reached, and keeps the value', async () => {
+    const { save, calls } = controlledSave<number>();
+    const statuses: SaveStatus[] = [];
+    const saver = createSaver({
+      save,
+      clock: fakeClock().clock,
+      onStatus: (s) => statuses.push(s),
+      isOffline: (reason) => (reason as { code?: string }).code === 'pg.connection_lost',
+    });
+    saver.update(5);
+    const flushed = saver.flush();
+    calls[0].reject({ code: 'pg.connection_lost', message: 'lost' });
+    await flushed;
+    expect(statuses.at(-1)).toEqual({ kind: 'error', message: 'lost', offline: true });
+    expect(saver.dirty).toBe(true);
+    const again = saver.flush();
+    calls[1].resolve();
+    await again;
+    expect(calls.map((c) => c.value)).toEqual([5, 5]);
+    expect(saver.status).toEqual({ kind: 'saved' });
+  });
+});

@@ -15,7 +15,7 @@ export type SaveStatus =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; offline?: boolean };
 
 /** The timer functions the saver uses; tests pass a fake clock. */
 export interface Clock {
@@ -40,6 +40,8 @@ export interface SaverOptions<T> {
   onSaved?: (value: T) => void;
   /** Turns a rejection into the message shown (default: its `message`, else String()). */
   describe?: (reason: unknown) => string;
+  /** Whether a rejection means the database could not be reached (the value waits locally). */
+  isOffline?: (reason: unknown) => boolean;
 }
 
 export interface Saver<T> {
@@ -103,7 +105,8 @@ export function createSaver<T>(options: SaverOptions<T>): Saver<T> {
             hasPending = true;
             pending = value;
           }
-          setStatus({ kind: 'error', message: describe(reason) });
+          const offline = options.isOffline?.(reason) ?? false;
+          setStatus({ kind: 'error', message: describe(reason), ...(offline ? { offline } : {}) });
           break;
         }
       }
