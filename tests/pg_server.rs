@@ -304,3 +304,40 @@ fn admin_user() -> String {
     let config: postgres::Config = url.parse().unwrap();
     config.get_user().unwrap().to_owned()
 }
+
+#[test]
+fn a_dropped_connection_is_reported_as_lost_then_restored_by_itself() {
+    let db = require_pg!(SUITE);
+    let login = db.add_user("hr", AppRole::HrAdmin);
+    let url = db.url_for(&login, Some(pg_support::PASSWORD));
+    let store = panelmark::store::postgres::PgStore::connect(&url).unwrap();
+    let session = panelmark::session::Session::sign_in(store, "", None).unwrap();
+    let before = session.users().unwrap();
+
+    // The network drops: the server ends the app's connection.
+    let ended: i64 = db
+        .superuser()
+        .query_one(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = $1",
+            &[&login],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(ended, 1);
+
+    // The call that meets the dead connection (if it does not notice it first) says so with
+    // the code the app keeps changes for; the next one has connected again, as the same login.
+    if let Err(e) = session.users() {
+        assert_eq!(e.code(), "pg.connection_lost", "{e}");
+    }
+    assert_eq!(session.users().unwrap(), before);
+    let now_connected: i64 = db
+        .superuser()
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE usename = $1",
+            &[&login],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(now_connected, 1, "one new connection, as the same login");
+}

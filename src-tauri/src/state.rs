@@ -109,8 +109,7 @@ fn open_store(path: &Path) -> IpcResult<Store> {
 
 /// Opens a connection to a shared server (checking that it has this build's schema).
 fn connect_store(target: &Target) -> IpcResult<PgStore> {
-    let client = target.connect().map_err(panelmark::Error::from)?;
-    Ok(PgStore::from_client(client)?)
+    Ok(PgStore::open(target)?)
 }
 
 impl AppState {

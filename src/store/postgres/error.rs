@@ -34,9 +34,23 @@ pub enum PgError {
         /// What is wrong with it.
         message: String,
     },
+    /// The connection to the server dropped (a network drop, a restarted server).
+    #[error("the connection to the shared database was lost before this request was confirmed; Panelmark connects again by itself: look again or try again in a few seconds")]
+    ConnectionLost(#[source] postgres::Error),
     /// Any other error from the server or the driver.
     #[error("PostgreSQL: {0}")]
-    Sql(#[from] postgres::Error),
+    Sql(#[source] postgres::Error),
+}
+
+impl From<postgres::Error> for PgError {
+    /// A dropped connection is told apart: the app keeps such changes and tries them again.
+    fn from(e: postgres::Error) -> Self {
+        if e.is_closed() {
+            PgError::ConnectionLost(e)
+        } else {
+            PgError::Sql(e)
+        }
+    }
 }
 
 impl PgError {
@@ -50,6 +64,7 @@ impl PgError {
             PgError::PermissionRefused(_) => "pg.permission_refused",
             PgError::NewerSchema { .. } => "pg.newer_schema",
             PgError::Invalid { .. } => "pg.invalid",
+            PgError::ConnectionLost(_) => "pg.connection_lost",
             PgError::Sql(_) => "pg.sql",
         }
     }

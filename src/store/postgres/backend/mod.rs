@@ -60,7 +60,15 @@ pub struct PgStore {
     /// An impersonated change has ended: the next use of the connection goes back to the
     /// superuser first (see [`Acting`]).
     reset_pending: std::cell::Cell<bool>,
+    /// Where to connect again when the connection drops (a network drop in the interview
+    /// room); `None` for a connection opened by the caller.
+    target: Option<Target>,
+    /// When a new connection was last tried, so a dead network is not hammered.
+    last_reconnect: std::cell::Cell<Option<std::time::Instant>>,
 }
+
+/// The shortest time between two attempts to connect again.
+const RECONNECT_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl std::fmt::Debug for PgStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -74,8 +82,16 @@ impl PgStore {
     /// Connects to `url` (see [`Target::parse`]) and checks that the server has this build's
     /// schema.
     pub fn connect(url: &str) -> Result<PgStore> {
-        let client = Target::parse(url)?.connect()?;
-        Self::from_client(client)
+        Self::open(&Target::parse(url)?)
+    }
+
+    /// Connects to `target`, and connects again by itself when the connection drops: the
+    /// call that finds it dead fails with `pg.connection_lost`, a later one (at most every
+    /// few seconds) signs in afresh as the same login.
+    pub fn open(target: &Target) -> Result<PgStore> {
+        let mut store = Self::from_client(target.connect()?)?;
+        store.target = Some(target.clone());
+        Ok(store)
     }
 
     /// Wraps an open connection (tests sign in with their own settings).
@@ -101,6 +117,8 @@ impl PgStore {
             login,
             impersonating: false,
             reset_pending: std::cell::Cell::new(false),
+            target: None,
+            last_reconnect: std::cell::Cell::new(None),
         })
     }
 
@@ -138,8 +156,41 @@ impl PgStore {
         &self.login
     }
 
+    /// Replaces a dead connection with a new one to the same server, as the same login; on
+    /// failure leaves it dead (the statement then fails with `pg.connection_lost`).
+    fn reconnect(&self, client: &mut Client) {
+        let Some(target) = &self.target else { return };
+        let now = std::time::Instant::now();
+        if self
+            .last_reconnect
+            .get()
+            .is_some_and(|at| now.duration_since(at) < RECONNECT_EVERY)
+        {
+            return;
+        }
+        self.last_reconnect.set(Some(now));
+        let Ok(mut fresh) = target.connect() else {
+            return;
+        };
+        let same_login = fresh
+            .query_one("SELECT session_user::text", &[])
+            .is_ok_and(|r| r.get::<_, String>(0) == self.login);
+        if same_login
+            && fresh
+                .batch_execute(&format!("SET search_path = {SCHEMA}"))
+                .is_ok()
+        {
+            *client = fresh;
+            // A new connection starts as the login itself: nothing to reset.
+            self.reset_pending.set(false);
+        }
+    }
+
     fn client(&self) -> std::cell::RefMut<'_, Client> {
         let mut client = self.client.borrow_mut();
+        if client.is_closed() {
+            self.reconnect(&mut client);
+        }
         if self.reset_pending.replace(false) {
             // RESET cannot fail on a live connection; on a dead one the next statement fails.
             let _ = client.batch_execute("RESET SESSION AUTHORIZATION");
