@@ -8,6 +8,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "startup_info",
     "open_database",
     "connect_shared",
+    "wait_changes",
     "recent_connections",
     "current_database",
     "default_database_path",

@@ -7,6 +7,7 @@ mod command_names;
 pub mod commands;
 pub mod error;
 pub mod launch;
+pub mod live;
 pub mod settings;
 pub mod state;
 
@@ -52,6 +53,7 @@ pub fn run() {
             commands::session::startup_info,
             commands::session::open_database,
             commands::session::connect_shared,
+            commands::session::wait_changes,
             commands::session::recent_connections,
             commands::session::current_database,
             commands::session::default_database_path,

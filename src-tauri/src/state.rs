@@ -11,6 +11,9 @@
 //! Every method that touches a database runs through [`off_runtime`]: commands run on Tauri's
 //! tokio workers, where the PostgreSQL driver would panic.
 
+use std::sync::Arc;
+
+use crate::live::{ChangesSince, LiveChanges};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
@@ -92,6 +95,8 @@ pub struct AppState {
     pub startup_error: Option<IpcError>,
     /// When the process started running our code (for the start-up measurement).
     pub started: Instant,
+    /// On a shared database: the changes other desks make, heard as they commit.
+    live: Mutex<Option<Arc<LiveChanges>>>,
 }
 
 /// Locks `m`, recovering the value if a panicking command poisoned it: every change runs in a
@@ -123,6 +128,7 @@ impl AppState {
             settings_path,
             startup_error: None,
             started,
+            live: Mutex::new(None),
         }
     }
 
@@ -170,6 +176,7 @@ impl AppState {
                 path: without_password(url),
                 server: Some(target.describe()),
             };
+            let live = LiveChanges::start(target.clone());
             self.replace(
                 OpenDatabase {
                     info: info.clone(),
@@ -178,6 +185,7 @@ impl AppState {
                 },
                 Some(reader),
             );
+            *lock(&self.live) = Some(Arc::new(live));
             self.update_settings(|s| s.remember_connection(&info.path));
             Ok(info)
         })
@@ -195,9 +203,25 @@ impl AppState {
 
     /// Puts `db` in place of the open database (closing its connections) with its reader.
     fn replace(&self, db: OpenDatabase, reader: Option<Session>) {
+        *lock(&self.live) = None;
         *lock(&self.reader) = None;
         *lock(&self.db) = Some(db);
         *lock(&self.reader) = reader;
+    }
+
+    /// The changes other desks made after `after` (see [`LiveChanges::wait`]), waiting up to
+    /// `timeout` for one; on a local file, none and `live: false`.
+    pub fn wait_changes(&self, after: u64, timeout: std::time::Duration) -> ChangesSince {
+        let live = lock(&self.live).clone();
+        match live {
+            Some(live) => off_runtime(|| live.wait(after, timeout)),
+            None => ChangesSince {
+                changes: Vec::new(),
+                cursor: after,
+                missed: false,
+                live: false,
+            },
+        }
     }
 
     /// The open database, if any.

@@ -250,3 +250,62 @@ fn commands_run_on_tauris_async_runtime_without_the_driver_panicking() {
     });
     assert_eq!(users, 2, "hr and a");
 }
+
+#[test]
+fn a_change_another_desk_commits_reaches_the_window_through_wait_changes() {
+    let Some(db) = pg_support::Db::create(SUITE) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let hr = two_campaigns(&db, dir.path());
+    // Nothing yet: the wait ends at its timeout, live, with the cursor where it was.
+    let quiet = hr.wait_changes(0, std::time::Duration::from_millis(300));
+    assert!(quiet.live && quiet.changes.is_empty() && quiet.cursor == 0);
+
+    // Another desk's transaction commits a change the server announces (a phase moves).
+    let story: i64 = db
+        .superuser()
+        .query_one(
+            "SELECT id FROM panelmark.campaigns WHERE name = 'Story'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let waiting = std::thread::spawn({
+        let hr = Arc::new(hr);
+        let reader = Arc::clone(&hr);
+        move || {
+            (
+                reader.wait_changes(0, std::time::Duration::from_secs(20)),
+                hr,
+            )
+        }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut other = db.connect_as("hr");
+    other
+        .execute(
+            "UPDATE campaigns SET state = 'scoring' WHERE id = $1",
+            &[&story],
+        )
+        .unwrap();
+    let (heard, hr) = waiting.join().unwrap();
+    assert_eq!(heard.changes.len(), 1, "{heard:?}");
+    let change = &heard.changes[0];
+    assert_eq!(
+        (change.seq, change.campaign_id, change.table.as_str()),
+        (1, Some(story), "campaigns")
+    );
+    // The next wait starts after it.
+    let after = hr.wait_changes(heard.cursor, std::time::Duration::from_millis(200));
+    assert!(after.changes.is_empty() && !after.missed);
+
+    // A local file listens to nothing.
+    let local = state(dir.path());
+    local.open(&dir.path().join("local.db")).unwrap();
+    assert!(
+        !local
+            .wait_changes(0, std::time::Duration::from_millis(10))
+            .live
+    );
+}

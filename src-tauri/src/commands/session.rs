@@ -69,6 +69,19 @@ pub fn connect_shared(
     Ok(Connected { database, user })
 }
 
+/// The changes other desks made on the shared database after `after` (a cursor from the last
+/// answer; 0 at first), waiting up to `timeout_ms` (at most 30 s) for one. The board and the
+/// panel view call it in a loop and re-read what changed.
+#[tauri::command(async)]
+pub fn wait_changes(
+    state: State<'_, AppState>,
+    after: u64,
+    timeout_ms: u32,
+) -> crate::live::ChangesSince {
+    let timeout = std::time::Duration::from_millis(u64::from(timeout_ms.min(30_000)));
+    state.wait_changes(after, timeout)
+}
+
 /// The shared databases connected to lately, most recent first, without passwords.
 #[tauri::command(async)]
 pub fn recent_connections(state: State<'_, AppState>) -> Vec<String> {

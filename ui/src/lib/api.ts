@@ -3,6 +3,7 @@
  * rejection into an `AppError` with a stable `code` and a readable `message`.
  */
 import { Channel, invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type { ChangesSince } from './bindings/ChangesSince';
 import type { AuditEvent } from './bindings/AuditEvent';
 import type { BoardFilter } from './bindings/BoardFilter';
 import type { BoardSummary } from './bindings/BoardSummary';
@@ -98,6 +99,9 @@ export function createApi(invoke: Invoke) {
     /** Connects to a shared database, signed in as the login the server authenticates. */
     connectShared: (url: string, password: string | null) =>
       call<Wire<Connected>>('connect_shared', { url, password }),
+    /** Changes other desks made after `after`, waiting up to `timeoutMs` for one (shared database). */
+    waitChanges: (after: number, timeoutMs: number) =>
+      call<Wire<ChangesSince>>('wait_changes', { after, timeoutMs }),
     /** Shared databases connected to lately, without passwords. */
     recentConnections: () => call<string[]>('recent_connections'),
     currentDatabase: () => call<DatabaseInfo | null>('current_database'),
