@@ -143,6 +143,50 @@ fn exercises_blocks(card: &crate::model::Scorecard) -> Vec<Block> {
     blocks
 }
 
+/// Each criterion's scores across its exercises and their combination (several exercises).
+fn combined_blocks(
+    card: &crate::model::Scorecard,
+    combined: &[crate::scoring::combined::CombinedCriterion],
+) -> Vec<Block> {
+    let how = match card.combine {
+        crate::model::Combine::Sum => "sum",
+        crate::model::Combine::Mean => "weighted mean",
+    };
+    vec![
+        Block::Subheading("Combined across exercises".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Criterion", 3.0, Align::Left),
+                Column::new("Exercises", 4.6, Align::Left),
+                Column::new(format!("Combined ({how})"), 2.2, Align::Right),
+            ],
+            rows: combined
+                .iter()
+                .map(|c| {
+                    let parts: Vec<String> = c
+                        .exercises
+                        .iter()
+                        .map(|e| {
+                            let value = match (e.value, e.not_assessed) {
+                                (Some(v), _) => v.to_string(),
+                                (None, true) => "n/a".into(),
+                                (None, false) => "—".into(),
+                            };
+                            format!("{} {value}", e.exercise_name)
+                        })
+                        .collect();
+                    let value = match (c.value, c.not_assessed) {
+                        (Some(v), _) => fmt_num(v),
+                        (None, true) => "n/a".into(),
+                        (None, false) => "—".into(),
+                    };
+                    vec![c.name.clone(), parts.join(" · "), value]
+                })
+                .collect(),
+        }),
+    ]
+}
+
 /// The interview questions set for a criterion, as the panel had them, under `heading`.
 fn questions_blocks(heading: String, questions: &[String]) -> Vec<Block> {
     let asked: Vec<String> = questions
@@ -399,6 +443,10 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         ],
         rows: summary_rows,
     }));
+    if let Some(r) = result.filter(|r| !r.combined.is_empty()) {
+        blocks.push(Block::Spacer(6.0));
+        blocks.extend(combined_blocks(&record.campaign.scorecard, &r.combined));
+    }
     blocks.push(Block::Spacer(6.0));
     blocks.extend(exercises_blocks(&record.campaign.scorecard));
 

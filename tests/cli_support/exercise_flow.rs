@@ -432,6 +432,9 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
             "Data Analysis (Technical test)",
             "Working Together (Interview)",
             "Technical test",
+            "Combined across exercises",
+            // C-3: Data Analysis 6 in the interview and 6 in the test, combined 6.
+            "Interview 6 · Technical test 6",
         ] {
             assert!(pack.contains(expected), "{expected} in the pack: {pack}");
         }

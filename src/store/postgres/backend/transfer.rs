@@ -257,14 +257,15 @@ fn copy_campaign(
     let mut assessors = HashMap::new();
     for r in rows(
         conn,
-        "SELECT id, name, role, panel_id, login, conflicts_confirmed_at FROM assessors
+        "SELECT id, name, role, panel_id, login, conflicts_confirmed_at, exercise FROM assessors
          WHERE campaign_id = ?1 ORDER BY id",
         local,
     )? {
         let id = insert_returning_id(
             tx,
-            "INSERT INTO assessors (campaign_id, name, role, panel_id, login, conflicts_confirmed_at)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO assessors (campaign_id, name, role, panel_id, login, conflicts_confirmed_at,
+                                    exercise)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             &[
                 &server_id,
                 &text(&r[1]),
@@ -272,6 +273,7 @@ fn copy_campaign(
                 &mapped(&panels, int(&r[3]), "assessors.panel_id")?,
                 &text(&r[4]),
                 &text(&r[5]),
+                &text(&r[6]),
             ],
         )?;
         assessors.insert(int(&r[0]).unwrap_or_default(), id);
