@@ -94,6 +94,27 @@ export default async function (t) {
     await waitForText('[data-testid="scale-points"]', 'Civil Service 1–7: 7 points');
   });
 
+  await step('exercises: a presentation beside the interview, the matrix, refused while it assesses nothing', async () => {
+    await press('#sc-ex-add');
+    await waitForText('[data-testid="builder-exercises"] legend', '2 exercises');
+    const name = await browser.$('[aria-label="Name of exercise 2"]');
+    await name.clearValue();
+    await name.setValue('Presentation');
+    await choose('select[aria-label="Kind of exercise 2"]', 'Presentation');
+    await waitForText('[data-testid="exercise-matrix"]', 'Which criteria each exercise assesses');
+    // A new exercise assesses nothing yet: the core refuses to save it, naming it.
+    await press('button=Save scorecard');
+    await waitForText('[data-testid="save-error"]', 'assesses no criterion');
+    await press('button=Dismiss');
+    await press('[aria-label="Working Together in Presentation"]');
+    await choose('#sc-combine', 'Mean');
+    await browser.$('[data-testid="builder-exercises"]').scrollIntoView({ block: 'start' });
+    await shot('32-scorecard-exercises');
+    // This story's campaign is one interview: the presentation goes again.
+    await press('[aria-label="Remove exercise 2"]');
+    await waitForText('[data-testid="builder-exercises"] legend', '1 exercise');
+  });
+
   await step('the preview shows the scorecard as a panel member will see it', async () => {
     await press('button=Preview as a panel member');
     await waitForText('[data-testid="scorecard-preview"]', 'Nothing you choose here is saved');
