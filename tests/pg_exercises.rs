@@ -258,6 +258,15 @@ fn the_two_exercise_campaign_from_the_cli_gives_the_same_results_on_a_file_and_a
         login_for: Box::new(move |who| logins.login(who)),
     });
     let (_, server_results) = two_exercise_campaign(&on_server);
+    // The head handed out from the server is signed by this installation, and verifies.
+    let head = on_server.run_as("helen", &["head"]);
+    let anchor = head.trim();
+    assert!(
+        anchor.contains(" key=") && anchor.contains(" sig="),
+        "{anchor}"
+    );
+    let verified = on_server.run_as("helen", &["verify", "--anchor", anchor]);
+    assert!(verified.contains("intact"), "{verified}");
     assert_eq!(
         serde_json::to_string_pretty(&file_results).unwrap(),
         serde_json::to_string_pretty(&server_results).unwrap(),

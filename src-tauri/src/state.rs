@@ -114,7 +114,7 @@ fn open_store(path: &Path) -> IpcResult<Store> {
 
 /// Opens a connection to a shared server (checking that it has this build's schema).
 fn connect_store(target: &Target) -> IpcResult<PgStore> {
-    Ok(PgStore::open(target)?)
+    Ok(PgStore::open(target)?.with_installation_key(InstallationKey::installation()?))
 }
 
 impl AppState {

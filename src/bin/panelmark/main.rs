@@ -278,14 +278,17 @@ fn shared_url(db: Option<&Path>) -> Option<&str> {
         .filter(|db| panelmark::store::postgres::is_url(db))
 }
 
+/// Connects to the shared database at `url`, signed in as its login.
+fn connect_shared(url: &str) -> Result<PgStore> {
+    let redacted = panelmark::store::postgres::connect::redact(url);
+    PgStore::connect(url).with_context(|| format!("{redacted}: cannot open the shared database"))
+}
+
 /// Opens the database `--db` names: a SQLite file (the default one when none is named), or a
 /// shared PostgreSQL database, signed in as the URL's login.
 fn open_store(db: Option<&Path>) -> Result<Database> {
     if let Some(url) = shared_url(db) {
-        let redacted = panelmark::store::postgres::connect::redact(url);
-        return Ok(PgStore::connect(url)
-            .with_context(|| format!("{redacted}: cannot open the shared database"))?
-            .into());
+        return Ok(connect_shared(url)?.into());
     }
     let path = match db {
         Some(p) => p.to_path_buf(),
@@ -297,13 +300,13 @@ fn open_store(db: Option<&Path>) -> Result<Database> {
 }
 
 /// The store, signing the anchors it hands out with this installation's key (created on
-/// first use in the configuration folder). A shared database hands out no anchors yet.
+/// first use in the configuration folder), on a local file or a shared database.
 fn signing_store(db: Option<&Path>) -> Result<Database> {
-    if shared_url(db).is_some() {
-        return open_store(db);
-    }
     let key =
         InstallationKey::installation().context("cannot read or create the installation key")?;
+    if let Some(url) = shared_url(db) {
+        return Ok(connect_shared(url)?.with_installation_key(key).into());
+    }
     let store = open_store(db)?
         .into_local()
         .expect("a path names a local file");

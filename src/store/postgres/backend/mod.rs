@@ -65,6 +65,9 @@ pub struct PgStore {
     target: Option<Target>,
     /// When a new connection was last tried, so a dead network is not hammered.
     last_reconnect: std::cell::Cell<Option<std::time::Instant>>,
+    /// The key of the installation (app or CLI) this connection runs in: it signs the heads
+    /// handed out from here, as it does from a local file.
+    installation_key: Option<std::sync::Arc<crate::anchor::InstallationKey>>,
 }
 
 /// The shortest time between two attempts to connect again.
@@ -119,6 +122,7 @@ impl PgStore {
             reset_pending: std::cell::Cell::new(false),
             target: None,
             last_reconnect: std::cell::Cell::new(None),
+            installation_key: None,
         })
     }
 
@@ -149,6 +153,12 @@ impl PgStore {
             return Ok(Acting(Some(self)));
         }
         Ok(Acting(None))
+    }
+
+    /// Signs the anchors this store hands out (exports, `head`) with this installation's key.
+    pub fn with_installation_key(mut self, key: crate::anchor::InstallationKey) -> Self {
+        self.installation_key = Some(std::sync::Arc::new(key));
+        self
     }
 
     /// The authenticated login.
@@ -720,14 +730,21 @@ impl Storage for PgStore {
         read::verify(&mut self.client())
     }
     fn anchor(&self) -> Result<Anchor> {
-        // Unsigned: the installation key lives with the app and the CLI, which sign the heads
-        // they hand out from a local file; on a shared database the server's head is the anchor.
+        // The server's head, signed by the installation handing it out (when it has a key):
+        // whoever checks it later knows which app or CLI vouched for it.
         let (seq, hash) = read::audit_head(&mut self.client())?;
-        Ok(Anchor {
+        let anchor = Anchor {
             seq,
             hash,
             signature: None,
+        };
+        Ok(match &self.installation_key {
+            Some(key) => anchor.signed(key),
+            None => anchor,
         })
+    }
+    fn installation_key(&self) -> Option<&crate::anchor::InstallationKey> {
+        self.installation_key.as_deref()
     }
     fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck> {
         crate::anchor::check_against(
