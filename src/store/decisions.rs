@@ -96,14 +96,22 @@ fn load_moderation(conn: &Connection, candidate_id: Id, key: &str) -> Result<Opt
         .optional()?)
 }
 
-/// The panel's scoring members (members and chairs) who have not yet submitted for the candidate.
-fn members_yet_to_submit(conn: &Connection, panel_id: Id, candidate_id: Id) -> Result<Vec<String>> {
+/// The panel's scoring members (members and chairs) who have not yet submitted for the
+/// candidate, among those who score `exercise` (limited to it, or to none); `None`: all.
+fn members_yet_to_submit(
+    conn: &Connection,
+    panel_id: Id,
+    candidate_id: Id,
+    exercise: Option<&str>,
+) -> Result<Vec<String>> {
     let members: Vec<(Id, String)> = conn
         // A member who declared a conflict with the candidate never scores them: not waited for.
+        // Nor does one who scores another exercise: each exercise agrees on its own scorers.
         .prepare_cached("SELECT id, name FROM assessors a WHERE panel_id = ?1 AND role IN ('member', 'chair')
                            AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.assessor_id = a.id AND f.candidate_id = ?2)
+                           AND (?3 IS NULL OR a.exercise IS NULL OR a.exercise = ?3)
                          ORDER BY id")?
-        .query_map(params![panel_id, candidate_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(params![panel_id, candidate_id, exercise], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut waiting = Vec::new();
     for (id, name) in members {
@@ -132,7 +140,12 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
     let panel_id = candidate
         .panel_id
         .expect("checked above: the recorder shares the candidate's panel");
-    let waiting = members_yet_to_submit(tx.conn(), panel_id, candidate.id)?;
+    let waiting = members_yet_to_submit(
+        tx.conn(),
+        panel_id,
+        candidate.id,
+        criterion.exercise.as_deref(),
+    )?;
     if !waiting.is_empty() {
         return Err(Error::Conflict(format!(
             "the panel can agree a score for {} only after every member has submitted; waiting for {}",

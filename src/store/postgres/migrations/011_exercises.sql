@@ -118,21 +118,33 @@ CREATE TRIGGER agreed_scores_key BEFORE INSERT OR UPDATE OF criterion_key, agree
 CREATE TRIGGER moderations_key BEFORE INSERT OR UPDATE OF criterion_key
     ON moderations FOR EACH ROW EXECUTE FUNCTION pm_decision_key();
 
--- Version 2's rule for agreeing, as the local file has it since conflicts of interest arrived:
--- a member who declared a conflict with the candidate never scores them, so the chair does not
--- wait for them (before this, one declared conflict left the candidate unagreeable here).
-CREATE OR REPLACE FUNCTION pm_may_agree(p_candidate bigint, p_chair bigint) RETURNS boolean
+-- Version 2's rule for agreeing, as the local file has it: the chair agrees once the panel's
+-- scorers of that key's exercise have submitted (those limited to another exercise are not
+-- waited for), and a member who declared a conflict with the candidate never scores them, so
+-- is not waited for either (before this, one declared conflict left the candidate
+-- unagreeable here).
+CREATE FUNCTION pm_may_agree_on(p_candidate bigint, p_chair bigint, p_key text) RETURNS boolean
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = panelmark, pg_temp AS $$
+DECLARE
+    v_exercise text := CASE WHEN position('@' IN p_key) > 0 THEN split_part(p_key, '@', 2) END;
 BEGIN
     RETURN pm_scores_now(p_candidate, p_chair, ARRAY['chair'])
         AND NOT EXISTS (
             SELECT 1 FROM candidates c
             JOIN assessors m ON m.panel_id = c.panel_id AND m.role IN ('member', 'chair')
             WHERE c.id = p_candidate
+              AND (v_exercise IS NULL OR m.exercise IS NULL OR m.exercise = v_exercise)
               AND NOT EXISTS (SELECT 1 FROM conflicts f
                               WHERE f.assessor_id = m.id AND f.candidate_id = p_candidate)
               AND NOT pm_has_submitted(p_candidate, m.id));
 END $$;
+DROP POLICY chair_insert ON agreed_scores;
+DROP POLICY chair_update ON agreed_scores;
+CREATE POLICY chair_insert ON agreed_scores FOR INSERT
+    WITH CHECK (pm_may_agree_on(candidate_id, agreed_by, criterion_key));
+CREATE POLICY chair_update ON agreed_scores FOR UPDATE
+    USING (pm_may_agree_on(candidate_id, agreed_by, criterion_key))
+    WITH CHECK (pm_may_agree_on(candidate_id, agreed_by, criterion_key));
 
 -- Version 2's state machine, with who moves it as the rules layer (and the local file) has it:
 -- HR starts scoring; HR or a moderator of the campaign starts moderation, returns it to scoring
