@@ -20,6 +20,9 @@
 //! used from plain threads only.
 
 mod changes;
+mod drafts;
+mod pinned;
+mod prepared;
 mod read;
 mod rows;
 pub mod transfer;
@@ -60,6 +63,10 @@ pub struct PgStore {
     /// An impersonated change has ended: the next use of the connection goes back to the
     /// superuser first (see [`Acting`]).
     reset_pending: std::cell::Cell<bool>,
+    /// Campaigns read outside setup, for their pinned scorecards (never their state).
+    pinned: pinned::PinnedCampaigns,
+    /// The hot paths' statements, prepared on this connection.
+    prepared: prepared::Prepared,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -101,6 +108,8 @@ impl PgStore {
             login,
             impersonating: false,
             reset_pending: std::cell::Cell::new(false),
+            pinned: Default::default(),
+            prepared: Default::default(),
         })
     }
 
@@ -216,10 +225,10 @@ impl Storage for PgStore {
             .ok_or_else(|| Error::not_found("user", login.to_owned()))
     }
     fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>> {
-        read::records_of(&mut self.client(), login, Some(campaign_id))
+        read::records_of(&mut self.client(), &self.prepared, login, Some(campaign_id))
     }
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>> {
-        read::records_of(&mut self.client(), login, None)
+        read::records_of(&mut self.client(), &self.prepared, login, None)
     }
     fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool> {
         read::has_submitted(&mut self.client(), candidate_id, assessor_id)
@@ -460,17 +469,12 @@ impl Storage for PgStore {
         read::conflicts(&mut self.client(), campaign_id)
     }
     fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus> {
-        read::conflict_status(&mut self.client(), login, campaign_id)
+        read::conflict_status(&mut self.client(), &self.prepared, login, campaign_id)
     }
 
     fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
-        let mut client = self.client();
-        let mut tx = client.transaction().map_err(refused)?;
-        let score = write::save_score(&mut tx, &campaign, input)?;
-        tx.commit().map_err(refused)?;
-        Ok(score)
+        self.save_draft(campaign_id, input)
     }
     fn save_scores(
         &mut self,
@@ -479,11 +483,20 @@ impl Storage for PgStore {
         inputs: &[ScoreInput],
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let mut keys = std::collections::HashSet::new();
+        if inputs
+            .iter()
+            .all(|i| keys.insert((i.candidate_id, i.assessor_id, &i.criterion_key)))
+        {
+            return Ok(self.save_drafts(campaign_id, inputs)?.0.len());
+        }
+        // The same score twice: one statement writes a row once, so one by one, in order.
+        let campaign = self.campaign_for_write(campaign_id)?;
         let mut client = self.client();
+        let upsert = self.prepared.get(&mut client, drafts::UPSERT_DRAFT)?;
         let mut tx = client.transaction().map_err(refused)?;
         for input in inputs {
-            write::save_score(&mut tx, &campaign, input)?;
+            write::save_score(&mut tx, &upsert, &campaign, input)?;
         }
         tx.commit().map_err(refused)?;
         Ok(inputs.len())
@@ -496,7 +509,7 @@ impl Storage for PgStore {
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let campaign = self.campaign_for_write(campaign_id)?;
         write::submit_scores(&mut self.client(), &campaign, candidate_id, assessor_id)
     }
     fn visible_scores(&self, campaign_id: Id, candidate_id: Id, _: Id) -> Result<Vec<Score>> {
@@ -526,7 +539,7 @@ impl Storage for PgStore {
         decisions: &[Decision],
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let campaign = self.campaign_for_write(campaign_id)?;
         let mut client = self.client();
         let mut tx = client.transaction().map_err(refused)?;
         for decision in decisions {
@@ -545,7 +558,7 @@ impl Storage for PgStore {
         decision: &Decision,
     ) -> Result<Moderation> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let campaign = self.campaign_for_write(campaign_id)?;
         {
             let mut client = self.client();
             let mut tx = client.transaction().map_err(refused)?;
