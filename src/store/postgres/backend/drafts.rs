@@ -68,6 +68,9 @@ pub(super) const UPSERT_DRAFT: &str =
        evidence = excluded.evidence, indicators = excluded.indicators,
        updated_at = excluded.updated_at";
 
+/// A draft as saved: its indicator marks and `created_at`.
+type SavedDraft = (Vec<IndicatorMark>, String);
+
 /// The state and scorecard key of a row of [`SAVE_DRAFT`] or [`CAMPAIGN_STATE`].
 fn state_and_key(campaign_id: Id, row: &Row) -> Result<(CampaignState, (Id, i64))> {
     let state: String = row.get(0);
@@ -133,7 +136,7 @@ impl PgStore {
         &self,
         campaign_id: Id,
         inputs: &[ScoreInput],
-    ) -> Result<(Vec<(Vec<IndicatorMark>, String)>, String)> {
+    ) -> Result<(Vec<SavedDraft>, String)> {
         let mut campaign = match self.pinned.get(campaign_id) {
             Some(kept) => kept,
             None => self.pin(campaign_id)?,
