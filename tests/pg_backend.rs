@@ -836,3 +836,188 @@ fn the_demo_on_a_server_gives_the_same_results_as_on_a_file() {
     let verified = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &["verify"]);
     assert!(verified.status.success(), "{verified:?}");
 }
+
+/// A save reads the campaign's state from the server every time, though this connection
+/// keeps the campaign's pinned scorecard: once HR (another login) has moved the campaign to
+/// moderation, the member's next save is refused with the phase's sentence, bad input
+/// included (the phase outranks it, as on a file), and once it is back in scoring, it saves.
+#[test]
+fn a_save_after_another_login_moved_the_campaign_on_is_refused_with_its_phase() {
+    let Some((mut desk, _db)) = shared_desk("pg_backend_fresh_state") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    let campaign = cast.campaign;
+    desk.as_("hr").start_scoring(campaign).unwrap();
+    let draft = common::score(cast.zoe, cast.member_a, "c1", 5, 2);
+    desk.by(cast.member_a).save_score(campaign, &draft).unwrap();
+    desk.as_("hr").start_moderation(campaign).unwrap();
+
+    let refused = desk
+        .by(cast.member_a)
+        .save_score(
+            campaign,
+            &common::score(cast.zoe, cast.member_a, "c2", 4, 2),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&refused, Error::WrongState { state: "moderation", action, .. } if action == "saving a score"),
+        "{refused:?}"
+    );
+    assert!(refused.to_string().contains("moderation"), "{refused}");
+    let not_a_criterion = desk
+        .by(cast.member_a)
+        .save_score(
+            campaign,
+            &common::score(cast.zoe, cast.member_a, "zz", 4, 2),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            not_a_criterion,
+            Error::WrongState {
+                state: "moderation",
+                ..
+            }
+        ),
+        "{not_a_criterion:?}"
+    );
+    let many = desk
+        .by(cast.member_a)
+        .save_scores(campaign, std::slice::from_ref(&draft))
+        .unwrap_err();
+    assert!(
+        matches!(
+            many,
+            Error::WrongState {
+                state: "moderation",
+                ..
+            }
+        ),
+        "{many:?}"
+    );
+
+    desk.as_("hr")
+        .return_to_scoring(campaign, "One panel had not finished")
+        .unwrap();
+    let saved = desk
+        .by(cast.member_a)
+        .save_score(
+            campaign,
+            &common::score(cast.zoe, cast.member_a, "c2", 4, 2),
+        )
+        .unwrap();
+    assert_eq!((saved.criterion_key.as_str(), saved.value), ("c2", Some(4)));
+}
+
+/// Each campaign's own pinned scorecard validates its saves, though one connection saves
+/// into both: a criterion of the first campaign's scorecard that the second's lacks is
+/// refused in the second, and each keeps its own indicator count.
+#[test]
+fn a_kept_scorecard_validates_only_its_own_campaigns_saves() {
+    let Some((mut desk, _db)) = shared_desk("pg_backend_pinned_scorecards") else {
+        return;
+    };
+    let first = common::campaign(&mut desk);
+    let second = common::campaign_with(&mut desk, |card| {
+        card.criteria.truncate(2);
+        card.criteria[0].criterion.indicators.truncate(1);
+        card.tie_break = None;
+        card.overall_pass_mark = 8.0;
+    });
+    for campaign in [first.campaign, second.campaign] {
+        desk.as_("hr").start_scoring(campaign).unwrap();
+    }
+    let tomasz = desk.by(first.member_a);
+    tomasz
+        .save_score(
+            first.campaign,
+            &common::score(first.zoe, first.member_a, "c3", 4, 0),
+        )
+        .unwrap();
+    tomasz
+        .save_score(
+            first.campaign,
+            &common::score(first.zoe, first.member_a, "c1", 4, 2),
+        )
+        .unwrap();
+
+    let no_c3 = tomasz
+        .save_score(
+            second.campaign,
+            &common::score(second.zoe, second.member_a, "c3", 4, 0),
+        )
+        .unwrap_err();
+    assert!(
+        no_c3.to_string().contains("'c3' is not a criterion"),
+        "{no_c3}"
+    );
+    let two_marks = tomasz
+        .save_score(
+            second.campaign,
+            &common::score(second.zoe, second.member_a, "c1", 4, 2),
+        )
+        .unwrap_err();
+    assert!(
+        two_marks.to_string().contains("2 marks given")
+            && two_marks.to_string().contains("1 indicators"),
+        "{two_marks}"
+    );
+    let saved = tomasz
+        .save_score(
+            second.campaign,
+            &common::score(second.zoe, second.member_a, "c1", 4, 1),
+        )
+        .unwrap();
+    assert_eq!(saved.indicators.len(), 1);
+    // And the first campaign's scorecard still holds for the first campaign.
+    tomasz
+        .save_score(
+            first.campaign,
+            &common::score(first.zoe, first.member_a, "c2", 4, 2),
+        )
+        .unwrap();
+}
+
+/// A batch of drafts is saved whole, in order: the same score twice keeps the later one, and
+/// a batch with one bad draft saves none of them.
+#[test]
+fn a_batch_of_drafts_saves_in_order_and_whole_on_the_shared_database() {
+    let Some((mut desk, _db)) = shared_desk("pg_backend_draft_batches") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    let campaign = cast.campaign;
+    desk.as_("hr").start_scoring(campaign).unwrap();
+    let tomasz = desk.by(cast.member_a);
+    let batch = [
+        common::score(cast.zoe, cast.member_a, "c1", 3, 2),
+        common::score(cast.zoe, cast.member_a, "c2", 4, 2),
+        common::score(cast.zoe, cast.member_a, "c1", 6, 2),
+    ];
+    assert_eq!(tomasz.save_scores(campaign, &batch).unwrap(), 3);
+    let values = |session: &mut Session| {
+        let mut seen: Vec<(String, Option<i32>)> = session
+            .visible_scores(campaign, cast.zoe)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.criterion_key, s.value))
+            .collect();
+        seen.sort();
+        seen
+    };
+    assert_eq!(
+        values(tomasz),
+        [("c1".to_owned(), Some(6)), ("c2".to_owned(), Some(4))]
+    );
+    let bad = [
+        common::score(cast.zoe, cast.member_a, "c2", 2, 2),
+        common::score(cast.zoe, cast.member_a, "c3", 99, 0),
+    ];
+    let refused = tomasz.save_scores(campaign, &bad).unwrap_err();
+    assert!(refused.to_string().contains("score.value"), "{refused}");
+    assert_eq!(
+        values(tomasz),
+        [("c1".to_owned(), Some(6)), ("c2".to_owned(), Some(4))]
+    );
+}

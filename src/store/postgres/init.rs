@@ -74,6 +74,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "exercises: assessors limited to one, every score key checked",
         sql: include_str!("migrations/011_exercises.sql"),
     },
+    Migration {
+        version: 12,
+        name: "audit event hash in one call",
+        sql: include_str!("migrations/012_audit_hash.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -20,6 +20,9 @@
 //! used from plain threads only.
 
 mod changes;
+mod drafts;
+mod pinned;
+mod prepared;
 mod read;
 mod rows;
 pub mod transfer;
@@ -68,6 +71,10 @@ pub struct PgStore {
     /// The key of the installation (app or CLI) this connection runs in: it signs the heads
     /// handed out from here, as it does from a local file.
     installation_key: Option<std::sync::Arc<crate::anchor::InstallationKey>>,
+    /// Campaigns read outside setup, for their pinned scorecards (never their state).
+    pinned: pinned::PinnedCampaigns,
+    /// The hot paths' statements, prepared on this connection.
+    prepared: prepared::Prepared,
 }
 
 /// The shortest time between two attempts to connect again.
@@ -123,6 +130,8 @@ impl PgStore {
             target: None,
             last_reconnect: std::cell::Cell::new(None),
             installation_key: None,
+            pinned: Default::default(),
+            prepared: Default::default(),
         })
     }
 
@@ -191,8 +200,10 @@ impl PgStore {
                 .is_ok()
         {
             *client = fresh;
-            // A new connection starts as the login itself: nothing to reset.
+            // A new connection starts as the login itself: nothing to reset; and the
+            // statements prepared on the old one do not exist on it.
             self.reset_pending.set(false);
+            self.prepared.clear();
         }
     }
 
@@ -277,10 +288,10 @@ impl Storage for PgStore {
             .ok_or_else(|| Error::not_found("user", login.to_owned()))
     }
     fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>> {
-        read::records_of(&mut self.client(), login, Some(campaign_id))
+        read::records_of(&mut self.client(), &self.prepared, login, Some(campaign_id))
     }
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>> {
-        read::records_of(&mut self.client(), login, None)
+        read::records_of(&mut self.client(), &self.prepared, login, None)
     }
     fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool> {
         read::has_submitted(&mut self.client(), candidate_id, assessor_id)
@@ -532,17 +543,12 @@ impl Storage for PgStore {
         read::conflicts(&mut self.client(), campaign_id)
     }
     fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus> {
-        read::conflict_status(&mut self.client(), login, campaign_id)
+        read::conflict_status(&mut self.client(), &self.prepared, login, campaign_id)
     }
 
     fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
-        let mut client = self.client();
-        let mut tx = client.transaction().map_err(refused)?;
-        let score = write::save_score(&mut tx, &campaign, input)?;
-        tx.commit().map_err(refused)?;
-        Ok(score)
+        self.save_draft(campaign_id, input)
     }
     fn save_scores(
         &mut self,
@@ -551,11 +557,20 @@ impl Storage for PgStore {
         inputs: &[ScoreInput],
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let mut keys = std::collections::HashSet::new();
+        if inputs
+            .iter()
+            .all(|i| keys.insert((i.candidate_id, i.assessor_id, &i.criterion_key)))
+        {
+            return Ok(self.save_drafts(campaign_id, inputs)?.0.len());
+        }
+        // The same score twice: one statement writes a row once, so one by one, in order.
+        let campaign = self.campaign_for_write(campaign_id)?;
         let mut client = self.client();
+        let upsert = self.prepared.get(&mut client, drafts::UPSERT_DRAFT)?;
         let mut tx = client.transaction().map_err(refused)?;
         for input in inputs {
-            write::save_score(&mut tx, &campaign, input)?;
+            write::save_score(&mut tx, &upsert, &campaign, input)?;
         }
         tx.commit().map_err(refused)?;
         Ok(inputs.len())
@@ -568,7 +583,7 @@ impl Storage for PgStore {
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let campaign = self.campaign_for_write(campaign_id)?;
         write::submit_scores(&mut self.client(), &campaign, candidate_id, assessor_id)
     }
     fn visible_scores(&self, campaign_id: Id, candidate_id: Id, _: Id) -> Result<Vec<Score>> {
@@ -598,7 +613,7 @@ impl Storage for PgStore {
         decisions: &[Decision],
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let campaign = self.campaign_for_write(campaign_id)?;
         let mut client = self.client();
         let mut tx = client.transaction().map_err(refused)?;
         for decision in decisions {
@@ -617,7 +632,7 @@ impl Storage for PgStore {
         decision: &Decision,
     ) -> Result<Moderation> {
         let _acting = self.acting_as(actor)?;
-        let campaign = self.campaign(campaign_id)?;
+        let campaign = self.campaign_for_write(campaign_id)?;
         {
             let mut client = self.client();
             let mut tx = client.transaction().map_err(refused)?;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use postgres::{Client, GenericClient};
 
+use super::prepared::Prepared;
 use super::refused;
 use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
@@ -62,18 +63,23 @@ pub(super) fn users(client: &mut Client, login: Option<&str>) -> Result<Vec<User
 
 pub(super) fn records_of(
     client: &mut Client,
+    prepared: &Prepared,
     login: &str,
     campaign_id: Option<Id>,
 ) -> Result<Vec<Assessor>> {
-    all(
+    let statement = prepared.get(
         client,
         &format!(
             "SELECT {ASSESSOR_COLUMNS} FROM assessors
              WHERE login = $1 AND ($2::bigint IS NULL OR campaign_id = $2) ORDER BY campaign_id, id"
         ),
-        &[&login, &campaign_id],
-        rows::assessor,
-    )
+    )?;
+    Ok(client
+        .query(&statement, &[&login, &campaign_id])
+        .map_err(refused)?
+        .iter()
+        .map(rows::assessor)
+        .collect())
 }
 
 pub(super) fn has_submitted(
@@ -292,31 +298,34 @@ pub(super) fn conflicts(client: &mut Client, campaign_id: Id) -> Result<Vec<Conf
     )
 }
 
+/// What the login has stated about conflicts in the campaign: one row per record of theirs
+/// there, in one round trip (checked before each of their saves).
 pub(super) fn conflict_status(
     client: &mut Client,
+    prepared: &Prepared,
     login: &str,
     campaign_id: Id,
 ) -> Result<ConflictStatus> {
-    let conflicted = all(
+    let statement = prepared.get(
         client,
-        "SELECT f.candidate_id FROM conflicts f JOIN assessors a ON a.id = f.assessor_id
-         WHERE a.login = $1 AND a.campaign_id = $2 ORDER BY f.candidate_id",
-        &[&login, &campaign_id],
-        |r| r.get(0),
+        "SELECT a.id,
+                ARRAY(SELECT f.candidate_id FROM conflicts f WHERE f.assessor_id = a.id),
+                a.role IN ('member', 'chair') AND a.conflicts_confirmed_at IS NULL
+         FROM assessors a WHERE a.login = $1 AND a.campaign_id = $2 ORDER BY a.id",
     )?;
-    let unstated = all(
-        client,
-        "SELECT a.id FROM assessors a WHERE a.login = $1 AND a.campaign_id = $2
-           AND a.role IN ('member', 'chair') AND a.conflicts_confirmed_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.assessor_id = a.id)
-         ORDER BY a.id",
-        &[&login, &campaign_id],
-        |r| r.get(0),
-    )?;
-    Ok(ConflictStatus {
-        conflicted,
-        unstated,
-    })
+    let mut status = ConflictStatus::default();
+    for row in client
+        .query(&statement, &[&login, &campaign_id])
+        .map_err(refused)?
+    {
+        let declared: Vec<Id> = row.get(1);
+        if declared.is_empty() && row.get::<_, bool>(2) {
+            status.unstated.push(row.get(0));
+        }
+        status.conflicted.extend(declared);
+    }
+    status.conflicted.sort_unstable();
+    Ok(status)
 }
 
 /// Scores of the campaign's listed candidates (or one of them), as far as row security lets

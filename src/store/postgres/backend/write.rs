@@ -3,8 +3,9 @@
 //! (row security, guard triggers) and appends the audit events itself, as the login.
 
 use chrono::Utc;
-use postgres::{Client, GenericClient, Transaction};
+use postgres::{Client, GenericClient, Statement, Transaction};
 
+use super::drafts::{SAVE_ACTION, SAVE_STATES};
 use super::read;
 use super::refused;
 use crate::import::role_file;
@@ -383,50 +384,32 @@ pub(super) fn confirm_no_conflicts(
     }
 }
 
-/// Saves one draft, inside the caller's transaction, validated as SQLite validates it.
+/// Saves one draft, inside the caller's transaction, validated as SQLite validates it;
+/// `upsert` is [`UPSERT_DRAFT`](super::drafts::UPSERT_DRAFT) prepared on the connection.
 pub(super) fn save_score(
     tx: &mut Transaction<'_>,
+    upsert: &Statement,
     campaign: &Campaign,
     input: &ScoreInput,
-) -> Result<Score> {
-    require_state(campaign, &[CampaignState::Scoring], "saving a score")?;
+) -> Result<()> {
+    require_state(campaign, SAVE_STATES, SAVE_ACTION)?;
     let (_, marks) = check_draft(campaign, input)?;
     let at = now();
-    let row = tx
-        .query_one(
-            "INSERT INTO scores (candidate_id, assessor_id, criterion_key, value, not_assessed,
-                                 evidence, indicators, status, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $8)
-             ON CONFLICT (candidate_id, assessor_id, criterion_key) DO UPDATE SET
-               value = excluded.value, not_assessed = excluded.not_assessed,
-               evidence = excluded.evidence, indicators = excluded.indicators,
-               updated_at = excluded.updated_at
-             RETURNING created_at",
-            &[
-                &input.candidate_id,
-                &input.assessor_id,
-                &input.criterion_key,
-                &input.value,
-                &input.not_assessed,
-                &input.evidence,
-                &IndicatorMark::encode(&marks),
-                &at,
-            ],
-        )
-        .map_err(refused)?;
-    Ok(Score {
-        candidate_id: input.candidate_id,
-        assessor_id: input.assessor_id,
-        criterion_key: input.criterion_key.clone(),
-        value: input.value,
-        not_assessed: input.not_assessed,
-        evidence: input.evidence.clone(),
-        indicators: marks,
-        status: ScoreStatus::Draft,
-        created_at: row.get(0),
-        updated_at: at,
-        submitted_at: None,
-    })
+    tx.execute(
+        upsert,
+        &[
+            &input.candidate_id,
+            &input.assessor_id,
+            &input.criterion_key,
+            &input.value,
+            &input.not_assessed,
+            &input.evidence,
+            &IndicatorMark::encode(&marks),
+            &at,
+        ],
+    )
+    .map_err(refused)?;
+    Ok(())
 }
 
 /// Submits every draft of one assessor for one candidate, whole (the server checks that too).
