@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CombinedScores from './CombinedScores.svelte';
 
@@ -23,8 +23,10 @@ describe('CombinedScores', () => {
     const summary = details.querySelector('summary')!;
     expect(summary.textContent).toBe('5 · 7 → 12; 4 → 4');
     expect(details.open).toBe(false);
+    expect(details.querySelectorAll('li')).toHaveLength(0);
     await fireEvent.click(summary);
     expect(details.open).toBe(true);
+    await waitFor(() => expect(details.querySelectorAll('li')).toHaveLength(2));
     expect([...details.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Working Together: Interview 5 · Presentation 7 → 12',
       'Delivering at Pace: Interview 4 → 4',
