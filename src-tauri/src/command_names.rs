@@ -48,6 +48,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "add_panel",
     "list_assessors",
     "add_assessor",
+    "set_assessor_exercise",
     "list_candidates",
     "add_candidate",
     "update_candidate",

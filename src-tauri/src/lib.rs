@@ -93,6 +93,7 @@ pub fn run() {
             commands::campaigns::add_panel,
             commands::campaigns::list_assessors,
             commands::campaigns::add_assessor,
+            commands::campaigns::set_assessor_exercise,
             commands::campaigns::list_candidates,
             commands::campaigns::add_candidate,
             commands::campaigns::update_candidate,

@@ -114,6 +114,18 @@ pub fn add_assessor(
     state.change(|store| store.add_person(campaign_id, &login, &name, role, panel_id))
 }
 
+/// Limits a member or chair to one exercise (`None`: every exercise); HR administrators
+/// only, refused once the assessor has scored.
+#[tauri::command(async)]
+pub fn set_assessor_exercise(
+    state: State<'_, AppState>,
+    campaign_id: Id,
+    assessor_id: Id,
+    exercise: Option<String>,
+) -> IpcResult<()> {
+    state.change(|store| store.set_assessor_exercise(campaign_id, assessor_id, exercise.as_deref()))
+}
+
 #[tauri::command(async)]
 pub fn list_candidates(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Candidate>> {
     state.read(|store| store.candidates(campaign_id))

@@ -165,6 +165,10 @@ export function createApi(invoke: Invoke) {
     /** Adds the user `login` (created with `name` if new) as member, chair or moderator. */
     addAssessor: (campaignId: number, login: string, name: string, role: AssessorRole, panelId: number | null) =>
       call<number>('add_assessor', { campaignId, login, name, role, panelId }),
+    /** Limits a member or chair to one exercise of the scorecard (`null`: every exercise); HR
+     * administrators only, refused once the assessor has scored. */
+    setAssessorExercise: (campaignId: number, assessorId: number, exercise: string | null) =>
+      call<void>('set_assessor_exercise', { campaignId, assessorId, exercise }),
     listCandidates: (campaignId: number) =>
       call<Wire<Candidate>[]>('list_candidates', { campaignId }),
     addCandidate: (campaignId: number, candidate: Wire<NewCandidate>) =>

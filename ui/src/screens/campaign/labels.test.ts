@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePerson, stateLabel, suggestLogin } from './labels';
+import { describePerson, exerciseLabel, stateLabel, suggestLogin } from './labels';
 
 describe('labels', () => {
   const panels = [{ id: 4, campaign_id: 1, name: 'Panel A' }];
@@ -20,5 +20,11 @@ describe('labels', () => {
     expect(suggestLogin("  Helen Marsh (HR) ")).toBe('helen.marsh.hr');
     expect(suggestLogin('42 Street')).toBe('u.42.street');
     expect(suggestLogin('')).toBe('');
+  });
+  it('names the exercise an assessor scores, all of them when none is chosen', () => {
+    const exercises = [{ key: 'e1', name: 'Interview' }, { key: 'e2', name: 'Presentation' }];
+    expect(exerciseLabel(exercises, null)).toBe('all exercises');
+    expect(exerciseLabel(exercises, 'e2')).toBe('Presentation');
+    expect(exerciseLabel(exercises, 'e9')).toBe('exercise e9');
   });
 });

@@ -2,6 +2,7 @@
 import type { Assessor } from '../../lib/bindings/Assessor';
 import type { AssessorRole } from '../../lib/bindings/AssessorRole';
 import type { CampaignState } from '../../lib/bindings/CampaignState';
+import type { Exercise } from '../../lib/bindings/Exercise';
 import type { Panel } from '../../lib/bindings/Panel';
 import type { Wire } from '../../lib/wire';
 
@@ -50,4 +51,10 @@ export function suggestLogin(name: string): string {
     .filter(Boolean);
   const login = words.join('.');
   return /^[0-9]/.test(login) ? `u.${login}` : login;
+}
+
+/** The exercise an assessor scores: its name, "all exercises" when they are not limited to one. */
+export function exerciseLabel(exercises: readonly Pick<Exercise, 'key' | 'name'>[], key: string | null): string {
+  if (key === null) return 'all exercises';
+  return exercises.find((e) => e.key === key)?.name ?? `exercise ${key}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leniencyChart, move, signed, splitResults, stat, tieNote, tiedGroups, shortTotal, totalLabel, type Result } from './view';
+import { combinedCell, combinedLine, leniencyChart, move, signed, splitResults, stat, tieNote, tiedGroups, shortTotal, totalLabel, type Result } from './view';
 
 function r(id: number, over: Partial<Result> = {}): Result {
   return {
@@ -123,5 +123,24 @@ describe('formatting', () => {
     expect(signed(-0.25)).toBe('−0.25');
     expect(signed(0)).toBe('0.00');
     expect(signed(null)).toBe('—');
+  });
+});
+
+describe('combined criteria', () => {
+  const ex = (exercise: string, exercise_name: string, value: number | null, not_assessed = false) => ({
+    exercise, exercise_name, value, not_assessed,
+  });
+  it('shows each exercise’s score, then the combination', () => {
+    const c = { key: 'c1', name: 'Working Together', exercises: [ex('e1', 'Interview', 5), ex('e2', 'Presentation', 7)], value: 6, not_assessed: false };
+    expect(combinedCell(c)).toBe('5 · 7 → 6');
+    expect(combinedLine(c)).toBe('Interview 5 · Presentation 7 → 6');
+  });
+
+  it('says NA for not assessed and — for a score not decided, never 0', () => {
+    const c = { key: 'c2', name: 'Delivering', exercises: [ex('e1', 'Interview', null, true), ex('e3', 'Test', null)], value: null, not_assessed: false };
+    expect(combinedCell(c)).toBe('NA · — → —');
+    const mean = { ...c, exercises: [ex('e1', 'Interview', 4), ex('e3', 'Test', 5)], value: 4.333333 };
+    expect(combinedCell(mean)).toBe('4 · 5 → 4.33');
+    expect(combinedCell({ ...c, not_assessed: true })).toBe('NA · — → NA');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { AssessorLeniency } from '../../lib/bindings/AssessorLeniency';
 import type { CandidateResult } from '../../lib/bindings/CandidateResult';
+import type { CombinedCriterion } from '../../lib/bindings/CombinedCriterion';
 import type { Wire } from '../../lib/wire';
 
 export type Result = Wire<CandidateResult>;
@@ -140,4 +141,25 @@ export function signed(value: number | null): string {
   if (value == null) return '—';
   const text = Math.abs(value).toFixed(2);
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
+/** A score as the results show it: "NA" when not assessed, "—" when not decided yet. */
+function scoreWord(value: number | null, notAssessed: boolean): string {
+  if (notAssessed) return 'NA';
+  return value == null ? '—' : roundTotal(value);
+}
+
+/**
+ * A criterion assessed in several exercises, compactly: each exercise's agreed or moderated
+ * score in the scorecard's order, then the combination the total uses ("5 · 7 → 12").
+ */
+export function combinedCell(c: Wire<CombinedCriterion>): string {
+  const parts = c.exercises.map((e) => scoreWord(e.value, e.not_assessed)).join(' · ');
+  return `${parts} → ${scoreWord(c.value, c.not_assessed)}`;
+}
+
+/** The same, naming the exercises ("Interview 5 · Presentation 7 → 12"). */
+export function combinedLine(c: Wire<CombinedCriterion>): string {
+  const parts = c.exercises.map((e) => `${e.exercise_name} ${scoreWord(e.value, e.not_assessed)}`).join(' · ');
+  return `${parts} → ${scoreWord(c.value, c.not_assessed)}`;
 }

@@ -117,4 +117,64 @@ describe('ScorecardBuilder', () => {
     expect(onsave).not.toHaveBeenCalled();
     expect(screen.getByTestId('save-error').textContent).toContain('Give “Working Together” a weight');
   });
+
+  it('shows the implicit interview and saves no exercises while there is only it', async () => {
+    const { onsave } = setup();
+    const section = screen.getByTestId('builder-exercises');
+    expect(within(section).getAllByTestId('builder-exercise')).toHaveLength(1);
+    expect((screen.getByLabelText('Name of exercise 1') as HTMLInputElement).value).toBe('Interview');
+    expect(screen.queryByTestId('exercise-matrix')).toBeNull();
+    await submit();
+    expect((onsave.mock.calls[0][0] as Scorecard).exercises).toEqual([]);
+  });
+
+  it('adds a presentation, ticks its criteria in the matrix and saves both exercises with the combination', async () => {
+    const { onsave } = setup();
+    await fireEvent.click(screen.getByRole('button', { name: '+ Add exercise' }));
+    const name = screen.getByLabelText('Name of exercise 2') as HTMLInputElement;
+    expect(document.activeElement).toBe(name);
+    await fireEvent.input(name, { target: { value: 'Presentation' } });
+    await fireEvent.change(screen.getByLabelText('Kind of exercise 2'), { target: { value: 'presentation' } });
+    await fireEvent.change(screen.getByLabelText('Weight of exercise 2'), { target: { value: '2' } });
+    const matrix = screen.getByTestId('exercise-matrix');
+    // four criteria × two exercises
+    expect(within(matrix).getAllByRole('checkbox')).toHaveLength(8);
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Working Together in Presentation' }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Observability in Presentation' }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Observability in Interview' }));
+    await fireEvent.change(screen.getByLabelText("Combine a criterion's exercises by"), { target: { value: 'mean' } });
+    await submit();
+    const card = onsave.mock.calls[0][0] as Scorecard;
+    expect(card.exercises).toEqual([
+      { key: 'e1', name: 'Interview', kind: 'interview', criteria: ['c1', 'c2', 'c3'] },
+      { key: 'e2', name: 'Presentation', kind: 'presentation', weight: 2, criteria: ['c2', 'c4'] },
+    ]);
+    expect(card.combine).toBe('mean');
+  });
+
+  it('says which criterion no exercise assesses, and a criterion left out leaves the matrix', async () => {
+    setup();
+    await fireEvent.click(screen.getByRole('button', { name: '+ Add exercise' }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Delivering at Pace in Interview' }));
+    const matrix = screen.getByTestId('exercise-matrix');
+    const note = within(matrix).getByText('not assessed in any exercise');
+    expect(note.closest('th')!.textContent).toContain('Delivering at Pace');
+    await fireEvent.click(screen.getByRole('checkbox', { name: /^Delivering at Pace\s*: include/ }));
+    expect(within(matrix).queryByText(/Delivering at Pace/)).toBeNull();
+    expect(within(matrix).getAllByRole('checkbox')).toHaveLength(6);
+  });
+
+  it('removes an exercise and moves focus to the add button when one is left', async () => {
+    const { onsave } = setup();
+    await fireEvent.click(screen.getByRole('button', { name: '+ Add exercise' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove exercise 1' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '+ Add exercise' }));
+    expect(screen.queryByTestId('exercise-matrix')).toBeNull();
+    await submit();
+    // the one exercise left assesses every criterion
+    expect((onsave.mock.calls[0][0] as Scorecard).exercises).toEqual([
+      { key: 'e2', name: 'Exercise 2', kind: 'other', criteria: ['c1', 'c2', 'c3', 'c4'] },
+    ]);
+  });
 });

@@ -3,19 +3,25 @@ import type { Criterion } from '../../bindings/Criterion';
 import type { Scale } from '../../bindings/Scale';
 import type { Scorecard } from '../../bindings/Scorecard';
 import {
+  addExercise,
   addPoint,
   addQuestion,
   customFrom,
   deletePoint,
   deleteQuestion,
   editQuestion,
+  exerciseList,
   freshKey,
   fromScorecard,
   moveItem,
+  removeExercise,
   sameScale,
+  setAssessed,
   setIncluded,
   sortPoints,
   toScorecard,
+  unassessed,
+  updateExercise,
   updateItem,
   updatePoint,
 } from './scorecardDraft';
@@ -125,5 +131,102 @@ describe('custom scales', () => {
   it('tells whether two scales are the same', () => {
     expect(sameScale(scale, customFrom(scale, scale.name))).toBe(true);
     expect(sameScale(scale, updatePoint(scale, 0, { descriptor: 'other' }))).toBe(false);
+  });
+});
+
+describe('exercises', () => {
+  it('shows a scorecard without exercises as one interview assessing every included criterion', () => {
+    let state = fromScorecard(draft(['A', 'B', 'C']));
+    state = { ...state, items: setIncluded(state.items, 1, false) };
+    expect(exerciseList(state.exercises, state.items)).toEqual([
+      { key: 'e1', name: 'Interview', kind: 'interview', criteria: ['c1', 'c3'] },
+    ]);
+    // saved unchanged: still no list of exercises
+    expect(toScorecard(state).exercises).toEqual([]);
+  });
+
+  it('adding a second makes both explicit, keyed e + the next number', () => {
+    const state = fromScorecard(draft(['A', 'B']));
+    const first = addExercise(state.exercises, state.items);
+    expect(first.key).toBe('e2');
+    expect(first.exercises).toEqual([
+      { key: 'e1', name: 'Interview', kind: 'interview', criteria: ['c1', 'c2'] },
+      { key: 'e2', name: 'Exercise 2', kind: 'other', criteria: [] },
+    ]);
+    // after a removal the number is not reused while a higher one exists
+    const second = addExercise(first.exercises, state.items);
+    expect(second.key).toBe('e3');
+    const gap = removeExercise(second.exercises, state.items, 'e2');
+    expect(addExercise(gap, state.items).key).toBe('e4');
+  });
+
+  it('removes an exercise but never the last', () => {
+    const state = fromScorecard(draft(['A']));
+    const { exercises } = addExercise(state.exercises, state.items);
+    const one = removeExercise(exercises, state.items, 'e1');
+    expect(one.map((e) => e.key)).toEqual(['e2']);
+    expect(removeExercise(one, state.items, 'e2').map((e) => e.key)).toEqual(['e2']);
+  });
+
+  it('renames, changes the kind and sets or clears the weight', () => {
+    const state = fromScorecard(draft(['A']));
+    let list = updateExercise(state.exercises, state.items, 'e1', { name: 'Presentation', kind: 'presentation', weight: 2 });
+    expect(list).toEqual([{ key: 'e1', name: 'Presentation', kind: 'presentation', weight: 2, criteria: ['c1'] }]);
+    list = updateExercise(list, state.items, 'e1', { weight: undefined });
+    expect('weight' in list[0]).toBe(false);
+  });
+
+  it('toggles a criterion in an exercise, keeping the order the panel meets the criteria', () => {
+    const state = fromScorecard(draft(['A', 'B', 'C']));
+    let list = addExercise(state.exercises, state.items).exercises;
+    list = setAssessed(list, state.items, 'e2', 'c3', true);
+    list = setAssessed(list, state.items, 'e2', 'c1', true);
+    list = setAssessed(list, state.items, 'e2', 'c2', true);
+    expect(list[1].criteria).toEqual(['c1', 'c2', 'c3']);
+    list = setAssessed(list, state.items, 'e2', 'c2', false);
+    list = setAssessed(list, state.items, 'e1', 'c1', false);
+    expect(list.map((e) => e.criteria)).toEqual([['c2', 'c3'], ['c1', 'c3']]);
+    // ticking twice does not list it twice
+    expect(setAssessed(list, state.items, 'e2', 'c1', true)[1].criteria).toEqual(['c1', 'c3']);
+  });
+
+  it('a criterion left out of the scorecard leaves the matrix, and comes back with its ticks', () => {
+    let state = fromScorecard(draft(['A', 'B', 'C']));
+    let list = addExercise(state.exercises, state.items).exercises;
+    list = setAssessed(list, state.items, 'e2', 'c2', true);
+    state = { ...state, exercises: list, items: setIncluded(state.items, 1, false) };
+    expect(toScorecard(state).exercises.map((e) => e.criteria)).toEqual([['c1', 'c3'], []]);
+    state = { ...state, items: setIncluded(state.items, 1, true) };
+    expect(toScorecard(state).exercises.map((e) => e.criteria)).toEqual([['c1', 'c2', 'c3'], ['c2']]);
+  });
+
+  it('names the included criteria no exercise assesses', () => {
+    const state = fromScorecard(draft(['A', 'B']));
+    let list = addExercise(state.exercises, state.items).exercises;
+    list = setAssessed(list, state.items, 'e1', 'c2', false);
+    expect(unassessed(list, state.items).map((r) => r.item.criterion.name)).toEqual(['B']);
+    const without = setIncluded(state.items, 1, false);
+    expect(unassessed(list, without)).toEqual([]);
+  });
+
+  it('a single exercise assesses every criterion on the scorecard when saved', () => {
+    let state = fromScorecard(draft(['A', 'B']));
+    state = { ...state, exercises: [{ key: 'e1', name: 'Written', kind: 'written', criteria: ['c1'] }], combine: 'mean' };
+    expect(toScorecard(state)).toMatchObject({
+      exercises: [{ key: 'e1', name: 'Written', kind: 'written', criteria: ['c1', 'c2'] }],
+      combine: 'mean',
+    });
+  });
+
+  it('carries stored exercises and the combination through unchanged', () => {
+    const card = draft(['A', 'B']);
+    card.exercises = [
+      { key: 'e1', name: 'Interview', kind: 'interview', criteria: ['c2', 'c1'] },
+      { key: 'e3', name: 'Test', kind: 'technical_test', weight: 0.5, criteria: ['c2'] },
+    ];
+    card.combine = 'mean';
+    const saved = toScorecard(fromScorecard(card));
+    expect(saved.exercises).toEqual(card.exercises);
+    expect(saved.combine).toBe('mean');
   });
 });

@@ -6,6 +6,7 @@
 import type { Combine } from '../../bindings/Combine';
 import type { Criterion } from '../../bindings/Criterion';
 import type { Exercise } from '../../bindings/Exercise';
+import type { ExerciseKind } from '../../bindings/ExerciseKind';
 import type { Scale } from '../../bindings/Scale';
 import type { ScalePoint } from '../../bindings/ScalePoint';
 import type { Scorecard } from '../../bindings/Scorecard';
@@ -24,7 +25,10 @@ export type BuilderState = {
   items: BuilderItem[];
   overall_pass_mark: number;
   tie_break: string | null;
-  /** The exercises and their criteria, kept as they were (the builder does not edit them yet). */
+  /**
+   * The exercises and the criteria each assesses (keys of any row, included or not, so a
+   * criterion left out and brought back keeps its ticks); empty: the implicit interview.
+   */
   exercises: Exercise[];
   combine: Combine;
 };
@@ -103,11 +107,7 @@ export function toScorecard(state: BuilderState): Wire<Scorecard> {
     criteria,
     overall_pass_mark: state.overall_pass_mark,
     tie_break: tieBreak,
-    // An exercise keeps only criteria still on the scorecard (the core refuses the rest).
-    exercises: state.exercises.map((e) => ({
-      ...e,
-      criteria: e.criteria.filter((k) => criteria.some((c) => c.key === k)),
-    })),
+    exercises: savedExercises(state.exercises, criteria.map((c) => c.key)),
     combine: state.combine,
   };
 }
@@ -194,4 +194,108 @@ export function sameScale(a: Scale, b: Scale): boolean {
       return p.value === q.value && p.label === q.label && p.descriptor === q.descriptor;
     })
   );
+}
+
+/** The kinds of exercise, in the order menus offer them (the core's `ExerciseKind::ALL`). */
+export const EXERCISE_KINDS: { kind: ExerciseKind; label: string }[] = [
+  { kind: 'interview', label: 'Interview' },
+  { kind: 'presentation', label: 'Presentation' },
+  { kind: 'written', label: 'Written exercise' },
+  { kind: 'technical_test', label: 'Technical test' },
+  { kind: 'other', label: 'Other' },
+];
+
+/** Key of the one exercise of a scorecard that lists none (the core's `IMPLICIT_KEY`). */
+export const IMPLICIT_EXERCISE = 'e1';
+
+function copyExercise(e: Exercise): Exercise {
+  return { ...e, criteria: [...e.criteria] };
+}
+
+function includedKeys(items: BuilderItem[]): string[] {
+  return items.filter((r) => r.included).map((r) => r.item.key);
+}
+
+/**
+ * The exercises as the builder shows them: the listed ones, or the implicit interview
+ * assessing every included criterion when none are listed (the core's `exercise_list`).
+ */
+export function exerciseList(exercises: Exercise[], items: BuilderItem[]): Exercise[] {
+  if (exercises.length > 0) return exercises.map(copyExercise);
+  return [{ key: IMPLICIT_EXERCISE, name: 'Interview', kind: 'interview', criteria: includedKeys(items) }];
+}
+
+/**
+ * Adds an exercise assessing nothing yet and returns the list and its key (`e` and the next
+ * number, as the core's `Scorecard::add_exercise`). A scorecard that listed none first gets
+ * its implicit interview, so the new exercise comes beside it.
+ */
+export function addExercise(exercises: Exercise[], items: BuilderItem[]): { exercises: Exercise[]; key: string } {
+  const list = exerciseList(exercises, items);
+  const numbers = list.map((e) => /^e(\d+)$/.exec(e.key)).filter((m) => m !== null).map((m) => Number(m[1]));
+  const key = `e${Math.max(0, ...numbers) + 1}`;
+  list.push({ key, name: `Exercise ${list.length + 1}`, kind: 'other', criteria: [] });
+  return { exercises: list, key };
+}
+
+/** Removes the exercise `key`; the last one stays (a scorecard is always assessed somewhere). */
+export function removeExercise(exercises: Exercise[], items: BuilderItem[], key: string): Exercise[] {
+  const list = exerciseList(exercises, items);
+  if (list.length <= 1) return list;
+  return list.filter((e) => e.key !== key);
+}
+
+/** Changes the name, kind or weight of exercise `key` (a weight of `undefined` means 1). */
+export function updateExercise(
+  exercises: Exercise[],
+  items: BuilderItem[],
+  key: string,
+  patch: Partial<Pick<Exercise, 'name' | 'kind' | 'weight'>>,
+): Exercise[] {
+  return exerciseList(exercises, items).map((e) => {
+    if (e.key !== key) return e;
+    const next = { ...e, ...patch };
+    if (next.weight === undefined) delete next.weight;
+    return next;
+  });
+}
+
+/**
+ * Ticks or unticks criterion `criterion` in exercise `exercise`. A ticked criterion takes its
+ * place in the order the panel meets the criteria (the builder's order).
+ */
+export function setAssessed(
+  exercises: Exercise[],
+  items: BuilderItem[],
+  exercise: string,
+  criterion: string,
+  on: boolean,
+): Exercise[] {
+  const order = items.map((r) => r.item.key);
+  return exerciseList(exercises, items).map((e) => {
+    if (e.key !== exercise) return e;
+    const rest = e.criteria.filter((k) => k !== criterion);
+    if (!on) return { ...e, criteria: rest };
+    const at = order.indexOf(criterion);
+    const before = rest.findIndex((k) => order.indexOf(k) > at || order.indexOf(k) === -1);
+    const criteria = [...rest];
+    criteria.splice(before === -1 ? criteria.length : before, 0, criterion);
+    return { ...e, criteria };
+  });
+}
+
+/** Included criteria that no exercise assesses (the core refuses to save them). */
+export function unassessed(exercises: Exercise[], items: BuilderItem[]): BuilderItem[] {
+  const list = exerciseList(exercises, items);
+  return items.filter((r) => r.included && !list.some((e) => e.criteria.includes(r.item.key)));
+}
+
+/**
+ * The exercises to save for the scorecard's criteria `keys`. Each keeps only criteria still on
+ * the scorecard (the core refuses the rest); a single exercise assesses every one of them,
+ * since there is nowhere else to assess them.
+ */
+function savedExercises(exercises: Exercise[], keys: string[]): Exercise[] {
+  if (exercises.length === 1) return [{ ...copyExercise(exercises[0]), criteria: [...keys] }];
+  return exercises.map((e) => ({ ...copyExercise(e), criteria: e.criteria.filter((k) => keys.includes(k)) }));
 }
