@@ -45,12 +45,25 @@ pub enum PgError {
 impl From<postgres::Error> for PgError {
     /// A dropped connection is told apart: the app keeps such changes and tries them again.
     fn from(e: postgres::Error) -> Self {
-        if e.is_closed() {
+        if connection_lost(&e) {
             PgError::ConnectionLost(e)
         } else {
             PgError::Sql(e)
         }
     }
+}
+
+/// Whether the connection itself failed: closed, a socket error, or the server ending it
+/// (an administrator, a restart).
+fn connection_lost(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    e.is_closed()
+        || std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>())
+        || e.code().is_some_and(|c| {
+            *c == SqlState::ADMIN_SHUTDOWN
+                || *c == SqlState::CRASH_SHUTDOWN
+                || *c == SqlState::CANNOT_CONNECT_NOW
+        })
 }
 
 impl PgError {
