@@ -134,10 +134,7 @@ fn exercises_blocks(card: &crate::model::Scorecard) -> Vec<Block> {
     if card.has_several_exercises() {
         blocks.push(Block::Note(format!(
             "A criterion assessed in several exercises counts the {} of its exercises' scores.",
-            match card.combine {
-                crate::model::Combine::Sum => "sum",
-                crate::model::Combine::Mean => "weighted mean",
-            }
+            card.combine.words()
         )));
     }
     blocks
@@ -148,10 +145,7 @@ fn combined_blocks(
     card: &crate::model::Scorecard,
     combined: &[crate::scoring::combined::CombinedCriterion],
 ) -> Vec<Block> {
-    let how = match card.combine {
-        crate::model::Combine::Sum => "sum",
-        crate::model::Combine::Mean => "weighted mean",
-    };
+    let how = card.combine.words();
     vec![
         Block::Subheading("Combined across exercises".into()),
         Block::Table(Table {

@@ -71,6 +71,14 @@ impl Combine {
         }
     }
 
+    /// How it is said in a sentence ("the sum of…", "the weighted mean of…").
+    pub fn words(self) -> &'static str {
+        match self {
+            Combine::Sum => "sum",
+            Combine::Mean => "weighted mean",
+        }
+    }
+
     /// Parses "sum" or "mean".
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
@@ -121,6 +129,15 @@ impl Exercise {
             weight: None,
             criteria,
         }
+    }
+}
+
+/// Whether someone limited to exercise `limit` (`None`: every exercise) scores what belongs to
+/// `exercise` (`None`: to no one exercise, as every entry of a one-exercise scorecard).
+pub fn covers(limit: Option<&str>, exercise: Option<&str>) -> bool {
+    match (limit, exercise) {
+        (Some(limit), Some(exercise)) => limit == exercise,
+        _ => true,
     }
 }
 

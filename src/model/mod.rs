@@ -14,7 +14,9 @@ mod scorecard;
 
 pub use audit::AuditEvent;
 pub use campaign::{Campaign, CampaignState, PinnedScorecard};
-pub use exercise::{slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR};
+pub use exercise::{
+    covers, slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR,
+};
 pub use people::{Assessor, AssessorRole, Candidate, Panel, User, Withdrawal};
 pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocument};
 pub use scale::{Scale, ScalePoint};

@@ -103,6 +103,30 @@ pub struct Score {
     pub submitted_at: Option<String>,
 }
 
+impl Score {
+    /// A draft as saved from `input`, with the indicator marks stored for it.
+    pub fn draft(
+        input: &ScoreInput,
+        indicators: Vec<IndicatorMark>,
+        created_at: String,
+        updated_at: String,
+    ) -> Score {
+        Score {
+            candidate_id: input.candidate_id,
+            assessor_id: input.assessor_id,
+            criterion_key: input.criterion_key.clone(),
+            value: input.value,
+            not_assessed: input.not_assessed,
+            evidence: input.evidence.clone(),
+            indicators,
+            status: ScoreStatus::Draft,
+            created_at,
+            updated_at,
+            submitted_at: None,
+        }
+    }
+}
+
 /// The panel's agreed score for a candidate on a criterion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

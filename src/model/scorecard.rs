@@ -221,10 +221,12 @@ impl Scorecard {
     ) -> impl Iterator<Item = &'a ScorecardCriterion> + 'a {
         self.criteria
             .iter()
-            .filter(move |c| match (exercise, &c.exercise) {
-                (Some(wanted), Some(own)) => wanted == own,
-                _ => true,
-            })
+            .filter(move |c| super::exercise::covers(exercise, c.exercise.as_deref()))
+    }
+
+    /// On a scorecard as assessed: whether someone limited to `exercise` scores entry `key`.
+    pub fn scores_in(&self, exercise: Option<&str>, key: &str) -> bool {
+        self.scored_in(exercise).any(|c| c.key == key)
     }
 
     /// The criterion with this key.

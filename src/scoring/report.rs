@@ -119,23 +119,17 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         data.assessors
             .iter()
             .filter(|a| a.role.scores() && a.panel_id == Some(panel))
-            .filter(|a| match (exercise, a.exercise.as_deref()) {
-                (Some(wanted), Some(own)) => wanted == own,
-                _ => true,
-            })
+            .filter(|a| crate::model::covers(a.exercise.as_deref(), exercise))
             .map(|a| a.id)
             .collect()
     };
-    let exercise_keys: Vec<&str> = scorecard
-        .criteria
-        .iter()
-        .filter_map(|c| c.exercise.as_deref())
-        .fold(Vec::new(), |mut keys, key| {
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-            keys
-        });
+    // The exercises scored apart (none when the scorecard has one).
+    let built = &data.campaign.scorecard;
+    let exercise_keys: Vec<&str> = if built.has_several_exercises() {
+        built.exercises.iter().map(|e| e.key.as_str()).collect()
+    } else {
+        Vec::new()
+    };
     let mut groups: BTreeMap<(Id, Option<&str>), Vec<Id>> = BTreeMap::new();
     for panel in &data.panels {
         let keys: Vec<Option<&str>> = if limited.contains(&panel.id) && !exercise_keys.is_empty() {
@@ -179,12 +173,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         .iter()
         .max_by_key(|(size, n)| (**n, **size))
         .map(|(s, _)| *s);
-    let exercise_name = |key: &str| {
-        data.campaign
-            .scorecard
-            .exercise(key)
-            .map_or(key.to_owned(), |e| e.name)
-    };
+    let exercise_name = |key: &str| built.exercise(key).map_or(key.to_owned(), |e| e.name);
     let mut pooled = Vec::new();
     let mut panels = Vec::new();
     for panel in &data.panels {

@@ -44,10 +44,7 @@ impl Session {
                     campaign = Some(self.store.campaign(campaign_id)?);
                 }
                 let card = &campaign.as_ref().expect("read above").assessed;
-                if !card
-                    .scored_in(Some(exercise))
-                    .any(|c| c.key == input.criterion_key)
-                {
+                if !card.scores_in(Some(exercise), &input.criterion_key) {
                     return Err(self.refuse(
                         "an assessor of the exercise it belongs to",
                         &format!(
@@ -155,8 +152,7 @@ impl Session {
         let chairs_exercise = |a: &Assessor| match (&campaign, a.exercise.as_deref()) {
             (Some(campaign), Some(exercise)) => campaign
                 .assessed
-                .scored_in(Some(exercise))
-                .any(|c| c.key == decision.criterion_key),
+                .scores_in(Some(exercise), &decision.criterion_key),
             _ => true,
         };
         let chair = roles

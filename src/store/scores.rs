@@ -249,19 +249,7 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
     let created_at = before
         .as_ref()
         .map_or_else(|| tx.now().to_owned(), |b| b.created_at.clone());
-    let score = Score {
-        candidate_id: input.candidate_id,
-        assessor_id: input.assessor_id,
-        criterion_key: input.criterion_key.clone(),
-        value: input.value,
-        not_assessed: input.not_assessed,
-        evidence: input.evidence.clone(),
-        indicators: marks,
-        status: ScoreStatus::Draft,
-        created_at,
-        updated_at: tx.now().to_owned(),
-        submitted_at: None,
-    };
+    let score = Score::draft(input, marks, created_at, tx.now().to_owned());
     tx.conn()
         .prepare_cached(&format!(
             "INSERT INTO scores ({SCORE_COLUMNS}, has_evidence)

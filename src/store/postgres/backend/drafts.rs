@@ -16,7 +16,7 @@ use chrono::Utc;
 use postgres::Row;
 
 use super::{read, refused, PgStore};
-use crate::model::{Campaign, CampaignState, Id, IndicatorMark, Score, ScoreInput, ScoreStatus};
+use crate::model::{Campaign, CampaignState, Id, IndicatorMark, Score, ScoreInput};
 use crate::store::campaigns::require_state;
 use crate::store::scores::check_draft;
 use crate::store::timestamp;
@@ -112,19 +112,7 @@ impl PgStore {
     pub(super) fn save_draft(&self, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
         let (mut saved, at) = self.save_drafts(campaign_id, std::slice::from_ref(input))?;
         let (marks, created_at) = saved.pop().expect("one draft saved for one input");
-        Ok(Score {
-            candidate_id: input.candidate_id,
-            assessor_id: input.assessor_id,
-            criterion_key: input.criterion_key.clone(),
-            value: input.value,
-            not_assessed: input.not_assessed,
-            evidence: input.evidence.clone(),
-            indicators: marks,
-            status: ScoreStatus::Draft,
-            created_at,
-            updated_at: at,
-            submitted_at: None,
-        })
+        Ok(Score::draft(input, marks, created_at, at))
     }
 
     /// Saves drafts, all or none, in one statement (see the module's comment), validated as

@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSaver, type Clock, type SaveStatus } from './autosave';
-
-/** A clock that only moves when the test says so. */
-function fakeClock() {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  const clock: Clock = {
-    setTimeout(fn, ms) {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, fn });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-  };
-  function advance(ms: number) {
-    now += ms;
-    for (const [id, t] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at <= now) {
-        timers.delete(id);
-        t.fn();
-      }
-    }
-  }
-  return { clock, advance, pending: () => timers.size };
-}
+import { createSaver, type SaveStatus } from './autosave';
+import { fakeClock } from '../../testing/fakeClock';
 
 /** A save function whose calls the test resolves or rejects by hand. */
 function controlledSave<T>() {

@@ -1,38 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from './autosave';
 import { createOutbox } from './outbox';
-
-function fakeClock() {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  const clock: Clock = {
-    setTimeout(fn, ms) {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, fn });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-  };
-  function advance(ms: number) {
-    now += ms;
-    for (const [id, t] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
-      if (t.at <= now) {
-        timers.delete(id);
-        t.fn();
-      }
-    }
-  }
-  return { clock, advance, timers: () => timers.size };
-}
+import { fakeClock } from '../../testing/fakeClock';
 
 const offline = { kind: 'error' as const, message: 'The connection was lost', offline: true };
 
 describe('createOutbox', () => {
   it('retries each change that failed offline every interval until it is saved', () => {
-    const { clock, advance, timers } = fakeClock();
+    const { clock, advance, pending } = fakeClock();
     const retried: string[] = [];
     const counts: number[] = [];
     const outbox = createOutbox({ retry: (id) => retried.push(id), every: 5000, clock, onChange: (n) => counts.push(n) });
@@ -50,7 +24,7 @@ describe('createOutbox', () => {
     expect(outbox.count).toBe(0);
     advance(5000);
     expect(retried).toHaveLength(3);
-    expect(timers()).toBe(0);
+    expect(pending()).toBe(0);
     expect(counts).toEqual([1, 2, 1, 0]);
   });
 
