@@ -289,6 +289,8 @@ fn the_command_line_on_a_url_prints_the_same_results_as_on_a_file() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
+    // The installation key of the command line's runs on the server.
+    let config = tempfile::tempdir().unwrap();
     let file = dir.path().join("story.db");
     let mut local = common::desk_in(&file);
     let (cast, _) = run_story(&mut local);
@@ -300,7 +302,7 @@ fn the_command_line_on_a_url_prints_the_same_results_as_on_a_file() {
     assert!(on_file.status.success(), "{on_file:?}");
     // On the server, the URL's login is who the command runs as (`--as` is not used).
     let url = db.url_for(&db.login("helen"), Some(PASSWORD));
-    let on_server = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &args);
+    let on_server = cli_support::panelmark_on_server(&url, config.path(), &args);
     assert!(on_server.status.success(), "{on_server:?}");
     assert!(!on_file.stdout.is_empty());
     assert_eq!(
@@ -310,7 +312,7 @@ fn the_command_line_on_a_url_prints_the_same_results_as_on_a_file() {
     );
     // A member asking on the server is refused by the session, in one sentence naming who may.
     let url = db.url_for(&db.login("tomasz"), Some(PASSWORD));
-    let refused = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &args);
+    let refused = cli_support::panelmark_on_server(&url, config.path(), &args);
     assert!(!refused.status.success());
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(message.contains("moderator"), "{message}");
@@ -784,13 +786,15 @@ fn the_demo_on_a_server_gives_the_same_results_as_on_a_file() {
     };
     let demo = ["demo", "--seed", "11", "--candidates", "14"];
     let dir = tempfile::tempdir().unwrap();
+    // The installation key of the command line's runs on the server.
+    let config = tempfile::tempdir().unwrap();
     let file = dir.path().join("demo.db");
     let built = cli_support::panelmark_as(&file, "hr", &demo);
     assert!(built.status.success(), "{built:?}");
     // On the server, as its superuser: the demo's people become logins, each acting as itself.
     let admin = db.admin_config();
     let superuser = db.url_for(admin.get_user().unwrap(), None);
-    let built = cli_support::panelmark_as(std::path::Path::new(&superuser), "ignored", &demo);
+    let built = cli_support::panelmark_on_server(&superuser, config.path(), &demo);
     assert!(built.status.success(), "{built:?}");
     let moderator = panelmark::demo::MODERATOR_LOGIN;
     let mut server = db.superuser();
@@ -825,7 +829,7 @@ fn the_demo_on_a_server_gives_the_same_results_as_on_a_file() {
     let on_file = cli_support::panelmark_as(&file, moderator, &args);
     assert!(on_file.status.success(), "{on_file:?}");
     let url = db.url_for(moderator, Some(PASSWORD));
-    let on_server = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &args);
+    let on_server = cli_support::panelmark_on_server(&url, config.path(), &args);
     assert!(on_server.status.success(), "{on_server:?}");
     assert!(on_file.stdout.len() > 1000);
     assert_eq!(
@@ -833,7 +837,7 @@ fn the_demo_on_a_server_gives_the_same_results_as_on_a_file() {
         String::from_utf8_lossy(&on_server.stdout),
         "`demo` then `results --json` differs between the file and the server"
     );
-    let verified = cli_support::panelmark_as(std::path::Path::new(&url), "ignored", &["verify"]);
+    let verified = cli_support::panelmark_on_server(&url, config.path(), &["verify"]);
     assert!(verified.status.success(), "{verified:?}");
 }
 

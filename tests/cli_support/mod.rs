@@ -18,6 +18,20 @@ pub fn panelmark_as(db: &Path, login: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs the command line on the shared database at `url`, as the URL's login (`--as` is not
+/// used there). A URL is no folder to keep a key beside: the installation key goes into
+/// `config`, a folder of the test's own.
+#[allow(dead_code)] // Only the PostgreSQL suites use it.
+pub fn panelmark_on_server(url: &str, config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_panelmark"))
+        .env("PANELMARK_CONFIG_DIR", config)
+        .arg("--db")
+        .arg(url)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// The command line on one database file in a fresh folder, as whoever is named; each runner
 /// asserts the outcome and returns what a test reads.
 #[allow(dead_code)] // Each test binary uses part of it.
@@ -71,8 +85,11 @@ impl Cli {
 
     pub fn try_as(&self, login: &str, args: &[&str]) -> Output {
         match &self.server {
-            // The URL's login is who the command runs as; `--as` is not used there.
-            Some(server) => panelmark_as(Path::new(&(server.url_for)(login)), "ignored", args),
+            Some(server) => panelmark_on_server(
+                &(server.url_for)(login),
+                &self.dir.path().join("config"),
+                args,
+            ),
             None => panelmark_as(&self.db(), login, args),
         }
     }
