@@ -3,11 +3,17 @@
 //
 // start_to_first_paint_ms: from spawning the process to the app printing `ui_ready`, which the
 //   UI sends two animation frames after mounting (its first frame is painted by then).
-// since_main_ms: the same end point, timed inside the app from the start of `main`.
+// since_main_ms: the same end point, timed inside the app from the start of `main`; split into
+//   shell_to_page_ms (Tauri, GTK and WebKit's processes until the page's navigation began),
+//   page_to_script_ms (the HTML and the bundle loaded and parsed), script_to_mounted_ms (the
+//   app's components created and inserted) and mounted_to_paint_ms (style, layout and the first
+//   two frames).
 // rss_app_kib: VmRSS of the app process after 3 s idle; rss_tree_kib adds its WebKit child
 //   processes (web content, network), which hold most of a webview's memory, counting shared
 //   libraries once per process; pss_tree_kib is the same tree by proportional set size (shared
 //   pages split), the fairer total.
+// webkit_floor: per run, a bare WebKitGTK window's window_to_paint_ms (libraries loaded) and
+//   navigation_to_paint_ms, measured between the app's runs (scripts/webkit-floor.py).
 // board: opening the moderation board of a demo campaign (`--board-candidates N`, default 5000;
 //   0 skips it). The database is built first with the CLI (target/release/panelmark demo) when
 //   it is there, else through the app's create_demo_campaign command (setup, not timed); then the
@@ -116,6 +122,12 @@ async function measureOnce() {
     return {
       start_to_first_paint_ms: Math.round(ready.at - spawnedAt),
       since_main_ms: Math.round(ready.since_main_ms),
+      // since_main_ms split: the shell and webview until the page's navigation began, the
+      // page's HTML and script until the bundle ran, and the first render.
+      shell_to_page_ms: Math.round(ready.since_main_ms - ready.page_paint_ms),
+      page_to_script_ms: Math.round(ready.page_script_ms),
+      script_to_mounted_ms: Math.round(ready.page_mounted_ms - ready.page_script_ms),
+      mounted_to_paint_ms: Math.round(ready.page_paint_ms - ready.page_mounted_ms),
       rss_app_kib: vmRssKib(app.pid),
       rss_tree_kib: treeSum(app.pid, vmRssKib),
       pss_tree_kib: treeSum(app.pid, pssKib),
@@ -229,8 +241,28 @@ async function measureBoard(candidates) {
   }
 }
 
+// WebKit alone on this machine, now (scripts/webkit-floor.py): a bare WebKitGTK window with one
+// heading. Start-up cannot be faster than this; null when python3-gi or its WebKit typelib is
+// missing.
+function webkitFloorOnce() {
+  try {
+    const out = execFileSync('/usr/bin/python3', [path.join(repo, 'scripts', 'webkit-floor.py')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 30_000,
+    });
+    return JSON.parse(out.trim().split('\n').at(-1));
+  } catch {
+    return null;
+  }
+}
+
 const samples = [];
-for (let i = 0; i < runs; i++) samples.push(await measureOnce());
+const floors = [];
+for (let i = 0; i < runs; i++) {
+  samples.push(await measureOnce());
+  floors.push(webkitFloorOnce());
+}
 let board = null;
 if (boardCandidates > 0) {
   requireFile(tauriDriver, 'install it with `make -f mk/app.mk app-deps`');
@@ -249,6 +281,7 @@ console.log(
       first_run: samples[0],
       median: Object.fromEntries(Object.keys(samples[0]).map((k) => [k, median(k)])),
       samples,
+      webkit_floor: floors.every(Boolean) ? floors : null,
       board,
     },
     null,

@@ -5,10 +5,15 @@ import App from './App.svelte';
 import { api } from './lib/api';
 import { ignoreStrayDrops } from './screens/roles/drop';
 
+// The page's clock when the bundle runs (its modules defined, nothing mounted yet): the
+// start-up measurement's split between loading the page and the first render (see ui_ready).
+const scriptStartedMs = performance.now();
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
 const app = mount(App, { target });
+const mountedMs = performance.now();
 
 // A file dropped outside a drop zone (the Roles screen's) does nothing, rather than the
 // webview opening the file in place of the app.
@@ -19,7 +24,7 @@ ignoreStrayDrops(window);
 requestAnimationFrame(() =>
   requestAnimationFrame(() => {
     performance.mark('panelmark:first-paint');
-    api.uiReady().catch((e) => console.warn('ui_ready failed', e));
+    api.uiReady(scriptStartedMs, mountedMs, performance.now()).catch((e) => console.warn('ui_ready failed', e));
   }),
 );
 

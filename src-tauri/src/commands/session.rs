@@ -186,12 +186,24 @@ pub fn list_audit_events(
     state.read(|store| store.audit_events(&filter))
 }
 
-/// The UI calls this once after its first paint. With `PANELMARK_STARTUP_LOG=1` the shell
-/// prints one JSON line with the time since `main` started, for `tests/e2e/measure.mjs`.
+/// The UI calls this once after its first paint, with three of the page's own clock readings
+/// (milliseconds since the page's navigation began): when its script started running, when
+/// the app was mounted, and the paint. With `PANELMARK_STARTUP_LOG=1` the shell prints one JSON line with the time since
+/// `main` started and that split, for `tests/e2e/measure.mjs`: the shell and the webview's
+/// start until the page loads, the page's HTML and script until its first line runs, mounting,
+/// and the first frame.
 #[tauri::command(async)]
-pub fn ui_ready(state: State<'_, AppState>) {
+pub fn ui_ready(
+    state: State<'_, AppState>,
+    script_ms: Option<f64>,
+    mounted_ms: Option<f64>,
+    paint_ms: Option<f64>,
+) {
     if std::env::var_os("PANELMARK_STARTUP_LOG").is_some_and(|v| v == "1") {
         let ms = state.started.elapsed().as_secs_f64() * 1000.0;
-        println!("{{\"event\":\"ui_ready\",\"since_main_ms\":{ms:.1}}}");
+        let [script, mounted, paint] = [script_ms, mounted_ms, paint_ms].map(|t| t.unwrap_or(-1.0));
+        println!(
+            "{{\"event\":\"ui_ready\",\"since_main_ms\":{ms:.1},\"page_script_ms\":{script:.1},\"page_mounted_ms\":{mounted:.1},\"page_paint_ms\":{paint:.1}}}"
+        );
     }
 }

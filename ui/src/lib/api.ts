@@ -123,7 +123,8 @@ export function createApi(invoke: Invoke) {
     checkAnchor: (anchor: string) => call<AnchorCheck>('check_anchor', { anchor }),
     listAuditEvents: (filter: AuditFilter) =>
       call<Wire<AuditEvent>[]>('list_audit_events', { filter }),
-    uiReady: () => call<void>('ui_ready'),
+    uiReady: (scriptMs: number, mountedMs: number, paintMs: number) =>
+      call<void>('ui_ready', { scriptMs, mountedMs, paintMs }),
 
     // Roles and scorecards
     importJobDescription: (path: string) =>
