@@ -66,7 +66,7 @@ bench: cli
 # corpora seeded from the test fixtures. Only the stable toolchain exists here: RUSTC_BOOTSTRAP
 # lets cargo-fuzz pass its nightly flags. Sanitizer off by default (FUZZ_SANITIZER=address to
 # turn it on): the core forbids unsafe code, and without it each target runs ~3x more inputs.
-FUZZ_TARGETS := job_description role_file candidate_csv anchors_file
+FUZZ_TARGETS := job_description role_file candidate_csv anchors_file transfer_source
 FUZZ_SECONDS := $(or $(SECONDS),60)
 FUZZ_SANITIZER ?= none
 .PHONY: fuzz fuzz-tools

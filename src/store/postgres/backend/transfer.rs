@@ -50,15 +50,21 @@ pub struct ImportReport {
     pub campaigns: Vec<ImportedCampaign>,
 }
 
-/// Moves the campaigns `only` (every campaign when empty) of the file `source` (named
-/// `source_name` in the record) into the server `client` is connected to, as described above.
-pub fn import_file(
-    client: &mut Client,
-    source: &Store,
-    source_name: &str,
-    only: &[Id],
-) -> Result<ImportReport> {
-    require_superuser(client, "server import")?;
+/// A file checked for import: it verifies, and these are its campaigns with the results it
+/// gives for each. Everything the import reads from the file before it touches the server.
+#[derive(Debug)]
+pub struct CheckedSource {
+    /// The file's chain head when it was read, `SEQ:HASH`.
+    pub anchor: String,
+    /// The campaigns to move, each with the results the file computes for it.
+    pub campaigns: Vec<(Campaign, Vec<results::CandidateResult>)>,
+}
+
+/// Checks the file `source` (named `source_name` in errors) for an import of the campaigns
+/// `only` (every campaign when empty): its chain and its data against the log must verify,
+/// and each campaign's results are computed from it. Needs no server, so a hostile file can
+/// be tried on it alone (the `transfer_source` fuzz target).
+pub fn check_source(source: &Store, source_name: &str, only: &[Id]) -> Result<CheckedSource> {
     match source.verify()? {
         Verification::Intact { .. } => {}
         Verification::DataDiffers { row, problem, .. } => {
@@ -73,7 +79,6 @@ pub fn import_file(
         }
     }
     let anchor = source.anchor()?.short();
-    let conn = source.conn();
     let campaigns: Vec<Campaign> = if only.is_empty() {
         source.campaigns()?
     } else {
@@ -81,17 +86,39 @@ pub fn import_file(
             .map(|id| source.campaign(*id))
             .collect::<Result<_>>()?
     };
+    let campaigns = campaigns
+        .into_iter()
+        .map(|campaign| {
+            let on_file = results::compute(&source.campaign_data(campaign.id)?);
+            Ok((campaign, on_file))
+        })
+        .collect::<Result<_>>()?;
+    Ok(CheckedSource { anchor, campaigns })
+}
+
+/// Moves the campaigns `only` (every campaign when empty) of the file `source` (named
+/// `source_name` in the record) into the server `client` is connected to, as described above.
+pub fn import_file(
+    client: &mut Client,
+    source: &Store,
+    source_name: &str,
+    only: &[Id],
+) -> Result<ImportReport> {
+    require_superuser(client, "server import")?;
+    let checked = check_source(source, source_name, only)?;
+    let conn = source.conn();
+    let campaigns: Vec<Campaign> = checked.campaigns.iter().map(|(c, _)| c.clone()).collect();
     check_logins(client, conn, &campaigns)?;
     let mut tx = client.transaction().map_err(refused)?;
     tx.batch_execute("SET LOCAL search_path = panelmark")
         .map_err(refused)?;
     let mut report = ImportReport {
-        source_anchor: anchor.clone(),
+        source_anchor: checked.anchor.clone(),
         campaigns: Vec::new(),
     };
-    for campaign in &campaigns {
-        let moved = copy_campaign(&mut tx, conn, campaign, source_name, &anchor)?;
-        check_results(&mut tx, source, campaign, &moved)?;
+    for (campaign, on_file) in &checked.campaigns {
+        let moved = copy_campaign(&mut tx, conn, campaign, source_name, &checked.anchor)?;
+        check_results(&mut tx, on_file, campaign, &moved)?;
         report.campaigns.push(moved.report);
     }
     tx.commit().map_err(refused)?;
@@ -210,7 +237,15 @@ fn copy_campaign(
          JOIN scorecard_versions v ON v.scorecard_id = c.scorecard_id AND v.version = c.scorecard_version
          WHERE c.id = ?1",
         local,
-    )?[0];
+    )?
+    .into_iter()
+    .next()
+    // A file that verifies has the campaign's pinned scorecard; say so plainly if not.
+    .ok_or_else(|| {
+        Error::Conflict(format!(
+            "{source_name}: campaign {local} has no pinned scorecard version; nothing was imported"
+        ))
+    })?;
     let scorecard_id = insert_returning_id(
         tx,
         "INSERT INTO scorecards (role_id, title, created_at) VALUES (NULL, $1, $2) RETURNING id",
@@ -492,11 +527,10 @@ fn copy_campaign(
 /// be the file's to the byte.
 fn check_results(
     tx: &mut Transaction<'_>,
-    source: &Store,
+    on_file: &[results::CandidateResult],
     campaign: &Campaign,
     moved: &Moved,
 ) -> Result<()> {
-    let on_file = results::compute(&source.campaign_data(campaign.id)?);
     let mut copy = campaign.clone();
     copy.id = moved.report.server_id;
     let mut on_server = results::compute(&campaign_data_in(tx, copy)?);
@@ -505,7 +539,7 @@ fn check_results(
         r.candidate_id = back.get(&r.candidate_id).copied().unwrap_or(r.candidate_id);
     }
     let json = |r: &[results::CandidateResult]| serde_json::to_string(r).unwrap_or_default();
-    if json(&on_file) != json(&on_server) {
+    if json(on_file) != json(&on_server) {
         return Err(Error::Conflict(format!(
             "campaign {} ({}) gives different results on the server than in the file; \
              nothing was imported",
