@@ -669,15 +669,20 @@ pub(super) fn campaign_audit(
     through_seq: Option<i64>,
     each: &mut dyn FnMut(crate::store::audit::AuditRef<'_>) -> Result<()>,
 ) -> Result<()> {
-    let rows = client
-        .query(
+    use postgres::fallible_iterator::FallibleIterator;
+    use postgres::types::ToSql;
+    // Streamed row by row (a large campaign's log does not fit comfortably in memory twice:
+    // once as rows and once as the export written from them).
+    let params: [&(dyn ToSql + Sync); 2] = [&campaign_id, &through_seq];
+    let mut rows = client
+        .query_raw(
             "SELECT seq, at, actor, action, entity, candidate_id, before, after, prev_hash, hash
              FROM audit_log WHERE campaign_id = $1 AND ($2::bigint IS NULL OR seq <= $2)
              ORDER BY seq",
-            &[&campaign_id, &through_seq],
+            params,
         )
         .map_err(refused)?;
-    for r in &rows {
+    while let Some(r) = rows.next().map_err(refused)? {
         each(crate::store::audit::AuditRef {
             seq: r.get(0),
             at: r.get(1),
