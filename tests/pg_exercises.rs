@@ -272,4 +272,69 @@ fn the_two_exercise_campaign_from_the_cli_gives_the_same_results_on_a_file_and_a
         serde_json::to_string_pretty(&server_results).unwrap(),
         "the merit list, totals and combined scores differ between the file and the server"
     );
+
+    // The file's campaign moved to the server by `server import`: each assessor keeps the
+    // exercise they score (the server checks the results are the file's before committing).
+    use panelmark::store::postgres::{transfer, users};
+    let mut admin = db.superuser();
+    // (Logins are cluster-wide: the file's plain names are made here and dropped at the end.)
+    for (who, name) in std::iter::once((HR, "HR")).chain(PEOPLE) {
+        let role = match who {
+            HR => AppRole::HrAdmin,
+            "helen" => AppRole::Moderator,
+            _ => AppRole::Assessor,
+        };
+        users::add_user(
+            &mut admin,
+            who,
+            role,
+            Some(name),
+            Some(pg_support::PASSWORD),
+        )
+        .unwrap();
+    }
+    let source = panelmark::store::Store::open(&on_file.db()).unwrap();
+    let imported = transfer::import_file(&mut admin, &source, "campaign.db", &[]);
+    let exercises = |rows: Vec<(String, Option<String>)>| {
+        let mut rows = rows;
+        rows.sort();
+        rows
+    };
+    let on_file_exercises = exercises(
+        rusqlite::Connection::open(on_file.db())
+            .unwrap()
+            .prepare("SELECT login, exercise FROM assessors")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap(),
+    );
+    let moved = imported.as_ref().ok().map(|r| r.campaigns[0].server_id);
+    let on_server_exercises = moved.map(|id| {
+        exercises(
+            admin
+                .query(
+                    "SELECT login, exercise FROM panelmark.assessors WHERE campaign_id = $1",
+                    &[&id],
+                )
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect(),
+        )
+    });
+    for (who, _) in std::iter::once((HR, "")).chain(PEOPLE) {
+        let _ = admin.batch_execute(&format!(
+            "DROP OWNED BY \"{who}\"; DROP ROLE IF EXISTS \"{who}\""
+        ));
+    }
+    if let Err(e) = imported {
+        panic!("server import of the two-exercise file: {e}");
+    }
+    assert!(
+        on_file_exercises.iter().any(|(_, e)| e.is_some()),
+        "the flow limits someone to an exercise: {on_file_exercises:?}"
+    );
+    assert_eq!(on_server_exercises.unwrap(), on_file_exercises);
 }
