@@ -10,6 +10,7 @@
 #   test-e2e     build, then drive the app through WebDriver under Xvfb (tests/e2e/run.mjs);
 #                screenshots in test-output/e2e/
 #   app-measure  build, then print start-up time and idle memory as JSON (tests/e2e/measure.mjs)
+#   app-large-screens  build, then screenshot Scoring, the board and Results at 2,000 candidates
 #   app-bindings-check  fail if ui/src/lib/bindings differs from what the Rust types generate
 
 APP_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
@@ -22,7 +23,7 @@ APP_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APP_APT_PACKAGES := libwebkit2gtk-4.1-dev pkg-config build-essential libdbus-1-dev \
 	xvfb xauth webkit2gtk-driver imagemagick
 
-.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure app-bindings-check
+.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure app-large-screens app-bindings-check
 
 app-deps: app-apt $(APP_NPM_STAMP) $(APP_TAURI_DRIVER)
 
@@ -68,6 +69,11 @@ test-e2e: app-build $(APP_TAURI_DRIVER)
 
 app-measure: app-build
 	cd $(APP_ROOT) && $(APP_XVFB) node tests/e2e/measure.mjs
+
+# Screenshots of Scoring (500 candidates on the panel), the board and Results on a 2,000-candidate
+# demo, into test-output/e2e-large/ (tests/e2e/large.mjs).
+app-large-screens: app-build
+	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/large.mjs
 
 # Fails when the committed TypeScript bindings differ from what the Rust types generate
 # (ts-rs writes them into ui/src/lib/bindings/ while the tests run).
