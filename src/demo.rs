@@ -7,7 +7,10 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::import::jd;
-use crate::model::{AssessorRole, Decision, Id, IndicatorMark, Scale, ScoreInput, Scorecard};
+use crate::model::{
+    covers, AssessorRole, Combine, CriterionKind, Decision, ExerciseKind, Id, IndicatorMark, Scale,
+    ScoreInput, Scorecard,
+};
 use crate::store::{NewCandidate, Storage};
 use crate::Result;
 
@@ -191,26 +194,83 @@ fn person(store: &mut dyn Storage, actor: &str, name: &str) -> Result<String> {
 /// The HR administrator who sets up a demo on a shared server.
 pub const SERVER_DEMO_HR_LOGIN: &str = "demo.hr";
 
-/// Builds the demo campaign on the shared server `client` is a superuser's connection to:
-/// its people become logins without passwords (the server's administrator gives one to each
-/// who should sign in), and each change is made as its actor, so the server's rules and audit
-/// see them, not the superuser. Returns the campaign's id.
-pub fn build_on_server(client: postgres::Client, options: &DemoOptions) -> Result<Id> {
+/// Builds the demo campaign, with `exercises` exercises (1: the interview; 2: also a technical test), on
+/// the shared server `client` is a superuser's connection to: its people become logins
+/// without passwords (the server's administrator gives one to each who should sign in), and
+/// each change is made as its actor, so the server's rules and audit see them, not the
+/// superuser. Returns the campaign's id.
+pub fn build_on_server(
+    client: postgres::Client,
+    options: &DemoOptions,
+    exercises: usize,
+) -> Result<Id> {
     use crate::store::postgres::PgStore;
     let mut store = PgStore::impersonating(client)?;
     store.add_user("", SERVER_DEMO_HR_LOGIN, "Demo HR", true)?;
-    build(&mut store, SERVER_DEMO_HR_LOGIN, options)
+    build_with_exercises(&mut store, SERVER_DEMO_HR_LOGIN, options, exercises)
 }
 
-/// Builds a demo campaign and leaves it in moderation; returns its id. Each assessor acts
-/// under their own login (users made from their names), `actor` does the set-up.
-pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions) -> Result<Id> {
+/// The second demo exercise's panel seats: a chair and a member per panel (names apart from
+/// [`ASSESSORS`], as one person sits once in a campaign).
+const TEST_ASSESSORS: &[&str] = &[
+    "Ffion Pritchard",
+    "Dmitri Volkov",
+    "Aisling Byrne",
+    "Kofi Asante",
+    "Morag Sutherland",
+    "Wiktor Zieliński",
+    "Leilani Kahale",
+    "Iain Drummond",
+];
+
+/// The most exercises a demo has: an interview, and a technical test.
+pub const MAX_DEMO_EXERCISES: usize = 2;
+
+/// A panel seat: the assessor, how lenient they are, their login, and the exercise they are
+/// limited to (none: every exercise).
+struct Seat {
+    id: Id,
+    bias: f64,
+    login: String,
+    chair: bool,
+    exercise: Option<String>,
+}
+
+/// Builds a demo campaign with `exercises` exercises (1 to [`MAX_DEMO_EXERCISES`]) and leaves
+/// it in moderation; returns its id. Each assessor acts under their own login (users made
+/// from their names), `actor` does the set-up. One exercise is the interview
+/// of every criterion (the demo as it always was: the same seed builds the same campaign);
+/// two add a technical test of the technical and SFIA skills, which the interview assesses
+/// too, combined as their mean. Each exercise then has its own seats on every panel (members
+/// limited to it) and its own chair, and candidates do better in one exercise than the
+/// other now and then, so the exercises sometimes disagree.
+pub(crate) fn build_with_exercises(
+    store: &mut dyn Storage,
+    actor: &str,
+    options: &DemoOptions,
+    exercises: usize,
+) -> Result<Id> {
+    if !(1..=MAX_DEMO_EXERCISES).contains(&exercises) {
+        return Err(crate::Error::invalid(
+            "exercises",
+            format!("a demo has 1 to {MAX_DEMO_EXERCISES} exercises, not {exercises}"),
+        ));
+    }
+    let two = exercises == 2;
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let draft = jd::parse_job_description("demo-role.md", DEMO_JOB_DESCRIPTION.as_bytes())?;
     let role = draft.role;
     let role_id = store.create_role(actor, &role)?;
     let mut card = Scorecard::from_role(
-        &format!("{} — interview", role.title),
+        &format!(
+            "{} — {}",
+            role.title,
+            if two {
+                "interview and technical test"
+            } else {
+                "interview"
+            }
+        ),
         &role,
         Scale::civil_service(),
         Some(4),
@@ -228,29 +288,69 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
     card.overall_pass_mark =
         4.0 * essential as f64 + 3.0 * (card.criteria.len() - essential) as f64;
     card.tie_break = card.criteria.first().map(|c| c.key.clone());
+    if two {
+        let technical: Vec<String> = card
+            .criteria
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.criterion.kind,
+                    CriterionKind::Technical | CriterionKind::Sfia
+                )
+            })
+            .map(|c| c.key.clone())
+            .collect();
+        card.combine = Combine::Mean;
+        card.add_exercise(
+            "Technical test",
+            ExerciseKind::TechnicalTest,
+            None,
+            technical,
+        );
+    }
     let card_id = store.create_scorecard(actor, Some(role_id), &card)?;
     let campaign = store.create_campaign(
         actor,
         &format!("{} (demo, seed {})", role.title, options.seed),
         card_id,
     )?;
+    let exercise_keys: Vec<String> = card.exercises.iter().map(|e| e.key.clone()).collect();
 
     let panel_count = options
         .candidates
         .div_ceil(CANDIDATES_PER_PANEL)
         .clamp(1, 4);
     let mut panels = Vec::new();
-    let mut assessor_ids = Vec::new();
+    let mut seats: Vec<Vec<Seat>> = Vec::new();
     for p in 0..panel_count {
         let panel = store.add_panel(
             actor,
             campaign,
             &format!("Panel {}", (b'A' + p as u8) as char),
         )?;
+        // The interview's three seats (every exercise's when there is one), then with two
+        // exercises the technical test's two.
+        let mut layout: Vec<(&str, bool, Option<&String>)> = (0..3)
+            .map(|seat| {
+                (
+                    ASSESSORS[(p * 3 + seat) % ASSESSORS.len()],
+                    seat == 0,
+                    exercise_keys.first(),
+                )
+            })
+            .collect();
+        if two {
+            layout.extend((0..2).map(|seat| {
+                (
+                    TEST_ASSESSORS[(p * 2 + seat) % TEST_ASSESSORS.len()],
+                    seat == 0,
+                    exercise_keys.get(1),
+                )
+            }));
+        }
         let mut members = Vec::new();
-        for seat in 0..3 {
-            let name = ASSESSORS[(p * 3 + seat) % ASSESSORS.len()];
-            let role = if seat == 0 {
+        for (name, chair, exercise) in layout {
+            let role = if chair {
                 AssessorRole::Chair
             } else {
                 AssessorRole::Member
@@ -263,12 +363,21 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
             };
             let login = person(store, actor, name)?;
             let id = store.add_assessor(actor, campaign, name, role, Some(panel), &login)?;
+            if let Some(exercise) = exercise {
+                store.set_assessor_exercise(actor, campaign, id, Some(exercise.as_str()))?;
+            }
             // Each member states, as the app asks before scoring, that they have no conflicts.
             store.confirm_no_conflicts(&login, campaign, id)?;
-            members.push((id, bias, login));
+            members.push(Seat {
+                id,
+                bias,
+                login,
+                chair,
+                exercise: exercise.cloned(),
+            });
         }
         panels.push(panel);
-        assessor_ids.push(members);
+        seats.push(members);
     }
     let moderator_login = person(store, actor, MODERATOR)?;
     let moderator = store.add_assessor(
@@ -311,15 +420,28 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
     store.start_scoring(actor, campaign)?;
 
     let scale = card.scale.clone();
+    // The entries scored: with one exercise the criteria themselves.
+    let assessed = card.assessed();
     let mut outside_range_done = false;
     for &(candidate, panel, ability) in &candidates {
-        let mut member_values: Vec<Vec<i32>> = vec![Vec::new(); card.criteria.len()];
-        for (assessor, bias, login) in &assessor_ids[panel] {
-            let (assessor, bias) = (*assessor, *bias);
+        // How much better (or worse) the candidate does in the technical test.
+        let test_offset = if two {
+            rng.random_range(-1.8..1.8)
+        } else {
+            0.0
+        };
+        let mut member_values: Vec<Vec<i32>> = vec![Vec::new(); assessed.criteria.len()];
+        for seat in &seats[panel] {
             let mut inputs = Vec::new();
-            for (ci, c) in card.criteria.iter().enumerate() {
+            for (ci, c) in assessed.criteria.iter().enumerate() {
+                if !covers(seat.exercise.as_deref(), c.exercise.as_deref()) {
+                    continue;
+                }
+                let in_test =
+                    two && c.exercise.as_deref() == exercise_keys.get(1).map(String::as_str);
+                let offset = if in_test { test_offset } else { 0.0 };
                 let noise: f64 = rng.random_range(-1.0..1.0) + rng.random_range(-0.6..0.6);
-                let value = clamp_round(ability + bias + noise, &scale);
+                let value = clamp_round(ability + offset + seat.bias + noise, &scale);
                 member_values[ci].push(value);
                 let n = c.criterion.indicators.len();
                 let shown = ((f64::from(value - 1) / 6.0) * n as f64).round() as usize;
@@ -339,14 +461,17 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
                 if value >= 5 && rng.random_bool(0.03) {
                     marks.iter_mut().for_each(|m| *m = IndicatorMark::NotShown);
                 }
+                let topic = card
+                    .criterion(c.base_key())
+                    .map_or(c.criterion.name.as_str(), |b| b.criterion.name.as_str());
                 let text = if rng.random_bool(0.03) {
                     String::new()
                 } else {
-                    evidence(&mut rng, value, &c.criterion.name)
+                    evidence(&mut rng, value, topic)
                 };
                 inputs.push(ScoreInput {
                     candidate_id: candidate,
-                    assessor_id: assessor,
+                    assessor_id: seat.id,
                     criterion_key: c.key.clone(),
                     value: Some(value),
                     not_assessed: false,
@@ -354,36 +479,39 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
                     indicators: marks,
                 });
             }
-            store.save_scores(login, campaign, &inputs)?;
-            store.submit_scores(login, campaign, candidate, assessor)?;
+            store.save_scores(&seat.login, campaign, &inputs)?;
+            store.submit_scores(&seat.login, campaign, candidate, seat.id)?;
         }
-        let (chair, _, chair_login) = &assessor_ids[panel][0];
-        let chair = *chair;
-        let decisions: Vec<Decision> = card
-            .criteria
-            .iter()
-            .zip(&member_values)
-            .map(|(c, values)| {
-                let mut sorted = values.clone();
-                sorted.sort_unstable();
-                let median = sorted[sorted.len() / 2];
-                let (min, max) = (sorted[0], sorted[sorted.len() - 1]);
-                // One panel goes above every member's score on one criterion: a flag to find.
-                if !outside_range_done && c.key == "c2" && max < scale.max() && min >= 4 {
-                    outside_range_done = true;
-                    let value = max + 1;
-                    let text = format!("Members scored {min}–{max}; the answer to the follow-up question showed more than anyone recorded, so the panel agreed {value}.");
-                    return Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(value), not_assessed: false, text, by: chair };
-                }
-                let text = if min == max {
-                    format!("All members scored {median}; evidence consistent.")
-                } else {
-                    format!("Members scored {min}–{max}; discussed the evidence and agreed {median} as the best fit to the descriptors.")
-                };
-                Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(median), not_assessed: false, text, by: chair }
-            })
-            .collect();
-        store.agree_scores(chair_login, campaign, &decisions)?;
+        // Each exercise's chair agrees the entries of their exercise (with one exercise, the
+        // panel's chair agrees every criterion).
+        for chair in seats[panel].iter().filter(|s| s.chair) {
+            let decisions: Vec<Decision> = assessed
+                .criteria
+                .iter()
+                .zip(&member_values)
+                .filter(|(c, _)| covers(chair.exercise.as_deref(), c.exercise.as_deref()))
+                .map(|(c, values)| {
+                    let mut sorted = values.clone();
+                    sorted.sort_unstable();
+                    let median = sorted[sorted.len() / 2];
+                    let (min, max) = (sorted[0], sorted[sorted.len() - 1]);
+                    // One panel goes above every member's score on one criterion: a flag to find.
+                    if !outside_range_done && c.base_key() == "c2" && max < scale.max() && min >= 4 {
+                        outside_range_done = true;
+                        let value = max + 1;
+                        let text = format!("Members scored {min}–{max}; the answer to the follow-up question showed more than anyone recorded, so the panel agreed {value}.");
+                        return Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(value), not_assessed: false, text, by: chair.id };
+                    }
+                    let text = if min == max {
+                        format!("All members scored {median}; evidence consistent.")
+                    } else {
+                        format!("Members scored {min}–{max}; discussed the evidence and agreed {median} as the best fit to the descriptors.")
+                    };
+                    Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(median), not_assessed: false, text, by: chair.id }
+                })
+                .collect();
+            store.agree_scores(&chair.login, campaign, &decisions)?;
+        }
     }
     store.start_moderation(actor, campaign)?;
 

@@ -169,12 +169,92 @@ fn combined_blocks(
                             format!("{} {value}", e.exercise_name)
                         })
                         .collect();
-                    let value = match (c.value, c.not_assessed) {
-                        (Some(v), _) => fmt_num(v),
-                        (None, true) => "n/a".into(),
-                        (None, false) => "—".into(),
-                    };
-                    vec![c.name.clone(), parts.join(" · "), value]
+                    vec![c.name.clone(), parts.join(" · "), combined_value(c)]
+                })
+                .collect(),
+        }),
+    ]
+}
+
+/// A criterion's combined score as a table shows it: the number, "n/a" (every exercise marked
+/// it not assessed) or "—" (not decided yet).
+fn combined_value(c: &crate::scoring::combined::CombinedCriterion) -> String {
+    match (c.value, c.not_assessed) {
+        (Some(v), _) => fmt_num(v),
+        (None, true) => "n/a".into(),
+        (None, false) => "—".into(),
+    }
+}
+
+/// The summary's combined score of every candidate on every criterion, in merit order (several
+/// exercises; nothing with one).
+fn summary_combined_blocks(record: &CampaignRecord) -> Vec<Block> {
+    let card = &record.campaign.scorecard;
+    if !card.has_several_exercises() {
+        return Vec::new();
+    }
+    let mut columns = vec![Column::new("Reference", 1.35, Align::Left)];
+    columns.extend(
+        card.criteria
+            .iter()
+            .map(|c| Column::new(c.criterion.name.clone(), 1.2, Align::Right)),
+    );
+    vec![
+        Block::Subheading(format!(
+            "Combined per criterion ({} of the exercises' scores)",
+            card.combine.words()
+        )),
+        Block::Table(Table {
+            columns,
+            rows: record
+                .results
+                .iter()
+                .map(|r| {
+                    let mut row = vec![r.reference.clone()];
+                    row.extend(r.combined.iter().map(combined_value));
+                    row
+                })
+                .collect(),
+        }),
+    ]
+}
+
+/// Each criterion's combined scores over the campaign and per panel (several exercises).
+fn combined_stats_blocks(combined: &[crate::scoring::report::CombinedStats]) -> Vec<Block> {
+    if combined.is_empty() {
+        return Vec::new();
+    }
+    let opt = |x: Option<f64>| x.map_or("—".to_owned(), |v| format!("{v:.3}"));
+    vec![
+        Block::Subheading("Combined across exercises (spread = highest − lowest)".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Criterion", 3.0, Align::Left),
+                Column::new("Panel", 1.4, Align::Left),
+                Column::new("Mean", 0.9, Align::Right),
+                Column::new("Spread", 0.9, Align::Right),
+                Column::new("Candidates", 1.1, Align::Right),
+            ],
+            rows: combined
+                .iter()
+                .flat_map(|c| {
+                    let candidates: usize = c.panels.iter().map(|p| p.candidates).sum();
+                    std::iter::once(vec![
+                        c.name.clone(),
+                        "all panels".into(),
+                        opt(c.mean),
+                        opt(c.spread),
+                        candidates.to_string(),
+                    ])
+                    .chain(c.panels.iter().map(|p| {
+                        vec![
+                            String::new(),
+                            p.name.clone(),
+                            opt(p.mean),
+                            opt(p.spread),
+                            p.candidates.to_string(),
+                        ]
+                    }))
                 })
                 .collect(),
         }),
@@ -662,47 +742,55 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
         results::unseparated_boundary_tie(&record.results)
             .map(|why| Block::Note(format!("Sign-off waits: {why}."))),
     );
+    blocks.extend([Block::Table(Table {
+        columns: vec![
+            Column::new("Pos.", 0.75, Align::Right),
+            Column::new("Reference", 1.35, Align::Left),
+            Column::new("Name", 2.2, Align::Left),
+            Column::new("Panel", 1.0, Align::Left),
+            Column::new("Total", 0.8, Align::Right),
+            Column::new("Outcome", 1.25, Align::Left),
+            Column::new("Note", 2.65, Align::Left),
+        ],
+        rows: record
+            .results
+            .iter()
+            .map(|r| {
+                let note = if r.outcome != Outcome::Pass {
+                    r.outcome_reason.clone()
+                } else {
+                    let mut parts = Vec::new();
+                    if r.reserve {
+                        parts.push("reserve list".to_owned());
+                    }
+                    parts.extend(r.tie_note.clone());
+                    parts.join("; ")
+                };
+                vec![
+                    r.position.map_or("—".into(), |p| {
+                        format!("{p}{}", if r.tied { "=" } else { "" })
+                    }),
+                    r.reference.clone(),
+                    r.name.clone(),
+                    r.panel.clone().unwrap_or_default(),
+                    total_text(r),
+                    r.outcome.as_str().into(),
+                    note,
+                ]
+            })
+            .collect(),
+    })]);
+    blocks.extend(summary_combined_blocks(record));
     blocks.extend([
-        Block::Table(Table {
-            columns: vec![
-                Column::new("Pos.", 0.75, Align::Right),
-                Column::new("Reference", 1.35, Align::Left),
-                Column::new("Name", 2.2, Align::Left),
-                Column::new("Panel", 1.0, Align::Left),
-                Column::new("Total", 0.8, Align::Right),
-                Column::new("Outcome", 1.25, Align::Left),
-                Column::new("Note", 2.65, Align::Left),
-            ],
-            rows: record
-                .results
-                .iter()
-                .map(|r| {
-                    let note = if r.outcome != Outcome::Pass {
-                        r.outcome_reason.clone()
-                    } else {
-                        let mut parts = Vec::new();
-                        if r.reserve {
-                            parts.push("reserve list".to_owned());
-                        }
-                        parts.extend(r.tie_note.clone());
-                        parts.join("; ")
-                    };
-                    vec![
-                        r.position.map_or("—".into(), |p| format!("{p}{}", if r.tied { "=" } else { "" })),
-                        r.reference.clone(),
-                        r.name.clone(),
-                        r.panel.clone().unwrap_or_default(),
-                        total_text(r),
-                        r.outcome.as_str().into(),
-                        note,
-                    ]
-                })
-                .collect(),
-        }),
         Block::Heading(format!("Flags ({})", record.flags.len())),
         Block::Note(format!(
-            "Thresholds: member scores {} or more points apart; a panel more than {} from the campaign mean.",
+            "Thresholds: member scores {} or more points apart{}; a panel more than {} from the campaign mean.",
             record.flag_settings.spread_threshold,
+            if record.campaign.scorecard.has_several_exercises() {
+                " (and a criterion's scores in two exercises)"
+            } else {
+                ""
+            },
             fmt_num(record.flag_settings.panel_mean_threshold)
         )),
         Block::Table(Table {
@@ -801,6 +889,7 @@ pub fn campaign_summary(record: &CampaignRecord) -> Document {
                     .collect(),
             }),
         ]);
+        blocks.extend(combined_stats_blocks(&stats.combined));
     }
     blocks.extend(conflict_blocks(record));
     blocks.extend(signoff_blocks(record));

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::combined::CombinedCriterion;
 use super::data::CampaignData;
 use super::flags::{self, Flag, FlagKind, FlagSettings};
 use super::results::{self, CandidateResult, Outcome, ResultSource};
@@ -41,7 +42,10 @@ pub fn compute(data: &CampaignData, settings: &FlagSettings) -> Board {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PackedBoard {
-    /// Criterion keys in scorecard order; cells and flags refer to criteria by index here.
+    /// Criterion keys: the entries of the scorecard as assessed, in order (cells follow them),
+    /// then, with several exercises, the criteria of the scorecard as built (a flag about a
+    /// criterion as combined, such as its exercises disagreeing, refers to one of these).
+    /// Flags refer to criteria by index here.
     pub criteria: Vec<String>,
     /// One row per candidate, in merit order.
     pub rows: Vec<PackedRow>,
@@ -94,6 +98,11 @@ pub struct RowResult {
     pub reserve: bool,
     /// Per criterion, in scorecard order.
     pub cells: Vec<PackedCell>,
+    /// With several exercises: each criterion's exercises' scores and their combination (what
+    /// the board shows per criterion); empty, and left out, with one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CombinedCriterion>>", optional)]
+    pub combined: Vec<CombinedCriterion>,
 }
 
 /// A [`CriterionResult`](super::results::CriterionResult) without its key (its position says which):
@@ -115,7 +124,8 @@ pub struct PackedCell(
 pub struct PackedFlag(pub FlagKind, pub Option<u32>, pub Option<Id>, pub String);
 
 impl Board {
-    /// Packs the board for the screen. `criteria` are the scorecard's keys, in order.
+    /// Packs the board for the screen. `criteria` are the keys flags and cells refer to (see
+    /// [`PackedBoard::criteria`]).
     pub fn pack(self, criteria: Vec<String>) -> PackedBoard {
         let position: HashMap<&str, u32> = criteria
             .iter()
@@ -173,6 +183,7 @@ impl Board {
                     tie_note: r.tie_note,
                     boundary_tie: r.boundary_tie,
                     reserve: r.reserve,
+                    combined: r.combined,
                 },
             })
             .collect();

@@ -35,6 +35,9 @@ pub enum FlagKind {
     /// Candidates tied, not separated, across the last post (more look appointable than
     /// there are posts); sign-off waits until they are separated or the posts change.
     BoundaryTie,
+    /// A criterion assessed in several exercises got decided scores (agreed or moderated, the
+    /// ones its combination uses) at least the spread threshold apart between exercises.
+    ExercisesDisagree,
 }
 
 impl FlagKind {
@@ -49,6 +52,7 @@ impl FlagKind {
             FlagKind::Unscored => "unscored",
             FlagKind::PanelOutlier => "panel_outlier",
             FlagKind::BoundaryTie => "boundary_tie",
+            FlagKind::ExercisesDisagree => "exercises_disagree",
         }
     }
 
@@ -63,10 +67,12 @@ impl FlagKind {
             FlagKind::AgreedOutsideRange | FlagKind::Unscored | FlagKind::BoundaryTie => {
                 Severity::High
             }
-            // Members far apart, a panel scoring unlike the others, a score with no evidence.
-            FlagKind::WideSpread | FlagKind::PanelOutlier | FlagKind::NoEvidence => {
-                Severity::Medium
-            }
+            // Members far apart, a panel scoring unlike the others, a score with no evidence,
+            // exercises that saw a criterion very differently (the combination hides it).
+            FlagKind::WideSpread
+            | FlagKind::PanelOutlier
+            | FlagKind::NoEvidence
+            | FlagKind::ExercisesDisagree => Severity::Medium,
             // One member's score either side of a pass mark (routinely settled when the panel
             // agrees), indicator marks that do not match the score.
             FlagKind::PassMarkSplit | FlagKind::IndicatorsAtOdds => Severity::Low,
@@ -74,7 +80,7 @@ impl FlagKind {
     }
 
     /// Every kind, in declaration order.
-    pub const ALL: [FlagKind; 8] = [
+    pub const ALL: [FlagKind; 9] = [
         FlagKind::WideSpread,
         FlagKind::AgreedOutsideRange,
         FlagKind::NoEvidence,
@@ -83,6 +89,7 @@ impl FlagKind {
         FlagKind::Unscored,
         FlagKind::PanelOutlier,
         FlagKind::BoundaryTie,
+        FlagKind::ExercisesDisagree,
     ];
 }
 
@@ -127,7 +134,9 @@ pub struct Flag {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FlagSettings {
-    /// Flag when the highest and lowest member scores differ by at least this (default 2).
+    /// Flag when the highest and lowest member scores differ by at least this (default 2);
+    /// also when a criterion's decided scores in two exercises do
+    /// ([`FlagKind::ExercisesDisagree`]): one threshold for "a criterion scored too far apart".
     pub spread_threshold: i32,
     /// Flag a panel whose mean score differs from the campaign mean by more than this (default 0.5).
     pub panel_mean_threshold: f64,
@@ -375,6 +384,44 @@ pub fn unscored(
     })
 }
 
+/// A criterion's decided scores in its exercises (`scores`: exercise name and score, in the
+/// scorecard's exercise order) lie `threshold` points or more apart; the reason names the
+/// highest and the lowest, in exercise order. `criterion` is the scorecard's criterion (not
+/// an entry per exercise), so the flag is about the criterion as combined.
+pub fn exercises_disagree(
+    candidate: &Candidate,
+    criterion: &ScorecardCriterion,
+    scores: &[(&str, i32)],
+    threshold: i32,
+) -> Option<Flag> {
+    let high = scores
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, v))| (*v, std::cmp::Reverse(*i)))?;
+    let low = scores
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, (_, v))| (*v, *i))?;
+    let gap = high.1 .1 - low.1 .1;
+    if gap < threshold {
+        return None;
+    }
+    let (first, second) = if high.0 < low.0 {
+        (high.1, low.1)
+    } else {
+        (low.1, high.1)
+    };
+    Some(flag(
+        FlagKind::ExercisesDisagree,
+        candidate,
+        &criterion.key,
+        format!(
+            "exercises disagree: {} scored {} in {} and {} in {} (gap {gap} ≥ {threshold})",
+            criterion.criterion.name, first.1, first.0, second.1, second.0
+        ),
+    ))
+}
+
 /// Panels whose mean submitted score differs from the campaign mean by more than `threshold`.
 pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
     let panel_of: HashMap<Id, Option<Id>> =
@@ -500,6 +547,9 @@ struct Context<'a> {
     names: HashMap<Id, &'a str>,
     members_per_panel: HashMap<Id, usize>,
     past_scoring: bool,
+    /// Each criterion assessed in several exercises, with its entries in the scorecard as
+    /// assessed: (exercise name, entry index), in exercise order.
+    across_exercises: Vec<(&'a ScorecardCriterion, Vec<(&'a str, usize)>)>,
 }
 
 impl<'a> Context<'a> {
@@ -529,6 +579,7 @@ impl<'a> Context<'a> {
             names,
             members_per_panel,
             past_scoring,
+            across_exercises: across_exercises(data),
         }
     }
 
@@ -583,15 +634,54 @@ impl<'a> Context<'a> {
                     self.past_scoring || all_submitted,
                 ));
             }
+            for (criterion, entries) in &self.across_exercises {
+                let decided: Vec<(&str, i32)> = entries
+                    .iter()
+                    .filter_map(|(exercise, i)| Some((*exercise, view.decided(*i)?.value?)))
+                    .collect();
+                flags.extend(exercises_disagree(
+                    candidate,
+                    criterion,
+                    &decided,
+                    self.settings.spread_threshold,
+                ));
+            }
         }
         flags
     }
 }
 
+/// The criteria of the campaign's scorecard assessed in more than one exercise, each with its
+/// exercises' names and the index of its entry per exercise in the scorecard as assessed
+/// (none with one exercise).
+fn across_exercises(data: &CampaignData) -> Vec<(&ScorecardCriterion, Vec<(&str, usize)>)> {
+    let (built, assessed) = (&data.campaign.scorecard, &data.campaign.assessed);
+    if !built.has_several_exercises() {
+        return Vec::new();
+    }
+    built
+        .criteria
+        .iter()
+        .map(|criterion| {
+            let entries = built
+                .exercises
+                .iter()
+                .filter(|e| e.assesses(&criterion.key))
+                .filter_map(|e| {
+                    let key = crate::model::slot_key(&criterion.key, &e.key);
+                    let index = assessed.criteria.iter().position(|c| c.key == key)?;
+                    Some((e.name.as_str(), index))
+                })
+                .collect::<Vec<_>>();
+            (criterion, entries)
+        })
+        .filter(|(_, entries)| entries.len() > 1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Criterion, CriterionKind, Priority};
 
     fn candidate() -> Candidate {
         Candidate {
@@ -608,20 +698,8 @@ mod tests {
 
     fn criterion(pass_mark: Option<i32>) -> ScorecardCriterion {
         ScorecardCriterion {
-            key: "c1".into(),
-            criterion: Criterion {
-                kind: CriterionKind::Behaviour,
-                name: "Working Together".into(),
-                group: None,
-                priority: Priority::Essential,
-                code: None,
-                level: None,
-                indicators: vec!["a".into(), "b".into(), "c".into(), "d".into()],
-            },
-            weight: 1.0,
             pass_mark,
-            questions: vec![],
-            exercise: None,
+            ..crate::scoring::fixtures::criterion("c1", "Working Together")
         }
     }
 
@@ -734,5 +812,87 @@ mod tests {
                 .kind,
             FlagKind::Unscored
         );
+    }
+
+    #[test]
+    fn exercises_disagree_at_the_threshold_and_not_below() {
+        let criterion = crate::scoring::fixtures::criterion("c3", "Data Analysis");
+        let flag = exercises_disagree(
+            &candidate(),
+            &criterion,
+            &[("Interview", 6), ("Technical test", 2)],
+            2,
+        )
+        .expect("6 and 2 are 4 apart, past a threshold of 2");
+        assert_eq!(
+            (flag.kind, flag.criterion_key.as_deref(), flag.reason.as_str()),
+            (
+                FlagKind::ExercisesDisagree,
+                Some("c3"),
+                "exercises disagree: Data Analysis scored 6 in Interview and 2 in Technical test (gap 4 ≥ 2)"
+            )
+        );
+        let at = [("Interview", 3), ("Technical test", 5)];
+        assert!(exercises_disagree(&candidate(), &criterion, &at, 2).is_some());
+        assert!(
+            exercises_disagree(&candidate(), &criterion, &at, 3).is_none(),
+            "2 apart does not reach a threshold of 3"
+        );
+        assert!(exercises_disagree(&candidate(), &criterion, &[("Interview", 6)], 1).is_none());
+        // With three exercises the reason names the highest and the lowest, in exercise order.
+        let three = [("Interview", 4), ("Presentation", 2), ("Written", 5)];
+        assert_eq!(
+            exercises_disagree(&candidate(), &criterion, &three, 2)
+                .unwrap()
+                .reason,
+            "exercises disagree: Data Analysis scored 2 in Presentation and 5 in Written (gap 3 ≥ 2)"
+        );
+    }
+
+    fn disagreements(data: &CampaignData) -> Vec<String> {
+        compute(data, &FlagSettings::DEFAULT)
+            .into_iter()
+            .filter(|f| f.kind == FlagKind::ExercisesDisagree)
+            .map(|f| f.reason)
+            .collect()
+    }
+
+    #[test]
+    fn exercises_disagree_on_a_campaign_uses_the_decided_scores_and_never_one_exercise() {
+        use crate::scoring::fixtures::{self, decided};
+        let on = |card: crate::model::Scorecard, agreed: [(usize, i32); 3]| {
+            fixtures::campaign(
+                card,
+                vec![fixtures::candidate(7, Some(1))],
+                agreed.iter().map(|&(i, v)| decided(7, i, v)).collect(),
+            )
+        };
+        let card = fixtures::two_exercises(crate::model::Combine::Mean);
+        // Entries as assessed: c1@e1, c2@e1, c2@e2; Working Together (c1) is in one exercise.
+        let data = on(card.clone(), [(0, 1), (1, 6), (2, 2)]);
+        assert_eq!(
+            disagreements(&data),
+            ["exercises disagree: Data Analysis scored 6 in Interview and 2 in Technical test (gap 4 ≥ 2)"]
+        );
+        // A moderated score replaces the agreed one in the comparison.
+        let mut moderated = on(card.clone(), [(0, 1), (1, 6), (2, 2)]);
+        moderated.moderated.push(decided(7, 2, 5));
+        assert!(disagreements(&moderated).is_empty(), "6 and 5 are 1 apart");
+        assert!(disagreements(&on(card.clone(), [(0, 1), (1, 5), (2, 4)])).is_empty());
+        // A threshold of 5 lets a gap of 4 pass.
+        let wide = FlagSettings {
+            spread_threshold: 5,
+            ..FlagSettings::DEFAULT
+        };
+        assert!(!compute(&data, &wide)
+            .iter()
+            .any(|f| f.kind == FlagKind::ExercisesDisagree));
+        // One exercise: c1 = 1 and c2 = 6 are different criteria, never a disagreement.
+        let single = fixtures::campaign(
+            fixtures::one_exercise(),
+            vec![fixtures::candidate(7, Some(1))],
+            vec![decided(7, 0, 1), decided(7, 1, 6)],
+        );
+        assert!(disagreements(&single).is_empty());
     }
 }

@@ -5,6 +5,8 @@ pub mod board;
 pub mod board_window;
 pub mod combined;
 pub mod data;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod flags;
 pub mod report;
 pub mod results;

@@ -56,6 +56,39 @@ pub struct PanelStats {
     pub mean: Option<f64>,
 }
 
+/// A criterion's combined scores (the combination of its exercises' decided scores) among one
+/// panel's candidates.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CombinedPanelStats {
+    /// Panel id.
+    pub panel_id: Id,
+    /// Panel name.
+    pub name: String,
+    /// Mean combined score.
+    pub mean: Option<f64>,
+    /// Highest − lowest combined score.
+    pub spread: Option<f64>,
+    /// Candidates with a combined score.
+    pub candidates: usize,
+}
+
+/// A criterion's combined scores, per panel and over the campaign (several exercises only).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CombinedStats {
+    /// Criterion key (of the scorecard as built).
+    pub key: String,
+    /// Criterion name.
+    pub name: String,
+    /// Mean combined score over every candidate with one.
+    pub mean: Option<f64>,
+    /// Highest − lowest combined score over the campaign.
+    pub spread: Option<f64>,
+    /// Per panel, in panel order (panels with no combined score left out).
+    pub panels: Vec<CombinedPanelStats>,
+}
+
 /// A campaign's statistics.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -74,8 +107,14 @@ pub struct CampaignStats {
     pub panels: Vec<PanelStats>,
     /// Per assessor.
     pub leniency: Vec<AssessorLeniency>,
-    /// Per criterion.
+    /// Per criterion; with several exercises, per exercise and criterion (the entries of the
+    /// scorecard as assessed).
     pub criteria: Vec<CriterionStats>,
+    /// With several exercises: per criterion of the scorecard as built, its combined scores
+    /// (empty, and left out of the JSON, with one exercise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CombinedStats>>", optional)]
+    pub combined: Vec<CombinedStats>,
 }
 
 /// Computes the campaign's statistics from submitted scores and agreed scores.
@@ -267,5 +306,144 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         panels,
         leniency,
         criteria,
+        combined: combined(data, &super::results::compute(data)),
+    }
+}
+
+/// Mean and spread of each criterion's combined scores, per panel and over the campaign, from
+/// `results` (the campaign's, which carry the combinations); empty with one exercise.
+pub fn combined(
+    data: &CampaignData,
+    results: &[super::results::CandidateResult],
+) -> Vec<CombinedStats> {
+    let built = &data.campaign.scorecard;
+    if !built.has_several_exercises() {
+        return Vec::new();
+    }
+    let panel_of: HashMap<Id, Id> = data
+        .candidates
+        .iter()
+        .filter_map(|c| Some((c.id, c.panel_id?)))
+        .collect();
+    built
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, criterion)| {
+            // (panel, combined score) of every candidate with one on this criterion.
+            let scored: Vec<(Option<Id>, f64)> = results
+                .iter()
+                .filter_map(|r| {
+                    let value = r.combined.get(i)?.value?;
+                    Some((panel_of.get(&r.candidate_id).copied(), value))
+                })
+                .collect();
+            let all: Vec<f64> = scored.iter().map(|(_, v)| *v).collect();
+            let panels = data
+                .panels
+                .iter()
+                .filter_map(|panel| {
+                    let values: Vec<f64> = scored
+                        .iter()
+                        .filter(|(p, _)| *p == Some(panel.id))
+                        .map(|(_, v)| *v)
+                        .collect();
+                    (!values.is_empty()).then(|| CombinedPanelStats {
+                        panel_id: panel.id,
+                        name: panel.name.clone(),
+                        mean: stats::mean(&values),
+                        spread: stats::spread(&values),
+                        candidates: values.len(),
+                    })
+                })
+                .collect();
+            CombinedStats {
+                key: criterion.key.clone(),
+                name: criterion.criterion.name.clone(),
+                mean: stats::mean(&all),
+                spread: stats::spread(&all),
+                panels,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Combine;
+    use crate::scoring::fixtures::{self, candidate, decided};
+
+    #[test]
+    fn combined_scores_per_panel_beside_the_exercises() {
+        // Entries as assessed: c1@e1, c2@e1, c2@e2. Data Analysis (c2) is the mean of the
+        // interview and the technical test; Working Together (c1) is in the interview only.
+        let data = fixtures::campaign(
+            fixtures::two_exercises(Combine::Mean),
+            vec![
+                candidate(1, Some(1)),
+                candidate(2, Some(1)),
+                candidate(3, Some(2)),
+                candidate(4, Some(2)),
+            ],
+            vec![
+                // Panel A: Data Analysis 6 & 2 → 4, 5 & 4 → 4.5.
+                decided(1, 0, 4),
+                decided(1, 1, 6),
+                decided(1, 2, 2),
+                decided(2, 0, 5),
+                decided(2, 1, 5),
+                decided(2, 2, 4),
+                // Panel B: 3 & 3 → 3; candidate 4 has no technical test score yet.
+                decided(3, 0, 2),
+                decided(3, 1, 3),
+                decided(3, 2, 3),
+                decided(4, 0, 6),
+                decided(4, 1, 6),
+            ],
+        );
+        let stats = compute(&data);
+        assert_eq!(
+            stats
+                .criteria
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect::<Vec<_>>(),
+            ["c1@e1", "c2@e1", "c2@e2"],
+            "the per-exercise figures stay"
+        );
+        let analysis = &stats.combined[1];
+        assert_eq!(
+            (analysis.key.as_str(), analysis.name.as_str()),
+            ("c2", "Data Analysis")
+        );
+        assert_eq!(analysis.mean, Some((4.0 + 4.5 + 3.0) / 3.0));
+        assert_eq!(analysis.spread, Some(1.5));
+        let panels: Vec<(&str, Option<f64>, Option<f64>, usize)> = analysis
+            .panels
+            .iter()
+            .map(|p| (p.name.as_str(), p.mean, p.spread, p.candidates))
+            .collect();
+        assert_eq!(
+            panels,
+            [
+                ("Panel A", Some(4.25), Some(0.5), 2),
+                ("Panel B", Some(3.0), Some(0.0), 1)
+            ]
+        );
+        // Working Together, one exercise: its combination is its one score.
+        let together = &stats.combined[0];
+        assert_eq!((together.mean, together.spread), (Some(4.25), Some(4.0)));
+        assert_eq!(together.panels[1].mean, Some(4.0));
+    }
+
+    #[test]
+    fn no_combined_figures_with_one_exercise() {
+        let data = fixtures::campaign(
+            fixtures::one_exercise(),
+            vec![candidate(1, Some(1))],
+            vec![decided(1, 0, 4), decided(1, 1, 5)],
+        );
+        assert!(compute(&data).combined.is_empty());
     }
 }

@@ -335,9 +335,19 @@ impl Session {
 
     /// Builds the demo campaign (HR administrators only; see [`crate::demo`]).
     pub fn demo(&mut self, options: &crate::demo::DemoOptions) -> Result<Id> {
+        self.demo_with_exercises(options, 1)
+    }
+
+    /// Builds the demo campaign with `exercises` exercises: 1 is [`Session::demo`]'s, 2 adds
+    /// a technical test (HR administrators only; see [`crate::demo`]).
+    pub fn demo_with_exercises(
+        &mut self,
+        options: &crate::demo::DemoOptions,
+        exercises: usize,
+    ) -> Result<Id> {
         self.require_hr_admin("build a demo campaign")?;
         let actor = self.actor().to_owned();
-        crate::demo::build(self.store.as_mut(), &actor, options)
+        crate::demo::build_with_exercises(self.store.as_mut(), &actor, options, exercises)
     }
 }
 

@@ -330,13 +330,19 @@ pub(crate) trait Storage: Send {
     }
 }
 
-/// The board computed from `data` and packed, criteria named by the scorecard's keys.
+/// The board computed from `data` and packed, criteria named by the scorecard's keys: its
+/// entries as assessed, then with several exercises its criteria as built.
 fn packed(data: &CampaignData, settings: &flags::FlagSettings) -> board::PackedBoard {
-    let keys = data
-        .campaign
-        .assessed
+    let (built, assessed) = (&data.campaign.scorecard, &data.campaign.assessed);
+    let combined = if built.has_several_exercises() {
+        built.criteria.as_slice()
+    } else {
+        &[]
+    };
+    let keys = assessed
         .criteria
         .iter()
+        .chain(combined)
         .map(|c| c.key.clone())
         .collect();
     board::compute(data, settings).pack(keys)

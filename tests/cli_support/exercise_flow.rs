@@ -392,6 +392,45 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
     assert_eq!(analysis["exercises"][1]["exercise_name"], "Technical test");
     assert_eq!(analysis["exercises"][1]["value"], 7);
 
+    // The exercises' decided scores on Data Analysis: C-1 5 and 7, C-2 4 and 6 (2 apart, the
+    // default threshold), C-3 6 and 6, C-4 4 and 3 once moderated.
+    let reference_of = |id: &serde_json::Value| {
+        results
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["candidate_id"] == *id)
+            .map_or("?".to_owned(), |r| {
+                r["reference"].as_str().unwrap().to_owned()
+            })
+    };
+    let flags = cli.json_as("helen", &["flags", "--campaign", c, "--json"]);
+    let disagree: Vec<(String, &str)> = flags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "exercises_disagree")
+        .map(|f| {
+            (
+                reference_of(&f["candidate_id"]),
+                f["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        disagree,
+        [
+            (
+                "C-1".to_owned(),
+                "exercises disagree: Data Analysis scored 5 in Interview and 7 in Technical test (gap 2 ≥ 2)"
+            ),
+            (
+                "C-2".to_owned(),
+                "exercises disagree: Data Analysis scored 4 in Interview and 6 in Technical test (gap 2 ≥ 2)"
+            ),
+        ]
+    );
+
     let out_dir = cli.dir.path().join("export");
     cli.run_as(
         "helen",
@@ -419,6 +458,15 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
             ("Panel A (Technical test)", false)
         ]
     );
+    // Combined per criterion: Data Analysis 6, 5, 6 and 3.5 on Panel A.
+    let analysis = &stats["combined"][2];
+    assert_eq!(analysis["name"], "Data Analysis");
+    assert_eq!(
+        (&analysis["mean"], &analysis["spread"]),
+        (&serde_json::json!(5.125), &serde_json::json!(2.5))
+    );
+    assert_eq!(analysis["panels"][0]["name"], "Panel A");
+    assert_eq!(analysis["panels"][0]["candidates"], 4);
     // results.csv carries each exercise's scores and, per criterion, their combination.
     let csv = std::fs::read_to_string(out_dir.join("results.csv")).unwrap();
     let mut lines = csv.lines();
@@ -450,6 +498,19 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
             assert!(pack.contains(expected), "{expected} in the pack: {pack}");
         }
         assert!(!pack.contains("Sam Roe"), "C-3's pack names nobody else");
+    }
+    if let Some(summary) = pdf_text(&out_dir.join("campaign-summary.pdf")) {
+        let summary = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "Combined per criterion (weighted mean",
+            "Combined across exercises (spread = highest − lowest)",
+            "exercises disagree: Data Analysis scored 5 in Interview and 7 in Technical test",
+        ] {
+            assert!(
+                summary.contains(expected),
+                "{expected} in the summary: {summary}"
+            );
+        }
     }
     assert!(cli
         .run_as("helen", &["verify"])

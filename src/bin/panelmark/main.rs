@@ -141,6 +141,10 @@ enum Command {
         /// Random seed: the same seed gives the same campaign.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Exercises: 1, an interview of every criterion; 2, also a technical test of the
+        /// technical and SFIA skills, with its own panel members, combined as a mean.
+        #[arg(long, default_value_t = 1)]
+        exercises: usize,
     },
     /// Results in merit order.
     Results(CampaignArgs),
@@ -386,7 +390,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             limit,
             json,
         } => report::audit(&ctx, *campaign, *limit, *json)?,
-        Command::Demo { candidates, seed } => {
+        Command::Demo {
+            candidates,
+            seed,
+            exercises,
+        } => {
             let options = panelmark::demo::DemoOptions {
                 candidates: *candidates,
                 seed: *seed,
@@ -394,7 +402,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(url) = shared_url(cli.db.as_deref()) {
                 // On a server, as its superuser: the demo's people become its logins.
                 let client = panelmark::store::postgres::connect::connect(url)?;
-                let id = panelmark::demo::build_on_server(client, &options)?;
+                let id = panelmark::demo::build_on_server(client, &options, *exercises)?;
                 eprintln!(
                     "demo campaign with {candidates} candidates built on the server; its \
                      moderator's login is {} (no password: give it one with `user add`)",
@@ -404,7 +412,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::SUCCESS);
             }
             let mut session = ctx.open()?;
-            let id = session.demo(&options)?;
+            let id = session.demo_with_exercises(&options, *exercises)?;
             let campaign = session.campaign(id)?;
             eprintln!(
                 "demo campaign '{}' with {candidates} candidates, state {}; its moderator reads \

@@ -192,5 +192,30 @@ pub fn stats(stats: &CampaignStats) -> String {
             opt(c.max_spread)
         );
     }
+    if !stats.combined.is_empty() {
+        wln!(
+            out,
+            "\ncombined across exercises (mean, spread = highest − lowest):"
+        );
+        for c in &stats.combined {
+            wln!(
+                out,
+                "  {:<40} mean {}  spread {}",
+                c.name,
+                opt(c.mean),
+                opt(c.spread)
+            );
+            for p in &c.panels {
+                wln!(
+                    out,
+                    "    {:<38} mean {}  spread {}  over {}",
+                    p.name,
+                    opt(p.mean),
+                    opt(p.spread),
+                    p.candidates
+                );
+            }
+        }
+    }
     out
 }

@@ -3,4 +3,4 @@
 /**
  * Which rule raised a flag.
  */
-export type FlagKind = "wide_spread" | "agreed_outside_range" | "no_evidence" | "indicators_at_odds" | "pass_mark_split" | "unscored" | "panel_outlier" | "boundary_tie";
+export type FlagKind = "wide_spread" | "agreed_outside_range" | "no_evidence" | "indicators_at_odds" | "pass_mark_split" | "unscored" | "panel_outlier" | "boundary_tie" | "exercises_disagree";

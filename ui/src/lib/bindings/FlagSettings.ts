@@ -9,7 +9,9 @@
  */
 export type FlagSettings = { 
 /**
- * Flag when the highest and lowest member scores differ by at least this (default 2).
+ * Flag when the highest and lowest member scores differ by at least this (default 2);
+ * also when a criterion's decided scores in two exercises do
+ * ([`FlagKind::ExercisesDisagree`]): one threshold for "a criterion scored too far apart".
  */
 spread_threshold: number, 
 /**

@@ -10,7 +10,10 @@ import type { PackedRow } from "./PackedRow";
  */
 export type PackedBoard = { 
 /**
- * Criterion keys in scorecard order; cells and flags refer to criteria by index here.
+ * Criterion keys: the entries of the scorecard as assessed, in order (cells follow them),
+ * then, with several exercises, the criteria of the scorecard as built (a flag about a
+ * criterion as combined, such as its exercises disagreeing, refers to one of these).
+ * Flags refer to criteria by index here.
  */
 criteria: Array<string>, 
 /**

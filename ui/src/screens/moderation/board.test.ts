@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardSummary } from '../../lib/bindings/BoardSummary';
 import type { Wire } from '../../lib/wire';
+import { COMBINED_KEYS, combinedWireRow } from '../../lib/testing/combinedRow';
 import {
   NO_FILTERS,
   NO_PANEL,
@@ -9,6 +10,8 @@ import {
   candidateName,
   cellKey,
   cellView,
+  combinedView,
+  entryFlags,
   flagKindsLabel,
   signOffSummary,
   indexFlags,
@@ -200,5 +203,44 @@ describe('unpackRow and unpackReasons', () => {
       { kind: 'wide_spread', candidate_id: 7, criterion_key: 'c2', assessor_id: null, panel_id: null, reason: 'members scored Two from 2 to 5' },
       { kind: 'no_evidence', candidate_id: 7, criterion_key: 'c1', assessor_id: 12, panel_id: null, reason: 'Tomasz scored 5 on One with no evidence' },
     ]);
+  });
+});
+
+describe('combinedView', () => {
+  const row = unpackRow(combinedWireRow(), COMBINED_KEYS);
+
+  it('shows a criterion assessed in two exercises as their scores and the combination', () => {
+    expect(row.marks).toEqual([{ kind: 'exercises_disagree', criterion_key: 'c2' }]);
+    expect(combinedView(row, 'c2', 'Data Analysis')).toEqual({
+      text: '6 · 3 → 4.50',
+      moderated: true,
+      undecided: false,
+      description: 'Data Analysis: Interview 6 · Technical test 3 → 4.50; Technical test moderated to 3 (agreed 2)',
+      keys: ['c2', 'c2@e1', 'c2@e2'],
+      below: true,
+    });
+  });
+
+  it('shows a criterion assessed in one exercise as its one score', () => {
+    expect(combinedView(row, 'c1', 'Working Together')).toMatchObject({
+      text: '5',
+      moderated: false,
+      undecided: false,
+      keys: ['c1', 'c1@e1'],
+      below: false,
+    });
+  });
+});
+
+describe('entryFlags', () => {
+  it('gives an entry its own flags and, with several exercises, its criterion’s as combined', () => {
+    const disagree: BoardFlag = { kind: 'exercises_disagree', candidate_id: 7, criterion_key: 'c2', assessor_id: null, panel_id: null, reason: 'exercises disagree' };
+    const spread: BoardFlag = { kind: 'wide_spread', candidate_id: 7, criterion_key: 'c2@e2', assessor_id: null, panel_id: null, reason: 'members apart' };
+    const index = indexFlags([disagree, spread]);
+    expect(entryFlags(index, 7, { key: 'c2@e2', exercise: 'e2' })).toEqual([spread, disagree]);
+    expect(entryFlags(index, 7, { key: 'c2@e1', exercise: 'e1' })).toEqual([disagree]);
+    expect(entryFlags(index, 7, { key: 'c1@e1', exercise: 'e1' })).toEqual([]);
+    expect(entryFlags(index, 7, { key: 'c2' }), 'one exercise: the key is the criterion’s').toEqual([disagree]);
+    expect(entryFlags(index, 8, { key: 'c2@e2', exercise: 'e2' })).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ import type { FlagKind } from '../../lib/bindings/FlagKind';
 import type { Outcome } from '../../lib/bindings/Outcome';
 import type { Wire } from '../../lib/wire';
 import { bySeverity, SEVERITY } from './severity';
+import type { CombinedCriterion } from '../../lib/bindings/CombinedCriterion';
+import { combinedCell, combinedLine } from '../results/view';
 
 export type Result = Wire<CandidateResult>;
 export type BoardFlag = Wire<Flag>;
@@ -33,7 +35,7 @@ export function unpackRow(row: Wire<BoardRow>, keys: readonly string[]): Row {
     reference: row.reference,
     name: row.name,
     panel: row.panel,
-    combined: [],
+    combined: row.combined ?? [],
     criteria: row.cells.map(([agreed, moderated, value, not_assessed, source, meets_pass_mark], i) => ({
       key: keys[i] ?? '',
       agreed,
@@ -79,6 +81,7 @@ export const FLAG_KINDS: readonly { kind: FlagKind; label: string }[] = bySeveri
   { kind: 'unscored', label: 'Unscored' },
   { kind: 'panel_outlier', label: 'Panel outlier' },
   { kind: 'boundary_tie', label: 'Tie at the last post' },
+  { kind: 'exercises_disagree', label: 'Exercises disagree' },
 ] as const);
 
 /** The flag filter's option for one kind, with its severity. */
@@ -110,6 +113,22 @@ export function indexFlags(flags: readonly BoardFlag[]): FlagIndex {
     else byCell.set(key, [flag]);
   }
   return { byCell };
+}
+
+/**
+ * The flags about one entry of the scorecard as assessed: its own, and with several exercises
+ * those about its criterion as combined (its exercises disagreeing), which concern each of its
+ * entries. An entry's key is the criterion's, `@`, and the exercise's (the core's `slot_key`).
+ */
+export function entryFlags(
+  index: FlagIndex,
+  candidateId: number,
+  entry: { key: string; exercise?: string | null },
+): BoardFlag[] {
+  const own = index.byCell.get(cellKey(candidateId, entry.key)) ?? [];
+  if (!entry.exercise) return own;
+  const criterion = entry.key.slice(0, entry.key.length - entry.exercise.length - 1);
+  return [...own, ...(index.byCell.get(cellKey(candidateId, criterion)) ?? [])];
 }
 
 /** `all`: no filter; `attention`: a high-severity flag; `any`: at least one flag; `none`: no
@@ -175,6 +194,50 @@ export function cellView(cell: Wire<CriterionResult> | undefined, criterionName:
     moderated: false,
     undecided: false,
     description: `${criterionName}: agreed ${shown(cell.value, cell.not_assessed)}`,
+  };
+}
+
+/** A criterion as the board shows it when the campaign has several exercises. */
+export type CombinedView = CellView & {
+  /** The keys its flags name: the criterion's own (a flag about it as combined) and its
+   * entries' in each exercise. */
+  keys: string[];
+  /** Some exercise's score is below the pass mark. */
+  below: boolean;
+};
+
+/**
+ * A criterion of a campaign with several exercises: its exercises' scores and their
+ * combination, compactly ("6 · 2 → 4"), or the one score of a criterion assessed in one
+ * exercise. The combination and every score are the core's (`row.combined`); the entry keys
+ * follow the core's `slot_key` ("c3@e2").
+ */
+export function combinedView(row: Row, key: string, criterionName: string): CombinedView {
+  const combined: Wire<CombinedCriterion> | undefined = row.combined.find((c) => c.key === key);
+  const entryKeys = combined ? combined.exercises.map((e) => `${key}@${e.exercise}`) : [];
+  const entries = entryKeys.map((k) => row.criteria.find((c) => c.key === k));
+  const keys = [key, ...entryKeys];
+  const below = entries.some((e) => e?.meets_pass_mark === false);
+  if (!combined) {
+    return { text: '—', moderated: false, undecided: true, description: `${criterionName}: no score yet`, keys, below };
+  }
+  const text =
+    combined.exercises.length > 1
+      ? combinedCell(combined)
+      : cellView(entries[0], criterionName).text;
+  const notes = combined.exercises.flatMap((exercise, i) => {
+    const entry = entries[i];
+    return entry?.source === 'moderated'
+      ? [`${exercise.exercise_name} moderated to ${entry.not_assessed ? 'not assessed' : entry.value} (agreed ${entry.agreed ?? 'none'})`]
+      : [];
+  });
+  return {
+    text,
+    moderated: notes.length > 0,
+    undecided: combined.value == null && !combined.not_assessed,
+    description: [`${criterionName}: ${combinedLine(combined)}`, ...notes].join('; '),
+    keys,
+    below,
   };
 }
 

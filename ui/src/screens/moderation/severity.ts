@@ -6,7 +6,8 @@
  * - high ("needs attention"): the panel agreed a score none of its members gave (the record
  *   and the evidence disagree), a criterion has no agreed score (no result without it), or a
  *   tie straddles the last post (sign-off is refused until it is separated);
- * - medium: members far apart, a panel scoring unlike the others, a score with no evidence;
+ * - medium: members far apart, a panel scoring unlike the others, a score with no evidence,
+ *   a criterion's exercises scoring it far apart (the combined score hides it);
  * - low: members either side of a pass mark (one member's score, routinely settled when the
  *   panel agrees), indicator marks that do not match the score.
  */
@@ -21,6 +22,7 @@ export const SEVERITY: Readonly<Record<FlagKind, Severity>> = {
   wide_spread: 'medium',
   panel_outlier: 'medium',
   no_evidence: 'medium',
+  exercises_disagree: 'medium',
   pass_mark_split: 'low',
   indicators_at_odds: 'low',
 };

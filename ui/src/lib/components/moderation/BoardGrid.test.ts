@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import BoardGrid from './BoardGrid.svelte';
 import type { FlagKind } from '../../bindings/FlagKind';
 import { fakeBoard } from '../../testing/board';
+import { COMBINED_KEYS, combinedWireRow } from '../../testing/combinedRow';
 import { BoardRows, FlagReasons, PAGE } from '../../../screens/moderation/windows.svelte';
 
 // jsdom has no layout: bind:clientHeight needs a ResizeObserver, and every height reads 0.
@@ -136,5 +137,31 @@ describe('BoardGrid', () => {
   it('says so when no candidate matches', async () => {
     await setup(0);
     expect(screen.getByText('No candidates match these filters.')).toBeTruthy();
+  });
+
+  it('shows a column per criterion, its exercises combined, when the campaign has several', async () => {
+    const first = { offset: 0, matching: 1, rows: [combinedWireRow()] };
+    const source = new BoardRows(COMBINED_KEYS, async () => first, first);
+    const reasons = new FlagReasons(COMBINED_KEYS, async () => []);
+    const card = [
+      { ...criteria[1], key: 'c1' },
+      { ...criteria[0], key: 'c2', criterion: { ...criteria[0].criterion, name: 'Data Analysis' } },
+    ];
+    const { container } = render(BoardGrid, {
+      source,
+      reasons,
+      criteria: [],
+      combined: card,
+      anonymised: false,
+      onopen: () => {},
+    });
+    const headers = [...container.querySelectorAll('thead th .crit')].map((th) => th.textContent);
+    expect(headers).toEqual(['Working Together', 'Data Analysis']);
+    const cell = (name: string) => container.querySelector(`tr[data-reference="C-0001"] td[data-criterion="${name}"]`)!;
+    expect(cell('Data Analysis').querySelector('[aria-hidden="true"]')?.textContent).toBe('6 · 3 → 4.50M⚑');
+    expect(cell('Data Analysis').classList.contains('cell-flag')).toBe(true);
+    expect(cell('Data Analysis').getAttribute('title')).toContain('⚑ Exercises disagree');
+    expect(cell('Working Together').querySelector('[aria-hidden="true"]')?.textContent).toBe('5');
+    expect(cell('Working Together').classList.contains('cell-flag')).toBe(false);
   });
 });
