@@ -6,6 +6,7 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::cancel::Progress;
 use crate::import::jd;
 use crate::model::{AssessorRole, Decision, Id, IndicatorMark, Scale, ScoreInput, Scorecard};
 use crate::store::{NewCandidate, Storage};
@@ -199,12 +200,34 @@ pub fn build_on_server(client: postgres::Client, options: &DemoOptions) -> Resul
     use crate::store::postgres::PgStore;
     let mut store = PgStore::impersonating(client)?;
     store.add_user("", SERVER_DEMO_HR_LOGIN, "Demo HR", true)?;
-    build(&mut store, SERVER_DEMO_HR_LOGIN, options)
+    build(
+        &mut store,
+        SERVER_DEMO_HR_LOGIN,
+        options,
+        &mut Progress::none(),
+    )
+}
+
+/// `error`, or, when it is a cancel, one that says what stays of campaign `campaign`: the
+/// demo makes many changes, each its own audited transaction, so what was made is kept.
+fn kept(error: crate::Error, campaign: Id, stage: &str) -> crate::Error {
+    error.if_cancelled(|| format!("the demo stopped part-way; campaign {campaign} is kept {stage}"))
 }
 
 /// Builds a demo campaign and leaves it in moderation; returns its id. Each assessor acts
 /// under their own login (users made from their names), `actor` does the set-up.
-pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions) -> Result<Id> {
+/// `progress` hears each candidate added, then each scored (twice the candidates in all),
+/// and may cancel between them.
+pub(crate) fn build(
+    store: &mut dyn Storage,
+    actor: &str,
+    options: &DemoOptions,
+    progress: &mut Progress<'_>,
+) -> Result<Id> {
+    progress
+        .check()
+        .map_err(|e| e.if_cancelled(|| "no demo campaign was made".into()))?;
+    let steps = options.candidates * 2;
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let draft = jd::parse_job_description("demo-role.md", DEMO_JOB_DESCRIPTION.as_bytes())?;
     let role = draft.role;
@@ -307,12 +330,15 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
             },
         )?;
         candidates.push((id, panel, rng.random_range(2.8..6.2)));
+        progress
+            .step(i + 1, steps)
+            .map_err(|e| kept(e, campaign, "in set-up, with the candidates added so far"))?;
     }
     store.start_scoring(actor, campaign)?;
 
     let scale = card.scale.clone();
     let mut outside_range_done = false;
-    for &(candidate, panel, ability) in &candidates {
+    for (scored, &(candidate, panel, ability)) in candidates.iter().enumerate() {
         let mut member_values: Vec<Vec<i32>> = vec![Vec::new(); card.criteria.len()];
         for (assessor, bias, login) in &assessor_ids[panel] {
             let (assessor, bias) = (*assessor, *bias);
@@ -354,7 +380,7 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
                     indicators: marks,
                 });
             }
-            store.save_scores(login, campaign, &inputs)?;
+            store.save_scores(login, campaign, &inputs, &mut Progress::none())?;
             store.submit_scores(login, campaign, candidate, assessor)?;
         }
         let (chair, _, chair_login) = &assessor_ids[panel][0];
@@ -384,6 +410,9 @@ pub(crate) fn build(store: &mut dyn Storage, actor: &str, options: &DemoOptions)
             })
             .collect();
         store.agree_scores(chair_login, campaign, &decisions)?;
+        progress
+            .step(options.candidates + scored + 1, steps)
+            .map_err(|e| kept(e, campaign, "in scoring, with the candidates scored so far"))?;
     }
     store.start_moderation(actor, campaign)?;
 
