@@ -95,14 +95,11 @@ impl Drop for Job<'_> {
 const MIN_INTERVAL: Duration = Duration::from_millis(50);
 
 /// A progress callback for the core that sends `(done, total)` to `channel`: the first step,
-/// the last, and between them at most one message per [`MIN_INTERVAL`]. Without a channel
-/// (a script calling the command) progress goes nowhere.
-pub fn sender(channel: Option<Channel<JobProgress>>) -> impl FnMut(usize, usize) + Send + 'static {
+/// the last, and between them at most one message per [`MIN_INTERVAL`].
+pub fn sender(channel: Channel<JobProgress>) -> impl FnMut(usize, usize) + Send + 'static {
     throttled(move |progress| {
-        if let Some(channel) = &channel {
-            // A closed channel (the window went away) must not stop the work.
-            let _ = channel.send(progress);
-        }
+        // A closed channel (the window went away) must not stop the work.
+        let _ = channel.send(progress);
     })
 }
 

@@ -43,7 +43,7 @@ pub fn create_demo_campaign(
     candidates: usize,
     seed: u64,
     job_id: u32,
-    on_progress: Option<Channel<JobProgress>>,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<Campaign> {
     let job = jobs.start(job_id)?;
     let token = job.token();
@@ -173,7 +173,7 @@ pub fn import_candidates(
     campaign_id: Id,
     path: String,
     job_id: u32,
-    on_progress: Option<Channel<JobProgress>>,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<usize> {
     let job = jobs.start(job_id)?;
     let token = job.token();

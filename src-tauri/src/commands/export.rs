@@ -38,7 +38,7 @@ pub fn export_campaign(
     dir: String,
     request: ExportRequest,
     job_id: u32,
-    on_progress: Option<Channel<JobProgress>>,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<ExportSummary> {
     let options = ExportOptions {
         pdf: request.pdf,

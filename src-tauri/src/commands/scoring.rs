@@ -38,7 +38,7 @@ pub fn import_scores(
     campaign_id: Id,
     path: String,
     job_id: u32,
-    on_progress: Option<Channel<JobProgress>>,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<ScoreImport> {
     let job = jobs.start(job_id)?;
     import_score_sheet(
