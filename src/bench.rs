@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use rusqlite::params;
 use serde::Serialize;
 
+use crate::cancel::{Cancel, Progress};
 use crate::model::{
     AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
     ScoreInput, Scorecard,
@@ -253,7 +254,13 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
             i / options.candidates_per_panel + 1
         ));
     }
-    store.import_candidates(actor, campaign, "bench.csv", csv.as_bytes())?;
+    store.import_candidates(
+        actor,
+        campaign,
+        "bench.csv",
+        csv.as_bytes(),
+        &mut Progress::none(),
+    )?;
     store.start_scoring(actor, campaign)?;
     let candidates: Vec<(Id, usize)> = store
         .candidates(campaign)?
@@ -281,11 +288,11 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
             }
         }
         if batch.len() >= 1000 {
-            bulk_saved += store.save_scores(actor, campaign, &batch)?;
+            bulk_saved += store.save_scores(actor, campaign, &batch, &mut Progress::none())?;
             batch.clear();
         }
     }
-    bulk_saved += store.save_scores(actor, campaign, &batch)?;
+    bulk_saved += store.save_scores(actor, campaign, &batch, &mut Progress::none())?;
     let bulk_elapsed = bulk_start.elapsed();
 
     // One save at a time, timed through the session signed in as each assessor in turn, as
@@ -412,7 +419,13 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         csv: true,
         ..Default::default()
     };
-    crate::export::export_campaign(&store, campaign, &out_dir, &csv_options, |_, _| {})?;
+    crate::export::export_campaign(
+        &store,
+        campaign,
+        &out_dir,
+        &csv_options,
+        &mut Progress::none(),
+    )?;
     let csv_all_s = t.elapsed().as_secs_f64();
 
     progress("writing every evidence pack");
@@ -426,7 +439,14 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     )?;
     let t = Instant::now();
     let mut written = crate::export::ExportSummary::default();
-    crate::export::packs::write_packs(&record, &out_dir, false, &mut written, &mut |_, _| {})?;
+    crate::export::packs::write_packs(
+        &record,
+        &out_dir,
+        false,
+        &mut written,
+        &mut |_, _| {},
+        &Cancel::new(),
+    )?;
     let pdf_elapsed = t.elapsed().as_secs_f64();
     drop(record);
 

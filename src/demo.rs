@@ -6,6 +6,7 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::cancel::Progress;
 use crate::import::jd;
 use crate::model::{
     covers, AssessorRole, Combine, CriterionKind, Decision, ExerciseKind, Id, IndicatorMark, Scale,
@@ -207,7 +208,19 @@ pub fn build_on_server(
     use crate::store::postgres::PgStore;
     let mut store = PgStore::impersonating(client)?;
     store.add_user("", SERVER_DEMO_HR_LOGIN, "Demo HR", true)?;
-    build_with_exercises(&mut store, SERVER_DEMO_HR_LOGIN, options, exercises)
+    build_with_exercises(
+        &mut store,
+        SERVER_DEMO_HR_LOGIN,
+        options,
+        exercises,
+        &mut Progress::none(),
+    )
+}
+
+/// `error`, or, when it is a cancel, one that says what stays of campaign `campaign`: the
+/// demo makes many changes, each its own audited transaction, so what was made is kept.
+fn kept(error: crate::Error, campaign: Id, stage: &str) -> crate::Error {
+    error.if_cancelled(|| format!("the demo stopped part-way; campaign {campaign} is kept {stage}"))
 }
 
 /// The second demo exercise's panel seats: a chair and a member per panel (names apart from
@@ -243,12 +256,14 @@ struct Seat {
 /// two add a technical test of the technical and SFIA skills, which the interview assesses
 /// too, combined as their mean. Each exercise then has its own seats on every panel (members
 /// limited to it) and its own chair, and candidates do better in one exercise than the
-/// other now and then, so the exercises sometimes disagree.
+/// other now and then, so the exercises sometimes disagree. `progress` hears each candidate
+/// added, then each scored (twice the candidates in all), and may cancel between them.
 pub(crate) fn build_with_exercises(
     store: &mut dyn Storage,
     actor: &str,
     options: &DemoOptions,
     exercises: usize,
+    progress: &mut Progress<'_>,
 ) -> Result<Id> {
     if !(1..=MAX_DEMO_EXERCISES).contains(&exercises) {
         return Err(crate::Error::invalid(
@@ -257,6 +272,10 @@ pub(crate) fn build_with_exercises(
         ));
     }
     let two = exercises == 2;
+    progress
+        .check()
+        .map_err(|e| e.if_cancelled(|| "no demo campaign was made".into()))?;
+    let steps = options.candidates * 2;
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let draft = jd::parse_job_description("demo-role.md", DEMO_JOB_DESCRIPTION.as_bytes())?;
     let role = draft.role;
@@ -416,6 +435,9 @@ pub(crate) fn build_with_exercises(
             },
         )?;
         candidates.push((id, panel, rng.random_range(2.8..6.2)));
+        progress
+            .step(i + 1, steps)
+            .map_err(|e| kept(e, campaign, "in set-up, with the candidates added so far"))?;
     }
     store.start_scoring(actor, campaign)?;
 
@@ -423,7 +445,7 @@ pub(crate) fn build_with_exercises(
     // The entries scored: with one exercise the criteria themselves.
     let assessed = card.assessed();
     let mut outside_range_done = false;
-    for &(candidate, panel, ability) in &candidates {
+    for (scored, &(candidate, panel, ability)) in candidates.iter().enumerate() {
         // How much better (or worse) the candidate does in the technical test.
         let test_offset = if two {
             rng.random_range(-1.8..1.8)
@@ -479,7 +501,7 @@ pub(crate) fn build_with_exercises(
                     indicators: marks,
                 });
             }
-            store.save_scores(&seat.login, campaign, &inputs)?;
+            store.save_scores(&seat.login, campaign, &inputs, &mut Progress::none())?;
             store.submit_scores(&seat.login, campaign, candidate, seat.id)?;
         }
         // Each exercise's chair agrees the entries of their exercise (with one exercise, the
@@ -512,6 +534,9 @@ pub(crate) fn build_with_exercises(
                 .collect();
             store.agree_scores(&chair.login, campaign, &decisions)?;
         }
+        progress
+            .step(options.candidates + scored + 1, steps)
+            .map_err(|e| kept(e, campaign, "in scoring, with the candidates scored so far"))?;
     }
     store.start_moderation(actor, campaign)?;
 

@@ -89,6 +89,11 @@ pub enum Error {
     #[error(transparent)]
     Shared(#[from] crate::store::postgres::PgError),
 
+    /// Long work (an export, an import, the demo) was cancelled part-way; the message says
+    /// what the cancel left (nothing written, nothing stored, or what was kept).
+    #[error("cancelled: {0}")]
+    Cancelled(String),
+
     /// Something the shared database does not do yet; the message says what and where to do it.
     #[error("{0}")]
     NotShared(String),
@@ -112,6 +117,7 @@ impl Error {
             Error::Export(_) => "export",
             Error::Shared(e) => e.code(),
             Error::NotShared(_) => "not_on_shared_database",
+            Error::Cancelled(_) => "cancelled",
         }
     }
 
@@ -128,6 +134,15 @@ impl Error {
         Error::NotFound {
             entity,
             id: id.to_string(),
+        }
+    }
+
+    /// This error, or, when it is [`Error::Cancelled`], one that says what the cancel left
+    /// (`outcome`, e.g. "nothing was imported").
+    pub fn if_cancelled(self, outcome: impl FnOnce() -> String) -> Self {
+        match self {
+            Error::Cancelled(_) => Error::Cancelled(outcome()),
+            other => other,
         }
     }
 

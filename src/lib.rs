@@ -7,6 +7,7 @@
 
 pub mod anchor;
 pub mod bench;
+pub mod cancel;
 pub mod demo;
 pub mod error;
 pub mod export;

@@ -460,6 +460,40 @@ fn a_candidate_file_imports_whole_or_not_at_all_on_the_shared_database() {
 }
 
 #[test]
+fn a_candidate_import_cancelled_part_way_stores_nothing_on_the_shared_database() {
+    use panelmark::cancel::{Cancel, Progress};
+    let Some((mut desk, _db)) = shared_desk("pg_backend_import_cancel") else {
+        return;
+    };
+    let cast = common::campaign(&mut desk);
+    let hr = desk.as_("hr");
+    let file = "reference,name,panel\nC-010,Ada Byrne,Panel A\nC-011,Bo Chen,Panel B\n\
+                C-012,Cai Dune,Panel A\n";
+    let token = Cancel::new();
+    let stop = token.clone();
+    // Cancelled once the first row is in the open transaction.
+    let mut progress = Progress::new(token, move |done, _| {
+        if done == 1 {
+            stop.cancel()
+        }
+    });
+    let err = hr
+        .import_candidates_with(cast.campaign, "late.csv", file.as_bytes(), &mut progress)
+        .unwrap_err();
+    assert_eq!(err.code(), "cancelled", "{err}");
+    assert_eq!(
+        hr.candidates(cast.campaign).unwrap().len(),
+        3,
+        "the row inserted before the cancel was rolled back"
+    );
+    assert_eq!(
+        hr.import_candidates(cast.campaign, "late.csv", file.as_bytes())
+            .unwrap(),
+        3
+    );
+}
+
+#[test]
 fn a_tie_across_the_last_post_blocks_sign_off_until_ordered_on_the_shared_database() {
     let Some((mut desk, _db)) = shared_desk("pg_backend_tie") else {
         return;

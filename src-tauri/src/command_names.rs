@@ -53,6 +53,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "add_candidate",
     "update_candidate",
     "import_candidates",
+    "cancel_job",
     "visible_scores",
     "save_score",
     "import_scores",

@@ -6,6 +6,7 @@ mod board_cache;
 mod command_names;
 pub mod commands;
 pub mod error;
+pub mod jobs;
 pub mod launch;
 pub mod live;
 pub mod settings;
@@ -47,6 +48,7 @@ pub fn run() {
             }
             app.manage(state);
             app.manage(board_cache::BoardCache::default());
+            app.manage(jobs::Jobs::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -119,6 +121,7 @@ pub fn run() {
             commands::moderation::stats,
             commands::export::export_campaign,
             commands::export::open_folder,
+            commands::jobs::cancel_job,
             commands::campaigns::get_posts,
             commands::people::withdraw_candidate,
             commands::people::declare_conflict,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::record::Parts;
 use super::{csv, CampaignRecord};
+use crate::cancel::Progress;
 use crate::model::Id;
 use crate::scoring::flags::FlagSettings;
 use crate::store::audit::AuditRef;
@@ -70,16 +71,68 @@ fn join(handle: std::thread::ScopedJoinHandle<'_, Result<PathBuf>>) -> Result<Pa
         .unwrap_or_else(|_| Err(Error::Export("a CSV writer panicked".into())))
 }
 
-/// Writes the chosen exports of a campaign into `dir` (created if missing). `progress` is
-/// called with (done, total) as PDF packs are written.
+/// Writes the chosen exports of a campaign into `dir` (created if missing). `progress` hears
+/// (done, total) as PDF packs are written, and may cancel between files and packs.
+///
+/// Everything is written into a hidden folder inside `dir` first and moved into `dir` only
+/// when the whole export is written: an export that fails or is cancelled leaves no file in
+/// `dir` (and removes `dir` itself if it created it and it is empty), and files of the same
+/// name from an earlier export are replaced only by a complete new set.
 pub(crate) fn export_campaign(
     store: &dyn Storage,
     campaign_id: Id,
     dir: &Path,
     options: &ExportOptions,
-    mut progress: impl FnMut(usize, usize),
+    progress: &mut Progress<'_>,
 ) -> Result<ExportSummary> {
+    let created = !dir.exists();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".panelmark-export-")
+        .tempdir_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    let written = write_all(store, campaign_id, staging.path(), options, progress)
+        .and_then(|summary| publish(summary, dir));
+    // On success the staging folder is empty; on failure this removes what it holds.
+    let closed = staging.close().map_err(|e| Error::io(dir, e));
+    match written {
+        Ok(summary) => closed.map(|()| summary),
+        Err(e) => {
+            if created {
+                // Only if empty: never anything the user put there meanwhile.
+                let _ = std::fs::remove_dir(dir);
+            }
+            Err(e.if_cancelled(|| format!("nothing was written to {}", dir.display())))
+        }
+    }
+}
+
+/// Moves the files of a complete export from the staging folder into `dir`, replacing files
+/// of the same name, and returns the summary with their new paths.
+fn publish(summary: ExportSummary, dir: &Path) -> Result<ExportSummary> {
+    let mut files = Vec::with_capacity(summary.files.len());
+    for staged in &summary.files {
+        let staged = Path::new(staged);
+        let name = staged
+            .file_name()
+            .ok_or_else(|| Error::Export(format!("{} has no file name", staged.display())))?;
+        let target = dir.join(name);
+        std::fs::rename(staged, &target).map_err(|e| Error::io(&target, e))?;
+        files.push(target.display().to_string());
+    }
+    Ok(ExportSummary { files, ..summary })
+}
+
+/// Writes every file of the export into `dir` (the staging folder).
+fn write_all(
+    store: &dyn Storage,
+    campaign_id: Id,
+    dir: &Path,
+    options: &ExportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<ExportSummary> {
+    let cancel = progress.token().clone();
+    cancel.check()?;
     // One read transaction for the whole export on a local file, so every file shows the same
     // moment even if someone writes meanwhile. It only reads; dropping it ends it. (On a
     // shared database each part reads in its own snapshot, and the audit log is bounded by
@@ -98,6 +151,7 @@ pub(crate) fn export_campaign(
         .map(|r| format!("{}-", safe_file_stem(r)))
         .unwrap_or_default();
     let write_file = |name: &str, write: &dyn Fn(&mut BufWriter<File>) -> Result<()>| {
+        cancel.check()?;
         let (path, mut w) = create(dir, &format!("{prefix}{name}"))?;
         write(&mut w)?;
         std::io::Write::flush(&mut w).map_err(|e| Error::io(&path, e))?;
@@ -116,9 +170,10 @@ pub(crate) fn export_campaign(
     let write_audit = |events: Events<'_>| {
         write_file("audit.csv", &|w| {
             let mut out = csv::AuditCsv::new(w, options.raw)?;
+            // The audit log is the longest file: a cancel stops it between events.
             events(&mut |e| match only_candidate {
                 Some(id) if e.candidate_id != Some(id) => Ok(()),
-                _ => out.event(e),
+                _ => cancel.check().and_then(|()| out.event(e)),
             })?;
             out.finish()
         })
@@ -181,9 +236,11 @@ pub(crate) fn export_campaign(
             dir,
             options.candidate.is_none(),
             &mut summary,
-            &mut progress,
+            &mut |done, total| progress.report(done, total),
+            &cancel,
         )?;
     }
+    cancel.check()?;
     // Last, so it covers every file above; the anchor is the head this snapshot saw.
     let written: Vec<PathBuf> = summary.files.iter().map(PathBuf::from).collect();
     let receipt = super::receipt::write(

@@ -925,6 +925,7 @@ pub fn write_packs(
     summary: bool,
     out: &mut ExportSummary,
     progress: &mut dyn FnMut(usize, usize),
+    cancel: &crate::cancel::Cancel,
 ) -> Result<()> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::Mutex;
@@ -935,6 +936,7 @@ pub fn write_packs(
         out.pdf_pages += write_pdf(&campaign_summary(record), &path)?;
         out.files.push(path.display().to_string());
         progress(1, total);
+        cancel.check()?;
     }
     let paths: Vec<std::path::PathBuf> = record
         .candidates
@@ -954,7 +956,8 @@ pub fn write_packs(
     // Takes the next candidate and writes their pack; false when there is none left.
     let work = || -> bool {
         let i = next.fetch_add(1, Ordering::Relaxed);
-        if i >= paths.len() || failed.load(Ordering::Relaxed) {
+        // A cancel stops every worker before its next pack; packs under way finish.
+        if i >= paths.len() || failed.load(Ordering::Relaxed) || cancel.is_cancelled() {
             return false;
         }
         match write_pdf(&candidate_pack(record, &record.candidates[i]), &paths[i]) {
@@ -986,6 +989,7 @@ pub fn write_packs(
     if let Some(e) = first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
         return Err(e);
     }
+    cancel.check()?;
     progress(total, total);
     out.pdf_pages += pages.into_inner();
     out.files

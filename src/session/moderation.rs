@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::Session;
+use crate::cancel::Progress;
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{AgreedScore, Decision, Id, Moderation, Score};
 use crate::scoring::board_window::{BoardKey, BoardView};
@@ -152,16 +153,34 @@ impl Session {
             .order_tie(&actor, campaign_id, moderator.id, ordered, reason)
     }
 
-    /// Writes the chosen exports of a campaign into `dir` (see [`crate::export`]).
+    /// Writes the chosen exports of a campaign into `dir` (see [`crate::export`]); `progress`
+    /// hears (done, total) as PDF packs are written.
     pub fn export_campaign(
         &self,
         campaign_id: Id,
         dir: &Path,
         options: &ExportOptions,
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
+    ) -> Result<ExportSummary> {
+        self.export_campaign_with(
+            campaign_id,
+            dir,
+            options,
+            &mut Progress::reporting(progress),
+        )
+    }
+
+    /// [`Session::export_campaign`] that `progress` may cancel between files and packs: a
+    /// cancelled (or failed) export leaves no file in `dir`.
+    pub fn export_campaign_with(
+        &self,
+        campaign_id: Id,
+        dir: &Path,
+        options: &ExportOptions,
+        progress: &mut Progress<'_>,
     ) -> Result<ExportSummary> {
         self.require_moderator(campaign_id, "export the campaign")?;
         self.store
-            .export_campaign(campaign_id, dir, options, &mut progress)
+            .export_campaign(campaign_id, dir, options, progress)
     }
 }

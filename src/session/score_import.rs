@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use super::Session;
+use crate::cancel::Progress;
 use crate::import::{scores as score_csv, ImportError, RowError};
 use crate::model::{Candidate, Id, ScoreInput};
 use crate::Result;
@@ -37,6 +38,18 @@ impl Session {
         campaign_id: Id,
         file: &str,
         bytes: &[u8],
+    ) -> Result<ScoreImport> {
+        self.import_scores_with(campaign_id, file, bytes, &mut Progress::none())
+    }
+
+    /// [`Session::import_scores`] reporting each score saved to `progress`, which may cancel:
+    /// a cancelled import saves nothing.
+    pub fn import_scores_with(
+        &mut self,
+        campaign_id: Id,
+        file: &str,
+        bytes: &[u8],
+        progress: &mut Progress<'_>,
     ) -> Result<ScoreImport> {
         let score_csv::Sheet { rows, mut problems } = score_csv::read(file, bytes)?;
         let roles = self.roles(campaign_id)?;
@@ -170,7 +183,9 @@ impl Session {
         if !problems.is_empty() {
             return Err(ImportError::rejected_rows(file, problems).into());
         }
-        let scores = self.save_scores(campaign_id, &inputs)?;
+        let scores = self
+            .save_scores_with(campaign_id, &inputs, progress)
+            .map_err(|e| e.if_cancelled(|| format!("nothing was imported from {file}")))?;
         let candidates = inputs
             .iter()
             .map(|i| i.candidate_id)

@@ -88,9 +88,21 @@ impl Session {
 
     /// Saves many of the user's own draft scores in one transaction; all or none.
     pub fn save_scores(&mut self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize> {
+        self.save_scores_with(campaign_id, inputs, &mut crate::cancel::Progress::none())
+    }
+
+    /// [`Session::save_scores`] reporting each score saved to `progress`, which may cancel
+    /// before the commit: then none is saved.
+    pub fn save_scores_with(
+        &mut self,
+        campaign_id: Id,
+        inputs: &[ScoreInput],
+        progress: &mut crate::cancel::Progress<'_>,
+    ) -> Result<usize> {
         self.require_own_inputs(campaign_id, inputs)?;
         let actor = self.actor().to_owned();
-        self.store.save_scores(&actor, campaign_id, inputs)
+        self.store
+            .save_scores(&actor, campaign_id, inputs, progress)
     }
 
     /// Makes the user's scores for a candidate final.

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::Session;
+use crate::cancel::Progress;
 use crate::model::{Assessor, AssessorRole, Campaign, Candidate, Id, Panel, Role, Scorecard, User};
 use crate::store::{NewCandidate, StoredRole, StoredScorecard};
 use crate::{Error, Result};
@@ -251,16 +252,34 @@ impl Session {
         file: &str,
         bytes: &[u8],
     ) -> Result<usize> {
+        self.import_candidates_with(campaign_id, file, bytes, &mut Progress::none())
+    }
+
+    /// [`Session::import_candidates`] reporting each row stored to `progress`, which may
+    /// cancel: a cancelled import stores nothing.
+    pub fn import_candidates_with(
+        &mut self,
+        campaign_id: Id,
+        file: &str,
+        bytes: &[u8],
+        progress: &mut Progress<'_>,
+    ) -> Result<usize> {
         self.require_hr_admin("import candidates")?;
         let actor = self.actor().to_owned();
         self.store
-            .import_candidates(&actor, campaign_id, file, bytes)
+            .import_candidates(&actor, campaign_id, file, bytes, progress)
+            .map_err(|e| e.if_cancelled(|| format!("nothing was imported from {file}")))
     }
 
-    /// Imports a candidate CSV file (see [`Session::import_candidates`]).
-    pub fn import_candidates_file(&mut self, campaign_id: Id, path: &Path) -> Result<usize> {
+    /// Imports a candidate CSV file (see [`Session::import_candidates_with`]).
+    pub fn import_candidates_file(
+        &mut self,
+        campaign_id: Id,
+        path: &Path,
+        progress: &mut Progress<'_>,
+    ) -> Result<usize> {
         let (name, bytes) = crate::import::read_file(path)?;
-        self.import_candidates(campaign_id, &name, &bytes)
+        self.import_candidates_with(campaign_id, &name, &bytes, progress)
     }
 
     /// The candidates the user may see: all for HR administrators and moderators, their own
@@ -335,7 +354,7 @@ impl Session {
 
     /// Builds the demo campaign (HR administrators only; see [`crate::demo`]).
     pub fn demo(&mut self, options: &crate::demo::DemoOptions) -> Result<Id> {
-        self.demo_with_exercises(options, 1)
+        self.demo_with(options, 1, &mut Progress::none())
     }
 
     /// Builds the demo campaign with `exercises` exercises: 1 is [`Session::demo`]'s, 2 adds
@@ -345,9 +364,21 @@ impl Session {
         options: &crate::demo::DemoOptions,
         exercises: usize,
     ) -> Result<Id> {
+        self.demo_with(options, exercises, &mut Progress::none())
+    }
+
+    /// [`Session::demo_with_exercises`] reporting each candidate added and scored to
+    /// `progress`, which may cancel between candidates (what was made by then is kept, as the
+    /// error says).
+    pub fn demo_with(
+        &mut self,
+        options: &crate::demo::DemoOptions,
+        exercises: usize,
+        progress: &mut Progress<'_>,
+    ) -> Result<Id> {
         self.require_hr_admin("build a demo campaign")?;
         let actor = self.actor().to_owned();
-        crate::demo::build_with_exercises(self.store.as_mut(), &actor, options, exercises)
+        crate::demo::build_with_exercises(self.store.as_mut(), &actor, options, exercises, progress)
     }
 }
 

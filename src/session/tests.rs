@@ -572,3 +572,185 @@ fn a_score_sheet_is_imported_by_its_own_assessor_only_and_every_bad_line_is_name
         "{err}"
     );
 }
+
+/// Progress that cancels its own token once `after` steps are reported, as a user pressing
+/// Cancel part-way would.
+fn cancelled_after(after: usize) -> crate::cancel::Progress<'static> {
+    let token = crate::cancel::Cancel::new();
+    let stop = token.clone();
+    crate::cancel::Progress::new(token, move |done, _| {
+        if done >= after {
+            stop.cancel();
+        }
+    })
+}
+
+#[test]
+fn a_candidate_import_cancelled_part_way_stores_nothing() {
+    let mut w = World::new();
+    let campaign = w.campaign;
+    let hr = w.as_("hr");
+    let events = hr.audit_events(&AuditFilter::default()).unwrap().len();
+    let file = "reference,name,panel\nC-10,Ada Byrne,Panel A\nC-11,Bo Chen,Panel B\n\
+                C-12,Cai Dune,Panel A\nC-13,Di Eve,Panel B\n";
+    let err = hr
+        .import_candidates_with(
+            campaign,
+            "late.csv",
+            file.as_bytes(),
+            &mut cancelled_after(2),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "cancelled");
+    assert_eq!(
+        err.to_string(),
+        "cancelled: nothing was imported from late.csv"
+    );
+    assert_eq!(
+        hr.candidates(campaign).unwrap().len(),
+        2,
+        "the two rows inserted before the cancel were rolled back"
+    );
+    assert_eq!(
+        hr.audit_events(&AuditFilter::default()).unwrap().len(),
+        events,
+        "and no audit event was kept"
+    );
+    let mut seen = Vec::new();
+    let added = hr
+        .import_candidates_with(
+            campaign,
+            "late.csv",
+            file.as_bytes(),
+            &mut crate::cancel::Progress::reporting(|done, total| seen.push((done, total))),
+        )
+        .unwrap();
+    assert_eq!(added, 4);
+    assert_eq!(seen, [(1, 4), (2, 4), (3, 4), (4, 4)]);
+    assert_eq!(hr.candidates(campaign).unwrap().len(), 6);
+}
+
+#[test]
+fn a_score_sheet_import_cancelled_before_its_commit_saves_nothing() {
+    let mut w = World::new();
+    let (campaign, c1) = (w.campaign, w.c1);
+    let sheet = "assessor,candidate,criterion,value,evidence,indicators\n\
+                 bo,C-1,Working Together,5,Led the team,s\n";
+    let err = w
+        .as_("bo")
+        .import_scores_with(campaign, "s.csv", sheet.as_bytes(), &mut cancelled_after(1))
+        .unwrap_err();
+    assert_eq!(
+        (err.code(), err.to_string().as_str()),
+        ("cancelled", "cancelled: nothing was imported from s.csv")
+    );
+    assert!(
+        w.as_("bo").visible_scores(campaign, c1).unwrap().is_empty(),
+        "the score written before the cancel was rolled back"
+    );
+}
+
+#[test]
+fn an_export_cancelled_part_way_leaves_no_file_in_the_folder() {
+    let mut w = World::new();
+    let campaign = w.campaign;
+    let dir = tempfile::tempdir().unwrap();
+    // An earlier export's file and the user's own: a cancelled export touches neither.
+    std::fs::write(dir.path().join("results.csv"), "earlier export").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let options = crate::export::ExportOptions {
+        pdf: true,
+        csv: true,
+        ..Default::default()
+    };
+    let helen = w.as_("helen");
+    // The summary and two packs: cancelled after the summary, before any pack.
+    let err = helen
+        .export_campaign_with(campaign, dir.path(), &options, &mut cancelled_after(1))
+        .unwrap_err();
+    assert_eq!(err.code(), "cancelled");
+    assert_eq!(
+        err.to_string(),
+        format!("cancelled: nothing was written to {}", dir.path().display())
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["notes.txt", "results.csv"],
+        "no partial file, no staging folder"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("results.csv")).unwrap(),
+        "earlier export"
+    );
+
+    // A folder the export made for itself goes again when it is cancelled.
+    let fresh = dir.path().join("new");
+    helen
+        .export_campaign_with(campaign, &fresh, &options, &mut cancelled_after(1))
+        .unwrap_err();
+    assert!(!fresh.exists());
+
+    // Not cancelled, the same export replaces the earlier file and leaves only its own.
+    let summary = helen
+        .export_campaign(campaign, dir.path(), &options, |_, _| {})
+        .unwrap();
+    assert_eq!(
+        summary.files.len(),
+        3 + 3 + 1,
+        "CSVs, summary and two packs, receipt"
+    );
+    assert!(summary
+        .files
+        .iter()
+        .all(|f| std::path::Path::new(f).parent() == Some(dir.path())));
+    let entries = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(entries, 7 + 1, "the export's files and notes.txt");
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join("results.csv")).unwrap(),
+        "earlier export"
+    );
+}
+
+#[test]
+fn a_demo_cancelled_part_way_says_what_it_kept() {
+    let mut w = World::new();
+    let hr = w.as_("hr");
+    let before = hr.campaigns().unwrap().len();
+    let options = crate::demo::DemoOptions {
+        candidates: 8,
+        seed: 3,
+    };
+    let err = hr
+        .demo_with(&options, 1, &mut cancelled_after(3))
+        .unwrap_err();
+    assert_eq!(err.code(), "cancelled");
+    let campaigns = hr.campaigns().unwrap();
+    assert_eq!(campaigns.len(), before + 1);
+    let demo = campaigns.iter().max_by_key(|c| c.id).unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cancelled: the demo stopped part-way; campaign {} is kept in set-up, with the \
+             candidates added so far",
+            demo.id
+        )
+    );
+    assert_eq!(hr.candidates(demo.id).unwrap().len(), 3);
+    // Cancelled before it starts, nothing is made.
+    let token = crate::cancel::Cancel::new();
+    token.cancel();
+    let err = hr
+        .demo_with(
+            &options,
+            1,
+            &mut crate::cancel::Progress::new(token, |_, _| {}),
+        )
+        .unwrap_err();
+    assert_eq!(err.to_string(), "cancelled: no demo campaign was made");
+    assert_eq!(hr.campaigns().unwrap().len(), before + 1);
+}

@@ -358,8 +358,9 @@ mod tests {
             candidates: 40,
             seed: 7,
         };
+        let progress = &mut crate::cancel::Progress::none();
         let campaign_id =
-            crate::demo::build_with_exercises(&mut store, "test", &options, 1).unwrap();
+            crate::demo::build_with_exercises(&mut store, "test", &options, 1, progress).unwrap();
         let data = |split_from| store.campaign_data_split(campaign_id, split_from).unwrap();
         let (at_once, in_halves) = (data(usize::MAX), data(0));
         assert!(at_once.scores.len() > 40 * 8, "{}", at_once.scores.len());

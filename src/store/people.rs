@@ -411,6 +411,7 @@ impl Store {
         campaign_id: Id,
         file: &str,
         bytes: &[u8],
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
         let rows = candidate_csv::parse(file, bytes)?;
         self.write(actor, |tx| {
@@ -431,8 +432,10 @@ impl Store {
             let resolved = resolve_rows(file, &rows, &panels, &existing)?;
             // The head before the import, so the import can be checked against it later.
             tx.record_anchor("import", &format!("campaign/{campaign_id}"))?;
-            for candidate in &resolved {
+            // A cancel returns an error here, so the whole transaction rolls back.
+            for (done, candidate) in resolved.iter().enumerate() {
                 insert_candidate(tx, campaign_id, candidate)?;
+                progress.step(done + 1, resolved.len())?;
             }
             Ok(resolved.len())
         })

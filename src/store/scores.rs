@@ -319,12 +319,15 @@ impl Store {
         actor: &str,
         campaign_id: Id,
         inputs: &[ScoreInput],
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "saving scores")?;
-            for input in inputs {
+            // A cancel returns an error here, so the whole transaction rolls back.
+            for (done, input) in inputs.iter().enumerate() {
                 save_draft(tx, &campaign, input)?;
+                progress.step(done + 1, inputs.len())?;
             }
             Ok(inputs.len())
         })

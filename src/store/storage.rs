@@ -122,12 +122,15 @@ pub(crate) trait Storage: Send {
     fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
     fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
     fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
+    /// Imports a candidate CSV, all rows or none; `progress` hears each row stored and may
+    /// cancel, which rolls the whole import back.
     fn import_candidates(
         &mut self,
         actor: &str,
         campaign_id: Id,
         file: &str,
         bytes: &[u8],
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize>;
     fn withdraw_candidate(
         &mut self,
@@ -161,8 +164,16 @@ pub(crate) trait Storage: Send {
 
     // Scores.
     fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score>;
-    fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput])
-        -> Result<usize>;
+    /// Saves many drafts in one transaction, all or none; `progress` hears each score saved
+    /// (on PostgreSQL, where the batch is one statement, the whole batch at once) and may
+    /// cancel before the commit, which saves none.
+    fn save_scores(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        inputs: &[ScoreInput],
+        progress: &mut crate::cancel::Progress<'_>,
+    ) -> Result<usize>;
     fn submit_scores(
         &mut self,
         actor: &str,
@@ -315,7 +326,7 @@ pub(crate) trait Storage: Send {
         campaign_id: Id,
         dir: &Path,
         options: &ExportOptions,
-        progress: &mut dyn FnMut(usize, usize),
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<ExportSummary>;
 
     /// The local SQLite store underneath, for the work only it does (benchmarks, transfers);
@@ -439,7 +450,7 @@ impl Storage for Store {
         fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
         fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
         fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
-        fn import_candidates(&mut self, actor: &str, campaign_id: Id, file: &str, bytes: &[u8]) -> Result<usize>;
+        fn import_candidates(&mut self, actor: &str, campaign_id: Id, file: &str, bytes: &[u8], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
         fn withdraw_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, reason: &str) -> Result<()>;
         fn set_adjustments(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, note: &str) -> Result<()>;
         fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>>;
@@ -448,7 +459,7 @@ impl Storage for Store {
         fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>>;
         fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus>;
         fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score>;
-        fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize>;
+        fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
         fn submit_scores(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
         fn visible_scores(&self, campaign_id: Id, candidate_id: Id, viewer_id: Id) -> Result<Vec<Score>>;
         fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>>;
@@ -496,7 +507,7 @@ impl Storage for Store {
         campaign_id: Id,
         dir: &Path,
         options: &ExportOptions,
-        progress: &mut dyn FnMut(usize, usize),
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<ExportSummary> {
         crate::export::export_campaign(self, campaign_id, dir, options, progress)
     }

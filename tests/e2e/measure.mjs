@@ -189,7 +189,13 @@ async function measureBoard(candidates) {
         (n, done) =>
           window.__TAURI_INTERNALS__
             .invoke('sign_in', { login: 'measure', name: 'Measure' })
-            .then(() => window.__TAURI_INTERNALS__.invoke('create_demo_campaign', { candidates: n, seed: 1 }))
+            .then(() => window.__TAURI_INTERNALS__.invoke('create_demo_campaign', {
+              candidates: n,
+              seed: 1,
+              jobId: 1,
+              // A progress channel nobody listens to, as @tauri-apps/api's Channel sends it.
+              onProgress: `__CHANNEL__:${window.__TAURI_INTERNALS__.transformCallback(() => {})}`,
+            }))
             .then(() => done({}), (e) => done({ error: e })),
         candidates,
       );

@@ -2,11 +2,14 @@
 
 use std::path::Path;
 
+use panelmark::cancel::Progress;
 use panelmark::model::{Assessor, AssessorRole, Campaign, Candidate, Id, Panel};
 use panelmark::store::NewCandidate;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::IpcResult;
+use crate::jobs::{sender, JobProgress, Jobs};
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -31,14 +34,26 @@ pub fn create_campaign(
     })
 }
 
+/// Builds a demo campaign as run `job_id` (see `cancel_job`); progress counts candidates
+/// added, then scored.
 #[tauri::command(async)]
 pub fn create_demo_campaign(
     state: State<'_, AppState>,
+    jobs: State<'_, Jobs>,
     candidates: usize,
     seed: u64,
+    job_id: u32,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<Campaign> {
-    state.change(|session| {
-        let id = session.demo(&panelmark::demo::DemoOptions { candidates, seed })?;
+    let job = jobs.start(job_id)?;
+    let token = job.token();
+    state.change(move |session| {
+        let mut progress = Progress::new(token, sender(on_progress));
+        let id = session.demo_with(
+            &panelmark::demo::DemoOptions { candidates, seed },
+            1,
+            &mut progress,
+        )?;
         session.campaign(id)
     })
 }
@@ -150,11 +165,21 @@ pub fn update_candidate(
     state.change(|store| store.update_candidate(campaign_id, candidate_id, &candidate))
 }
 
+/// Imports a candidate file as run `job_id` (see `cancel_job`): all rows, or none when a
+/// row is bad or the run is cancelled.
 #[tauri::command(async)]
 pub fn import_candidates(
     state: State<'_, AppState>,
+    jobs: State<'_, Jobs>,
     campaign_id: Id,
     path: String,
+    job_id: u32,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<usize> {
-    state.change(|store| store.import_candidates_file(campaign_id, Path::new(&path)))
+    let job = jobs.start(job_id)?;
+    let token = job.token();
+    state.change(move |store| {
+        let mut progress = Progress::new(token, sender(on_progress));
+        store.import_candidates_file(campaign_id, Path::new(&path), &mut progress)
+    })
 }

@@ -1,15 +1,18 @@
-//! Exports into a folder the user chose, with progress, and opening that folder.
+//! Exports into a folder the user chose, with progress and a Cancel (a cancelled export
+//! leaves no file in the folder), and opening that folder.
 
 use std::path::Path;
 
+use panelmark::cancel::Progress;
 use panelmark::export::{ExportOptions, ExportSummary};
 use panelmark::model::Id;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tauri::ipc::Channel;
 use tauri::State;
 use ts_rs::TS;
 
 use crate::error::IpcResult;
+use crate::jobs::{sender, JobProgress, Jobs};
 use crate::state::AppState;
 
 /// What the export screen asks for.
@@ -26,23 +29,16 @@ pub struct ExportRequest {
     pub candidate: Option<String>,
 }
 
-/// Progress of a running export.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ExportProgress {
-    /// Documents written so far.
-    pub done: usize,
-    /// Documents in all.
-    pub total: usize,
-}
-
+/// Exports as run `job_id` (see `cancel_job`); progress counts PDF documents.
 #[tauri::command(async)]
 pub fn export_campaign(
     state: State<'_, AppState>,
+    jobs: State<'_, Jobs>,
     campaign_id: Id,
     dir: String,
     request: ExportRequest,
-    on_progress: Channel<ExportProgress>,
+    job_id: u32,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<ExportSummary> {
     let options = ExportOptions {
         pdf: request.pdf,
@@ -52,12 +48,12 @@ pub fn export_campaign(
         // The campaign's own thresholds, the ones its board shows.
         flag_settings: None,
     };
+    let job = jobs.start(job_id)?;
+    let token = job.token();
     // On a connection of its own: a long export holds up no other command.
-    state.with_own_session(|session| {
-        session.export_campaign(campaign_id, Path::new(&dir), &options, |done, total| {
-            // A closed channel (the window went away) must not stop the export.
-            let _ = on_progress.send(ExportProgress { done, total });
-        })
+    state.with_own_session(move |session| {
+        let mut progress = Progress::new(token, sender(on_progress));
+        session.export_campaign_with(campaign_id, Path::new(&dir), &options, &mut progress)
     })
 }
 

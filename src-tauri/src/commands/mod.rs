@@ -3,6 +3,7 @@
 
 pub mod campaigns;
 pub mod export;
+pub mod jobs;
 pub mod moderation;
 pub mod people;
 pub mod privacy;
@@ -19,6 +20,7 @@ pub const SOURCES: &[&str] = &[
     include_str!("scoring.rs"),
     include_str!("moderation.rs"),
     include_str!("export.rs"),
+    include_str!("jobs.rs"),
     include_str!("people.rs"),
     include_str!("privacy.rs"),
 ];

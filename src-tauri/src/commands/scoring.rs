@@ -2,11 +2,14 @@
 
 use std::path::Path;
 
+use panelmark::cancel::{Cancel, Progress};
 use panelmark::model::{AgreedScore, Decision, Id, Score, ScoreInput};
 use panelmark::session::ScoreImport;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::IpcResult;
+use crate::jobs::{sender, JobProgress, Jobs};
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -27,21 +30,41 @@ pub fn save_score(
     state.change(|store| store.save_score(campaign_id, &input))
 }
 
+/// Imports a score sheet as run `job_id` (see `cancel_job`).
 #[tauri::command(async)]
 pub fn import_scores(
     state: State<'_, AppState>,
+    jobs: State<'_, Jobs>,
     campaign_id: Id,
     path: String,
+    job_id: u32,
+    on_progress: Channel<JobProgress>,
 ) -> IpcResult<ScoreImport> {
-    import_score_sheet(&state, campaign_id, Path::new(&path))
+    let job = jobs.start(job_id)?;
+    import_score_sheet(
+        &state,
+        campaign_id,
+        Path::new(&path),
+        job.token(),
+        sender(on_progress),
+    )
 }
 
 /// Reads the sheet at `path` (an I/O error names the file) and imports it as the signed-in
-/// user's draft scores, all rows or none. The file is read before the session is locked, so
-/// a slow disk does not hold up other changes.
-fn import_score_sheet(state: &AppState, campaign_id: Id, path: &Path) -> IpcResult<ScoreImport> {
+/// user's draft scores, all rows or none (none when `token` is cancelled). The file is read
+/// before the session is locked, so a slow disk does not hold up other changes.
+fn import_score_sheet(
+    state: &AppState,
+    campaign_id: Id,
+    path: &Path,
+    token: Cancel,
+    report: impl FnMut(usize, usize) + Send,
+) -> IpcResult<ScoreImport> {
     let (name, bytes) = panelmark::import::read_file(path)?;
-    state.change(|session| session.import_scores(campaign_id, &name, &bytes))
+    state.change(move |session| {
+        let mut progress = Progress::new(token, report);
+        session.import_scores_with(campaign_id, &name, &bytes, &mut progress)
+    })
 }
 
 #[tauri::command(async)]
@@ -150,7 +173,8 @@ mod tests {
             ),
         )
         .unwrap();
-        let err = import_score_sheet(&state, campaign, &refused).unwrap_err();
+        let err =
+            import_score_sheet(&state, campaign, &refused, Cancel::new(), |_, _| {}).unwrap_err();
         assert_eq!(err.code, "import");
         assert_eq!(
             err.message,
@@ -165,7 +189,8 @@ mod tests {
             format!("{header}bo,C-1,Working Together,5,Led well,s\nbo,C-2,Working Together,NA,,\n"),
         )
         .unwrap();
-        let imported = import_score_sheet(&state, campaign, &accepted).unwrap();
+        let imported =
+            import_score_sheet(&state, campaign, &accepted, Cancel::new(), |_, _| {}).unwrap();
         assert_eq!(
             imported,
             ScoreImport {
@@ -183,8 +208,14 @@ mod tests {
     fn a_sheet_that_cannot_be_read_is_named_in_the_error() {
         let dir = tempfile::tempdir().unwrap();
         let (state, campaign) = campaign_bo_scores(dir.path());
-        let err =
-            import_score_sheet(&state, campaign, &dir.path().join("missing.csv")).unwrap_err();
+        let err = import_score_sheet(
+            &state,
+            campaign,
+            &dir.path().join("missing.csv"),
+            Cancel::new(),
+            |_, _| {},
+        )
+        .unwrap_err();
         assert_eq!(err.code, "io");
         assert!(err.message.contains("missing.csv"), "{}", err.message);
     }

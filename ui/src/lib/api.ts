@@ -19,7 +19,7 @@ import type { ConflictDeclaration } from './bindings/ConflictDeclaration';
 import type { Candidate } from './bindings/Candidate';
 import type { Connected } from './bindings/Connected';
 import type { Decision } from './bindings/Decision';
-import type { ExportProgress } from './bindings/ExportProgress';
+import type { JobProgress } from './bindings/JobProgress';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportSummary } from './bindings/ExportSummary';
 import type { FlagSettings } from './bindings/FlagSettings';
@@ -78,6 +78,16 @@ export function toAppError(reason: unknown): AppError {
   if (typeof reason === 'string') return new AppError('ipc', reason);
   if (reason instanceof Error) return new AppError('internal', reason.message);
   return new AppError('internal', `Unexpected error: ${String(reason)}`);
+}
+
+/** Hears a long command's progress (see `jobs.svelte.ts`). */
+export type OnProgress = (p: JobProgress) => void;
+
+/** A Tauri channel that hands each progress message to `onProgress`. */
+function progressChannel(onProgress: OnProgress): Channel<JobProgress> {
+  const channel = new Channel<JobProgress>();
+  channel.onmessage = onProgress;
+  return channel;
 }
 
 /** The signature of Tauri's `invoke`, so tests can pass their own. */
@@ -150,8 +160,9 @@ export function createApi(invoke: Invoke) {
     getCampaign: (id: number) => call<Wire<Campaign>>('get_campaign', { id }),
     createCampaign: (name: string, scorecardId: number) =>
       call<Wire<Campaign>>('create_campaign', { name, scorecardId }),
-    createDemoCampaign: (candidates: number, seed: number) =>
-      call<Wire<Campaign>>('create_demo_campaign', { candidates, seed }),
+    /** Builds a demo campaign as the cancellable run `jobId`, reporting candidates added, then scored. */
+    createDemoCampaign: (candidates: number, seed: number, jobId: number, onProgress: OnProgress) =>
+      call<Wire<Campaign>>('create_demo_campaign', { candidates, seed, jobId, onProgress: progressChannel(onProgress) }),
     startScoring: (id: number) => call<Wire<Campaign>>('start_scoring', { id }),
     startModeration: (id: number) => call<Wire<Campaign>>('start_moderation', { id }),
     returnToScoring: (id: number, reason: string) =>
@@ -176,8 +187,9 @@ export function createApi(invoke: Invoke) {
       call<number>('add_candidate', { campaignId, candidate }),
     updateCandidate: (campaignId: number, candidateId: number, candidate: Wire<NewCandidate>) =>
       call<void>('update_candidate', { campaignId, candidateId, candidate }),
-    importCandidates: (campaignId: number, path: string) =>
-      call<number>('import_candidates', { campaignId, path }),
+    /** Imports a candidate CSV as the cancellable run `jobId`: all rows, or none. */
+    importCandidates: (campaignId: number, path: string, jobId: number, onProgress: OnProgress) =>
+      call<number>('import_candidates', { campaignId, path, jobId, onProgress: progressChannel(onProgress) }),
     /** Withdraws a candidate before sign-off, with a reason (HR administrators and moderators). */
     withdrawCandidate: (campaignId: number, candidateId: number, reason: string) =>
       call<void>('withdraw_candidate', { campaignId, candidateId, reason }),
@@ -201,8 +213,8 @@ export function createApi(invoke: Invoke) {
       call<Wire<Score>[]>('visible_scores', { campaignId, candidateId }),
     /** Imports a score sheet (CSV) of the signed-in member's or chair's own scores as drafts,
      * all rows or none; a refused sheet's message lists each bad line. */
-    importScores: (campaignId: number, path: string) =>
-      call<ScoreImport>('import_scores', { campaignId, path }),
+    importScores: (campaignId: number, path: string, jobId: number, onProgress: OnProgress) =>
+      call<ScoreImport>('import_scores', { campaignId, path, jobId, onProgress: progressChannel(onProgress) }),
     saveScore: (campaignId: number, input: Wire<ScoreInput>) =>
       call<Wire<Score>>('save_score', { campaignId, input }),
     submitScores: (campaignId: number, candidateId: number) =>
@@ -241,16 +253,11 @@ export function createApi(invoke: Invoke) {
     stats: (campaignId: number) => call<Wire<CampaignStats>>('stats', { campaignId }),
 
     // Export
-    exportCampaign: (
-      campaignId: number,
-      dir: string,
-      request: ExportRequest,
-      onProgress: (p: ExportProgress) => void,
-    ) => {
-      const channel = new Channel<ExportProgress>();
-      channel.onmessage = onProgress;
-      return call<ExportSummary>('export_campaign', { campaignId, dir, request, onProgress: channel });
-    },
+    /** Exports as the cancellable run `jobId`; progress counts PDF documents. */
+    exportCampaign: (campaignId: number, dir: string, request: ExportRequest, jobId: number, onProgress: OnProgress) =>
+      call<ExportSummary>('export_campaign', { campaignId, dir, request, jobId, onProgress: progressChannel(onProgress) }),
+    /** Asks the run `jobId` to stop at its next step; false when it is no longer running. */
+    cancelJob: (jobId: number) => call<boolean>('cancel_job', { jobId }),
     openFolder: (path: string) => call<void>('open_folder', { path }),
 
     // Personal data (HR administrators only)

@@ -8,6 +8,12 @@ describe('explain', () => {
     );
   });
 
+  it('says plainly what a cancel left', () => {
+    expect(explain({ code: 'cancelled', message: 'cancelled: nothing was imported from late.csv' })).toBe(
+      'Cancelled: nothing was imported from late.csv.',
+    );
+  });
+
   it('names a field in plain words, keeping the core’s reason', () => {
     expect(explain({ code: 'invalid', message: 'moderation.reason: a reason is required when the moderated score differs' })).toBe(
       'Check the reason for the change: a reason is required when the moderated score differs.',

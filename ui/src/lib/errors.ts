@@ -101,6 +101,8 @@ export function explain(error: ErrorLike): string {
       return sentence(`This database could not be brought up to date (${message.replace(/^database migration failed:\s*/, '')}). Open it with the newest Panelmark, or restore a backup`);
     case 'export':
       return sentence(`The export did not finish: ${message.replace(/^export failed:\s*/, '')}. Check the folder and try again`);
+    case 'cancelled':
+      return sentence(`Cancelled: ${message.replace(/^cancelled:\s*/, '')}`);
     case 'ipc':
       return sentence(`The app could not carry out this request (${message}). Restart Panelmark; if it happens again, report the code below`);
     case 'internal':

@@ -465,10 +465,11 @@ impl Storage for PgStore {
         campaign_id: Id,
         file: &str,
         bytes: &[u8],
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
-        write::import_candidates(&mut self.client(), &campaign, file, bytes)
+        write::import_candidates(&mut self.client(), &campaign, file, bytes, progress)
     }
     fn withdraw_candidate(
         &mut self,
@@ -555,6 +556,7 @@ impl Storage for PgStore {
         actor: &str,
         campaign_id: Id,
         inputs: &[ScoreInput],
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
         let mut keys = std::collections::HashSet::new();
@@ -562,15 +564,21 @@ impl Storage for PgStore {
             .iter()
             .all(|i| keys.insert((i.candidate_id, i.assessor_id, &i.criterion_key)))
         {
-            return Ok(self.save_drafts(campaign_id, inputs)?.0.len());
+            // One autocommit statement: a cancel can stop it only before it is sent.
+            progress.check()?;
+            let saved = self.save_drafts(campaign_id, inputs)?.0.len();
+            progress.report(saved, inputs.len());
+            return Ok(saved);
         }
         // The same score twice: one statement writes a row once, so one by one, in order.
         let campaign = self.campaign_for_write(campaign_id)?;
         let mut client = self.client();
         let upsert = self.prepared.get(&mut client, drafts::UPSERT_DRAFT)?;
         let mut tx = client.transaction().map_err(refused)?;
-        for input in inputs {
+        // A cancel returns before the commit: dropping `tx` rolls every row back.
+        for (done, input) in inputs.iter().enumerate() {
             write::save_score(&mut tx, &upsert, &campaign, input)?;
+            progress.step(done + 1, inputs.len())?;
         }
         tx.commit().map_err(refused)?;
         Ok(inputs.len())
@@ -781,7 +789,7 @@ impl Storage for PgStore {
         campaign_id: Id,
         dir: &Path,
         options: &ExportOptions,
-        progress: &mut dyn FnMut(usize, usize),
+        progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<ExportSummary> {
         crate::export::export_campaign(self, campaign_id, dir, options, progress)
     }

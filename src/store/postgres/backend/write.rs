@@ -290,6 +290,7 @@ pub(super) fn import_candidates(
     campaign: &Campaign,
     file: &str,
     bytes: &[u8],
+    progress: &mut crate::cancel::Progress<'_>,
 ) -> Result<usize> {
     let rows = crate::import::candidates::parse(file, bytes)?;
     require_state(campaign, PEOPLE_STATES, "importing candidates")?;
@@ -311,8 +312,10 @@ pub(super) fn import_candidates(
     .into_iter()
     .collect();
     let resolved = resolve_rows(file, &rows, &panels, &existing)?;
-    for candidate in &resolved {
+    // A cancel returns before the commit: dropping `tx` rolls every row back.
+    for (done, candidate) in resolved.iter().enumerate() {
         insert_candidate(&mut tx, campaign.id, candidate)?;
+        progress.step(done + 1, resolved.len())?;
     }
     tx.commit().map_err(refused)?;
     Ok(resolved.len())

@@ -62,7 +62,7 @@ describe('ScoreSheetImport', () => {
     await fireEvent.click(button()!);
     const status = await screen.findByRole('status');
     expect(status.textContent).toBe('5 scores imported as drafts for 2 candidates. Check them, then submit each candidate.');
-    expect(importScores).toHaveBeenCalledWith(3, '/home/bo/scores.csv');
+    expect(importScores).toHaveBeenCalledWith(3, '/home/bo/scores.csv', expect.any(Number), expect.any(Function));
     expect(order).toEqual(['flush', 'import', 'reload']);
     expect(open).toHaveBeenCalledWith(expect.objectContaining({ filters: [{ name: 'Score sheet', extensions: ['csv'] }] }));
   });
@@ -96,6 +96,17 @@ describe('ScoreSheetImport', () => {
     expect(onimported).not.toHaveBeenCalled();
     expect(session.error).toBeNull();
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says plainly that a cancelled import saved nothing, and reloads nothing', async () => {
+    open.mockResolvedValue('/home/bo/scores.csv');
+    importScores.mockRejectedValue(new AppError('cancelled', 'cancelled: nothing was imported from scores.csv'));
+    show('scoring', 'member');
+    await fireEvent.click(button()!);
+    const said = await screen.findByTestId('job-cancelled');
+    expect(said.textContent).toBe('Import cancelled: nothing was imported from scores.csv.');
+    expect(onimported).not.toHaveBeenCalled();
+    expect(session.error).toBeNull();
   });
 
   it('shows any other error in the banner', async () => {
