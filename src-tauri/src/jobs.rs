@@ -95,7 +95,7 @@ impl Drop for Job<'_> {
 const MIN_INTERVAL: Duration = Duration::from_millis(50);
 
 /// A progress callback for the core that sends `(done, total)` to `channel`: the first step,
-/// the last, and between them at most one message per [`MIN_INTERVAL`].
+/// the last, and between them at most one message per `MIN_INTERVAL` (50 ms).
 pub fn sender(channel: Channel<JobProgress>) -> impl FnMut(usize, usize) + Send + 'static {
     throttled(move |progress| {
         // A closed channel (the window went away) must not stop the work.
