@@ -222,3 +222,27 @@ fn people_and_the_campaign_edited_behind_the_apps_back_are_named() {
     demo.tamper("INSERT INTO panels (campaign_id, name) VALUES (1, 'Shadow panel')");
     demo.assert_differs("panel Shadow panel is stored but no event in the log records it");
 }
+
+#[test]
+fn a_scorecard_edited_behind_the_apps_back_is_named() {
+    // The campaign's pinned copy with every pass mark lowered to 1: the same scores would then
+    // pass candidates the panels failed. The copy no longer matches the version the log records.
+    let demo = Demo::new();
+    demo.tamper("UPDATE campaigns SET scorecard = json_set(scorecard, '$.overall_pass_mark', 1.0)");
+    let (ok, said) = demo.verify();
+    assert!(!ok, "verify passed a tampered file:\n{said}");
+    assert!(said.contains("pinned scorecard is \"sha256 "), "{said}");
+    assert!(said.contains("the log says \"sha256 "), "{said}");
+    assert!(said.contains("campaign 1 ("), "{said}");
+
+    // A stored version's body changed (the next campaign pinned from it would score by it).
+    let demo = Demo::new();
+    demo.tamper("UPDATE scorecard_versions SET body = json_set(body, '$.overall_pass_mark', 1.0)");
+    demo.assert_differs("scorecard 1 version 1 body is \"sha256 ");
+
+    // Whitespace alone is not a change: the copy still reads as the same scorecard.
+    let demo = Demo::new();
+    demo.tamper("UPDATE campaigns SET scorecard = char(10) || scorecard || '  '");
+    let (ok, said) = demo.verify();
+    assert!(ok, "{said}");
+}

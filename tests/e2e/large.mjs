@@ -16,6 +16,7 @@ import {
   repo,
   requireDisplay,
   requireFile,
+  signInOnStart,
   start,
   stop,
   tauriDriver,
@@ -56,20 +57,6 @@ try {
     capabilities: { 'tauri:options': { application: appBinary, args: ['--db', db] } },
   });
 
-  async function signIn(person) {
-    await browser.$('nav button[data-screen="start"]').click();
-    await browser.$('#user-login').waitForDisplayed({ timeout: 30_000 });
-    await browser.$('#user-login').selectByAttribute('value', person.login);
-    // The first person is chosen with "Work as this person", a later one with "Switch to…".
-    await browser.$('button*=this person').click();
-    await browser.$('[data-testid="header-user"]').waitUntil(
-      async function () {
-        return (await this.getProperty('textContent')).includes(person.name);
-      },
-      { timeout: 30_000 },
-    );
-  }
-
   /** Opens a screen from the side menu; the time until `ready` is on screen. */
   async function open(screen, ready) {
     const began = Date.now();
@@ -78,7 +65,7 @@ try {
     opened[screen] = Date.now() - began;
   }
 
-  await signIn(CHAIR);
+  await signInOnStart(browser, CHAIR);
   await open('scoring', '[data-testid="candidate-list"]');
   await browser.saveScreenshot(path.join(outputDir, 'scoring-500.png'));
   // Finding a candidate among 500 by typing part of a name.
@@ -86,7 +73,7 @@ try {
   await browser.pause(300);
   await browser.saveScreenshot(path.join(outputDir, 'scoring-500-search.png'));
 
-  await signIn(MODERATOR);
+  await signInOnStart(browser, MODERATOR);
   await open('moderation', '[data-testid="board-row"]');
   await browser.saveScreenshot(path.join(outputDir, 'moderation-2000.png'));
   await open('results', 'main table');

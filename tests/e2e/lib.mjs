@@ -82,3 +82,18 @@ export async function stop(child) {
   await exited;
   clearTimeout(timer);
 }
+
+/** Signs in on the Start screen as `person` ({ login, name }), as a person would: the first
+ * person is chosen with "Work as this person", a later one with "Switch to this person". */
+export async function signInOnStart(browser, person) {
+  await browser.$('nav button[data-screen="start"]').click();
+  await browser.$('#user-login').waitForDisplayed({ timeout: 30_000 });
+  await browser.$('#user-login').selectByAttribute('value', person.login);
+  await browser.$('button*=this person').click();
+  await browser.$('[data-testid="header-user"]').waitUntil(
+    async function () {
+      return (await this.getProperty('textContent')).includes(person.name);
+    },
+    { timeout: 30_000 },
+  );
+}

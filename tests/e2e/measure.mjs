@@ -35,6 +35,7 @@ import {
   repo,
   requireDisplay,
   requireFile,
+  signInOnStart,
   start,
   stop,
   tauriDriver,
@@ -205,15 +206,7 @@ async function measureBoard(candidates) {
     }
     // Only a campaign's moderator sees its board: sign in on Start as the demo's moderator,
     // as a person would (the app never changes who is signed in by itself).
-    await browser.$('#user-login').waitForDisplayed({ timeout: 30_000 });
-    await browser.$('#user-login').selectByAttribute('value', DEMO_MODERATOR);
-    await browser.$('button=Work as this person').click();
-    await browser.$('[data-testid="header-user"]').waitUntil(
-      async function () {
-        return (await this.getProperty('textContent')).includes('Helen Marsh');
-      },
-      { timeout: 30_000 },
-    );
+    await signInOnStart(browser, { login: DEMO_MODERATOR, name: 'Helen Marsh' });
     const samples = [];
     for (let i = 0; i < boardRuns; i++) {
       await browser.$('nav button[data-screen="start"]').click();

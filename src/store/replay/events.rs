@@ -14,9 +14,9 @@ const ERASED_TEXT: &str = "[erased on request]";
 /// What erasure leaves in place of the candidate's name.
 const ERASED_NAME: &str = "Erased candidate";
 
-/// The actions that set a checked row; every other event (roles, scorecards, anchors) leaves
-/// these rows alone.
-const ACTIONS: &str = "'campaign.create', 'campaign.state', 'campaign.posts', \
+/// The actions that set a checked row; every other event (roles, anchors) leaves these rows
+/// alone.
+const ACTIONS: &str = "'scorecard.create', 'scorecard.update', 'campaign.create', 'campaign.state', 'campaign.posts', \
      'campaign.flag_settings', 'campaign.retention', 'campaign.purge', 'panel.create', \
      'assessor.create', 'assessor.exercise', 'candidate.create', 'candidate.update', 'candidate.erase', \
      'candidate.withdraw', 'candidate.adjustments', 'conflict.declare', 'conflict.confirm_none', \
@@ -97,18 +97,42 @@ impl Event {
         let after = self.json(&self.after)?;
         let seq = self.seq;
         match self.action.as_str() {
+            "scorecard.create" | "scorecard.update" => {
+                let key = RowKey::ScorecardVersion {
+                    scorecard: self.id("scorecard")?,
+                    version: self.id("version")?,
+                };
+                let body = self.after.as_deref().unwrap_or_default();
+                rows.insert(
+                    key,
+                    Fields::new(vec![("body", super::scorecard_digest(body))], seq),
+                );
+            }
             "campaign.create" => {
                 let scorecard = format!(
                     "{} v{}",
                     number(&after["scorecard_id"]),
                     number(&after["scorecard_version"])
                 );
+                // The copy the campaign scores by is the version's body as the log has it.
+                let pinned = match (
+                    after["scorecard_id"].as_i64(),
+                    after["scorecard_version"].as_i64(),
+                ) {
+                    (Some(scorecard), Some(version)) => rows
+                        .get(&RowKey::ScorecardVersion { scorecard, version })
+                        .and_then(|f| f.get("body"))
+                        .cloned()
+                        .unwrap_or_else(|| NONE.into()),
+                    _ => NONE.into(),
+                };
                 rows.insert(
                     RowKey::Campaign(self.id("campaign")?),
                     Fields::new(
                         vec![
                             ("name", text(&after["name"])),
                             ("scorecard", scorecard),
+                            ("pinned scorecard", pinned),
                             ("state", "setup".into()),
                             ("posts", NONE.into()),
                             ("flag thresholds", FlagSettings::DEFAULT.to_string()),

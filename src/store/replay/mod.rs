@@ -37,6 +37,11 @@ impl std::fmt::Display for Mismatch {
 /// Which table a row is in, and its key. The order is the order rows are checked in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum RowKey {
+    /// A scorecard version's body (what every campaign pinned from it scores by).
+    ScorecardVersion {
+        scorecard: i64,
+        version: i64,
+    },
     Campaign(i64),
     Panel(i64),
     Assessor(i64),
@@ -88,6 +93,21 @@ impl RowKey {
 
 /// "No value", as a message shows it.
 const NONE: &str = "—";
+
+/// A scorecard as the check compares it: its JSON read into the current [`Scorecard`] type and
+/// written out again (so fields added later with defaults compare equal), shown as a short
+/// SHA-256 digest; text that does not read as a scorecard is digested as it is.
+///
+/// [`Scorecard`]: crate::model::Scorecard
+fn scorecard_digest(json: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let canonical = serde_json::from_str::<crate::model::Scorecard>(json)
+        .ok()
+        .and_then(|card| serde_json::to_string(&card).ok())
+        .unwrap_or_else(|| json.to_owned());
+    let digest = Sha256::digest(canonical.as_bytes());
+    format!("sha256 {}", &hex::encode(digest)[..16])
+}
 
 /// One row's fields as the log or the table has them, with the event that last set it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

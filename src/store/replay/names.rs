@@ -48,6 +48,9 @@ impl Names {
 
     pub(super) fn row(&self, key: &RowKey) -> String {
         match key {
+            RowKey::ScorecardVersion { scorecard, version } => {
+                format!("scorecard {scorecard} version {version}")
+            }
             RowKey::Campaign(id) => self.campaign(*id),
             RowKey::Panel(id) => format!("panel {}", Self::name(&self.panels, "panel", *id)),
             RowKey::Assessor(id) => {

@@ -12,7 +12,21 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
     read(
         conn,
         &mut rows,
-        "SELECT id, name, scorecard_id, scorecard_version, state, posts, retention_months, purged_at IS NOT NULL, flag_spread, flag_panel_mean FROM campaigns",
+        "SELECT scorecard_id, version, body FROM scorecard_versions",
+        |r| {
+            Ok((
+                RowKey::ScorecardVersion {
+                    scorecard: r.get(0)?,
+                    version: r.get(1)?,
+                },
+                vec![("body", super::scorecard_digest(&r.get::<_, String>(2)?))],
+            ))
+        },
+    )?;
+    read(
+        conn,
+        &mut rows,
+        "SELECT id, name, scorecard_id, scorecard_version, state, posts, retention_months, purged_at IS NOT NULL, flag_spread, flag_panel_mean, scorecard FROM campaigns",
         |r| {
             Ok((
                 RowKey::Campaign(r.get(0)?),
@@ -21,6 +35,10 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
                     (
                         "scorecard",
                         format!("{} v{}", r.get::<_, i64>(2)?, r.get::<_, i64>(3)?),
+                    ),
+                    (
+                        "pinned scorecard",
+                        super::scorecard_digest(&r.get::<_, String>(10)?),
                     ),
                     ("state", r.get(4)?),
                     ("posts", number(r.get(5)?)),
