@@ -193,6 +193,7 @@ async function measureBoard(candidates) {
             .then(() => window.__TAURI_INTERNALS__.invoke('create_demo_campaign', {
               candidates: n,
               seed: 1,
+              exercises: 1,
               jobId: 1,
               // A progress channel nobody listens to, as @tauri-apps/api's Channel sends it.
               onProgress: `__CHANNEL__:${window.__TAURI_INTERNALS__.transformCallback(() => {})}`,

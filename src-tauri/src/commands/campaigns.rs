@@ -34,14 +34,16 @@ pub fn create_campaign(
     })
 }
 
-/// Builds a demo campaign as run `job_id` (see `cancel_job`); progress counts candidates
-/// added, then scored.
+/// Builds a demo campaign with `exercises` exercises (1: an interview; 2: also a technical
+/// test, each with its own seats on every panel) as run `job_id` (see `cancel_job`); progress
+/// counts candidates added, then scored.
 #[tauri::command(async)]
 pub fn create_demo_campaign(
     state: State<'_, AppState>,
     jobs: State<'_, Jobs>,
     candidates: usize,
     seed: u64,
+    exercises: usize,
     job_id: u32,
     on_progress: Channel<JobProgress>,
 ) -> IpcResult<Campaign> {
@@ -51,7 +53,7 @@ pub fn create_demo_campaign(
         let mut progress = Progress::new(token, sender(on_progress));
         let id = session.demo_with(
             &panelmark::demo::DemoOptions { candidates, seed },
-            1,
+            exercises,
             &mut progress,
         )?;
         session.campaign(id)

@@ -160,9 +160,18 @@ export function createApi(invoke: Invoke) {
     getCampaign: (id: number) => call<Wire<Campaign>>('get_campaign', { id }),
     createCampaign: (name: string, scorecardId: number) =>
       call<Wire<Campaign>>('create_campaign', { name, scorecardId }),
-    /** Builds a demo campaign as the cancellable run `jobId`, reporting candidates added, then scored. */
-    createDemoCampaign: (candidates: number, seed: number, jobId: number, onProgress: OnProgress) =>
-      call<Wire<Campaign>>('create_demo_campaign', { candidates, seed, jobId, onProgress: progressChannel(onProgress) }),
+    /**
+     * Builds a demo campaign with `exercises` exercises (1: an interview; 2: also a technical
+     * test) as the cancellable run `jobId`, reporting candidates added, then scored.
+     */
+    createDemoCampaign: (candidates: number, seed: number, exercises: number, jobId: number, onProgress: OnProgress) =>
+      call<Wire<Campaign>>('create_demo_campaign', {
+        candidates,
+        seed,
+        exercises,
+        jobId,
+        onProgress: progressChannel(onProgress),
+      }),
     startScoring: (id: number) => call<Wire<Campaign>>('start_scoring', { id }),
     startModeration: (id: number) => call<Wire<Campaign>>('start_moderation', { id }),
     returnToScoring: (id: number, reason: string) =>
