@@ -1149,20 +1149,21 @@ fn no_placeholder_is_ever_a_value_or_a_criterion() {
 /// document's score and what it got wrong.
 #[test]
 fn corpus_accuracy_is_at_least_95_percent() {
-    let accuracy = accuracy("corpus", corpus());
-    assert!(
-        accuracy >= 0.95,
-        "corpus accuracy {accuracy:.3} is below 0.95"
-    );
+    assert_at_least_95_percent("corpus", corpus());
 }
 
 /// The Word and OpenDocument files alone: the formats must not pull the figure down.
 #[test]
 fn office_documents_accuracy_is_at_least_95_percent() {
-    let accuracy = accuracy("Word and OpenDocument", held_out_office());
+    assert_at_least_95_percent("Word and OpenDocument", held_out_office());
+}
+
+/// Asserts the importer gets at least 95% of the careful reader's checks right on `docs`.
+fn assert_at_least_95_percent(what: &str, docs: Vec<Doc>) {
+    let accuracy = accuracy(what, docs);
     assert!(
         accuracy >= 0.95,
-        "Word and OpenDocument accuracy {accuracy:.3} is below 0.95"
+        "{what} accuracy {accuracy:.3} is below 0.95"
     );
 }
 
@@ -2095,11 +2096,7 @@ fn held_out_fifth() -> Vec<Doc> {
 /// The fifth batch alone, scored as the corpus is: it is printed with `--nocapture`.
 #[test]
 fn fifth_batch_accuracy_is_at_least_95_percent() {
-    let accuracy = accuracy("fifth held-out batch", held_out_fifth());
-    assert!(
-        accuracy >= 0.95,
-        "fifth held-out batch accuracy {accuracy:.3} is below 0.95"
-    );
+    assert_at_least_95_percent("fifth held-out batch", held_out_fifth());
 }
 corpus_test!(rbg_senior_developer_values, rbg_senior_developer);
 corpus_test!(rbg_data_analyst_values, rbg_data_analyst);
@@ -2392,11 +2389,7 @@ fn held_out_sixth() -> Vec<Doc> {
 /// The sixth batch alone, printed with `--nocapture`.
 #[test]
 fn sixth_batch_accuracy_is_at_least_95_percent() {
-    let accuracy = accuracy("sixth held-out batch", held_out_sixth());
-    assert!(
-        accuracy >= 0.95,
-        "sixth held-out batch accuracy {accuracy:.3} is below 0.95"
-    );
+    assert_at_least_95_percent("sixth held-out batch", held_out_sixth());
 }
 corpus_test!(rbg_data_engineer_values, rbg_data_engineer);
 corpus_test!(rbg_head_of_data_values, rbg_head_of_data);
@@ -2627,14 +2620,13 @@ fn held_out_seventh() -> Vec<Doc> {
 /// The seventh batch alone, printed with `--nocapture`.
 #[test]
 fn seventh_batch_accuracy_is_at_least_95_percent() {
-    let accuracy = accuracy("seventh held-out batch", held_out_seventh());
-    assert!(
-        accuracy >= 0.95,
-        "seventh held-out batch accuracy {accuracy:.3} is below 0.95"
-    );
+    assert_at_least_95_percent("seventh held-out batch", held_out_seventh());
 }
 corpus_test!(sg_front_end_developer_values, sg_front_end_developer);
-corpus_test!(sg_infrastructure_engineer_values, sg_infrastructure_engineer);
+corpus_test!(
+    sg_infrastructure_engineer_values,
+    sg_infrastructure_engineer
+);
 corpus_test!(sg_software_engineer_values, sg_software_engineer);
 corpus_test!(sg_test_engineer_values, sg_test_engineer);
 corpus_test!(sg_content_designer_values, sg_content_designer);

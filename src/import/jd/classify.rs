@@ -185,6 +185,14 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
     }
 }
 
+/// "Competencies and Experience Required": a heading over the named competencies and, under
+/// or beside them, the experience listed by priority ("Essential Criteria", "Desirable").
+/// The competencies are the behaviours; a list a priority heading opens there is experience.
+pub(crate) fn names_behaviours_and_experience(text: &str) -> bool {
+    classify_title(text).section == Some(Section::Criteria(CriterionKind::Behaviour))
+        && fold(text).contains("experience")
+}
+
 /// A person specification's "Knowledge" or "Skills and Abilities" (the local-government and
 /// NHS layout: Qualifications, Knowledge, Skills and Abilities, Experience): a heading made
 /// only of these words names specialist knowledge and skills, where "Experience" beside it

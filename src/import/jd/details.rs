@@ -392,6 +392,24 @@ fn first_line_title(blocks: &[Block]) -> Option<String> {
     (named && !c.weak && priority_marker(&title).is_none()).then_some(title)
 }
 
+/// Whether text is one of the post's details written "Label: value" ("Division: Digital
+/// Public Services", "Location: Edinburgh", "Closing date: CLOSED"): a short capitalised
+/// label of plain words before the colon, a value after it. "Job title: …" is read as the
+/// title before this is asked.
+fn labelled_detail(text: &str) -> bool {
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !value.trim().is_empty()
+        && key_of(label) != Some(Key::Title)
+        && !TITLE_NOISE.contains(&label.to_ascii_lowercase().as_str())
+}
+
 /// The first level-one heading, else the first heading of any kind, that names no section.
 fn title_from_headings(blocks: &[Block]) -> Option<String> {
     let headings = blocks.iter().filter_map(|b| match &b.kind {
@@ -424,6 +442,11 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
     let mut after_section = false;
     let mut section_level = u8::MAX;
     for (n, (level, text)) in headings.enumerate() {
+        // "### Division: Digital Public Services", "### Salary: £46,424": a detail of the
+        // post written as a heading is neither its title nor a section.
+        if labelled_detail(text) {
+            continue;
+        }
         let Some(title) = clean_title(text) else {
             after_section |= level == 1;
             section_level = section_level.min(level);
@@ -512,6 +535,18 @@ mod tests {
             "{:?}",
             d.warnings
         );
+    }
+
+    #[test]
+    fn details_written_as_headings_are_not_the_title() {
+        // sg-front-end-developer.md: every heading "###", the post's details among them, the
+        // title only in the page's metadata.
+        let d = details("---\nlayout: job-description\ntitle:  \"Front End Developer\"\n---\n\n### Division: Digital Public Services\n### Grade: C1\n### Location: Edinburgh\n\n### Overview\n\nText.\n");
+        assert_eq!(d.title.as_deref(), Some("Front End Developer"));
+        assert_eq!(d.grade.as_deref(), Some("C1"));
+        // A title with a template word before the colon is still a title.
+        let d = details("# Job description: Data Analyst\n");
+        assert_eq!(d.title.as_deref(), Some("Data Analyst"));
     }
 
     #[test]

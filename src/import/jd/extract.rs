@@ -25,9 +25,10 @@
 
 use super::classify::{
     announces_behaviours, behaviour_name, classify_title, fold, is_competency_cluster, is_intro,
-    is_marker_title, is_placeholder, looks_like_requirement, names_a_post, priority_marker,
-    prose_priority, refers_elsewhere, split_cluster, split_lead_in, split_name_description,
-    strip_priority, strip_qualifier, tidy_group, Section,
+    is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
+    names_behaviours_and_experience, priority_marker, prose_priority, refers_elsewhere,
+    split_cluster, split_lead_in, split_name_description, strip_priority, strip_qualifier,
+    tidy_group, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -81,6 +82,16 @@ enum Origin {
     Heading,
     /// A list item at this depth: only deeper items are its indicators.
     Item(usize),
+    /// A paragraph led by its name ("***Improving Performance*** - You will…"): what follows
+    /// is its indicators, until a paragraph led by a name of its own.
+    Lead,
+}
+
+impl Origin {
+    /// Whether the lines after the criterion are its indicators.
+    fn takes_lines(self) -> bool {
+        matches!(self, Origin::Heading | Origin::Lead)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -326,6 +337,14 @@ impl Extractor<'_> {
         self.warn(message);
     }
 
+    /// Whether the section is behaviours under a heading that names experience too
+    /// ("Competencies and Experience Required"): a priority heading in it or beside it lists
+    /// the experience, not more behaviours.
+    fn names_experience_beside_behaviours(&self) -> bool {
+        self.section.mode == Mode::Criteria(CriterionKind::Behaviour)
+            && names_behaviours_and_experience(&self.section.title)
+    }
+
     /// Whether a deeper heading follows heading `i` before one at its own level or above.
     fn has_child_heading(&self, i: usize, level: u8) -> bool {
         if level >= PSEUDO_LEVEL {
@@ -402,7 +421,7 @@ impl Extractor<'_> {
             if inside && under_criterion {
                 // "**Essential**" right under a criterion is its own priority; "**Desirable**"
                 // after its indicators marks the indicators that follow.
-                if let Some(cur) = self.current.filter(|c| c.origin == Origin::Heading) {
+                if let Some(cur) = self.current.filter(|c| c.origin.takes_lines()) {
                     if cur.fresh {
                         if let Some(c) = self.out.criteria.get_mut(cur.index) {
                             c.priority = p;
@@ -422,6 +441,9 @@ impl Extractor<'_> {
             }
             if inside {
                 self.section.priority = p;
+                if self.names_experience_beside_behaviours() {
+                    self.sub_kind = Some(CriterionKind::Experience);
+                }
             } else {
                 // "Desirable skills" after "Essential skills and expertise": a priority says
                 // nothing of the kind, which carries on from the section it sits beside.
@@ -429,7 +451,8 @@ impl Extractor<'_> {
                     m @ Mode::Criteria(_) if level == PSEUDO_LEVEL => m,
                     Mode::Criteria(k)
                         if level == self.section.level
-                            && classify_title(text).section.is_none() =>
+                            && classify_title(text).section.is_none()
+                            && !self.names_experience_beside_behaviours() =>
                     {
                         Mode::Criteria(k)
                     }
@@ -583,10 +606,7 @@ impl Extractor<'_> {
         let Some(p) = priority_marker(text) else {
             return false;
         };
-        if let Some(cur) = self
-            .current
-            .filter(|c| c.fresh && c.origin == Origin::Heading)
-        {
+        if let Some(cur) = self.current.filter(|c| c.fresh && c.origin.takes_lines()) {
             if let Some(c) = self.out.criteria.get_mut(cur.index) {
                 c.priority = p;
             }
@@ -1003,7 +1023,16 @@ impl Extractor<'_> {
                 if self.sfia_line(text, line, false) {
                     return;
                 }
-                if let Some(cur) = self.current.filter(|c| c.origin == Origin::Heading) {
+                // Behaviours written as paragraphs one after another, each led by its name
+                // ("***Improving Performance*** - You will…"): each is a behaviour of its own.
+                let named_paragraph =
+                    matches!(kind, CriterionKind::Behaviour | CriterionKind::Strength)
+                        && split_name_description(text).is_some();
+                if let Some(cur) = self
+                    .current
+                    .filter(|c| c.origin.takes_lines())
+                    .filter(|c| !(c.origin == Origin::Lead && named_paragraph))
+                {
                     self.indicator(cur.index, text);
                     return;
                 }
@@ -1023,7 +1052,7 @@ impl Extractor<'_> {
                         {
                             self.current = Some(Current {
                                 index,
-                                origin: Origin::Heading,
+                                origin: Origin::Lead,
                                 fresh: false,
                             });
                         }
@@ -1167,7 +1196,7 @@ impl Extractor<'_> {
                     return;
                 }
                 match self.current {
-                    Some(cur) if cur.origin == Origin::Heading => {
+                    Some(cur) if cur.origin.takes_lines() => {
                         let text = match self.indicator_priority {
                             Some(Priority::Desirable) => format!("Desirable: {text}"),
                             _ => text.to_owned(),
@@ -1186,6 +1215,9 @@ impl Extractor<'_> {
                     _ => {}
                 }
                 let (text, own) = strip_priority(text);
+                // "Experience of web development using the following stack:" over the stack's
+                // items: the colon introduces them and is no part of the criterion's name.
+                let text = text.trim_end().trim_end_matches(':').trim_end().to_owned();
                 let priority = own.unwrap_or(self.section.priority);
                 let named = match kind {
                     CriterionKind::Behaviour | CriterionKind::Strength => {
@@ -1369,6 +1401,46 @@ mod tests {
         assert_eq!(x.criteria[0].indicators, vec!["helps others"]);
         assert_eq!(x.criteria[1].name, "Leadership");
         assert_eq!(x.criteria[1].indicators, vec!["sets direction"]);
+    }
+
+    #[test]
+    fn competencies_and_experience_under_one_heading() {
+        // sg-content-designer.md: the competencies, then the experience by priority under it.
+        let x = run("## Competencies and Experience Required\n\n* Leading Others – Communicates a clear vision.\n\n### Essential Criteria\n* Experience writing for the web;\n\n### Desirable\n* Knowledge of agile.\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Behaviour, "Leading Others".into(), Essential),
+                (
+                    Experience,
+                    "Experience writing for the web;".into(),
+                    Essential
+                ),
+                (Experience, "Knowledge of agile.".into(), Desirable),
+            ]
+        );
+        let group = Some("Competencies and Experience Required".to_owned());
+        assert!(x.criteria.iter().all(|c| c.group == group), "{x:#?}");
+        // sg-front-end-developer.md: the priority headings beside it, at its level.
+        let x = run("### Competencies and Experience Required\n\n***Communications and Engagement*** - You will manage relationships.\n\n***Improving Performance*** - You will use relevant tools.\n\n### Essential Criteria\n\n* Experience of web development using the following stack:\n  - HTML5\n\n### Desirable Criteria\n* Awareness of open source.\n");
+        assert_eq!(
+            brief(&x),
+            vec![
+                (Behaviour, "Communications and Engagement".into(), Essential),
+                (Behaviour, "Improving Performance".into(), Essential),
+                (
+                    Experience,
+                    "Experience of web development using the following stack".into(),
+                    Essential
+                ),
+                (Experience, "Awareness of open source.".into(), Desirable),
+            ]
+        );
+        assert_eq!(x.criteria[2].indicators, vec!["HTML5"]);
+        assert_eq!(x.criteria[2].group, None, "a marker heading is not a group");
+        // A behaviours heading that names no experience keeps its kind beside it.
+        let x = run("### Behaviours\n* Leadership\n### Desirable\n* Delivering at Pace\n");
+        assert_eq!(x.criteria[1].kind, Behaviour);
     }
 
     #[test]

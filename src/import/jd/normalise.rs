@@ -89,6 +89,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
         }
     }
     pad_table_headers(&mut lines);
+    indent_introduced_items(&mut lines);
     Normalised {
         lines: separate_priority_lines(lines),
     }
@@ -207,6 +208,36 @@ fn is_item_line(text: &str) -> bool {
         || t.starts_with("+ ")
         || t.split_once(". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// "* Proficient in all areas of release management, including:" then " * Configuration
+/// management;": items indented by less than their parent's text are siblings to a Markdown
+/// parser, while the writer plainly meant the items the colon introduces. Items right after an
+/// item that ends with a colon, indented more than its marker, are moved to its text's column.
+fn indent_introduced_items(lines: &mut [Line]) {
+    // The introducing item's marker indent and text column, while its items last.
+    let mut parent: Option<(usize, usize)> = None;
+    for line in lines.iter_mut() {
+        if !is_item_line(&line.text) {
+            if !line.text.trim().is_empty() {
+                parent = None;
+            }
+            continue;
+        }
+        let indent = line.text.len() - line.text.trim_start().len();
+        match parent {
+            Some((marker, column)) if indent > marker && indent < column => {
+                line.text = format!("{}{}", " ".repeat(column), line.text.trim_start());
+                continue;
+            }
+            Some((marker, _)) if indent > marker => continue,
+            _ => parent = None,
+        }
+        if line.text.trim_end().ends_with(':') {
+            let marker_width = line.text.trim_start().find(' ').unwrap_or(1) + 1;
+            parent = Some((indent, indent + marker_width));
+        }
+    }
 }
 
 /// A priority word on the line after a list item would be read as the end of that item
@@ -774,6 +805,22 @@ mod tests {
         ] {
             assert_eq!(texts(line), vec![line], "{line}");
         }
+    }
+
+    #[test]
+    fn items_a_colon_introduces_are_indented_under_it() {
+        // sg-release-manager.md: the introduced items indented by one space only.
+        assert_eq!(
+            texts("* Proficient in release management, including:\n * Configuration management;\n * Artefact management.\n* Proficient in build automation."),
+            vec![
+                "* Proficient in release management, including:",
+                "  * Configuration management;",
+                "  * Artefact management.",
+                "* Proficient in build automation.",
+            ]
+        );
+        // Without the colon the writer's indentation is left alone.
+        assert_eq!(texts("* One\n * Two"), vec!["* One", " * Two"]);
     }
 
     #[test]

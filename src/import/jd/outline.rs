@@ -186,10 +186,25 @@ struct Inline {
     emphasised: usize,
     plain: usize,
     links: Vec<String>,
+    /// Visible characters before the first line break, emphasised and plain.
+    first_line: (usize, usize),
+    broken: bool,
 }
 
 impl Inline {
     fn push_text(&mut self, s: &str, emphasised: bool) {
+        // The first line with text on it (a loose item's paragraph starts after a break).
+        for c in s.chars() {
+            if self.broken {
+                break;
+            }
+            match c {
+                '\n' => self.broken = self.first_line != (0, 0),
+                c if c.is_whitespace() => {}
+                _ if emphasised => self.first_line.0 += 1,
+                _ => self.first_line.1 += 1,
+            }
+        }
         let visible = s.chars().filter(|c| !c.is_whitespace()).count();
         if emphasised {
             self.emphasised += visible;
@@ -210,6 +225,22 @@ impl Inline {
 
     fn is_empty(&self) -> bool {
         self.emphasised + self.plain == 0
+    }
+
+    fn push_break(&mut self) {
+        self.broken |= self.first_line != (0, 0);
+        self.text.push('\n');
+    }
+
+    /// "**Self-Awareness**" alone on the first line, its description on the lines below:
+    /// the text as "Self-Awareness – Responsible for…", the name set apart as a writer sets
+    /// it apart on one line, so the rules read a name and its description.
+    fn name_over_description(&self) -> Option<String> {
+        let lines = self.lines();
+        let (name, rest) = lines.split_first()?;
+        let named = self.broken && self.first_line.0 > 0 && self.first_line.1 == 0;
+        (named && !rest.is_empty() && heading_like(name))
+            .then(|| format!("{} – {}", name.trim_end_matches([':', '.']), rest.join(" ")))
     }
 
     fn all_emphasised(&self) -> bool {
@@ -348,7 +379,7 @@ impl Walker {
         }
         let emphasised = emphasised || is_emphasis(el.value());
         if el.value().name() == "br" {
-            inline.text.push('\n');
+            inline.push_break();
             return;
         }
         if el.value().name() == "a" {
@@ -427,7 +458,9 @@ impl Walker {
                 _ => {}
             }
         }
-        let text = inline.lines().join(" ");
+        let text = inline
+            .name_over_description()
+            .unwrap_or_else(|| inline.lines().join(" "));
         if !text.is_empty() {
             self.blocks.push(Block {
                 line,
@@ -590,6 +623,27 @@ mod tests {
             depth,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn a_name_alone_on_an_items_first_line_is_set_apart() {
+        // sg-content-designer.md: the competency in bold, its description on the next line.
+        assert_eq!(
+            blocks("* **Self-Awareness** \nResponsible for personal behaviour.\n* Plain item\nthat wraps\n* **Bold** start and more\n"),
+            vec![
+                (1, item(0, "Self-Awareness – Responsible for personal behaviour.")),
+                (3, item(0, "Plain item that wraps")),
+                (5, item(0, "Bold start and more")),
+            ]
+        );
+        // The same in a loose list, each item a paragraph.
+        assert_eq!(
+            blocks("* **Self-Awareness** \nResponsible for behaviour.\n\n* **Leading Others**\nCommunicates a vision.\n"),
+            vec![
+                (1, item(0, "Self-Awareness – Responsible for behaviour.")),
+                (4, item(0, "Leading Others – Communicates a vision.")),
+            ]
+        );
     }
 
     #[test]
