@@ -462,6 +462,38 @@ pub(crate) fn names_a_post(text: &str) -> bool {
         .any(|w| SECTION_WORDS.contains(&w))
 }
 
+/// "User Experience Lead", "Requirements Engineer": words that would name a section, then the
+/// noun of a post. As a document's first heading it is the post's title, not a section.
+pub(crate) fn ends_in_a_post_noun(text: &str) -> bool {
+    const POST_NOUNS: &[&str] = &[
+        "lead",
+        "manager",
+        "designer",
+        "engineer",
+        "developer",
+        "architect",
+        "analyst",
+        "researcher",
+        "officer",
+        "scientist",
+        "director",
+        "administrator",
+        "coordinator",
+        "consultant",
+        "adviser",
+        "advisor",
+        "assistant",
+        "tester",
+        "strategist",
+    ];
+    let t = text.to_lowercase();
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2 && words.last().is_some_and(|w| POST_NOUNS.contains(w))
+}
+
 /// Removes a priority written into a criterion ("X (desirable)", "X – Essential",
 /// "Desirable: X") and returns it.
 pub(crate) fn strip_priority(text: &str) -> (String, Option<Priority>) {

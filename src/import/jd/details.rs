@@ -7,7 +7,7 @@
 //! template words such as "Role Definition" dropped.
 
 use super::classify::Section;
-use super::classify::{classify_title, fold, names_a_post, priority_marker};
+use super::classify::{classify_title, ends_in_a_post_noun, fold, names_a_post, priority_marker};
 use super::outline::{collapse, Block, BlockKind, PSEUDO_LEVEL};
 
 /// What was found, with warnings about conflicts.
@@ -461,7 +461,7 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
         if n == 0
             && (level == 1 || (level == top && level < PSEUDO_LEVEL))
             && !narrative
-            && names_a_post(&title)
+            && (names_a_post(&title) || ends_in_a_post_noun(&title))
             && priority_marker(&title).is_none()
         {
             return Some(title);
@@ -547,6 +547,16 @@ mod tests {
         // A title with a template word before the colon is still a title.
         let d = details("# Job description: Data Analyst\n");
         assert_eq!(d.title.as_deref(), Some("Data Analyst"));
+    }
+
+    #[test]
+    fn a_first_heading_that_ends_in_a_post_is_the_title() {
+        // sg-user-experience-lead.md: "experience" would name a section; "Lead" names a post.
+        let d = details("# User Experience Lead\n\nText.\n\n## Main Duties\n* Lead.\n");
+        assert_eq!(d.title.as_deref(), Some("User Experience Lead"));
+        // A section's heading is still no title.
+        let d = details("# Skills and experience\n\n* One\n");
+        assert_eq!(d.title, None);
     }
 
     #[test]
