@@ -9,6 +9,7 @@ pub mod error;
 pub mod jobs;
 pub mod launch;
 pub mod live;
+pub mod rendering;
 pub mod settings;
 pub mod state;
 
@@ -22,6 +23,7 @@ pub use command_names::COMMAND_NAMES;
 /// Starts the app; returns when the last window closes.
 pub fn run() {
     let started = Instant::now();
+    rendering::choose_before_any_webview();
     let launch = launch::Launch::parse(
         std::env::args_os().skip(1),
         std::env::var_os("PANELMARK_DB"),
