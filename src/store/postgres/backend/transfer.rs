@@ -107,8 +107,8 @@ pub fn import_file(
     require_superuser(client, "server import")?;
     let checked = check_source(source, source_name, only)?;
     let conn = source.conn();
-    let campaigns: Vec<Campaign> = checked.campaigns.iter().map(|(c, _)| c.clone()).collect();
-    check_logins(client, conn, &campaigns)?;
+    let campaign_ids: Vec<Id> = checked.campaigns.iter().map(|(c, _)| c.id).collect();
+    check_logins(client, conn, &campaign_ids)?;
     let mut tx = client.transaction().map_err(refused)?;
     tx.batch_execute("SET LOCAL search_path = panelmark")
         .map_err(refused)?;
@@ -125,15 +125,16 @@ pub fn import_file(
     Ok(report)
 }
 
-/// Refuses, naming them, logins the campaigns use that the server has no user for.
-fn check_logins(client: &mut Client, conn: &Connection, campaigns: &[Campaign]) -> Result<()> {
+/// Refuses, naming them, logins the file's campaigns `campaign_ids` use that the server has no
+/// user for.
+fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[Id]) -> Result<()> {
     let mut missing = Vec::new();
-    for campaign in campaigns {
+    for campaign_id in campaign_ids {
         let mut stmt = conn.prepare(
             "SELECT DISTINCT login FROM assessors WHERE campaign_id = ?1 AND login IS NOT NULL",
         )?;
         let logins: Vec<String> = stmt
-            .query_map([campaign.id], |r| r.get(0))?
+            .query_map([campaign_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for login in logins {
             let known = client
