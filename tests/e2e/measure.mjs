@@ -242,11 +242,11 @@ async function measureBoard(candidates) {
 }
 
 // WebKit alone on this machine, now (scripts/webkit-floor.py): a bare WebKitGTK window with one
-// heading, drawn the way the app draws (compositing off unless PANELMARK_GPU_COMPOSITING=1 or
-// the caller set WebKitGTK's own switch; src-tauri/src/rendering.rs). Start-up cannot be faster
-// than this; null when python3-gi or its WebKit typelib is missing.
+// heading, drawn the way the app draws (compositing off only with PANELMARK_GPU_COMPOSITING=0 and
+// WebKitGTK's own switch unset; src-tauri/src/rendering.rs). Start-up cannot be faster than
+// this; null when python3-gi or its WebKit typelib is missing.
 const floorEnv =
-  process.env.WEBKIT_DISABLE_COMPOSITING_MODE === undefined && process.env.PANELMARK_GPU_COMPOSITING !== '1'
+  process.env.WEBKIT_DISABLE_COMPOSITING_MODE === undefined && process.env.PANELMARK_GPU_COMPOSITING === '0'
     ? { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' }
     : process.env;
 function webkitFloorOnce() {
