@@ -582,7 +582,10 @@ fn bench_board_open(store: &Store, campaign: Id, settings: &FlagSettings) -> Res
 
         let t = Instant::now();
         let first = view.packed().rows.iter().find(|r| !r.flags.is_empty());
-        let ids: Vec<Id> = first.map(|r| r.result.candidate_id).into_iter().collect();
+        let ids: Vec<Id> = first
+            .map(|r| r.result.row.candidate_id)
+            .into_iter()
+            .collect();
         std::hint::black_box(json_len(&view.flags_of(&ids)?)?);
         flags.push(ms(t.elapsed()));
     }

@@ -70,10 +70,14 @@ fn read_in_windows(view: &BoardView, filter: &BoardFilter, size: u32) -> Vec<Pac
     let mut rows = Vec::new();
     loop {
         assert_eq!(window.offset as usize, rows.len());
-        let ids: Vec<Id> = window.rows.iter().map(|r| r.result.candidate_id).collect();
+        let ids: Vec<Id> = window
+            .rows
+            .iter()
+            .map(|r| r.result.row.candidate_id)
+            .collect();
         let reasons = view.flags_of(&ids).unwrap();
         for (row, flags) in window.rows.into_iter().zip(reasons) {
-            assert_eq!(flags.candidate_id, row.result.candidate_id);
+            assert_eq!(flags.candidate_id, row.result.row.candidate_id);
             let marks: Vec<_> = flags.flags.iter().map(|f| (f.0, f.1, f.2)).collect();
             let sent: Vec<_> = row.flags.iter().map(|m| (m.0, m.1, m.2)).collect();
             assert_eq!(sent, marks, "the marks are the flags, in order");
@@ -134,7 +138,7 @@ fn the_windows_read_in_turn_are_the_whole_packed_board() {
     let passed = packed
         .rows
         .iter()
-        .filter(|r| r.result.outcome == Outcome::Pass)
+        .filter(|r| r.result.row.outcome == Outcome::Pass)
         .count() as u32;
     assert_eq!(summary.outcomes.pass, passed);
     assert_eq!(
@@ -175,7 +179,8 @@ fn a_filter_keeps_the_rows_the_screen_kept_in_merit_order() {
                 ..Default::default()
             },
             Box::new(move |r| {
-                r.result.panel.as_deref() == Some(&panel) && r.result.outcome == Outcome::Fail
+                r.result.row.panel.as_deref() == Some(&panel)
+                    && r.result.row.outcome == Outcome::Fail
             }),
         ),
     ];
@@ -232,7 +237,7 @@ fn the_board_is_kept_until_a_write_and_a_write_shows_on_the_next_window() {
 
     // A moderation, on the app's change session, of the first row's first criterion.
     let row = &first.packed().rows[0];
-    let (candidate, cell) = (row.result.candidate_id, row.result.cells[0]);
+    let (candidate, cell) = (row.result.row.candidate_id, row.result.cells[0]);
     let value = if cell.2 == Some(1) { 2 } else { 1 };
     demo.writer
         .moderate_score(
@@ -259,7 +264,7 @@ fn the_board_is_kept_until_a_write_and_a_write_shows_on_the_next_window() {
     let moved = window
         .rows
         .iter()
-        .find(|r| r.result.candidate_id == candidate)
+        .find(|r| r.result.row.candidate_id == candidate)
         .unwrap();
     assert_eq!(moved.result.cells[0].1, Some(value));
     assert_eq!(moved.result.cells[0].4, ResultSource::Moderated);

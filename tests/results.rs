@@ -254,12 +254,12 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
     for (row, result) in packed.rows.iter().zip(&board.results) {
         assert_eq!(
             (
-                row.result.candidate_id,
-                &row.result.reference,
-                &row.result.name,
-                row.result.total,
-                row.result.outcome,
-                row.result.position
+                row.result.row.candidate_id,
+                &row.result.row.reference,
+                &row.result.row.name,
+                row.result.row.total,
+                row.result.row.outcome,
+                row.result.row.position
             ),
             (
                 result.candidate_id,
@@ -286,7 +286,7 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
         let expected: Vec<(String, Option<String>, String)> = board
             .flags
             .iter()
-            .filter(|f| f.candidate_id == Some(row.result.candidate_id))
+            .filter(|f| f.candidate_id == Some(row.result.row.candidate_id))
             .map(|f| {
                 (
                     f.kind.as_str().to_owned(),
@@ -303,12 +303,12 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
                 (f.0.as_str().to_owned(), key, f.3.clone())
             })
             .collect();
-        assert_eq!(got, expected, "{}", row.result.reference);
+        assert_eq!(got, expected, "{}", row.result.row.reference);
     }
     let siobhan = packed
         .rows
         .iter()
-        .find(|r| r.result.candidate_id == cast.siobhan)
+        .find(|r| r.result.row.candidate_id == cast.siobhan)
         .unwrap();
     assert_eq!(siobhan.flags.len(), 3, "{:?}", siobhan.flags);
     assert!(!packed.panel_flags.is_empty());

@@ -2,7 +2,6 @@
 //! thin (see `commands.rs`); everything they do is the core's.
 
 pub mod blocking;
-mod board_cache;
 mod command_names;
 pub mod commands;
 pub mod error;
@@ -12,6 +11,7 @@ pub mod live;
 pub mod rendering;
 pub mod settings;
 pub mod state;
+mod view_cache;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -49,7 +49,8 @@ pub fn run() {
                 }
             }
             app.manage(state);
-            app.manage(board_cache::BoardCache::default());
+            app.manage(view_cache::BoardCache::default());
+            app.manage(view_cache::ResultsCache::default());
             app.manage(jobs::Jobs::default());
             Ok(())
         })
@@ -120,6 +121,10 @@ pub fn run() {
             commands::moderation::signoffs,
             commands::moderation::order_tie,
             commands::moderation::results,
+            commands::moderation::results_summary,
+            commands::moderation::results_rows,
+            commands::moderation::result_details,
+            commands::moderation::results_stats,
             commands::moderation::stats,
             commands::export::export_campaign,
             commands::export::open_folder,

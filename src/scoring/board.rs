@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::combined::CombinedCriterion;
 use super::data::CampaignData;
 use super::flags::{self, Flag, FlagKind, FlagSettings};
-use super::results::{self, CandidateResult, Outcome, ResultSource};
+use super::results::{self, CandidateResult, ResultSource};
+use super::results_window::ResultRow;
 use crate::model::Id;
 
 /// What the moderation board shows.
@@ -70,32 +71,10 @@ pub struct PackedRow {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RowResult {
-    /// Candidate id.
-    pub candidate_id: Id,
-    /// Reference.
-    pub reference: String,
-    /// Name.
-    pub name: String,
-    /// Panel name.
-    pub panel: Option<String>,
-    /// Weighted total.
-    pub total: f64,
-    /// The total scaled to every criterion's weight (see `CandidateResult::scaled_total`).
-    pub scaled_total: f64,
-    /// Pass, fail or incomplete.
-    pub outcome: Outcome,
-    /// Why, in words.
-    pub outcome_reason: String,
-    /// Merit position, if passed.
-    pub position: Option<u32>,
-    /// Shares its position.
-    pub tied: bool,
-    /// How equal totals were separated, if they were.
-    pub tie_note: Option<String>,
-    /// Tied across the last post (sign-off waits).
-    pub boundary_tie: bool,
-    /// On the reserve list.
-    pub reserve: bool,
+    /// The result as the lists show it.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub row: ResultRow,
     /// Per criterion, in scorecard order.
     pub cells: Vec<PackedCell>,
     /// With several exercises: each criterion's exercises' scores and their combination (what
@@ -170,19 +149,7 @@ impl Board {
                             )
                         })
                         .collect(),
-                    candidate_id: r.candidate_id,
-                    reference: r.reference,
-                    name: r.name,
-                    panel: r.panel,
-                    total: r.total,
-                    scaled_total: r.scaled_total,
-                    outcome: r.outcome,
-                    outcome_reason: r.outcome_reason,
-                    position: r.position,
-                    tied: r.tied,
-                    tie_note: r.tie_note,
-                    boundary_tie: r.boundary_tie,
-                    reserve: r.reserve,
+                    row: ResultRow::from(&r),
                     combined: r.combined,
                 },
             })

@@ -195,7 +195,7 @@ impl BoardView {
             .rows
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.result.candidate_id, i))
+            .map(|(i, r)| (r.result.row.candidate_id, i))
             .collect();
         BoardView {
             key,
@@ -226,7 +226,7 @@ impl BoardView {
         let mut has_no_panel = false;
         let mut positions: HashMap<u32, u32> = HashMap::new();
         for row in rows {
-            let r = &row.result;
+            let r = &row.result.row;
             match r.outcome {
                 Outcome::Pass => outcomes.pass += 1,
                 Outcome::Fail => outcomes.fail += 1,
@@ -325,7 +325,7 @@ impl BoardView {
     }
 
     fn passes(&self, row: &PackedRow, filter: &BoardFilter) -> bool {
-        let r = &row.result;
+        let r = &row.result.row;
         if filter.outcome.is_some_and(|o| o != r.outcome) {
             return false;
         }
@@ -358,11 +358,13 @@ fn needs_attention(row: &PackedRow) -> bool {
     row.flags.iter().any(|f| f.0.severity() == Severity::High)
 }
 
-fn count(n: usize) -> u32 {
+/// `n` as a count on the wire (saturating).
+pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn check_limit(field: &str, n: u32) -> Result<()> {
+/// Refuses a window of none or of more than [`MAX_WINDOW`].
+pub(crate) fn check_limit(field: &str, n: u32) -> Result<()> {
     if n == 0 || n > MAX_WINDOW {
         return Err(Error::Invalid {
             field: field.to_owned(),

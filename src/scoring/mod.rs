@@ -10,4 +10,5 @@ pub(crate) mod fixtures;
 pub mod flags;
 pub mod report;
 pub mod results;
+pub mod results_window;
 pub mod stats;

@@ -9,6 +9,7 @@ use crate::cancel::Progress;
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{AgreedScore, Decision, Id, Moderation, Score};
 use crate::scoring::board_window::{BoardKey, BoardView};
+use crate::scoring::results_window::{ResultsKey, ResultsView};
 use crate::scoring::{board, flags, report, results};
 use crate::store::SignOff;
 use crate::Result;
@@ -51,6 +52,26 @@ impl Session {
         match cached {
             Some(view) if *view.key() == key => Ok(view),
             _ => Ok(Arc::new(self.store.board_view(key)?)),
+        }
+    }
+
+    /// The results and statistics to serve the Results screen a window at a time: `cached`
+    /// when they were computed for this user from the same campaign and audit head (nothing
+    /// was written since), else computed afresh (the head read first, as for the board).
+    pub fn results_view(
+        &self,
+        campaign_id: Id,
+        cached: Option<Arc<ResultsView>>,
+    ) -> Result<Arc<ResultsView>> {
+        self.require_moderator(campaign_id, "see the results")?;
+        let key = ResultsKey {
+            campaign_id,
+            audit_head: self.store.audit_head()?,
+            viewer: self.actor().to_owned(),
+        };
+        match cached {
+            Some(view) if *view.key() == key => Ok(view),
+            _ => Ok(Arc::new(self.store.results_view(key)?)),
         }
     }
 

@@ -426,6 +426,7 @@ fn only_a_moderator_of_the_campaign_moderates_signs_off_and_reads_results() {
         "only a moderator of this campaign may sign off; you are working as Harriet (HR) (hr)"
     );
     assert!(refusal(hr.results(campaign)).contains("only a moderator"));
+    assert!(refusal(hr.results_view(campaign, None)).contains("only a moderator"));
     assert!(
         refusal(hr.visible_scores(campaign, c1)).contains("the candidate's panel or a moderator")
     );

@@ -267,6 +267,19 @@ pub(crate) trait Storage: Send {
         ))
     }
 
+    /// The results and statistics kept for serving the Results screen a window at a time
+    /// (see [`ResultsView`](crate::scoring::results_window::ResultsView)), computed from one
+    /// read of what `key` names (the statistics from the same read, when first asked for).
+    fn results_view(
+        &self,
+        key: crate::scoring::results_window::ResultsKey,
+    ) -> Result<crate::scoring::results_window::ResultsView> {
+        let data = self.campaign_data(key.campaign_id)?;
+        Ok(crate::scoring::results_window::ResultsView::compute(
+            key, data,
+        ))
+    }
+
     /// Results in merit order.
     fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
         Ok(results::compute(&self.campaign_data(campaign_id)?))

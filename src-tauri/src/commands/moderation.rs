@@ -5,12 +5,15 @@ use panelmark::scoring::board_window::{BoardFilter, BoardSummary, BoardWindow, C
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::scoring::report::CampaignStats;
 use panelmark::scoring::results::CandidateResult;
+use panelmark::scoring::results_window::{
+    ResultDetails, ResultsList, ResultsSummary, ResultsWindow,
+};
 use panelmark::store::SignOff;
 use tauri::State;
 
-use crate::board_cache::BoardCache;
 use crate::error::IpcResult;
 use crate::state::AppState;
+use crate::view_cache::{BoardCache, ResultsCache};
 
 /// The moderation board's summary (counts, options, panel flags, ties) and its first
 /// `limit` rows that pass `filter`: what opening the board needs, not the whole board.
@@ -113,6 +116,57 @@ pub fn order_tie(
     reason: String,
 ) -> IpcResult<()> {
     state.change(|store| store.order_tie(campaign_id, &ordered, &reason))
+}
+
+/// The Results screen's summary (counts, posts in effect, ties) and the first `limit` rows of
+/// each list: what opening the screen needs, not every result.
+#[tauri::command(async)]
+pub fn results_summary(
+    state: State<'_, AppState>,
+    cache: State<'_, ResultsCache>,
+    campaign_id: Id,
+    limit: u32,
+) -> IpcResult<ResultsSummary> {
+    let view = cache.view(&state, campaign_id)?;
+    Ok(view.summary(limit)?)
+}
+
+/// Rows `[offset, offset + limit)` of one of the Results screen's lists, in merit order, as of
+/// now (a write since the last request shows).
+#[tauri::command(async)]
+pub fn results_rows(
+    state: State<'_, AppState>,
+    cache: State<'_, ResultsCache>,
+    campaign_id: Id,
+    list: ResultsList,
+    offset: u32,
+    limit: u32,
+) -> IpcResult<ResultsWindow> {
+    let view = cache.view(&state, campaign_id)?;
+    Ok(view.window(list, offset, limit)?)
+}
+
+/// The given candidates' scores per criterion and combined (the rows carry neither).
+#[tauri::command(async)]
+pub fn result_details(
+    state: State<'_, AppState>,
+    cache: State<'_, ResultsCache>,
+    campaign_id: Id,
+    candidate_ids: Vec<Id>,
+) -> IpcResult<Vec<ResultDetails>> {
+    let view = cache.view(&state, campaign_id)?;
+    Ok(view.details_of(&candidate_ids)?)
+}
+
+/// The statistics, from the results kept for the screen (computed with them).
+#[tauri::command(async)]
+pub fn results_stats(
+    state: State<'_, AppState>,
+    cache: State<'_, ResultsCache>,
+    campaign_id: Id,
+) -> IpcResult<CampaignStats> {
+    let view = cache.view(&state, campaign_id)?;
+    Ok(view.stats().clone())
 }
 
 #[tauri::command(async)]

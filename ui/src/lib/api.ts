@@ -14,7 +14,10 @@ import type { Assessor } from './bindings/Assessor';
 import type { AssessorRole } from './bindings/AssessorRole';
 import type { Campaign } from './bindings/Campaign';
 import type { CampaignStats } from './bindings/CampaignStats';
-import type { CandidateResult } from './bindings/CandidateResult';
+import type { ResultDetails } from './bindings/ResultDetails';
+import type { ResultsList } from './bindings/ResultsList';
+import type { ResultsSummary } from './bindings/ResultsSummary';
+import type { ResultsWindow } from './bindings/ResultsWindow';
 import type { ConflictDeclaration } from './bindings/ConflictDeclaration';
 import type { Candidate } from './bindings/Candidate';
 import type { Connected } from './bindings/Connected';
@@ -258,8 +261,18 @@ export function createApi(invoke: Invoke) {
     signoffs: (campaignId: number) => call<SignOff[]>('signoffs', { campaignId }),
     orderTie: (campaignId: number, ordered: number[], reason: string) =>
       call<void>('order_tie', { campaignId, ordered, reason }),
-    results: (campaignId: number) => call<Wire<CandidateResult>[]>('results', { campaignId }),
-    stats: (campaignId: number) => call<Wire<CampaignStats>>('stats', { campaignId }),
+    /** The Results screen's counts, posts in effect and ties, and the first `limit` rows of
+     * each list (the core keeps the results; rows come a window at a time). */
+    resultsSummary: (campaignId: number, limit: number) =>
+      call<Wire<ResultsSummary>>('results_summary', { campaignId, limit }),
+    /** Rows `[offset, offset + limit)` of one of the Results screen's lists, in merit order. */
+    resultsRows: (campaignId: number, list: ResultsList, offset: number, limit: number) =>
+      call<Wire<ResultsWindow>>('results_rows', { campaignId, list, offset, limit }),
+    /** The candidates' scores per criterion and combined (the rows carry neither). */
+    resultDetails: (campaignId: number, candidateIds: number[]) =>
+      call<Wire<ResultDetails>[]>('result_details', { campaignId, candidateIds }),
+    /** The statistics, computed with the results the screen is reading. */
+    resultsStats: (campaignId: number) => call<Wire<CampaignStats>>('results_stats', { campaignId }),
 
     // Export
     /** Exports as the cancellable run `jobId`; progress counts PDF documents. */

@@ -8,6 +8,15 @@ import type { PackedCell } from "./PackedCell";
  */
 export type RowResult = { 
 /**
+ * Per criterion, in scorecard order.
+ */
+cells: Array<PackedCell>, 
+/**
+ * With several exercises: each criterion's exercises' scores and their combination (what
+ * the board shows per criterion); empty, and left out, with one.
+ */
+combined?: Array<CombinedCriterion>, 
+/**
  * Candidate id.
  */
 candidate_id: bigint, 
@@ -24,11 +33,11 @@ name: string,
  */
 panel: string | null, 
 /**
- * Weighted total.
+ * See [`CandidateResult::total`].
  */
 total: number, 
 /**
- * The total scaled to every criterion's weight (see `CandidateResult::scaled_total`).
+ * See [`CandidateResult::scaled_total`].
  */
 scaled_total: number, 
 /**
@@ -40,11 +49,11 @@ outcome: Outcome,
  */
 outcome_reason: string, 
 /**
- * Merit position, if passed.
+ * Merit position among passes (ties share a position), if passed.
  */
 position: number | null, 
 /**
- * Shares its position.
+ * Shares its position with another candidate.
  */
 tied: boolean, 
 /**
@@ -52,19 +61,10 @@ tied: boolean,
  */
 tie_note: string | null, 
 /**
- * Tied across the last post (sign-off waits).
+ * Tied, not separated, across the last post (sign-off waits).
  */
 boundary_tie: boolean, 
 /**
  * On the reserve list.
  */
-reserve: boolean, 
-/**
- * Per criterion, in scorecard order.
- */
-cells: Array<PackedCell>, 
-/**
- * With several exercises: each criterion's exercises' scores and their combination (what
- * the board shows per criterion); empty, and left out, with one.
- */
-combined?: Array<CombinedCriterion>, };
+reserve: boolean, };

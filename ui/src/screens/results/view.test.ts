@@ -1,26 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinedCell, combinedLine, leniencyChart, move, signed, splitResults, stat, tieNote, tiedGroups, shortTotal, totalLabel, type Result } from './view';
-
-function r(id: number, over: Partial<Result> = {}): Result {
-  return {
-    candidate_id: id,
-    reference: `C-${id}`,
-    name: `N ${id}`,
-    panel: 'Panel A',
-    criteria: [],
-    combined: [],
-    total: 12,
-    scaled_total: 12,
-    outcome: 'pass',
-    outcome_reason: '',
-    position: id,
-    tied: false,
-    tie_note: null,
-    boundary_tie: false,
-    reserve: false,
-    ...over,
-  };
-}
+import { combinedCell, combinedLine, leniencyChart, move, signed, stat, tieNote, tiesToShow, shortTotal, totalLabel } from './view';
 
 describe('tieNote', () => {
   it('says "tied" once, whatever the core’s note begins with', () => {
@@ -56,28 +35,15 @@ describe('totalLabel', () => {
   });
 });
 
-describe('splitResults', () => {
-  it('keeps the merit order and the reserve list in merit order', () => {
-    const all = [r(1), r(2, { reserve: true }), r(3, { outcome: 'fail', position: null }), r(4, { reserve: true }), r(5, { outcome: 'incomplete', position: null })];
-    const s = splitResults(all);
-    expect(s.merit.map((x) => x.candidate_id)).toEqual([1, 2, 4]);
-    expect(s.reserve.map((x) => x.candidate_id)).toEqual([2, 4]);
-    expect(s.failed.map((x) => x.candidate_id)).toEqual([3]);
-    expect(s.incomplete.map((x) => x.candidate_id)).toEqual([5]);
+describe('tiesToShow', () => {
+  const tie = (position: number, boundary = false) => ({ position, boundary });
+  it('shows the first few tied positions and every tie across the last post', () => {
+    const ties = [tie(2), tie(5), tie(9), tie(14, true), tie(20)];
+    expect(tiesToShow(ties, 2).map((g) => g.position)).toEqual([2, 5, 14]);
   });
-});
-
-describe('tiedGroups', () => {
-  it('groups candidates sharing a position, in position order', () => {
-    const all = [r(1), r(2, { position: 2, tied: true }), r(3, { position: 2, tied: true }), r(4), r(5, { position: 5, tied: true }), r(6, { position: 5, tied: true }), r(7, { position: 5, tied: true })];
-    const g = tiedGroups(all);
-    expect(g.map((x) => [x.position, x.candidates.map((c) => c.candidate_id)])).toEqual([
-      [2, [2, 3]],
-      [5, [5, 6, 7]],
-    ]);
-  });
-  it('has no groups without ties', () => {
-    expect(tiedGroups([r(1), r(2)])).toEqual([]);
+  it('shows them all when there are few', () => {
+    const ties = [tie(2), tie(5, true)];
+    expect(tiesToShow(ties)).toEqual(ties);
   });
 });
 

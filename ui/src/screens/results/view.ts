@@ -1,7 +1,7 @@
 /**
- * Arranging the core's results and statistics for the Results screen: the merit list, the
- * reserve list, tied groups, and the geometry of the leniency chart. The core decides
- * outcomes, positions, ties and the reserve; this only groups and draws them.
+ * Showing the core's results and statistics on the Results screen: labels, the tied positions
+ * shown first, and the geometry of the leniency chart. The core decides outcomes, positions,
+ * ties and the reserve, and groups the lists; this only labels and draws them.
  */
 import type { AssessorLeniency } from '../../lib/bindings/AssessorLeniency';
 import type { CandidateResult } from '../../lib/bindings/CandidateResult';
@@ -10,30 +10,12 @@ import type { Wire } from '../../lib/wire';
 
 export type Result = Wire<CandidateResult>;
 
-/** Passed candidates in merit order (the core's order), then the rest. */
-export function splitResults(results: readonly Result[]) {
-  const passed = results.filter((r) => r.outcome === 'pass');
-  return {
-    merit: passed,
-    reserve: passed.filter((r) => r.reserve),
-    failed: results.filter((r) => r.outcome === 'fail'),
-    incomplete: results.filter((r) => r.outcome === 'incomplete'),
-  };
-}
+/** Tied positions shown before "Show all": the first few, and every tie across the last post
+ * (the one sign-off waits for), in position order. */
+export const FIRST_TIES = 10;
 
-/** Groups of candidates sharing one merit position (ties the core left visible). */
-export function tiedGroups(results: readonly Result[]): { position: number; candidates: Result[] }[] {
-  const groups = new Map<number, Result[]>();
-  for (const r of results) {
-    if (!r.tied || r.position == null) continue;
-    const list = groups.get(r.position);
-    if (list) list.push(r);
-    else groups.set(r.position, [r]);
-  }
-  return [...groups.entries()]
-    .filter(([, list]) => list.length > 1)
-    .sort(([a], [b]) => a - b)
-    .map(([position, candidates]) => ({ position, candidates }));
+export function tiesToShow<G extends { position: number; boundary: boolean }>(ties: readonly G[], first = FIRST_TIES): G[] {
+  return ties.filter((g, i) => i < first || g.boundary);
 }
 
 /**

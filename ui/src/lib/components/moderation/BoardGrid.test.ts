@@ -4,15 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import BoardGrid from './BoardGrid.svelte';
 import type { FlagKind } from '../../bindings/FlagKind';
 import { fakeBoard } from '../../testing/board';
+import '../../testing/layout';
 import { COMBINED_KEYS, combinedWireRow } from '../../testing/combinedRow';
 import { BoardRows, FlagReasons, PAGE } from '../../../screens/moderation/windows.svelte';
 
-// jsdom has no layout: bind:clientHeight needs a ResizeObserver, and every height reads 0.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 const criteria = ['Seeing the Big Picture', 'Working Together'].map((name, i) => ({
   key: `c${i + 1}`,
