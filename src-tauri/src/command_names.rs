@@ -55,6 +55,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "import_candidates",
     "cancel_job",
     "visible_scores",
+    "own_panel_scores",
     "save_score",
     "import_scores",
     "submit_scores",

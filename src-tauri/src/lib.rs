@@ -104,6 +104,7 @@ pub fn run() {
             commands::campaigns::update_candidate,
             commands::campaigns::import_candidates,
             commands::scoring::visible_scores,
+            commands::scoring::own_panel_scores,
             commands::scoring::save_score,
             commands::scoring::import_scores,
             commands::scoring::submit_scores,

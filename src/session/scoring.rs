@@ -79,6 +79,31 @@ impl Session {
         self.store.visible_scores(campaign_id, candidate_id, viewer)
     }
 
+    /// The user's own scores, drafts and submitted, for every candidate of the panels they
+    /// score on, in one read per scoring record (there is usually one): what
+    /// [`Session::visible_scores`] shows them of their own, candidate by candidate, for the
+    /// whole panel at once. A candidate they declared a conflict of interest with is left out
+    /// (they neither see nor score them); refused to anyone who does not score here.
+    pub fn own_panel_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+        let roles = self.roles(campaign_id)?;
+        if !roles.scores() {
+            return Err(self.refuse(
+                "a member or chair of one of this campaign's panels",
+                "see your own scores",
+            ));
+        }
+        let mut scores = Vec::new();
+        for record in roles.records.iter().filter(|a| a.role.scores()) {
+            let own = self.store.own_panel_scores(campaign_id, record.id)?;
+            // The store leaves conflicted candidates out; the session's rule says so again.
+            scores.extend(
+                own.into_iter()
+                    .filter(|s| !roles.conflicted(s.candidate_id)),
+            );
+        }
+        Ok(scores)
+    }
+
     /// Saves one of the user's own draft scores.
     pub fn save_score(&mut self, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
         self.require_own_inputs(campaign_id, std::slice::from_ref(input))?;

@@ -406,6 +406,25 @@ impl Store {
 }
 
 impl Store {
+    /// A scorer's own scores, drafts and submitted, for every candidate of their panel that
+    /// they did not declare a conflict of interest with, by candidate then criterion: what
+    /// [`Store::visible_scores`] gives them of their own, for the whole panel in one query.
+    /// Nothing for a record that does not score.
+    pub(crate) fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {SCORE_COLUMNS} FROM scores
+             WHERE assessor_id = ?2 AND candidate_id IN (
+                 SELECT id FROM candidates
+                 WHERE campaign_id = ?1 AND erased_at IS NULL
+                   AND panel_id = (SELECT panel_id FROM assessors
+                                   WHERE id = ?2 AND campaign_id = ?1 AND role IN ('member', 'chair'))
+                   AND id NOT IN (SELECT candidate_id FROM conflicts WHERE assessor_id = ?2))
+             ORDER BY candidate_id, criterion_key"
+        ))?;
+        let rows = stmt.query_map(params![campaign_id, assessor_id], score_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every submitted score of a campaign, with evidence, by candidate reference then
     /// assessor then criterion order (for exports).
     pub(crate) fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {

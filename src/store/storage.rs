@@ -187,6 +187,10 @@ pub(crate) trait Storage: Send {
         candidate_id: Id,
         viewer_id: Id,
     ) -> Result<Vec<Score>>;
+    /// A scorer's own scores (drafts and submitted) for every candidate of their panel but
+    /// those they declared a conflict of interest with, in one query: the scoring screen's
+    /// progress for a whole panel. Nothing for a record that does not score.
+    fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
     fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>>;
 
     // Decisions: agreed scores, moderation, ties, sign-off.
@@ -475,6 +479,7 @@ impl Storage for Store {
         fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
         fn submit_scores(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
         fn visible_scores(&self, campaign_id: Id, candidate_id: Id, viewer_id: Id) -> Result<Vec<Score>>;
+        fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
         fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>>;
         fn agree_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<AgreedScore>;
         fn agree_scores(&mut self, actor: &str, campaign_id: Id, decisions: &[Decision]) -> Result<usize>;

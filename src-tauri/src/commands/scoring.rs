@@ -21,6 +21,13 @@ pub fn visible_scores(
     state.read(|store| store.visible_scores(campaign_id, candidate_id))
 }
 
+/// The signed-in scorer's own scores for every candidate of their panel, in one call (the
+/// scoring screen's progress; one `visible_scores` call per candidate was 500 round trips).
+#[tauri::command(async)]
+pub fn own_panel_scores(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Score>> {
+    state.read(|store| store.own_panel_scores(campaign_id))
+}
+
 #[tauri::command(async)]
 pub fn save_score(
     state: State<'_, AppState>,

@@ -223,6 +223,9 @@ export function createApi(invoke: Invoke) {
     /** The scores the signed-in user may see for a candidate. */
     visibleScores: (campaignId: number, candidateId: number) =>
       call<Wire<Score>[]>('visible_scores', { campaignId, candidateId }),
+    /** The signed-in member's or chair's own scores (drafts and submitted) for every candidate
+     * of their panel, in one call; candidates they declared a conflict with are left out. */
+    ownPanelScores: (campaignId: number) => call<Wire<Score>[]>('own_panel_scores', { campaignId }),
     /** Imports a score sheet (CSV) of the signed-in member's or chair's own scores as drafts,
      * all rows or none; a refused sheet's message lists each bad line. */
     importScores: (campaignId: number, path: string, jobId: number, onProgress: OnProgress) =>

@@ -598,6 +598,9 @@ impl Storage for PgStore {
         // The server's row security decides which of them this login sees.
         read::scores(&mut *self.client(), campaign_id, Some(candidate_id), false)
     }
+    fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+        read::own_panel_scores(&mut self.client(), campaign_id, assessor_id)
+    }
     fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
         read::scores(&mut *self.client(), campaign_id, None, true)
     }

@@ -350,6 +350,31 @@ pub(super) fn scores<C: GenericClient>(
     )
 }
 
+/// A scorer's own scores for every listed candidate of their panel but those they declared a
+/// conflict with, as SQLite's `own_panel_scores`. Row security would hide a conflicted
+/// candidate's rows anyway; the conditions say so here too, so both backends answer alike.
+pub(super) fn own_panel_scores(
+    client: &mut Client,
+    campaign_id: Id,
+    assessor_id: Id,
+) -> Result<Vec<Score>> {
+    all(
+        client,
+        &format!(
+            "SELECT {SCORE_COLUMNS} FROM scores
+             WHERE assessor_id = $2 AND candidate_id IN (
+                 SELECT id FROM candidates
+                 WHERE campaign_id = $1 AND {LISTED}
+                   AND panel_id = (SELECT panel_id FROM assessors
+                                   WHERE id = $2 AND campaign_id = $1 AND role IN ('member', 'chair'))
+                   AND id NOT IN (SELECT candidate_id FROM conflicts WHERE assessor_id = $2))
+             ORDER BY candidate_id, criterion_key COLLATE \"C\""
+        ),
+        &[&campaign_id, &assessor_id],
+        rows::score,
+    )
+}
+
 pub(super) fn agreed_scores(client: &mut Client, candidate_id: Id) -> Result<Vec<AgreedScore>> {
     all(
         client,
