@@ -20,8 +20,9 @@ APP_NPM_STAMP := $(APP_ROOT)/node_modules/.npm-ci-stamp
 APP_XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 APP_ARGS ?=
 APP_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# hyphen-en-gb: WebKitGTK's hyphenation dictionary for the page's language (score labels).
 APP_APT_PACKAGES := libwebkit2gtk-4.1-dev pkg-config build-essential libdbus-1-dev \
-	xvfb xauth webkit2gtk-driver imagemagick
+	xvfb xauth webkit2gtk-driver imagemagick hyphen-en-gb
 
 .PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure app-large-screens app-bindings-check
 
