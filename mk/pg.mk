@@ -10,7 +10,7 @@
 # `make test-core` runs every other suite; it tells the PostgreSQL suites to skip (they run
 # here), so under CI=true they fail only when this target cannot start its server.
 
-PG_SUITES := pg_security pg_server pg_audit pg_backend pg_privacy pg_verify pg_bench pg_exercises pg_panel_scores
+PG_SUITES := pg_security pg_server pg_audit pg_backend pg_privacy pg_verify pg_bench pg_exercises pg_panel_scores pg_exercise_panels
 
 .PHONY: test-pg
 

@@ -1,5 +1,5 @@
 //! Exercises on the shared database, enforced by PostgreSQL itself: real logins try raw SQL.
-//! A member limited to one exercise cannot submit scores of another, nor an incomplete set;
+//! A member limited to one exercise cannot store scores of another, nor submit an incomplete set;
 //! a chair agrees only their own exercise's keys; nobody stores a key the scorecard does not
 //! score; an assessor's exercise is one of the campaign's, set by HR only, and fixed once they
 //! have scored.
@@ -137,25 +137,23 @@ fn a_submission_covers_exactly_the_assessors_own_exercise() {
     assert_eq!(code, "23514");
     assert!(message.contains("missing: c2@e1"), "{message}");
 
-    // The whole interview plus a score in the presentation, which is not theirs: refused.
+    // A score in the presentation, which is not theirs: the server refuses the row itself
+    // (schema 13; before, only the submission was refused).
     save_draft(&mut a, ids.x, ids.a, "c2@e1", 5, "e");
-    save_draft(&mut a, ids.x, ids.a, "c2@e2", 7, "e");
-    let (code, message) = refusal(submit(&mut a, ids.x, ids.a));
-    assert_eq!(code, "23514");
-    assert!(
-        message.contains("outside the assessor's exercise") && message.contains("c2@e2"),
-        "{message}"
-    );
+    let (code, message) = refusal(a.execute(
+        "INSERT INTO scores (candidate_id, assessor_id, criterion_key, value, evidence, status, created_at, updated_at)
+         VALUES ($1, $2, 'c2@e2', 7, 'e', 'draft', 't', 't')",
+        &[&ids.x, &ids.a],
+    ));
+    assert_eq!(code, "42501", "{message}");
 
-    // A member cannot delete the stray draft behind the rules' back either: it keeps
-    // refusing the submission (the app never saves outside the member's exercise).
+    // A member cannot delete a draft either; the whole interview then submits.
     let (code, _) = refusal(a.execute(
-        "DELETE FROM scores WHERE candidate_id = $1 AND assessor_id = $2 AND criterion_key = 'c2@e2'",
+        "DELETE FROM scores WHERE candidate_id = $1 AND assessor_id = $2 AND criterion_key = 'c2@e1'",
         &[&ids.x, &ids.a],
     ));
     assert_eq!(code, "42501");
-    let (_, message) = refusal(submit(&mut a, ids.x, ids.a));
-    assert!(message.contains("c2@e2"), "{message}");
+    assert_eq!(submit(&mut a, ids.x, ids.a).unwrap(), 2);
 }
 
 #[test]

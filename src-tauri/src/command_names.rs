@@ -52,6 +52,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "list_candidates",
     "add_candidate",
     "update_candidate",
+    "place_candidate",
     "import_candidates",
     "cancel_job",
     "visible_scores",

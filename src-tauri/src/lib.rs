@@ -102,6 +102,7 @@ pub fn run() {
             commands::campaigns::list_candidates,
             commands::campaigns::add_candidate,
             commands::campaigns::update_candidate,
+            commands::campaigns::place_candidate,
             commands::campaigns::import_candidates,
             commands::scoring::visible_scores,
             commands::scoring::own_panel_scores,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::CampaignRecord;
-use crate::model::{Id, IndicatorMark};
+use crate::model::{key_exercise, Id, IndicatorMark};
 use crate::scoring::flags::FlagKind;
 use crate::scoring::results::fmt_num;
 use crate::store::audit::AuditRef;
@@ -213,7 +213,7 @@ pub fn write_scores<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resul
             out.row([
                 candidate.reference.as_str(),
                 candidate.name.as_str(),
-                record.panel_name(candidate.panel_id),
+                record.panel_name(candidate.panel_for(key_exercise(&s.criterion_key))),
                 record.assessor_name(s.assessor_id),
                 s.criterion_key.as_str(),
                 record.criterion_name(&s.criterion_key),

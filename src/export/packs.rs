@@ -33,6 +33,45 @@ fn footer(record: &CampaignRecord) -> String {
     )
 }
 
+/// "Panel A: Ann, Bob (chair)" — with an exercise placed before another panel, each panel
+/// with the exercises the candidate sat before it: "Panel A (Interview): …; Marking team
+/// (Written test): …". Only the people who assessed this candidate are named.
+fn panels_line(record: &CampaignRecord, candidate: &Candidate) -> String {
+    let scorecard = &record.campaign.scorecard;
+    let exercises = scorecard.scored_exercises();
+    let several = candidate.panels().len() > 1;
+    candidate
+        .panels()
+        .into_iter()
+        .map(|panel| {
+            let members: Vec<String> = record
+                .assessors
+                .iter()
+                .filter(|a| a.panel_id == Some(panel) && candidate.assessed_in_any(a, &exercises))
+                .map(|a| {
+                    if a.role == AssessorRole::Chair {
+                        format!("{} (chair)", a.name)
+                    } else {
+                        a.name.clone()
+                    }
+                })
+                .collect();
+            let sat_here: Vec<String> = exercises
+                .iter()
+                .filter(|e| candidate.panel_for(e.as_deref()) == Some(panel))
+                .filter_map(|e| scorecard.exercise(e.as_deref()?).map(|e| e.name))
+                .collect();
+            let name = record.panel_name(Some(panel));
+            if several && !sat_here.is_empty() {
+                format!("{name} ({}): {}", sat_here.join(", "), members.join(", "))
+            } else {
+                format!("{name}: {}", members.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Where the record's chain stood and which key signs its anchors, so a reader can check
 /// later that the log was not rewritten or cut short since.
 fn integrity_blocks(record: &CampaignRecord) -> Vec<Block> {
@@ -398,18 +437,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         .moderations
         .get(&candidate.id)
         .map_or(&[][..], Vec::as_slice);
-    let panel_members: Vec<String> = record
-        .assessors
-        .iter()
-        .filter(|a| a.role.scores() && a.panel_id.is_some() && a.panel_id == candidate.panel_id)
-        .map(|a| {
-            if a.role == AssessorRole::Chair {
-                format!("{} (chair)", a.name)
-            } else {
-                a.name.clone()
-            }
-        })
-        .collect();
+    let panels = panels_line(record, candidate);
     let submitted: Vec<&str> = scores
         .iter()
         .filter_map(|s| s.submitted_at.as_deref())
@@ -431,14 +459,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
                 card.role_grade.clone().unwrap_or_else(|| "—".into()),
             ),
             ("Campaign".into(), record.campaign.name.clone()),
-            (
-                "Panel".into(),
-                format!(
-                    "{}: {}",
-                    record.panel_name(candidate.panel_id),
-                    panel_members.join(", ")
-                ),
-            ),
+            ("Panel".into(), panels),
             (
                 "Interview slot".into(),
                 candidate.slot.clone().unwrap_or_else(|| "—".into()),

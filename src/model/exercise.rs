@@ -153,6 +153,12 @@ pub fn slot_key(criterion: &str, exercise: &str) -> String {
     format!("{criterion}{SLOT_SEPARATOR}{exercise}")
 }
 
+/// The exercise of a stored key (`criterion@exercise`); `None` for a key of a scorecard with
+/// one exercise.
+pub fn key_exercise(key: &str) -> Option<&str> {
+    key.split_once(SLOT_SEPARATOR).map(|(_, exercise)| exercise)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

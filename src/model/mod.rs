@@ -7,6 +7,7 @@ mod audit;
 mod campaign;
 mod exercise;
 mod people;
+mod placement;
 mod role;
 mod scale;
 mod score;
@@ -15,9 +16,10 @@ mod scorecard;
 pub use audit::AuditEvent;
 pub use campaign::{Campaign, CampaignState, PinnedScorecard};
 pub use exercise::{
-    covers, slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR,
+    covers, key_exercise, slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR,
 };
 pub use people::{Assessor, AssessorRole, Candidate, Panel, User, Withdrawal};
+pub use placement::ExercisePanel;
 pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocument};
 pub use scale::{Scale, ScalePoint};
 pub use score::{AgreedScore, Decision, IndicatorMark, Moderation, Score, ScoreInput, ScoreStatus};

@@ -112,6 +112,10 @@ pub struct Candidate {
     /// Set once the candidate has withdrawn: they leave the merit list and results, and no
     /// longer hold up sign-off; their data stays until retention.
     pub withdrawal: Option<Withdrawal>,
+    /// The exercises they sit before a panel other than their own (see
+    /// [`Candidate::panel_for`]); empty: every exercise before `panel_id`.
+    #[serde(default)]
+    pub exercise_panels: Vec<super::ExercisePanel>,
 }
 
 /// A candidate's withdrawal from a campaign.

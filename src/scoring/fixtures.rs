@@ -70,6 +70,7 @@ pub fn candidate(id: Id, panel: Option<Id>) -> Candidate {
         panel_id: panel,
         slot: None,
         withdrawal: None,
+        exercise_panels: Vec::new(),
     }
 }
 

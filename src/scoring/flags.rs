@@ -423,13 +423,15 @@ pub fn exercises_disagree(
 }
 
 /// Panels whose mean submitted score differs from the campaign mean by more than `threshold`.
+/// A score counts for the panel of the assessor who gave it (a candidate may sit one exercise
+/// before another panel).
 pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
     let panel_of: HashMap<Id, Option<Id>> =
-        data.candidates.iter().map(|c| (c.id, c.panel_id)).collect();
+        data.assessors.iter().map(|a| (a.id, a.panel_id)).collect();
     let mut by_panel: HashMap<Id, Vec<f64>> = HashMap::new();
     let mut all = Vec::new();
     for s in &data.scores {
-        if let (Some(v), Some(Some(panel))) = (s.value, panel_of.get(&s.candidate_id)) {
+        if let (Some(v), Some(Some(panel))) = (s.value, panel_of.get(&s.assessor_id)) {
             by_panel.entry(*panel).or_default().push(f64::from(v));
             all.push(f64::from(v));
         }
@@ -545,7 +547,10 @@ struct Context<'a> {
     data: &'a CampaignData,
     settings: &'a FlagSettings,
     names: HashMap<Id, &'a str>,
-    members_per_panel: HashMap<Id, usize>,
+    /// Every member and chair of the campaign.
+    scorers: Vec<&'a crate::model::Assessor>,
+    /// The exercises scores are kept under (see `Scorecard::scored_exercises`).
+    exercises: Vec<Option<String>>,
     past_scoring: bool,
     /// Each criterion assessed in several exercises, with its entries in the scorecard as
     /// assessed: (exercise name, entry index), in exercise order.
@@ -559,16 +564,7 @@ impl<'a> Context<'a> {
             .iter()
             .map(|a| (a.id, a.name.as_str()))
             .collect();
-        let members_per_panel =
-            data.assessors
-                .iter()
-                .filter(|a| a.role.scores())
-                .fold(HashMap::new(), |mut m, a| {
-                    if let Some(p) = a.panel_id {
-                        *m.entry(p).or_default() += 1;
-                    }
-                    m
-                });
+        let scorers = data.assessors.iter().filter(|a| a.role.scores()).collect();
         let past_scoring = matches!(
             data.campaign.state,
             CampaignState::Moderation | CampaignState::SignedOff
@@ -577,7 +573,8 @@ impl<'a> Context<'a> {
             data,
             settings,
             names,
-            members_per_panel,
+            scorers,
+            exercises: data.campaign.scorecard.scored_exercises(),
             past_scoring,
             across_exercises: across_exercises(data),
         }
@@ -595,10 +592,14 @@ impl<'a> Context<'a> {
                 ids.dedup();
                 ids.len()
             };
-            let all_submitted = candidate
-                .panel_id
-                .and_then(|p| self.members_per_panel.get(&p))
-                .is_some_and(|n| submitters >= *n);
+            // Everyone who assesses the candidate in some exercise (on their panel, or on
+            // the panel of an exercise placed elsewhere) has submitted.
+            let assessing = self
+                .scorers
+                .iter()
+                .filter(|a| candidate.assessed_in_any(a, &self.exercises))
+                .count();
+            let all_submitted = assessing > 0 && submitters >= assessing;
             for (i, criterion) in scorecard.criteria.iter().enumerate() {
                 // One buffer for every cell: this loop runs for every candidate × criterion.
                 scores.clear();
@@ -693,6 +694,7 @@ mod tests {
             panel_id: Some(2),
             slot: None,
             withdrawal: None,
+            exercise_panels: Vec::new(),
         }
     }
 

@@ -120,12 +120,12 @@ pub struct CampaignStats {
 /// Computes the campaign's statistics from submitted scores and agreed scores.
 pub fn compute(data: &CampaignData) -> CampaignStats {
     let scorecard = &data.campaign.assessed;
-    let panel_of: HashMap<Id, Option<Id>> =
-        data.candidates.iter().map(|c| (c.id, c.panel_id)).collect();
+    let candidate_of: HashMap<Id, &crate::model::Candidate> =
+        data.candidates.iter().map(|c| (c.id, c)).collect();
     // unit (candidate, criterion) → assessor → value
     let mut units: BTreeMap<(Id, usize), BTreeMap<Id, f64>> = BTreeMap::new();
     for s in &data.scores {
-        if let (Some(v), true) = (s.value, panel_of.contains_key(&s.candidate_id)) {
+        if let (Some(v), true) = (s.value, candidate_of.contains_key(&s.candidate_id)) {
             units
                 .entry((s.candidate_id, s.criterion))
                 .or_default()
@@ -190,10 +190,10 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         units
             .iter()
             .filter(|((cand, criterion), _)| {
-                panel_of
+                // The panel the candidate sat this entry's exercise before.
+                candidate_of
                     .get(cand)
-                    .copied()
-                    .flatten()
+                    .and_then(|c| c.panel_for(exercise_of(*criterion)))
                     .is_some_and(|panel| group_of(panel, *criterion) == key)
             })
             .filter_map(|(_, by)| {

@@ -22,6 +22,9 @@ pub struct Roles {
     /// Whether every panel the user scores on has had their conflicts stated (declared, or
     /// confirmed none); scoring waits for it.
     pub conflicts_stated: bool,
+    /// The exercises scores are kept under ([`crate::model::Scorecard::scored_exercises`]):
+    /// which of them a candidate sits before the user's panel decides what the user scores.
+    pub exercises: Vec<Option<String>>,
 }
 
 impl Roles {
@@ -32,12 +35,19 @@ impl Roles {
             .find(|a| a.role == AssessorRole::Moderator)
     }
 
-    /// The user's scoring record (member or chair) on `panel`, if they sit on it.
-    pub fn scorer_on(&self, panel: Option<Id>) -> Option<&Assessor> {
-        panel?;
+    /// The user's scoring record (member or chair) that assesses the candidate in at least one
+    /// exercise (the panel the candidate sits it before, within the record's own limit).
+    pub fn scorer_of(&self, candidate: &Candidate) -> Option<&Assessor> {
         self.records
             .iter()
-            .find(|a| a.role.scores() && a.panel_id == panel)
+            .find(|a| candidate.assessed_in_any(a, &self.exercises))
+    }
+
+    /// The user's scoring record that assesses the candidate in `exercise`.
+    pub fn scorer_in(&self, candidate: &Candidate, exercise: Option<&str>) -> Option<&Assessor> {
+        self.records
+            .iter()
+            .find(|a| candidate.assessed_by(a, exercise))
     }
 
     /// Whether the user scores anywhere in the campaign.
@@ -56,12 +66,12 @@ impl Roles {
     }
 
     /// Whether the user may see this candidate: HR administrators and moderators see every
-    /// candidate; members and chairs those of their own panels, but for those they declared a
-    /// conflict of interest with.
+    /// candidate; members and chairs those they assess in some exercise, but for those they
+    /// declared a conflict of interest with.
     pub fn sees(&self, candidate: &Candidate) -> bool {
         self.hr_admin
             || self.moderator().is_some()
-            || (self.scorer_on(candidate.panel_id).is_some() && !self.conflicted(candidate.id))
+            || (self.scorer_of(candidate).is_some() && !self.conflicted(candidate.id))
     }
 }
 
@@ -69,12 +79,23 @@ impl Session {
     /// The signed-in user's roles in a campaign.
     pub fn roles(&self, campaign_id: Id) -> Result<Roles> {
         let conflicts = self.store.conflict_status(&self.user.login, campaign_id)?;
+        let records = self.store.records_of(&self.user.login, campaign_id)?;
+        // Only a scorer's rules depend on the exercises: the scorecard is read for them alone.
+        let exercises = if records.iter().any(|a| a.role.scores()) {
+            self.store
+                .campaign(campaign_id)?
+                .scorecard
+                .scored_exercises()
+        } else {
+            Vec::new()
+        };
         Ok(Roles {
             campaign_id,
             hr_admin: self.user.hr_admin,
-            records: self.store.records_of(&self.user.login, campaign_id)?,
+            records,
             conflicts: conflicts.conflicted,
             conflicts_stated: conflicts.unstated.is_empty(),
+            exercises,
         })
     }
 
@@ -136,7 +157,7 @@ impl Session {
             Ok(candidate)
         } else {
             Err(self.refuse(
-                "the candidate's panel, a moderator or an HR administrator",
+                "a panel that assesses the candidate, a moderator or an HR administrator",
                 &format!("see candidate {}", candidate.reference),
             ))
         }

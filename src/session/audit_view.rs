@@ -49,6 +49,8 @@ struct Reader<'s> {
     own_ids: HashSet<Id>,
     /// candidate → (panel, whether the reader has submitted for them, if the reader scores them)
     candidates: HashMap<Id, (Option<Id>, Option<bool>)>,
+    /// assessor → their panel, for the campaigns read so far.
+    assessor_panels: HashMap<Id, Option<Id>>,
 }
 
 impl<'s> Reader<'s> {
@@ -60,6 +62,7 @@ impl<'s> Reader<'s> {
             records,
             own_ids,
             candidates: HashMap::new(),
+            assessor_panels: HashMap::new(),
         })
     }
 
@@ -75,19 +78,37 @@ impl<'s> Reader<'s> {
             .any(|a| a.campaign_id == campaign && a.role.scores())
     }
 
-    /// The candidate's panel, and whether the reader (scoring them) has submitted.
+    /// The panel an assessor of the campaign sits on.
+    fn panel_of(&mut self, campaign: Id, assessor: Id) -> Result<Option<Id>> {
+        if !self.assessor_panels.contains_key(&assessor) {
+            for a in self.session.store.assessors(campaign)? {
+                self.assessor_panels.insert(a.id, a.panel_id);
+            }
+        }
+        Ok(self.assessor_panels.get(&assessor).copied().flatten())
+    }
+
+    /// The reader's panel for the candidate (the one that assesses them, else the
+    /// candidate's own), and whether the reader (assessing them in some exercise) has
+    /// submitted.
     fn candidate(&mut self, campaign: Id, candidate: Id) -> Result<(Option<Id>, Option<bool>)> {
         if let Some(known) = self.candidates.get(&candidate) {
             return Ok(*known);
         }
         let store = &self.session.store;
-        let panel = store
-            .candidate(campaign, candidate)
-            .ok()
-            .and_then(|c| c.panel_id);
-        let scorer = self.records.iter().find(|a| {
-            a.campaign_id == campaign && a.role.scores() && panel.is_some() && a.panel_id == panel
+        let found = store.candidate(campaign, candidate).ok();
+        let exercises = match found {
+            Some(_) => store.campaign(campaign)?.scorecard.scored_exercises(),
+            None => Vec::new(),
+        };
+        let scorer = found.as_ref().and_then(|c| {
+            self.records
+                .iter()
+                .find(|a| a.campaign_id == campaign && c.assessed_in_any(a, &exercises))
         });
+        let panel = scorer
+            .and_then(|a| a.panel_id)
+            .or(found.and_then(|c| c.panel_id));
         let submitted = match scorer {
             Some(a) => Some(store.has_submitted(candidate, a.id)?),
             None => None,
@@ -125,10 +146,21 @@ impl<'s> Reader<'s> {
         Ok(match (ids.candidate, about_candidate) {
             // The campaign's own events (state, panels, people).
             (None, _) => true,
-            // A candidate of the reader's panel: their details at once, scores and decisions
-            // after the reader's own submission.
-            (Some(_), Some((_, Some(submitted)))) => {
-                submitted || event.action.starts_with("candidate.")
+            // A candidate the reader assesses: their details at once, their panel's scores
+            // and the decisions after the reader's own submission.
+            (Some(_), Some((panel, Some(submitted)))) => {
+                if event.action.starts_with("candidate.") {
+                    true
+                } else if !submitted {
+                    false
+                } else {
+                    // Scores of the reader's own panel only: a panel that assesses the
+                    // candidate in another exercise keeps its scores to itself.
+                    match ids.assessor {
+                        Some(assessor) => self.panel_of(campaign, assessor)? == panel,
+                        None => true,
+                    }
+                }
             }
             // A candidate of another panel.
             _ => false,

@@ -32,18 +32,15 @@ impl Session {
     ) -> Result<ConflictDeclaration> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
-        let record = roles
-            .scorer_on(candidate.panel_id)
-            .cloned()
-            .ok_or_else(|| {
-                self.refuse(
-                    "a member or chair of the panel that interviews the candidate",
-                    &format!(
-                        "declare a conflict of interest with {}",
-                        candidate.reference
-                    ),
-                )
-            })?;
+        let record = roles.scorer_of(&candidate).cloned().ok_or_else(|| {
+            self.refuse(
+                "a member or chair of the panel that interviews the candidate",
+                &format!(
+                    "declare a conflict of interest with {}",
+                    candidate.reference
+                ),
+            )
+        })?;
         let actor = self.actor().to_owned();
         self.store
             .declare_conflict(&actor, campaign_id, record.id, candidate_id, reason)
@@ -102,7 +99,7 @@ impl Session {
     pub fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.visible_candidate(&roles, candidate_id)?;
-        let on_panel = roles.scorer_on(candidate.panel_id).is_some();
+        let on_panel = roles.scorer_of(&candidate).is_some();
         if !(roles.hr_admin || on_panel) {
             return Err(self.refuse(
                 "the candidate's panel or an HR administrator",

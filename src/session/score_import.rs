@@ -91,8 +91,8 @@ impl Session {
             // so an import does not tell a member who else is interviewed.
             let candidate = candidates
                 .get(&row.candidate.to_lowercase())
-                .filter(|c| roles.scorer_on(c.panel_id).is_some());
-            let scorer = candidate.and_then(|c| roles.scorer_on(c.panel_id));
+                .filter(|c| roles.scorer_of(c).is_some());
+            let scorer = candidate.and_then(|c| roles.scorer_of(c));
             if candidate.is_none() {
                 row_problems.push(format!(
                     "candidate: '{}' is not a candidate of your panel in this campaign",

@@ -16,7 +16,7 @@ impl Session {
                 candidate.reference
             )));
         }
-        roles.scorer_on(candidate.panel_id).cloned().ok_or_else(|| {
+        roles.scorer_of(candidate).cloned().ok_or_else(|| {
             self.refuse(
                 "a member or chair of the panel that interviews the candidate",
                 &format!("{action} for {}", candidate.reference),
@@ -24,11 +24,12 @@ impl Session {
         })
     }
 
-    /// Fails unless every input is a score of the user's own.
+    /// Fails unless every input is a score of the user's own, on an entry they assess for
+    /// that candidate (an exercise the candidate sits before their panel, within their limit).
     fn require_own_inputs(&self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<()> {
         let mine = self.store.records_of(&self.user.login, campaign_id)?;
-        // Read only when some record is limited to one exercise (the usual record is not).
-        let mut campaign = None;
+        let campaign = self.store.campaign(campaign_id)?;
+        let mut candidates: std::collections::HashMap<Id, Candidate> = Default::default();
         for input in inputs {
             let Some(record) = mine
                 .iter()
@@ -39,20 +40,35 @@ impl Session {
                     "save a score in another assessor's name",
                 ));
             };
-            if let Some(exercise) = record.exercise.as_deref() {
-                if campaign.is_none() {
-                    campaign = Some(self.store.campaign(campaign_id)?);
+            // An unknown key is the store's to name (with the scorecard's keys).
+            let Some(entry) = campaign.assessed.criterion(&input.criterion_key) else {
+                continue;
+            };
+            let candidate = match candidates.entry(input.candidate_id) {
+                std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(self.store.candidate(campaign_id, input.candidate_id)?)
                 }
-                let card = &campaign.as_ref().expect("read above").assessed;
-                if !card.scores_in(Some(exercise), &input.criterion_key) {
-                    return Err(self.refuse(
-                        "an assessor of the exercise it belongs to",
-                        &format!(
-                            "score '{}' (you assess exercise {exercise})",
-                            input.criterion_key
-                        ),
-                    ));
-                }
+            };
+            let exercise = entry.exercise.as_deref();
+            if !candidate.assessed_by(record, exercise) {
+                let who = match exercise.and_then(|e| campaign.scorecard.exercise(e)) {
+                    Some(e) => format!("the panel that assesses the candidate in {}", e.name),
+                    None => "a member or chair of the panel that assesses the candidate".into(),
+                };
+                let limit = match record.exercise.as_deref() {
+                    Some(limit) if Some(limit) != exercise => {
+                        format!(" (you assess exercise {limit})")
+                    }
+                    _ => String::new(),
+                };
+                return Err(self.refuse(
+                    &who,
+                    &format!(
+                        "score '{}' for {}{limit}",
+                        input.criterion_key, candidate.reference
+                    ),
+                ));
             }
         }
         let assessors: Vec<Id> = inputs.iter().map(|i| i.assessor_id).collect();
@@ -66,7 +82,7 @@ impl Session {
     pub fn visible_scores(&self, campaign_id: Id, candidate_id: Id) -> Result<Vec<Score>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
-        let viewer = match (roles.moderator(), roles.scorer_on(candidate.panel_id)) {
+        let viewer = match (roles.moderator(), roles.scorer_of(&candidate)) {
             (_, Some(_)) => self.scorer_for(&roles, &candidate, "see the scores")?.id,
             (Some(moderator), None) => moderator.id,
             (None, None) => {
@@ -179,31 +195,28 @@ impl Session {
     fn as_chair(&self, campaign_id: Id, decision: &Decision) -> Result<Decision> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, decision.candidate_id)?;
-        let limited = roles.records.iter().any(|a| a.exercise.is_some());
-        let campaign = if limited {
-            Some(self.store.campaign(campaign_id)?)
-        } else {
-            None
-        };
-        // A chair limited to one exercise agrees that exercise's scores only.
-        let chairs_exercise = |a: &Assessor| match (&campaign, a.exercise.as_deref()) {
-            (Some(campaign), Some(exercise)) => campaign
-                .assessed
-                .scores_in(Some(exercise), &decision.criterion_key),
-            _ => true,
-        };
+        // The chair of the panel the candidate sits this entry's exercise before (a chair
+        // limited to one exercise agrees that exercise's scores only).
+        let exercise = crate::model::key_exercise(&decision.criterion_key);
         let chair = roles
             .records
             .iter()
-            .find(|a| {
-                a.role == AssessorRole::Chair
-                    && a.panel_id.is_some()
-                    && a.panel_id == candidate.panel_id
-                    && chairs_exercise(a)
-            })
+            .find(|a| a.role == AssessorRole::Chair && candidate.assessed_by(a, exercise))
             .ok_or_else(|| {
+                let who = match exercise {
+                    None => "the chair of the panel that interviews the candidate".to_owned(),
+                    Some(key) => {
+                        let name = self
+                            .store
+                            .campaign(campaign_id)
+                            .ok()
+                            .and_then(|c| c.scorecard.exercise(key))
+                            .map_or_else(|| key.to_owned(), |e| e.name);
+                        format!("the chair of the panel that assesses the candidate in {name}")
+                    }
+                };
                 self.refuse(
-                    "the chair of the panel that interviews the candidate",
+                    &who,
                     &format!("record the agreed score for {}", candidate.reference),
                 )
             })?;

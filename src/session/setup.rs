@@ -245,6 +245,23 @@ impl Session {
             .update_candidate(&actor, campaign_id, candidate_id, candidate)
     }
 
+    /// Places the candidate's `exercise` (key or name) before `panel`, a panel of the campaign
+    /// other than their own — a central marking team for the written test, say; `None` puts
+    /// it back before their own panel. HR administrators only, while people may change, and
+    /// not once anyone has scored the candidate in that exercise.
+    pub fn place_candidate(
+        &mut self,
+        campaign_id: Id,
+        candidate_id: Id,
+        exercise: &str,
+        panel: Option<Id>,
+    ) -> Result<()> {
+        self.require_hr_admin("place a candidate before a panel")?;
+        let actor = self.actor().to_owned();
+        self.store
+            .place_candidate(&actor, campaign_id, candidate_id, exercise, panel)
+    }
+
     /// Imports a candidate CSV, all rows or none (HR administrators only).
     pub fn import_candidates(
         &mut self,

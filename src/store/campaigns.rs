@@ -248,8 +248,8 @@ impl Store {
         ids.into_iter().map(|id| self.campaign(id)).collect()
     }
 
-    /// Setup → scoring. Needs at least one candidate and, for every panel that has
-    /// candidates, at least one member who scores.
+    /// Setup → scoring. Needs at least one candidate, each exercise of each before a panel
+    /// with a member or chair who assesses it.
     pub(crate) fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -260,23 +260,15 @@ impl Store {
                 |r| r.get(0),
             )?;
             if candidates == 0 {
-                return Err(Error::Conflict("add at least one candidate before scoring starts".into()));
+                return Err(Error::Conflict(
+                    "add at least one candidate before scoring starts".into(),
+                ));
             }
-            let unassigned: Vec<String> = tx
-                .conn()
-                .prepare(
-                    "SELECT reference FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL AND (panel_id IS NULL
-                     OR NOT EXISTS (SELECT 1 FROM assessors a WHERE a.panel_id = candidates.panel_id AND a.role IN ('member', 'chair')))
-                     ORDER BY reference LIMIT 5",
-                )?
-                .query_map([campaign_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if !unassigned.is_empty() {
-                return Err(Error::Conflict(format!(
-                    "every candidate needs a panel with at least one scoring member; not yet: {}",
-                    unassigned.join(", ")
-                )));
-            }
+            super::placements::check_every_exercise_assessed(
+                &campaign,
+                &super::people::load_candidates(tx.conn(), campaign_id)?,
+                &super::people::load_assessors(tx.conn(), campaign_id)?,
+            )?;
             set_state(tx, &campaign, CampaignState::Scoring, None)
         })
     }

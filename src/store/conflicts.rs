@@ -69,7 +69,7 @@ pub(crate) fn check_not_conflicted(
                AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.assessor_id = a.id AND f.candidate_id = ?3)
              ORDER BY a.id",
         )?
-        .query_map(params![candidate.panel_id, assessor.id, candidate.id], |r| r.get(0))?
+        .query_map(params![assessor.panel_id, assessor.id, candidate.id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let instead = if others.is_empty() {
         "nobody else on the panel is free to: an HR administrator must move the candidate to another panel".to_owned()
@@ -112,12 +112,7 @@ impl Store {
             require_state(&campaign, BEFORE_SIGN_OFF, "declaring a conflict of interest")?;
             let assessor = require_scorer(tx, campaign_id, assessor_id)?;
             let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
-            if assessor.panel_id.is_none() || assessor.panel_id != candidate.panel_id {
-                return Err(Error::Forbidden(format!(
-                    "{} is not on the panel that interviews {}",
-                    assessor.name, candidate.reference
-                )));
-            }
+            super::scores::check_seat(&campaign, &assessor, &candidate, None)?;
             if is_conflicted(tx.conn(), assessor.id, candidate.id)? {
                 return Err(Error::Conflict(format!(
                     "{} has already declared a conflict of interest with {}",

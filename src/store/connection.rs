@@ -8,7 +8,7 @@ use rusqlite_migration::{Migrations, M};
 use crate::{Error, Result};
 
 /// The schema version this build writes (the number of migrations below).
-pub const SCHEMA_VERSION: usize = 7;
+pub const SCHEMA_VERSION: usize = 8;
 
 /// Every schema version, oldest first. Never edit a released migration: add a new one.
 fn migrations() -> Migrations<'static> {
@@ -23,6 +23,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/005_fair_flag_settings.sql")),
         M::up(include_str!("migrations/006_people.sql")),
         M::up(include_str!("migrations/007_exercises.sql")),
+        M::up(include_str!("migrations/008_exercise_panels.sql")),
     ])
 }
 

@@ -128,24 +128,12 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
     let rationale = required_text("agreed.rationale", &d.text)?;
     let candidate = load_candidate(tx.conn(), campaign.id, d.candidate_id)?;
     let recorder = load_assessor(tx.conn(), campaign.id, d.by)?;
-    if !recorder.role.scores()
-        || recorder.panel_id.is_none()
-        || recorder.panel_id != candidate.panel_id
-    {
-        return Err(Error::Forbidden(format!(
-            "{} is not on the panel that interviews {}",
-            recorder.name, candidate.reference
-        )));
-    }
+    let exercise = criterion.exercise.as_deref();
+    crate::store::scores::check_seat(campaign, &recorder, &candidate, Some(&d.criterion_key))?;
     let panel_id = candidate
-        .panel_id
-        .expect("checked above: the recorder shares the candidate's panel");
-    let waiting = members_yet_to_submit(
-        tx.conn(),
-        panel_id,
-        candidate.id,
-        criterion.exercise.as_deref(),
-    )?;
+        .panel_for(exercise)
+        .expect("checked above: the recorder sits on the panel for this exercise");
+    let waiting = members_yet_to_submit(tx.conn(), panel_id, candidate.id, exercise)?;
     if !waiting.is_empty() {
         return Err(Error::Conflict(format!(
             "the panel can agree a score for {} only after every member has submitted; waiting for {}",

@@ -15,6 +15,7 @@ mod decisions;
 mod flag_settings;
 mod people;
 pub mod personal;
+mod placements;
 pub mod postgres;
 pub mod replay;
 pub mod retention;

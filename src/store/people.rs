@@ -48,6 +48,8 @@ fn candidate_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Candidate> {
             }),
             None => None,
         },
+        // Filled in by the caller from candidate_exercise_panels (store::placements).
+        exercise_panels: Vec::new(),
     })
 }
 
@@ -65,6 +67,31 @@ pub(crate) fn load_candidate(
     .query_row(params![candidate_id, campaign_id], candidate_from_row)
     .optional()?
     .ok_or_else(|| Error::not_found("candidate", candidate_id))
+    .and_then(|mut candidate| {
+        candidate.exercise_panels = super::placements::placements_of(conn, candidate_id)?;
+        Ok(candidate)
+    })
+}
+
+/// The campaign's listed candidates (erased ones left out), in reference order, with their
+/// placements.
+pub(crate) fn load_candidates(conn: &Connection, campaign_id: Id) -> Result<Vec<Candidate>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CANDIDATE_COLUMNS} FROM listed_candidates WHERE campaign_id = ?1 ORDER BY reference"
+    ))?;
+    let rows = stmt.query_map([campaign_id], candidate_from_row)?;
+    let mut candidates: Vec<Candidate> = rows.collect::<rusqlite::Result<_>>()?;
+    super::placements::attach(conn, campaign_id, &mut candidates)?;
+    Ok(candidates)
+}
+
+/// The campaign's assessors and moderators, by id.
+pub(crate) fn load_assessors(conn: &Connection, campaign_id: Id) -> Result<Vec<Assessor>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE campaign_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([campaign_id], assessor_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(crate) fn load_assessor(
@@ -93,7 +120,7 @@ pub(crate) fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Asses
     })
 }
 
-fn check_panel(
+pub(crate) fn check_panel(
     conn: &Connection,
     campaign_id: Id,
     panel_id: Option<Id>,
@@ -305,11 +332,7 @@ impl Store {
 
     /// The campaign's assessors and moderators.
     pub(crate) fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE campaign_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([campaign_id], assessor_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        load_assessors(self.conn(), campaign_id)
     }
 
     /// Adds one candidate.
@@ -374,11 +397,7 @@ impl Store {
 
     /// The campaign's candidates (erased ones left out), in reference order.
     pub(crate) fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT {CANDIDATE_COLUMNS} FROM listed_candidates WHERE campaign_id = ?1 ORDER BY reference"
-        ))?;
-        let rows = stmt.query_map([campaign_id], candidate_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        load_candidates(self.conn(), campaign_id)
     }
 
     /// One candidate.
@@ -400,6 +419,11 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| Error::not_found("candidate", reference))
+            .and_then(|mut candidate| {
+                candidate.exercise_panels =
+                    super::placements::placements_of(self.conn(), candidate.id)?;
+                Ok(candidate)
+            })
     }
 
     /// Imports a candidate CSV (see [`crate::import::candidates`]) into a campaign: every row

@@ -20,6 +20,14 @@ pub const MAX_EVIDENCE_CHARS: usize = 50_000;
 /// migration 002), so the board can read it from an index instead of the evidence text.
 pub(crate) const HAS_TEXT_SQL: &str = "GLOB ('*[^ ' || char(9, 10) || ']*')";
 
+/// The panel that assesses the candidate of a `scores` row in the row's exercise (the part
+/// of its key after '@'; none: the candidate's own panel), as `Candidate::panel_for`.
+pub(crate) const PANEL_OF_SCORE: &str = "coalesce(
+    (SELECT e.panel_id FROM candidate_exercise_panels e
+     WHERE e.candidate_id = scores.candidate_id AND instr(scores.criterion_key, '@') > 0
+       AND e.exercise = substr(scores.criterion_key, instr(scores.criterion_key, '@') + 1)),
+    (SELECT c.panel_id FROM candidates c WHERE c.id = scores.candidate_id))";
+
 const SCORE_COLUMNS: &str =
     "candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, \
                              status, created_at, updated_at, submitted_at";
@@ -78,19 +86,31 @@ pub(crate) fn check_value(
 
 /// The scorer may score this candidate: a member or chair of the candidate's panel, with no
 /// conflict of interest declared, and the candidate has not withdrawn.
-fn check_scorer(conn: &Connection, assessor: &Assessor, candidate: &Candidate) -> Result<()> {
+fn check_scorer(
+    conn: &Connection,
+    campaign: &Campaign,
+    assessor: &Assessor,
+    candidate: &Candidate,
+    key: Option<&str>,
+) -> Result<()> {
     if candidate.withdrawal.is_some() {
         return Err(Error::Conflict(format!(
             "{} has withdrawn from the campaign: their scores are no longer needed",
             candidate.reference
         )));
     }
-    check_panel_seat(assessor, candidate)?;
+    check_seat(campaign, assessor, candidate, key)?;
     super::conflicts::check_not_conflicted(conn, assessor, candidate)
 }
 
-/// The assessor is a member or chair of the candidate's panel.
-fn check_panel_seat(assessor: &Assessor, candidate: &Candidate) -> Result<()> {
+/// The assessor is a member or chair of the panel the candidate sits `key`'s exercise before
+/// (no key: some exercise of theirs); the same on every backend.
+pub(crate) fn check_seat(
+    campaign: &Campaign,
+    assessor: &Assessor,
+    candidate: &Candidate,
+    key: Option<&str>,
+) -> Result<()> {
     if !assessor.role.scores() {
         return Err(Error::Forbidden(format!(
             "{} is a {} and does not score",
@@ -98,10 +118,25 @@ fn check_panel_seat(assessor: &Assessor, candidate: &Candidate) -> Result<()> {
             assessor.role.as_str()
         )));
     }
-    if assessor.panel_id.is_none() || assessor.panel_id != candidate.panel_id {
+    let assesses = match key {
+        Some(key) => {
+            let exercise = campaign
+                .assessed
+                .criterion(key)
+                .and_then(|c| c.exercise.as_deref());
+            candidate.assessed_by(assessor, exercise)
+        }
+        None => candidate.assessed_in_any(assessor, &campaign.scorecard.scored_exercises()),
+    };
+    if !assesses {
         return Err(Error::Forbidden(format!(
-            "{} is not on the panel that interviews {}",
-            assessor.name, candidate.reference
+            "{} is not on the panel that assesses {}{}",
+            assessor.name,
+            candidate.reference,
+            match key {
+                Some(key) => format!(" in '{key}'"),
+                None => String::new(),
+            }
         )));
     }
     Ok(())
@@ -141,15 +176,18 @@ pub(crate) fn has_submitted(conn: &Connection, candidate_id: Id, assessor_id: Id
     Ok(submitted.is_some())
 }
 
-/// A submission covers every entry the assessor scores (their exercise's, or all) with a
+/// A submission covers every entry the assessor scores for the candidate (those of the
+/// exercises the candidate sits before the assessor's panel, within the assessor's own
+/// limit) with a
 /// score or "not assessed", and nothing outside them; the same on every backend.
 pub(crate) fn check_whole_submission(
     campaign: &Campaign,
-    exercise: Option<&str>,
+    assessor: &Assessor,
+    candidate: &Candidate,
     drafts: &[Score],
 ) -> Result<()> {
     let scored: Vec<&crate::model::ScorecardCriterion> =
-        campaign.assessed.scored_in(exercise).collect();
+        campaign.assessed.scored_by(assessor, candidate).collect();
     let outside: Vec<&str> = drafts
         .iter()
         .filter(|s| !scored.iter().any(|c| c.key == s.criterion_key))
@@ -231,7 +269,13 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
     let (criterion, marks) = check_draft(campaign, input)?;
     let candidate = load_candidate(tx.conn(), campaign.id, input.candidate_id)?;
     let assessor = load_assessor(tx.conn(), campaign.id, input.assessor_id)?;
-    check_scorer(tx.conn(), &assessor, &candidate)?;
+    check_scorer(
+        tx.conn(),
+        campaign,
+        &assessor,
+        &candidate,
+        Some(&input.criterion_key),
+    )?;
     let before = load_score(
         tx.conn(),
         input.candidate_id,
@@ -347,7 +391,7 @@ impl Store {
             require_state(&campaign, &[CampaignState::Scoring], "submitting scores")?;
             let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
             let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
-            check_scorer(tx.conn(), &assessor, &candidate)?;
+            check_scorer(tx.conn(), &campaign, &assessor, &candidate, None)?;
             if has_submitted(tx.conn(), candidate_id, assessor_id)? {
                 return Err(Error::Conflict(format!(
                     "{} has already submitted scores for {}",
@@ -355,7 +399,7 @@ impl Store {
                 )));
             }
             let drafts = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
-            check_whole_submission(&campaign, assessor.exercise.as_deref(), &drafts)?;
+            check_whole_submission(&campaign, &assessor, &candidate, &drafts)?;
             tx.conn().execute(
                 "UPDATE scores SET status = 'submitted', submitted_at = ?3 WHERE candidate_id = ?1 AND assessor_id = ?2",
                 params![candidate_id, assessor_id, tx.now()],
@@ -376,7 +420,8 @@ impl Store {
 
     /// The scores `viewer` may see for a candidate. Independent scoring is enforced here: a
     /// panel member sees only their own scores until they have submitted for the candidate,
-    /// then every submitted score of the panel (never another member's draft). A moderator
+    /// then every submitted score of their panel (never another member's draft, never
+    /// another panel's). A moderator
     /// sees every submitted score.
     pub(crate) fn visible_scores(
         &self,
@@ -393,13 +438,23 @@ impl Store {
                 .filter(|s| s.status == ScoreStatus::Submitted)
                 .collect());
         }
-        check_panel_seat(&viewer, &candidate)?;
+        let campaign = self.campaign(campaign_id)?;
+        check_seat(&campaign, &viewer, &candidate, None)?;
         super::conflicts::check_not_conflicted(self.conn(), &viewer, &candidate)?;
         let submitted = has_submitted(self.conn(), candidate_id, viewer_id)?;
+        // After submitting, the viewer's own panel's submitted scores: never those of a
+        // panel that assesses the candidate in another exercise.
+        let panel_of: std::collections::HashMap<Id, Option<Id>> = self
+            .assessors(campaign_id)?
+            .into_iter()
+            .map(|a| (a.id, a.panel_id))
+            .collect();
+        let same_panel = |s: &Score| panel_of.get(&s.assessor_id) == Some(&viewer.panel_id);
         Ok(all
             .into_iter()
             .filter(|s| {
-                s.assessor_id == viewer_id || (submitted && s.status == ScoreStatus::Submitted)
+                s.assessor_id == viewer_id
+                    || (submitted && s.status == ScoreStatus::Submitted && same_panel(s))
             })
             .collect())
     }
@@ -416,9 +471,9 @@ impl Store {
              WHERE assessor_id = ?2 AND candidate_id IN (
                  SELECT id FROM candidates
                  WHERE campaign_id = ?1 AND erased_at IS NULL
-                   AND panel_id = (SELECT panel_id FROM assessors
-                                   WHERE id = ?2 AND campaign_id = ?1 AND role IN ('member', 'chair'))
                    AND id NOT IN (SELECT candidate_id FROM conflicts WHERE assessor_id = ?2))
+               AND {PANEL_OF_SCORE} = (SELECT panel_id FROM assessors
+                                       WHERE id = ?2 AND campaign_id = ?1 AND role IN ('member', 'chair'))
              ORDER BY candidate_id, criterion_key"
         ))?;
         let rows = stmt.query_map(params![campaign_id, assessor_id], score_from_row)?;

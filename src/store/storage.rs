@@ -122,6 +122,16 @@ pub(crate) trait Storage: Send {
     fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
     fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
     fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
+    /// Places the candidate's `exercise` before `panel` (`None`: their own panel again);
+    /// refused once they have been scored in it.
+    fn place_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        exercise: &str,
+        panel: Option<Id>,
+    ) -> Result<()>;
     /// Imports a candidate CSV, all rows or none; `progress` hears each row stored and may
     /// cancel, which rolls the whole import back.
     fn import_candidates(
@@ -467,6 +477,7 @@ impl Storage for Store {
         fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
         fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
         fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
+        fn place_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, exercise: &str, panel: Option<Id>) -> Result<()>;
         fn import_candidates(&mut self, actor: &str, campaign_id: Id, file: &str, bytes: &[u8], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
         fn withdraw_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, reason: &str) -> Result<()>;
         fn set_adjustments(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, note: &str) -> Result<()>;

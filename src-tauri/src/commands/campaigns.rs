@@ -167,6 +167,17 @@ pub fn update_candidate(
     state.change(|store| store.update_candidate(campaign_id, candidate_id, &candidate))
 }
 
+#[tauri::command(async)]
+pub fn place_candidate(
+    state: State<'_, AppState>,
+    campaign_id: Id,
+    candidate_id: Id,
+    exercise: String,
+    panel_id: Option<Id>,
+) -> IpcResult<()> {
+    state.change(|store| store.place_candidate(campaign_id, candidate_id, &exercise, panel_id))
+}
+
 /// Imports a candidate file as run `job_id` (see `cancel_job`): all rows, or none when a
 /// row is bad or the run is cancelled.
 #[tauri::command(async)]

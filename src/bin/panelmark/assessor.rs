@@ -43,16 +43,7 @@ pub fn run(ctx: &Ctx, command: &AssessorCommand) -> Result<()> {
                 .with_context(|| format!("--role '{role}': use member, chair or moderator"))?;
             let panel_id = match panel {
                 None => None,
-                Some(name) => Some(
-                    session
-                        .panels(*campaign)?
-                        .into_iter()
-                        .find(|p| p.name.eq_ignore_ascii_case(name))
-                        .with_context(|| {
-                            format!("--panel '{name}': no such panel in campaign {campaign}")
-                        })?
-                        .id,
-                ),
+                Some(name) => Some(crate::panel::named(&session, *campaign, name)?.id),
             };
             // Resolved before adding, so a wrong exercise adds nobody.
             let exercise = match exercise {

@@ -1,7 +1,9 @@
 //! `panel add|list`: the panels of a campaign.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Subcommand;
+use panelmark::model::Panel;
+use panelmark::session::Session;
 
 use crate::Ctx;
 
@@ -57,4 +59,13 @@ pub fn run(ctx: &Ctx, command: &PanelCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The campaign's panel with this name (any case), or an error naming the option.
+pub fn named(session: &Session, campaign: i64, name: &str) -> Result<Panel> {
+    session
+        .panels(campaign)?
+        .into_iter()
+        .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+        .with_context(|| format!("--panel '{name}': no such panel in campaign {campaign}"))
 }

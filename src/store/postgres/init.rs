@@ -79,6 +79,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "audit event hash in one call",
         sql: include_str!("migrations/012_audit_hash.sql"),
     },
+    Migration {
+        version: 13,
+        name: "exercise panels: a candidate before another panel per exercise",
+        sql: include_str!("migrations/013_exercise_panels.sql"),
+    },
 ];
 
 /// The schema version this build writes.

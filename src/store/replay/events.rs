@@ -19,7 +19,7 @@ const ERASED_NAME: &str = "Erased candidate";
 const ACTIONS: &str = "'scorecard.create', 'scorecard.update', 'campaign.create', 'campaign.state', 'campaign.posts', \
      'campaign.flag_settings', 'campaign.retention', 'campaign.purge', 'panel.create', \
      'assessor.create', 'assessor.exercise', 'candidate.create', 'candidate.update', 'candidate.erase', \
-     'candidate.withdraw', 'candidate.adjustments', 'conflict.declare', 'conflict.confirm_none', \
+     'candidate.withdraw', 'candidate.adjustments', 'candidate.exercise_panel', 'conflict.declare', 'conflict.confirm_none', \
      'score.save', 'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
 
 type Outcome<T> = std::result::Result<T, Mismatch>;
@@ -276,6 +276,20 @@ impl Event {
                     optional_text(&after["adjustments"]),
                     seq,
                 );
+            }
+            "candidate.exercise_panel" => {
+                let key = RowKey::ExercisePanel {
+                    candidate: self.id("candidate")?,
+                    exercise: self.part("exercise")?.to_owned(),
+                };
+                match after["panel_id"].as_i64() {
+                    Some(panel) => {
+                        rows.insert(key, Fields::new(vec![("panel", panel.to_string())], seq));
+                    }
+                    None => {
+                        rows.remove(&key);
+                    }
+                }
             }
             "conflict.declare" => {
                 rows.insert(

@@ -69,6 +69,11 @@ enum RowKey {
         candidate: i64,
         assessor: i64,
     },
+    /// One exercise of a candidate placed before a panel other than their own.
+    ExercisePanel {
+        candidate: i64,
+        exercise: String,
+    },
     /// The campaign's n-th sign-off or reopening (from 1).
     Signoff {
         campaign: i64,
@@ -85,7 +90,8 @@ impl RowKey {
             | RowKey::Agreed { candidate, .. }
             | RowKey::Moderation { candidate, .. }
             | RowKey::TieOrder { candidate, .. }
-            | RowKey::Conflict { candidate, .. } => Some(*candidate),
+            | RowKey::Conflict { candidate, .. }
+            | RowKey::ExercisePanel { candidate, .. } => Some(*candidate),
             _ => None,
         }
     }

@@ -97,6 +97,13 @@ impl Names {
                 Self::name(&self.assessors, "assessor", *assessor),
                 self.candidate(*candidate)
             ),
+            RowKey::ExercisePanel {
+                candidate,
+                exercise,
+            } => format!(
+                "panel of {} for exercise {exercise}",
+                self.candidate(*candidate)
+            ),
             RowKey::Signoff { campaign, n } => {
                 format!("sign-off record {n} of {}", self.campaign(*campaign))
             }

@@ -121,6 +121,20 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
             ))
         },
     )?;
+    read(
+        conn,
+        &mut rows,
+        "SELECT candidate_id, exercise, panel_id FROM candidate_exercise_panels",
+        |r| {
+            Ok((
+                RowKey::ExercisePanel {
+                    candidate: r.get(0)?,
+                    exercise: r.get(1)?,
+                },
+                vec![("panel", r.get::<_, i64>(2)?.to_string())],
+            ))
+        },
+    )?;
     read(conn, &mut rows,
         "SELECT candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, status FROM scores",
         |r| {

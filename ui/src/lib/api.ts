@@ -199,6 +199,10 @@ export function createApi(invoke: Invoke) {
       call<number>('add_candidate', { campaignId, candidate }),
     updateCandidate: (campaignId: number, candidateId: number, candidate: Wire<NewCandidate>) =>
       call<void>('update_candidate', { campaignId, candidateId, candidate }),
+    /** Places a candidate's exercise before another panel (`null`: their own panel again);
+     * HR administrators only, refused once they have been scored in it. */
+    placeCandidate: (campaignId: number, candidateId: number, exercise: string, panelId: number | null) =>
+      call<void>('place_candidate', { campaignId, candidateId, exercise, panelId }),
     /** Imports a candidate CSV as the cancellable run `jobId`: all rows, or none. */
     importCandidates: (campaignId: number, path: string, jobId: number, onProgress: OnProgress) =>
       call<number>('import_candidates', { campaignId, path, jobId, onProgress: progressChannel(onProgress) }),

@@ -71,6 +71,67 @@ pub(super) fn update_scorecard(client: &mut Client, id: Id, scorecard: &Scorecar
     Ok(version)
 }
 
+/// Places the candidate's exercise before a panel, with the local file's checks; the server's
+/// trigger and policies hold the same rules against any client.
+pub(super) fn place_candidate(
+    client: &mut Client,
+    campaign: &Campaign,
+    candidate_id: Id,
+    exercise: &str,
+    panel: Option<Id>,
+) -> Result<()> {
+    use crate::store::placements::{check_placement, placement_change, scored_already};
+    let exercise = check_placement(campaign, exercise)?;
+    let mut tx = client.transaction().map_err(refused)?;
+    let candidate = super::read::candidates(&mut tx, campaign.id, Some(candidate_id))?
+        .pop()
+        .ok_or_else(|| Error::not_found("candidate", candidate_id))?;
+    if let Some(panel) = panel {
+        if !super::read::panels(&mut tx, campaign.id)?
+            .iter()
+            .any(|p| p.id == panel)
+        {
+            return Err(Error::invalid(
+                "placement.panel",
+                format!("panel {panel} is not a panel of campaign {}", campaign.id),
+            ));
+        }
+    }
+    let Some((_, panel)) = placement_change(&candidate, &exercise, panel) else {
+        return Ok(());
+    };
+    let scored = tx
+        .query_opt(
+            "SELECT pm_exercise_scored($1, $2)",
+            &[&candidate_id, &exercise],
+        )
+        .map_err(refused)?
+        .and_then(|r| r.get::<_, Option<bool>>(0))
+        .unwrap_or(false);
+    if scored {
+        return Err(scored_already(&candidate, &exercise));
+    }
+    let changed = match panel {
+        Some(panel) => tx.execute(
+            "INSERT INTO candidate_exercise_panels (candidate_id, exercise, panel_id)
+             VALUES ($1, $2, $3)
+             ON CONFLICT (candidate_id, exercise) DO UPDATE SET panel_id = excluded.panel_id",
+            &[&candidate_id, &exercise, &panel],
+        ),
+        None => tx.execute(
+            "DELETE FROM candidate_exercise_panels WHERE candidate_id = $1 AND exercise = $2",
+            &[&candidate_id, &exercise],
+        ),
+    }
+    .map_err(refused)?;
+    if changed == 0 {
+        return Err(Error::Forbidden(
+            "only an HR administrator may place a candidate before a panel".into(),
+        ));
+    }
+    tx.commit().map_err(refused)
+}
+
 pub(super) fn update_candidate(
     client: &mut Client,
     campaign: &Campaign,

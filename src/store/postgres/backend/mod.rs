@@ -446,12 +446,24 @@ impl Storage for PgStore {
         changes::update_candidate(&mut self.client(), &campaign, candidate_id, candidate)
     }
     fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
-        read::candidates(&mut self.client(), campaign_id, None)
+        read::candidates(&mut *self.client(), campaign_id, None)
     }
     fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
-        read::candidates(&mut self.client(), campaign_id, Some(candidate_id))?
+        read::candidates(&mut *self.client(), campaign_id, Some(candidate_id))?
             .pop()
             .ok_or_else(|| Error::not_found("candidate", candidate_id))
+    }
+    fn place_candidate(
+        &mut self,
+        actor: &str,
+        campaign_id: Id,
+        candidate_id: Id,
+        exercise: &str,
+        panel: Option<Id>,
+    ) -> Result<()> {
+        let _acting = self.acting_as(actor)?;
+        let campaign = self.campaign(campaign_id)?;
+        changes::place_candidate(&mut self.client(), &campaign, candidate_id, exercise, panel)
     }
     fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
         self.candidates(campaign_id)?

@@ -236,12 +236,12 @@ const LISTED: &str =
     "(erased_at IS NULL OR campaign_id IN (SELECT id FROM campaigns WHERE purged_at IS NOT NULL))";
 
 /// The campaign's listed candidates (see [`LISTED`]), or one of them, in reference order.
-pub(super) fn candidates(
-    client: &mut Client,
+pub(super) fn candidates<C: GenericClient>(
+    client: &mut C,
     campaign_id: Id,
     candidate_id: Option<Id>,
 ) -> Result<Vec<Candidate>> {
-    all(
+    let mut candidates = all(
         client,
         &format!(
             "SELECT {CANDIDATE_COLUMNS} FROM candidates
@@ -250,7 +250,30 @@ pub(super) fn candidates(
         ),
         &[&campaign_id, &candidate_id],
         rows::candidate,
-    )
+    )?;
+    let mut placed: HashMap<Id, Vec<crate::model::ExercisePanel>> = HashMap::new();
+    for row in client
+        .query(
+            "SELECT e.candidate_id, e.exercise, e.panel_id FROM candidate_exercise_panels e
+             JOIN candidates c ON c.id = e.candidate_id
+             WHERE c.campaign_id = $1 AND ($2::bigint IS NULL OR c.id = $2)
+             ORDER BY e.candidate_id, e.exercise",
+            &[&campaign_id, &candidate_id],
+        )
+        .map_err(refused)?
+    {
+        placed
+            .entry(row.get(0))
+            .or_default()
+            .push(crate::model::ExercisePanel {
+                exercise: row.get(1),
+                panel_id: row.get(2),
+            });
+    }
+    for candidate in &mut candidates {
+        candidate.exercise_panels = placed.remove(&candidate.id).unwrap_or_default();
+    }
+    Ok(candidates)
 }
 
 pub(super) fn adjustments(
@@ -350,8 +373,9 @@ pub(super) fn scores<C: GenericClient>(
     )
 }
 
-/// A scorer's own scores for every listed candidate of their panel but those they declared a
-/// conflict with, as SQLite's `own_panel_scores`. Row security would hide a conflicted
+/// A scorer's own scores for every listed candidate but those they declared a conflict with,
+/// in the exercises the candidate sits before the scorer's panel, as SQLite's
+/// `own_panel_scores`. Row security would hide a conflicted
 /// candidate's rows anyway; the conditions say so here too, so both backends answer alike.
 pub(super) fn own_panel_scores(
     client: &mut Client,
@@ -365,9 +389,14 @@ pub(super) fn own_panel_scores(
              WHERE assessor_id = $2 AND candidate_id IN (
                  SELECT id FROM candidates
                  WHERE campaign_id = $1 AND {LISTED}
-                   AND panel_id = (SELECT panel_id FROM assessors
-                                   WHERE id = $2 AND campaign_id = $1 AND role IN ('member', 'chair'))
                    AND id NOT IN (SELECT candidate_id FROM conflicts WHERE assessor_id = $2))
+               AND coalesce(
+                     (SELECT e.panel_id FROM candidate_exercise_panels e
+                      WHERE e.candidate_id = scores.candidate_id
+                        AND e.exercise = pm_key_exercise(scores.criterion_key)),
+                     (SELECT c.panel_id FROM candidates c WHERE c.id = scores.candidate_id))
+                 = (SELECT panel_id FROM assessors
+                    WHERE id = $2 AND campaign_id = $1 AND role IN ('member', 'chair'))
              ORDER BY candidate_id, criterion_key COLLATE \"C\""
         ),
         &[&campaign_id, &assessor_id],

@@ -25,6 +25,8 @@ pub(super) fn candidate(r: &Row) -> Candidate {
             reason: r.get::<_, Option<String>>(8).unwrap_or_default(),
             at,
         }),
+        // Filled in by the reader from candidate_exercise_panels (read::candidates).
+        exercise_panels: Vec::new(),
     }
 }
 

@@ -4,9 +4,10 @@
 //! Before: the file must verify (its chain and its data against the log), and every login its
 //! campaigns name must already be a user of the server. Then, in one transaction, as a
 //! superuser: the pinned scorecard, the campaign in its phase, panels, assessors, candidates
-//! (erased ones stay erased), scores (drafts and submitted), agreed scores, moderations, tie
-//! orders, sign-offs and conflicts, each row audited by the server; the campaign's events from
-//! the file's log, verbatim with their hashes, in `imported_events`; and an `imports` row with
+//! (erased ones stay erased), the exercises they sit before other panels, scores (drafts and
+//! submitted), agreed scores, moderations, tie orders, sign-offs and conflicts, each row
+//! audited by the server; the campaign's events from the file's log, verbatim with their
+//! hashes, in `imported_events`; and an `imports` row with
 //! the file's anchor. Before committing, the results the server now computes for each
 //! campaign are compared with the file's (ids mapped): any difference rolls everything back.
 
@@ -351,6 +352,30 @@ fn copy_campaign(
         candidates.insert(int(&r[0]).unwrap_or_default(), id);
     }
     let in_campaign = "candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1)";
+    // Placements before the scores: the server refuses to move an exercise already scored.
+    for r in rows(
+        conn,
+        &format!(
+            "SELECT candidate_id, exercise, panel_id FROM candidate_exercise_panels
+             WHERE {in_campaign} ORDER BY candidate_id, exercise"
+        ),
+        local,
+    )? {
+        tx.execute(
+            "INSERT INTO candidate_exercise_panels (candidate_id, exercise, panel_id)
+             VALUES ($1, $2, $3)",
+            &[
+                &mapped(
+                    &candidates,
+                    int(&r[0]),
+                    "candidate_exercise_panels.candidate_id",
+                )?,
+                &text(&r[1]),
+                &mapped(&panels, int(&r[2]), "candidate_exercise_panels.panel_id")?,
+            ],
+        )
+        .map_err(refused)?;
+    }
     let score_rows = rows(
         conn,
         &format!(

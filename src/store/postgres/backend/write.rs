@@ -115,8 +115,8 @@ fn set_state<C: GenericClient>(
     Ok(())
 }
 
-/// Setup → scoring, with SQLite's checks: at least one candidate, each on a panel with a
-/// scoring member.
+/// Setup → scoring, with SQLite's checks: at least one candidate, each exercise of each
+/// before a panel with a member or chair who assesses it.
 pub(super) fn start_scoring(client: &mut Client, campaign: &Campaign) -> Result<()> {
     require_state(campaign, &[CampaignState::Setup], "starting scoring")?;
     let candidates = read::candidates(client, campaign.id, None)?;
@@ -126,23 +126,7 @@ pub(super) fn start_scoring(client: &mut Client, campaign: &Campaign) -> Result<
         ));
     }
     let assessors = read::assessors(client, campaign.id)?;
-    let unassigned: Vec<&str> = candidates
-        .iter()
-        .filter(|c| {
-            c.panel_id.is_none()
-                || !assessors
-                    .iter()
-                    .any(|a| a.panel_id == c.panel_id && a.role.scores())
-        })
-        .take(5)
-        .map(|c| c.reference.as_str())
-        .collect();
-    if !unassigned.is_empty() {
-        return Err(Error::Conflict(format!(
-            "every candidate needs a panel with at least one scoring member; not yet: {}",
-            unassigned.join(", ")
-        )));
-    }
+    crate::store::placements::check_every_exercise_assessed(campaign, &candidates, &assessors)?;
     set_state(client, campaign, CampaignState::Scoring)
 }
 
@@ -433,14 +417,14 @@ pub(super) fn submit_scores(
             "scores for candidate {candidate_id} are already submitted"
         )));
     }
-    let exercise: Option<String> = tx
-        .query_opt(
-            "SELECT exercise FROM assessors WHERE id = $1",
-            &[&assessor_id],
-        )
-        .map_err(refused)?
-        .and_then(|r| r.get(0));
-    crate::store::scores::check_whole_submission(campaign, exercise.as_deref(), &drafts)?;
+    let candidate = read::candidates(&mut tx, campaign.id, Some(candidate_id))?
+        .pop()
+        .ok_or_else(|| Error::not_found("candidate", candidate_id))?;
+    let assessor = read::assessors(&mut tx, campaign.id)?
+        .into_iter()
+        .find(|a| a.id == assessor_id)
+        .ok_or_else(|| Error::not_found("assessor", assessor_id))?;
+    crate::store::scores::check_whole_submission(campaign, &assessor, &candidate, &drafts)?;
     tx.execute(
         "UPDATE scores SET status = 'submitted', submitted_at = $3
          WHERE candidate_id = $1 AND assessor_id = $2",

@@ -27,4 +27,9 @@ conflicts: Array<bigint>,
  * Whether every panel the user scores on has had their conflicts stated (declared, or
  * confirmed none); scoring waits for it.
  */
-conflicts_stated: boolean, };
+conflicts_stated: boolean, 
+/**
+ * The exercises scores are kept under ([`crate::model::Scorecard::scored_exercises`]):
+ * which of them a candidate sits before the user's panel decides what the user scores.
+ */
+exercises: Array<string | null>, };

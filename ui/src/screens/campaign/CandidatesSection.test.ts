@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Exercise } from '../../lib/bindings/Exercise';
 
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 
@@ -9,12 +10,12 @@ const { default: CandidatesSection } = await import('./CandidatesSection.svelte'
 const scale = { name: 'Civil Service 1–7', points: [] };
 const campaign = (state: 'setup' | 'moderation' | 'signed_off') => ({
   id: 4, name: 'DevOps SEO', scorecard_id: 1, scorecard_version: 1, state, created_at: '',
-  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
+  scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [] as Exercise[], combine: 'sum' as const },
   assessed: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
 });
 const candidates = [
-  { id: 8, campaign_id: 4, reference: 'C-001', name: 'Amara Okafor', email: null, panel_id: null, slot: null, withdrawal: null },
-  { id: 9, campaign_id: 4, reference: 'C-002', name: 'Siobhán Ó Briain', email: null, panel_id: null, slot: null, withdrawal: null },
+  { id: 8, campaign_id: 4, reference: 'C-001', name: 'Amara Okafor', email: null, panel_id: null, slot: null, withdrawal: null, exercise_panels: [] },
+  { id: 9, campaign_id: 4, reference: 'C-002', name: 'Siobhán Ó Briain', email: null, panel_id: null, slot: null, withdrawal: null, exercise_panels: [] },
 ];
 
 function show(state: 'setup' | 'moderation' | 'signed_off', hrAdmin: boolean) {
@@ -47,5 +48,51 @@ describe('CandidatesSection erasure', () => {
     show('signed_off', true);
     expect(screen.queryAllByRole('button', { name: /^Erase personal data of/ })).toEqual([]);
     expect(screen.getByTestId('erase-locked')).toBeTruthy();
+  });
+});
+
+describe('CandidatesSection panels per exercise', () => {
+  const exercises: Exercise[] = [
+    { key: 'e1', name: 'Interview', kind: 'interview', criteria: [] },
+    { key: 'e2', name: 'Written test', kind: 'written', criteria: [] },
+  ];
+  const panels = [
+    { id: 1, campaign_id: 4, name: 'Panel A' },
+    { id: 2, campaign_id: 4, name: 'Marking team' },
+  ];
+  const placed = [
+    { ...candidates[0], panel_id: 1, exercise_panels: [{ exercise: 'e2', panel_id: 2 }] },
+    { ...candidates[1], panel_id: 1, exercise_panels: [] },
+  ];
+
+  async function editFirst() {
+    const { api } = await import('../../lib/api');
+    const update = vi.spyOn(api, 'updateCandidate').mockResolvedValue(undefined);
+    const place = vi.spyOn(api, 'placeCandidate').mockResolvedValue(undefined);
+    session.user = { id: 1, login: 'ana', name: 'Ana Admin', hr_admin: true };
+    const c = campaign('setup');
+    c.scorecard.exercises = exercises;
+    render(CandidatesSection, { campaign: c, panels, candidates: placed, editable: true, onchange: vi.fn(async () => {}) });
+    return { update, place };
+  }
+
+  it('shows each exercise placed before another panel under the candidate’s panel', async () => {
+    await editFirst();
+    expect(screen.getByTestId('placed-C-001').textContent).toBe('Written test: Marking team');
+    expect(screen.queryByTestId('placed-C-002')).toBeNull();
+  });
+
+  it('sends only the exercises whose panel changed', async () => {
+    const { update, place } = await editFirst();
+    await fireEvent.click(screen.getByRole('button', { name: 'Edit C-001 Amara Okafor' }));
+    const written = screen.getByRole('combobox', { name: 'Panel for Written test' }) as HTMLSelectElement;
+    expect(written.value).toBe('2');
+    // The candidate's own panel is not offered as "another" panel.
+    expect([...written.options].map((o) => o.textContent)).toEqual(['Their own panel', 'Marking team']);
+    await fireEvent.change(written, { target: { value: '' } });
+    await fireEvent.submit(written.closest('form')!);
+    await vi.waitFor(() => expect(place).toHaveBeenCalledTimes(1));
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(place).toHaveBeenCalledWith(4, 8, 'e2', null);
   });
 });

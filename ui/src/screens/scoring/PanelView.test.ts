@@ -32,7 +32,7 @@ const score = (assessor: number, value: number, evidence: string) => ({
   candidate_id: 9, assessor_id: assessor, criterion_key: 'c2', value, not_assessed: false, evidence,
   indicators: ['shown' as const], status: 'submitted' as const, created_at: '', updated_at: '', submitted_at: '',
 });
-const candidate = { id: 9, campaign_id: 1, reference: 'C-002', name: 'Siobhán Ó Briain', email: null, panel_id: 7, slot: null, withdrawal: null };
+const candidate = { id: 9, campaign_id: 1, reference: 'C-002', name: 'Siobhán Ó Briain', email: null, panel_id: 7, slot: null, withdrawal: null, exercise_panels: [] };
 
 function setup(scores: ReturnType<typeof score>[]) {
   const onagreed = vi.fn(async () => {});

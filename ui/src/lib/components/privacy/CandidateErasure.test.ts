@@ -16,7 +16,7 @@ const campaign = (state: 'scoring' | 'signed_off') => ({
   scorecard: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
   assessed: { title: 'E2E', role_title: 'R', role_grade: null, scale, criteria: [], overall_pass_mark: 4, tie_break: null, exercises: [], combine: 'sum' as const },
 });
-const candidate = { id: 9, campaign_id: 4, reference: 'C-002', name: 'Siobhán Ó Briain', email: 's@example.org', panel_id: 7, slot: null, withdrawal: null };
+const candidate = { id: 9, campaign_id: 4, reference: 'C-002', name: 'Siobhán Ó Briain', email: 's@example.org', panel_id: 7, slot: null, withdrawal: null, exercise_panels: [] };
 
 beforeEach(() => eraseCandidate.mockReset());
 
