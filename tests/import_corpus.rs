@@ -2944,7 +2944,18 @@ corpus_test!(
 // Every heading is a bold line in body style. Not a new employer (GDS, Cabinet Office): no
 // Word, OpenDocument or PDF file of a new employer could be found. The values were written
 // down from the documents' text before the importer was first run on them.
-// First run: FIRST_RUN
+// First run: 46.2% (207 of 448 checks; cdo 30/72, cto 51/100, head of business IT 42/88, head
+// of policy and performance 25/60, service manager 19/44, technology lead 40/84; twelve
+// criteria the reader would not give each counted as a failed check, so the totals are 12
+// more than now). Every title wrong ("Equal Opportunities", the one "Heading 1", or the
+// cover's "[Department]"), the one grade missed ("The role is SCS pay band 2"), "Leadership"
+// read as one criterion over its prose and list (its 38 abilities missing), the 68 job
+// specific skills typed experience, "Reporting lines" read as a criterion, two items that
+// "would be highly beneficial" essential. After one rule per family (a cover page's post
+// above "Applicant Information Pack", placeholders never titles; a grade in "The role is …";
+// a sub-heading whose list an introduction to candidates opens is the list's group, its
+// behaviour name typing the items; "job specific" names skills; "Reporting lines" is about
+// the post; "would be highly beneficial" is desirable): 100% (436 of 436).
 const LEAD: Option<&str> = Some("Leadership");
 const JSS: Option<&str> = Some("Job specific skills");
 
@@ -3131,9 +3142,27 @@ fn held_out_tenth() -> Vec<Doc> {
 fn tenth_batch_accuracy_is_at_least_95_percent() {
     assert_at_least_95_percent("tenth held-out batch", held_out_tenth());
 }
-corpus_test!(gds_cdo_applicant_pack_docx_values, gds_cdo_applicant_pack_docx);
-corpus_test!(gds_cto_applicant_pack_odt_values, gds_cto_applicant_pack_odt);
-corpus_test!(gds_head_of_business_it_pack_docx_values, gds_head_of_business_it_pack_docx);
-corpus_test!(gds_head_of_policy_and_performance_pack_odt_values, gds_head_of_policy_and_performance_pack_odt);
-corpus_test!(gds_service_manager_pack_docx_values, gds_service_manager_pack_docx);
-corpus_test!(gds_technology_lead_pack_odt_values, gds_technology_lead_pack_odt);
+corpus_test!(
+    gds_cdo_applicant_pack_docx_values,
+    gds_cdo_applicant_pack_docx
+);
+corpus_test!(
+    gds_cto_applicant_pack_odt_values,
+    gds_cto_applicant_pack_odt
+);
+corpus_test!(
+    gds_head_of_business_it_pack_docx_values,
+    gds_head_of_business_it_pack_docx
+);
+corpus_test!(
+    gds_head_of_policy_and_performance_pack_odt_values,
+    gds_head_of_policy_and_performance_pack_odt
+);
+corpus_test!(
+    gds_service_manager_pack_docx_values,
+    gds_service_manager_pack_docx
+);
+corpus_test!(
+    gds_technology_lead_pack_odt_values,
+    gds_technology_lead_pack_odt
+);
