@@ -586,6 +586,24 @@ pub(crate) fn tidy_name(text: &str) -> String {
         .to_owned()
 }
 
+/// A closing quotation mark left at the end of a name with none opening it ("Designing
+/// content for transactional services\"", a slip in a Word file) is no part of the name.
+pub(crate) fn without_stray_quote(name: &str) -> String {
+    let t = name.trim_end();
+    let stray = match t.chars().last() {
+        Some('"') => t.matches('"').count() % 2 == 1,
+        Some('”') => !t.contains('“'),
+        _ => false,
+    };
+    if stray {
+        t[..t.len() - t.chars().last().map_or(0, char::len_utf8)]
+            .trim_end()
+            .to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Splits a trailing conditional qualifier off a criterion ("Performance Management (if
 /// managing others)") so the name stays clean and the condition stays visible.
 pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
@@ -897,6 +915,23 @@ mod tests {
         // A last sentence that would help qualifies only itself.
         let two = "Awareness of security issues. An understanding of HMG’s security policy framework would be an advantage.";
         assert_eq!(strip_priority(two).1, None);
+    }
+
+    #[test]
+    fn a_stray_closing_quote_is_no_part_of_a_name() {
+        // dfe-ddt-senior-content-designer.docx
+        assert_eq!(
+            without_stray_quote("Designing content for transactional services\""),
+            "Designing content for transactional services"
+        );
+        assert_eq!(
+            without_stray_quote("Knowledge of “agile”"),
+            "Knowledge of “agile”"
+        );
+        assert_eq!(
+            without_stray_quote("The \"Tell Us Once\""),
+            "The \"Tell Us Once\""
+        );
     }
 
     #[test]

@@ -378,6 +378,10 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
                     if let Some(v) = label_value(blocks, i).as_deref().and_then(clean_value) {
                         found.push((key, v, b.line));
                     }
+                } else if let Some(g) = standalone_grade(text) {
+                    // "**G7**" in bold under the title of a Word file: a grade alone on a
+                    // line, whether the line is plain or a heading.
+                    loose_grades.push((g, b.line));
                 }
             }
         }
@@ -744,6 +748,16 @@ mod tests {
         let d =
             details("**[Department]**\n\n**Applicant Information Pack**\n\n## Technology Lead\n");
         assert_eq!(d.title.as_deref(), Some("Technology Lead"));
+    }
+
+    #[test]
+    fn a_grade_alone_in_bold_under_the_title() {
+        // dfe-ddt-senior-content-designer.docx: the grade is a bold line of its own.
+        let d = details(
+            "**Senior Content Designer Job description**\n\n**G7**\n\n### Summary\n\nText.\n",
+        );
+        assert_eq!(d.title.as_deref(), Some("Senior Content Designer"));
+        assert_eq!(d.grade.as_deref(), Some("G7"));
     }
 
     #[test]

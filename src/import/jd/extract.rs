@@ -28,7 +28,7 @@ use super::classify::{
     is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, priority_marker, prose_priority, refers_elsewhere,
     split_cluster, split_lead_in, split_name_description, strip_priority, strip_qualifier,
-    tidy_group, Section,
+    tidy_group, without_stray_quote, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -746,6 +746,7 @@ impl Extractor<'_> {
         line: usize,
     ) -> Option<usize> {
         let (name, qualifier) = strip_qualifier(raw_name);
+        let name = without_stray_quote(&name);
         if name.is_empty() || is_placeholder(&name) {
             return None;
         }
