@@ -962,6 +962,7 @@ fn corpus() -> Vec<Doc> {
     .chain(held_out_ninth())
     .chain(held_out_tenth())
     .chain(held_out_eleventh())
+    .chain(held_out_twelfth())
     .collect()
 }
 
@@ -3214,3 +3215,55 @@ corpus_test!(
     dfe_ddt_senior_content_designer_docx_values,
     dfe_ddt_senior_content_designer_docx
 );
+
+// Twelfth held-out batch: the one PDF as published found, GDS's Service Manager vacancy
+// advertising form (the original of gds-service-manager.md), printed from Chrome by Mac OS X's
+// Quartz in 2013: its fonts' Unicode maps give each glyph's index in the Macintosh standard
+// order instead of its character, so a reader of the text layer sees "6HUYLFH0DQDJHU" for
+// "ServiceManager". The competencies under their clusters ("Setting Direction"), each over
+// "Essential" and "Desirable" indicators, then "Specialist Skills / Expertise". Values
+// written down from the document before the importer was first run on it.
+// First run: FIRST_RUN_TWELFTH
+fn gds_service_manager_pdf() -> Doc {
+    let s = Some("Specialist Skills / Expertise");
+    let sd = Some("Setting Direction");
+    let ep = Some("Engaging People");
+    let dr = Some("Delivering results");
+    Doc {
+        file: "gds-service-manager-job-description.pdf",
+        title: "Service Manager",
+        grade: Some("SCS1"),
+        criteria: vec![
+            b("Seeing the big picture", sd, E),
+            b("Changing and improving", sd, E),
+            b("Making effective decisions", sd, E),
+            b("Leading and communicating", ep, E),
+            b("Collaborating and partnering", ep, E),
+            b("Building capability for all", ep, E),
+            b("Achieving commercial outcomes", dr, E),
+            b("Delivering value for money", dr, E),
+            b("Managing a quality service", dr, E),
+            b("Delivering at pace", dr, E),
+            t("Proven leadership in successful service vision and delivery harnessing the power of digital.", s, E),
+            t("Proven grasp and expertise in analysing and using customer insight and user and performance data to design and continually improve digital services to fully meet user needs in a convenient and straightforward way.", s, E),
+            t("Successful design, delivery and ongoing management of high quality services which maximised opportunities offered by digital technology.", s, E),
+            t("Practical success in interpreting user data and feedback to design and implement channel shift strategies to move users from traditional to digital delivery channels", s, E),
+            t("Track record of successful negotiation with colleagues and stakeholders to identify potential for working across traditional service divides to enhance and improve user experience.", s, E),
+            t("Proven ability to challenge and remove any unnecessary barriers to excellent digital service delivery.", s, E),
+            t("Experience of using lean and agile approaches to service development", s, E),
+            t("Demonstrable communication skills and impact, with the ability to communicate and gain commitment to the benefits of digital effectively to a large range of stakeholders inside and outside government.", s, E),
+        ],
+    }
+}
+
+/// The twelfth held-out batch.
+fn held_out_twelfth() -> Vec<Doc> {
+    vec![gds_service_manager_pdf()]
+}
+
+/// The twelfth batch alone, printed with `--nocapture`.
+#[test]
+fn twelfth_batch_accuracy_is_at_least_95_percent() {
+    assert_at_least_95_percent("twelfth held-out batch", held_out_twelfth());
+}
+corpus_test!(gds_service_manager_pdf_values, gds_service_manager_pdf);
