@@ -268,6 +268,19 @@ pub(crate) fn grade_in_title(title: &str) -> Option<(String, String)> {
     (!rest.is_empty()).then(|| (rest.to_owned(), grade))
 }
 
+/// Whether text starts with another field's label in capitals ("UNIT/DIVISION: …").
+fn starts_with_label(text: &str) -> bool {
+    let Some((label, _)) = text.trim_start().split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | '&' | '-'))
+}
+
 /// Splits "Key: value" text.
 fn key_value(text: &str) -> Option<(Key, &str)> {
     let colon = text.find(':')?;
@@ -337,7 +350,16 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
     for (i, b) in blocks.iter().enumerate() {
         match &b.kind {
             BlockKind::Row { cells, .. } => {
-                if let Some(key) = cells.first().and_then(|c| key_of(&c.text)) {
+                let first = cells.first().map_or("", |c| c.text.as_str());
+                // "PAYBAND: UNIT/DIVISION: LOCATION: …" beside "SCS1": a form's labels run
+                // into one cell (a PDF's lines drawn back into a table, the later fields
+                // empty); the first label's value is the one beside it.
+                let run_together = || {
+                    key_value(first)
+                        .filter(|(_, rest)| starts_with_label(rest))
+                        .map(|(k, _)| k)
+                };
+                if let Some(key) = key_of(first).or_else(run_together) {
                     if let Some(v) = cells[1..].iter().find_map(|c| clean_value(&c.text)) {
                         found.push((key, v, b.line));
                     }
@@ -758,6 +780,14 @@ mod tests {
         );
         assert_eq!(d.title.as_deref(), Some("Senior Content Designer"));
         assert_eq!(d.grade.as_deref(), Some("G7"));
+    }
+
+    #[test]
+    fn a_forms_labels_run_into_one_cell() {
+        // gds-service-manager-job-description.pdf: the form's labels drawn back into one cell.
+        let d = details("| POST TITLE: | Service Manager |\n| --- | --- |\n| PAYBAND: UNIT/DIVISION: LOCATION: TYPE OF POSTING: 24 Month Fixed Term | SCS1 |\n");
+        assert_eq!(d.title.as_deref(), Some("Service Manager"));
+        assert_eq!(d.grade.as_deref(), Some("SCS1"));
     }
 
     #[test]

@@ -641,6 +641,22 @@ impl Extractor<'_> {
             }
             return true;
         }
+        // "Desirable" as a plain line after a competency's "Essential" indicators sorts its
+        // indicators, as the same word as a heading does ("Seeing the big picture",
+        // "Essential", its list, "Desirable", its list).
+        if let Some(cur) = self
+            .current
+            .filter(|c| !c.fresh && c.origin == Origin::Heading)
+        {
+            let competency =
+                self.out.criteria.get(cur.index).is_some_and(|c| {
+                    c.kind == CriterionKind::Behaviour && !c.indicators.is_empty()
+                });
+            if competency {
+                self.indicator_priority = Some(p);
+                return true;
+            }
+        }
         self.current = None;
         self.priority_from_here(p, line);
         true
@@ -848,6 +864,20 @@ impl Extractor<'_> {
         false
     }
 
+    /// Whether the line at `i` is followed by a priority line and a list ("Seeing the big
+    /// picture", "Essential", its indicators): the line names what the indicators are of,
+    /// sorted by priority, even as the first of its run under a cluster's heading.
+    fn priority_marker_over_list(&self, i: usize) -> bool {
+        let marker = self.blocks.get(i + 1).is_some_and(|b| {
+            matches!(&b.kind, BlockKind::Paragraph { text, .. } if priority_marker(text).is_some())
+        });
+        marker
+            && self
+                .blocks
+                .get(i + 2)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }))
+    }
+
     fn next_is_intro(&self, i: usize) -> bool {
         self.blocks
             .get(i + 1)
@@ -1009,7 +1039,10 @@ impl Extractor<'_> {
                 // A competency named on a line of its own, its indicators listed under it:
                 // marked by a colon or capitals, or plain but one of several written the same
                 // way ("Leading and team working", its list, "Analysing evidence…", its list).
-                let named = colon || shouted(name) || self.label_list_repeats(i);
+                let named = colon
+                    || shouted(name)
+                    || self.label_list_repeats(i)
+                    || self.priority_marker_over_list(i);
                 if behaviours && named && lists {
                     self.heading(i, PSEUDO_LEVEL, name, line);
                     return true;
@@ -1911,5 +1944,32 @@ mod tests {
         // criterion.
         let x = run("## Behaviours\n\n**Leadership**\n\nThis is about setting direction.\n\n* Lead by example\n");
         assert_eq!(brief(&x), vec![(Behaviour, "Leadership".into(), Essential)]);
+    }
+
+    #[test]
+    fn plain_competency_lines_over_priority_lines_and_lists() {
+        // gds-service-manager-job-description.pdf: under a cluster's heading, each competency
+        // a plain line over "Essential", its list, "Desirable", its list.
+        let x = run("## Setting Direction\n\nSeeing the big picture\n\nEssential\n\n* Develop an in-depth insight into customers\n\nDesirable\n\n* Anticipate the long term impact of developments\n\nChanging and improving\n\nEssential\n\n* Seek and encourage ideas\n");
+        let group = Some("Setting Direction".to_owned());
+        assert_eq!(
+            full(&x),
+            vec![
+                (
+                    Behaviour,
+                    "Seeing the big picture".into(),
+                    group.clone(),
+                    Essential
+                ),
+                (Behaviour, "Changing and improving".into(), group, Essential),
+            ]
+        );
+        assert_eq!(
+            x.criteria[0].indicators,
+            vec![
+                "Develop an in-depth insight into customers".to_owned(),
+                "Desirable: Anticipate the long term impact of developments".to_owned(),
+            ]
+        );
     }
 }
