@@ -90,6 +90,8 @@ const NARRATIVE_LATER: &[&str] = &[
     "closing date",
     "job description",
     "apply",
+    // "Reporting lines": whom the post reports to, a fact about the post, never a criterion.
+    "reporting line",
 ];
 
 const DETAILS: &[&str] = &[
@@ -165,6 +167,12 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         // "Skills and expertise": named professional skills, where "skills and experience"
         // is a person specification.
         "expertise",
+        // "Job specific skills" beside "Leadership" (the Senior Civil Service's applicant
+        // packs): the skills of this post, as Success Profiles' technical element.
+        "job specific",
+        "job-specific",
+        "role specific",
+        "role-specific",
     ]) || names_knowledge_or_abilities(&t)
     {
         Some(Section::Criteria(CriterionKind::Technical))
@@ -439,6 +447,25 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
     t.len() > 2 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(['[', ']'])
 }
 
+/// "Managing tight resource constraints … would be highly beneficial": one sentence that
+/// ends by saying the requirement would help, not that it is needed. A last sentence of
+/// several ("… processes. An understanding of X would be an advantage.") qualifies only
+/// itself, and leaves the criterion as it is.
+fn says_it_would_help(text: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "would be beneficial",
+        "would be highly beneficial",
+        "would be an advantage",
+        "would be a distinct advantage",
+        "would be advantageous",
+        "would be desirable",
+    ];
+    let t = fold(text);
+    let t = t.trim_end_matches(['.', ';', ',', ' ']);
+    let one_sentence = !t.contains(". ");
+    one_sentence && ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
 /// Whether a heading names something other than a section of criteria (the post, "Technical:"
 /// over a list of duties): it has none of the words a criteria heading is made of.
 pub(crate) fn names_a_post(text: &str) -> bool {
@@ -495,9 +522,13 @@ pub(crate) fn ends_in_a_post_noun(text: &str) -> bool {
 }
 
 /// Removes a priority written into a criterion ("X (desirable)", "X – Essential",
-/// "Desirable: X") and returns it.
+/// "Desirable: X") and returns it. A criterion of one sentence that says it "would be highly
+/// beneficial" or "an advantage" is desirable, its name kept whole.
 pub(crate) fn strip_priority(text: &str) -> (String, Option<Priority>) {
     let trimmed = text.trim();
+    if says_it_would_help(trimmed) {
+        return (tidy_name(trimmed), Some(Priority::Desirable));
+    }
     // ASCII lowercasing keeps byte offsets, so positions found in `lower` slice `trimmed`.
     let lower = trimmed.to_ascii_lowercase();
     for (word, p) in [
@@ -553,6 +584,24 @@ pub(crate) fn strip_priority(text: &str) -> (String, Option<Priority>) {
 pub(crate) fn tidy_name(text: &str) -> String {
     text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | ',' | ';'))
         .to_owned()
+}
+
+/// A closing quotation mark left at the end of a name with none opening it ("Designing
+/// content for transactional services\"", a slip in a Word file) is no part of the name.
+pub(crate) fn without_stray_quote(name: &str) -> String {
+    let t = name.trim_end();
+    let stray = match t.chars().last() {
+        Some('"') => t.matches('"').count() % 2 == 1,
+        Some('”') => !t.contains('“'),
+        _ => false,
+    };
+    if stray {
+        t[..t.len() - t.chars().last().map_or(0, char::len_utf8)]
+            .trim_end()
+            .to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Splits a trailing conditional qualifier off a criterion ("Performance Management (if
@@ -795,6 +844,9 @@ mod tests {
             ("Benefits", Some(Section::Narrative)),
             ("Web Ops", None),
             ("Setting Direction", None),
+            // An SCS applicant pack's person specification.
+            ("Job specific skills:", Some(Section::Criteria(Technical))),
+            ("Reporting lines", Some(Section::Narrative)),
         ];
         for (text, want) in cases {
             assert_eq!(section(text), want, "{text}");
@@ -853,6 +905,32 @@ mod tests {
         assert_eq!(
             strip_priority("Attention to detail is essential"),
             ("Attention to detail is essential".into(), None)
+        );
+        // gds-cto-applicant-pack.odt: the criterion says it would help, so it is desirable.
+        let help = "Managing tight resource constraints and a dynamic programme would be highly beneficial";
+        assert_eq!(
+            strip_priority(help),
+            (help.into(), Some(Priority::Desirable))
+        );
+        // A last sentence that would help qualifies only itself.
+        let two = "Awareness of security issues. An understanding of HMG’s security policy framework would be an advantage.";
+        assert_eq!(strip_priority(two).1, None);
+    }
+
+    #[test]
+    fn a_stray_closing_quote_is_no_part_of_a_name() {
+        // dfe-ddt-senior-content-designer.docx
+        assert_eq!(
+            without_stray_quote("Designing content for transactional services\""),
+            "Designing content for transactional services"
+        );
+        assert_eq!(
+            without_stray_quote("Knowledge of “agile”"),
+            "Knowledge of “agile”"
+        );
+        assert_eq!(
+            without_stray_quote("The \"Tell Us Once\""),
+            "The \"Tell Us Once\""
         );
     }
 

@@ -7,7 +7,9 @@
 //! template words such as "Role Definition" dropped.
 
 use super::classify::Section;
-use super::classify::{classify_title, ends_in_a_post_noun, fold, names_a_post, priority_marker};
+use super::classify::{
+    classify_title, ends_in_a_post_noun, fold, is_placeholder, names_a_post, priority_marker,
+};
 use super::outline::{collapse, Block, BlockKind, PSEUDO_LEVEL};
 
 /// What was found, with warnings about conflicts.
@@ -153,6 +155,95 @@ fn standalone_grade(text: &str) -> Option<String> {
         .then(|| normalise_grade(t))
 }
 
+/// "The role is SCS pay band 2, which ranges from …": a sentence that says which grade the
+/// post is, as the terms of an applicant pack do. Only "The role/post/position/job is" and
+/// a grade straight after it (or after "at" or "in"), up to a comma or full stop; a Senior
+/// Civil Service pay band is written as a panel writes it ("SCS2").
+fn grade_in_sentence(text: &str) -> Option<String> {
+    let text = text.trim();
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` slice `text`.
+    let lower = text.to_ascii_lowercase();
+    let leads = [
+        "the role is ",
+        "the post is ",
+        "the position is ",
+        "the job is ",
+        "this role is ",
+        "this post is ",
+    ];
+    let mut at = leads.iter().find(|l| lower.starts_with(*l))?.len();
+    for word in ["at ", "in ", "the "] {
+        if lower[at..].starts_with(word) {
+            at += word.len();
+        }
+    }
+    let rest = &text[at..];
+    let phrase = rest.split([',', '.', ';', '(']).next()?.trim();
+    let phrase = phrase
+        .strip_suffix(" grade")
+        .or_else(|| phrase.strip_suffix(" Grade"))
+        .unwrap_or(phrase)
+        .trim();
+    let folded = fold(phrase);
+    for band in [
+        "scs pay band ",
+        "scs payband ",
+        "scs band ",
+        "senior civil service pay band ",
+    ] {
+        if let Some(n) = folded.strip_prefix(band) {
+            let n = n.trim();
+            if !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) {
+                return Some(format!("SCS{n}"));
+            }
+        }
+    }
+    standalone_grade(phrase)
+}
+
+/// Names of the document itself, written under its title on a cover page ("Chief Digital
+/// Officer", then "Applicant Information Pack").
+const DOCUMENT_NAMES: &[&str] = &[
+    "applicant information pack",
+    "applicant pack",
+    "candidate information pack",
+    "candidate pack",
+    "information pack",
+    "recruitment pack",
+    "job description",
+    "job description and person specification",
+    "role profile",
+];
+
+/// A cover page: the document opens with short lines (a logo's placeholder, the department,
+/// the post, the document's name), and the line just above the document's name is the post.
+/// A placeholder ("[Department]") or a section's name is never the title. Only the opening
+/// run of short blocks is a cover page.
+fn cover_title(blocks: &[Block]) -> Option<String> {
+    let short = |b: &Block| -> Option<String> {
+        let text = match &b.kind {
+            BlockKind::Heading { text, .. } => text.clone(),
+            BlockKind::Paragraph { lines, .. } if lines.len() == 1 => lines[0].clone(),
+            _ => return None,
+        };
+        let text = collapse(text.trim().trim_matches(|c: char| matches!(c, '*' | '_')));
+        let words = text.split_whitespace().count();
+        (words > 0 && words <= 8 && !text.ends_with(['.', ':'])).then_some(text)
+    };
+    let cover: Vec<String> = blocks.iter().map_while(short).collect();
+    cover.windows(2).find_map(|pair| {
+        let names_document = DOCUMENT_NAMES.contains(&fold(&pair[1]).trim());
+        let candidate = pair[0].as_str();
+        if !names_document || is_placeholder(candidate) {
+            return None;
+        }
+        let title = clean_title(candidate)?;
+        let class = classify_title(&title);
+        (class.section.is_none() && !class.weak && priority_marker(&title).is_none())
+            .then_some(title)
+    })
+}
+
 /// A grade written at the end of a title, "Lead Service Designer (G6)": the title without
 /// it, and the grade.
 pub(crate) fn grade_in_title(title: &str) -> Option<(String, String)> {
@@ -177,6 +268,19 @@ pub(crate) fn grade_in_title(title: &str) -> Option<(String, String)> {
     (!rest.is_empty()).then(|| (rest.to_owned(), grade))
 }
 
+/// Whether text starts with another field's label in capitals ("UNIT/DIVISION: …").
+fn starts_with_label(text: &str) -> bool {
+    let Some((label, _)) = text.trim_start().split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || matches!(c, '/' | '&' | '-'))
+}
+
 /// Splits "Key: value" text.
 fn key_value(text: &str) -> Option<(Key, &str)> {
     let colon = text.find(':')?;
@@ -194,6 +298,14 @@ const TITLE_NOISE: &[&str] = &[
     "person specification",
     "job advert",
     "advert",
+    // The name of an applicant pack, on its cover under the post ("Applicant Information
+    // Pack"), longest first.
+    "applicant information pack",
+    "candidate information pack",
+    "applicant pack",
+    "candidate pack",
+    "recruitment pack",
+    "information pack",
 ];
 
 /// A heading's text as a job title, template words dropped; `None` if nothing is left.
@@ -238,7 +350,16 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
     for (i, b) in blocks.iter().enumerate() {
         match &b.kind {
             BlockKind::Row { cells, .. } => {
-                if let Some(key) = cells.first().and_then(|c| key_of(&c.text)) {
+                let first = cells.first().map_or("", |c| c.text.as_str());
+                // "PAYBAND: UNIT/DIVISION: LOCATION: …" beside "SCS1": a form's labels run
+                // into one cell (a PDF's lines drawn back into a table, the later fields
+                // empty); the first label's value is the one beside it.
+                let run_together = || {
+                    key_value(first)
+                        .filter(|(_, rest)| starts_with_label(rest))
+                        .map(|(k, _)| k)
+                };
+                if let Some(key) = key_of(first).or_else(run_together) {
                     if let Some(v) = cells[1..].iter().find_map(|c| clean_value(&c.text)) {
                         found.push((key, v, b.line));
                     }
@@ -256,7 +377,7 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
                         if let Some(v) = next.as_deref().and_then(clean_value) {
                             found.push((key, v, b.line));
                         }
-                    } else if let Some(g) = standalone_grade(l) {
+                    } else if let Some(g) = standalone_grade(l).or_else(|| grade_in_sentence(l)) {
                         loose_grades.push((g, b.line));
                     }
                 }
@@ -279,6 +400,10 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
                     if let Some(v) = label_value(blocks, i).as_deref().and_then(clean_value) {
                         found.push((key, v, b.line));
                     }
+                } else if let Some(g) = standalone_grade(text) {
+                    // "**G7**" in bold under the title of a Word file: a grade alone on a
+                    // line, whether the line is plain or a heading.
+                    loose_grades.push((g, b.line));
                 }
             }
         }
@@ -320,7 +445,9 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
         }
     }
     if details.title.is_none() {
-        details.title = title_from_headings(blocks).or_else(|| first_line_title(blocks));
+        details.title = cover_title(blocks)
+            .or_else(|| title_from_headings(blocks))
+            .or_else(|| first_line_title(blocks));
         if let (Some(title), Some((page, line))) = (&details.title, &page_title) {
             if !title.eq_ignore_ascii_case(page) {
                 details.warnings.push(format!(
@@ -452,6 +579,10 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
             section_level = section_level.min(level);
             continue;
         };
+        // A template's "[Department]" stands for a name still to be written.
+        if is_placeholder(&title) {
+            continue;
+        }
         // The document's first heading names the post ("# Technical architect") unless it
         // is made of section words.
         let narrative = matches!(
@@ -627,6 +758,52 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("Technical Architect"));
         // A hyphenated word is not a dash: no grade.
         assert_eq!(grade_in_title("Front-end developer - remote"), None);
+    }
+
+    #[test]
+    fn a_cover_page_names_the_post_above_the_documents_name() {
+        // gds-cdo-applicant-pack.docx: bold lines on a cover page, a heading styled "Heading
+        // 1" only for "Equal Opportunities" near the end.
+        let d = details("[Department logo]\n\n**[Department]**\n\n**Chief Digital Officer**\n\n**Applicant Information Pack**\n\n**Contents**\n\nWelcome\n\nDear Applicant,\n\nThank you for expressing interest in the post of the department.\n\n# Equal Opportunities\n\nText.\n");
+        assert_eq!(d.title.as_deref(), Some("Chief Digital Officer"));
+        // The department's placeholder above the post is never the title.
+        let d =
+            details("**[Department]**\n\n**Applicant Information Pack**\n\n## Technology Lead\n");
+        assert_eq!(d.title.as_deref(), Some("Technology Lead"));
+    }
+
+    #[test]
+    fn a_grade_alone_in_bold_under_the_title() {
+        // dfe-ddt-senior-content-designer.docx: the grade is a bold line of its own.
+        let d = details(
+            "**Senior Content Designer Job description**\n\n**G7**\n\n### Summary\n\nText.\n",
+        );
+        assert_eq!(d.title.as_deref(), Some("Senior Content Designer"));
+        assert_eq!(d.grade.as_deref(), Some("G7"));
+    }
+
+    #[test]
+    fn a_forms_labels_run_into_one_cell() {
+        // gds-service-manager-job-description.pdf: the form's labels drawn back into one cell.
+        let d = details("| POST TITLE: | Service Manager |\n| --- | --- |\n| PAYBAND: UNIT/DIVISION: LOCATION: TYPE OF POSTING: 24 Month Fixed Term | SCS1 |\n");
+        assert_eq!(d.title.as_deref(), Some("Service Manager"));
+        assert_eq!(d.grade.as_deref(), Some("SCS1"));
+    }
+
+    #[test]
+    fn a_grade_in_a_sentence_of_the_terms() {
+        // gds-cdo-applicant-pack.docx's "Reward".
+        let d = details("# Chief Digital Officer\n\n**Reward**\nThe role is SCS pay band 2, which ranges from £82,900 to £162,500.\n");
+        assert_eq!(d.grade.as_deref(), Some("SCS2"));
+        assert_eq!(
+            grade_in_sentence("The post is Grade 7."),
+            Some("Grade 7".into())
+        );
+        assert_eq!(grade_in_sentence("The role is based in Leeds."), None);
+        assert_eq!(
+            grade_in_sentence("The role is exciting, SCS pay band 2"),
+            None
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ use super::classify::{
     is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, priority_marker, prose_priority, refers_elsewhere,
     split_cluster, split_lead_in, split_name_description, strip_priority, strip_qualifier,
-    tidy_group, Section,
+    tidy_group, without_stray_quote, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -120,6 +120,10 @@ struct Extractor<'a> {
     /// after it is what the job holder does, not what they are assessed on, until the next
     /// heading or paragraph.
     duties_list: bool,
+    /// A sub-heading's explanation before the introduction of its list ("The successful
+    /// candidate will be an exceptional leader…", then "We are looking for a candidate with
+    /// the ability to:"): prose about the requirements, not one of them.
+    prose_before_list: bool,
     seen_heading: bool,
     /// The level of the heading that named the current criterion.
     criterion_level: Option<u8>,
@@ -151,6 +155,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         indicator_priority: None,
         behaviour_list: false,
         duties_list: false,
+        prose_before_list: false,
         seen_heading: false,
         criterion_level: None,
         parts_of: None,
@@ -161,6 +166,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
             BlockKind::Heading { level, text } => {
                 x.behaviour_list = false;
                 x.duties_list = false;
+                x.prose_before_list = false;
                 let first = !std::mem::replace(&mut x.seen_heading, true);
                 if first && *level == 1 && names_a_post(text) {
                     // The document's title ("Senior accessibility specialist") is not a
@@ -184,6 +190,19 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
     }
     x.close_section();
     x.out
+}
+
+/// Whether a paragraph introduces the abilities asked of candidates ("We are looking for a
+/// candidate with the ability to:", "The successful applicant will be able to:"): an
+/// introduction that names who is sought, so the list after it is the requirements
+/// themselves, not a competency's indicators ("At this level you will:").
+fn introduces_candidates_abilities(text: &str) -> bool {
+    let t = fold(text);
+    is_intro(text)
+        && priority_marker(text).is_none()
+        && ["candidate", "applicant", "looking for"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// Whether a paragraph introduces a list of duties: it ends "you will:" ("As a DevOps
@@ -556,10 +575,20 @@ impl Extractor<'_> {
                 Mode::Sfia => self.group = Some((tidy_group(&name), level)),
                 Mode::Criteria(kind) => {
                     let kind = self.sub_kind.unwrap_or(kind);
+                    let introduced = self.list_after_candidates_introduction(i);
                     let grouping = self.has_child_heading(i, level)
-                        || (kind == CriterionKind::Experience && self.next_is_item(i));
+                        || (kind == CriterionKind::Experience && self.next_is_item(i))
+                        || introduced;
                     if grouping {
                         self.group = Some((tidy_group(&name), level));
+                        if introduced {
+                            self.prose_before_list = true;
+                            // "Leadership" is a Civil Service behaviour: the abilities listed
+                            // under it are behaviours of a leader, whatever the section.
+                            if behaviour_name(&name).is_some() {
+                                self.sub_kind = Some(CriterionKind::Behaviour);
+                            }
+                        }
                     } else {
                         let priority = own_priority.unwrap_or(self.section.priority);
                         // A criterion heading in capitals reads better in title case.
@@ -611,6 +640,22 @@ impl Extractor<'_> {
                 c.priority = p;
             }
             return true;
+        }
+        // "Desirable" as a plain line after a competency's "Essential" indicators sorts its
+        // indicators, as the same word as a heading does ("Seeing the big picture",
+        // "Essential", its list, "Desirable", its list).
+        if let Some(cur) = self
+            .current
+            .filter(|c| !c.fresh && c.origin == Origin::Heading)
+        {
+            let competency =
+                self.out.criteria.get(cur.index).is_some_and(|c| {
+                    c.kind == CriterionKind::Behaviour && !c.indicators.is_empty()
+                });
+            if competency {
+                self.indicator_priority = Some(p);
+                return true;
+            }
         }
         self.current = None;
         self.priority_from_here(p, line);
@@ -717,6 +762,7 @@ impl Extractor<'_> {
         line: usize,
     ) -> Option<usize> {
         let (name, qualifier) = strip_qualifier(raw_name);
+        let name = without_stray_quote(&name);
         if name.is_empty() || is_placeholder(&name) {
             return None;
         }
@@ -797,6 +843,39 @@ impl Extractor<'_> {
         }
         let mut after = self.blocks[i + 1..].iter().skip_while(|b| is_item(b));
         after.next().is_some_and(is_label) && after.next().is_some_and(is_item)
+    }
+
+    /// Whether the heading at `i` heads prose, then an introduction addressed to candidates,
+    /// then a list (an applicant pack's "**Leadership**"): the list is of requirements the
+    /// heading names, so the heading is their group rather than a criterion over indicators.
+    fn list_after_candidates_introduction(&self, i: usize) -> bool {
+        let mut rest = self.blocks.iter().skip(i + 1);
+        while let Some(b) = rest.next() {
+            match &b.kind {
+                BlockKind::Paragraph { text, .. } if introduces_candidates_abilities(text) => {
+                    return rest
+                        .next()
+                        .is_some_and(|n| matches!(n.kind, BlockKind::Item { .. }));
+                }
+                BlockKind::Paragraph { .. } => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the line at `i` is followed by a priority line and a list ("Seeing the big
+    /// picture", "Essential", its indicators): the line names what the indicators are of,
+    /// sorted by priority, even as the first of its run under a cluster's heading.
+    fn priority_marker_over_list(&self, i: usize) -> bool {
+        let marker = self.blocks.get(i + 1).is_some_and(|b| {
+            matches!(&b.kind, BlockKind::Paragraph { text, .. } if priority_marker(text).is_some())
+        });
+        marker
+            && self
+                .blocks
+                .get(i + 2)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }))
     }
 
     fn next_is_intro(&self, i: usize) -> bool {
@@ -960,7 +1039,10 @@ impl Extractor<'_> {
                 // A competency named on a line of its own, its indicators listed under it:
                 // marked by a colon or capitals, or plain but one of several written the same
                 // way ("Leading and team working", its list, "Analysing evidence…", its list).
-                let named = colon || shouted(name) || self.label_list_repeats(i);
+                let named = colon
+                    || shouted(name)
+                    || self.label_list_repeats(i)
+                    || self.priority_marker_over_list(i);
                 if behaviours && named && lists {
                     self.heading(i, PSEUDO_LEVEL, name, line);
                     return true;
@@ -971,6 +1053,10 @@ impl Extractor<'_> {
     }
 
     fn paragraph(&mut self, text: &str, lines: &[String], links: &[String], line: usize) {
+        if self.prose_before_list {
+            self.prose_before_list = !introduces_candidates_abilities(text);
+            return;
+        }
         if self.priority_line(text, line) {
             return;
         }
@@ -1814,6 +1900,76 @@ mod tests {
                 "Enthusiasm for sharing knowledge and working in a diverse and inclusive team."
             ],
             "duties and the pointer elsewhere are no criteria"
+        );
+    }
+
+    #[test]
+    fn a_list_introduced_to_candidates_under_a_sub_heading_is_its_groups() {
+        // gds-cdo-applicant-pack.docx: "**Leadership**", prose, "We are looking for a
+        // candidate with the ability to:" and the list; then "Job specific skills:" and the
+        // "Reporting lines" that close the person specification.
+        let src = "**Person Specification**\n\n**Leadership**\n\nThe successful candidate will be an exceptional leader. Watch the minister.\n\nPrevious experience of leadership in government is not required, but you will be expected to learn the department's culture quickly.\n\nWe are looking for a candidate with the ability to:\n\n* Shape, promote and exemplify the department's values\n* Build a performance culture that rewards delivery\n\n**Job specific skills:**\n\n* Experience of agile project management practices\n* Strong estimation skills would be highly beneficial\n\n**Reporting lines**\n\nThe post-holder will report to the Chief Operating Officer.\n";
+        let lead = Some("Leadership".to_owned());
+        let skills = Some("Job specific skills".to_owned());
+        assert_eq!(
+            full(&run(src)),
+            vec![
+                (
+                    Behaviour,
+                    "Shape, promote and exemplify the department's values".into(),
+                    lead.clone(),
+                    Essential
+                ),
+                (
+                    Behaviour,
+                    "Build a performance culture that rewards delivery".into(),
+                    lead,
+                    Essential
+                ),
+                (
+                    Technical,
+                    "Experience of agile project management practices".into(),
+                    skills.clone(),
+                    Essential
+                ),
+                (
+                    Technical,
+                    "Strong estimation skills would be highly beneficial".into(),
+                    skills,
+                    Desirable
+                ),
+            ]
+        );
+        // A competency over its indicators, with no introduction to candidates, stays a
+        // criterion.
+        let x = run("## Behaviours\n\n**Leadership**\n\nThis is about setting direction.\n\n* Lead by example\n");
+        assert_eq!(brief(&x), vec![(Behaviour, "Leadership".into(), Essential)]);
+    }
+
+    #[test]
+    fn plain_competency_lines_over_priority_lines_and_lists() {
+        // gds-service-manager-job-description.pdf: under a cluster's heading, each competency
+        // a plain line over "Essential", its list, "Desirable", its list.
+        let x = run("## Setting Direction\n\nSeeing the big picture\n\nEssential\n\n* Develop an in-depth insight into customers\n\nDesirable\n\n* Anticipate the long term impact of developments\n\nChanging and improving\n\nEssential\n\n* Seek and encourage ideas\n");
+        let group = Some("Setting Direction".to_owned());
+        assert_eq!(
+            full(&x),
+            vec![
+                (
+                    Behaviour,
+                    "Seeing the big picture".into(),
+                    group.clone(),
+                    Essential
+                ),
+                (Behaviour, "Changing and improving".into(), group, Essential),
+            ]
+        );
+        assert_eq!(
+            x.criteria[0].indicators,
+            vec![
+                "Develop an in-depth insight into customers".to_owned(),
+                "Desirable: Anticipate the long term impact of developments".to_owned(),
+            ]
         );
     }
 }

@@ -65,6 +65,9 @@ fn read_unguarded(bytes: &[u8]) -> Result<Vec<Part>, Problem> {
 struct Font<'a> {
     encoding: Option<Encoding<'a>>,
     two_byte: bool,
+    /// The codes are glyph indices in the Macintosh standard order, read as such because the
+    /// font's Unicode map gives nothing (see [`glyph_index_text`]).
+    glyph_indices: bool,
     widths: BTreeMap<u32, f64>,
     default_width: f64,
     bold: bool,
@@ -143,11 +146,18 @@ impl<'a> Font<'a> {
             || ["bold", "black", "heavy", "semibold", "demi"]
                 .iter()
                 .any(|w| base_font.contains(w));
+        let encoding = dict
+            .get_font_encoding_with_limit(doc, MAX_UNPACKED as usize)
+            .ok();
+        let embedded_truetype = descriptor.is_some_and(|d| d.has(b"FontFile2"));
+        let glyph_indices = two_byte
+            && embedded_truetype
+            && identity_encoded(dict)
+            && matches!(&encoding, Some(e) if map_gives_nothing(e));
         Font {
-            encoding: dict
-                .get_font_encoding_with_limit(doc, MAX_UNPACKED as usize)
-                .ok(),
+            encoding,
             two_byte,
+            glyph_indices,
             widths,
             default_width,
             bold,
@@ -173,6 +183,9 @@ impl<'a> Font<'a> {
     }
 
     fn decode(&self, bytes: &[u8]) -> String {
+        if self.glyph_indices {
+            return glyph_index_text(&self.codes(bytes));
+        }
         let text = match &self.encoding {
             Some(encoding) => encoding.bytes_to_string(bytes).unwrap_or_default(),
             None => bytes.iter().map(|&b| char::from(b)).collect(),
@@ -182,6 +195,41 @@ impl<'a> Font<'a> {
             .filter(|c| !c.is_control() && *c != '\u{fffd}')
             .collect()
     }
+}
+
+/// Whether a composite font's codes are its glyph indices (`/Encoding /Identity-H`).
+fn identity_encoded(dict: &Dictionary) -> bool {
+    dict.get(b"Encoding").and_then(Object::as_name).ok() == Some(b"Identity-H")
+}
+
+/// Whether a font's Unicode map gives no character for the codes running text is made of
+/// (the space and the letters, as glyph indices or as themselves): the map is missing or
+/// broken, and only the codes are left to read.
+fn map_gives_nothing(encoding: &Encoding) -> bool {
+    [3u8, 0x20, 0x44, 0x48, 0x61, 0x65].iter().all(|&code| {
+        encoding.bytes_to_string(&[0, code]).map_or(true, |t| {
+            t.chars().all(|c| c == '\u{fffd}' || c.is_control())
+        })
+    })
+}
+
+/// Text drawn in a TrueType font embedded by glyph index whose Unicode map is unreadable, as
+/// Mac OS X's Quartz wrote PDFs printed from Chrome ("6HUYLFH" for "Service" to a reader that
+/// takes the codes as characters): in the Macintosh standard glyph order glyph 3 is the
+/// space and glyphs 3 to 97 are the printable ASCII characters, each 29 below its code
+/// point. Other glyphs are left out, except one drawn on its own: that is how a bullet is
+/// drawn (Word's list symbol, in a glyph past the ASCII range), and it reads as one.
+fn glyph_index_text(codes: &[u32]) -> String {
+    if let [lone] = codes {
+        if !(3..=97).contains(lone) {
+            return "•".to_owned();
+        }
+    }
+    codes
+        .iter()
+        .filter(|&&g| (3..=97).contains(&g))
+        .filter_map(|&g| char::from_u32(g + 29))
+        .collect()
 }
 
 /// `W` of a CID font: `c [w1 w2 …]` or `c_first c_last w`.
@@ -757,6 +805,18 @@ fn into_parts(lines: &[Line]) -> Vec<Part> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glyph_indices_in_the_macintosh_order_read_as_text() {
+        // gds-service-manager-job-description.pdf: "Service Manager" drawn as glyph indices.
+        let codes = [
+            0x36, 0x48, 0x55, 0x59, 0x4c, 0x46, 0x48, 0x03, 0x30, 0x44, 0x51,
+        ];
+        assert_eq!(glyph_index_text(&codes), "Service Man");
+        // Glyphs past the ASCII range are left out of text, and one drawn alone is a bullet.
+        assert_eq!(glyph_index_text(&[0x24, 0xb7, 0x25]), "AB");
+        assert_eq!(glyph_index_text(&[0x142]), "•");
+    }
 
     #[test]
     fn page_numbers_are_recognised() {
