@@ -187,9 +187,9 @@ impl Store {
     }
 }
 
-/// Setup → scoring on every backend: each candidate sits each exercise before a panel with a
-/// member or chair who assesses it (a panel of seats all limited to the interview cannot take
-/// a candidate's written test).
+/// Setup → scoring on every backend: each candidate still in the campaign sits each exercise
+/// before a panel with a member or chair who assesses it (a panel of seats all limited to the
+/// interview cannot take a candidate's written test).
 pub(crate) fn check_every_exercise_assessed(
     campaign: &Campaign,
     candidates: &[Candidate],
@@ -197,7 +197,8 @@ pub(crate) fn check_every_exercise_assessed(
 ) -> Result<()> {
     let exercises = campaign.scorecard.scored_exercises();
     let mut unassessed = Vec::new();
-    for candidate in candidates {
+    // A withdrawn candidate needs no more scores.
+    for candidate in candidates.iter().filter(|c| c.withdrawal.is_none()) {
         for exercise in &exercises {
             let exercise = exercise.as_deref();
             if !assessors.iter().any(|a| candidate.assessed_by(a, exercise)) {

@@ -135,11 +135,16 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
     );
     let id = campaign["id"].as_i64().unwrap().to_string();
     let c = id.as_str();
+    // The interview panel, and a central marking team for every candidate's technical test.
     cli.run_as(HR, &["panel", "add", "--campaign", c, "--name", "Panel A"]);
-    for (login, role, exercise) in [
-        ("alex", "chair", Some("Interview")),
-        ("bo", "member", Some("e1")),
-        ("cara", "chair", Some("Technical test")),
+    cli.run_as(
+        HR,
+        &["panel", "add", "--campaign", c, "--name", "Marking team"],
+    );
+    for (login, role, seat) in [
+        ("alex", "chair", Some(("Panel A", "Interview"))),
+        ("bo", "member", Some(("Panel A", "e1"))),
+        ("cara", "chair", Some(("Marking team", "Technical test"))),
         ("helen", "moderator", None),
     ] {
         let login = cli.login(login);
@@ -153,8 +158,8 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
             "--role",
             role,
         ];
-        if let Some(exercise) = exercise {
-            args.extend(["--panel", "Panel A", "--exercise", exercise]);
+        if let Some((panel, exercise)) = seat {
+            args.extend(["--panel", panel, "--exercise", exercise]);
         }
         cli.run_as(HR, &args);
     }
@@ -186,6 +191,50 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
          C-4,Ann Lee,Panel A\nC-5,Kit Moss,Panel A\n",
     );
     cli.run_as(HR, &["candidates", "import", &candidates, "--campaign", c]);
+    // Until the technical tests are placed before the marking team, nobody on Panel A marks
+    // them: scoring cannot start.
+    let unmarked = cli.refused_as(HR, &["campaign", "start-scoring", "--campaign", c]);
+    assert!(unmarked.contains("C-1 (Technical test)"), "{unmarked}");
+    let by_member = cli.refused_as(
+        "bo",
+        &[
+            "candidates",
+            "place",
+            "--campaign",
+            c,
+            "--candidate",
+            "C-1",
+            "--exercise",
+            "e2",
+            "--panel",
+            "Marking team",
+        ],
+    );
+    assert!(
+        by_member.contains("only an HR administrator"),
+        "{by_member}"
+    );
+    for (reference, _, _) in AGREED {
+        let placed = cli.run_as(
+            HR,
+            &[
+                "candidates",
+                "place",
+                "--campaign",
+                c,
+                "--candidate",
+                reference,
+                "--exercise",
+                "Technical test",
+                "--panel",
+                "Marking team",
+            ],
+        );
+        assert!(
+            placed.contains("sits exercise Technical test before Marking team"),
+            "{placed}"
+        );
+    }
     cli.run_as(
         HR,
         &[
@@ -455,7 +504,7 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
         [
             ("Panel A (Interview)", true),
             // One rater: no agreement statistic.
-            ("Panel A (Technical test)", false)
+            ("Marking team (Technical test)", false)
         ]
     );
     // Combined per criterion: Data Analysis 6, 5, 6 and 3.5 on Panel A.
@@ -494,6 +543,10 @@ pub fn two_exercise_campaign(cli: &Cli) -> (String, serde_json::Value) {
             "Combined across exercises",
             // C-3: Data Analysis 6 in the interview and 6 in the test, combined 6.
             "Interview 6 · Technical test 6",
+            // Each panel with the exercise the candidate sat before it (names as each
+            // backend holds them).
+            "Panel A (Interview): ",
+            "; Marking team (Technical test): ",
         ] {
             assert!(pack.contains(expected), "{expected} in the pack: {pack}");
         }

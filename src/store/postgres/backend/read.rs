@@ -251,6 +251,18 @@ pub(super) fn candidates<C: GenericClient>(
         &[&campaign_id, &candidate_id],
         rows::candidate,
     )?;
+    attach_placements(client, campaign_id, candidate_id, &mut candidates)?;
+    Ok(candidates)
+}
+
+/// Fills in the candidates' placements (see `model::placement`), of the campaign's or of one
+/// candidate (`candidate_id`), in one query.
+fn attach_placements<C: GenericClient>(
+    client: &mut C,
+    campaign_id: Id,
+    candidate_id: Option<Id>,
+    candidates: &mut [Candidate],
+) -> Result<()> {
     let mut placed: HashMap<Id, Vec<crate::model::ExercisePanel>> = HashMap::new();
     for row in client
         .query(
@@ -270,10 +282,10 @@ pub(super) fn candidates<C: GenericClient>(
                 panel_id: row.get(2),
             });
     }
-    for candidate in &mut candidates {
+    for candidate in candidates {
         candidate.exercise_panels = placed.remove(&candidate.id).unwrap_or_default();
     }
-    Ok(candidates)
+    Ok(())
 }
 
 pub(super) fn adjustments(
@@ -551,7 +563,7 @@ pub(crate) fn campaign_data_in<C: GenericClient>(
     let ranked = format!(
         "SELECT id FROM candidates WHERE campaign_id = $1 AND {LISTED} AND withdrawn_at IS NULL"
     );
-    let candidates: Vec<Candidate> = all(
+    let mut candidates: Vec<Candidate> = all(
         tx,
         &format!(
             "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id IN ({ranked})
@@ -560,6 +572,7 @@ pub(crate) fn campaign_data_in<C: GenericClient>(
         &[&id],
         rows::candidate,
     )?;
+    attach_placements(tx, id, None, &mut candidates)?;
     let mut scores = Vec::new();
     for r in tx
         .query(
