@@ -216,13 +216,15 @@ fn range(scores: &[&ScoreFact]) -> Option<(i32, i32)> {
     })
 }
 
+/// A flag on one of the candidate's entries, with the panel that assessed that entry (the
+/// candidate may sit its exercise before another panel).
 fn flag(kind: FlagKind, candidate: &Candidate, key: &str, reason: String) -> Flag {
     Flag {
         kind,
         candidate_id: Some(candidate.id),
         criterion_key: Some(key.to_owned()),
         assessor_id: None,
-        panel_id: candidate.panel_id,
+        panel_id: candidate.panel_for(crate::model::key_exercise(key)),
         reason,
     }
 }

@@ -88,7 +88,7 @@ describe('CandidatesSection panels per exercise', () => {
     const written = screen.getByRole('combobox', { name: 'Panel for Written test' }) as HTMLSelectElement;
     expect(written.value).toBe('2');
     // The candidate's own panel is not offered as "another" panel.
-    expect([...written.options].map((o) => o.textContent)).toEqual(['Their own panel', 'Marking team']);
+    expect([...written.options].map((o) => o.textContent)).toEqual(['Own panel', 'Marking team']);
     await fireEvent.change(written, { target: { value: '' } });
     await fireEvent.submit(written.closest('form')!);
     await vi.waitFor(() => expect(place).toHaveBeenCalledTimes(1));
