@@ -80,10 +80,11 @@ impl Session {
     pub fn roles(&self, campaign_id: Id) -> Result<Roles> {
         let conflicts = self.store.conflict_status(&self.user.login, campaign_id)?;
         let records = self.store.records_of(&self.user.login, campaign_id)?;
-        // Only a scorer's rules depend on the exercises: the scorecard is read for them alone.
+        // Only a scorer's rules depend on the exercises: the scorecard is read for them alone
+        // (a kept copy on a server).
         let exercises = if records.iter().any(|a| a.role.scores()) {
             self.store
-                .campaign(campaign_id)?
+                .pinned_campaign(campaign_id)?
                 .scorecard
                 .scored_exercises()
         } else {

@@ -28,7 +28,9 @@ impl Session {
     /// that candidate (an exercise the candidate sits before their panel, within their limit).
     fn require_own_inputs(&self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<()> {
         let mine = self.store.records_of(&self.user.login, campaign_id)?;
-        let campaign = self.store.campaign(campaign_id)?;
+        // The scorecard alone decides which exercise an entry belongs to (a kept copy on a
+        // server: no round trip per save).
+        let campaign = self.store.pinned_campaign(campaign_id)?;
         let mut candidates: std::collections::HashMap<Id, Candidate> = Default::default();
         for input in inputs {
             let Some(record) = mine
@@ -44,6 +46,11 @@ impl Session {
             let Some(entry) = campaign.assessed.criterion(&input.criterion_key) else {
                 continue;
             };
+            // With one exercise every entry is the candidate's panel's: the store checks the
+            // seat (and the server's row security) without reading the candidate here.
+            if !campaign.scorecard.has_several_exercises() {
+                continue;
+            }
             let candidate = match candidates.entry(input.candidate_id) {
                 std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
                 std::collections::hash_map::Entry::Vacant(slot) => {

@@ -66,6 +66,12 @@ pub(crate) trait Storage: Send {
     // Campaigns and their phases.
     fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id>;
     fn campaign(&self, id: Id) -> Result<Campaign>;
+    /// The campaign for its pinned scorecard only: a backend may answer from a copy kept since
+    /// the campaign left setup (when the scorecard became immutable), so its state may be
+    /// stale. For rules that depend on the scorecard alone, without a round trip per write.
+    fn pinned_campaign(&self, id: Id) -> Result<Campaign> {
+        self.campaign(id)
+    }
     fn campaigns(&self) -> Result<Vec<Campaign>>;
     fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
     fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()>;

@@ -343,6 +343,14 @@ impl Storage for PgStore {
     fn campaign(&self, id: Id) -> Result<Campaign> {
         read::campaign(&mut self.client(), id)
     }
+    fn pinned_campaign(&self, id: Id) -> Result<Campaign> {
+        if let Some(kept) = self.pinned.get(id) {
+            return Ok(kept);
+        }
+        let campaign = read::campaign(&mut self.client(), id)?;
+        self.pinned.keep(&campaign);
+        Ok(campaign)
+    }
     fn campaigns(&self) -> Result<Vec<Campaign>> {
         read::campaigns(&mut self.client())
     }
