@@ -48,6 +48,32 @@ const port = await freePort();
 const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(await freePort()), '--native-driver', nativeDriver], { env });
 let browser;
 const opened = {};
+const inPage = {};
+
+/** In the page: marks the next click on the screen's menu button, and the frame after `ready`
+ * is first in the DOM. */
+function armScreenTimer(screen, ready) {
+  performance.clearMarks();
+  window.__screen = { ready: null };
+  const nav = document.querySelector(`nav button[data-screen="${screen}"]`);
+  nav.addEventListener('click', () => performance.mark('nav:click'), { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(ready)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (window.__screen.ready = performance.now())));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+
+/** In the page: the screen's marks and the ready frame, in ms since the click. */
+function readScreenTimer(screen) {
+  const t0 = performance.getEntriesByName('nav:click')[0]?.startTime ?? 0;
+  const marks = performance
+    .getEntriesByType('mark')
+    .filter((m) => m.name.startsWith(`${screen}:`))
+    .map((m) => [m.name.slice(screen.length + 1), Math.round(m.startTime - t0)]);
+  return { ...Object.fromEntries(marks), ready_painted: Math.round((window.__screen.ready ?? NaN) - t0) };
+}
 try {
   await waitForPort(port, 10_000);
   browser = await remote({
@@ -57,17 +83,27 @@ try {
     capabilities: { 'tauri:options': { application: appBinary, args: ['--db', db] } },
   });
 
-  /** Opens a screen from the side menu; the time until `ready` is on screen. */
+  /** Opens a screen from the side menu; the time until `ready` is on screen as WebDriver sees
+   * it (`open_ms`), and inside the page (`in_page`): from the click to the frame after `ready`
+   * first appears (`ready_painted`), and to each of the screen's own marks (`screen:step`,
+   * ui/src/lib/timing.ts), in ms since the click. */
   async function open(screen, ready) {
+    await browser.execute(armScreenTimer, screen, ready);
     const began = Date.now();
     await browser.$(`nav button[data-screen="${screen}"]`).click();
     await browser.$(ready).waitForDisplayed({ timeout: 60_000 });
     opened[screen] = Date.now() - began;
+    // The screen's last mark (`painted`) may follow the first content by a frame or a load.
+    await browser
+      .waitUntil(() => browser.execute((s) => performance.getEntriesByName(`${s}:painted`).length > 0 && window.__screen.ready != null, screen), { timeout: 10_000, interval: 20 })
+      .catch(() => {});
+    inPage[screen] = await browser.execute(readScreenTimer, screen);
   }
 
   await signInOnStart(browser, CHAIR);
   await open('scoring', '[data-testid="candidate-list"]');
   await browser.saveScreenshot(path.join(outputDir, 'scoring-500.png'));
+  const scoringRowsDrawn = await browser.execute(() => document.querySelectorAll('[data-testid="candidate-list"] button').length);
   // Finding a candidate among 500 by typing part of a name.
   await browser.$('#candidate-search').setValue('C-0401');
   await browser.pause(300);
@@ -76,9 +112,17 @@ try {
   await signInOnStart(browser, MODERATOR);
   await open('moderation', '[data-testid="board-row"]');
   await browser.saveScreenshot(path.join(outputDir, 'moderation-2000.png'));
+  // How far down the window (800 px) the board's first candidate row starts.
+  const boardFirstRowY = await browser.execute(() => Math.round(document.querySelector('[data-testid="board-row"]').getBoundingClientRect().top));
   await open('results', 'main table');
   await browser.saveScreenshot(path.join(outputDir, 'results-2000.png'));
-  console.log(JSON.stringify({ candidates, open_ms: opened, screenshots: outputDir }, null, 2));
+  console.log(
+    JSON.stringify(
+      { candidates, open_ms: opened, in_page_ms: inPage, board_first_row_y: boardFirstRowY, scoring_rows_drawn: scoringRowsDrawn, screenshots: outputDir },
+      null,
+      2,
+    ),
+  );
 } finally {
   if (browser) await browser.deleteSession().catch(() => {});
   await stop(driver);

@@ -151,7 +151,12 @@ describe('BoardGrid', () => {
       onopen: () => {},
     });
     const headers = [...container.querySelectorAll('thead th .crit')].map((th) => th.textContent);
-    expect(headers).toEqual(['Working Together', 'Data Analysis']);
+    expect(headers, 'one line each: initials and pass mark').toEqual(['WT≥4', 'DA≥4']);
+    // Screen readers and the tooltip still get the whole heading.
+    const full = screen.getByRole('columnheader', { name: 'Working Together, pass mark 4' });
+    expect(full.getAttribute('title')).toBe('Working Together, pass mark 4');
+    expect(screen.getByRole('columnheader', { name: 'Data Analysis, pass mark 4' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Merit position' })).toBeTruthy();
     const cell = (name: string) => container.querySelector(`tr[data-reference="C-0001"] td[data-criterion="${name}"]`)!;
     expect(cell('Data Analysis').querySelector('[aria-hidden="true"]')?.textContent).toBe('6 · 3 → 4.50M⚑');
     expect(cell('Data Analysis').classList.contains('cell-flag')).toBe(true);
