@@ -113,3 +113,37 @@ fn concurrent_writers_leave_one_intact_chain() {
         appended as f64 / floor.as_secs_f64()
     );
 }
+
+/// A declared conflict of interest is read, in the log as in its table, by the declaring
+/// member, HR and the campaign's moderator only: not by the other members of the panel, nor
+/// by another panel's.
+#[test]
+fn conflict_events_are_read_only_by_the_declarer_hr_and_moderators() {
+    let db = require_pg!(SUITE);
+    let story = pg_support::campaign(&db);
+    let mut a = db.connect_as("a");
+    a.execute(
+        "INSERT INTO conflicts (assessor_id, candidate_id, reason, declared_at)
+         VALUES ($1, $2, 'She reported to me', '2026-12-02T09:00:00Z')",
+        &[&story.a, &story.x1],
+    )
+    .unwrap();
+    let seen = |who: &str| -> (i64, i64) {
+        let mut client = db.connect_as(who);
+        let events: i64 = client
+            .query_one(
+                "SELECT count(*) FROM audit_log WHERE source_table = 'conflicts'",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        let rows: i64 = client
+            .query_one("SELECT count(*) FROM conflicts", &[])
+            .unwrap()
+            .get(0);
+        (events, rows)
+    };
+    for (who, expected) in [("a", 1), ("hr", 1), ("m", 1), ("b", 0), ("c", 0), ("e", 0)] {
+        assert_eq!(seen(who), (expected, expected), "{who}");
+    }
+}

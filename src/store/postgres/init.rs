@@ -84,6 +84,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "exercise panels: a candidate before another panel per exercise",
         sql: include_str!("migrations/013_exercise_panels.sql"),
     },
+    Migration {
+        version: 14,
+        name: "conflict-of-interest events read as the declarations are",
+        sql: include_str!("migrations/014_conflict_events.sql"),
+    },
 ];
 
 /// The schema version this build writes.
