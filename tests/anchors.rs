@@ -113,6 +113,7 @@ fn rewrite_and_rehash(conn: &Connection, seq: i64, actor: &str) {
                 after: json(r.get(6)?),
                 prev_hash: r.get(7)?,
                 hash: r.get(8)?,
+                subject: Default::default(),
             })
         })
         .unwrap()

@@ -14,43 +14,29 @@ use std::collections::{HashMap, HashSet};
 
 use super::Session;
 use crate::anchor::{Anchor, AnchorCheck};
-use crate::model::{Assessor, AssessorRole, AuditEvent, Id};
+use crate::model::{Assessor, AssessorRole, AuditEvent, Candidate, Id, SubjectKind};
 use crate::store::{AuditFilter, Verification};
 use crate::Result;
 
-/// The ids an entity path names: `campaign/C[/candidate/Y][/assessor/Z]…`.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct EntityIds {
-    campaign: Option<Id>,
-    candidate: Option<Id>,
-    assessor: Option<Id>,
-}
-
-fn entity_ids(entity: &str) -> EntityIds {
-    let mut ids = EntityIds::default();
-    let mut parts = entity.split('/');
-    while let (Some(kind), Some(id)) = (parts.next(), parts.next()) {
-        let id = id.parse().ok();
-        match kind {
-            "campaign" => ids.campaign = id,
-            "candidate" => ids.candidate = id,
-            "assessor" => ids.assessor = id,
-            _ => {}
-        }
-    }
-    ids
+/// What deciding on events about one campaign needs, read once per campaign.
+struct CampaignFacts {
+    /// The campaign's candidates by id (those the reader may read).
+    candidates: HashMap<Id, Candidate>,
+    /// The scorecard's scored exercises (`None`: a scorecard without exercises).
+    exercises: Vec<Option<String>>,
+    /// Assessor → their panel.
+    assessor_panels: HashMap<Id, Option<Id>>,
 }
 
 /// Everything about the reader that deciding on an event needs, read once per request; the
-/// per-candidate facts (panel, own submission) are read on first use.
+/// per-campaign and per-candidate facts on first use.
 struct Reader<'s> {
     session: &'s Session,
     records: Vec<Assessor>,
     own_ids: HashSet<Id>,
+    campaigns: HashMap<Id, CampaignFacts>,
     /// candidate → (panel, whether the reader has submitted for them, if the reader scores them)
     candidates: HashMap<Id, (Option<Id>, Option<bool>)>,
-    /// assessor → their panel, for the campaigns read so far.
-    assessor_panels: HashMap<Id, Option<Id>>,
 }
 
 impl<'s> Reader<'s> {
@@ -61,8 +47,8 @@ impl<'s> Reader<'s> {
             session,
             records,
             own_ids,
+            campaigns: HashMap::new(),
             candidates: HashMap::new(),
-            assessor_panels: HashMap::new(),
         })
     }
 
@@ -78,14 +64,29 @@ impl<'s> Reader<'s> {
             .any(|a| a.campaign_id == campaign && a.role.scores())
     }
 
-    /// The panel an assessor of the campaign sits on.
-    fn panel_of(&mut self, campaign: Id, assessor: Id) -> Result<Option<Id>> {
-        if !self.assessor_panels.contains_key(&assessor) {
-            for a in self.session.store.assessors(campaign)? {
-                self.assessor_panels.insert(a.id, a.panel_id);
-            }
+    /// The campaign's facts, read on first use.
+    fn campaign(&mut self, campaign: Id) -> Result<&CampaignFacts> {
+        if !self.campaigns.contains_key(&campaign) {
+            let store = &self.session.store;
+            let facts = CampaignFacts {
+                candidates: store
+                    .candidates(campaign)?
+                    .into_iter()
+                    .map(|c| (c.id, c))
+                    .collect(),
+                exercises: store
+                    .pinned_campaign(campaign)?
+                    .scorecard
+                    .scored_exercises(),
+                assessor_panels: store
+                    .assessors(campaign)?
+                    .into_iter()
+                    .map(|a| (a.id, a.panel_id))
+                    .collect(),
+            };
+            self.campaigns.insert(campaign, facts);
         }
-        Ok(self.assessor_panels.get(&assessor).copied().flatten())
+        Ok(&self.campaigns[&campaign])
     }
 
     /// The reader's panel for the candidate (the one that assesses them, else the
@@ -95,22 +96,20 @@ impl<'s> Reader<'s> {
         if let Some(known) = self.candidates.get(&candidate) {
             return Ok(*known);
         }
-        let store = &self.session.store;
-        let found = store.candidate(campaign, candidate).ok();
-        let exercises = match found {
-            Some(_) => store.campaign(campaign)?.scorecard.scored_exercises(),
-            None => Vec::new(),
-        };
-        let scorer = found.as_ref().and_then(|c| {
+        self.campaign(campaign)?;
+        let facts = &self.campaigns[&campaign];
+        let found = facts.candidates.get(&candidate);
+        let scorer = found.and_then(|c| {
             self.records
                 .iter()
-                .find(|a| a.campaign_id == campaign && c.assessed_in_any(a, &exercises))
+                .find(|a| a.campaign_id == campaign && c.assessed_in_any(a, &facts.exercises))
         });
         let panel = scorer
             .and_then(|a| a.panel_id)
             .or(found.and_then(|c| c.panel_id));
+        let scorer = scorer.map(|a| a.id);
         let submitted = match scorer {
-            Some(a) => Some(store.has_submitted(candidate, a.id)?),
+            Some(assessor) => Some(self.session.store.has_submitted(candidate, assessor)?),
             None => None,
         };
         self.candidates.insert(candidate, (panel, submitted));
@@ -118,12 +117,13 @@ impl<'s> Reader<'s> {
     }
 
     fn may_read(&mut self, event: &AuditEvent) -> Result<bool> {
-        let ids = entity_ids(&event.entity);
-        let (Some(campaign), own_action) = (ids.campaign, event.actor == self.session.user.login)
+        let subject = &event.subject;
+        let (Some(campaign), own_action) =
+            (subject.campaign_id, event.actor == self.session.user.login)
         else {
             return Ok(self.session.user.hr_admin || event.actor == self.session.user.login);
         };
-        let about_candidate = match ids.candidate {
+        let about_candidate = match subject.candidate_id {
             Some(candidate) if self.scores_in(campaign) => {
                 Some(self.candidate(campaign, candidate)?)
             }
@@ -131,7 +131,7 @@ impl<'s> Reader<'s> {
         };
         // Independence first: another assessor's score for a candidate the reader scores and
         // has not yet submitted for.
-        if let (Some(assessor), Some((_, Some(false)))) = (ids.assessor, about_candidate) {
+        if let (Some(assessor), Some((_, Some(false)))) = (subject.assessor_id, about_candidate) {
             if !self.own_ids.contains(&assessor) && !own_action {
                 return Ok(false);
             }
@@ -140,24 +140,27 @@ impl<'s> Reader<'s> {
             return Ok(true);
         }
         // Another member's conflict statements are between them, HR and the moderators.
-        if !self.scores_in(campaign) || event.action.starts_with("conflict.") {
+        if !self.scores_in(campaign) || subject.kind == SubjectKind::Conflict {
             return Ok(false);
         }
-        Ok(match (ids.candidate, about_candidate) {
+        Ok(match (subject.candidate_id, about_candidate) {
             // The campaign's own events (state, panels, people).
             (None, _) => true,
             // A candidate the reader assesses: their details at once, their panel's scores
             // and the decisions after the reader's own submission.
             (Some(_), Some((panel, Some(submitted)))) => {
-                if event.action.starts_with("candidate.") {
+                if subject.kind == SubjectKind::CandidateDetails {
                     true
                 } else if !submitted {
                     false
                 } else {
                     // Scores of the reader's own panel only: a panel that assesses the
                     // candidate in another exercise keeps its scores to itself.
-                    match ids.assessor {
-                        Some(assessor) => self.panel_of(campaign, assessor)? == panel,
+                    match subject.assessor_id {
+                        Some(assessor) => {
+                            let panels = &self.campaign(campaign)?.assessor_panels;
+                            panels.get(&assessor).copied().flatten() == panel
+                        }
                         None => true,
                     }
                 }
@@ -213,31 +216,5 @@ impl Session {
     /// [`Session::verify`]).
     pub fn check_anchor(&self, anchor: &Anchor) -> Result<AnchorCheck> {
         self.store.check_anchor(anchor)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn entity_paths_name_their_campaign_candidate_and_assessor() {
-        assert_eq!(
-            entity_ids("campaign/3/candidate/7/assessor/2/criterion/c1"),
-            EntityIds {
-                campaign: Some(3),
-                candidate: Some(7),
-                assessor: Some(2)
-            }
-        );
-        assert_eq!(
-            entity_ids("campaign/3/candidate/7/criterion/c1"),
-            EntityIds {
-                campaign: Some(3),
-                candidate: Some(7),
-                assessor: None
-            }
-        );
-        assert_eq!(entity_ids("role/4"), EntityIds::default());
     }
 }

@@ -32,6 +32,19 @@ impl Session {
         // server: no round trip per save).
         let campaign = self.store.pinned_campaign(campaign_id)?;
         let mut candidates: std::collections::HashMap<Id, Candidate> = Default::default();
+        // A batch (a score sheet, an import) about several candidates of a several-exercise
+        // campaign reads the campaign's candidates once rather than one by one.
+        let several_candidates = inputs
+            .iter()
+            .any(|i| i.candidate_id != inputs[0].candidate_id);
+        if several_candidates && campaign.scorecard.has_several_exercises() {
+            candidates.extend(
+                self.store
+                    .candidates(campaign_id)?
+                    .into_iter()
+                    .map(|c| (c.id, c)),
+            );
+        }
         for input in inputs {
             let Some(record) = mine
                 .iter()

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::model::AuditEvent;
+use crate::model::{AuditEvent, AuditSubject, SubjectKind};
 use crate::Result;
 
 /// The `prev_hash` of the first event.
@@ -94,6 +94,7 @@ pub fn append(
         after,
         prev_hash,
         hash: String::new(),
+        subject: subject_of(action, entity),
     };
     event.hash = event_hash(&event);
     conn.prepare_cached(
@@ -133,17 +134,45 @@ fn parse_json_column(
 
 fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEvent> {
     let seq: i64 = r.get(0)?;
+    let action: String = r.get(3)?;
+    let entity: String = r.get(4)?;
     Ok(AuditEvent {
         seq,
         at: r.get(1)?,
+        subject: subject_of(&action, &entity),
         actor: r.get(2)?,
-        action: r.get(3)?,
-        entity: r.get(4)?,
+        action,
+        entity,
         before: parse_json_column(r.get(5)?, seq, "before")?,
         after: parse_json_column(r.get(6)?, seq, "after")?,
         prev_hash: r.get(7)?,
         hash: r.get(8)?,
     })
+}
+
+/// What a local file's event is about: the ids its entity path names
+/// (`campaign/C[/candidate/Y][/assessor/Z]…`) and the kind of record its action names.
+pub(crate) fn subject_of(action: &str, entity: &str) -> AuditSubject {
+    let mut subject = AuditSubject {
+        kind: match action.split_once('.').map_or(action, |(kind, _)| kind) {
+            "candidate" => SubjectKind::CandidateDetails,
+            "score" => SubjectKind::Score,
+            "conflict" => SubjectKind::Conflict,
+            _ => SubjectKind::Other,
+        },
+        ..AuditSubject::default()
+    };
+    let mut parts = entity.split('/');
+    while let (Some(kind), Some(id)) = (parts.next(), parts.next()) {
+        let id = id.parse().ok();
+        match kind {
+            "campaign" => subject.campaign_id = id,
+            "candidate" => subject.candidate_id = id,
+            "assessor" => subject.assessor_id = id,
+            _ => {}
+        }
+    }
+    subject
 }
 
 const EVENT_COLUMNS: &str = "seq, at, actor, action, entity, before, after, prev_hash, hash";
@@ -154,6 +183,9 @@ const EVENT_COLUMNS: &str = "seq, at, actor, action, entity, before, after, prev
 #[serde(default)]
 #[ts(export, optional_fields)]
 pub struct AuditFilter {
+    /// Only events of this campaign: its own and everything in it (on either backend, where
+    /// an entity prefix would name the local file's paths only).
+    pub campaign: Option<Id>,
     /// Only events whose entity starts with this prefix (e.g. "campaign/3").
     pub entity_prefix: Option<String>,
     /// Only events whose action starts with this prefix (e.g. "score.").
@@ -171,9 +203,11 @@ pub fn events(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>
          WHERE (?1 IS NULL OR substr(entity, 1, length(?1)) = ?1)
            AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2)
            AND (?3 IS NULL OR actor = ?3)
+           AND (?5 IS NULL OR entity = ?5 OR substr(entity, 1, length(?5) + 1) = ?5 || '/')
          ORDER BY seq DESC LIMIT ?4"
     );
     let limit = filter.limit.map_or(-1, |l| l as i64);
+    let campaign = filter.campaign.map(|id| format!("campaign/{id}"));
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt
         .query_map(
@@ -181,7 +215,8 @@ pub fn events(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>
                 filter.entity_prefix,
                 filter.action_prefix,
                 filter.actor,
-                limit
+                limit,
+                campaign
             ],
             event_from_row,
         )?
@@ -331,6 +366,59 @@ mod tests {
     use super::*;
     use crate::store::connection::open_in_memory;
     use serde_json::json;
+
+    #[test]
+    fn a_local_event_names_its_campaign_candidate_assessor_and_kind() {
+        let score = subject_of("score.save", "campaign/3/candidate/7/assessor/2");
+        assert_eq!(
+            score,
+            AuditSubject {
+                campaign_id: Some(3),
+                candidate_id: Some(7),
+                assessor_id: Some(2),
+                kind: SubjectKind::Score,
+            }
+        );
+        let placed = subject_of(
+            "candidate.exercise_panel",
+            "campaign/3/candidate/7/exercise/e2",
+        );
+        assert_eq!(
+            (placed.candidate_id, placed.assessor_id, placed.kind),
+            (Some(7), None, SubjectKind::CandidateDetails)
+        );
+        let conflict = subject_of("conflict.confirm_none", "campaign/3/assessor/2");
+        assert_eq!(
+            (conflict.campaign_id, conflict.assessor_id, conflict.kind),
+            (Some(3), Some(2), SubjectKind::Conflict)
+        );
+        let agreed = subject_of("agreed.set", "campaign/3/candidate/7/criterion/c1");
+        assert_eq!(agreed.kind, SubjectKind::Other);
+        assert_eq!(subject_of("role.create", "role/4"), AuditSubject::default());
+    }
+
+    #[test]
+    fn a_campaign_filter_keeps_its_own_events_and_those_under_it_only() {
+        let conn = open_in_memory().unwrap();
+        for entity in [
+            "campaign/1",
+            "campaign/1/candidate/2",
+            "campaign/12",
+            "role/1",
+        ] {
+            append(&conn, "t", "hr", "x.y", entity, None, None).unwrap();
+        }
+        let filter = AuditFilter {
+            campaign: Some(1),
+            ..AuditFilter::default()
+        };
+        let entities: Vec<String> = events(&conn, &filter)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.entity)
+            .collect();
+        assert_eq!(entities, ["campaign/1", "campaign/1/candidate/2"]);
+    }
 
     fn append_three(conn: &Connection) {
         for i in 1..=3 {

@@ -444,11 +444,18 @@ impl Store {
         let submitted = has_submitted(self.conn(), candidate_id, viewer_id)?;
         // After submitting, the viewer's own panel's submitted scores: never those of a
         // panel that assesses the candidate in another exercise.
-        let panel_of: std::collections::HashMap<Id, Option<Id>> = self
-            .assessors(campaign_id)?
-            .into_iter()
-            .map(|a| (a.id, a.panel_id))
-            .collect();
+        // (The panels of this candidate's scorers only, and only once they are needed.)
+        let panel_of: std::collections::HashMap<Id, Option<Id>> = if submitted {
+            self.conn()
+                .prepare_cached(
+                    "SELECT id, panel_id FROM assessors
+                     WHERE id IN (SELECT assessor_id FROM scores WHERE candidate_id = ?1)",
+                )?
+                .query_map([candidate_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            Default::default()
+        };
         let same_panel = |s: &Score| panel_of.get(&s.assessor_id) == Some(&viewer.panel_id);
         Ok(all
             .into_iter()

@@ -77,7 +77,7 @@ pub fn export(ctx: &Ctx, mut args: ExportArgs) -> Result<()> {
 /// `audit [--campaign ID] [--limit N] [--json]`.
 pub fn audit(ctx: &Ctx, campaign: Option<i64>, limit: Option<usize>, json: bool) -> Result<()> {
     let filter = AuditFilter {
-        entity_prefix: campaign.map(|c| format!("campaign/{c}")),
+        campaign,
         limit,
         ..Default::default()
     };

@@ -134,7 +134,7 @@ export function createApi(invoke: Invoke) {
     verifyAudit: () => call<Verification>('verify_audit'),
     auditAnchor: () => call<string>('audit_anchor'),
     checkAnchor: (anchor: string) => call<AnchorCheck>('check_anchor', { anchor }),
-    listAuditEvents: (filter: AuditFilter) =>
+    listAuditEvents: (filter: Wire<AuditFilter>) =>
       call<Wire<AuditEvent>[]>('list_audit_events', { filter }),
     uiReady: (scriptMs: number, mountedMs: number, paintMs: number) =>
       call<void>('ui_ready', { scriptMs, mountedMs, paintMs }),

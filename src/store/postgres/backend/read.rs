@@ -662,16 +662,20 @@ pub(super) fn audit_events(
     let limit = filter.limit.map(|l| l as i64);
     let rows = client
         .query(
-            "SELECT seq, at, actor, action, entity, before, after, prev_hash, hash FROM audit_log
+            "SELECT seq, at, actor, action, entity, before, after, prev_hash, hash,
+                    source_table, campaign_id, candidate_id, assessor_id
+             FROM audit_log
              WHERE ($1::text IS NULL OR starts_with(entity, $1))
                AND ($2::text IS NULL OR starts_with(action, $2))
                AND ($3::text IS NULL OR actor = $3)
+               AND ($5::bigint IS NULL OR campaign_id = $5)
              ORDER BY seq DESC LIMIT $4",
             &[
                 &filter.entity_prefix,
                 &filter.action_prefix,
                 &filter.actor,
                 &limit,
+                &filter.campaign,
             ],
         )
         .map_err(refused)?;
@@ -691,21 +695,53 @@ pub(super) fn audit_events(
         .iter()
         .map(|r| {
             let seq: i64 = r.get(0);
+            let entity: String = r.get(4);
+            let subject = server_subject(r.get(9), &entity, r.get(10), r.get(11), r.get(12));
             Ok(crate::model::AuditEvent {
                 seq,
                 at: r.get(1),
                 actor: r.get(2),
                 action: r.get(3),
-                entity: r.get(4),
+                entity,
                 before: json(seq, r.get(5), "before")?,
                 after: json(seq, r.get(6), "after")?,
                 prev_hash: r.get(7),
                 hash: r.get(8),
+                subject,
             })
         })
         .collect::<Result<Vec<_>>>()?;
     events.reverse();
     Ok(events)
+}
+
+/// What a server event is about, from the columns the audit trigger fills. The trigger
+/// records an assessor only for scores; a conflict declaration's assessor is the first key of
+/// its entity (`conflicts/ASSESSOR/CANDIDATE`), as the server's own read rule takes it.
+fn server_subject(
+    table: &str,
+    entity: &str,
+    campaign_id: Option<Id>,
+    candidate_id: Option<Id>,
+    assessor_id: Option<Id>,
+) -> crate::model::AuditSubject {
+    use crate::model::SubjectKind;
+    let kind = match table {
+        "candidates" | "candidate_exercise_panels" => SubjectKind::CandidateDetails,
+        "scores" => SubjectKind::Score,
+        "conflicts" => SubjectKind::Conflict,
+        _ => SubjectKind::Other,
+    };
+    let assessor_id = match kind {
+        SubjectKind::Conflict => entity.split('/').nth(1).and_then(|id| id.parse().ok()),
+        _ => assessor_id,
+    };
+    crate::model::AuditSubject {
+        campaign_id,
+        candidate_id,
+        assessor_id,
+        kind,
+    }
 }
 
 /// What every campaign the login may see needs for its retention (see
@@ -764,4 +800,44 @@ pub(super) fn campaign_audit(
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::server_subject;
+    use crate::model::SubjectKind;
+
+    #[test]
+    fn a_server_event_names_its_subject_from_the_trigger_columns() {
+        let score = server_subject("scores", "scores/7/2/c1", Some(3), Some(7), Some(2));
+        assert_eq!(
+            (
+                score.campaign_id,
+                score.candidate_id,
+                score.assessor_id,
+                score.kind
+            ),
+            (Some(3), Some(7), Some(2), SubjectKind::Score)
+        );
+        let placed = server_subject(
+            "candidate_exercise_panels",
+            "candidate_exercise_panels/7/e2",
+            Some(3),
+            Some(7),
+            None,
+        );
+        assert_eq!(placed.kind, SubjectKind::CandidateDetails);
+        // The trigger records no assessor for a declaration: its entity's first key is the
+        // declaring assessor.
+        let declared = server_subject("conflicts", "conflicts/2/7", Some(3), Some(7), None);
+        assert_eq!(
+            (declared.assessor_id, declared.kind),
+            (Some(2), SubjectKind::Conflict)
+        );
+        let setup = server_subject("panels", "panels/5", Some(3), None, None);
+        assert_eq!(
+            (setup.campaign_id, setup.candidate_id, setup.kind),
+            (Some(3), None, SubjectKind::Other)
+        );
+    }
 }

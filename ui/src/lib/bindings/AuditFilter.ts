@@ -6,6 +6,11 @@
  */
 export type AuditFilter = { 
 /**
+ * Only events of this campaign: its own and everything in it (on either backend, where
+ * an entity prefix would name the local file's paths only).
+ */
+campaign?: bigint, 
+/**
  * Only events whose entity starts with this prefix (e.g. "campaign/3").
  */
 entity_prefix?: string, 
