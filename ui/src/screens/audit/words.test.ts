@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, actionWords, entityWords } from './words';
+import { ACTIONS, SERVER_ACTIONS, actionWords, actionsOf, entityWords } from './words';
 
 describe('audit words', () => {
   it('names an entity key with the names the user knows', () => {
@@ -22,5 +22,36 @@ describe('audit words', () => {
     expect(actionWords('moderation.set')).toBe('Score moderated');
     expect(actionWords('future.thing')).toBe('future.thing');
     expect(new Set(ACTIONS.map((a) => a.action)).size).toBe(ACTIONS.length);
+  });
+
+  it('reads a shared database’s entity (a table and its key) through the ids the event is about', () => {
+    const names = {
+      campaigns: new Map([[1, 'E2E campaign']]),
+      criteria: new Map([['c1', 'Working Together']]),
+    };
+    const subject = { campaign_id: 1, candidate_id: 17, assessor_id: 2 };
+    expect(entityWords('scores/17/2/c1', names, subject)).toBe(
+      'Campaign “E2E campaign” › candidate 17 › person 2 › score of criterion “Working Together”',
+    );
+    expect(entityWords('candidates/17', names, { ...subject, assessor_id: null })).toBe(
+      'Campaign “E2E campaign” › candidate 17',
+    );
+    expect(entityWords('campaigns/1', names, { campaign_id: 1, candidate_id: null, assessor_id: null })).toBe(
+      'Campaign “E2E campaign”',
+    );
+    expect(entityWords('panels/5', names, { campaign_id: 1, candidate_id: null, assessor_id: null })).toBe(
+      'Campaign “E2E campaign” › panel 5',
+    );
+    // A local entity keeps its own reading whatever the subject says.
+    expect(entityWords('campaign/1/candidate/2', names, subject)).toBe('Campaign “E2E campaign” › candidate 2');
+  });
+
+  it('says a shared database’s actions in words and offers them as the filter there', () => {
+    expect(actionWords('scores.submit')).toBe('Scores submitted');
+    expect(actionWords('moderations.insert')).toBe('Score moderated');
+    expect(actionWords('candidate_exercise_panels.delete')).toBe('Candidate placed before a panel for an exercise');
+    expect(actionsOf(true)).toBe(SERVER_ACTIONS);
+    expect(actionsOf(false)).toBe(ACTIONS);
+    expect(new Set(SERVER_ACTIONS.map((a) => a.action)).size).toBe(SERVER_ACTIONS.length);
   });
 });

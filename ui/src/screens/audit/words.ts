@@ -25,9 +25,48 @@ export const ACTIONS: readonly { action: string; words: string }[] = [
   { action: 'tie.order', words: 'Tie separated' },
 ];
 
-/** "Score moderated" for "moderation.set"; an action this list lacks keeps its key. */
+/**
+ * A shared database's actions: its audit trigger names the table and the operation
+ * ("scores.update"), and a submission "scores.submit".
+ */
+export const SERVER_ACTIONS: readonly { action: string; words: string }[] = [
+  { action: 'users.', words: 'User added or changed' },
+  { action: 'roles.', words: 'Role created or changed' },
+  { action: 'scorecards.', words: 'Scorecard created or changed' },
+  { action: 'campaigns.insert', words: 'Campaign created' },
+  { action: 'campaigns.update', words: 'Campaign changed (stage, posts, retention)' },
+  { action: 'panels.', words: 'Panel added or changed' },
+  { action: 'assessors.', words: 'Person added to a campaign or changed' },
+  { action: 'candidates.insert', words: 'Candidate added' },
+  { action: 'candidates.update', words: 'Candidate changed (details, withdrawal, adjustments, erasure)' },
+  { action: 'candidate_exercise_panels.', words: 'Candidate placed before a panel for an exercise' },
+  { action: 'conflicts.', words: 'Conflict of interest declared or none confirmed' },
+  { action: 'scores.insert', words: 'Score saved as a draft' },
+  { action: 'scores.update', words: 'Draft score changed' },
+  { action: 'scores.submit', words: 'Scores submitted' },
+  { action: 'agreed_scores.', words: 'Agreed score recorded' },
+  { action: 'moderations.', words: 'Score moderated' },
+  { action: 'tie_orders.', words: 'Tie separated' },
+  { action: 'signoffs.', words: 'Results signed off or reopened' },
+  { action: 'imports.', words: 'Import recorded' },
+];
+
+/** The actions the filter offers: the local file's, or a shared database's. */
+export function actionsOf(shared: boolean): readonly { action: string; words: string }[] {
+  return shared ? SERVER_ACTIONS : ACTIONS;
+}
+
+/**
+ * "Score moderated" for "moderation.set" (or the server's "moderations.insert"); an action
+ * neither list knows keeps its key.
+ */
 export function actionWords(action: string): string {
-  return ACTIONS.find((a) => a.action === action)?.words ?? action;
+  return (
+    ACTIONS.find((a) => a.action === action)?.words ??
+    SERVER_ACTIONS.find((a) => (a.action.endsWith('.') ? action.startsWith(a.action) : action === a.action))
+      ?.words ??
+    action
+  );
 }
 
 /** Names the UI knows, to put in place of ids. */
@@ -54,12 +93,69 @@ const KINDS: Record<string, { word: string; names?: keyof Names; quote?: boolean
   version: { word: 'version' },
 };
 
+/** What a server event is about, as ids (the generated `AuditSubject`, as it arrives). */
+export interface Subject {
+  campaign_id: number | null;
+  candidate_id: number | null;
+  assessor_id: number | null;
+}
+
+/** A shared database's tables, by what a person calls one of their rows. */
+const TABLES: Record<string, string> = {
+  users: 'user',
+  roles: 'role',
+  scorecards: 'scorecard',
+  scorecard_versions: 'scorecard version',
+  campaigns: 'campaign',
+  panels: 'panel',
+  assessors: 'person',
+  candidates: 'candidate',
+  candidate_exercise_panels: 'exercise placement',
+  conflicts: 'conflict statement',
+  scores: 'score',
+  agreed_scores: 'agreed score',
+  moderations: 'moderated score',
+  tie_orders: 'tie order',
+  signoffs: 'sign-off',
+  imports: 'import',
+};
+
+/** Tables whose entity ends in a criterion key (`scores/CANDIDATE/ASSESSOR/KEY`). */
+const BY_CRITERION = new Set(['scores', 'agreed_scores', 'moderations']);
+
+/**
+ * A server event's entity ("scores/17/2/c1": a table and its key) in the names the user knows,
+ * from the ids the event is about: "Campaign “E2E” › candidate C-017 › person 2 › score
+ * of criterion “Working Together”".
+ */
+function serverEntityWords(table: string, parts: string[], subject: Subject, names: Names): string {
+  const named = (kind: keyof typeof KINDS, id: number | string) => {
+    const k = KINDS[kind];
+    const list = k.names ? (names[k.names] as ReadonlyMap<number | string, string> | undefined) : undefined;
+    const name = list?.get(id);
+    return name ? `${k.word} ${k.quote ? `“${name}”` : name}` : `${k.word} ${id}`;
+  };
+  const out: string[] = [];
+  if (subject.campaign_id != null && table !== 'campaigns') out.push(named('campaign', subject.campaign_id));
+  if (subject.candidate_id != null && table !== 'candidates') out.push(named('candidate', subject.candidate_id));
+  if (subject.assessor_id != null) out.push(named('assessor', subject.assessor_id));
+  const key = parts[parts.length - 1];
+  if (BY_CRITERION.has(table) && key) out.push(`${TABLES[table]} of ${named('criterion', key)}`);
+  else if (table === 'campaigns' && subject.campaign_id != null) out.push(named('campaign', subject.campaign_id));
+  else if (table === 'candidates' && subject.candidate_id != null) out.push(named('candidate', subject.candidate_id));
+  else out.push(`${TABLES[table]} ${parts.slice(1).filter(Boolean).join(' ')}`.trim());
+  const text = out.join(' › ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * "campaign/1/candidate/2/criterion/c10" → "Campaign “E2E” › candidate C-002 › criterion
- * “Working Together”", with ids where no name is known.
+ * “Working Together”", with ids where no name is known. A shared database's entities name a
+ * table and a key; with the event's `subject` they read the same way.
  */
-export function entityWords(entity: string, names: Names = {}): string {
+export function entityWords(entity: string, names: Names = {}, subject?: Subject): string {
   const parts = entity.split('/');
+  if (subject && parts[0] in TABLES) return serverEntityWords(parts[0], parts, subject, names);
   const out: string[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const kind = KINDS[parts[i]];
