@@ -10,7 +10,8 @@
 #   test-e2e     build, then drive the app through WebDriver under Xvfb (tests/e2e/run.mjs);
 #                screenshots in test-output/e2e/
 #   app-measure  build, then print start-up time and idle memory as JSON (tests/e2e/measure.mjs)
-#   app-large-screens  build, then screenshot Scoring, the board and Results at 2,000 candidates
+#   app-large-screens  build, then screenshot Scoring, the board, Results, Campaigns and Audit at
+#                2,000 candidates, with each screen's open time and elements (tests/e2e/large.mjs)
 #   app-bindings-check  fail if ui/src/lib/bindings differs from what the Rust types generate
 
 APP_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
@@ -71,7 +72,7 @@ test-e2e: app-build $(APP_TAURI_DRIVER)
 app-measure: app-build
 	cd $(APP_ROOT) && $(APP_XVFB) node tests/e2e/measure.mjs
 
-# Screenshots of Scoring (500 candidates on the panel), the board and Results on a 2,000-candidate
+# Screenshots of Scoring (500 candidates on the panel), the board, Results, Campaigns and Audit on a 2,000-candidate
 # demo, into test-output/e2e-large/ (tests/e2e/large.mjs).
 app-large-screens: app-build
 	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/large.mjs

@@ -1,7 +1,7 @@
 // Screenshots of the screens a panel and a moderator use, on a large campaign: a demo of
 // --candidates N (default 2,000: four panels of 500), built with the CLI, opened in the release
 // app under Xvfb. Scoring as the first panel's chair (500 candidates on their panel), then the
-// moderation board and Results as the moderator. Writes test-output/e2e-large/*.png and prints
+// moderation board, Results, the campaign's screen and the audit log as the moderator. Writes test-output/e2e-large/*.png and prints
 // each screen's open time (click to its content on screen) as JSON. Not part of `make test`:
 // `make -f mk/app.mk app-large-screens`.
 import { execFileSync } from 'node:child_process';
@@ -26,7 +26,7 @@ import {
 requireDisplay();
 requireFile(appBinary, 'build it with `make -f mk/app.mk app-build`');
 requireFile(tauriDriver, 'install it with `make -f mk/app.mk app-deps`');
-const cli = path.join(repo, 'target/release/panelmark');
+const cli = process.env.PANELMARK_CLI ?? path.join(repo, 'target/release/panelmark');
 requireFile(cli, 'build it with `cargo build --release --bin panelmark`');
 
 const arg = process.argv.indexOf('--candidates');
@@ -60,6 +60,11 @@ function armScreenTimer(screen, ready) {
   const observer = new MutationObserver(() => {
     if (!document.querySelector(ready)) return;
     observer.disconnect();
+    // The DOM is there: style and layout forced here (`layout`), the frame after it painted.
+    window.__screen.dom = performance.now();
+    void document.body.offsetHeight;
+    window.__screen.layout = performance.now();
+    window.__screen.nodes = document.querySelectorAll('main *').length;
     requestAnimationFrame(() => setTimeout(() => (window.__screen.ready = performance.now())));
   });
   observer.observe(document.body, { childList: true, subtree: true });
@@ -72,7 +77,9 @@ function readScreenTimer(screen) {
     .getEntriesByType('mark')
     .filter((m) => m.name.startsWith(`${screen}:`))
     .map((m) => [m.name.slice(screen.length + 1), Math.round(m.startTime - t0)]);
-  return { ...Object.fromEntries(marks), ready_painted: Math.round((window.__screen.ready ?? NaN) - t0) };
+  const since = (t) => Math.round((t ?? NaN) - t0);
+  const s = window.__screen;
+  return { ...Object.fromEntries(marks), ready_dom: since(s.dom), ready_layout: since(s.layout), ready_painted: since(s.ready), main_elements: s.nodes };
 }
 try {
   await waitForPort(port, 10_000);
@@ -116,6 +123,11 @@ try {
   const boardFirstRowY = await browser.execute(() => Math.round(document.querySelector('[data-testid="board-row"]').getBoundingClientRect().top));
   await open('results', 'main table');
   await browser.saveScreenshot(path.join(outputDir, 'results-2000.png'));
+  // The campaign's own screen (its candidates) and the audit log's latest events.
+  await open('campaign', '[data-testid="candidates-table"] tbody tr');
+  await browser.saveScreenshot(path.join(outputDir, 'campaign-2000.png'));
+  await open('audit', 'main table tbody tr');
+  await browser.saveScreenshot(path.join(outputDir, 'audit-2000.png'));
   console.log(
     JSON.stringify(
       { candidates, open_ms: opened, in_page_ms: inPage, board_first_row_y: boardFirstRowY, scoring_rows_drawn: scoringRowsDrawn, screenshots: outputDir },

@@ -96,3 +96,19 @@ describe('CandidatesSection panels per exercise', () => {
     expect(place).toHaveBeenCalledWith(4, 8, 'e2', null);
   });
 });
+
+describe('CandidatesSection at scale', () => {
+  it('draws a long list 100 rows at a time, with the count and a button for more', async () => {
+    session.user = { id: 1, login: 'ana', name: 'Ana Admin', hr_admin: false };
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...candidates[0], id: 100 + i, reference: `C-${1000 + i}` }));
+    render(CandidatesSection, { campaign: campaign('moderation'), panels: [], candidates: many, editable: false, onchange: vi.fn(async () => {}) });
+    const rows = () => document.querySelectorAll('[data-testid="candidates-table"] tbody tr').length;
+    expect(rows()).toBe(100);
+    expect(screen.getByTestId('show-more').textContent).toContain('100 of 250 candidates shown.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(rows()).toBe(200);
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(rows()).toBe(250);
+    expect(screen.queryByTestId('show-more')).toBeNull();
+  });
+});
