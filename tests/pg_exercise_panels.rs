@@ -383,3 +383,34 @@ fn the_server_holds_the_rules_against_raw_sql() {
     assert_eq!(code, "23514", "{message}");
     assert!(message.contains("scored in exercise e2"), "{message}");
 }
+
+/// The placement alone decides which panel writes an exercise's keys. Before anyone has
+/// submitted (so nothing else refuses the row), each panel's member writes a draft of the
+/// exercise Zoë sits before their panel, raw, and the server refuses them the other's: row
+/// security's write check (schema 15 asks it of the one row: seat, key's exercise, placement).
+#[test]
+fn the_server_takes_each_exercises_scores_from_its_panel_only() {
+    let Some((mut desk, db)) = shared_desk("pg_exercise_panels_write") else {
+        return;
+    };
+    let cast = two_exercises(&mut desk);
+    desk.as_("hr")
+        .place_candidate(cast.campaign, cast.zoe, "e2", Some(cast.panel_b))
+        .unwrap();
+    desk.as_("hr").start_scoring(cast.campaign).unwrap();
+    let insert = "INSERT INTO scores (candidate_id, assessor_id, criterion_key, value, evidence,
+                                      status, created_at, updated_at)
+                  VALUES ($1, $2, $3, 3, 'x', 'draft', 't', 't')";
+    for (login, assessor, own, other) in [
+        ("tomasz", cast.member_a, "c2@e1", "c2@e2"),
+        ("gareth", cast.member_b, "c2@e2", "c2@e1"),
+    ] {
+        let mut client = db.connect_as(login);
+        client
+            .execute(insert, &[&cast.zoe, &assessor, &own])
+            .unwrap_or_else(|e| panic!("{login} writing {own}: {e}"));
+        let (code, message) =
+            pg_support::refusal(client.execute(insert, &[&cast.zoe, &assessor, &other]));
+        assert_eq!(code, "42501", "{login} writing {other}: {message}");
+    }
+}

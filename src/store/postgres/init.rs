@@ -89,6 +89,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "conflict-of-interest events read as the declarations are",
         sql: include_str!("migrations/014_conflict_events.sql"),
     },
+    Migration {
+        version: 15,
+        name: "a draft save's row security per row, the audit chain's lock shorter",
+        sql: include_str!("migrations/015_save_path.sql"),
+    },
 ];
 
 /// The schema version this build writes.
