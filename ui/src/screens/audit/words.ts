@@ -1,3 +1,6 @@
+import type { AuditSubject } from '../../lib/bindings/AuditSubject';
+import type { Wire } from '../../lib/wire';
+
 /**
  * The audit log in plain words: what each action is called, and an entity key
  * ("campaign/1/candidate/2/criterion/c10") as the names a person knows. The keys themselves
@@ -93,11 +96,15 @@ const KINDS: Record<string, { word: string; names?: keyof Names; quote?: boolean
   version: { word: 'version' },
 };
 
-/** What a server event is about, as ids (the generated `AuditSubject`, as it arrives). */
-export interface Subject {
-  campaign_id: number | null;
-  candidate_id: number | null;
-  assessor_id: number | null;
+/** What a server event is about, as ids: the generated `AuditSubject` as it arrives. */
+export type Subject = Pick<Wire<AuditSubject>, 'campaign_id' | 'candidate_id' | 'assessor_id'>;
+
+/** "campaign “E2E”" when the name is known, else "campaign 3". */
+function named(names: Names, kind: string, id: number | string): string {
+  const k = KINDS[kind];
+  const list = k.names ? (names[k.names] as ReadonlyMap<number | string, string> | undefined) : undefined;
+  const name = list?.get(id);
+  return name ? `${k.word} ${k.quote ? `“${name}”` : name}` : `${k.word} ${id}`;
 }
 
 /** A shared database's tables, by what a person calls one of their rows. */
@@ -129,20 +136,14 @@ const BY_CRITERION = new Set(['scores', 'agreed_scores', 'moderations']);
  * of criterion “Working Together”".
  */
 function serverEntityWords(table: string, parts: string[], subject: Subject, names: Names): string {
-  const named = (kind: keyof typeof KINDS, id: number | string) => {
-    const k = KINDS[kind];
-    const list = k.names ? (names[k.names] as ReadonlyMap<number | string, string> | undefined) : undefined;
-    const name = list?.get(id);
-    return name ? `${k.word} ${k.quote ? `“${name}”` : name}` : `${k.word} ${id}`;
-  };
   const out: string[] = [];
-  if (subject.campaign_id != null && table !== 'campaigns') out.push(named('campaign', subject.campaign_id));
-  if (subject.candidate_id != null && table !== 'candidates') out.push(named('candidate', subject.candidate_id));
-  if (subject.assessor_id != null) out.push(named('assessor', subject.assessor_id));
+  if (subject.campaign_id != null && table !== 'campaigns') out.push(named(names, 'campaign', subject.campaign_id));
+  if (subject.candidate_id != null && table !== 'candidates') out.push(named(names, 'candidate', subject.candidate_id));
+  if (subject.assessor_id != null) out.push(named(names, 'assessor', subject.assessor_id));
   const key = parts[parts.length - 1];
-  if (BY_CRITERION.has(table) && key) out.push(`${TABLES[table]} of ${named('criterion', key)}`);
-  else if (table === 'campaigns' && subject.campaign_id != null) out.push(named('campaign', subject.campaign_id));
-  else if (table === 'candidates' && subject.candidate_id != null) out.push(named('candidate', subject.candidate_id));
+  if (BY_CRITERION.has(table) && key) out.push(`${TABLES[table]} of ${named(names, 'criterion', key)}`);
+  else if (table === 'campaigns' && subject.campaign_id != null) out.push(named(names, 'campaign', subject.campaign_id));
+  else if (table === 'candidates' && subject.candidate_id != null) out.push(named(names, 'candidate', subject.candidate_id));
   else out.push(`${TABLES[table]} ${parts.slice(1).filter(Boolean).join(' ')}`.trim());
   const text = out.join(' › ');
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -158,15 +159,10 @@ export function entityWords(entity: string, names: Names = {}, subject?: Subject
   if (subject && parts[0] in TABLES) return serverEntityWords(parts[0], parts, subject, names);
   const out: string[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
-    const kind = KINDS[parts[i]];
+    const kind = parts[i];
     const id = parts[i + 1];
-    if (!kind) {
-      out.push(`${parts[i]} ${id}`);
-      continue;
-    }
-    const table = kind.names ? (names[kind.names] as ReadonlyMap<number | string, string> | undefined) : undefined;
-    const name = table?.get(kind.names === 'criteria' ? id : Number(id));
-    out.push(name ? `${kind.word} ${kind.quote ? `“${name}”` : name}` : `${kind.word} ${id}`);
+    if (!(kind in KINDS)) out.push(`${kind} ${id}`);
+    else out.push(named(names, kind, kind === 'criterion' ? id : Number(id)));
   }
   if (parts.length % 2 === 1 && parts[parts.length - 1]) out.push(parts[parts.length - 1]);
   const text = out.join(' › ');
