@@ -755,3 +755,67 @@ fn a_demo_cancelled_part_way_says_what_it_kept() {
     assert_eq!(err.to_string(), "cancelled: no demo campaign was made");
     assert_eq!(hr.campaigns().unwrap().len(), before + 1);
 }
+
+#[test]
+fn a_members_newest_events_are_found_past_pages_of_events_they_may_not_read() {
+    let mut w = World::new();
+    let (campaign, c1, c2) = (w.campaign, w.c1, w.c2);
+    let panel_a = w.as_("alex").candidate(campaign, c1).unwrap().panel_id;
+    // More of panel A's events than one page back through the log (see MIN_PAGE), none of
+    // which Cy (panel B) may read, between Cy's older events and the newest.
+    let hr = w.as_("hr");
+    for i in 0..super::audit_view::MIN_PAGE + 200 {
+        hr.add_candidate(
+            campaign,
+            &NewCandidate {
+                reference: format!("A-{i}"),
+                name: format!("Candidate A-{i}"),
+                panel_id: panel_a,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let cy = w.as_("cy");
+    let all = cy.audit_events(&AuditFilter::default()).unwrap();
+    assert!(
+        all.iter()
+            .any(|e| e.entity == format!("campaign/{campaign}/candidate/{c2}")),
+        "C-2's creation, older than panel A's candidates, is Cy's to read"
+    );
+    let seqs =
+        |events: &[crate::model::AuditEvent]| events.iter().map(|e| e.seq).collect::<Vec<_>>();
+    for limit in [1, 2, 5, all.len(), all.len() + 10] {
+        let newest = cy
+            .audit_events(&AuditFilter {
+                limit: Some(limit),
+                ..Default::default()
+            })
+            .unwrap();
+        let tail = &all[all.len().saturating_sub(limit)..];
+        assert_eq!(seqs(&newest), seqs(tail), "limit {limit}");
+    }
+    // Page by page back from the newest, the pages are the whole log Cy may read.
+    let mut pages = Vec::new();
+    let mut before_seq = None;
+    loop {
+        let page = cy
+            .audit_events(&AuditFilter {
+                limit: Some(2),
+                before_seq,
+                ..Default::default()
+            })
+            .unwrap();
+        let Some(first) = page.first() else { break };
+        before_seq = Some(first.seq);
+        pages.splice(0..0, page);
+    }
+    assert_eq!(seqs(&pages), seqs(&all));
+    assert!(cy
+        .audit_events(&AuditFilter {
+            limit: Some(0),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+}

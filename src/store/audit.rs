@@ -153,15 +153,20 @@ fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEvent> {
 /// What a local file's event is about: the ids its entity path names
 /// (`campaign/C[/candidate/Y][/assessor/Z]…`) and the kind of record its action names.
 pub(crate) fn subject_of(action: &str, entity: &str) -> AuditSubject {
-    let mut subject = AuditSubject {
+    AuditSubject {
         kind: match action.split_once('.').map_or(action, |(kind, _)| kind) {
             "candidate" => SubjectKind::CandidateDetails,
             "score" => SubjectKind::Score,
             "conflict" => SubjectKind::Conflict,
             _ => SubjectKind::Other,
         },
-        ..AuditSubject::default()
-    };
+        ..entity_ids(entity)
+    }
+}
+
+/// The campaign, candidate and assessor ids a local entity path names, of kind `Other`.
+fn entity_ids(entity: &str) -> AuditSubject {
+    let mut subject = AuditSubject::default();
     let mut parts = entity.split('/');
     while let (Some(kind), Some(id)) = (parts.next(), parts.next()) {
         let id = id.parse().ok();
@@ -173,6 +178,18 @@ pub(crate) fn subject_of(action: &str, entity: &str) -> AuditSubject {
         }
     }
     subject
+}
+
+/// The entity of campaign `id` itself; its records' entities are this or start with it and `/`.
+fn campaign_entity(id: Id) -> String {
+    format!("campaign/{id}")
+}
+
+/// SQL true for the events of the campaign whose entity ([`campaign_entity`]) is bound to
+/// parameter `param` (or for every event when it is NULL): its own and those under it, so
+/// that campaign 1 does not take campaign 12's.
+fn in_campaign(param: &str) -> String {
+    format!("({param} IS NULL OR entity = {param} OR substr(entity, 1, length({param}) + 1) = {param} || '/')")
 }
 
 const EVENT_COLUMNS: &str = "seq, at, actor, action, entity, before, after, prev_hash, hash";
@@ -192,6 +209,9 @@ pub struct AuditFilter {
     pub action_prefix: Option<String>,
     /// Only events by this actor.
     pub actor: Option<String>,
+    /// Only events older than this sequence number: the next page back from the oldest
+    /// event of the last one.
+    pub before_seq: Option<i64>,
     /// At most this many events (newest first when set).
     pub limit: Option<usize>,
 }
@@ -203,11 +223,13 @@ pub fn events(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>
          WHERE (?1 IS NULL OR substr(entity, 1, length(?1)) = ?1)
            AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2)
            AND (?3 IS NULL OR actor = ?3)
-           AND (?5 IS NULL OR entity = ?5 OR substr(entity, 1, length(?5) + 1) = ?5 || '/')
-         ORDER BY seq DESC LIMIT ?4"
+           AND {}
+           AND (?6 IS NULL OR seq < ?6)
+         ORDER BY seq DESC LIMIT ?4",
+        in_campaign("?5")
     );
     let limit = filter.limit.map_or(-1, |l| l as i64);
-    let campaign = filter.campaign.map(|id| format!("campaign/{id}"));
+    let campaign = filter.campaign.map(campaign_entity);
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt
         .query_map(
@@ -216,7 +238,8 @@ pub fn events(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>
                 filter.action_prefix,
                 filter.actor,
                 limit,
-                campaign
+                campaign,
+                filter.before_seq
             ],
             event_from_row,
         )?
@@ -705,16 +728,6 @@ impl From<AuditRef<'_>> for AuditRecord {
     }
 }
 
-/// The candidate an event of the local file is about: its entities read
-/// `campaign/{c}/candidate/{id}[/...]`.
-pub(crate) fn candidate_of(entity: &str) -> Option<Id> {
-    let mut parts = entity.split('/');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some("campaign"), Some(_), Some("candidate"), Some(id)) => id.parse().ok(),
-        _ => None,
-    }
-}
-
 /// Calls `each` with every event about campaign `campaign_id` (its own entity and everything
 /// under it), oldest first, as stored, up to and including event `through_seq` if given;
 /// stops at the first error. The log is append-only, so bounding by sequence gives the same
@@ -725,14 +738,11 @@ pub fn for_each_campaign_record(
     through_seq: Option<i64>,
     mut each: impl FnMut(AuditRef<'_>) -> Result<()>,
 ) -> Result<()> {
-    let own = format!("campaign/{campaign_id}");
-    let under = format!("{own}/");
     let mut stmt = conn.prepare(&format!(
-        "SELECT {EVENT_COLUMNS} FROM audit_log
-         WHERE (entity = ?1 OR substr(entity, 1, length(?2)) = ?2) AND (?3 IS NULL OR seq <= ?3)
-         ORDER BY seq"
+        "SELECT {EVENT_COLUMNS} FROM audit_log WHERE {} AND (?2 IS NULL OR seq <= ?2) ORDER BY seq",
+        in_campaign("?1")
     ))?;
-    let mut rows = stmt.query(params![own, under, through_seq])?;
+    let mut rows = stmt.query(params![campaign_entity(campaign_id), through_seq])?;
     while let Some(r) = rows.next()? {
         let text = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str()?) };
         let optional =
@@ -744,7 +754,7 @@ pub fn for_each_campaign_record(
             actor: text(2)?,
             action: text(3)?,
             entity,
-            candidate_id: candidate_of(entity),
+            candidate_id: entity_ids(entity).candidate_id,
             before: optional(5)?,
             after: optional(6)?,
             prev_hash: text(7)?,

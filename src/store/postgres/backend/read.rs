@@ -669,6 +669,7 @@ pub(super) fn audit_events(
                AND ($2::text IS NULL OR starts_with(action, $2))
                AND ($3::text IS NULL OR actor = $3)
                AND ($5::bigint IS NULL OR campaign_id = $5)
+               AND ($6::bigint IS NULL OR seq < $6)
              ORDER BY seq DESC LIMIT $4",
             &[
                 &filter.entity_prefix,
@@ -676,6 +677,7 @@ pub(super) fn audit_events(
                 &filter.actor,
                 &limit,
                 &filter.campaign,
+                &filter.before_seq,
             ],
         )
         .map_err(refused)?;

@@ -23,6 +23,11 @@ action_prefix?: string,
  */
 actor?: string, 
 /**
+ * Only events older than this sequence number: the next page back from the oldest
+ * event of the last one.
+ */
+before_seq?: bigint, 
+/**
  * At most this many events (newest first when set).
  */
 limit?: number, };
