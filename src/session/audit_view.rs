@@ -197,7 +197,7 @@ impl Session {
                 before_seq,
                 ..filter.clone()
             })?;
-            let complete = page.is_none_or(|p| batch.len() < p);
+            let complete = !page.is_some_and(|p| batch.len() >= p);
             before_seq = batch.first().map(|e| e.seq);
             for event in batch.into_iter().rev() {
                 if reader.may_read(&event)? {
