@@ -94,6 +94,8 @@ impl InstallationKey {
     }
 
     /// Reads the key in `dir`, creating a new random one (file mode 0600) if there is none.
+    /// Two processes (or threads) creating it at the same moment get the same key: the first
+    /// to put its file in place wins, and the other reads that file.
     pub fn load_or_create(dir: &Path) -> Result<Self> {
         if let Some(key) = Self::load(dir)? {
             return Ok(key);
@@ -103,8 +105,15 @@ impl InstallationKey {
         getrandom::fill(&mut secret)
             .map_err(|e| Error::invalid("installation key", format!("no randomness: {e}")))?;
         let path = dir.join(KEY_FILE);
-        write_private(&path, &hex::encode(secret))?;
-        Ok(Self::from_secret(secret))
+        if write_private_once(dir, &path, &hex::encode(secret))? {
+            return Ok(Self::from_secret(secret));
+        }
+        Self::load(dir)?.ok_or_else(|| {
+            Error::invalid(
+                path.display().to_string(),
+                "the installation key was removed while it was being created",
+            )
+        })
     }
 
     /// The public half.
@@ -123,21 +132,21 @@ impl InstallationKey {
     }
 }
 
-/// Creates `path` with `text`, readable and writable by its owner only; refuses to replace an
-/// existing file (a second process creating a key at the same moment keeps the first).
-fn write_private(path: &Path, text: &str) -> Result<()> {
+/// Puts `text` at `path`, readable and writable by its owner only, whole or not at all: it is
+/// written and synced in a temporary file beside it, then linked into place, which refuses to
+/// replace an existing file. `false`: another process got there first (its file is complete).
+fn write_private_once(dir: &Path, path: &Path, text: &str) -> Result<bool> {
     use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| Error::io(path, e))?;
+    // A temporary file is created with mode 0600 on Unix.
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
     file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io(path, e))
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| Error::io(file.path(), e))?;
+    match file.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io(path, e.error)),
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +180,33 @@ mod tests {
         assert!(!signature_holds(&key.public(), 13, "ab", &sig));
         let other = InstallationKey::from_secret([8; 32]);
         assert!(!signature_holds(&other.public(), 12, "ab", &sig));
+    }
+
+    #[test]
+    fn keys_created_at_the_same_moment_are_one_key() {
+        // Test threads of one process each opening their first store on a new machine: each
+        // used to find no key, and all but one failed with "File exists" or read a file not
+        // yet written.
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let barrier = std::sync::Barrier::new(8);
+            let keys: Vec<String> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..8)
+                    .map(|_| {
+                        s.spawn(|| {
+                            barrier.wait();
+                            InstallationKey::load_or_create(dir.path())
+                                .unwrap()
+                                .fingerprint()
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            assert!(keys.iter().all(|k| k == &keys[0]), "{keys:?}");
+            let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+            assert_eq!(files.len(), 1, "no temporary file left behind");
+        }
     }
 
     #[test]
