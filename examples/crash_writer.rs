@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::Path;
 
 use panelmark::model::{
-    AssessorRole, Criterion, CriterionKind, Id, Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorRole, Criterion, CriterionKind, Id, Mark, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{Store, Verification};
@@ -94,8 +94,7 @@ fn write(db: &Path, start: i64) -> Result<()> {
                 candidate_id,
                 assessor_id,
                 criterion_key,
-                value: Some(value),
-                not_assessed: false,
+                mark: Mark::Point(value).into(),
                 evidence: format!("Trial save {n}"),
                 indicators: Vec::new(),
             },

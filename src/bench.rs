@@ -4,6 +4,7 @@
 mod formats;
 pub mod shared;
 
+use crate::model::Mark;
 use std::time::{Duration, Instant};
 
 use rusqlite::params;
@@ -189,8 +190,7 @@ fn score_for(
         candidate_id: candidate,
         assessor_id: assessor,
         criterion_key: key.to_owned(),
-        value: Some(value),
-        not_assessed: false,
+        mark: Mark::Point(value).into(),
         evidence: EVIDENCE.to_owned(),
         indicators: (0..indicators)
             .map(|k| {
@@ -364,8 +364,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
             .map(|k| Decision {
                 candidate_id: candidate,
                 criterion_key: k.clone(),
-                value: Some(4),
-                not_assessed: false,
+                mark: Mark::Point(4).into(),
                 text: "Agreed after discussion".into(),
                 by: panel_members[panel][0],
             })

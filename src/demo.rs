@@ -2,6 +2,7 @@
 //! three-person panels, candidates with varied names, scores with evidence, disagreements,
 //! flags and some moderation. The same seed gives the same campaign.
 
+use crate::model::Mark;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -495,8 +496,7 @@ pub(crate) fn build_with_exercises(
                     candidate_id: candidate,
                     assessor_id: seat.id,
                     criterion_key: c.key.clone(),
-                    value: Some(value),
-                    not_assessed: false,
+                    mark: Mark::Point(value).into(),
                     evidence: text,
                     indicators: marks,
                 });
@@ -522,14 +522,14 @@ pub(crate) fn build_with_exercises(
                         outside_range_done = true;
                         let value = max + 1;
                         let text = format!("Members scored {min}–{max}; the answer to the follow-up question showed more than anyone recorded, so the panel agreed {value}.");
-                        return Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(value), not_assessed: false, text, by: chair.id };
+                        return Decision { candidate_id: candidate, criterion_key: c.key.clone(), mark: Mark::Point(value).into(), text, by: chair.id };
                     }
                     let text = if min == max {
                         format!("All members scored {median}; evidence consistent.")
                     } else {
                         format!("Members scored {min}–{max}; discussed the evidence and agreed {median} as the best fit to the descriptors.")
                     };
-                    Decision { candidate_id: candidate, criterion_key: c.key.clone(), value: Some(median), not_assessed: false, text, by: chair.id }
+                    Decision { candidate_id: candidate, criterion_key: c.key.clone(), mark: Mark::Point(median).into(), text, by: chair.id }
                 })
                 .collect();
             store.agree_scores(&chair.login, campaign, &decisions)?;
@@ -557,7 +557,7 @@ pub(crate) fn build_with_exercises(
             .agreed_scores(candidate)?
             .into_iter()
             .find(|a| a.criterion_key == key);
-        let Some(value) = agreed.and_then(|a| a.value) else {
+        let Some(value) = agreed.and_then(|a| a.mark.point()) else {
             continue;
         };
         let new_value = (value - 1).max(scale.min());
@@ -567,8 +567,7 @@ pub(crate) fn build_with_exercises(
             &Decision {
                 candidate_id: candidate,
                 criterion_key: key,
-                value: Some(new_value),
-                not_assessed: false,
+                mark: Mark::Point(new_value).into(),
                 text: "Evidence recorded supports the lower descriptor; brought into line with the other panels' calibration.".into(),
                 by: moderator,
             },

@@ -65,7 +65,7 @@ pub enum Error {
 
     /// The database could not be read or written.
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
 
     /// The database's schema could not be brought up to date.
     #[error("database migration failed: {0}")]
@@ -97,6 +97,35 @@ pub enum Error {
     /// Something the shared database does not do yet; the message says what and where to do it.
     #[error("{0}")]
     NotShared(String),
+}
+
+/// A stored row whose columns the model's types cannot hold (a file changed outside the app):
+/// raised inside a row reader, where only a `rusqlite::Error` can be returned, and turned into
+/// an [`Error::Invalid`] naming the row.
+#[derive(Debug, thiserror::Error)]
+#[error("{row}: {problem}")]
+pub struct UnreadableRow {
+    /// The row ("agreed score of candidate 3 on c1").
+    pub row: String,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e {
+            if let Some(bad) = inner.downcast_ref::<UnreadableRow>() {
+                return Error::invalid(
+                    bad.row.clone(),
+                    format!(
+                        "{}; the file was changed outside Panelmark (`panelmark verify` names what differs from the audit log)",
+                        bad.problem
+                    ),
+                );
+            }
+        }
+        Error::Database(e)
+    }
 }
 
 impl Error {

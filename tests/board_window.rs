@@ -2,6 +2,7 @@
 //! the whole board (same rows, totals, outcomes and flags, same order); filters keep the rows
 //! the screen's filters kept; a write shows on the next window.
 
+use panelmark::model::Mark;
 use std::sync::Arc;
 
 use panelmark::model::{Decision, Id};
@@ -245,8 +246,7 @@ fn the_board_is_kept_until_a_write_and_a_write_shows_on_the_next_window() {
             &Decision {
                 candidate_id: candidate,
                 criterion_key: first.packed().criteria[0].clone(),
-                value: Some(value),
-                not_assessed: false,
+                mark: Mark::Point(value).into(),
                 text: "Evidence supports a different score".into(),
                 by: 0,
             },

@@ -3,6 +3,7 @@
 
 mod common;
 
+use panelmark::model::Mark;
 use std::path::Path;
 
 use panelmark::export::ExportOptions;
@@ -53,8 +54,7 @@ fn moderated(mut desk: common::Desk) -> (common::Desk, common::Cast) {
                     &Decision {
                         candidate_id: candidate,
                         criterion_key: key.into(),
-                        value: Some(value),
-                        not_assessed: false,
+                        mark: Mark::Point(value).into(),
                         text: "Consistent evidence across the panel".into(),
                         by: chair,
                     },
@@ -69,8 +69,7 @@ fn moderated(mut desk: common::Desk) -> (common::Desk, common::Cast) {
             &Decision {
                 candidate_id: cast.oyvind,
                 criterion_key: "c2".into(),
-                value: Some(3),
-                not_assessed: false,
+                mark: Mark::Point(3).into(),
                 text: "Prioritisation evidence thin; calibrated against Panel A".into(),
                 by: cast.moderator,
             },

@@ -5,6 +5,7 @@
 mod common;
 
 use panelmark::export::ExportOptions;
+use panelmark::model::Mark;
 use panelmark::model::{Id, Scale, ScalePoint};
 use panelmark::scoring::flags::{FlagKind, FlagSettings};
 use panelmark::scoring::results::Outcome;
@@ -479,8 +480,7 @@ fn weighted_zero_to_four() -> (common::Desk, common::Cast) {
             let decision = Decision {
                 candidate_id: candidate,
                 criterion_key: key.to_string(),
-                value: Some(values.2),
-                not_assessed: false,
+                mark: Mark::Point(values.2).into(),
                 text: "Agreed on the evidence".into(),
                 by: chair,
             };

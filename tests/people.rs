@@ -7,6 +7,7 @@ mod common;
 use common::{campaign, desk, desk_in, score, score_and_agree, Cast, Desk};
 use panelmark::export::ExportOptions;
 use panelmark::model::AssessorRole;
+use panelmark::model::Mark;
 use panelmark::store::Verification;
 use panelmark::Error;
 use rusqlite::Connection;
@@ -192,8 +193,7 @@ fn a_conflicted_assessor_neither_sees_nor_scores_the_candidate() {
         let decision = panelmark::model::Decision {
             candidate_id: cast.siobhan,
             criterion_key: key.into(),
-            value: Some(5),
-            not_assessed: false,
+            mark: Mark::Point(5).into(),
             text: "Agreed on the chair's evidence".into(),
             by: cast.chair_a,
         };

@@ -11,6 +11,7 @@ mod shared_desk;
 
 use common::{Cast, Desk};
 use panelmark::model::Decision;
+use panelmark::model::Mark;
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::session::Session;
 use panelmark::store::postgres::PgStore;
@@ -38,8 +39,7 @@ fn run_story(desk: &mut Desk) -> (Cast, [String; 3]) {
             &Decision {
                 candidate_id: cast.siobhan,
                 criterion_key: "c2".into(),
-                value: Some(4),
-                not_assessed: false,
+                mark: Mark::Point(4).into(),
                 text: "The evidence on pace meets the level 4 descriptor".into(),
                 by: cast.moderator,
             },
@@ -172,8 +172,7 @@ fn a_member_sees_only_their_own_scores_until_they_submit_on_the_shared_database(
     let decision = Decision {
         candidate_id: cast.zoe,
         criterion_key: "c1".into(),
-        value: Some(5),
-        not_assessed: false,
+        mark: Mark::Point(5).into(),
         text: "Agreed".into(),
         by: cast.chair_a,
     };
@@ -945,7 +944,10 @@ fn a_save_after_another_login_moved_the_campaign_on_is_refused_with_its_phase() 
             &common::score(cast.zoe, cast.member_a, "c2", 4, 2),
         )
         .unwrap();
-    assert_eq!((saved.criterion_key.as_str(), saved.value), ("c2", Some(4)));
+    assert_eq!(
+        (saved.criterion_key.as_str(), saved.mark.point()),
+        ("c2", Some(4))
+    );
 }
 
 /// Each campaign's own pinned scorecard validates its saves, though one connection saves
@@ -1039,7 +1041,7 @@ fn a_batch_of_drafts_saves_in_order_and_whole_on_the_shared_database() {
             .visible_scores(campaign, cast.zoe)
             .unwrap()
             .into_iter()
-            .map(|s| (s.criterion_key, s.value))
+            .map(|s| (s.criterion_key, s.mark.point()))
             .collect();
         seen.sort();
         seen

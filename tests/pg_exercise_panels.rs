@@ -11,6 +11,7 @@ mod pg_support;
 mod shared_desk;
 
 use common::{Cast, Desk};
+use panelmark::model::Mark;
 use panelmark::model::{Decision, ExerciseKind, Id, ScoreInput, SubjectKind};
 use panelmark::store::{AuditFilter, Verification};
 use panelmark::Error;
@@ -49,8 +50,7 @@ fn agree(desk: &mut Desk, cast: &Cast, chair: Id, key: &str, value: i32) -> pane
     let decision = Decision {
         candidate_id: cast.zoe,
         criterion_key: key.into(),
-        value: Some(value),
-        not_assessed: false,
+        mark: Mark::Point(value).into(),
         text: "Agreed on the evidence".into(),
         by: chair,
     };

@@ -9,6 +9,7 @@ mod pg_support;
 #[path = "pg_support/shared_desk.rs"]
 mod shared_desk;
 
+use panelmark::model::Mark;
 use std::path::{Path, PathBuf};
 
 use common::Cast;
@@ -62,8 +63,7 @@ fn candidate_with_texts(desk: &mut common::Desk, cast: &Cast) -> i64 {
         let decision = Decision {
             candidate_id: id,
             criterion_key: key.into(),
-            value: Some(5),
-            not_assessed: false,
+            mark: Mark::Point(5).into(),
             text: RATIONALE.into(),
             by: cast.chair_a,
         };

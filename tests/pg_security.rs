@@ -261,6 +261,25 @@ fn only_the_panels_chair_agrees_and_only_once_everyone_has_submitted() {
         rls,
         "as panel 2's chair"
     );
+    // The chair, now allowed, still cannot store a decision that is neither a point nor "not
+    // assessed", or both (schema 16): the app's `Mark` could not read it back.
+    let check = |name: &str| {
+        (
+            "23514".to_owned(),
+            format!("new row for relation \"agreed_scores\" violates check constraint \"{name}\""),
+        )
+    };
+    for (value, not_assessed) in [(None, false), (Some(3), true)] {
+        assert_eq!(
+            refusal(c.execute(
+                "INSERT INTO agreed_scores (candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at)
+                 VALUES ($1, 'c1', $3, $4, 'agreed', $2, 't')",
+                &[&story.x1, &story.c, &value, &not_assessed],
+            )),
+            check("agreed_scores_one_mark"),
+            "{value:?} / not assessed {not_assessed}"
+        );
+    }
     assert_eq!(c.execute(agree, &[&story.x1, &story.c]).unwrap(), 1);
     assert_eq!(d.execute(agree, &[&story.x2, &story.d]).unwrap(), 1);
     // Panel 1 sees its own agreed score only.

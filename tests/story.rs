@@ -3,6 +3,7 @@
 
 mod common;
 
+use panelmark::model::Mark;
 use panelmark::model::{CampaignState, Decision, ScoreStatus};
 use panelmark::scoring::flags::{FlagKind, FlagSettings};
 use panelmark::scoring::results::{Outcome, ResultSource};
@@ -13,8 +14,7 @@ fn agreed(candidate: i64, key: &str, value: i32, by: i64) -> Decision {
     Decision {
         candidate_id: candidate,
         criterion_key: key.into(),
-        value: Some(value),
-        not_assessed: false,
+        mark: Mark::Point(value).into(),
         text: format!("Panel settled on {value} after discussion"),
         by,
     }
@@ -74,8 +74,8 @@ fn a_campaign_from_setup_to_sign_off_and_reopening() {
     );
     let kept = desk.by(cast.member_a).visible_scores(c, cast.zoe).unwrap();
     assert_eq!(
-        kept[0].value,
-        Some(3),
+        kept[0].mark,
+        Mark::Point(3).into(),
         "the rejected save left the draft untouched"
     );
 

@@ -246,3 +246,31 @@ fn a_scorecard_edited_behind_the_apps_back_is_named() {
     let (ok, said) = demo.verify();
     assert!(ok, "{said}");
 }
+
+#[test]
+fn a_decision_edited_to_no_mark_is_named_by_every_read_and_by_verify() {
+    let demo = Demo::new();
+    demo.tamper(
+        "UPDATE agreed_scores SET value = NULL WHERE candidate_id = 3 AND criterion_key = 'c1'",
+    );
+    let out = demo.run(&[
+        "--as",
+        "helen.marsh.hr",
+        "export",
+        "--campaign",
+        "1",
+        "--out",
+        demo.dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "error: agreed score of candidate 3 on c1: a decision needs a point of the scale or \
+         \"not assessed\"; the file was changed outside Panelmark (`panelmark verify` names what \
+         differs from the audit log)"
+    );
+    let event = last_event(&demo, "agreed.set", "campaign/1/candidate/3/criterion/c1");
+    demo.assert_differs(&format!(
+        "agreed score C-0003 / c1 value is —, the log says 3 (event {event})"
+    ));
+}

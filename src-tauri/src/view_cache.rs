@@ -89,7 +89,7 @@ impl ResultsCache {
 mod tests {
     use std::time::Instant;
 
-    use panelmark::model::Decision;
+    use panelmark::model::{Decision, Mark};
     use panelmark::scoring::board_window::BoardFilter;
 
     use super::*;
@@ -162,8 +162,7 @@ mod tests {
                     &Decision {
                         candidate_id: candidate,
                         criterion_key: first.packed().criteria[0].clone(),
-                        value: Some(value),
-                        not_assessed: false,
+                        mark: Mark::Point(value).into(),
                         text: "The evidence supports another score".into(),
                         by: 0,
                     },

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::CampaignRecord;
-use crate::model::{key_exercise, Id, IndicatorMark};
+use crate::model::{key_exercise, Id, IndicatorMark, Mark};
 use crate::scoring::flags::FlagKind;
 use crate::scoring::results::fmt_num;
 use crate::store::audit::AuditRef;
@@ -199,15 +199,15 @@ pub fn write_scores<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resul
                     format!("{}: {text}", mark_label(*mark))
                 })
                 .collect();
-            let (value, label) = match s.value {
-                Some(v) => (
+            let (value, label) = match s.mark.mark() {
+                Some(Mark::Point(v)) => (
                     v.to_string(),
                     scorecard
                         .scale
                         .point(v)
                         .map_or(String::new(), |p| p.label.clone()),
                 ),
-                None if s.not_assessed => ("not assessed".to_owned(), String::new()),
+                Some(Mark::NotAssessed) => ("not assessed".to_owned(), String::new()),
                 None => (String::new(), String::new()),
             };
             out.row([

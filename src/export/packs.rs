@@ -8,7 +8,7 @@ use std::path::Path;
 use super::files::{safe_file_stem, ExportSummary};
 use super::pdf::{self, Align, Block, Column, Document, Table};
 use super::CampaignRecord;
-use crate::model::{AssessorRole, Candidate, IndicatorMark, Score};
+use crate::model::{AssessorRole, Candidate, IndicatorMark, Mark, MaybeMark, Score};
 use crate::scoring::results::{self, fmt_num, CandidateResult, Outcome, ResultSource};
 use crate::{Error, Result};
 
@@ -114,13 +114,13 @@ fn retention_line(r: &crate::store::retention::RetentionStatus) -> String {
     }
 }
 
-fn value_label(record: &CampaignRecord, value: Option<i32>, not_assessed: bool) -> String {
-    match value {
-        Some(v) => match record.campaign.assessed.scale.point(v) {
+fn value_label(record: &CampaignRecord, mark: impl Into<MaybeMark>) -> String {
+    match mark.into().mark() {
+        Some(Mark::Point(v)) => match record.campaign.assessed.scale.point(v) {
             Some(p) => format!("{v} – {}", p.label),
             None => v.to_string(),
         },
-        None if not_assessed => "Not assessed".to_owned(),
+        Some(Mark::NotAssessed) => "Not assessed".to_owned(),
         None => "—".to_owned(),
     }
 }
@@ -585,10 +585,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
                     "Assessor".to_owned(),
                     record.assessor_name(s.assessor_id).to_owned(),
                 ),
-                (
-                    "Score".to_owned(),
-                    value_label(record, s.value, s.not_assessed),
-                ),
+                ("Score".to_owned(), value_label(record, s.mark)),
             ];
             let marks = marks_text(record, &c.key, s);
             if !marks.is_empty() {
@@ -614,10 +611,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         blocks.push(Block::Subheading("Panel decision".into()));
         match agreed.iter().find(|a| a.criterion_key == c.key) {
             Some(a) => blocks.push(Block::KeyValues(vec![
-                (
-                    "Agreed score".into(),
-                    value_label(record, a.value, a.not_assessed),
-                ),
+                ("Agreed score".into(), value_label(record, a.mark)),
                 ("Rationale".into(), a.rationale.clone()),
                 (
                     "Recorded by".into(),
@@ -629,10 +623,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
         if let Some(m) = moderations.iter().find(|m| m.criterion_key == c.key) {
             blocks.push(Block::Subheading("Moderation".into()));
             blocks.push(Block::KeyValues(vec![
-                (
-                    "Moderated score".into(),
-                    value_label(record, m.value, m.not_assessed),
-                ),
+                ("Moderated score".into(), value_label(record, m.mark)),
                 (
                     "Reason".into(),
                     if m.reason.is_empty() {

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use super::table::Table;
 use super::{ImportError, RowError};
-use crate::model::IndicatorMark;
+use crate::model::{IndicatorMark, Mark};
 
 /// One score row, checked for shape only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,10 +30,8 @@ pub struct ScoreRow {
     pub candidate: String,
     /// The criterion's key or name.
     pub criterion: String,
-    /// The point given; `None` when not assessed.
-    pub value: Option<i32>,
-    /// `NA`: deliberately not assessed.
-    pub not_assessed: bool,
+    /// The point given, or `NA`: deliberately not assessed.
+    pub mark: Mark,
     /// Evidence notes.
     pub evidence: String,
     /// The indicator marks; empty when the column is empty or absent.
@@ -53,15 +51,15 @@ const REQUIRED: [&str; 5] = ["assessor", "candidate", "criterion", "value", "evi
 /// Reads a `value` cell (or a `--value` argument): an integer, or `NA` for not assessed
 /// (`None`). Spellings that mean "not assessed" but are not `NA` are refused by name, so a
 /// sheet never stores them as something else. The error starts with "value: ".
-pub fn parse_value(cell: &str) -> Result<Option<i32>, String> {
+pub fn parse_value(cell: &str) -> Result<Mark, String> {
     if cell.is_empty() {
         return Err("value: is empty; write a point of the scale, or NA for not assessed".into());
     }
     if cell.eq_ignore_ascii_case("na") {
-        return Ok(None);
+        return Ok(Mark::NotAssessed);
     }
     if let Ok(v) = cell.parse::<i32>() {
-        return Ok(Some(v));
+        return Ok(Mark::Point(v));
     }
     let squashed: String = cell
         .chars()
@@ -140,11 +138,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
         let assessor = required("assessor");
         let candidate = required("candidate");
         let criterion = required("criterion");
-        let value = parse_value(cell("value").trim()).unwrap_or_else(|e| {
+        let mark = parse_value(cell("value").trim()).unwrap_or_else(|e| {
             row_problems.push(e);
-            None
+            Mark::NotAssessed // not stored: the row has a problem
         });
-        let not_assessed = cell("value").trim().eq_ignore_ascii_case("na");
         let indicators = parse_indicators(cell("indicators")).unwrap_or_else(|e| {
             row_problems.push(e);
             Vec::new()
@@ -169,8 +166,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Sheet, ImportError> {
                 assessor,
                 candidate,
                 criterion,
-                value,
-                not_assessed,
+                mark,
                 evidence: cell("evidence").to_owned(),
                 indicators,
             });
@@ -212,15 +208,14 @@ mod tests {
             rows[0].evidence,
             "Led the \"Alpha\" rollout,\nthen trained two teams"
         );
-        assert_eq!(rows[0].value, Some(5));
+        assert_eq!(rows[0].mark, Mark::Point(5));
         assert_eq!(
             rows[0].indicators,
             [IndicatorMark::Shown, IndicatorMark::NotShown]
         );
         // The quoted line break makes the second row start on line 4, not 3.
         assert_eq!(rows[1].line, 4);
-        assert!(rows[1].not_assessed);
-        assert_eq!(rows[1].value, None);
+        assert_eq!(rows[1].mark, Mark::NotAssessed);
         assert!(rows[1].indicators.is_empty());
     }
 

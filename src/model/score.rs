@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Id;
+use super::{Id, Mark, MaybeMark};
 
 /// How an assessor marked one behaviour indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -85,10 +85,11 @@ pub struct Score {
     pub assessor_id: Id,
     /// Scorecard criterion key.
     pub criterion_key: String,
-    /// The point on the scale; `None` while undecided or when not assessed.
-    pub value: Option<i32>,
-    /// The criterion was deliberately not assessed: distinct from any score, never a zero.
-    pub not_assessed: bool,
+    /// A point of the scale or "not assessed"; none while undecided. Sent and stored as
+    /// `value` and `not_assessed`.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub mark: MaybeMark,
     /// Evidence notes.
     pub evidence: String,
     /// One mark per indicator of the criterion, in order.
@@ -115,8 +116,7 @@ impl Score {
             candidate_id: input.candidate_id,
             assessor_id: input.assessor_id,
             criterion_key: input.criterion_key.clone(),
-            value: input.value,
-            not_assessed: input.not_assessed,
+            mark: input.mark,
             evidence: input.evidence.clone(),
             indicators,
             status: ScoreStatus::Draft,
@@ -135,10 +135,10 @@ pub struct AgreedScore {
     pub candidate_id: Id,
     /// Scorecard criterion key.
     pub criterion_key: String,
-    /// The agreed point; `None` when not assessed.
-    pub value: Option<i32>,
-    /// The criterion was not assessed.
-    pub not_assessed: bool,
+    /// The agreed point, or "not assessed" (sent and stored as `value` and `not_assessed`).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub mark: Mark,
     /// Why the panel settled on this score.
     pub rationale: String,
     /// The assessor (usually the chair) who recorded it.
@@ -155,10 +155,10 @@ pub struct Moderation {
     pub candidate_id: Id,
     /// Scorecard criterion key.
     pub criterion_key: String,
-    /// The moderated point; `None` when moderated to not assessed.
-    pub value: Option<i32>,
-    /// Moderated to not assessed.
-    pub not_assessed: bool,
+    /// The moderated point, or "not assessed" (sent and stored as `value` and `not_assessed`).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub mark: Mark,
     /// Why; required whenever it differs from the agreed score.
     pub reason: String,
     /// The moderator.
@@ -177,10 +177,11 @@ pub struct ScoreInput {
     pub assessor_id: Id,
     /// Scorecard criterion key.
     pub criterion_key: String,
-    /// A point of the scale, or `None` while undecided / when not assessed.
-    pub value: Option<i32>,
-    /// Deliberately not assessed.
-    pub not_assessed: bool,
+    /// A point of the scale or "not assessed"; none while undecided. Sent as `value` and
+    /// `not_assessed`.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub mark: MaybeMark,
     /// Evidence notes.
     pub evidence: String,
     /// One mark per indicator; empty means none marked yet.
@@ -195,10 +196,11 @@ pub struct Decision {
     pub candidate_id: Id,
     /// Scorecard criterion key.
     pub criterion_key: String,
-    /// The point; `None` with `not_assessed`.
-    pub value: Option<i32>,
-    /// Not assessed.
-    pub not_assessed: bool,
+    /// The point or "not assessed" (sent as `value` and `not_assessed`); one must be chosen:
+    /// the store refuses none, naming the field.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub mark: MaybeMark,
     /// The panel's rationale, or the moderator's reason.
     pub text: String,
     /// The chair/member recording an agreed score, or the moderator.

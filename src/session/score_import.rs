@@ -116,7 +116,7 @@ impl Session {
                     }
                 }
             }
-            if let Some(v) = row.value {
+            if let Some(v) = row.mark.point() {
                 if scorecard.scale.point(v).is_none() {
                     row_problems.push(format!(
                         "value: {v} is not a point of the scale '{}' ({}–{})",
@@ -168,8 +168,7 @@ impl Session {
                         candidate_id: candidate.id,
                         assessor_id: scorer.id,
                         criterion_key: c.key.clone(),
-                        value: row.value,
-                        not_assessed: row.not_assessed,
+                        mark: row.mark.into(),
                         evidence: row.evidence.clone(),
                         indicators: row.indicators.clone(),
                     })

@@ -2,6 +2,7 @@
 //! every read a member has (scores, agreed scores, candidates, the audit log).
 
 use super::*;
+use crate::model::Mark;
 use crate::model::{
     AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
     ScoreInput, Scorecard,
@@ -110,8 +111,7 @@ impl World {
             candidate_id: self.c1,
             assessor_id: assessor,
             criterion_key: "c1".into(),
-            value: Some(value),
-            not_assessed: false,
+            mark: Mark::Point(value).into(),
             evidence: format!("scored {value}"),
             indicators: vec![IndicatorMark::Shown],
         }
@@ -121,8 +121,7 @@ impl World {
         Decision {
             candidate_id: self.c1,
             criterion_key: "c1".into(),
-            value: Some(value),
-            not_assessed: false,
+            mark: Mark::Point(value).into(),
             text: "agreed after discussion".into(),
             by: 0,
         }
@@ -230,7 +229,7 @@ fn members_save_and_submit_only_their_own_scores_for_their_own_panel() {
     let own = w.score(w.bo, 4);
     let bo = w.as_("bo");
     let saved = bo.save_score(campaign, &own).unwrap();
-    assert_eq!(saved.value, Some(4));
+    assert_eq!(saved.mark.point(), Some(4));
     let submitted = bo.submit_scores(campaign, c1).unwrap();
     assert_eq!(submitted.len(), 1);
     assert_eq!(
@@ -445,7 +444,7 @@ fn only_a_moderator_of_the_campaign_moderates_signs_off_and_reads_results() {
             campaign,
             &Decision {
                 text: "calibrated".into(),
-                value: Some(4),
+                mark: Mark::Point(4).into(),
                 by: alex,
                 ..agreed
             },
@@ -467,8 +466,7 @@ fn only_a_moderator_of_the_campaign_moderates_signs_off_and_reads_results() {
     let not_interviewed = Decision {
         candidate_id: c2,
         text: "not interviewed".into(),
-        value: None,
-        not_assessed: true,
+        mark: Mark::NotAssessed.into(),
         ..w.decision(0)
     };
     let helen_session = w.as_("helen");
@@ -549,7 +547,7 @@ fn a_score_sheet_is_imported_by_its_own_assessor_only_and_every_bad_line_is_name
     let scores = w.as_("bo").visible_scores(campaign, c1).unwrap();
     assert_eq!(scores.len(), 1);
     assert_eq!(scores[0].assessor_id, w.bo);
-    assert_eq!(scores[0].value, Some(5));
+    assert_eq!(scores[0].mark, Mark::Point(5).into());
     assert_eq!(scores[0].evidence, "Led, then\nshared");
     assert_eq!(scores[0].indicators, [IndicatorMark::Shown]);
     // The audit log names Bo as the one who saved it.

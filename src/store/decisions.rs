@@ -7,10 +7,10 @@ use serde_json::json;
 use super::campaigns::{require_state, required_text, set_state};
 use super::people::{load_assessor, load_candidate};
 use super::personal::committed;
-use super::scores::{check_value, has_submitted};
+use super::scores::{check_mark, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Moderation,
+    AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Mark, Moderation,
 };
 use crate::{Error, Result};
 
@@ -39,12 +39,11 @@ pub(crate) fn check_criterion<'a>(
 
 /// A decision (agreed or moderated) must be a point of the scale or "not assessed"; unlike a
 /// draft it cannot be left undecided.
-pub(crate) fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str) -> Result<()> {
-    check_value(&campaign.assessed, d.value, d.not_assessed, field)?;
-    if d.value.is_none() && !d.not_assessed {
-        return Err(Error::invalid(field, "choose a score or 'not assessed'"));
-    }
-    Ok(())
+pub(crate) fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str) -> Result<Mark> {
+    check_mark(&campaign.assessed, d.mark, field)?;
+    d.mark
+        .mark()
+        .ok_or_else(|| Error::invalid(field, "choose a score or 'not assessed'"))
 }
 
 pub(crate) fn load_agreed(
@@ -61,12 +60,21 @@ pub(crate) fn load_agreed(
         .optional()?)
 }
 
+/// "agreed score of candidate 3 on c1", from a row whose first columns are the candidate and
+/// the criterion key.
+fn decided_row(what: &str, r: &rusqlite::Row<'_>) -> String {
+    format!(
+        "{what} of candidate {} on {}",
+        r.get::<_, Id>(0).unwrap_or_default(),
+        r.get::<_, String>(1).unwrap_or_default()
+    )
+}
+
 pub(crate) fn agreed_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgreedScore> {
     Ok(AgreedScore {
         candidate_id: r.get(0)?,
         criterion_key: r.get(1)?,
-        value: r.get(2)?,
-        not_assessed: r.get(3)?,
+        mark: mark_at(r, 2, || decided_row("agreed score", r))?,
         rationale: r.get(4)?,
         agreed_by: r.get(5)?,
         agreed_at: r.get(6)?,
@@ -77,8 +85,7 @@ pub(crate) fn moderation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mod
     Ok(Moderation {
         candidate_id: r.get(0)?,
         criterion_key: r.get(1)?,
-        value: r.get(2)?,
-        not_assessed: r.get(3)?,
+        mark: mark_at(r, 2, || decided_row("moderated score", r))?,
         reason: r.get(4)?,
         moderator_id: r.get(5)?,
         moderated_at: r.get(6)?,
@@ -124,7 +131,7 @@ fn members_yet_to_submit(
 
 fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<AgreedScore> {
     let criterion = check_criterion(campaign, &d.criterion_key)?;
-    check_decided_value(campaign, d, "agreed.value")?;
+    let mark = check_decided_value(campaign, d, "agreed.value")?;
     let rationale = required_text("agreed.rationale", &d.text)?;
     let candidate = load_candidate(tx.conn(), campaign.id, d.candidate_id)?;
     let recorder = load_assessor(tx.conn(), campaign.id, d.by)?;
@@ -145,8 +152,7 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
     let agreed = AgreedScore {
         candidate_id: candidate.id,
         criterion_key: d.criterion_key.clone(),
-        value: d.value,
-        not_assessed: d.not_assessed,
+        mark,
         rationale: rationale.to_owned(),
         agreed_by: recorder.id,
         agreed_at: tx.now().to_owned(),
@@ -157,15 +163,15 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
          ON CONFLICT (candidate_id, criterion_key) DO UPDATE SET value = excluded.value,
            not_assessed = excluded.not_assessed, rationale = excluded.rationale,
            agreed_by = excluded.agreed_by, agreed_at = excluded.agreed_at",
-        params![agreed.candidate_id, agreed.criterion_key, agreed.value, agreed.not_assessed, agreed.rationale, agreed.agreed_by, agreed.agreed_at],
+        params![agreed.candidate_id, agreed.criterion_key, agreed.mark.point(), agreed.mark.is_not_assessed(), agreed.rationale, agreed.agreed_by, agreed.agreed_at],
     )?;
     tx.audit(
         "agreed.set",
         &format!("campaign/{}/candidate/{}/criterion/{}", campaign.id, candidate.id, criterion.key),
         before
-            .map(|b| -> Result<_> { Ok(json!({ "value": b.value, "not_assessed": b.not_assessed, "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&b.rationale))? })) })
+            .map(|b| -> Result<_> { Ok(json!({ "value": b.mark.point(), "not_assessed": b.mark.is_not_assessed(), "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&b.rationale))? })) })
             .transpose()?,
-        Some(json!({ "value": agreed.value, "not_assessed": agreed.not_assessed, "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&agreed.rationale))? })),
+        Some(json!({ "value": agreed.mark.point(), "not_assessed": agreed.mark.is_not_assessed(), "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&agreed.rationale))? })),
     )?;
     Ok(agreed)
 }
@@ -226,12 +232,12 @@ impl Store {
             require_state(&campaign, &[CampaignState::Moderation], "moderating a score")?;
             let moderator = require_moderator(tx.conn(), campaign_id, decision.by)?;
             let criterion = check_criterion(&campaign, &decision.criterion_key)?;
-            check_decided_value(&campaign, decision, "moderation.value")?;
+            let mark = check_decided_value(&campaign, decision, "moderation.value")?;
             let candidate = load_candidate(tx.conn(), campaign_id, decision.candidate_id)?;
             let agreed = load_agreed(tx.conn(), candidate.id, &criterion.key)?;
             let same_as_agreed = agreed
                 .as_ref()
-                .is_some_and(|a| a.value == decision.value && a.not_assessed == decision.not_assessed);
+                .is_some_and(|a| a.mark == mark);
             let reason = decision.text.trim();
             if !same_as_agreed && reason.is_empty() {
                 return Err(Error::invalid(
@@ -243,8 +249,7 @@ impl Store {
             let moderation = Moderation {
                 candidate_id: candidate.id,
                 criterion_key: criterion.key.clone(),
-                value: decision.value,
-                not_assessed: decision.not_assessed,
+                mark,
                 reason: reason.to_owned(),
                 moderator_id: moderator.id,
                 moderated_at: tx.now().to_owned(),
@@ -255,16 +260,16 @@ impl Store {
                  ON CONFLICT (candidate_id, criterion_key) DO UPDATE SET value = excluded.value,
                    not_assessed = excluded.not_assessed, reason = excluded.reason,
                    moderator_id = excluded.moderator_id, moderated_at = excluded.moderated_at",
-                params![moderation.candidate_id, moderation.criterion_key, moderation.value, moderation.not_assessed, moderation.reason, moderation.moderator_id, moderation.moderated_at],
+                params![moderation.candidate_id, moderation.criterion_key, moderation.mark.point(), moderation.mark.is_not_assessed(), moderation.reason, moderation.moderator_id, moderation.moderated_at],
             )?;
             tx.audit(
                 "moderation.set",
                 &format!("campaign/{campaign_id}/candidate/{}/criterion/{}", candidate.id, criterion.key),
                 Some(json!({
-                    "agreed": agreed.as_ref().map(|a| json!({ "value": a.value, "not_assessed": a.not_assessed })),
-                    "moderated": before.as_ref().map(|b| -> Result<_> { Ok(json!({ "value": b.value, "not_assessed": b.not_assessed, "reason": committed(tx.conn(), candidate.id, "reason", Some(&b.reason))? })) }).transpose()?,
+                    "agreed": agreed.as_ref().map(|a| a.mark.json()),
+                    "moderated": before.as_ref().map(|b| -> Result<_> { Ok(json!({ "value": b.mark.point(), "not_assessed": b.mark.is_not_assessed(), "reason": committed(tx.conn(), candidate.id, "reason", Some(&b.reason))? })) }).transpose()?,
                 })),
-                Some(json!({ "value": moderation.value, "not_assessed": moderation.not_assessed, "reason": committed(tx.conn(), candidate.id, "reason", Some(&moderation.reason))? })),
+                Some(json!({ "value": moderation.mark.point(), "not_assessed": moderation.mark.is_not_assessed(), "reason": committed(tx.conn(), candidate.id, "reason", Some(&moderation.reason))? })),
             )?;
             Ok(moderation)
         })

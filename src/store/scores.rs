@@ -7,8 +7,8 @@ use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignState, Candidate, Id, IndicatorMark, Score,
-    ScoreInput, ScoreStatus, Scorecard,
+    Assessor, AssessorRole, Campaign, CampaignState, Candidate, Id, IndicatorMark, Mark, MaybeMark,
+    Score, ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::{Error, Result};
 
@@ -38,8 +38,15 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
         candidate_id: r.get(0)?,
         assessor_id: r.get(1)?,
         criterion_key: r.get(2)?,
-        value: r.get(3)?,
-        not_assessed: r.get(4)?,
+        mark: maybe_mark_at(r, 3, || {
+            let (c, a, k) = (r.get::<_, Id>(0), r.get::<_, Id>(1), r.get::<_, String>(2));
+            format!(
+                "score of candidate {} by assessor {} on {}",
+                c.unwrap_or_default(),
+                a.unwrap_or_default(),
+                k.unwrap_or_default()
+            )
+        })?,
         evidence: r.get(5)?,
         indicators: IndicatorMark::decode(&r.get::<_, String>(6)?),
         status: if status == "submitted" {
@@ -59,19 +66,42 @@ fn score_entity(campaign_id: Id, candidate_id: Id, assessor_id: Id, key: &str) -
     )
 }
 
+/// The mark in columns `at` (`value`) and `at + 1` (`not_assessed`) of a row. The scores
+/// table's CHECK refuses both at once; a file edited by hand to hold it reads as an error
+/// naming `row`.
+pub(crate) fn maybe_mark_at(
+    r: &rusqlite::Row<'_>,
+    at: usize,
+    row: impl FnOnce() -> String,
+) -> rusqlite::Result<MaybeMark> {
+    MaybeMark::from_fields(r.get(at)?, r.get(at + 1)?).map_err(|e| unreadable(at, row(), e))
+}
+
+/// A decided mark at columns `at` and `at + 1`: a row that holds neither or both (a file
+/// edited by hand) reads as an error naming `row`.
+pub(crate) fn mark_at(
+    r: &rusqlite::Row<'_>,
+    at: usize,
+    row: impl FnOnce() -> String,
+) -> rusqlite::Result<Mark> {
+    Mark::from_fields(r.get(at)?, r.get(at + 1)?).map_err(|e| unreadable(at, row(), e))
+}
+
+fn unreadable(at: usize, row: String, problem: impl ToString) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        at,
+        rusqlite::types::Type::Integer,
+        Box::new(crate::error::UnreadableRow {
+            row,
+            problem: problem.to_string(),
+        }),
+    )
+}
+
 /// Checks a point against the scorecard's scale; `field` names the input in the error.
-pub(crate) fn check_value(
-    scorecard: &Scorecard,
-    value: Option<i32>,
-    not_assessed: bool,
-    field: &str,
-) -> Result<()> {
-    match (value, not_assessed) {
-        (Some(_), true) => Err(Error::invalid(
-            field,
-            "a score cannot be both a value and 'not assessed'",
-        )),
-        (Some(v), false) if scorecard.scale.point(v).is_none() => Err(Error::invalid(
+pub(crate) fn check_mark(scorecard: &Scorecard, mark: MaybeMark, field: &str) -> Result<()> {
+    match mark.point() {
+        Some(v) if scorecard.scale.point(v).is_none() => Err(Error::invalid(
             field,
             format!(
                 "{v} is not a point of the scale '{}' ({}–{})",
@@ -207,7 +237,7 @@ pub(crate) fn check_whole_submission(
         .filter(|c| {
             !drafts
                 .iter()
-                .any(|s| s.criterion_key == c.key && (s.value.is_some() || s.not_assessed))
+                .any(|s| s.criterion_key == c.key && s.mark.is_marked())
         })
         .map(|c| c.criterion.name.as_str())
         .collect();
@@ -240,7 +270,7 @@ pub(crate) fn check_draft<'a>(
             ),
         )
     })?;
-    check_value(scorecard, input.value, input.not_assessed, "score.value")?;
+    check_mark(scorecard, input.mark, "score.value")?;
     let indicator_count = criterion.criterion.indicators.len();
     let marks = if input.indicators.is_empty() {
         vec![IndicatorMark::NotShown; indicator_count]
@@ -307,8 +337,8 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
             score.candidate_id,
             score.assessor_id,
             score.criterion_key,
-            score.value,
-            score.not_assessed,
+            score.mark.point(),
+            score.mark.is_not_assessed(),
             score.evidence,
             IndicatorMark::encode(&score.indicators),
             score.created_at,
@@ -333,8 +363,8 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
 fn score_json(conn: &Connection, s: &Score) -> Result<serde_json::Value> {
     let evidence = super::personal::committed(conn, s.candidate_id, "evidence", Some(&s.evidence))?;
     Ok(json!({
-        "value": s.value,
-        "not_assessed": s.not_assessed,
+        "value": s.mark.point(),
+        "not_assessed": s.mark.is_not_assessed(),
         "evidence": evidence,
         "indicators": IndicatorMark::encode(&s.indicators),
         "status": s.status,
@@ -411,7 +441,7 @@ impl Store {
                 None,
                 Some(json!(submitted
                     .iter()
-                    .map(|s| json!({ "criterion": s.criterion_key, "value": s.value, "not_assessed": s.not_assessed }))
+                    .map(|s| json!({ "criterion": s.criterion_key, "value": s.mark.point(), "not_assessed": s.mark.is_not_assessed() }))
                     .collect::<Vec<_>>())),
             )?;
             Ok(submitted)

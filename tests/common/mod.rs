@@ -1,6 +1,7 @@
 //! Shared fixtures for the core's integration tests.
 #![allow(dead_code)]
 
+use panelmark::model::Mark;
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
@@ -277,8 +278,7 @@ pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usi
         candidate_id: candidate,
         assessor_id: assessor,
         criterion_key: key.into(),
-        value: Some(value),
-        not_assessed: false,
+        mark: Mark::Point(value).into(),
         evidence: format!("Described a concrete example; scored {value}."),
         indicators: vec![IndicatorMark::Shown; indicators],
     }
@@ -297,8 +297,7 @@ pub fn score_and_agree(desk: &mut Desk, cast: &Cast, candidate: Id, values: [Opt
             let n = if *key == "c3" { 0 } else { 2 };
             let mut input: ScoreInput = score(candidate, who, key, value.unwrap_or(4), n);
             if value.is_none() {
-                input.value = None;
-                input.not_assessed = true;
+                input.mark = Mark::NotAssessed.into();
             }
             desk.by(who).save_score(cast.campaign, &input).unwrap();
         }
@@ -310,8 +309,7 @@ pub fn score_and_agree(desk: &mut Desk, cast: &Cast, candidate: Id, values: [Opt
         let decision = Decision {
             candidate_id: candidate,
             criterion_key: key.to_string(),
-            value,
-            not_assessed: value.is_none(),
+            mark: value.map_or(Mark::NotAssessed, Mark::Point).into(),
             text: "Agreed on the evidence".into(),
             by: chair,
         };

@@ -158,7 +158,7 @@ mod tests {
                 let mut out = Vec::new();
                 for c in bo.candidates(campaign)? {
                     for s in bo.visible_scores(campaign, c.id)? {
-                        out.push((c.reference.clone(), s.value));
+                        out.push((c.reference.clone(), s.mark.point()));
                     }
                 }
                 Ok(out)

@@ -20,6 +20,7 @@
 mod scratch;
 mod writers;
 
+use crate::model::Mark;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -260,8 +261,7 @@ pub fn run(
                     keys.iter().map(move |key| Decision {
                         candidate_id: candidate,
                         criterion_key: key.clone(),
-                        value: Some(4),
-                        not_assessed: false,
+                        mark: Mark::Point(4).into(),
                         text: "Agreed after discussion".into(),
                         by: w.assessor,
                     })

@@ -63,21 +63,15 @@ fn decision(session: &Session, args: &DecisionArgs, text: &str) -> Result<Decisi
                     .join(", ")
             )
         })?;
-    let value = parse_value(args.value.trim()).map_err(|e| anyhow!("--{e}"))?;
+    let mark = parse_value(args.value.trim()).map_err(|e| anyhow!("--{e}"))?;
     let candidate = session.candidate_by_reference(args.campaign, &args.candidate)?;
     Ok(Decision {
         candidate_id: candidate.id,
         criterion_key: key,
-        value,
-        not_assessed: value.is_none(),
+        mark: mark.into(),
         text: text.to_owned(),
         by: 0,
     })
-}
-
-/// How a decided value reads.
-fn shown(value: Option<i32>) -> String {
-    value.map_or_else(|| "not assessed".into(), |v| v.to_string())
 }
 
 /// `agree`: the chair records the panel's agreed score with its rationale.
@@ -87,7 +81,7 @@ pub fn agree(ctx: &Ctx, args: &DecisionArgs, rationale: &str) -> Result<()> {
     let agreed = session.agree_score(args.campaign, &decision)?;
     outln!(
         "agreed {} for {} on {}",
-        shown(agreed.value),
+        agreed.mark,
         args.candidate,
         agreed.criterion_key
     );
@@ -103,7 +97,7 @@ pub fn moderate(ctx: &Ctx, args: &DecisionArgs, reason: &str) -> Result<()> {
         "moderated {} on {} to {}",
         args.candidate,
         moderated.criterion_key,
-        shown(moderated.value)
+        moderated.mark
     );
     Ok(())
 }

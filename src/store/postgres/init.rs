@@ -94,6 +94,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "a draft save's row security per row, the audit chain's lock shorter",
         sql: include_str!("migrations/015_save_path.sql"),
     },
+    Migration {
+        version: 16,
+        name: "a decision is a point or not assessed, exactly one",
+        sql: include_str!("migrations/016_decided_marks.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -163,8 +163,11 @@ impl PgStore {
                             &inputs.iter().map(|i| i.candidate_id).collect::<Vec<_>>(),
                             &inputs.iter().map(|i| i.assessor_id).collect::<Vec<_>>(),
                             &column(|i| &i.criterion_key),
-                            &inputs.iter().map(|i| i.value).collect::<Vec<_>>(),
-                            &inputs.iter().map(|i| i.not_assessed).collect::<Vec<_>>(),
+                            &inputs.iter().map(|i| i.mark.point()).collect::<Vec<_>>(),
+                            &inputs
+                                .iter()
+                                .map(|i| i.mark.is_not_assessed())
+                                .collect::<Vec<_>>(),
                             &column(|i| &i.evidence),
                             &marks
                                 .iter()

@@ -37,6 +37,21 @@ pub(super) fn all<C: GenericClient, T>(
         .collect())
 }
 
+/// As [`all`], for rows whose reading can fail (a stored value the model's types cannot hold).
+pub(super) fn try_all<C: GenericClient, T>(
+    client: &mut C,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+    map: impl Fn(&postgres::Row) -> Result<T>,
+) -> Result<Vec<T>> {
+    client
+        .query(sql, params)
+        .map_err(refused)?
+        .iter()
+        .map(map)
+        .collect()
+}
+
 fn parse_json<T: serde::de::DeserializeOwned>(what: String, body: &str) -> Result<T> {
     serde_json::from_str(body)
         .map_err(|e| Error::invalid(what, format!("stored body is unreadable: {e}")))
@@ -371,7 +386,7 @@ pub(super) fn scores<C: GenericClient>(
     candidate_id: Option<Id>,
     submitted_only: bool,
 ) -> Result<Vec<Score>> {
-    all(
+    try_all(
         client,
         &format!(
             "SELECT {SCORE_COLUMNS} FROM scores
@@ -394,7 +409,7 @@ pub(super) fn own_panel_scores(
     campaign_id: Id,
     assessor_id: Id,
 ) -> Result<Vec<Score>> {
-    all(
+    try_all(
         client,
         &format!(
             "SELECT {SCORE_COLUMNS} FROM scores
@@ -417,7 +432,7 @@ pub(super) fn own_panel_scores(
 }
 
 pub(super) fn agreed_scores(client: &mut Client, candidate_id: Id) -> Result<Vec<AgreedScore>> {
-    all(
+    try_all(
         client,
         &format!(
             "SELECT {AGREED_COLUMNS} FROM agreed_scores WHERE candidate_id = $1 ORDER BY criterion_key"
@@ -431,7 +446,7 @@ pub(super) fn campaign_agreed_scores(
     client: &mut Client,
     campaign_id: Id,
 ) -> Result<Vec<AgreedScore>> {
-    all(
+    try_all(
         client,
         &format!(
             "SELECT {AGREED_COLUMNS} FROM agreed_scores
@@ -448,7 +463,7 @@ pub(super) fn moderations(
     candidate_id: Option<Id>,
     campaign_id: Id,
 ) -> Result<Vec<Moderation>> {
-    all(
+    try_all(
         client,
         &format!(
             "SELECT {MODERATION_COLUMNS} FROM moderations

@@ -4,9 +4,22 @@
 use postgres::Row;
 
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Candidate, IndicatorMark, Moderation, Panel, Score,
-    ScoreStatus, Withdrawal,
+    AgreedScore, Assessor, AssessorRole, Candidate, IndicatorMark, Mark, MaybeMark, Moderation,
+    Panel, Score, ScoreStatus, Withdrawal,
 };
+use crate::{Error, Result};
+
+/// The stored pair at columns `at` (`value`) and `at + 1` (`not_assessed`) as a mark, or an
+/// error naming the row `what`. The schema's CHECKs refuse a score that is both and a decision
+/// that is neither or both, so this fails only on a server whose schema was changed by hand.
+fn mark_at<T>(
+    r: &Row,
+    at: usize,
+    what: impl FnOnce() -> String,
+    read: impl FnOnce(Option<i32>, bool) -> std::result::Result<T, String>,
+) -> Result<T> {
+    read(r.get(at), r.get(at + 1)).map_err(|e| Error::invalid(what(), e))
+}
 
 /// Columns for [`candidate`].
 pub(super) const CANDIDATE_COLUMNS: &str =
@@ -58,13 +71,25 @@ pub(super) const SCORE_COLUMNS: &str =
     "candidate_id, assessor_id, criterion_key, value, not_assessed, evidence, indicators, \
      status, created_at, updated_at, submitted_at";
 
-pub(super) fn score(r: &Row) -> Score {
-    Score {
+pub(super) fn score(r: &Row) -> Result<Score> {
+    let key = |r: &Row| {
+        format!(
+            "stored score {}/{}/{}",
+            r.get::<_, i64>(0),
+            r.get::<_, i64>(1),
+            r.get::<_, &str>(2)
+        )
+    };
+    Ok(Score {
         candidate_id: r.get(0),
         assessor_id: r.get(1),
         criterion_key: r.get(2),
-        value: r.get(3),
-        not_assessed: r.get(4),
+        mark: mark_at(
+            r,
+            3,
+            || key(r),
+            |v, n| MaybeMark::from_fields(v, n).map_err(|e| e.to_string()),
+        )?,
         evidence: r.get(5),
         indicators: IndicatorMark::decode(r.get(6)),
         status: if r.get::<_, &str>(7) == "submitted" {
@@ -75,37 +100,59 @@ pub(super) fn score(r: &Row) -> Score {
         created_at: r.get(8),
         updated_at: r.get(9),
         submitted_at: r.get(10),
-    }
+    })
 }
 
 /// Columns for [`agreed`] (from `agreed_scores`).
 pub(super) const AGREED_COLUMNS: &str =
     "candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at";
 
-pub(super) fn agreed(r: &Row) -> AgreedScore {
-    AgreedScore {
+pub(super) fn agreed(r: &Row) -> Result<AgreedScore> {
+    let key = |r: &Row| {
+        format!(
+            "stored agreed score {}/{}",
+            r.get::<_, i64>(0),
+            r.get::<_, &str>(1)
+        )
+    };
+    Ok(AgreedScore {
         candidate_id: r.get(0),
         criterion_key: r.get(1),
-        value: r.get(2),
-        not_assessed: r.get(3),
+        mark: mark_at(
+            r,
+            2,
+            || key(r),
+            |v, n| Mark::from_fields(v, n).map_err(|e| e.to_string()),
+        )?,
         rationale: r.get(4),
         agreed_by: r.get(5),
         agreed_at: r.get(6),
-    }
+    })
 }
 
 /// Columns for [`moderation`] (from `moderations`).
 pub(super) const MODERATION_COLUMNS: &str =
     "candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at";
 
-pub(super) fn moderation(r: &Row) -> Moderation {
-    Moderation {
+pub(super) fn moderation(r: &Row) -> Result<Moderation> {
+    let key = |r: &Row| {
+        format!(
+            "stored moderated score {}/{}",
+            r.get::<_, i64>(0),
+            r.get::<_, &str>(1)
+        )
+    };
+    Ok(Moderation {
         candidate_id: r.get(0),
         criterion_key: r.get(1),
-        value: r.get(2),
-        not_assessed: r.get(3),
+        mark: mark_at(
+            r,
+            2,
+            || key(r),
+            |v, n| Mark::from_fields(v, n).map_err(|e| e.to_string()),
+        )?,
         reason: r.get(4),
         moderator_id: r.get(5),
         moderated_at: r.get(6),
-    }
+    })
 }

@@ -388,8 +388,8 @@ pub(super) fn save_score(
             &input.candidate_id,
             &input.assessor_id,
             &input.criterion_key,
-            &input.value,
-            &input.not_assessed,
+            &input.mark.point(),
+            &input.mark.is_not_assessed(),
             &input.evidence,
             &IndicatorMark::encode(&marks),
             &at,
@@ -483,15 +483,15 @@ pub(super) fn decide(
         ),
     };
     require_state(campaign, &[state], action)?;
-    check_decided_value(campaign, d, field)?;
+    let mark = check_decided_value(campaign, d, field)?;
     let text = required_text(text_field, &d.text)?;
     tx.execute(
         sql,
         &[
             &d.candidate_id,
             &d.criterion_key,
-            &d.value,
-            &d.not_assessed,
+            &mark.point(),
+            &mark.is_not_assessed(),
             &text,
             &d.by,
             &now(),

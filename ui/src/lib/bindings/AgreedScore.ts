@@ -13,14 +13,6 @@ candidate_id: bigint,
  */
 criterion_key: string, 
 /**
- * The agreed point; `None` when not assessed.
- */
-value: number | null, 
-/**
- * The criterion was not assessed.
- */
-not_assessed: boolean, 
-/**
  * Why the panel settled on this score.
  */
 rationale: string, 
@@ -31,4 +23,12 @@ agreed_by: bigint,
 /**
  * When (RFC 3339, UTC).
  */
-agreed_at: string, };
+agreed_at: string, 
+/**
+ * The point on the scale; `null` while undecided or when not assessed.
+ */
+value: number | null, 
+/**
+ * The criterion was deliberately not assessed: distinct from any score, never a zero.
+ */
+not_assessed: boolean, };

@@ -13,18 +13,18 @@ candidate_id: bigint,
  */
 criterion_key: string, 
 /**
- * The point; `None` with `not_assessed`.
- */
-value: number | null, 
-/**
- * Not assessed.
- */
-not_assessed: boolean, 
-/**
  * The panel's rationale, or the moderator's reason.
  */
 text: string, 
 /**
  * The chair/member recording an agreed score, or the moderator.
  */
-by: bigint, };
+by: bigint, 
+/**
+ * The point on the scale; `null` while undecided or when not assessed.
+ */
+value: number | null, 
+/**
+ * The criterion was deliberately not assessed: distinct from any score, never a zero.
+ */
+not_assessed: boolean, };

@@ -13,14 +13,6 @@ candidate_id: bigint,
  */
 criterion_key: string, 
 /**
- * The moderated point; `None` when moderated to not assessed.
- */
-value: number | null, 
-/**
- * Moderated to not assessed.
- */
-not_assessed: boolean, 
-/**
  * Why; required whenever it differs from the agreed score.
  */
 reason: string, 
@@ -31,4 +23,12 @@ moderator_id: bigint,
 /**
  * When (RFC 3339, UTC).
  */
-moderated_at: string, };
+moderated_at: string, 
+/**
+ * The point on the scale; `null` while undecided or when not assessed.
+ */
+value: number | null, 
+/**
+ * The criterion was deliberately not assessed: distinct from any score, never a zero.
+ */
+not_assessed: boolean, };

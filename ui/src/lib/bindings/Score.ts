@@ -19,14 +19,6 @@ assessor_id: bigint,
  */
 criterion_key: string, 
 /**
- * The point on the scale; `None` while undecided or when not assessed.
- */
-value: number | null, 
-/**
- * The criterion was deliberately not assessed: distinct from any score, never a zero.
- */
-not_assessed: boolean, 
-/**
  * Evidence notes.
  */
 evidence: string, 
@@ -49,4 +41,12 @@ updated_at: string,
 /**
  * When submitted, if it has been.
  */
-submitted_at: string | null, };
+submitted_at: string | null, 
+/**
+ * The point on the scale; `null` while undecided or when not assessed.
+ */
+value: number | null, 
+/**
+ * The criterion was deliberately not assessed: distinct from any score, never a zero.
+ */
+not_assessed: boolean, };

@@ -18,18 +18,18 @@ assessor_id: bigint,
  */
 criterion_key: string, 
 /**
- * A point of the scale, or `None` while undecided / when not assessed.
- */
-value: number | null, 
-/**
- * Deliberately not assessed.
- */
-not_assessed: boolean, 
-/**
  * Evidence notes.
  */
 evidence: string, 
 /**
  * One mark per indicator; empty means none marked yet.
  */
-indicators: Array<IndicatorMark>, };
+indicators: Array<IndicatorMark>, 
+/**
+ * The point on the scale; `null` while undecided or when not assessed.
+ */
+value: number | null, 
+/**
+ * The criterion was deliberately not assessed: distinct from any score, never a zero.
+ */
+not_assessed: boolean, };
