@@ -126,11 +126,55 @@ try {
   // The campaign's own screen (its candidates) and the audit log's latest events.
   await open('campaign', '[data-testid="candidates-table"] tbody tr');
   await browser.saveScreenshot(path.join(outputDir, 'campaign-2000.png'));
+  // Finding candidates among 2,000 by a name typed without its accent (the demo's "Siobhán").
+  const searchBegan = Date.now();
+  await browser.$('#candidates-search').setValue('siobhan');
+  await browser.$('[data-testid="candidates-found"]').waitUntil(async function () {
+    return / of 2,000 candidates$/.test((await this.getText()).trim());
+  }, { timeout: 10_000 });
+  const campaignSearchMs = Date.now() - searchBegan;
+  const campaignSearchFound = (await browser.$('[data-testid="candidates-found"]').getText()).trim();
+  // One keystroke's worth in the page: an input event to the frame after it is painted.
+  const campaignSearchInputMs = await browser.executeAsync((done) => {
+    const box = document.getElementById('candidates-search');
+    const began = performance.now();
+    box.value = 'siobhan mac';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() => setTimeout(() => done(Math.round(performance.now() - began))));
+  });
+  // The section's top at the window's top (its rows below the box), a frame later.
+  // Scrolled in its own scrolling box: scrollIntoView also scrolled the page under the header.
+  await browser.execute(() => {
+    document.activeElement?.blur();
+    const heading = document.getElementById('candidates-heading');
+    let box = heading.parentElement;
+    while (box && getComputedStyle(box).overflowY !== 'auto') box = box.parentElement;
+    if (box) box.scrollTop += heading.getBoundingClientRect().top - box.getBoundingClientRect().top - 16;
+  });
+  await browser.pause(200);
+  await browser.saveScreenshot(path.join(outputDir, 'campaign-2000-search.png'));
   await open('audit', 'main table tbody tr');
   await browser.saveScreenshot(path.join(outputDir, 'audit-2000.png'));
+  // The next 500 events back, read and drawn (in steps) under the first 500.
+  const auditRows = () => browser.execute(() => document.querySelectorAll('[data-testid="audit-table"] tbody tr').length);
+  const shownBefore = await auditRows();
+  const olderBegan = Date.now();
+  await browser.$('button=Show older events').click();
+  await browser.waitUntil(async () => (await auditRows()) > shownBefore, { timeout: 30_000, interval: 20 });
+  const firstOlderMs = Date.now() - olderBegan;
+  // Every row the caption counts ("1,000 events, …") drawn.
+  const allDrawn = () => browser.execute(() => {
+    const counted = Number(document.querySelector('[data-testid="audit-table"] caption').textContent.trim().split(' ')[0].replace(/,/g, ''));
+    return document.querySelectorAll('[data-testid="audit-table"] tbody tr').length === counted;
+  });
+  await browser.waitUntil(allDrawn, { timeout: 30_000, interval: 20 });
+  const auditOlder = { rows_before: shownBefore, rows_after: await auditRows(), first_older_row_ms: firstOlderMs, all_drawn_ms: Date.now() - olderBegan };
+  await browser.execute(() => document.querySelector('[data-testid="audit-older"]').scrollIntoView());
+  await browser.saveScreenshot(path.join(outputDir, 'audit-2000-older.png'));
   console.log(
     JSON.stringify(
-      { candidates, open_ms: opened, in_page_ms: inPage, board_first_row_y: boardFirstRowY, scoring_rows_drawn: scoringRowsDrawn, screenshots: outputDir },
+      { candidates, open_ms: opened, in_page_ms: inPage, board_first_row_y: boardFirstRowY, scoring_rows_drawn: scoringRowsDrawn,
+        campaign_search: { typed_ms: campaignSearchMs, found: campaignSearchFound, one_input_painted_ms: campaignSearchInputMs }, audit_older: auditOlder, screenshots: outputDir },
       null,
       2,
     ),

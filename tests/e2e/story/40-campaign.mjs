@@ -112,6 +112,18 @@ export default async function (t) {
     const table = '[data-testid="candidates-table"]';
     await waitForRow(browser, table, ['C-001', 'Zoë Łukasiewicz', 'zoe@example.org', 'Panel A', '2026-11-24 10:00']);
     await waitForRow(browser, table, ['C-002', 'Siobhán Ó Briain', 'siobhan@example.org', 'Panel A', '2026-11-24 11:30']);
+    // The search box finds a name typed without its accents, and says how many of how many.
+    await browser.$('#candidates-search').setValue('zoe lukasiewicz');
+    await waitForText('[data-testid="candidates-found"]', '1 of 2 candidates');
+    const found = await rowsOf(browser, table);
+    if (found.length !== 1 || found[0][0] !== 'C-001') throw new Error(`the search listed ${JSON.stringify(found)}`);
+    // Cleared as a user clears it (an input event), the whole list is back.
+    await browser.execute(() => {
+      const box = document.getElementById('candidates-search');
+      box.value = '';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await waitForRow(browser, table, ['C-002', 'Siobhán Ó Briain', 'siobhan@example.org', 'Panel A', '2026-11-24 11:30']);
   });
 
   await step('a candidate’s interview slot is edited in place', async () => {

@@ -32,4 +32,14 @@ describe('DrawnInSteps', () => {
     vi.advanceTimersByTime(200);
     expect(drawn.count).toBe(10);
   });
+
+  it('on growing, keeps the rows drawn (the reader’s place) and adds the new ones a step per frame', () => {
+    const drawn = new DrawnInSteps(60);
+    drawn.restart(100);
+    vi.runAllTimers();
+    const counts = [drawn.count];
+    drawn.grow(300);
+    for (let frame = 0; frame < 5; frame++, vi.advanceTimersByTime(20)) counts.push(drawn.count);
+    expect(counts).toEqual([100, 160, 220, 280, 300, 300]);
+  });
 });

@@ -16,8 +16,15 @@ export class DrawnInSteps {
   /** Starts again for a list of `total` rows (a new load): its first step now, the rest one
    * step per frame. */
   restart(total: number): void {
+    this.count = 0;
+    this.grow(total);
+  }
+
+  /** The list grew to `total` rows (an older page appended): the rows drawn stay, so the
+   * reader's place holds, and the new ones follow a step per frame. */
+  grow(total: number): void {
     const mine = ++this.generation;
-    this.count = Math.min(total, this.step);
+    this.count = Math.min(total, this.count + this.step);
     const more = () => {
       if (mine !== this.generation || this.count >= total) return;
       this.count = Math.min(total, this.count + this.step);

@@ -112,3 +112,48 @@ describe('CandidatesSection at scale', () => {
     expect(screen.queryByTestId('show-more')).toBeNull();
   });
 });
+
+describe('CandidatesSection search', () => {
+  /** 2,000 candidates; every other one from the 1,501st on (far past the first 100 shown) is a Mairéad. */
+  const many = Array.from({ length: 2000 }, (_, i) => ({
+    ...candidates[0],
+    id: 100 + i,
+    reference: `C-${String(i + 1).padStart(4, '0')}`,
+    name: i >= 1500 && i % 2 === 0 ? `Mairéad Ní ${i}` : `Candidate ${i}`,
+  }));
+  const rows = () => [...document.querySelectorAll('[data-testid="candidates-table"] tbody tr')];
+
+  function showMany() {
+    session.user = { id: 1, login: 'ana', name: 'Ana Admin', hr_admin: false };
+    render(CandidatesSection, { campaign: campaign('moderation'), panels: [], candidates: many, editable: false, onchange: vi.fn(async () => {}) });
+    return screen.getByRole('searchbox', { name: /Find a candidate/ }) as HTMLInputElement;
+  }
+
+  it('finds in the whole list, without the accent typed, and says how many of how many', async () => {
+    const box = showMany();
+    await fireEvent.input(box, { target: { value: 'mairead' } });
+    expect(screen.getByTestId('candidates-found').textContent?.trim()).toBe('250 of 2,000 candidates');
+    expect(rows()).toHaveLength(100);
+    expect(rows()[0].textContent).toContain('Mairéad Ní 1500');
+    expect(screen.getByTestId('show-more').textContent).toContain('100 of 250 matching candidates shown.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(rows()).toHaveLength(200);
+  });
+
+  it('starts the shown rows again at 100 for a new search, and says when nothing matches', async () => {
+    const box = showMany();
+    await fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(rows()).toHaveLength(200);
+    await fireEvent.input(box, { target: { value: 'C-1' } });
+    expect(rows()).toHaveLength(100);
+    expect(screen.getByTestId('candidates-found').textContent?.trim()).toBe('1,000 of 2,000 candidates');
+    await fireEvent.input(box, { target: { value: 'C-0042' } });
+    expect(rows().map((r) => r.querySelector('td')?.textContent)).toEqual(['C-0042']);
+    expect(screen.queryByTestId('show-more')).toBeNull();
+    await fireEvent.input(box, { target: { value: 'nobody' } });
+    expect(screen.getByTestId('candidates-none').textContent).toBe('No candidate matches “nobody”.');
+    await fireEvent.input(box, { target: { value: '' } });
+    expect(rows()).toHaveLength(100);
+    expect(screen.getByTestId('candidates-found').textContent?.trim()).toBe('');
+  });
+});

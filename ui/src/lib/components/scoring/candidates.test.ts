@@ -17,6 +17,18 @@ describe('findCandidates', () => {
     ]);
   });
 
+  it('finds a name with or without its accents, in any case', () => {
+    const people = [
+      { id: 1, reference: 'C-001', name: 'Mairéad Ní Bhriain' },
+      { id: 2, reference: 'C-002', name: 'Mairead Walsh' },
+      { id: 3, reference: 'C-003', name: 'Søren Łukasz Straße' },
+    ];
+    expect(findCandidates(people, 'Mairead').map((c) => c.id)).toEqual([1, 2]);
+    expect(findCandidates(people, 'MAIRÉAD ni').map((c) => c.id)).toEqual([1]);
+    expect(findCandidates(people, 'soren lukasz strasse').map((c) => c.id)).toEqual([3]);
+    expect(findCandidates(people, 'Søren').map((c) => c.id)).toEqual([3]);
+  });
+
   it('keeps every candidate for an empty query and none for a miss', () => {
     expect(findCandidates(list, '  ')).toHaveLength(500);
     expect(findCandidates(list, 'nobody')).toEqual([]);

@@ -1,4 +1,4 @@
-/** The scoring screen's candidate list: finding one by reference or name, and what comes next. */
+/** Candidate lists (Scoring, Campaigns): finding one by reference or name, and what comes next. */
 
 export interface Listed {
   id: number;
@@ -6,12 +6,26 @@ export interface Listed {
   name: string;
 }
 
-/** The candidates whose reference or name contains every word of `query` (any case). */
+/** Letters that carry no separable accent in Unicode, written as a user without them types. */
+const PLAIN: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
+
+/** `text` as compared in a search: lowercase, accents dropped ("Mairéad Ó Sé" → "mairead o se"),
+ * so a name is found however it is typed. */
+export function foldForSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđðþßæœı]/g, (letter) => PLAIN[letter]);
+}
+
+/** The candidates whose reference or name contains every word of `query`, in any case and
+ * with or without accents. Used by the Scoring screen's list and the Campaigns screen's. */
 export function findCandidates<T extends Listed>(list: readonly T[], query: string): T[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return list.slice();
   return list.filter((c) => {
-    const text = `${c.reference} ${c.name}`.toLowerCase();
+    const text = foldForSearch(`${c.reference} ${c.name}`);
     return words.every((w) => text.includes(w));
   });
 }
