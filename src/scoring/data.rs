@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Assessor, Campaign, Candidate, Id, Panel};
+use crate::model::{Assessor, Campaign, Candidate, Id, Mark, MaybeMark, Panel};
 
 /// A moderator's recorded ordering of candidates with equal totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -29,10 +29,8 @@ pub struct ScoreFact {
     pub assessor_id: Id,
     /// Index of the criterion in the campaign's scorecard.
     pub criterion: usize,
-    /// The point, if scored.
-    pub value: Option<i32>,
-    /// Marked not assessed.
-    pub not_assessed: bool,
+    /// The point or "not assessed"; none if the criterion was left unmarked.
+    pub mark: MaybeMark,
     /// The evidence notes contain something other than white space.
     pub has_evidence: bool,
     /// Indicators marked shown.
@@ -50,10 +48,8 @@ pub struct DecidedScore {
     pub candidate_id: Id,
     /// Index of the criterion in the campaign's scorecard.
     pub criterion: usize,
-    /// The point, if not "not assessed".
-    pub value: Option<i32>,
-    /// Not assessed.
-    pub not_assessed: bool,
+    /// The point, or "not assessed".
+    pub mark: Mark,
 }
 
 /// A campaign's data as the rules see it.

@@ -3,8 +3,8 @@
 
 use super::data::{CampaignData, DecidedScore};
 use crate::model::{
-    Campaign, CampaignState, Candidate, Combine, Criterion, CriterionKind, ExerciseKind, Id, Panel,
-    PinnedScorecard, Priority, Scale, Scorecard, ScorecardCriterion,
+    Campaign, CampaignState, Candidate, Combine, Criterion, CriterionKind, ExerciseKind, Id, Mark,
+    Panel, PinnedScorecard, Priority, Scale, Scorecard, ScorecardCriterion,
 };
 
 /// A criterion with four indicators, weight 1, no pass mark.
@@ -79,8 +79,7 @@ pub fn decided(candidate_id: Id, criterion: usize, value: i32) -> DecidedScore {
     DecidedScore {
         candidate_id,
         criterion,
-        value: Some(value),
-        not_assessed: false,
+        mark: Mark::Point(value),
     }
 }
 

@@ -205,7 +205,7 @@ impl Default for FlagSettings {
 
 /// The points scored (not "not assessed").
 fn values<'a>(scores: &'a [&ScoreFact]) -> impl Iterator<Item = i32> + 'a {
-    scores.iter().filter_map(|s| s.value)
+    scores.iter().filter_map(|s| s.mark.point())
 }
 
 /// Lowest and highest point scored, if any.
@@ -280,7 +280,7 @@ pub fn no_evidence(
     score: &ScoreFact,
     assessor: &str,
 ) -> Option<Flag> {
-    (score.value.is_some() && !score.has_evidence).then(|| Flag {
+    (score.mark.point().is_some() && !score.has_evidence).then(|| Flag {
         assessor_id: Some(score.assessor_id),
         ..flag(
             FlagKind::NoEvidence,
@@ -288,7 +288,7 @@ pub fn no_evidence(
             &criterion.key,
             format!(
                 "{assessor} scored {} on {} with no evidence",
-                score.value.unwrap_or_default(),
+                score.mark.point().unwrap_or_default(),
                 criterion.criterion.name
             ),
         )
@@ -305,7 +305,7 @@ pub fn indicators_at_odds(
     scale: &Scale,
     assessor: &str,
 ) -> Option<Flag> {
-    let value = score.value?;
+    let value = score.mark.point()?;
     let (n, shown, negative) = (
         usize::from(score.indicators),
         usize::from(score.shown),
@@ -433,7 +433,7 @@ pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
     let mut by_panel: HashMap<Id, Vec<f64>> = HashMap::new();
     let mut all = Vec::new();
     for s in &data.scores {
-        if let (Some(v), Some(Some(panel))) = (s.value, panel_of.get(&s.assessor_id)) {
+        if let (Some(v), Some(Some(panel))) = (s.mark.point(), panel_of.get(&s.assessor_id)) {
             by_panel.entry(*panel).or_default().push(f64::from(v));
             all.push(f64::from(v));
         }
@@ -606,7 +606,7 @@ impl<'a> Context<'a> {
                 // One buffer for every cell: this loop runs for every candidate × criterion.
                 scores.clear();
                 scores.extend(view.scores_for(i));
-                let agreed = view.agreed[i].and_then(|a| a.value);
+                let agreed = view.agreed[i].and_then(|a| a.mark.point());
                 flags.extend(wide_spread(
                     candidate,
                     criterion,
@@ -640,7 +640,7 @@ impl<'a> Context<'a> {
             for (criterion, entries) in &self.across_exercises {
                 let decided: Vec<(&str, i32)> = entries
                     .iter()
-                    .filter_map(|(exercise, i)| Some((*exercise, view.decided(*i)?.value?)))
+                    .filter_map(|(exercise, i)| Some((*exercise, view.decided(*i)?.mark.point()?)))
                     .collect();
                 flags.extend(exercises_disagree(
                     candidate,
@@ -685,6 +685,7 @@ fn across_exercises(data: &CampaignData) -> Vec<(&ScorecardCriterion, Vec<(&str,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Mark;
 
     fn candidate() -> Candidate {
         Candidate {
@@ -712,8 +713,7 @@ mod tests {
             candidate_id: 7,
             assessor_id: assessor,
             criterion: 0,
-            value: Some(value),
-            not_assessed: false,
+            mark: Mark::Point(value).into(),
             has_evidence,
             shown,
             negative,

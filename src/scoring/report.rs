@@ -125,7 +125,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
     // unit (candidate, criterion) → assessor → value
     let mut units: BTreeMap<(Id, usize), BTreeMap<Id, f64>> = BTreeMap::new();
     for s in &data.scores {
-        if let (Some(v), true) = (s.value, candidate_of.contains_key(&s.candidate_id)) {
+        if let (Some(v), true) = (s.mark.point(), candidate_of.contains_key(&s.candidate_id)) {
             units
                 .entry((s.candidate_id, s.criterion))
                 .or_default()
@@ -243,7 +243,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
     let agreed: HashMap<(Id, usize), i32> = data
         .agreed
         .iter()
-        .filter_map(|a| a.value.map(|v| ((a.candidate_id, a.criterion), v)))
+        .filter_map(|a| a.mark.point().map(|v| ((a.candidate_id, a.criterion), v)))
         .collect();
     let leniency = data
         .assessors
@@ -256,7 +256,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
                 .filter(|s| s.assessor_id == a.id)
                 .filter_map(|s| {
                     Some((
-                        f64::from(s.value?),
+                        f64::from(s.mark.point()?),
                         f64::from(*agreed.get(&(s.candidate_id, s.criterion))?),
                     ))
                 })

@@ -121,15 +121,23 @@ fn criterion_result(
     let agreed = view.agreed.get(index).copied().flatten();
     let moderated = view.moderated.get(index).copied().flatten();
     let (value, not_assessed, source) = match (moderated, agreed) {
-        (Some(m), _) => (m.value, m.not_assessed, ResultSource::Moderated),
-        (None, Some(a)) => (a.value, a.not_assessed, ResultSource::Agreed),
+        (Some(m), _) => (
+            m.mark.point(),
+            m.mark.is_not_assessed(),
+            ResultSource::Moderated,
+        ),
+        (None, Some(a)) => (
+            a.mark.point(),
+            a.mark.is_not_assessed(),
+            ResultSource::Agreed,
+        ),
         (None, None) => (None, false, ResultSource::Undecided),
     };
     let criterion = &scorecard.criteria[index];
     CriterionResult {
         key: criterion.key.clone(),
-        agreed: agreed.and_then(|a| a.value),
-        moderated: moderated.and_then(|m| m.value),
+        agreed: agreed.and_then(|a| a.mark.point()),
+        moderated: moderated.and_then(|m| m.mark.point()),
         value,
         not_assessed,
         source,

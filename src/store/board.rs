@@ -7,6 +7,7 @@ use serde_json::json;
 use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use std::collections::HashMap;
 
+use super::scores::{mark_at, maybe_mark_at};
 use super::Store;
 use crate::model::{AssessorRole, CampaignState, Id};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
@@ -43,8 +44,14 @@ fn score_facts(
                 candidate_id: r.get(0)?,
                 assessor_id: r.get(1)?,
                 criterion,
-                value: r.get(3)?,
-                not_assessed: r.get(4)?,
+                mark: maybe_mark_at(r, 3, || {
+                    format!(
+                        "submitted score of candidate {} by assessor {} on criterion {}",
+                        r.get::<_, Id>(0).unwrap_or_default(),
+                        r.get::<_, Id>(1).unwrap_or_default(),
+                        r.get::<_, String>(2).unwrap_or_default()
+                    )
+                })?,
                 has_evidence: r.get(5)?,
                 shown: count('s'),
                 negative: count('x'),
@@ -194,15 +201,20 @@ impl Store {
         criterion_index: &HashMap<&str, usize>,
     ) -> Result<Decisions> {
         let conn = self.conn();
-        let decided = |sql: &str| -> Result<Vec<DecidedScore>> {
+        let decided = |sql: &str, what: &str| -> Result<Vec<DecidedScore>> {
             Ok(conn
                 .prepare_cached(sql)?
                 .query_map([campaign_id], |r| {
                     Ok(DecidedScore {
                         candidate_id: r.get(0)?,
                         criterion: criterion_at(r, 1, criterion_index)?,
-                        value: r.get(2)?,
-                        not_assessed: r.get(3)?,
+                        mark: mark_at(r, 2, || {
+                            format!(
+                                "{what} of candidate {} on {}",
+                                r.get::<_, Id>(0).unwrap_or_default(),
+                                r.get::<_, String>(1).unwrap_or_default()
+                            )
+                        })?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?)
@@ -210,10 +222,12 @@ impl Store {
         let agreed = decided(
             "SELECT candidate_id, criterion_key, value, not_assessed FROM agreed_scores
              WHERE candidate_id IN (SELECT id FROM ranked_candidates WHERE campaign_id = ?1)",
+            "agreed score",
         )?;
         let moderated = decided(
             "SELECT candidate_id, criterion_key, value, not_assessed FROM moderations
              WHERE candidate_id IN (SELECT id FROM ranked_candidates WHERE campaign_id = ?1)",
+            "moderated score",
         )?;
         let tie_orders = conn
             .prepare_cached("SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = ?1 ORDER BY rank")?

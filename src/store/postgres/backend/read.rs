@@ -12,8 +12,8 @@ use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
 };
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Moderation, Panel,
-    PinnedScorecard, Role, Score, Scorecard, User,
+    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Mark, MaybeMark, Moderation,
+    Panel, PinnedScorecard, Role, Score, Scorecard, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -607,8 +607,19 @@ pub(crate) fn campaign_data_in<C: GenericClient>(
             candidate_id: r.get(0),
             assessor_id: r.get(1),
             criterion: criterion(r.get(2))?,
-            value: r.get(3),
-            not_assessed: r.get(4),
+            mark: rows::mark_at(
+                &r,
+                3,
+                || {
+                    format!(
+                        "submitted score of candidate {} by assessor {} on criterion {}",
+                        r.get::<_, i64>(0),
+                        r.get::<_, i64>(1),
+                        r.get::<_, &str>(2)
+                    )
+                },
+                |v, n| MaybeMark::from_fields(v, n).map_err(|e| e.to_string()),
+            )?,
             has_evidence: r.get(5),
             shown: count('s'),
             negative: count('x'),
@@ -629,8 +640,12 @@ pub(crate) fn campaign_data_in<C: GenericClient>(
             Ok(DecidedScore {
                 candidate_id: r.get(0),
                 criterion: criterion(r.get(1))?,
-                value: r.get(2),
-                not_assessed: r.get(3),
+                mark: rows::mark_at(
+                    r,
+                    2,
+                    || format!("{table} row of candidate {} on {}", r.get::<_, i64>(0), r.get::<_, &str>(1)),
+                    |v, n| Mark::from_fields(v, n).map_err(|e| e.to_string()),
+                )?,
             })
         })
         .collect()

@@ -12,7 +12,7 @@ use crate::{Error, Result};
 /// The stored pair at columns `at` (`value`) and `at + 1` (`not_assessed`) as a mark, or an
 /// error naming the row `what`. The schema's CHECKs refuse a score that is both and a decision
 /// that is neither or both, so this fails only on a server whose schema was changed by hand.
-fn mark_at<T>(
+pub(super) fn mark_at<T>(
     r: &Row,
     at: usize,
     what: impl FnOnce() -> String,
