@@ -209,6 +209,27 @@ fn each_exercise_is_its_panels(desk: &mut Desk) {
         scored(&desk.login("amara")) + scored(&desk.login("tomasz")),
         "Tomasz reads his panel's score events and no one else's"
     );
+    // Read back a page at a time (the Audit screen's "Show older events"), the pages are the
+    // same events, on either backend.
+    let mut pages = Vec::new();
+    let mut before_seq = None;
+    loop {
+        let page = desk
+            .by(cast.member_a)
+            .audit_events(&AuditFilter {
+                campaign: Some(campaign),
+                before_seq,
+                limit: Some(3),
+                ..AuditFilter::default()
+            })
+            .unwrap();
+        let Some(oldest) = page.first() else { break };
+        before_seq = Some(oldest.seq);
+        pages.splice(0..0, page);
+    }
+    let seqs =
+        |events: &[panelmark::model::AuditEvent]| events.iter().map(|e| e.seq).collect::<Vec<_>>();
+    assert_eq!(seqs(&pages), seqs(&campaign_events));
 
     // Each chair agrees their own exercise's entries, waiting for nobody on the other panel.
     forbidden(agree(desk, &cast, cast.chair_a, "c2@e2", 4), "Written test");
