@@ -8,7 +8,7 @@ const list = Array.from({ length: 500 }, (_, i) => ({
 }));
 
 describe('findCandidates', () => {
-  it('finds by reference or by any part of the name, in any case', () => {
+  it('finds by reference or by the start of any word of the name, in any case', () => {
     expect(findCandidates(list, 'c-042').map((c) => c.id)).toEqual([42]);
     expect(findCandidates(list, 'natar').map((c) => c.name)).toEqual(['Priya Natarajan']);
     expect(findCandidates(list, 'priya C-042').map((c) => c.id)).toEqual([42]);
@@ -27,6 +27,19 @@ describe('findCandidates', () => {
     expect(findCandidates(people, 'MAIRÉAD ni').map((c) => c.id)).toEqual([1]);
     expect(findCandidates(people, 'soren lukasz strasse').map((c) => c.id)).toEqual([3]);
     expect(findCandidates(people, 'Søren').map((c) => c.id)).toEqual([3]);
+  });
+
+  it('matches the start of a name\'s words, and the reference anywhere', () => {
+    const people = [
+      { id: 1, reference: 'C-0457', name: 'Siobhán MacLeod' },
+      { id: 2, reference: 'C-1345', name: 'Siobhan Ó Sé' },
+      { id: 3, reference: 'C-2001', name: 'Siobhan Kelly-Ryan' },
+    ];
+    expect(findCandidates(people, 'siobhan o').map((c) => c.id)).toEqual([2]);
+    expect(findCandidates(people, 'mac').map((c) => c.id)).toEqual([1]);
+    expect(findCandidates(people, 'leod')).toEqual([]);
+    expect(findCandidates(people, 'ryan').map((c) => c.id)).toEqual([3]);
+    expect(findCandidates(people, '457').map((c) => c.id)).toEqual([1]);
   });
 
   it('keeps every candidate for an empty query and none for a miss', () => {
