@@ -19,7 +19,7 @@ fn not_assessed_is_left_out_of_the_total_and_never_counts_as_zero() {
     let zoe = results.iter().find(|r| r.candidate_id == cast.zoe).unwrap();
     assert_eq!(zoe.total, 10.0);
     assert_eq!(zoe.scaled_total, 15.0);
-    assert!(zoe.criteria[2].not_assessed);
+    assert!(zoe.criteria[2].mark.is_not_assessed());
     assert_eq!(zoe.outcome, Outcome::Pass);
     assert_eq!(
         zoe.outcome_reason,
@@ -276,8 +276,8 @@ fn the_packed_board_carries_every_result_and_flag_of_the_board() {
                 (
                     criterion.agreed,
                     criterion.moderated,
-                    criterion.value,
-                    criterion.not_assessed,
+                    criterion.mark.point(),
+                    criterion.mark.is_not_assessed(),
                     criterion.source,
                     criterion.meets_pass_mark
                 )

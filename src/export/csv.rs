@@ -138,7 +138,8 @@ pub fn write_results<W: Write>(record: &CampaignRecord, w: W, raw: bool) -> Resu
             r.panel.clone().unwrap_or_default(),
         ];
         for c in &r.criteria {
-            let agreed = if c.not_assessed && c.moderated.is_none() && c.agreed.is_none() {
+            let agreed = if c.mark.is_not_assessed() && c.moderated.is_none() && c.agreed.is_none()
+            {
                 "not assessed".to_owned()
             } else {
                 opt_num(c.agreed)

@@ -200,10 +200,10 @@ fn combined_blocks(
                         .exercises
                         .iter()
                         .map(|e| {
-                            let value = match (e.value, e.not_assessed) {
-                                (Some(v), _) => v.to_string(),
-                                (None, true) => "n/a".into(),
-                                (None, false) => "—".into(),
+                            let value = match e.mark.mark() {
+                                Some(Mark::Point(v)) => v.to_string(),
+                                Some(Mark::NotAssessed) => "n/a".into(),
+                                None => "—".into(),
                             };
                             format!("{} {value}", e.exercise_name)
                         })
@@ -516,13 +516,11 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
                     .map_or("—".into(), |v| v.to_string()),
                 r.and_then(|r| r.moderated)
                     .map_or("—".into(), |v| v.to_string()),
-                r.map_or("—".into(), |r| {
-                    match (r.value, r.not_assessed, r.source) {
-                        (_, _, ResultSource::Undecided) => "undecided".into(),
-                        (Some(v), _, _) => v.to_string(),
-                        (None, true, _) => "n/a".into(),
-                        (None, false, _) => "—".into(),
-                    }
+                r.map_or("—".into(), |r| match (r.mark.mark(), r.source) {
+                    (_, ResultSource::Undecided) => "undecided".into(),
+                    (Some(Mark::Point(v)), _) => v.to_string(),
+                    (Some(Mark::NotAssessed), _) => "n/a".into(),
+                    (None, _) => "—".into(),
                 }),
             ]
         })

@@ -142,8 +142,8 @@ impl Board {
                             PackedCell(
                                 c.agreed,
                                 c.moderated,
-                                c.value,
-                                c.not_assessed,
+                                c.mark.point(),
+                                c.mark.is_not_assessed(),
                                 c.source,
                                 c.meets_pass_mark,
                             )

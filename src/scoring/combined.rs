@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::results::CriterionResult;
-use crate::model::{Combine, Scorecard};
+use crate::model::{Combine, Mark, MaybeMark, Scorecard};
 
 /// One exercise's score that counts on a criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -15,10 +15,11 @@ pub struct ExerciseScore {
     pub exercise: String,
     /// Exercise name.
     pub exercise_name: String,
-    /// The score that counts in that exercise (moderated, else agreed), if decided.
-    pub value: Option<i32>,
-    /// That score is "not assessed".
-    pub not_assessed: bool,
+    /// The mark that counts in that exercise (moderated, else agreed); none while undecided.
+    /// Sent as `value` and `not_assessed`.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub mark: MaybeMark,
 }
 
 /// A criterion's scores across its exercises and their combination.
@@ -59,21 +60,19 @@ pub fn combine(scorecard: &Scorecard, results: &[CriterionResult]) -> Vec<Combin
             {
                 let key = crate::model::slot_key(&criterion.key, &exercise.key);
                 let result = results.iter().find(|r| r.key == key);
-                let value = result.and_then(|r| r.value);
-                let not_assessed = result.is_some_and(|r| r.not_assessed);
-                match value {
-                    Some(v) => {
+                let mark = result.map_or(MaybeMark::NONE, |r| r.mark);
+                match mark.mark() {
+                    Some(Mark::Point(v)) => {
                         weighted += exercise.weight() * f64::from(v);
                         weights += exercise.weight();
                     }
-                    None if !not_assessed => undecided = true,
-                    None => {}
+                    Some(Mark::NotAssessed) => {}
+                    None => undecided = true,
                 }
                 exercises.push(ExerciseScore {
                     exercise: exercise.key.clone(),
                     exercise_name: exercise.name.clone(),
-                    value,
-                    not_assessed,
+                    mark,
                 });
             }
             let not_assessed = !undecided && weights == 0.0;

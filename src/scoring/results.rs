@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::data::{CampaignData, CandidateView, Index, TieOrder};
-use crate::model::{Id, Scorecard};
+use crate::model::{Id, MaybeMark, Scorecard};
 
 /// Where a candidate's final score on a criterion came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -38,11 +38,12 @@ pub struct CriterionResult {
     pub agreed: Option<i32>,
     /// The moderated score, if any.
     pub moderated: Option<i32>,
-    /// The score that counts: moderated if moderated, else agreed.
-    pub value: Option<i32>,
-    /// The deciding score is "not assessed".
-    pub not_assessed: bool,
-    /// Where `value` came from.
+    /// The mark that counts: moderated if moderated, else agreed; none while undecided. Sent
+    /// as `value` and `not_assessed`.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub mark: MaybeMark,
+    /// Where the mark came from.
     pub source: ResultSource,
     /// Whether the pass mark is met (`None` when the criterion has no pass mark or no score).
     pub meets_pass_mark: Option<bool>,
@@ -120,28 +121,22 @@ fn criterion_result(
 ) -> CriterionResult {
     let agreed = view.agreed.get(index).copied().flatten();
     let moderated = view.moderated.get(index).copied().flatten();
-    let (value, not_assessed, source) = match (moderated, agreed) {
-        (Some(m), _) => (
-            m.mark.point(),
-            m.mark.is_not_assessed(),
-            ResultSource::Moderated,
-        ),
-        (None, Some(a)) => (
-            a.mark.point(),
-            a.mark.is_not_assessed(),
-            ResultSource::Agreed,
-        ),
-        (None, None) => (None, false, ResultSource::Undecided),
+    let (mark, source) = match (moderated, agreed) {
+        (Some(m), _) => (MaybeMark::from(m.mark), ResultSource::Moderated),
+        (None, Some(a)) => (MaybeMark::from(a.mark), ResultSource::Agreed),
+        (None, None) => (MaybeMark::NONE, ResultSource::Undecided),
     };
     let criterion = &scorecard.criteria[index];
     CriterionResult {
         key: criterion.key.clone(),
         agreed: agreed.and_then(|a| a.mark.point()),
         moderated: moderated.and_then(|m| m.mark.point()),
-        value,
-        not_assessed,
+        mark,
         source,
-        meets_pass_mark: criterion.pass_mark.zip(value).map(|(mark, v)| v >= mark),
+        meets_pass_mark: criterion
+            .pass_mark
+            .zip(mark.point())
+            .map(|(pass, v)| v >= pass),
     }
 }
 
@@ -154,7 +149,12 @@ fn weights(scorecard: &Scorecard, criteria: &[CriterionResult]) -> (f64, f64) {
         .fold((0.0, 0.0), |(all, assessed), (c, r)| {
             (
                 all + c.weight,
-                assessed + if r.value.is_some() { c.weight } else { 0.0 },
+                assessed
+                    + if r.mark.point().is_some() {
+                        c.weight
+                    } else {
+                        0.0
+                    },
             )
         })
 }
@@ -196,7 +196,7 @@ fn decide(
     let essential = |key: &str| scorecard.criterion(key).is_some_and(|c| c.is_essential());
     let unassessed: Vec<String> = criteria
         .iter()
-        .filter(|c| c.not_assessed && essential(&c.key))
+        .filter(|c| c.mark.is_not_assessed() && essential(&c.key))
         .map(|c| name(&c.key))
         .collect();
     if !unassessed.is_empty() {
@@ -212,7 +212,7 @@ fn decide(
             format!(
                 "{} ({} below {})",
                 name(&c.key),
-                c.value.unwrap_or_default(),
+                c.mark.point().unwrap_or_default(),
                 scorecard
                     .criterion(&c.key)
                     .and_then(|s| s.pass_mark)
@@ -294,7 +294,7 @@ pub fn compute_indexed(data: &CampaignData, index: &Index<'_>) -> Vec<CandidateR
             let total = criteria
                 .iter()
                 .zip(&scorecard.criteria)
-                .filter_map(|(r, c)| r.value.map(|v| c.weight * f64::from(v)))
+                .filter_map(|(r, c)| r.mark.point().map(|v| c.weight * f64::from(v)))
                 .sum();
             let (all_weights, assessed_weights) = weights(scorecard, &criteria);
             let scaled = scaled_total(total, all_weights, assessed_weights);
@@ -345,7 +345,7 @@ fn rank(data: &CampaignData, results: &mut [CandidateResult]) {
                 .criteria
                 .iter()
                 .find(|c| c.key == key)
-                .and_then(|c| c.value)
+                .and_then(|c| c.mark.point())
                 .map(f64::from),
         }
     };

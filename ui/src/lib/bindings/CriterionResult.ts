@@ -18,18 +18,18 @@ agreed: number | null,
  */
 moderated: number | null, 
 /**
- * The score that counts: moderated if moderated, else agreed.
- */
-value: number | null, 
-/**
- * The deciding score is "not assessed".
- */
-not_assessed: boolean, 
-/**
- * Where `value` came from.
+ * Where the mark came from.
  */
 source: ResultSource, 
 /**
  * Whether the pass mark is met (`None` when the criterion has no pass mark or no score).
  */
-meets_pass_mark: boolean | null, };
+meets_pass_mark: boolean | null, 
+/**
+ * The point on the scale; `null` while undecided or when not assessed.
+ */
+value: number | null, 
+/**
+ * The criterion was deliberately not assessed: distinct from any score, never a zero.
+ */
+not_assessed: boolean, };

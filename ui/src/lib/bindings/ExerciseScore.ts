@@ -13,10 +13,10 @@ exercise: string,
  */
 exercise_name: string, 
 /**
- * The score that counts in that exercise (moderated, else agreed), if decided.
+ * The point on the scale; `null` while undecided or when not assessed.
  */
 value: number | null, 
 /**
- * That score is "not assessed".
+ * The criterion was deliberately not assessed: distinct from any score, never a zero.
  */
 not_assessed: boolean, };
