@@ -185,36 +185,47 @@ impl<'de> Deserialize<'de> for Mark {
     }
 }
 
-/// Both types read in TypeScript as the two fields of [`MarkFields`] they are sent as.
-macro_rules! ts_as_mark_fields {
-    ($($t:ty),*) => {$(
+/// A decided mark's two fields as TypeScript reads them: the same as [`MarkFields`], with the
+/// words that fit a decision (never undecided).
+#[derive(TS)]
+#[allow(dead_code)] // read by ts-rs only
+struct DecidedFields {
+    /// The point on the scale; `null` when not assessed.
+    value: Option<i32>,
+    /// The criterion was not assessed: distinct from any score, never a zero.
+    not_assessed: bool,
+}
+
+/// Each type reads in TypeScript as the two fields it is sent as.
+macro_rules! ts_as_fields {
+    ($($t:ty => $fields:ty),*) => {$(
         impl TS for $t {
             type WithoutGenerics = Self;
             type OptionInnerType = Self;
 
             fn name() -> String {
-                <MarkFields as TS>::name()
+                <$fields as TS>::name()
             }
 
             fn inline() -> String {
-                <MarkFields as TS>::inline()
+                <$fields as TS>::inline()
             }
 
             fn inline_flattened() -> String {
-                <MarkFields as TS>::inline_flattened()
+                <$fields as TS>::inline_flattened()
             }
 
             fn decl() -> String {
-                <MarkFields as TS>::decl()
+                <$fields as TS>::decl()
             }
 
             fn decl_concrete() -> String {
-                <MarkFields as TS>::decl_concrete()
+                <$fields as TS>::decl_concrete()
             }
         }
     )*};
 }
-ts_as_mark_fields!(Mark, MaybeMark);
+ts_as_fields!(Mark => DecidedFields, MaybeMark => MarkFields);
 
 #[cfg(test)]
 mod tests {

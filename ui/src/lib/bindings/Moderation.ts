@@ -25,10 +25,10 @@ moderator_id: bigint,
  */
 moderated_at: string, 
 /**
- * The point on the scale; `null` while undecided or when not assessed.
+ * The point on the scale; `null` when not assessed.
  */
 value: number | null, 
 /**
- * The criterion was deliberately not assessed: distinct from any score, never a zero.
+ * The criterion was not assessed: distinct from any score, never a zero.
  */
 not_assessed: boolean, };
