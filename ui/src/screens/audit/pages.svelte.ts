@@ -21,8 +21,13 @@ export class AuditPages {
   atStart = $state(false);
   /** True while a page is being read. */
   reading = $state(false);
-  /** The filters of the events shown, kept for the older pages. */
-  private filters: AuditFilters = {};
+  /** The filters of the events shown (the last applied, not the boxes as edited since), kept
+   * for the older pages and for what the screen says about them. */
+  filters = $state.raw<AuditFilters>({});
+  /** True when the events shown are narrowed by a filter. */
+  readonly narrowed = $derived(
+    Boolean(this.filters.action_prefix || this.filters.campaign != null || this.filters.actor),
+  );
   /** Counts loads, so a page that arrives after the filters changed is dropped. */
   private generation = 0;
 
