@@ -273,6 +273,8 @@ const cleanUp = async () => {
   }
   rmSync(work, { recursive: true, force: true });
 };
+// WebKit's storage process may still write into a desk's data folder as its app exits.
+process.once('exit', () => rmSync(work, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => cleanUp().finally(() => process.exit(130)));
 }
