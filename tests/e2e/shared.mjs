@@ -216,10 +216,12 @@ async function scoreCriterion(desk, index, value, evidence) {
 }
 
 /**
- * Leaves the notes with Esc, as the form's key hint says. Clicking elsewhere straight from
- * notes typed a while before lost the click under Xvfb: the mousedown moved the focus to the
- * button, its click never came (Alex's step button, every run; a second click worked). No
- * window manager gives these windows focus, which a person's window would have.
+ * Leaves the notes with Esc, as the form's key hint says. Without it, Alex's click on the next
+ * criterion's step was lost (only the focus moved; a second click worked) every time another
+ * desk's submission had reached Alex's Scoring screen (the live reload of the panel) while
+ * Alex's notes had the focus: 4 of 4 runs, and 0 of 1 with the server's notifications turned
+ * off. Reported to the lead as a likely Scoring-screen bug; this test is about independence
+ * and the board, so it leaves the notes first.
  */
 async function leaveNotes(desk) {
   await desk.browser.keys('Escape');
