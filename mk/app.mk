@@ -12,6 +12,9 @@
 #   app-measure  build, then print start-up time and idle memory as JSON (tests/e2e/measure.mjs)
 #   app-large-screens  build, then screenshot Scoring, the board, Results, Campaigns and Audit at
 #                2,000 candidates, with each screen's open time and elements (tests/e2e/large.mjs)
+#   app-shared-e2e  build, then three apps at once on a throwaway PostgreSQL cluster: two panel
+#                members and a moderator, independence and live updates (tests/e2e/shared.mjs);
+#                screenshots in test-output/e2e-shared/. Not yet part of `make test`
 #   app-bindings-check  fail if ui/src/lib/bindings differs from what the Rust types generate
 
 APP_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
@@ -25,7 +28,7 @@ APP_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APP_APT_PACKAGES := libwebkit2gtk-4.1-dev pkg-config build-essential libdbus-1-dev \
 	xvfb xauth webkit2gtk-driver imagemagick hyphen-en-gb
 
-.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure app-large-screens app-bindings-check
+.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure app-large-screens app-shared-e2e app-bindings-check
 
 app-deps: app-apt $(APP_NPM_STAMP) $(APP_TAURI_DRIVER)
 
@@ -76,6 +79,11 @@ app-measure: app-build
 # demo, into test-output/e2e-large/ (tests/e2e/large.mjs).
 app-large-screens: app-build
 	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/large.mjs
+
+# Two panel members and a moderator, each in their own app, on one throwaway PostgreSQL cluster
+# (scripts/pg-test-cluster.sh, stopped afterwards also on failure): tests/e2e/shared.mjs.
+app-shared-e2e: app-build $(APP_TAURI_DRIVER)
+	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/shared.mjs
 
 # Fails when the committed TypeScript bindings differ from what the Rust types generate
 # (ts-rs writes them into ui/src/lib/bindings/ while the tests run).

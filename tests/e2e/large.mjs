@@ -8,26 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import {
-  appBinary,
-  freePort,
-  freshDir,
-  nativeDriver,
-  repo,
-  requireDisplay,
-  requireFile,
-  signInOnStart,
-  start,
-  stop,
-  tauriDriver,
-  waitForPort,
-} from './lib.mjs';
+import { appBinary, freshDir, repo, requireCli, requireDrivableApp, signInOnStart, startDriver, stop } from './lib.mjs';
 
-requireDisplay();
-requireFile(appBinary, 'build it with `make -f mk/app.mk app-build`');
-requireFile(tauriDriver, 'install it with `make -f mk/app.mk app-deps`');
-const cli = process.env.PANELMARK_CLI ?? path.join(repo, 'target/release/panelmark');
-requireFile(cli, 'build it with `cargo build --release --bin panelmark`');
+requireDrivableApp();
+const cli = requireCli();
 
 const arg = process.argv.indexOf('--candidates');
 const candidates = arg > 0 ? Number(process.argv[arg + 1]) : 2000;
@@ -44,8 +28,7 @@ execFileSync(cli, ['--db', db, '--as', 'screens', 'demo', '--candidates', String
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
-const port = await freePort();
-const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(await freePort()), '--native-driver', nativeDriver], { env });
+const { driver, port } = await startDriver(env);
 let browser;
 const opened = {};
 const inPage = {};
@@ -82,7 +65,6 @@ function readScreenTimer(screen) {
   return { ...Object.fromEntries(marks), ready_dom: since(s.dom), ready_layout: since(s.layout), ready_painted: since(s.ready), main_elements: s.nodes };
 }
 try {
-  await waitForPort(port, 10_000);
   browser = await remote({
     hostname: '127.0.0.1',
     port,

@@ -97,3 +97,28 @@ export async function signInOnStart(browser, person) {
     { timeout: 30_000 },
   );
 }
+
+/** Exits with what to install unless the app can be driven: a display, the release app,
+ * tauri-driver and WebKitWebDriver. */
+export function requireDrivableApp() {
+  requireDisplay();
+  requireFile(appBinary, 'build it with `make -f mk/app.mk app-build`');
+  requireFile(tauriDriver, 'install it with `make -f mk/app.mk app-deps`');
+  requireFile(nativeDriver, 'apt-get install webkit2gtk-driver');
+}
+
+/** The release CLI (PANELMARK_CLI overrides), or exit with how to build it. */
+export function requireCli() {
+  const cli = process.env.PANELMARK_CLI ?? path.join(repo, 'target/release/panelmark');
+  requireFile(cli, 'build it with `cargo build --release --bin panelmark`');
+  return cli;
+}
+
+/** Starts tauri-driver on free ports, the app it starts inheriting `env`; resolves with the
+ * driver process and its port once it listens. */
+export async function startDriver(env) {
+  const port = await freePort();
+  const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(await freePort()), '--native-driver', nativeDriver], { env });
+  await waitForPort(port, 10_000);
+  return { driver, port };
+}
