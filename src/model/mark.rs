@@ -117,7 +117,7 @@ impl From<Option<Mark>> for MaybeMark {
 }
 
 impl Mark {
-    /// The mark a decided pair holds; `field` names it in the error for neither or both.
+    /// The mark a decided pair holds; an error for neither or both.
     pub fn from_fields(value: Option<i32>, not_assessed: bool) -> Result<Mark, NotAMark> {
         match MaybeMark::from_fields(value, not_assessed) {
             Ok(MaybeMark(Some(mark))) => Ok(mark),
@@ -134,6 +134,29 @@ impl Mark {
     /// `{"value": …, "not_assessed": …}`, as the audit log records a mark.
     pub fn json(self) -> serde_json::Value {
         MaybeMark::from(self).json()
+    }
+}
+
+/// A mark read back from the pair it is stored as ([`Mark`] refuses neither and both,
+/// [`MaybeMark`] both): what each backend's row reader asks for.
+pub trait FromStoredPair: Sized {
+    /// Why the pair is not one.
+    type Error: std::error::Error + Send + Sync + 'static;
+    /// The mark `value` and `not_assessed` hold.
+    fn from_pair(value: Option<i32>, not_assessed: bool) -> Result<Self, Self::Error>;
+}
+
+impl FromStoredPair for Mark {
+    type Error = NotAMark;
+    fn from_pair(value: Option<i32>, not_assessed: bool) -> Result<Self, NotAMark> {
+        Mark::from_fields(value, not_assessed)
+    }
+}
+
+impl FromStoredPair for MaybeMark {
+    type Error = BothMarks;
+    fn from_pair(value: Option<i32>, not_assessed: bool) -> Result<Self, BothMarks> {
+        MaybeMark::from_fields(value, not_assessed)
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use std::collections::HashMap;
 
-use super::scores::{mark_at, maybe_mark_at};
+use super::scores::{decision_row_of, mark_at, score_row_of};
 use super::Store;
 use crate::model::{AssessorRole, CampaignState, Id};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
@@ -44,14 +44,7 @@ fn score_facts(
                 candidate_id: r.get(0)?,
                 assessor_id: r.get(1)?,
                 criterion,
-                mark: maybe_mark_at(r, 3, || {
-                    format!(
-                        "submitted score of candidate {} by assessor {} on criterion {}",
-                        r.get::<_, Id>(0).unwrap_or_default(),
-                        r.get::<_, Id>(1).unwrap_or_default(),
-                        r.get::<_, String>(2).unwrap_or_default()
-                    )
-                })?,
+                mark: mark_at(r, 3, || score_row_of("submitted score", r))?,
                 has_evidence: r.get(5)?,
                 shown: count('s'),
                 negative: count('x'),
@@ -208,13 +201,7 @@ impl Store {
                     Ok(DecidedScore {
                         candidate_id: r.get(0)?,
                         criterion: criterion_at(r, 1, criterion_index)?,
-                        mark: mark_at(r, 2, || {
-                            format!(
-                                "{what} of candidate {} on {}",
-                                r.get::<_, Id>(0).unwrap_or_default(),
-                                r.get::<_, String>(1).unwrap_or_default()
-                            )
-                        })?,
+                        mark: mark_at(r, 2, || decision_row_of(what, r))?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?)

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::campaigns::{require_state, required_text, set_state};
 use super::people::{load_assessor, load_candidate};
 use super::personal::committed;
-use super::scores::{check_mark, has_submitted, mark_at};
+use super::scores::{check_mark, decision_row_of, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
     AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Mark, Moderation,
@@ -60,21 +60,11 @@ pub(crate) fn load_agreed(
         .optional()?)
 }
 
-/// "agreed score of candidate 3 on c1", from a row whose first columns are the candidate and
-/// the criterion key.
-fn decided_row(what: &str, r: &rusqlite::Row<'_>) -> String {
-    format!(
-        "{what} of candidate {} on {}",
-        r.get::<_, Id>(0).unwrap_or_default(),
-        r.get::<_, String>(1).unwrap_or_default()
-    )
-}
-
 pub(crate) fn agreed_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgreedScore> {
     Ok(AgreedScore {
         candidate_id: r.get(0)?,
         criterion_key: r.get(1)?,
-        mark: mark_at(r, 2, || decided_row("agreed score", r))?,
+        mark: mark_at(r, 2, || decision_row_of("agreed score", r))?,
         rationale: r.get(4)?,
         agreed_by: r.get(5)?,
         agreed_at: r.get(6)?,
@@ -85,7 +75,7 @@ pub(crate) fn moderation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mod
     Ok(Moderation {
         candidate_id: r.get(0)?,
         criterion_key: r.get(1)?,
-        mark: mark_at(r, 2, || decided_row("moderated score", r))?,
+        mark: mark_at(r, 2, || decision_row_of("moderated score", r))?,
         reason: r.get(4)?,
         moderator_id: r.get(5)?,
         moderated_at: r.get(6)?,

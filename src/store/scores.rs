@@ -7,8 +7,8 @@ use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignState, Candidate, Id, IndicatorMark, Mark, MaybeMark,
-    Score, ScoreInput, ScoreStatus, Scorecard,
+    Assessor, AssessorRole, Campaign, CampaignState, Candidate, FromStoredPair, Id, IndicatorMark,
+    MaybeMark, Score, ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::{Error, Result};
 
@@ -38,15 +38,7 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
         candidate_id: r.get(0)?,
         assessor_id: r.get(1)?,
         criterion_key: r.get(2)?,
-        mark: maybe_mark_at(r, 3, || {
-            let (c, a, k) = (r.get::<_, Id>(0), r.get::<_, Id>(1), r.get::<_, String>(2));
-            format!(
-                "score of candidate {} by assessor {} on {}",
-                c.unwrap_or_default(),
-                a.unwrap_or_default(),
-                k.unwrap_or_default()
-            )
-        })?,
+        mark: mark_at(r, 3, || score_row_of("score", r))?,
         evidence: r.get(5)?,
         indicators: IndicatorMark::decode(&r.get::<_, String>(6)?),
         status: if status == "submitted" {
@@ -67,27 +59,47 @@ fn score_entity(campaign_id: Id, candidate_id: Id, assessor_id: Id, key: &str) -
 }
 
 /// The mark in columns `at` (`value`) and `at + 1` (`not_assessed`) of a row. The scores
-/// table's CHECK refuses both at once; a file edited by hand to hold it reads as an error
-/// naming `row`.
-pub(crate) fn maybe_mark_at(
+/// table's CHECK refuses both at once; a pair the mark cannot hold (a file edited by hand: a
+/// score that is both, a decision that is neither) reads as an error naming `row`.
+pub(crate) fn mark_at<M: FromStoredPair>(
     r: &rusqlite::Row<'_>,
     at: usize,
     row: impl FnOnce() -> String,
-) -> rusqlite::Result<MaybeMark> {
-    MaybeMark::from_fields(r.get(at)?, r.get(at + 1)?).map_err(|e| unreadable(at, row(), e))
+) -> rusqlite::Result<M> {
+    M::from_pair(r.get(at)?, r.get(at + 1)?).map_err(|e| unreadable(at, row(), e))
 }
 
-/// A decided mark at columns `at` and `at + 1`: a row that holds neither or both (a file
-/// edited by hand) reads as an error naming `row`.
-pub(crate) fn mark_at(
-    r: &rusqlite::Row<'_>,
-    at: usize,
-    row: impl FnOnce() -> String,
-) -> rusqlite::Result<Mark> {
-    Mark::from_fields(r.get(at)?, r.get(at + 1)?).map_err(|e| unreadable(at, row(), e))
+/// "submitted score of candidate 3 by assessor 2 on c1": a score's row in an error, on either
+/// backend (`what`: "score", "submitted score").
+pub(crate) fn score_row(what: &str, candidate: Id, assessor: Id, key: &str) -> String {
+    format!("{what} of candidate {candidate} by assessor {assessor} on {key}")
 }
 
-fn unreadable(at: usize, row: String, problem: impl ToString) -> rusqlite::Error {
+/// "agreed score of candidate 3 on c1": a decision's row in an error, on either backend.
+pub(crate) fn decision_row(what: &str, candidate: Id, key: &str) -> String {
+    format!("{what} of candidate {candidate} on {key}")
+}
+
+/// [`score_row`] of a row whose first columns are the candidate, the assessor and the key.
+pub(crate) fn score_row_of(what: &str, r: &rusqlite::Row<'_>) -> String {
+    score_row(
+        what,
+        r.get(0).unwrap_or_default(),
+        r.get(1).unwrap_or_default(),
+        &r.get::<_, String>(2).unwrap_or_default(),
+    )
+}
+
+/// [`decision_row`] of a row whose first columns are the candidate and the key.
+pub(crate) fn decision_row_of(what: &str, r: &rusqlite::Row<'_>) -> String {
+    decision_row(
+        what,
+        r.get(0).unwrap_or_default(),
+        &r.get::<_, String>(1).unwrap_or_default(),
+    )
+}
+
+fn unreadable(at: usize, row: String, problem: impl std::fmt::Display) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         at,
         rusqlite::types::Type::Integer,

@@ -12,8 +12,8 @@ use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
 };
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Mark, MaybeMark, Moderation,
-    Panel, PinnedScorecard, Role, Score, Scorecard, User,
+    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Moderation, Panel,
+    PinnedScorecard, Role, Score, Scorecard, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -607,26 +607,14 @@ pub(crate) fn campaign_data_in<C: GenericClient>(
             candidate_id: r.get(0),
             assessor_id: r.get(1),
             criterion: criterion(r.get(2))?,
-            mark: rows::mark_at(
-                &r,
-                3,
-                || {
-                    format!(
-                        "submitted score of candidate {} by assessor {} on criterion {}",
-                        r.get::<_, i64>(0),
-                        r.get::<_, i64>(1),
-                        r.get::<_, &str>(2)
-                    )
-                },
-                |v, n| MaybeMark::from_fields(v, n).map_err(|e| e.to_string()),
-            )?,
+            mark: rows::mark_at(&r, 3, || rows::score_row_of("submitted score", &r))?,
             has_evidence: r.get(5),
             shown: count('s'),
             negative: count('x'),
             indicators: marks.chars().count() as u16,
         });
     }
-    let mut decided = |table: &str| -> Result<Vec<DecidedScore>> {
+    let mut decided = |table: &str, what: &str| -> Result<Vec<DecidedScore>> {
         tx.query(
             &format!(
                 "SELECT candidate_id, criterion_key, value, not_assessed FROM {table}
@@ -640,18 +628,13 @@ pub(crate) fn campaign_data_in<C: GenericClient>(
             Ok(DecidedScore {
                 candidate_id: r.get(0),
                 criterion: criterion(r.get(1))?,
-                mark: rows::mark_at(
-                    r,
-                    2,
-                    || format!("{table} row of candidate {} on {}", r.get::<_, i64>(0), r.get::<_, &str>(1)),
-                    |v, n| Mark::from_fields(v, n).map_err(|e| e.to_string()),
-                )?,
+                mark: rows::mark_at(r, 2, || rows::decision_row_of(what, r))?,
             })
         })
         .collect()
     };
-    let agreed = decided("agreed_scores")?;
-    let moderated = decided("moderations")?;
+    let agreed = decided("agreed_scores", "agreed score")?;
+    let moderated = decided("moderations", "moderated score")?;
     let tie_orders = all(
         tx,
         "SELECT candidate_id, rank, reason FROM tie_orders WHERE campaign_id = $1 ORDER BY rank",

@@ -4,21 +4,31 @@
 use postgres::Row;
 
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Candidate, IndicatorMark, Mark, MaybeMark, Moderation,
+    AgreedScore, Assessor, AssessorRole, Candidate, FromStoredPair, IndicatorMark, Moderation,
     Panel, Score, ScoreStatus, Withdrawal,
 };
+use crate::store::scores::{decision_row, score_row};
 use crate::{Error, Result};
 
 /// The stored pair at columns `at` (`value`) and `at + 1` (`not_assessed`) as a mark, or an
 /// error naming the row `what`. The schema's CHECKs refuse a score that is both and a decision
 /// that is neither or both, so this fails only on a server whose schema was changed by hand.
-pub(super) fn mark_at<T>(
+pub(super) fn mark_at<M: FromStoredPair>(
     r: &Row,
     at: usize,
     what: impl FnOnce() -> String,
-    read: impl FnOnce(Option<i32>, bool) -> std::result::Result<T, String>,
-) -> Result<T> {
-    read(r.get(at), r.get(at + 1)).map_err(|e| Error::invalid(what(), e))
+) -> Result<M> {
+    M::from_pair(r.get(at), r.get(at + 1)).map_err(|e| Error::invalid(what(), e.to_string()))
+}
+
+/// [`score_row`] of a row whose first columns are the candidate, the assessor and the key.
+pub(super) fn score_row_of(what: &str, r: &Row) -> String {
+    score_row(what, r.get(0), r.get(1), r.get(2))
+}
+
+/// [`decision_row`] of a row whose first columns are the candidate and the key.
+pub(super) fn decision_row_of(what: &str, r: &Row) -> String {
+    decision_row(what, r.get(0), r.get(1))
 }
 
 /// Columns for [`candidate`].
@@ -72,24 +82,11 @@ pub(super) const SCORE_COLUMNS: &str =
      status, created_at, updated_at, submitted_at";
 
 pub(super) fn score(r: &Row) -> Result<Score> {
-    let key = |r: &Row| {
-        format!(
-            "stored score {}/{}/{}",
-            r.get::<_, i64>(0),
-            r.get::<_, i64>(1),
-            r.get::<_, &str>(2)
-        )
-    };
     Ok(Score {
         candidate_id: r.get(0),
         assessor_id: r.get(1),
         criterion_key: r.get(2),
-        mark: mark_at(
-            r,
-            3,
-            || key(r),
-            |v, n| MaybeMark::from_fields(v, n).map_err(|e| e.to_string()),
-        )?,
+        mark: mark_at(r, 3, || score_row_of("score", r))?,
         evidence: r.get(5),
         indicators: IndicatorMark::decode(r.get(6)),
         status: if r.get::<_, &str>(7) == "submitted" {
@@ -108,22 +105,10 @@ pub(super) const AGREED_COLUMNS: &str =
     "candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at";
 
 pub(super) fn agreed(r: &Row) -> Result<AgreedScore> {
-    let key = |r: &Row| {
-        format!(
-            "stored agreed score {}/{}",
-            r.get::<_, i64>(0),
-            r.get::<_, &str>(1)
-        )
-    };
     Ok(AgreedScore {
         candidate_id: r.get(0),
         criterion_key: r.get(1),
-        mark: mark_at(
-            r,
-            2,
-            || key(r),
-            |v, n| Mark::from_fields(v, n).map_err(|e| e.to_string()),
-        )?,
+        mark: mark_at(r, 2, || decision_row_of("agreed score", r))?,
         rationale: r.get(4),
         agreed_by: r.get(5),
         agreed_at: r.get(6),
@@ -135,22 +120,10 @@ pub(super) const MODERATION_COLUMNS: &str =
     "candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at";
 
 pub(super) fn moderation(r: &Row) -> Result<Moderation> {
-    let key = |r: &Row| {
-        format!(
-            "stored moderated score {}/{}",
-            r.get::<_, i64>(0),
-            r.get::<_, &str>(1)
-        )
-    };
     Ok(Moderation {
         candidate_id: r.get(0),
         criterion_key: r.get(1),
-        mark: mark_at(
-            r,
-            2,
-            || key(r),
-            |v, n| Mark::from_fields(v, n).map_err(|e| e.to_string()),
-        )?,
+        mark: mark_at(r, 2, || decision_row_of("moderated score", r))?,
         reason: r.get(4),
         moderator_id: r.get(5),
         moderated_at: r.get(6),
