@@ -53,7 +53,7 @@ bindings-check: test-core test-shell
 	  git status --porcelain -- ui/src/lib/bindings; exit 1; \
 	else echo "bindings: up to date"; fi
 
-test: deps lint test-core test-pg test-shell bindings-check test-ui test-e2e
+test: deps lint test-core test-pg test-shell bindings-check test-ui test-e2e test-e2e-shared
 	@echo "make test: every suite passed"
 
 # Speed and memory figures (not a test: these machines are shared and noisy): the core on a

@@ -14,7 +14,9 @@
 #                2,000 candidates, with each screen's open time and elements (tests/e2e/large.mjs)
 #   app-shared-e2e  build, then three apps at once on a throwaway PostgreSQL cluster: two panel
 #                members and a moderator, independence and live updates (tests/e2e/shared.mjs);
-#                screenshots in test-output/e2e-shared/. Not yet part of `make test`
+#                screenshots in test-output/e2e-shared/ (release CLI for the server's set-up)
+#   test-e2e-shared  the same three desks in `make test`, setting the server up with the debug CLI
+#                the Rust suites built (no release build of the CLI in CI)
 #   app-bindings-check  fail if ui/src/lib/bindings differs from what the Rust types generate
 
 APP_ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
@@ -28,7 +30,7 @@ APP_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APP_APT_PACKAGES := libwebkit2gtk-4.1-dev pkg-config build-essential libdbus-1-dev \
 	xvfb xauth webkit2gtk-driver imagemagick hyphen-en-gb
 
-.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e app-measure app-large-screens app-shared-e2e app-bindings-check
+.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e test-e2e-shared app-measure app-large-screens app-shared-e2e app-bindings-check
 
 app-deps: app-apt $(APP_NPM_STAMP) $(APP_TAURI_DRIVER)
 
@@ -84,6 +86,12 @@ app-large-screens: app-build
 # (scripts/pg-test-cluster.sh, stopped afterwards also on failure): tests/e2e/shared.mjs.
 app-shared-e2e: app-build $(APP_TAURI_DRIVER)
 	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/shared.mjs
+
+# The CLI only sets the server up (init, logins, a campaign): the debug build is fast enough, and
+# `make test` has built it already.
+test-e2e-shared: app-build $(APP_TAURI_DRIVER)
+	cd $(APP_ROOT) && cargo build --bin panelmark -q && \
+	  PANELMARK_CLI=$(APP_ROOT)/target/debug/panelmark $(APP_XVFB) node tests/e2e/shared.mjs
 
 # Fails when the committed TypeScript bindings differ from what the Rust types generate
 # (ts-rs writes them into ui/src/lib/bindings/ while the tests run).

@@ -5,10 +5,10 @@
 // each screen's open time (click to its content on screen) as JSON. Not part of `make test`:
 // `make -f mk/app.mk app-large-screens`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import { appBinary, freshDir, repo, requireCli, requireDrivableApp, signInOnStart, startDriver, stop } from './lib.mjs';
+import { appBinary, freshDir, removeScratch, repo, requireCli, requireDrivableApp, signInOnStart, startDriver, stop } from './lib.mjs';
 
 requireDrivableApp();
 const cli = requireCli();
@@ -177,5 +177,5 @@ try {
 } finally {
   if (browser) await browser.deleteSession().catch(() => {});
   await stop(driver);
-  if (existsSync(work)) rmSync(work, { recursive: true, force: true });
+  removeScratch(work);
 }

@@ -1,6 +1,6 @@
 // Shared by run.mjs and measure.mjs: where things are, and starting the pieces.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,20 @@ export function freshDir(prefix) {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+/**
+ * Removes a run's scratch folder. An app's WebKit processes can outlive its driver by a moment
+ * and still write there (a run failed with ENOTEMPTY on `xdg-cache/mesa_shader_cache` after
+ * every step had passed), so removal is retried, and a folder that still cannot be removed is
+ * reported, not turned into a failed test: the tests' results do not depend on it.
+ */
+export function removeScratch(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  } catch (error) {
+    console.log(`warning: could not remove the scratch folder ${dir}: ${error.message}`);
+  }
+}
+
 /** Resolves once something accepts connections on 127.0.0.1:port, or rejects after timeoutMs. */
 export async function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -50,14 +64,30 @@ export async function waitForPort(port, timeoutMs) {
 
 /** A free TCP port on the loopback interface. */
 export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+  return (await freePorts(1))[0];
+}
+
+/**
+ * `count` distinct free TCP ports on the loopback interface, all held open until every one is
+ * known: asked one after another, a port closed by the first ask can be handed out again by
+ * the next (a driver and its native driver then fight over one port).
+ */
+export async function freePorts(count) {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      servers.push(
+        await new Promise((resolve, reject) => {
+          const server = net.createServer();
+          server.on('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+      );
+    }
+    return servers.map((server) => server.address().port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
 }
 
 /** Starts a child process whose output goes to ours, prefixed. */
@@ -117,8 +147,8 @@ export function requireCli() {
 /** Starts tauri-driver on free ports, the app it starts inheriting `env`; resolves with the
  * driver process and its port once it listens. */
 export async function startDriver(env) {
-  const port = await freePort();
-  const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(await freePort()), '--native-driver', nativeDriver], { env });
+  const [port, nativePort] = await freePorts(2);
+  const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver], { env });
   await waitForPort(port, 10_000);
   return { driver, port };
 }

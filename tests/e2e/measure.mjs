@@ -24,7 +24,7 @@
 //   ipc_ms: the board command's round trip as the page saw it (core, JSON both ways);
 //   unpack_ms: laying the packed board out for the screen.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
 import {
@@ -32,6 +32,7 @@ import {
   freePort,
   freshDir,
   nativeDriver,
+  removeScratch,
   repo,
   requireDisplay,
   requireFile,
@@ -136,7 +137,7 @@ async function measureOnce() {
     };
   } finally {
     await stop(app);
-    rmSync(work, { recursive: true, force: true });
+    removeScratch(work);
   }
 }
 
@@ -237,7 +238,7 @@ async function measureBoard(candidates) {
   } finally {
     if (browser) await browser.deleteSession().catch(() => {});
     await stop(driver);
-    rmSync(work, { recursive: true, force: true });
+    removeScratch(work);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   freshDir,
   nativeDriver,
   outputDir,
+  removeScratch,
   repo,
   requireDisplay,
   requireFile,
@@ -82,7 +83,7 @@ try {
 } finally {
   if (browser) await browser.deleteSession().catch(() => {});
   await stop(driver);
-  rmSync(work, { recursive: true, force: true });
+  removeScratch(work);
 }
 
 // Accessibility: every screen, every screenshot, 0 axe violations.
