@@ -8,7 +8,7 @@
 //   xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/layout-probe.mjs [--runs N] [--only a,b]
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import { appBinary, freePort, freshDir, nativeDriver, requireDisplay, requireFile, start, stop, tauriDriver, waitForPort } from './lib.mjs';
+import { appBinary, freePorts, freshDir, nativeDriver, requireDisplay, requireFile, start, stop, tauriDriver, waitForPort } from './lib.mjs';
 
 requireDisplay();
 requireFile(appBinary, 'build it with `make -f mk/app.mk app-build`');
@@ -76,8 +76,8 @@ for (const [name, v] of Object.entries(VARIANTS)) {
   for (let run = 0; run < runs; run++) {
     const work = freshDir('panelmark-probe-');
     const env = { ...process.env, PANELMARK_CONFIG_DIR: path.join(work, 'config') };
-    const port = await freePort();
-    const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(await freePort()), '--native-driver', nativeDriver], { env });
+    const [port, nativePort] = await freePorts(2);
+    const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver], { env });
     let browser;
     try {
       await waitForPort(port, 10_000);

@@ -62,11 +62,6 @@ export async function waitForPort(port, timeoutMs) {
   }
 }
 
-/** A free TCP port on the loopback interface. */
-export async function freePort() {
-  return (await freePorts(1))[0];
-}
-
 /**
  * `count` distinct free TCP ports on the loopback interface, all held open until every one is
  * known: asked one after another, a port closed by the first ask can be handed out again by

@@ -29,7 +29,7 @@ import path from 'node:path';
 import { remote } from 'webdriverio';
 import {
   appBinary,
-  freePort,
+  freePorts,
   freshDir,
   nativeDriver,
   removeScratch,
@@ -173,8 +173,8 @@ async function measureBoard(candidates) {
     setup.demo_via = 'cli';
     setup.demo_build_ms = Math.round(performance.now() - began);
   }
-  const port = await freePort();
-  const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(await freePort()), '--native-driver', nativeDriver], { env });
+  const [port, nativePort] = await freePorts(2);
+  const driver = start(tauriDriver, ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver], { env });
   let browser;
   try {
     await waitForPort(port, 10_000);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { remote } from 'webdriverio';
 import {
   appBinary,
-  freePort,
+  freePorts,
   freshDir,
   nativeDriver,
   outputDir,
@@ -32,8 +32,7 @@ const db = path.join(work, 'fresh.db');
 rmSync(outputDir, { recursive: true, force: true });
 mkdirSync(outputDir, { recursive: true });
 
-const port = await freePort();
-const nativePort = await freePort();
+const [port, nativePort] = await freePorts(2);
 const driver = start(
   tauriDriver,
   ['--port', String(port), '--native-port', String(nativePort), '--native-driver', nativeDriver],
