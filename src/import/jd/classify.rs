@@ -56,6 +56,13 @@ const NARRATIVE_FIRST: &[&str] = &[
     "selection process",
     "what we offer",
     "why join",
+    // "You'll need to accomplish the following things:": what the post holder will achieve,
+    // the work, however much it says "you'll need".
+    "accomplish",
+    // "We'll evaluate you based on:", "General process information": how the selection is
+    // run, not what it looks for.
+    "evaluate you",
+    "process information",
 ];
 
 /// Words for narrative headings, checked after the criteria keywords.
@@ -125,6 +132,12 @@ const EXPERIENCE: &[&str] = &[
     "you'll have",
     "you will need",
     "you'll need",
+    // "An excellent candidate will be able to:", "The ideal candidate": the person sought.
+    "excellent candidate",
+    "ideal candidate",
+    "candidate will be able to",
+    // "We're interested in people who:": the people sought, as "looking for" says.
+    "interested in people",
 ];
 
 /// What a heading's text says about the section it opens, and any priority it names.
@@ -144,7 +157,7 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
     let t = fold(text);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     let priority = priority_in(&t);
-    let section = if has(NARRATIVE_FIRST) {
+    let section = if has(NARRATIVE_FIRST) || about_something_else(&t) {
         Some(Section::Narrative)
     } else if t.contains("sfia") || t.contains("skills framework for the information age") {
         Some(Section::Sfia)
@@ -154,10 +167,12 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         "behaviour",
         "behavior",
         "competenc",
-        "someone who",
         "personal qualities",
         "personal attributes",
-    ]) {
+    ]) || (t.contains("someone who") && !t.contains("looking for"))
+    {
+        // "You will be someone who" lists qualities; "We're looking for someone who" is what
+        // the employer looks for, the person specification (experience, below).
         Some(Section::Criteria(CriterionKind::Behaviour))
     } else if has(&[
         "technical",
@@ -191,6 +206,19 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         weak,
         priority,
     }
+}
+
+/// "About CDS", "About your team": a heading about something other than the candidate opens
+/// narrative, where "About you" (and "About yourself") is the person specification.
+fn about_something_else(folded: &str) -> bool {
+    let Some(rest) = folded.trim_start().strip_prefix("about ") else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !next.is_empty() && next != "you" && next != "yourself"
 }
 
 /// "Competencies and Experience Required": a heading over the named competencies and, under
@@ -436,8 +464,40 @@ pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     let rest_words = rest.split_whitespace().count();
-    ((1..=5).contains(&name_words) && starts_upper && clean && sentence && rest_words >= 4)
+    // "Excellent organizational skills: regularly managing multiple research projects…": after
+    // a colon the description may run on in lower case, the colon alone marking the name.
+    let after_colon = text.trim_start()[name.len()..]
+        .trim_start()
+        .starts_with(':');
+    let runs_on = after_colon
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()));
+    ((1..=5).contains(&name_words)
+        && starts_upper
+        && clean
+        && (sentence || runs_on)
+        && rest_words >= 4)
         .then(|| (name.to_owned(), rest.to_owned()))
+}
+
+/// "You apply the right tools to solve problems. You have experience working in lean…": an
+/// item that states the requirement in a first sentence addressed to the candidate and
+/// explains it in the sentences after, each again "You …". The first sentence names the
+/// criterion, the rest describes it. Only a first sentence of plain words (no colon or
+/// semicolon) of up to twenty words, followed by a second "You" sentence of a few words.
+pub(crate) fn split_lead_sentence(text: &str) -> Option<(String, String)> {
+    let (first, rest) = text.trim().split_once(". ")?;
+    let addressed = |s: &str| {
+        let f = fold(s);
+        f.starts_with("you ") || f.starts_with("you're ") || f.starts_with("you've ")
+    };
+    let words = first.split_whitespace().count();
+    let plain = !first.contains([':', ';']);
+    (addressed(first) && addressed(rest) && (3..=20).contains(&words) && plain)
+        .then(|| (first.trim().to_owned(), rest.trim().to_owned()))
+        .filter(|(_, r)| r.split_whitespace().count() >= 4)
 }
 
 /// Whether the whole text is a template's placeholder ("[Essential Civil Service
@@ -459,6 +519,11 @@ fn says_it_would_help(text: &str) -> bool {
         "would be a distinct advantage",
         "would be advantageous",
         "would be desirable",
+        // "… database management preferred.", "… is an asset." (Canadian postings' word
+        // for what is welcome but not required).
+        "preferred",
+        "is preferable",
+        "an asset",
     ];
     let t = fold(text);
     let t = t.trim_end_matches(['.', ';', ',', ' ']);
@@ -1137,5 +1202,125 @@ mod tests {
         assert!(!is_marker_title("Specialist skills and expertise"));
         assert!(names_a_post("Senior accessibility specialist"));
         assert!(!names_a_post("Technical skills"));
+    }
+
+    // The Canadian Digital Service's postings (cds-*.md, thirteenth held-out batch).
+    #[test]
+    fn a_heading_about_something_else_than_the_candidate_is_narrative() {
+        // cds-technical-operations-analyst.md: "## About CDS", then "## About your team" over
+        // "The areas of responsibility include:" and its list.
+        assert_eq!(section("About CDS"), Some(Section::Narrative));
+        assert_eq!(section("About your team"), Some(Section::Narrative));
+        assert_eq!(section("About you"), Some(Section::Criteria(Experience)));
+        assert_eq!(
+            section("About yourself"),
+            Some(Section::Criteria(Experience))
+        );
+    }
+
+    #[test]
+    fn what_the_post_holder_will_accomplish_and_how_they_are_evaluated_is_narrative() {
+        // cds-senior-application-security-developer.md: bold lines as headings.
+        assert_eq!(
+            section("You’ll need to accomplish the following things:"),
+            Some(Section::Narrative)
+        );
+        assert_eq!(
+            section("We’ll evaluate you based on:"),
+            Some(Section::Narrative)
+        );
+        // cds-research-operations-coordinator.md
+        assert_eq!(
+            section("General process information"),
+            Some(Section::Narrative)
+        );
+        assert_eq!(section("You'll need"), Some(Section::Criteria(Experience)));
+    }
+
+    #[test]
+    fn the_people_or_candidate_sought_is_the_person_specification() {
+        // cds-head-of-design.md, cds-senior-application-security-developer.md,
+        // cds-team-lead-gc-notify.md
+        for heading in [
+            "An excellent candidate will be able to:",
+            "We’re interested in people who:",
+            "We’re looking for someone who",
+        ] {
+            assert_eq!(
+                section(heading),
+                Some(Section::Criteria(Experience)),
+                "{heading}"
+            );
+        }
+        // A list of qualities the candidate will be is still one of behaviours.
+        assert_eq!(
+            section("You will be someone who"),
+            Some(Section::Criteria(Behaviour))
+        );
+    }
+
+    #[test]
+    fn preferred_or_an_asset_is_desirable() {
+        // cds-research-operations-coordinator.md
+        for item in [
+            "Familiarity with scripting languages, analytics platforms, and database management preferred.",
+            "Experience in UX research operations or a related role that involves research administration and coordination is an asset.",
+        ] {
+            assert_eq!(
+                strip_priority(item),
+                (item.to_owned(), Some(Priority::Desirable)),
+                "{item}"
+            );
+        }
+        assert_eq!(
+            strip_priority(
+                "Ability to comfortably work in a bilingual environment, English and French."
+            )
+            .1,
+            None
+        );
+    }
+
+    #[test]
+    fn a_first_sentence_addressed_to_the_candidate_names_the_item() {
+        // cds-head-of-design.md
+        assert_eq!(
+            split_lead_sentence("You apply the right tools to solve problems. You have experience working in lean, agile, or other fast-moving environments, where you’ve deployed open source and cloud technologies at scale."),
+            Some((
+                "You apply the right tools to solve problems".into(),
+                "You have experience working in lean, agile, or other fast-moving environments, where you’ve deployed open source and cloud technologies at scale.".into()
+            ))
+        );
+        // One sentence, or a second sentence not addressed to the candidate, stays whole.
+        assert_eq!(
+            split_lead_sentence("You are passionate about making Canada a better place."),
+            None
+        );
+        assert_eq!(
+            split_lead_sentence("strong development or scripting experience and skills. You're able to significantly and effectively contribute to the product and its security"),
+            None
+        );
+        assert_eq!(
+            split_lead_sentence("You know Python. Django and Flask are used here every day."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_colon_may_run_on_in_lower_case() {
+        // cds-research-operations-coordinator.md
+        assert_eq!(
+            split_lead_in("Excellent organizational skills: regularly managing multiple research projects and time-driven tasks at a time."),
+            Some((
+                "Excellent organizational skills".into(),
+                "regularly managing multiple research projects and time-driven tasks at a time.".into()
+            ))
+        );
+        // After a dash a lower-case run-on is no description ("… - TCP/IP").
+        assert_eq!(
+            split_lead_in("Familiarity with network protocols - including TCP/IP and HTTP stacks"),
+            None
+        );
+        assert_eq!(split_lead_in("Cloud platforms: AWS and Azure"), None);
     }
 }

@@ -201,6 +201,44 @@ fn grade_in_sentence(text: &str) -> Option<String> {
     standalone_grade(phrase)
 }
 
+/// "This role is … classified as an IT-04 or IT-05 in the Computer Systems group": the post's
+/// classification (an occupational group and level, as the Government of Canada grades
+/// posts, "EC-04", "AS-05"; or a grade such as "Grade 7") stated anywhere in a sentence,
+/// kept as written, alternatives and all. A link around it is no part of it.
+fn grade_as_classified(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("classified as ")? + "classified as ".len();
+    let mut rest = text[at..].trim_start();
+    for article in ["an ", "a ", "the "] {
+        if rest.to_ascii_lowercase().starts_with(article) {
+            rest = &rest[article.len()..];
+        }
+    }
+    let rest = rest.trim_start_matches(['[', '*', '_']);
+    let end = rest
+        .find("](")
+        .into_iter()
+        .chain(
+            [" in ", ",", ".", "(", ";", "*"]
+                .iter()
+                .filter_map(|s| rest.find(s)),
+        )
+        .min()
+        .unwrap_or(rest.len());
+    let phrase = rest[..end].trim();
+    let level = |s: &str| {
+        let s = s.trim();
+        let code = s.split_once('-').is_some_and(|(group, n)| {
+            (2..=3).contains(&group.len())
+                && group.chars().all(|c| c.is_ascii_uppercase())
+                && (1..=2).contains(&n.len())
+                && n.chars().all(|c| c.is_ascii_digit())
+        });
+        code || standalone_grade(s).is_some()
+    };
+    (!phrase.is_empty() && phrase.split(" or ").all(level)).then(|| phrase.to_owned())
+}
+
 /// Names of the document itself, written under its title on a cover page ("Chief Digital
 /// Officer", then "Applicant Information Pack").
 const DOCUMENT_NAMES: &[&str] = &[
@@ -377,7 +415,10 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
                         if let Some(v) = next.as_deref().and_then(clean_value) {
                             found.push((key, v, b.line));
                         }
-                    } else if let Some(g) = standalone_grade(l).or_else(|| grade_in_sentence(l)) {
+                    } else if let Some(g) = standalone_grade(l)
+                        .or_else(|| grade_in_sentence(l))
+                        .or_else(|| grade_as_classified(l))
+                    {
                         loose_grades.push((g, b.line));
                     }
                 }
@@ -448,6 +489,14 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
         details.title = cover_title(blocks)
             .or_else(|| title_from_headings(blocks))
             .or_else(|| first_line_title(blocks));
+        // "## CX Team", "## Provide product management leadership:" over a page whose
+        // metadata names the post ("Research Operations Coordinator"): a heading that does
+        // not itself name a post is a section's, and the metadata's title is the post's.
+        if let (Some(title), Some((page, _))) = (&details.title, &page_title) {
+            if !names_the_post(title, page) {
+                details.title = Some(page.clone());
+            }
+        }
         if let (Some(title), Some((page, line))) = (&details.title, &page_title) {
             if !title.eq_ignore_ascii_case(page) {
                 details.warnings.push(format!(
@@ -468,6 +517,18 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
         details.grade = loose_grades.into_iter().next().map(|(g, _)| g);
     }
     details
+}
+
+/// Whether a heading names the post a page's metadata names: it ends in a post's noun
+/// ("Lead Solution Architect" for "Solution Architect") or in the same last word as the
+/// metadata's title.
+fn names_the_post(heading: &str, page: &str) -> bool {
+    let last = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    ends_in_a_post_noun(heading) || (last(heading).is_some() && last(heading) == last(page))
 }
 
 /// A line that is only a detail's name ("Job grade", "Reference number"), as saved adverts
@@ -848,5 +909,49 @@ mod tests {
         // A heading under a section is not the title.
         let d = details("## Selection process\n\n### Application\n");
         assert_eq!(d.title, None);
+    }
+
+    #[test]
+    fn page_metadata_title_over_a_heading_that_names_no_post() {
+        let cases = [
+            // cds-research-operations-coordinator.md: the first heading is a team's, the post
+            // is named only in the page's metadata.
+            (
+                "---\nlayout: job-posting\ntitle: 'Research Operations Coordinator'\n---\n\n## CX Team \n**About the Canadian Digital Service**\n\nText.\n",
+                "Research Operations Coordinator",
+            ),
+            // cds-product-manager.md
+            (
+                "---\ntitle: Product Manager\n---\nText.\n\n## Provide product management leadership:\n\n* Planning.\n",
+                "Product Manager",
+            ),
+            // A heading that names the post still wins (dfe-lead-solution-architect.md).
+            (
+                "---\ntitle: Solution Architect\n---\n\n# Lead Solution Architect\n",
+                "Lead Solution Architect",
+            ),
+        ];
+        for (src, title) in cases {
+            assert_eq!(details(src).title.as_deref(), Some(title), "{src}");
+        }
+    }
+
+    #[test]
+    fn grade_as_the_sentence_classifying_the_post_gives_it() {
+        let cases = [
+            // cds-team-lead-gc-notify.md: the Government of Canada's group and level, kept as
+            // written, alternatives and link text and all.
+            ("This role is a 2 year-term position and is classified as an [IT-04 or IT-05](https://www.tbs-sct.canada.ca/agreements-conventions/view-visualiser-eng.aspx?id=1#toc12259212260/) in the Computer Systems group. CDS is a fully distributed team.", Some("IT-04 or IT-05")),
+            // cds-research-operations-coordinator.md: in bold.
+            ("**This role is a 2 year-term position and is classified as an [EC-04](https://www.tbs-sct.canada.ca/x?id=4) in the Economics and Social Science Services (EC) group.**", Some("EC-04")),
+            // cds-technical-operations-analyst.md: no article.
+            ("This position is classified as [IT-02](https://x.example/) in the Computer Systems group, will report to the Team Lead.", Some("IT-02")),
+            // Classified as something that is no grade gives none.
+            ("The data is classified as official-sensitive in most cases.", None),
+        ];
+        for (line, grade) in cases {
+            let d = details(&format!("# Team\n\n{line}\n"));
+            assert_eq!(d.grade.as_deref(), grade, "{line}");
+        }
     }
 }

@@ -27,8 +27,8 @@ use super::classify::{
     announces_behaviours, behaviour_name, classify_title, fold, is_competency_cluster, is_intro,
     is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, priority_marker, prose_priority, refers_elsewhere,
-    split_cluster, split_lead_in, split_name_description, strip_priority, strip_qualifier,
-    tidy_group, without_stray_quote, Section,
+    split_cluster, split_lead_in, split_lead_sentence, split_name_description, strip_priority,
+    strip_qualifier, tidy_group, without_stray_quote, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -1309,7 +1309,7 @@ impl Extractor<'_> {
                     CriterionKind::Behaviour | CriterionKind::Strength => {
                         split_name_description(&text).or_else(|| split_lead_in(&text))
                     }
-                    _ => split_lead_in(&text),
+                    _ => split_lead_in(&text).or_else(|| split_lead_sentence(&text)),
                 };
                 let (name, indicators) = match named {
                     Some((n, d)) => (n, vec![d]),
