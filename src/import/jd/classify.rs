@@ -63,6 +63,15 @@ const NARRATIVE_FIRST: &[&str] = &[
     // run, not what it looks for.
     "evaluate you",
     "process information",
+    // "Key Requirements", "Employment Requirements" (a US federal posting's fields):
+    // citizenship, a background investigation, a trial period, direct deposit; conditions
+    // of employment, which no panel assesses.
+    "key requirements",
+    "employment requirement",
+    "conditions of employment",
+    // "Objective #3: Model the behaviors we want to see partners adopt": what the post
+    // holder will achieve, however it names behaviours.
+    "objective",
 ];
 
 /// Words for narrative headings, checked after the criteria keywords.
@@ -424,6 +433,63 @@ pub(crate) fn split_cluster(text: &str) -> Option<(String, String)> {
     })
 }
 
+/// The general competencies of a competency list that mixes them with a discipline's own
+/// (a US federal posting's "Communication", "Teamwork & Collaboration", "Core Values
+/// Alignment" beside "Content strategy" and "Research Methods"), folded: ways of working.
+const GENERAL_COMPETENCIES: &[&str] = &[
+    "communication",
+    "collaboration",
+    "teamwork",
+    "leadership",
+    "problem solving",
+    "innovation",
+    "customer service",
+    "coaching",
+    "mentoring",
+    "values",
+    "integrity",
+    "interpersonal",
+    "influencing",
+    "decision making",
+    "accountability",
+    "flexibility",
+    "resilience",
+];
+
+/// The kind of a competency named in a list of competencies the document scores applicants
+/// on: a general competency (a way of working) is a behaviour, any other (a discipline's
+/// craft: "Content strategy", "Research Methods", "Recruiting Craft") a technical skill.
+pub(crate) fn competency_kind(name: &str) -> CriterionKind {
+    let padded = format!(" {} ", words(&fold(name)).join(" "));
+    let general = GENERAL_COMPETENCIES
+        .iter()
+        .any(|g| padded.contains(&format!(" {g} ")));
+    if general {
+        CriterionKind::Behaviour
+    } else {
+        CriterionKind::Technical
+    }
+}
+
+/// Whether a sentence introduces the competencies applicants are scored on ("You will be
+/// scored …, measuring your possession of each of the following competencies:").
+pub(crate) fn introduces_competencies(text: &str) -> bool {
+    let t = fold(text);
+    t.contains("competencies")
+        && ["the following", "each of", "listed below", "below"]
+            .iter()
+            .any(|c| t.contains(c))
+}
+
+/// Whether a paragraph is about the application itself rather than the post: what to put in
+/// a résumé ("For each job on your resume, provide:", "Qualification determinations cannot
+/// be made when resumes do not include the required information…"). Neither it nor the list
+/// it introduces is a criterion.
+pub(crate) fn about_the_application(text: &str) -> bool {
+    let t = fold(text);
+    ["resume", "résumé"].iter().any(|w| t.contains(w))
+}
+
 /// Whether a line promises a list of behaviours: "We'll assess you against these behaviours
 /// during the selection process:", "…assessing the following behaviours, along with…".
 pub(crate) fn announces_behaviours(text: &str) -> bool {
@@ -453,6 +519,17 @@ pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
         .split(',')
         .all(|part| (1..=2).contains(&part.split_whitespace().count()));
     let clean = !name.contains([';', '(', ')', '.', ':']) && (!name.contains(',') || listed);
+    // "Recruiting for disciplines including: design (visual, UX…)": a colon that introduces
+    // examples ends no name.
+    let introduces_examples = {
+        let last = fold(name);
+        let last = last.split_whitespace().last().unwrap_or("");
+        matches!(
+            last,
+            "including" | "include" | "includes" | "as" | "like" | "e.g" | "e.g."
+        )
+    };
+    let clean = clean && !introduces_examples;
     // The description is a sentence: a capitalised word, then an ordinary one ("You know…",
     // "Work with data"), not a list of acronyms ("TCP/IP, HTTP, SSL").
     let mut rest_words_iter = rest.split_whitespace();
@@ -802,7 +879,12 @@ fn split_at_first<'a>(text: &'a str, seps: &[&str]) -> Option<(&'a str, &'a str)
 pub(crate) fn split_name_description(text: &str) -> Option<(String, String)> {
     let (name, rest) = split_at_first(text, &[" – ", " — ", " - ", ": "])?;
     let words = name.split_whitespace().count();
-    let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
+    // "18F Core Values Alignment": a name may open with an organisation's name in capitals
+    // and digits.
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    let starts_upper = name.chars().next().is_some_and(char::is_uppercase)
+        || (first_word.starts_with(|c: char| c.is_ascii_digit())
+            && first_word.chars().any(char::is_uppercase));
     let clean = !name.contains(['.', ',', ';', '(', ')']);
     if (1..=6).contains(&words) && starts_upper && clean && !rest.is_empty() {
         Some((name.to_owned(), rest.to_owned()))
@@ -1322,5 +1404,74 @@ mod tests {
             None
         );
         assert_eq!(split_lead_in("Cloud platforms: AWS and Azure"), None);
+    }
+
+    #[test]
+    fn a_us_postings_competencies_are_behaviours_or_a_disciplines_craft() {
+        for general in [
+            "Communication",
+            "Teamwork & Collaboration",
+            "Problem Solving",
+            "18F Core Values Alignment",
+            "Coaching and Mentoring",
+            "Customer Service",
+            "Innovation",
+        ] {
+            assert_eq!(competency_kind(general), Behaviour, "{general}");
+        }
+        for craft in [
+            "Content strategy",
+            "User experience (UX) writing",
+            "Software Engineering Practices",
+            "Technical Strategy",
+            "Product experience",
+            "Recruiting Craft",
+            "Research Methods",
+        ] {
+            assert_eq!(competency_kind(craft), Technical, "{craft}");
+        }
+        assert!(introduces_competencies(
+            "You will be scored based on a review of your application materials, measuring your possession of each of the following competencies:"
+        ));
+        assert!(!introduces_competencies("Competencies"));
+    }
+
+    #[test]
+    fn conditions_of_employment_and_objectives_are_narrative() {
+        for heading in [
+            "Key Requirements",
+            "Employment Requirements",
+            "Objective #3: Model the behaviors we want to see partners adopt",
+            "Key objective #3: Contribute to the continued success of the content team",
+        ] {
+            assert_eq!(section(heading), Some(Section::Narrative), "{heading}");
+        }
+    }
+
+    #[test]
+    fn what_to_put_in_a_resume_is_about_the_application() {
+        assert!(about_the_application(
+            "For each job on your resume, provide:"
+        ));
+        assert!(about_the_application(
+            "Qualification determinations cannot be made when resumes do not include the required information"
+        ));
+        assert!(!about_the_application(
+            "Experience leading projects in a consulting role."
+        ));
+    }
+
+    #[test]
+    fn a_colon_after_including_introduces_examples_not_a_description() {
+        assert_eq!(
+            split_lead_in(
+                "Recruiting for disciplines including: design (visual, UX, front end or content) or engineering"
+            ),
+            None
+        );
+        assert!(split_lead_in(
+            "Excellent organizational skills: regularly managing multiple research projects"
+        )
+        .is_some());
     }
 }

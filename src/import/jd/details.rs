@@ -55,7 +55,11 @@ fn key_of(raw: &str) -> Option<Key> {
         | "civil service grade"
         | "banding"
         | "grade and band"
-        | "payband" => Some(Key::Grade),
+        | "payband"
+        // A US federal posting's "Series & Grade: 0301-14".
+        | "series & grade"
+        | "series and grade"
+        | "series/grade" => Some(Key::Grade),
         "reference"
         | "reference number"
         | "reference no"
@@ -130,6 +134,9 @@ fn is_band(text: &str) -> bool {
 /// else (a band such as "B3", "Grade 7") stays as written.
 pub(crate) fn normalise_grade(value: &str) -> String {
     let v = value.trim();
+    if let Some(gs) = general_schedule_grade(v) {
+        return gs;
+    }
     if let Some(open) = v.rfind('(') {
         if let Some(inner) = v[open + 1..].strip_suffix(')') {
             if is_grade_code(inner) {
@@ -145,6 +152,22 @@ pub(crate) fn normalise_grade(value: &str) -> String {
         return format!("Grade {v}");
     }
     v.to_owned()
+}
+
+/// "0301-14" (a US occupational series and a General Schedule grade, as "Series & Grade"
+/// gives them): the grade as a panel names it, "GS-14"; the series is not a grade.
+fn general_schedule_grade(value: &str) -> Option<String> {
+    let (series, grade) = value.trim().split_once('-')?;
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    (digits(series, 4..=4) && digits(grade, 1..=2)).then(|| format!("GS-{grade}"))
+}
+
+/// "GS-14": a US General Schedule grade as written.
+fn is_general_schedule(text: &str) -> bool {
+    text.strip_prefix("GS-")
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A line that is nothing but a grade ("Grade 7", "Higher Executive Officer").
@@ -286,6 +309,12 @@ fn cover_title(blocks: &[Block]) -> Option<String> {
 /// it, and the grade.
 pub(crate) fn grade_in_title(title: &str) -> Option<(String, String)> {
     let t = title.trim_end();
+    // "Consulting Software Engineer GS-14": a US General Schedule grade after the post.
+    if let Some((rest, last)) = t.rsplit_once(' ') {
+        if is_general_schedule(last) && !rest.trim().is_empty() {
+            return Some((rest.trim_end().to_owned(), last.to_owned()));
+        }
+    }
     // "Business Analyst – B2": a grade or pay band after a dash.
     for sep in [" – ", " — ", " - "] {
         if let Some((rest, tail)) = t.rsplit_once(sep) {
@@ -408,6 +437,12 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
                     if let Some((key, v)) = key_value(l) {
                         if let Some(v) = clean_value(v) {
                             found.push((key, v, b.line));
+                        } else if matches!(key, Key::Grade | Key::Reference) {
+                            // "**Series & Grade:**", its value on the next line.
+                            let next = lines.get(j + 1).cloned().or_else(|| label_value(blocks, i));
+                            if let Some(v) = next.as_deref().and_then(clean_value) {
+                                found.push((key, v, b.line));
+                            }
                         }
                     } else if let Some(key) = label_key(l) {
                         // "Job grade" on one line, its value on the next (a saved advert).
@@ -516,7 +551,68 @@ pub(crate) fn find(blocks: &[Block]) -> Details {
     if details.grade.is_none() {
         details.grade = loose_grades.into_iter().next().map(|(g, _)| g);
     }
+    if let Some(title) = details.title.take() {
+        let title = post_before_official_title(blocks, &title).unwrap_or(title);
+        details.title = Some(post_after_employer(blocks, &title).unwrap_or(title));
+    }
     details
+}
+
+/// "Innovation Specialist is the official government title for this Content Designer
+/// position": the official title and the post the document advertises.
+fn official_title_note(text: &str) -> Option<(String, String)> {
+    let t = text.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
+    let lower = t.to_ascii_lowercase();
+    // Written "offical" too.
+    let at = ["is the official ", "is the offical "]
+        .iter()
+        .find_map(|m| lower.find(m))?;
+    let official = t[..at].rsplit(':').next()?.trim();
+    let from = lower[at..].find("title for this ")? + at + "title for this ".len();
+    let to = lower[from..].find(" position")? + from;
+    let post = t[from..to].trim();
+    (!official.is_empty() && !post.is_empty()).then(|| (official.to_owned(), post.to_owned()))
+}
+
+/// The post a note names beside its official title, when the title found is that official
+/// title ("Job Title: Innovation Specialist") or the post with an employer's name before it
+/// ("18F Product Manager"): the post is what the document advertises and a panel assesses.
+fn post_before_official_title(blocks: &[Block], title: &str) -> Option<String> {
+    let (official, post) = blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Paragraph { lines, .. } => lines.iter().find_map(|l| official_title_note(l)),
+        BlockKind::Heading { text, .. } => official_title_note(text),
+        _ => None,
+    })?;
+    let t = title.to_lowercase();
+    let p = post.to_lowercase();
+    (t == official.to_lowercase() || t.ends_with(&format!(" {p}"))).then_some(post)
+}
+
+/// "TTS Talent Acquisition Specialist", "Office of Acquisition Design Lead" (a page's title)
+/// over a heading "Talent Acquisition Specialist", "Design Lead GS-14": words before the
+/// post a heading names are the employer's name when they are initials ("TTS", "18F") or
+/// an office "of" something; the post is the heading's.
+fn post_after_employer(blocks: &[Block], title: &str) -> Option<String> {
+    blocks.iter().find_map(|b| {
+        let BlockKind::Heading { text, .. } = &b.kind else {
+            return None;
+        };
+        let heading = clean_title(text)?;
+        let post = grade_in_title(&heading).map_or(heading, |(t, _)| t);
+        let prefix = title
+            .to_lowercase()
+            .strip_suffix(&format!(" {}", post.to_lowercase()))?
+            .len();
+        let employer = &title[..prefix];
+        let initials = employer.split_whitespace().all(|w| {
+            w.len() >= 2
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        });
+        let office = employer.contains(" of ");
+        ((initials || office) && (ends_in_a_post_noun(&post) || names_a_post(&post)))
+            .then_some(post)
+    })
 }
 
 /// Whether a heading names the post a page's metadata names: it ends in a post's noun
@@ -953,5 +1049,52 @@ mod tests {
             let d = details(&format!("# Team\n\n{line}\n"));
             assert_eq!(d.grade.as_deref(), grade, "{line}");
         }
+    }
+
+    /// A US federal posting (18F, 2017): the page's title with the employer's initials and
+    /// the grade, "Job Title:" the official title, a note naming the post, the grade as
+    /// "Series & Grade:" over "0301-14".
+    #[test]
+    fn a_us_postings_post_and_general_schedule_grade() {
+        let src = "---\ntitle: 18F Consulting Software Engineer GS-14 \n---\n\n\
+**Please note: Innovation Specialist is the offical government title for this Consulting Software Engineer position.**\n\n\
+## Role Summary: \n\n### Consulting Software Engineer GS-14\n\nText.\n\n\
+## Basic Information\n\n**Job Title:** Innovation Specialist\n\n**Series & Grade:** \n0301-14\n";
+        let d = details(src);
+        assert_eq!(d.title.as_deref(), Some("Consulting Software Engineer"));
+        assert_eq!(d.grade.as_deref(), Some("GS-14"));
+    }
+
+    /// "TTS Talent Acquisition Specialist", "Office of Acquisition Design Lead" over a heading
+    /// naming the post alone: the words before it name the employer.
+    #[test]
+    fn an_employers_name_before_the_post_a_heading_names() {
+        for (page, heading, want) in [
+            (
+                "TTS Talent Acquisition Specialist",
+                "Talent Acquisition Specialist",
+                "Talent Acquisition Specialist",
+            ),
+            (
+                "Office of Acquisition Design Lead",
+                "Design Lead GS-14",
+                "Design Lead",
+            ),
+            // "Senior" is no employer: the page's title stands.
+            (
+                "Senior Content Designer",
+                "Content Designer",
+                "Senior Content Designer",
+            ),
+        ] {
+            let src =
+                format!("---\ntitle: {page}\n---\n\n## Role Summary\n\n### {heading}\n\nText.\n");
+            assert_eq!(details(&src).title.as_deref(), Some(want), "{page}");
+        }
+        assert_eq!(normalise_grade("0301-15"), "GS-15");
+        assert_eq!(
+            grade_in_title("Strategist GS-15"),
+            Some(("Strategist".to_owned(), "GS-15".to_owned()))
+        );
     }
 }

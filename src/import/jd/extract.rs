@@ -24,11 +24,12 @@
 //!   yields nothing is reported, saying so when it points to an external framework.
 
 use super::classify::{
-    announces_behaviours, behaviour_name, classify_title, fold, is_competency_cluster, is_intro,
-    is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
-    names_behaviours_and_experience, priority_marker, prose_priority, refers_elsewhere,
-    split_cluster, split_lead_in, split_lead_sentence, split_name_description, strip_priority,
-    strip_qualifier, tidy_group, without_stray_quote, Section,
+    about_the_application, announces_behaviours, behaviour_name, classify_title, competency_kind,
+    fold, introduces_competencies, is_competency_cluster, is_intro, is_marker_title,
+    is_placeholder, looks_like_requirement, names_a_post, names_behaviours_and_experience,
+    priority_marker, prose_priority, refers_elsewhere, split_cluster, split_lead_in,
+    split_lead_sentence, split_name_description, strip_priority, strip_qualifier, tidy_group,
+    without_stray_quote, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -127,6 +128,11 @@ struct Extractor<'a> {
     seen_heading: bool,
     /// The level of the heading that named the current criterion.
     criterion_level: Option<u8>,
+    /// The last real heading (not a bold line standing in for one): its text and level.
+    last_heading: Option<(String, u8)>,
+    /// The section lists the competencies applicants are scored on, each typed by its name
+    /// (a general competency a behaviour, a discipline's craft a technical skill).
+    competencies: bool,
     /// The level of a criteria heading whose parts are headings of their own ("## Criteria"
     /// over "### Knowledge", "### Experience"), while those parts last.
     parts_of: Option<u8>,
@@ -158,6 +164,8 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         prose_before_list: false,
         seen_heading: false,
         criterion_level: None,
+        last_heading: None,
+        competencies: false,
         parts_of: None,
         out: Extracted::default(),
     };
@@ -168,6 +176,9 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
                 x.duties_list = false;
                 x.prose_before_list = false;
                 let first = !std::mem::replace(&mut x.seen_heading, true);
+                if *level < PSEUDO_LEVEL {
+                    x.last_heading = Some((text.clone(), *level));
+                }
                 if first && *level == 1 && names_a_post(text) {
                     // The document's title ("Senior accessibility specialist") is not a
                     // section, even when a word in it ("specialist") names one.
@@ -203,6 +214,37 @@ fn introduces_candidates_abilities(text: &str) -> bool {
         && ["candidate", "applicant", "looking for"]
             .iter()
             .any(|w| t.contains(w))
+}
+
+/// A competency's name and description, "User experience (UX) writing: Plan, write…": a
+/// name of up to six words before a colon (or a dash), capitalised, with no sentence
+/// punctuation; brackets are allowed, as a competency's name spells out its abbreviation.
+fn competency_name(text: &str) -> Option<(String, String)> {
+    if let Some(split) = split_name_description(text) {
+        return Some(split);
+    }
+    let (name, description) = text.split_once(": ")?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    ((1..=6).contains(&words)
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.contains(['.', ',', ';'])
+        && !description.trim().is_empty())
+    .then(|| (name.to_owned(), description.trim().to_owned()))
+}
+
+/// A description that runs on into another competency, "…technical architecture. 18F Core
+/// Values Alignment: The ability…": the description up to that sentence, and the
+/// competency after it.
+fn run_on_competency(description: &str) -> Option<(String, String)> {
+    description.match_indices(". ").find_map(|(at, _)| {
+        let next = description[at + 2..].trim();
+        let (name, _) = competency_name(next)?;
+        // The next sentence is a name, not a sentence with a colon in it ("Note: …" is one
+        // word, a name of a competency at least two).
+        (name.split_whitespace().count() >= 2)
+            .then(|| (description[..=at].trim().to_owned(), next.to_owned()))
+    })
 }
 
 /// Whether a paragraph introduces a list of duties: it ends "you will:" ("As a DevOps
@@ -298,6 +340,45 @@ impl Extractor<'_> {
         self.current = None;
         self.sub_kind = None;
         self.indicator_priority = None;
+        self.competencies = false;
+    }
+
+    /// "## Evaluations", "**Here’s how it will work:**", then "You will be scored …,
+    /// measuring your possession of each of the following competencies:": a section the
+    /// headings did not name lists the competencies applicants are scored on, grouped by the
+    /// section's heading (the bold line is only a lead-in). Returns whether it opened one.
+    fn open_competencies(&mut self, text: &str, line: usize) -> bool {
+        if self.section.mode != Mode::Unknown || !introduces_competencies(text) {
+            return false;
+        }
+        let (title, level) = self
+            .last_heading
+            .clone()
+            .unwrap_or_else(|| (self.section.title.clone(), self.section.level));
+        let mode = Mode::Criteria(CriterionKind::Behaviour);
+        self.open_section(&title, level, line, mode, Priority::Essential);
+        self.competencies = true;
+        true
+    }
+
+    /// A competency of a scored list, "Research Methods: The knowledge and ability…": its
+    /// name and description, typed by its name. `None` if the text is not so written.
+    fn add_competency(&mut self, text: &str, line: usize) -> Option<usize> {
+        let (name, description) = competency_name(text)?;
+        // "- **Technical Strategy:** The ability to advise…" then "**18F Core Values
+        // Alignment:** The ability…" on the next line without its bullet: Markdown runs the
+        // line into the item, but it is a competency of its own.
+        let (description, next) = match run_on_competency(&description) {
+            Some((own, next)) => (own, Some(next)),
+            None => (description, None),
+        };
+        let kind = competency_kind(&name);
+        let priority = self.section.priority;
+        let index = self.add(kind, &name, priority, vec![description], line);
+        match next {
+            Some(next) => self.add_competency(&next, line).or(index),
+            None => index,
+        }
     }
 
     /// "## Essential skills" or "## Selection criteria", then "(Essential) skills and expertise
@@ -491,6 +572,11 @@ impl Extractor<'_> {
         }
         let (name, own_priority) = strip_priority(text);
         let class = classify_title(&name);
+        // "**Applicants applying for this job must meet the following requirements:**" over
+        // the competencies: an introduction, neither a criterion nor a section.
+        if inside && self.competencies && level == PSEUDO_LEVEL && is_intro(&name) {
+            return;
+        }
         // Older job descriptions group competencies under the framework's clusters, often as
         // bold lines at one level with the competencies under them. A cluster opens a
         // behaviours section of its own name, so it is their group and never a criterion,
@@ -1057,6 +1143,16 @@ impl Extractor<'_> {
             self.prose_before_list = !introduces_candidates_abilities(text);
             return;
         }
+        if self.open_competencies(text, line) {
+            return;
+        }
+        // "For each job on your resume, provide:": what to write in the application, and
+        // the list after it, are no criteria.
+        if about_the_application(text) {
+            self.duties_list = true;
+            self.current = None;
+            return;
+        }
         if self.priority_line(text, line) {
             return;
         }
@@ -1191,6 +1287,15 @@ impl Extractor<'_> {
     /// a list: each line that reads as a requirement is a criterion, and a line starting in
     /// lower case continues the one before. Returns whether any line was taken.
     fn lines_as_list(&mut self, kind: CriterionKind, lines: &[String], line: usize) -> bool {
+        // Competencies written as plain lines, "Research Methods: The knowledge…", one under
+        // another: each line is one.
+        if self.competencies && lines.iter().all(|l| split_name_description(l).is_some()) {
+            for l in lines {
+                self.add_competency(l, line);
+            }
+            self.section.content += 1;
+            return true;
+        }
         let mut merged: Vec<String> = Vec::new();
         for l in lines {
             let continues = l.chars().next().is_some_and(char::is_lowercase);
@@ -1299,6 +1404,16 @@ impl Extractor<'_> {
                         return;
                     }
                     _ => {}
+                }
+                if self.competencies {
+                    if let Some(index) = self.add_competency(text, line) {
+                        self.current = Some(Current {
+                            index,
+                            origin: Origin::Item(depth),
+                            fresh: false,
+                        });
+                        return;
+                    }
                 }
                 let (text, own) = strip_priority(text);
                 // "Experience of web development using the following stack:" over the stack's
@@ -1969,6 +2084,88 @@ mod tests {
             vec![
                 "Develop an in-depth insight into customers".to_owned(),
                 "Desirable: Anticipate the long term impact of developments".to_owned(),
+            ]
+        );
+    }
+
+    /// A US federal posting (18F, 2017): the competencies applicants are scored on under
+    /// "## Evaluations", introduced after a bold "**Here’s how it will work:**", one of them
+    /// run on without its bullet; the specialized experience under "## Qualifications", then
+    /// what to put in the résumé; conditions of employment and objectives before them.
+    #[test]
+    fn a_us_postings_scored_competencies_and_specialized_experience() {
+        let src = "## Key Objectives\n\n\
+### Objective #3: Model the behaviors we want to see partners adopt\n\
+- Teach agency teams how to take risks and validate ideas.\n\n\
+## Key Requirements\n\n\
+1. You must be a U.S. Citizen or National\n\
+2. Suitable for Federal employment, determined by a background investigation.\n\n\
+## Employment Requirements\n\
+- Serve a one year trial period, if required.\n\n\
+## Evaluations\n\
+We will use a method called Category Rating to assess your application.\n\n\
+**Here’s how it will work:**\n\n\
+You will be scored based on a review of your application materials, measuring your possession of each of the following competencies: \n\n\
+- **Content strategy:** Lead strategic content initiatives.\n\
+- **User experience (UX) writing:** Plan, write, and edit content.\n\
+- **Technical Strategy:** The ability to advise on technical architecture.\n\
+**18F Core Values Alignment:** The ability to work with integrity.\n\n\
+Your score will be used to place you in one of the 3 categories: Superior, Qualified, or Not Qualified.\n\n\
+## Qualifications\n\n\
+To qualify, you must have one year of specialized experience equivalent to the GS-13 in the Federal service. Specialized experience is:\n\
+- Experience leading projects in a consulting role.\n\
+- Recruiting for disciplines including: design (visual, UX, front end or content) or product managers.\n\n\
+Qualification determinations cannot be made when resumes do not include the required information, so failure to provide this information may result in disqualification.\n\n\
+For each job on your resume, provide:\n\
+- the exact dates you held each job (from month/year to month/year)\n\
+- number of hours per week you worked (if part time).\n";
+        let x = run(src);
+        let e = Some("Evaluations".to_owned());
+        let q = Some("Qualifications".to_owned());
+        assert_eq!(
+            full(&x),
+            vec![
+                (Technical, "Content strategy".to_owned(), e.clone(), Essential),
+                (Technical, "User experience (UX) writing".to_owned(), e.clone(), Essential),
+                (Technical, "Technical Strategy".to_owned(), e.clone(), Essential),
+                (Behaviour, "18F Core Values Alignment".to_owned(), e.clone(), Essential),
+                (Experience, "Experience leading projects in a consulting role.".to_owned(), q.clone(), Essential),
+                (
+                    Experience,
+                    "Recruiting for disciplines including: design (visual, UX, front end or content) or product managers.".to_owned(),
+                    q,
+                    Essential
+                ),
+            ]
+        );
+    }
+
+    /// The competencies as plain lines of one paragraph ("Research Methods: The knowledge…"),
+    /// and a bold requirement line over a list of them: each line is one, the bold line none.
+    #[test]
+    fn scored_competencies_as_plain_lines_or_under_a_bold_introduction() {
+        let lines = "## Evaluations\n\
+You will be scored based on a review of your application materials, measuring your possession of each of the following competencies: \n\n\
+Research Methods: The knowledge and ability to apply user research tools and methodologies.\n\
+Teamwork & Collaboration: The ability to work cooperatively with others.\n";
+        assert_eq!(
+            brief(&run(lines)),
+            vec![
+                (Technical, "Research Methods".to_owned(), Essential),
+                (Behaviour, "Teamwork & Collaboration".to_owned(), Essential),
+            ]
+        );
+        let bold = "## Evaluations\n\n\
+You will be scored based on a review of your application materials, measuring your possession of each of the following competencies below. \n\n\
+**Applicants applying for this job must meet the following requirements:**\n\
+Have product management related experience demonstrating each of the five competencies listed below:\n\
+- **Communication:** Ability to communicate effectively with a variety of audiences.\n\
+- **Product experience:** Ability to deliver the right digital product.\n";
+        assert_eq!(
+            brief(&run(bold)),
+            vec![
+                (Behaviour, "Communication".to_owned(), Essential),
+                (Technical, "Product experience".to_owned(), Essential),
             ]
         );
     }
