@@ -11,6 +11,7 @@ pub mod live;
 pub mod rendering;
 pub mod settings;
 pub mod state;
+mod timing;
 mod view_cache;
 
 use std::path::PathBuf;
@@ -106,12 +107,14 @@ pub fn run() {
             commands::campaigns::import_candidates,
             commands::scoring::visible_scores,
             commands::scoring::own_panel_scores,
+            commands::scoring::own_panel_progress,
             commands::scoring::save_score,
             commands::scoring::import_scores,
             commands::scoring::submit_scores,
             commands::scoring::agreed_scores,
             commands::scoring::agree_score,
             commands::moderation::board_summary,
+            commands::moderation::prepare_views,
             commands::moderation::board_rows,
             commands::moderation::board_flags,
             commands::moderation::flag_settings,

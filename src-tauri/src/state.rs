@@ -30,6 +30,8 @@ use ts_rs::TS;
 use crate::blocking::off_runtime;
 use crate::error::{IpcError, IpcResult};
 use crate::settings::Settings;
+use crate::timing::Timing;
+use std::panic::Location;
 
 /// Which kind of database is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -285,12 +287,15 @@ impl AppState {
     }
 
     /// Runs a change as the signed-in user, or fails with `no_database` or `no_user`.
+    #[track_caller]
     pub fn change<T: Send>(
         &self,
         f: impl FnOnce(&mut Session) -> panelmark::Result<T> + Send,
     ) -> IpcResult<T> {
+        let mut timing = Timing::start("change", Location::caller());
         off_runtime(|| {
             let mut guard = lock(&self.db);
+            timing.connected();
             let db = guard.as_mut().ok_or_else(IpcError::no_database)?;
             match db.who.as_mut() {
                 Some(Who::Signed(session)) => Ok(f(session)?),
@@ -301,15 +306,28 @@ impl AppState {
 
     /// Runs a read as the signed-in user on the read connection (on the change connection
     /// when there is no second one), or fails with `no_database` or `no_user`.
+    #[track_caller]
     pub fn read<T: Send>(
         &self,
         f: impl FnOnce(&Session) -> panelmark::Result<T> + Send,
     ) -> IpcResult<T> {
+        self.read_from(Location::caller(), f)
+    }
+
+    /// [`AppState::read`] on behalf of `caller` (named in the timings).
+    pub fn read_from<T: Send>(
+        &self,
+        caller: &'static Location<'static>,
+        f: impl FnOnce(&Session) -> panelmark::Result<T> + Send,
+    ) -> IpcResult<T> {
+        let mut timing = Timing::start("read", caller);
         off_runtime(|| {
             if let Some(reader) = lock(&self.reader).as_ref() {
+                timing.connected();
                 return Ok(f(reader)?);
             }
             let guard = lock(&self.db);
+            timing.connected();
             let db = guard.as_ref().ok_or_else(IpcError::no_database)?;
             match db.who.as_ref() {
                 Some(Who::Signed(session)) => Ok(f(session)?),

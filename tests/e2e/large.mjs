@@ -15,6 +15,8 @@ const cli = requireCli();
 
 const arg = process.argv.indexOf('--candidates');
 const candidates = arg > 0 ? Number(process.argv[arg + 1]) : 2000;
+// --ipc-sizes: also the JSON size of each command's answer (measuring it costs time of its own).
+const ipcSizes = process.argv.includes('--ipc-sizes');
 const outputDir = path.join(repo, 'test-output/e2e-large');
 mkdirSync(outputDir, { recursive: true });
 // The demo's people (src/demo.rs): the first panel's chair, and the moderator.
@@ -35,9 +37,31 @@ const inPage = {};
 
 /** In the page: marks the next click on the screen's menu button, and the frame after `ready`
  * is first in the DOM. */
-function armScreenTimer(screen, ready) {
+function armScreenTimer(screen, ready, ipcSizes) {
   performance.clearMarks();
+  performance.clearMeasures();
+  // ui/src/lib/api.ts: each command's round trip as a measure `ipc:cmd` (with its JSON size).
+  window.__timeIpc = ipcSizes ? 'sizes' : true;
   window.__screen = { ready: null };
+  // Each read of a size that forces style and layout before the DOM is ready (Svelte's
+  // bind:clientHeight reads the size while it renders): when, and how long it took.
+  window.__layoutReads = [];
+  if (!window.__layoutWrapped) {
+    window.__layoutWrapped = true;
+    for (const [proto, prop] of [[Element.prototype, 'clientHeight'], [HTMLElement.prototype, 'offsetHeight'], [Element.prototype, 'scrollTop']]) {
+      const own = Object.getOwnPropertyDescriptor(proto, prop);
+      Object.defineProperty(proto, prop, {
+        ...own,
+        get() {
+          const began = performance.now();
+          const value = own.get.call(this);
+          const took = performance.now() - began;
+          if (took >= 2 && window.__layoutReads.length < 20) window.__layoutReads.push([prop, began, took]);
+          return value;
+        },
+      });
+    }
+  }
   const nav = document.querySelector(`nav button[data-screen="${screen}"]`);
   nav.addEventListener('click', () => performance.mark('nav:click'), { capture: true, once: true });
   const observer = new MutationObserver(() => {
@@ -62,7 +86,13 @@ function readScreenTimer(screen) {
     .map((m) => [m.name.slice(screen.length + 1), Math.round(m.startTime - t0)]);
   const since = (t) => Math.round((t ?? NaN) - t0);
   const s = window.__screen;
-  return { ...Object.fromEntries(marks), ready_dom: since(s.dom), ready_layout: since(s.layout), ready_painted: since(s.ready), main_elements: s.nodes };
+  // Each command's round trip: [from, to] in ms since the click, and its JSON size if asked.
+  const ipc = performance
+    .getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('ipc:') && m.startTime >= t0)
+    .map((m) => [m.name.slice(4), Math.round(m.startTime - t0), Math.round(m.startTime + m.duration - t0), ...(m.detail?.bytes != null ? [m.detail.bytes] : [])]);
+  const layoutReads = window.__layoutReads.map(([prop, at, took]) => [prop, Math.round(at - t0), Math.round(took)]);
+  return { ...Object.fromEntries(marks), ipc, layout_reads: layoutReads, ready_dom: since(s.dom), ready_layout: since(s.layout), ready_painted: since(s.ready), main_elements: s.nodes };
 }
 try {
   browser = await remote({
@@ -77,7 +107,7 @@ try {
    * first appears (`ready_painted`), and to each of the screen's own marks (`screen:step`,
    * ui/src/lib/timing.ts), in ms since the click. */
   async function open(screen, ready) {
-    await browser.execute(armScreenTimer, screen, ready);
+    await browser.execute(armScreenTimer, screen, ready, ipcSizes);
     const began = Date.now();
     await browser.$(`nav button[data-screen="${screen}"]`).click();
     await browser.$(ready).waitForDisplayed({ timeout: 60_000 });

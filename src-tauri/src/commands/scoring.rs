@@ -1,12 +1,15 @@
 //! Interview scoring and the panel's agreed scores.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use panelmark::cancel::{Cancel, Progress};
-use panelmark::model::{AgreedScore, Decision, Id, Score, ScoreInput};
+use panelmark::model::{AgreedScore, Decision, Id, Score, ScoreInput, ScoreStatus};
 use panelmark::session::ScoreImport;
+use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::error::IpcResult;
 use crate::jobs::{sender, JobProgress, Jobs};
@@ -26,6 +29,56 @@ pub fn visible_scores(
 #[tauri::command(async)]
 pub fn own_panel_scores(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Score>> {
     state.read(|store| store.own_panel_scores(campaign_id))
+}
+
+/// How far the signed-in scorer is with one candidate, as one of their scoring records: what
+/// the Scoring screen's list shows before a candidate is opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct OwnProgress {
+    pub candidate_id: Id,
+    pub assessor_id: Id,
+    /// Criteria given a mark (a point or "not assessed").
+    pub marked: u32,
+    /// Whether these scores are submitted.
+    pub submitted: bool,
+}
+
+/// The signed-in scorer's progress with each candidate of their panel: `own_panel_scores`
+/// counted up in the core. The list needs no more, and the whole panel's scores with their
+/// evidence (5,000 at 500 candidates) took most of the screen's opening to send and parse;
+/// a candidate's own scores are read when they are opened (`visible_scores`).
+#[tauri::command(async)]
+pub fn own_panel_progress(
+    state: State<'_, AppState>,
+    campaign_id: Id,
+) -> IpcResult<Vec<OwnProgress>> {
+    let scores = state.read(|store| store.own_panel_scores(campaign_id))?;
+    Ok(progress_of(&scores))
+}
+
+/// One entry per candidate and scoring record that has a score, in the scores' order (by
+/// candidate).
+fn progress_of(scores: &[Score]) -> Vec<OwnProgress> {
+    let mut progress: Vec<OwnProgress> = Vec::new();
+    let mut index: HashMap<(Id, Id), usize> = HashMap::new();
+    for score in scores {
+        let at = *index
+            .entry((score.candidate_id, score.assessor_id))
+            .or_insert_with(|| {
+                progress.push(OwnProgress {
+                    candidate_id: score.candidate_id,
+                    assessor_id: score.assessor_id,
+                    marked: 0,
+                    submitted: false,
+                });
+                progress.len() - 1
+            });
+        let entry = &mut progress[at];
+        entry.marked += u32::from(score.mark.is_marked());
+        entry.submitted |= score.status == ScoreStatus::Submitted;
+    }
+    progress
 }
 
 #[tauri::command(async)]
@@ -208,6 +261,51 @@ mod tests {
         assert_eq!(
             drafts(&state, campaign),
             [("C-1".to_owned(), Some(5)), ("C-2".to_owned(), None)]
+        );
+    }
+
+    #[test]
+    fn the_panels_progress_counts_each_candidates_marks_and_submission() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, campaign) = campaign_bo_scores(dir.path());
+        let sheet = dir.path().join("sheet.csv");
+        std::fs::write(
+            &sheet,
+            "assessor,candidate,criterion,value,evidence,indicators\n\
+             bo,C-1,Working Together,5,Led well,s\n",
+        )
+        .unwrap();
+        import_score_sheet(&state, campaign, &sheet, Cancel::new(), |_, _| {}).unwrap();
+        let (c1, c2, bo_id, key) = state
+            .read(|bo| {
+                let c = bo.candidates(campaign)?;
+                let me = bo.roles(campaign)?.records[0].id;
+                let key = bo.campaign(campaign)?.assessed.criteria[0].key.clone();
+                Ok((c[0].id, c[1].id, me, key))
+            })
+            .unwrap();
+        // C-2: notes taken, no mark yet.
+        let notes = ScoreInput {
+            candidate_id: c2,
+            assessor_id: bo_id,
+            criterion_key: key,
+            evidence: "Notes so far".into(),
+            ..Default::default()
+        };
+        state.change(|bo| bo.save_score(campaign, &notes)).unwrap();
+        state.change(|bo| bo.submit_scores(campaign, c1)).unwrap();
+
+        let scores = state.read(|bo| bo.own_panel_scores(campaign)).unwrap();
+        let progress = |candidate_id, marked, submitted| OwnProgress {
+            candidate_id,
+            assessor_id: bo_id,
+            marked,
+            submitted,
+        };
+        assert_eq!(
+            progress_of(&scores),
+            [progress(c1, 1, true), progress(c2, 0, false)],
+            "C-1 marked and submitted; C-2 a draft with notes and no mark yet"
         );
     }
 

@@ -34,6 +34,7 @@ import type { RetentionStatus } from './bindings/RetentionStatus';
 import type { Role } from './bindings/Role';
 import type { Scale } from './bindings/Scale';
 import type { Score } from './bindings/Score';
+import type { OwnProgress } from './bindings/OwnProgress';
 import type { ScoreImport } from './bindings/ScoreImport';
 import type { ScoreInput } from './bindings/ScoreInput';
 import type { Scorecard } from './bindings/Scorecard';
@@ -93,14 +94,28 @@ function progressChannel(onProgress: OnProgress): Channel<JobProgress> {
   return channel;
 }
 
+/** When tests/e2e/large.mjs asks (`__timeIpc`), each command's round trip on the page's
+ * timeline (`ipc:cmd`: core, serialising, IPC and parsing together), with the answer's size as
+ * JSON if asked (`'sizes'`: that costs time of its own). Off otherwise, so a long session does
+ * not fill the timeline. */
+function timeIpc(cmd: string, began: number, answer: unknown) {
+  const asked = (globalThis as { __timeIpc?: boolean | 'sizes' }).__timeIpc;
+  if (!asked) return;
+  const bytes = asked === 'sizes' ? (JSON.stringify(answer) ?? '').length : undefined;
+  performance.measure(`ipc:${cmd}`, { start: began, detail: { bytes } });
+}
+
 /** The signature of Tauri's `invoke`, so tests can pass their own. */
 export type Invoke = <T>(cmd: string, args?: InvokeArgs) => Promise<T>;
 
 /** Builds the API over an `invoke` function (Tauri's in the app, a fake in tests). */
 export function createApi(invoke: Invoke) {
   async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
+    const began = performance.now();
     try {
-      return await invoke<T>(cmd, args);
+      const answer = await invoke<T>(cmd, args);
+      timeIpc(cmd, began, answer);
+      return answer;
     } catch (reason) {
       throw toAppError(reason);
     }
@@ -230,6 +245,8 @@ export function createApi(invoke: Invoke) {
     /** The signed-in member's or chair's own scores (drafts and submitted) for every candidate
      * of their panel, in one call; candidates they declared a conflict with are left out. */
     ownPanelScores: (campaignId: number) => call<Wire<Score>[]>('own_panel_scores', { campaignId }),
+    /** The signed-in scorer's progress with each candidate of their panel (the Scoring list). */
+    ownPanelProgress: (campaignId: number) => call<Wire<OwnProgress>[]>('own_panel_progress', { campaignId }),
     /** Imports a score sheet (CSV) of the signed-in member's or chair's own scores as drafts,
      * all rows or none; a refused sheet's message lists each bad line. */
     importScores: (campaignId: number, path: string, jobId: number, onProgress: OnProgress) =>
@@ -246,6 +263,9 @@ export function createApi(invoke: Invoke) {
     // Moderation and results
     /** The moderation board's counts, options, panel flags and ties, and its first `limit`
      * rows that pass `filter` (the core keeps the board; rows come a window at a time). */
+    /** Has the core compute the board and the results ahead of their screens (a moderator's
+     * campaign chosen); nothing for anyone else. Not awaited. */
+    prepareViews: (campaignId: number) => call<null>('prepare_views', { campaignId }),
     boardSummary: (campaignId: number, settings: FlagSettings, filter: BoardFilter, limit: number) =>
       call<Wire<BoardSummary>>('board_summary', { campaignId, settings, filter, limit }),
     /** Rows `[offset, offset + limit)` of the board's rows that pass `filter`, in merit order. */

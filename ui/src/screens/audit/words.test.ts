@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, SERVER_ACTIONS, actionWords, actionsOf, entityWords } from './words';
+import { ACTIONS, SERVER_ACTIONS, aboutParts, actionWords, actionsOf, entityWords } from './words';
 
 describe('audit words', () => {
   it('names an entity key with the names the user knows', () => {
@@ -53,5 +53,15 @@ describe('audit words', () => {
     expect(actionsOf(true)).toBe(SERVER_ACTIONS);
     expect(actionsOf(false)).toBe(ACTIONS);
     expect(new Set(SERVER_ACTIONS.map((a) => a.action)).size).toBe(SERVER_ACTIONS.length);
+  });
+});
+
+describe('aboutParts', () => {
+  it('keeps the campaign apart from what in it the event is about', () => {
+    expect(aboutParts('Campaign “Platform Reliability Engineer” › candidate C-0074 › criterion Delivery')).toEqual({
+      outer: 'Campaign “Platform Reliability Engineer” › ',
+      inner: 'candidate C-0074 › criterion Delivery',
+    });
+    expect(aboutParts('Role “Analyst”')).toEqual({ outer: '', inner: 'Role “Analyst”' });
   });
 });

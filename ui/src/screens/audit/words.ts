@@ -168,3 +168,12 @@ export function entityWords(entity: string, names: Names = {}, subject?: Subject
   const text = out.join(' › ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** What an event is about (`entityWords`), split for a narrow cell: the outermost part (the
+ * campaign, role or scorecard) and the rest, ` › ` between them kept with the first. The cell
+ * shortens the first before the rest: the rest (candidate, criterion) is what tells the
+ * events apart, and it was cut off after the campaign's name. */
+export function aboutParts(about: string): { outer: string; inner: string } {
+  const at = about.indexOf(' › ');
+  return at < 0 ? { outer: '', inner: about } : { outer: about.slice(0, at + 3), inner: about.slice(at + 3) };
+}
