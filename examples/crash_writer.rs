@@ -11,7 +11,8 @@ use std::io::Write;
 use std::path::Path;
 
 use panelmark::model::{
-    AssessorRole, Criterion, CriterionKind, Id, Mark, Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorRole, CampaignId, Criterion, CriterionKind, Id, Mark, Priority, Role, Scale,
+    ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{Store, Verification};
@@ -23,7 +24,7 @@ const CRITERIA: i64 = 5;
 const ACTOR: &str = "crash-writer";
 /// The assessors' logins, in assessor id order (1, 2).
 const ASSESSOR_LOGINS: [&str; ASSESSORS as usize] = ["chair", "member"];
-const CAMPAIGN: Id = 1;
+const CAMPAIGN: CampaignId = CampaignId(1);
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 

@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::cancel::{Cancel, Progress};
 use crate::model::{
-    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
-    ScoreInput, Scorecard,
+    AssessorRole, CampaignId, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority,
+    Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{Storage, Store};
@@ -553,7 +553,11 @@ struct BoardOpen {
 /// What opening the moderation board costs the core, whole (as the app once sent it) and a
 /// window at a time (as it sends it now), JSON encoding included: the app's share of the
 /// screen's wait, beside the size WebKit then moves and parses.
-fn bench_board_open(store: &Store, campaign: Id, settings: &FlagSettings) -> Result<BoardOpen> {
+fn bench_board_open(
+    store: &Store,
+    campaign: CampaignId,
+    settings: &FlagSettings,
+) -> Result<BoardOpen> {
     use crate::scoring::board_window::{BoardFilter, BoardKey};
     let (mut packed, mut summary, mut window, mut flags) = (vec![], vec![], vec![], vec![]);
     let (mut packed_bytes, mut summary_bytes, mut window_bytes) = (0, 0, 0);

@@ -5,7 +5,7 @@
 use panelmark::model::Mark;
 use std::sync::Arc;
 
-use panelmark::model::{Decision, Id};
+use panelmark::model::{CampaignId, Decision, Id};
 use panelmark::scoring::board::{PackedBoard, PackedRow};
 use panelmark::scoring::board_window::{
     BoardFilter, BoardView, FlagFilter, PanelFilter, MAX_WINDOW,
@@ -19,7 +19,7 @@ use panelmark::store::Store;
 /// sessions on it, as the app holds them: one for changes, one for reads.
 struct Demo {
     _dir: tempfile::TempDir,
-    campaign: Id,
+    campaign: CampaignId,
     writer: Session,
     reader: Session,
 }

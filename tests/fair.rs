@@ -6,7 +6,7 @@ mod common;
 
 use panelmark::export::ExportOptions;
 use panelmark::model::Mark;
-use panelmark::model::{Id, Scale, ScalePoint};
+use panelmark::model::{CampaignId, Id, Scale, ScalePoint};
 use panelmark::scoring::flags::{FlagKind, FlagSettings};
 use panelmark::scoring::results::Outcome;
 use panelmark::session::Session;
@@ -788,7 +788,7 @@ struct FlagCounts {
 }
 
 impl FlagCounts {
-    fn of(db: &std::path::Path, moderator: &Session, campaign: Id) -> Self {
+    fn of(db: &std::path::Path, moderator: &Session, campaign: CampaignId) -> Self {
         let settings = moderator.flag_settings(campaign).unwrap();
         let board = moderator.packed_board(campaign, &settings).unwrap();
         let app = board.rows.iter().map(|r| r.flags.len()).sum::<usize>() + board.panel_flags.len();

@@ -9,6 +9,7 @@ mod pg_support;
 
 use cli_support::exercise_flow::{two_exercise_campaign, HR, PEOPLE};
 use cli_support::{Cli, Server};
+use panelmark::model::CampaignId;
 use panelmark::store::postgres::users::AppRole;
 use pg_support::{refusal, save_draft, Db};
 
@@ -21,7 +22,7 @@ const SCORECARD: &str = r#"{"title":"T","criteria":[{"key":"c1"},{"key":"c2"}],
   "combine":"mean"}"#;
 
 struct Ids {
-    campaign: i64,
+    campaign: CampaignId,
     /// Member (exercise e1), chair (e1), chair of the presentation (e2), moderator.
     a: i64,
     c: i64,
@@ -30,11 +31,11 @@ struct Ids {
     x: i64,
 }
 
-fn one(
+fn one<I: for<'a> postgres::types::FromSql<'a>>(
     client: &mut postgres::Client,
     sql: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
-) -> i64 {
+) -> I {
     client.query_one(sql, params).unwrap().get(0)
 }
 
@@ -48,7 +49,7 @@ fn set_up(db: &Db) -> Ids {
     db.add_user("m", AppRole::Moderator);
     let mut hr = db.connect_as("hr");
     let t = "2026-12-02T09:00:00Z";
-    let sc = one(
+    let sc: i64 = one(
         &mut hr,
         "INSERT INTO scorecards (title, created_at) VALUES ('T', $1) RETURNING id",
         &[&t],

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use panelmark::model::CampaignId;
 use panelmark::store::postgres::connect::Target;
 use panelmark::store::postgres::listen::{Change, Listener};
 use serde::Serialize;
@@ -27,7 +28,7 @@ pub struct LiveChange {
     /// Increases by one per change heard since connecting.
     pub seq: u64,
     /// The campaign it belongs to.
-    pub campaign_id: Option<i64>,
+    pub campaign_id: Option<CampaignId>,
     /// The candidate it is about, if any.
     pub candidate_id: Option<i64>,
     /// The table that changed.

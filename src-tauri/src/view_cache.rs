@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use panelmark::model::Id;
+use panelmark::model::CampaignId;
 use panelmark::scoring::board_window::BoardView;
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::scoring::results_window::ResultsView;
@@ -66,7 +66,7 @@ impl BoardCache {
     pub fn view(
         &self,
         state: &AppState,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &FlagSettings,
     ) -> IpcResult<Arc<BoardView>> {
         self.view_with(state, |session, kept| {
@@ -78,7 +78,7 @@ impl BoardCache {
 impl ResultsCache {
     /// The results and statistics of `campaign_id`, as of now: the kept ones if nothing was
     /// written since, else computed afresh (on the read connection) and kept.
-    pub fn view(&self, state: &AppState, campaign_id: Id) -> IpcResult<Arc<ResultsView>> {
+    pub fn view(&self, state: &AppState, campaign_id: CampaignId) -> IpcResult<Arc<ResultsView>> {
         self.view_with(state, |session, kept| {
             session.results_view(campaign_id, kept)
         })
@@ -95,7 +95,7 @@ mod tests {
     use super::*;
 
     /// A 24-candidate demo campaign in a fresh database, signed in as its moderator.
-    fn demo_as_moderator(dir: &std::path::Path) -> (AppState, Id) {
+    fn demo_as_moderator(dir: &std::path::Path) -> (AppState, CampaignId) {
         let state = AppState::new(dir.join("settings.json"), Instant::now());
         state.open(&dir.join("a.db")).unwrap();
         state.sign_in("hr", Some("HR Admin")).unwrap();

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{AgreedScore, Assessor, Campaign, Candidate, Id, Moderation, Panel, Score};
+use crate::model::{
+    AgreedScore, Assessor, Campaign, CampaignId, Candidate, Id, Moderation, Panel, Score,
+};
 use crate::scoring::flags::{self, Flag, FlagSettings};
 use crate::scoring::report::{self, CampaignStats};
 use crate::scoring::results::{self, CandidateResult};
@@ -83,7 +85,7 @@ pub struct Parts {
 
 impl CampaignRecord {
     /// Loads a campaign for export, with the optional `parts` asked for.
-    pub(crate) fn load(store: &dyn Storage, campaign_id: Id, parts: Parts) -> Result<Self> {
+    pub(crate) fn load(store: &dyn Storage, campaign_id: CampaignId, parts: Parts) -> Result<Self> {
         let data = store.campaign_data(campaign_id)?;
         let index = data.index();
         let results = results::compute_indexed(&data, &index);

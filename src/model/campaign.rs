@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Id, Scorecard};
+use super::{CampaignId, Id, Scorecard};
 
 /// Where a campaign is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,7 +46,7 @@ impl CampaignState {
 #[ts(export)]
 pub struct Campaign {
     /// Database id.
-    pub id: Id,
+    pub id: CampaignId,
     /// Name, e.g. "DevOps SEO, November 2026".
     pub name: String,
     /// The scorecard template it was started from.
@@ -94,7 +94,7 @@ impl PinnedScorecard {
 impl Campaign {
     /// A campaign read from storage.
     pub fn new(
-        id: Id,
+        id: CampaignId,
         name: String,
         (scorecard_id, scorecard_version): (Id, i64),
         pinned: PinnedScorecard,

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Id;
+use super::{CampaignId, Id};
 
 /// What an assessor may do in a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -49,7 +49,7 @@ pub struct Panel {
     /// Database id.
     pub id: Id,
     /// Campaign it belongs to.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// Name, e.g. "Panel A".
     pub name: String,
 }
@@ -61,7 +61,7 @@ pub struct Assessor {
     /// Database id.
     pub id: Id,
     /// Campaign it belongs to.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// Full name.
     pub name: String,
     /// Member, chair or moderator.
@@ -98,7 +98,7 @@ pub struct Candidate {
     /// Database id.
     pub id: Id,
     /// Campaign it belongs to.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// The campaign's reference for the candidate (unique within the campaign).
     pub reference: String,
     /// Full name.

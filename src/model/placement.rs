@@ -87,12 +87,12 @@ impl Scorecard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AssessorRole;
+    use crate::model::{AssessorRole, CampaignId};
 
     fn seat(panel: Id, exercise: Option<&str>) -> Assessor {
         Assessor {
             id: 1,
-            campaign_id: 1,
+            campaign_id: CampaignId(1),
             name: "A".into(),
             role: AssessorRole::Member,
             panel_id: Some(panel),
@@ -104,7 +104,7 @@ mod tests {
     fn candidate(panel: Id, placed: &[(&str, Id)]) -> Candidate {
         Candidate {
             id: 7,
-            campaign_id: 1,
+            campaign_id: CampaignId(1),
             reference: "C7".into(),
             name: "C".into(),
             email: None,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::board::{PackedBoard, PackedFlag, PackedRow, RowResult};
 use super::flags::{Flag, FlagKind, FlagSettings, Severity};
 use super::results::Outcome;
-use crate::model::Id;
+use crate::model::{CampaignId, Id};
 use crate::{Error, Result};
 
 /// The most rows (or candidates' flags) one request may ask for: a screenful many times
@@ -27,7 +27,7 @@ pub const MAX_WINDOW: u32 = 500;
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardKey {
     /// The campaign.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// The flag thresholds.
     pub settings: FlagSettings,
     /// The audit chain's head when the board was read (read before the board, so a write in

@@ -3,8 +3,8 @@
 
 use super::data::{CampaignData, DecidedScore};
 use crate::model::{
-    Campaign, CampaignState, Candidate, Combine, Criterion, CriterionKind, ExerciseKind, Id, Mark,
-    Panel, PinnedScorecard, Priority, Scale, Scorecard, ScorecardCriterion,
+    Campaign, CampaignId, CampaignState, Candidate, Combine, Criterion, CriterionKind,
+    ExerciseKind, Id, Mark, Panel, PinnedScorecard, Priority, Scale, Scorecard, ScorecardCriterion,
 };
 
 /// A criterion with four indicators, weight 1, no pass mark.
@@ -63,7 +63,7 @@ pub fn two_exercises(combine: Combine) -> Scorecard {
 pub fn candidate(id: Id, panel: Option<Id>) -> Candidate {
     Candidate {
         id,
-        campaign_id: 1,
+        campaign_id: CampaignId(1),
         reference: format!("C-{id}"),
         name: format!("Candidate {id}"),
         email: None,
@@ -92,7 +92,7 @@ pub fn campaign(
 ) -> CampaignData {
     CampaignData {
         campaign: Campaign::new(
-            1,
+            CampaignId(1),
             "Test".into(),
             (1, 1),
             PinnedScorecard::new(card),
@@ -103,7 +103,7 @@ pub fn campaign(
         panels: [(1, "Panel A"), (2, "Panel B")]
             .map(|(id, name)| Panel {
                 id,
-                campaign_id: 1,
+                campaign_id: CampaignId(1),
                 name: name.into(),
             })
             .to_vec(),

@@ -685,12 +685,12 @@ fn across_exercises(data: &CampaignData) -> Vec<(&ScorecardCriterion, Vec<(&str,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mark;
+    use crate::model::{CampaignId, Mark};
 
     fn candidate() -> Candidate {
         Candidate {
             id: 7,
-            campaign_id: 1,
+            campaign_id: CampaignId(1),
             reference: "C-7".into(),
             name: "Zoë".into(),
             email: None,

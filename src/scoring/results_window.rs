@@ -19,7 +19,7 @@ use super::combined::CombinedCriterion;
 use super::data::CampaignData;
 use super::report::{self, CampaignStats};
 use super::results::{self, CandidateResult, CriterionResult, Outcome};
-use crate::model::Id;
+use crate::model::{CampaignId, Id};
 use crate::{Error, Result};
 
 /// What kept results were computed from. Results whose key differs from the one a request
@@ -27,7 +27,7 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsKey {
     /// The campaign.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// The audit chain's head when the results were read (read before them, so a write in
     /// between makes the key older than the results, never newer).
     pub audit_head: String,
@@ -320,7 +320,7 @@ mod tests {
 
     fn key() -> ResultsKey {
         ResultsKey {
-            campaign_id: 1,
+            campaign_id: CampaignId(1),
             audit_head: "head".into(),
             viewer: "moderator".into(),
         }

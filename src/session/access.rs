@@ -2,7 +2,7 @@
 //! who may do it.
 
 use super::Session;
-use crate::model::{Assessor, AssessorRole, Candidate, Id};
+use crate::model::{Assessor, AssessorRole, CampaignId, Candidate, Id};
 use crate::{Error, Result};
 
 /// What the signed-in user is in one campaign: HR administrator or not, and their assessor
@@ -11,7 +11,7 @@ use crate::{Error, Result};
 #[ts(export)]
 pub struct Roles {
     /// The campaign.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// Whether the user is an HR administrator (of the whole database).
     pub hr_admin: bool,
     /// The user's assessor records in the campaign.
@@ -77,7 +77,7 @@ impl Roles {
 
 impl Session {
     /// The signed-in user's roles in a campaign.
-    pub fn roles(&self, campaign_id: Id) -> Result<Roles> {
+    pub fn roles(&self, campaign_id: CampaignId) -> Result<Roles> {
         let conflicts = self.store.conflict_status(&self.user.login, campaign_id)?;
         let records = self.store.records_of(&self.user.login, campaign_id)?;
         // Only a scorer's rules depend on the exercises: the scorecard is read for them alone
@@ -118,7 +118,11 @@ impl Session {
     }
 
     /// The user's moderator record in the campaign, or a refusal.
-    pub(super) fn require_moderator(&self, campaign_id: Id, action: &str) -> Result<Assessor> {
+    pub(super) fn require_moderator(
+        &self,
+        campaign_id: CampaignId,
+        action: &str,
+    ) -> Result<Assessor> {
         self.roles(campaign_id)?
             .moderator()
             .cloned()
@@ -126,7 +130,7 @@ impl Session {
     }
 
     /// The user's roles, or a refusal when they have no part in the campaign.
-    pub(super) fn require_part(&self, campaign_id: Id, action: &str) -> Result<Roles> {
+    pub(super) fn require_part(&self, campaign_id: CampaignId, action: &str) -> Result<Roles> {
         let roles = self.roles(campaign_id)?;
         if roles.takes_part() {
             Ok(roles)
@@ -139,7 +143,11 @@ impl Session {
     }
 
     /// The user's roles, if they are an HR administrator or moderate the campaign.
-    pub(super) fn require_hr_or_moderator(&self, campaign_id: Id, action: &str) -> Result<Roles> {
+    pub(super) fn require_hr_or_moderator(
+        &self,
+        campaign_id: CampaignId,
+        action: &str,
+    ) -> Result<Roles> {
         let roles = self.roles(campaign_id)?;
         if roles.hr_admin || roles.moderator().is_some() {
             Ok(roles)

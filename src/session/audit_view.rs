@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Session;
 use crate::anchor::{Anchor, AnchorCheck};
-use crate::model::{Assessor, AssessorRole, AuditEvent, Candidate, Id, SubjectKind};
+use crate::model::{Assessor, AssessorRole, AuditEvent, CampaignId, Candidate, Id, SubjectKind};
 use crate::store::{AuditFilter, Verification};
 use crate::Result;
 
@@ -37,7 +37,7 @@ struct Reader<'s> {
     session: &'s Session,
     records: Vec<Assessor>,
     own_ids: HashSet<Id>,
-    campaigns: HashMap<Id, CampaignFacts>,
+    campaigns: HashMap<CampaignId, CampaignFacts>,
     /// candidate → (panel, whether the reader has submitted for them, if the reader scores them)
     candidates: HashMap<Id, (Option<Id>, Option<bool>)>,
 }
@@ -55,20 +55,20 @@ impl<'s> Reader<'s> {
         })
     }
 
-    fn moderates(&self, campaign: Id) -> bool {
+    fn moderates(&self, campaign: CampaignId) -> bool {
         self.records
             .iter()
             .any(|a| a.campaign_id == campaign && a.role == AssessorRole::Moderator)
     }
 
-    fn scores_in(&self, campaign: Id) -> bool {
+    fn scores_in(&self, campaign: CampaignId) -> bool {
         self.records
             .iter()
             .any(|a| a.campaign_id == campaign && a.role.scores())
     }
 
     /// The campaign's facts, read on first use.
-    fn campaign(&mut self, campaign: Id) -> Result<&CampaignFacts> {
+    fn campaign(&mut self, campaign: CampaignId) -> Result<&CampaignFacts> {
         if !self.campaigns.contains_key(&campaign) {
             let store = &self.session.store;
             let facts = CampaignFacts {
@@ -95,7 +95,11 @@ impl<'s> Reader<'s> {
     /// The reader's panel for the candidate (the one that assesses them, else the
     /// candidate's own), and whether the reader (assessing them in some exercise) has
     /// submitted.
-    fn candidate(&mut self, campaign: Id, candidate: Id) -> Result<(Option<Id>, Option<bool>)> {
+    fn candidate(
+        &mut self,
+        campaign: CampaignId,
+        candidate: Id,
+    ) -> Result<(Option<Id>, Option<bool>)> {
         if let Some(known) = self.candidates.get(&candidate) {
             return Ok(*known);
         }

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use super::Session;
 use crate::cancel::Progress;
 use crate::import::{scores as score_csv, ImportError, RowError};
-use crate::model::{Candidate, Id, ScoreInput};
+use crate::model::{CampaignId, Candidate, Id, ScoreInput};
 use crate::Result;
 
 /// How many draft scores an import saved.
@@ -35,7 +35,7 @@ impl Session {
     /// module docs for who may import and [`crate::import::scores`] for the format).
     pub fn import_scores(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
     ) -> Result<ScoreImport> {
@@ -46,7 +46,7 @@ impl Session {
     /// a cancelled import saves nothing.
     pub fn import_scores_with(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut Progress<'_>,

@@ -4,8 +4,8 @@
 use super::*;
 use crate::model::Mark;
 use crate::model::{
-    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
-    ScoreInput, Scorecard,
+    AssessorRole, CampaignId, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority,
+    Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{AuditFilter, NewCandidate, Store};
@@ -14,7 +14,7 @@ use crate::store::{AuditFilter, NewCandidate, Store};
 /// Cy (chair) on panel B; Helen moderates. Candidates: C-1 on panel A, C-2 on panel B.
 struct World {
     session: Option<Session>,
-    campaign: Id,
+    campaign: CampaignId,
     alex: Id,
     bo: Id,
     helen: Id,

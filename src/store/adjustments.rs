@@ -9,7 +9,7 @@ use super::campaigns::{require_state, BEFORE_SIGN_OFF};
 use super::people::load_candidate;
 use super::personal::committed;
 use super::Store;
-use crate::model::Id;
+use crate::model::{CampaignId, Id};
 use crate::{Error, Result};
 
 /// The field name the note is committed under (and replayed as).
@@ -36,7 +36,7 @@ impl Store {
     pub(crate) fn set_adjustments(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         note: &str,
     ) -> Result<()> {
@@ -64,7 +64,11 @@ impl Store {
     }
 
     /// A candidate's reasonable adjustments, if any.
-    pub(crate) fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
+    pub(crate) fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: Id,
+    ) -> Result<Option<String>> {
         load_candidate(self.conn(), campaign_id, candidate_id)?;
         adjustments_of(self.conn(), candidate_id)
     }

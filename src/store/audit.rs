@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::model::{AuditEvent, AuditSubject, SubjectKind};
+use crate::model::{AuditEvent, AuditSubject, CampaignId, SubjectKind};
 use crate::Result;
 
 /// The `prev_hash` of the first event.
@@ -169,11 +169,10 @@ fn entity_ids(entity: &str) -> AuditSubject {
     let mut subject = AuditSubject::default();
     let mut parts = entity.split('/');
     while let (Some(kind), Some(id)) = (parts.next(), parts.next()) {
-        let id = id.parse().ok();
         match kind {
-            "campaign" => subject.campaign_id = id,
-            "candidate" => subject.candidate_id = id,
-            "assessor" => subject.assessor_id = id,
+            "campaign" => subject.campaign_id = id.parse().ok(),
+            "candidate" => subject.candidate_id = id.parse().ok(),
+            "assessor" => subject.assessor_id = id.parse().ok(),
             _ => {}
         }
     }
@@ -181,7 +180,7 @@ fn entity_ids(entity: &str) -> AuditSubject {
 }
 
 /// The entity of campaign `id` itself; its records' entities are this or start with it and `/`.
-fn campaign_entity(id: Id) -> String {
+fn campaign_entity(id: CampaignId) -> String {
     format!("campaign/{id}")
 }
 
@@ -202,7 +201,7 @@ const EVENT_COLUMNS: &str = "seq, at, actor, action, entity, before, after, prev
 pub struct AuditFilter {
     /// Only events of this campaign: its own and everything in it (on either backend, where
     /// an entity prefix would name the local file's paths only).
-    pub campaign: Option<Id>,
+    pub campaign: Option<CampaignId>,
     /// Only events whose entity starts with this prefix (e.g. "campaign/3").
     pub entity_prefix: Option<String>,
     /// Only events whose action starts with this prefix (e.g. "score.").
@@ -396,7 +395,7 @@ mod tests {
         assert_eq!(
             score,
             AuditSubject {
-                campaign_id: Some(3),
+                campaign_id: Some(CampaignId(3)),
                 candidate_id: Some(7),
                 assessor_id: Some(2),
                 kind: SubjectKind::Score,
@@ -413,7 +412,7 @@ mod tests {
         let conflict = subject_of("conflict.confirm_none", "campaign/3/assessor/2");
         assert_eq!(
             (conflict.campaign_id, conflict.assessor_id, conflict.kind),
-            (Some(3), Some(2), SubjectKind::Conflict)
+            (Some(CampaignId(3)), Some(2), SubjectKind::Conflict)
         );
         let agreed = subject_of("agreed.set", "campaign/3/candidate/7/criterion/c1");
         assert_eq!(agreed.kind, SubjectKind::Other);
@@ -432,7 +431,7 @@ mod tests {
             append(&conn, "t", "hr", "x.y", entity, None, None).unwrap();
         }
         let filter = AuditFilter {
-            campaign: Some(1),
+            campaign: Some(CampaignId(1)),
             ..AuditFilter::default()
         };
         let entities: Vec<String> = events(&conn, &filter)
@@ -536,7 +535,7 @@ mod tests {
         }
         let seqs = |through: Option<i64>| {
             let mut seen = Vec::new();
-            for_each_campaign_record(&conn, 1, through, |e| {
+            for_each_campaign_record(&conn, CampaignId(1), through, |e| {
                 seen.push((e.seq, e.entity.to_owned()));
                 Ok(())
             })
@@ -552,7 +551,7 @@ mod tests {
             ]
         );
         assert_eq!(seqs(Some(3)).len(), 2);
-        let owned = campaign_records(&conn, 1).unwrap();
+        let owned = campaign_records(&conn, CampaignId(1)).unwrap();
         assert_eq!(owned[1].entity, "campaign/1/candidate/2");
     }
 
@@ -734,7 +733,7 @@ impl From<AuditRef<'_>> for AuditRecord {
 /// events from any connection that has seen that event.
 pub fn for_each_campaign_record(
     conn: &Connection,
-    campaign_id: i64,
+    campaign_id: CampaignId,
     through_seq: Option<i64>,
     mut each: impl FnMut(AuditRef<'_>) -> Result<()>,
 ) -> Result<()> {
@@ -766,7 +765,7 @@ pub fn for_each_campaign_record(
 
 /// The events about campaign `campaign_id` (its own entity and everything under it), oldest
 /// first, as stored.
-pub fn campaign_records(conn: &Connection, campaign_id: i64) -> Result<Vec<AuditRecord>> {
+pub fn campaign_records(conn: &Connection, campaign_id: CampaignId) -> Result<Vec<AuditRecord>> {
     let mut records = Vec::new();
     for_each_campaign_record(conn, campaign_id, None, |e| {
         records.push(AuditRecord::from(e));

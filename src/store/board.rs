@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::scores::{decision_row_of, mark_at, score_row_of};
 use super::Store;
-use crate::model::{AssessorRole, CampaignState, Id};
+use crate::model::{AssessorRole, CampaignId, CampaignState, Id};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::results;
 use crate::{Error, Result};
@@ -30,7 +30,7 @@ const SPLIT_SCAN_FROM_CANDIDATES: usize = 1000;
 /// The board's score facts of the candidates with ids in `ids`, read through `conn`.
 fn score_facts(
     conn: &rusqlite::Connection,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     ids: (Id, Id),
     criterion_index: &HashMap<&str, usize>,
 ) -> Result<Vec<ScoreFact>> {
@@ -87,7 +87,7 @@ fn seen_head(conn: &rusqlite::Connection) -> Result<i64> {
 
 impl Store {
     /// Everything results, flags and statistics are computed from.
-    pub(crate) fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
+    pub(crate) fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData> {
         self.campaign_data_split(campaign_id, SPLIT_SCAN_FROM_CANDIDATES)
     }
 
@@ -98,7 +98,11 @@ impl Store {
     /// read transaction must see the same audit head as this one (every write appends an
     /// event, so the same head means the same data); if a write slipped in between, that share
     /// is read here after all.
-    fn campaign_data_split(&self, campaign_id: Id, split_from: usize) -> Result<CampaignData> {
+    fn campaign_data_split(
+        &self,
+        campaign_id: CampaignId,
+        split_from: usize,
+    ) -> Result<CampaignData> {
         let conn = self.conn();
         // Inside a transaction already (an export's snapshot), that view is the one to keep.
         let snapshot = if conn.is_autocommit() {
@@ -190,7 +194,7 @@ impl Store {
     /// The decisions on a campaign's candidates: agreed and moderated scores, tie orders, posts.
     fn decided_facts(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         criterion_index: &HashMap<&str, usize>,
     ) -> Result<Decisions> {
         let conn = self.conn();
@@ -239,7 +243,7 @@ impl Store {
     pub(crate) fn set_posts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         posts: Option<u32>,
         reason: Option<&str>,
     ) -> Result<()> {
@@ -280,7 +284,7 @@ impl Store {
     pub(crate) fn order_tie(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         moderator_id: Id,
         ordered: &[Id],
         reason: &str,

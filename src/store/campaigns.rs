@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Store, Tx};
-use crate::model::{Campaign, CampaignState, Id, PinnedScorecard, Scorecard};
+use crate::model::{Campaign, CampaignId, CampaignState, Id, PinnedScorecard, Scorecard};
 use crate::{Error, Result};
 
 /// A scorecard template at its newest version.
@@ -37,9 +37,13 @@ fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
 /// Parsed campaign scorecards by campaign id. A campaign's scorecard is fixed when the
 /// campaign is created and never changes, so a parsed copy can be reused for as long as the
 /// store is open; this keeps JSON parsing off the score-saving path.
-pub(crate) type ScorecardCache = std::cell::RefCell<HashMap<Id, PinnedScorecard>>;
+pub(crate) type ScorecardCache = std::cell::RefCell<HashMap<CampaignId, PinnedScorecard>>;
 
-pub(crate) fn load_campaign(conn: &Connection, cache: &ScorecardCache, id: Id) -> Result<Campaign> {
+pub(crate) fn load_campaign(
+    conn: &Connection,
+    cache: &ScorecardCache,
+    id: CampaignId,
+) -> Result<Campaign> {
     let row = conn
         .prepare_cached("SELECT name, scorecard_id, scorecard_version, state, created_at FROM campaigns WHERE id = ?1")?
         .query_row([id], |r| {
@@ -200,7 +204,7 @@ impl Store {
         actor: &str,
         name: &str,
         scorecard_id: Id,
-    ) -> Result<Id> {
+    ) -> Result<CampaignId> {
         if name.trim().is_empty() {
             return Err(Error::invalid("campaign.name", "is empty"));
         }
@@ -217,7 +221,7 @@ impl Store {
                     tx.now()
                 ],
             )?;
-            let id = tx.conn().last_insert_rowid();
+            let id = CampaignId(tx.conn().last_insert_rowid());
             tx.audit(
                 "campaign.create",
                 &format!("campaign/{id}"),
@@ -234,13 +238,13 @@ impl Store {
     }
 
     /// One campaign.
-    pub(crate) fn campaign(&self, id: Id) -> Result<Campaign> {
+    pub(crate) fn campaign(&self, id: CampaignId) -> Result<Campaign> {
         load_campaign(self.conn(), &self.scorecards, id)
     }
 
     /// Every campaign, oldest first.
     pub(crate) fn campaigns(&self) -> Result<Vec<Campaign>> {
-        let ids: Vec<Id> = self
+        let ids: Vec<CampaignId> = self
             .conn()
             .prepare("SELECT id FROM campaigns ORDER BY id")?
             .query_map([], |r| r.get(0))?
@@ -250,7 +254,7 @@ impl Store {
 
     /// Setup → scoring. Needs at least one candidate, each exercise of each before a panel
     /// with a member or chair who assesses it.
-    pub(crate) fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    pub(crate) fn start_scoring(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Setup], "starting scoring")?;
@@ -274,7 +278,7 @@ impl Store {
     }
 
     /// Scoring → moderation: panels have finished; HR reviews.
-    pub(crate) fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    pub(crate) fn start_moderation(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "starting moderation")?;
@@ -286,7 +290,7 @@ impl Store {
     pub(crate) fn return_to_scoring(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("reason", reason)?;

@@ -11,7 +11,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::{load_assessor, load_candidate};
 use super::personal::committed;
 use super::{Store, Tx};
-use crate::model::{Assessor, Candidate, Id};
+use crate::model::{Assessor, CampaignId, Candidate, Id};
 use crate::{Error, Result};
 
 /// One declared conflict of interest.
@@ -82,7 +82,7 @@ pub(crate) fn check_not_conflicted(
     )))
 }
 
-fn require_scorer(tx: &Tx<'_>, campaign_id: Id, assessor_id: Id) -> Result<Assessor> {
+fn require_scorer(tx: &Tx<'_>, campaign_id: CampaignId, assessor_id: Id) -> Result<Assessor> {
     let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
     if !assessor.role.scores() {
         return Err(Error::Forbidden(format!(
@@ -101,7 +101,7 @@ impl Store {
     pub(crate) fn declare_conflict(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         assessor_id: Id,
         candidate_id: Id,
         reason: &str,
@@ -155,7 +155,7 @@ impl Store {
     pub(crate) fn confirm_no_conflicts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         assessor_id: Id,
     ) -> Result<()> {
         self.write(actor, |tx| {
@@ -185,7 +185,7 @@ impl Store {
     }
 
     /// Every conflict declared in a campaign, by candidate reference then assessor.
-    pub(crate) fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+    pub(crate) fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>> {
         let mut stmt = self.conn().prepare(
             "SELECT f.assessor_id, a.name, f.candidate_id, c.reference, f.reason, f.declared_at
              FROM conflicts f JOIN assessors a ON a.id = f.assessor_id
@@ -206,7 +206,11 @@ impl Store {
     }
 
     /// What the user `login` has stated about conflicts in the campaign.
-    pub(crate) fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus> {
+    pub(crate) fn conflict_status(
+        &self,
+        login: &str,
+        campaign_id: CampaignId,
+    ) -> Result<ConflictStatus> {
         let conn = self.conn();
         let conflicted = conn
             .prepare_cached(

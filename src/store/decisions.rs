@@ -10,11 +10,16 @@ use super::personal::committed;
 use super::scores::{check_mark, decision_row_of, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Mark, Moderation,
+    AgreedScore, Assessor, AssessorRole, Campaign, CampaignId, CampaignState, Decision, Id, Mark,
+    Moderation,
 };
 use crate::{Error, Result};
 
-fn require_moderator(conn: &Connection, campaign_id: Id, moderator_id: Id) -> Result<Assessor> {
+fn require_moderator(
+    conn: &Connection,
+    campaign_id: CampaignId,
+    moderator_id: Id,
+) -> Result<Assessor> {
     let moderator = load_assessor(conn, campaign_id, moderator_id)?;
     if moderator.role != AssessorRole::Moderator {
         return Err(Error::Forbidden(format!(
@@ -172,7 +177,7 @@ impl Store {
     pub(crate) fn agree_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<AgreedScore> {
         self.write(actor, |tx| {
@@ -186,7 +191,7 @@ impl Store {
     pub(crate) fn agree_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decisions: &[Decision],
     ) -> Result<usize> {
         self.write(actor, |tx| {
@@ -214,7 +219,7 @@ impl Store {
     pub(crate) fn moderate_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<Moderation> {
         self.write(actor, |tx| {
@@ -282,7 +287,7 @@ impl Store {
     pub(crate) fn sign_off(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         moderator_id: Id,
     ) -> Result<()> {
         let tie = self.boundary_tie(campaign_id)?;
@@ -312,7 +317,7 @@ impl Store {
 
     /// The results' tie across the last post, if any, read before the sign-off's transaction
     /// (results are computed from a whole load of the campaign).
-    fn boundary_tie(&self, campaign_id: Id) -> Result<BoundaryTie> {
+    fn boundary_tie(&self, campaign_id: CampaignId) -> Result<BoundaryTie> {
         // The head first: a write after it, even one before the results were read, makes the
         // check refuse rather than pass on stale results.
         let (_, seen_at) = crate::store::audit::head(self.conn())?;
@@ -327,7 +332,7 @@ impl Store {
     pub(crate) fn reopen(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         moderator_id: Id,
         reason: &str,
     ) -> Result<()> {
@@ -352,7 +357,7 @@ impl Store {
     }
 
     /// Sign-off history, oldest first.
-    pub(crate) fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+    pub(crate) fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>> {
         let mut stmt = self.conn().prepare(
             "SELECT s.action, a.name, s.reason, s.at FROM signoffs s JOIN assessors a ON a.id = s.moderator_id
              WHERE s.campaign_id = ?1 ORDER BY s.id",
@@ -406,7 +411,10 @@ fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<Strin
 
 impl Store {
     /// Every agreed score and moderation of a campaign (for exports).
-    pub(crate) fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+    pub(crate) fn decisions(
+        &self,
+        campaign_id: CampaignId,
+    ) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
         let agreed = self
             .conn()
             .prepare(

@@ -9,7 +9,9 @@ use serde_json::json;
 use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
-use crate::model::{Assessor, AssessorRole, CampaignState, Candidate, Id, Panel, Withdrawal};
+use crate::model::{
+    Assessor, AssessorRole, CampaignId, CampaignState, Candidate, Id, Panel, Withdrawal,
+};
 use crate::{Error, Result};
 
 /// People may be added or changed while the campaign is being set up or scored (late
@@ -58,7 +60,7 @@ const CANDIDATE_COLUMNS: &str =
 
 pub(crate) fn load_candidate(
     conn: &Connection,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
 ) -> Result<Candidate> {
     conn.prepare_cached(&format!(
@@ -75,7 +77,10 @@ pub(crate) fn load_candidate(
 
 /// The campaign's listed candidates (erased ones left out), in reference order, with their
 /// placements.
-pub(crate) fn load_candidates(conn: &Connection, campaign_id: Id) -> Result<Vec<Candidate>> {
+pub(crate) fn load_candidates(
+    conn: &Connection,
+    campaign_id: CampaignId,
+) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CANDIDATE_COLUMNS} FROM listed_candidates WHERE campaign_id = ?1 ORDER BY reference"
     ))?;
@@ -86,7 +91,7 @@ pub(crate) fn load_candidates(conn: &Connection, campaign_id: Id) -> Result<Vec<
 }
 
 /// The campaign's assessors and moderators, by id.
-pub(crate) fn load_assessors(conn: &Connection, campaign_id: Id) -> Result<Vec<Assessor>> {
+pub(crate) fn load_assessors(conn: &Connection, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE campaign_id = ?1 ORDER BY id",
     )?;
@@ -96,7 +101,7 @@ pub(crate) fn load_assessors(conn: &Connection, campaign_id: Id) -> Result<Vec<A
 
 pub(crate) fn load_assessor(
     conn: &Connection,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     assessor_id: Id,
 ) -> Result<Assessor> {
     conn.prepare_cached(
@@ -122,7 +127,7 @@ pub(crate) fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Asses
 
 pub(crate) fn check_panel(
     conn: &Connection,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     panel_id: Option<Id>,
     field: &str,
 ) -> Result<()> {
@@ -150,7 +155,7 @@ pub(crate) fn check_candidate_fields(c: &NewCandidate) -> Result<()> {
     Ok(())
 }
 
-fn insert_candidate(tx: &Tx<'_>, campaign_id: Id, c: &NewCandidate) -> Result<Id> {
+fn insert_candidate(tx: &Tx<'_>, campaign_id: CampaignId, c: &NewCandidate) -> Result<Id> {
     let clash: Option<String> = tx
         .conn()
         .query_row(
@@ -196,7 +201,12 @@ fn candidate_json(conn: &Connection, c: &Candidate) -> Result<serde_json::Value>
 
 impl Store {
     /// Adds a panel.
-    pub(crate) fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
+    pub(crate) fn add_panel(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        name: &str,
+    ) -> Result<Id> {
         let name = required_text("panel.name", name)?.to_owned();
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -229,7 +239,7 @@ impl Store {
     }
 
     /// The campaign's panels.
-    pub(crate) fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+    pub(crate) fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>> {
         let mut stmt = self.conn().prepare(
             "SELECT id, campaign_id, name FROM panels WHERE campaign_id = ?1 ORDER BY id",
         )?;
@@ -247,7 +257,7 @@ impl Store {
     pub(crate) fn add_assessor(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
         panel_id: Option<Id>,
@@ -293,7 +303,7 @@ impl Store {
     pub(crate) fn set_assessor_exercise(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         assessor_id: Id,
         exercise: Option<&str>,
     ) -> Result<()> {
@@ -331,7 +341,7 @@ impl Store {
     }
 
     /// The campaign's assessors and moderators.
-    pub(crate) fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+    pub(crate) fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
         load_assessors(self.conn(), campaign_id)
     }
 
@@ -339,7 +349,7 @@ impl Store {
     pub(crate) fn add_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate: &NewCandidate,
     ) -> Result<Id> {
         check_candidate_fields(candidate)?;
@@ -360,7 +370,7 @@ impl Store {
     pub(crate) fn update_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         candidate: &NewCandidate,
     ) -> Result<()> {
@@ -396,19 +406,19 @@ impl Store {
     }
 
     /// The campaign's candidates (erased ones left out), in reference order.
-    pub(crate) fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+    pub(crate) fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>> {
         load_candidates(self.conn(), campaign_id)
     }
 
     /// One candidate.
-    pub(crate) fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+    pub(crate) fn candidate(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Candidate> {
         load_candidate(self.conn(), campaign_id, candidate_id)
     }
 
     /// A candidate by their reference.
     pub(crate) fn candidate_by_reference(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         reference: &str,
     ) -> Result<Candidate> {
         self.conn()
@@ -432,7 +442,7 @@ impl Store {
     pub(crate) fn import_candidates(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut crate::cancel::Progress<'_>,
@@ -556,7 +566,7 @@ impl Store {
     pub(crate) fn erase_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         reason: &str,
     ) -> Result<()> {

@@ -9,13 +9,13 @@ use serde_json::json;
 use super::campaigns::require_state;
 use super::people::{check_panel, load_candidate, PEOPLE_STATES};
 use super::Store;
-use crate::model::{Campaign, Candidate, ExercisePanel, Id};
+use crate::model::{Campaign, CampaignId, Candidate, ExercisePanel, Id};
 use crate::{Error, Result};
 
 /// The placements of every candidate of a campaign, by candidate.
 pub(crate) fn placements_of_campaign(
     conn: &Connection,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<HashMap<Id, Vec<ExercisePanel>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.candidate_id, e.exercise, e.panel_id FROM candidate_exercise_panels e
@@ -42,7 +42,7 @@ pub(crate) fn placements_of_campaign(
 /// Fills in each candidate's placements.
 pub(crate) fn attach(
     conn: &Connection,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidates: &mut [Candidate],
 ) -> Result<()> {
     let mut placed = placements_of_campaign(conn, campaign_id)?;
@@ -138,7 +138,7 @@ impl Store {
     pub(crate) fn place_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         exercise: &str,
         panel: Option<Id>,

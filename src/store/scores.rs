@@ -7,8 +7,8 @@ use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignState, Candidate, FromStoredPair, Id, IndicatorMark,
-    MaybeMark, Score, ScoreInput, ScoreStatus, Scorecard,
+    Assessor, AssessorRole, Campaign, CampaignId, CampaignState, Candidate, FromStoredPair, Id,
+    IndicatorMark, MaybeMark, Score, ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::{Error, Result};
 
@@ -52,7 +52,7 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
     })
 }
 
-fn score_entity(campaign_id: Id, candidate_id: Id, assessor_id: Id, key: &str) -> String {
+fn score_entity(campaign_id: CampaignId, candidate_id: Id, assessor_id: Id, key: &str) -> String {
     format!(
         "campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}/criterion/{key}"
     )
@@ -389,7 +389,7 @@ impl Store {
     pub(crate) fn save_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         input: &ScoreInput,
     ) -> Result<Score> {
         self.write(actor, |tx| {
@@ -403,7 +403,7 @@ impl Store {
     pub(crate) fn save_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         inputs: &[ScoreInput],
         progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
@@ -424,7 +424,7 @@ impl Store {
     pub(crate) fn submit_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
@@ -467,7 +467,7 @@ impl Store {
     /// sees every submitted score.
     pub(crate) fn visible_scores(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         viewer_id: Id,
     ) -> Result<Vec<Score>> {
@@ -514,7 +514,11 @@ impl Store {
     /// they did not declare a conflict of interest with, by candidate then criterion: what
     /// [`Store::visible_scores`] gives them of their own, for the whole panel in one query.
     /// Nothing for a record that does not score.
-    pub(crate) fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+    pub(crate) fn own_panel_scores(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: Id,
+    ) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {SCORE_COLUMNS} FROM scores
              WHERE assessor_id = ?2 AND candidate_id IN (
@@ -531,7 +535,7 @@ impl Store {
 
     /// Every submitted score of a campaign, with evidence, by candidate reference then
     /// assessor then criterion order (for exports).
-    pub(crate) fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+    pub(crate) fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {} FROM scores s JOIN ranked_candidates c ON c.id = s.candidate_id
              WHERE c.campaign_id = ?1 AND s.status = 'submitted'

@@ -222,7 +222,7 @@ impl super::Store {
     pub(crate) fn records_of(
         &self,
         login: &str,
-        campaign_id: crate::model::Id,
+        campaign_id: crate::model::CampaignId,
     ) -> Result<Vec<crate::model::Assessor>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors
@@ -257,7 +257,7 @@ impl super::Store {
     }
 
     /// The campaign's number of posts, if set.
-    pub(crate) fn posts(&self, campaign_id: crate::model::Id) -> Result<Option<u32>> {
+    pub(crate) fn posts(&self, campaign_id: crate::model::CampaignId) -> Result<Option<u32>> {
         self.campaign(campaign_id)?;
         Ok(self.conn().query_row(
             "SELECT posts FROM campaigns WHERE id = ?1",

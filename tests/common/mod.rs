@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use panelmark::model::{
-    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
-    ScoreInput, Scorecard,
+    AssessorRole, CampaignId, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority,
+    Role, Scale, ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{NewCandidate, Store};
@@ -180,7 +180,7 @@ pub fn role() -> Role {
 
 /// Ids of the people in [`campaign`].
 pub struct Cast {
-    pub campaign: Id,
+    pub campaign: CampaignId,
     pub panel_a: Id,
     pub panel_b: Id,
     pub chair_a: Id,
@@ -355,7 +355,7 @@ pub fn pdf_text(path: &Path) -> Option<String> {
 /// temporary folder, returned (kept until dropped).
 pub fn export(
     session: &Session,
-    campaign: Id,
+    campaign: CampaignId,
     options: panelmark::export::ExportOptions,
 ) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

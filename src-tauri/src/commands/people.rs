@@ -1,6 +1,6 @@
 //! Withdrawals, conflicts of interest and reasonable adjustments.
 
-use panelmark::model::Id;
+use panelmark::model::{CampaignId, Id};
 use panelmark::store::ConflictDeclaration;
 use tauri::State;
 
@@ -10,7 +10,7 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn withdraw_candidate(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
     reason: String,
 ) -> IpcResult<()> {
@@ -20,7 +20,7 @@ pub fn withdraw_candidate(
 #[tauri::command(async)]
 pub fn declare_conflict(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
     reason: String,
 ) -> IpcResult<ConflictDeclaration> {
@@ -28,14 +28,14 @@ pub fn declare_conflict(
 }
 
 #[tauri::command(async)]
-pub fn confirm_no_conflicts(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<()> {
+pub fn confirm_no_conflicts(state: State<'_, AppState>, campaign_id: CampaignId) -> IpcResult<()> {
     state.change(|session| session.confirm_no_conflicts(campaign_id))
 }
 
 #[tauri::command(async)]
 pub fn list_conflicts(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> IpcResult<Vec<ConflictDeclaration>> {
     state.read(|session| session.conflicts(campaign_id))
 }
@@ -43,7 +43,7 @@ pub fn list_conflicts(
 #[tauri::command(async)]
 pub fn set_adjustments(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
     note: String,
 ) -> IpcResult<()> {
@@ -53,7 +53,7 @@ pub fn set_adjustments(
 #[tauri::command(async)]
 pub fn get_adjustments(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
 ) -> IpcResult<Option<String>> {
     state.read(|session| session.adjustments(campaign_id, candidate_id))

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use panelmark::cancel::{Cancel, Progress};
-use panelmark::model::{AgreedScore, Decision, Id, Score, ScoreInput};
+use panelmark::model::{AgreedScore, CampaignId, Decision, Id, Score, ScoreInput};
 use panelmark::session::ScoreImport;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn visible_scores(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
 ) -> IpcResult<Vec<Score>> {
     state.read(|store| store.visible_scores(campaign_id, candidate_id))
@@ -24,14 +24,17 @@ pub fn visible_scores(
 /// The signed-in scorer's own scores for every candidate of their panel, in one call (the
 /// scoring screen's progress; one `visible_scores` call per candidate was 500 round trips).
 #[tauri::command(async)]
-pub fn own_panel_scores(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Score>> {
+pub fn own_panel_scores(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+) -> IpcResult<Vec<Score>> {
     state.read(|store| store.own_panel_scores(campaign_id))
 }
 
 #[tauri::command(async)]
 pub fn save_score(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     input: ScoreInput,
 ) -> IpcResult<Score> {
     state.change(|store| store.save_score(campaign_id, &input))
@@ -42,7 +45,7 @@ pub fn save_score(
 pub fn import_scores(
     state: State<'_, AppState>,
     jobs: State<'_, Jobs>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     path: String,
     job_id: u32,
     on_progress: Channel<JobProgress>,
@@ -62,7 +65,7 @@ pub fn import_scores(
 /// before the session is locked, so a slow disk does not hold up other changes.
 fn import_score_sheet(
     state: &AppState,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     path: &Path,
     token: Cancel,
     report: impl FnMut(usize, usize) + Send,
@@ -77,7 +80,7 @@ fn import_score_sheet(
 #[tauri::command(async)]
 pub fn submit_scores(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
 ) -> IpcResult<Vec<Score>> {
     state.change(|store| store.submit_scores(campaign_id, candidate_id))
@@ -86,7 +89,7 @@ pub fn submit_scores(
 #[tauri::command(async)]
 pub fn agreed_scores(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
 ) -> IpcResult<Vec<AgreedScore>> {
     state.read(|store| store.agreed_scores(campaign_id, candidate_id))
@@ -95,7 +98,7 @@ pub fn agreed_scores(
 #[tauri::command(async)]
 pub fn agree_score(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     decision: Decision,
 ) -> IpcResult<AgreedScore> {
     state.change(|store| store.agree_score(campaign_id, &decision))
@@ -113,7 +116,7 @@ mod tests {
     /// A SQLite file with a campaign in scoring: Bo, a member of panel A, scores C-1 and C-2
     /// on "Working Together" (one indicator). Returns the state, signed in as Bo, and the
     /// campaign.
-    fn campaign_bo_scores(dir: &Path) -> (AppState, Id) {
+    fn campaign_bo_scores(dir: &Path) -> (AppState, CampaignId) {
         let state = AppState::new(dir.join("settings.json"), Instant::now());
         state.open(&dir.join("panel.db")).unwrap();
         state.sign_in("hr", Some("Harriet (HR)")).unwrap();
@@ -152,7 +155,7 @@ mod tests {
     }
 
     /// Bo's drafts, as (candidate reference, value) pairs.
-    fn drafts(state: &AppState, campaign: Id) -> Vec<(String, Option<i32>)> {
+    fn drafts(state: &AppState, campaign: CampaignId) -> Vec<(String, Option<i32>)> {
         state
             .read(|bo| {
                 let mut out = Vec::new();

@@ -8,7 +8,7 @@ use postgres::Client;
 
 use super::refused;
 use crate::import::role_file;
-use crate::model::{Campaign, CampaignState, Id, Role, Scorecard};
+use crate::model::{Campaign, CampaignId, CampaignState, Id, Role, Scorecard};
 use crate::scoring::flags::FlagSettings;
 use crate::store::adjustments::checked_note;
 use crate::store::campaigns::{check_scorecard, require_state, required_text, BEFORE_SIGN_OFF};
@@ -19,7 +19,7 @@ use crate::{Error, Result};
 
 /// Fails with "not found" when an update touched no row: the row does not exist, or row
 /// security hides it from this login.
-fn touched(rows: u64, entity: &'static str, id: Id) -> Result<()> {
+fn touched(rows: u64, entity: &'static str, id: impl ToString) -> Result<()> {
     if rows == 0 {
         return Err(Error::not_found(entity, id));
     }
@@ -212,7 +212,7 @@ pub(super) fn erase_candidate(
 /// change without a new one, and anyone but an HR administrator).
 pub(super) fn set_retention(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     months: i64,
     reason: &str,
 ) -> Result<()> {

@@ -38,8 +38,8 @@ use super::{PgError, SCHEMA};
 use crate::anchor::{Anchor, AnchorCheck};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, Candidate, Decision, Id, Moderation,
-    Panel, Role, Score, ScoreInput, Scorecard, User,
+    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate, Decision, Id,
+    Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
@@ -287,7 +287,7 @@ impl Storage for PgStore {
         self.user(login)?
             .ok_or_else(|| Error::not_found("user", login.to_owned()))
     }
-    fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>> {
+    fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
         read::records_of(&mut self.client(), &self.prepared, login, Some(campaign_id))
     }
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>> {
@@ -335,15 +335,15 @@ impl Storage for PgStore {
         read::scorecards(&mut self.client(), None)
     }
 
-    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id> {
+    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<CampaignId> {
         let _acting = self.acting_as(actor)?;
         let stored = self.scorecard(scorecard_id)?;
         write::create_campaign(&mut self.client(), name, &stored)
     }
-    fn campaign(&self, id: Id) -> Result<Campaign> {
+    fn campaign(&self, id: CampaignId) -> Result<Campaign> {
         read::campaign(&mut self.client(), id)
     }
-    fn pinned_campaign(&self, id: Id) -> Result<Campaign> {
+    fn pinned_campaign(&self, id: CampaignId) -> Result<Campaign> {
         if let Some(kept) = self.pinned.get(id) {
             return Ok(kept);
         }
@@ -354,28 +354,33 @@ impl Storage for PgStore {
     fn campaigns(&self) -> Result<Vec<Campaign>> {
         read::campaigns(&mut self.client())
     }
-    fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    fn start_scoring(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::start_scoring(&mut self.client(), &campaign)
     }
-    fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    fn start_moderation(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::start_moderation(&mut self.client(), &campaign)
     }
-    fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()> {
+    fn return_to_scoring(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        reason: &str,
+    ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::return_to_scoring(&mut self.client(), &campaign, reason)
     }
-    fn posts(&self, campaign_id: Id) -> Result<Option<u32>> {
+    fn posts(&self, campaign_id: CampaignId) -> Result<Option<u32>> {
         read::posts(&mut self.client(), campaign_id)
     }
     fn set_posts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         posts: Option<u32>,
         reason: Option<&str>,
     ) -> Result<()> {
@@ -383,13 +388,13 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         write::set_posts(&mut self.client(), &campaign, posts, reason)
     }
-    fn flag_settings(&self, campaign_id: Id) -> Result<FlagSettings> {
+    fn flag_settings(&self, campaign_id: CampaignId) -> Result<FlagSettings> {
         read::flag_settings(&mut self.client(), campaign_id)
     }
     fn set_flag_settings(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &FlagSettings,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -397,18 +402,18 @@ impl Storage for PgStore {
         changes::set_flag_settings(&mut self.client(), &campaign, settings)
     }
 
-    fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
+    fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<Id> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_panel(&mut self.client(), &campaign, name)
     }
-    fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+    fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>> {
         read::panels(&mut *self.client(), campaign_id)
     }
     fn add_assessor(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
         panel_id: Option<Id>,
@@ -418,13 +423,13 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         write::add_assessor(&mut self.client(), &campaign, name, role, panel_id, login)
     }
-    fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+    fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
         read::assessors(&mut *self.client(), campaign_id)
     }
     fn set_assessor_exercise(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         assessor_id: Id,
         exercise: Option<&str>,
     ) -> Result<()> {
@@ -435,7 +440,7 @@ impl Storage for PgStore {
     fn add_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate: &NewCandidate,
     ) -> Result<Id> {
         let _acting = self.acting_as(actor)?;
@@ -445,7 +450,7 @@ impl Storage for PgStore {
     fn update_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         candidate: &NewCandidate,
     ) -> Result<()> {
@@ -453,10 +458,10 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         changes::update_candidate(&mut self.client(), &campaign, candidate_id, candidate)
     }
-    fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+    fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>> {
         read::candidates(&mut *self.client(), campaign_id, None)
     }
-    fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+    fn candidate(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Candidate> {
         read::candidates(&mut *self.client(), campaign_id, Some(candidate_id))?
             .pop()
             .ok_or_else(|| Error::not_found("candidate", candidate_id))
@@ -464,7 +469,7 @@ impl Storage for PgStore {
     fn place_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         exercise: &str,
         panel: Option<Id>,
@@ -473,7 +478,11 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         changes::place_candidate(&mut self.client(), &campaign, candidate_id, exercise, panel)
     }
-    fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
+    fn candidate_by_reference(
+        &self,
+        campaign_id: CampaignId,
+        reference: &str,
+    ) -> Result<Candidate> {
         self.candidates(campaign_id)?
             .into_iter()
             .find(|c| c.reference == reference)
@@ -482,7 +491,7 @@ impl Storage for PgStore {
     fn import_candidates(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut crate::cancel::Progress<'_>,
@@ -494,7 +503,7 @@ impl Storage for PgStore {
     fn withdraw_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         reason: &str,
     ) -> Result<()> {
@@ -505,7 +514,7 @@ impl Storage for PgStore {
     fn set_adjustments(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         note: &str,
     ) -> Result<()> {
@@ -513,14 +522,14 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         changes::set_adjustments(&mut self.client(), &campaign, candidate_id, note)
     }
-    fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
+    fn adjustments(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Option<String>> {
         read::adjustments(&mut self.client(), campaign_id, candidate_id)
     }
 
     fn declare_conflict(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         assessor_id: Id,
         candidate_id: Id,
         reason: &str,
@@ -553,28 +562,33 @@ impl Storage for PgStore {
     fn confirm_no_conflicts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         assessor_id: Id,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::confirm_no_conflicts(&mut self.client(), &campaign, assessor_id)
     }
-    fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+    fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>> {
         read::conflicts(&mut self.client(), campaign_id)
     }
-    fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus> {
+    fn conflict_status(&self, login: &str, campaign_id: CampaignId) -> Result<ConflictStatus> {
         read::conflict_status(&mut self.client(), &self.prepared, login, campaign_id)
     }
 
-    fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+    fn save_score(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        input: &ScoreInput,
+    ) -> Result<Score> {
         let _acting = self.acting_as(actor)?;
         self.save_draft(campaign_id, input)
     }
     fn save_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         inputs: &[ScoreInput],
         progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
@@ -606,7 +620,7 @@ impl Storage for PgStore {
     fn submit_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
@@ -614,21 +628,26 @@ impl Storage for PgStore {
         let campaign = self.campaign_for_write(campaign_id)?;
         write::submit_scores(&mut self.client(), &campaign, candidate_id, assessor_id)
     }
-    fn visible_scores(&self, campaign_id: Id, candidate_id: Id, _: Id) -> Result<Vec<Score>> {
+    fn visible_scores(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: Id,
+        _: Id,
+    ) -> Result<Vec<Score>> {
         // The server's row security decides which of them this login sees.
         read::scores(&mut *self.client(), campaign_id, Some(candidate_id), false)
     }
-    fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+    fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: Id) -> Result<Vec<Score>> {
         read::own_panel_scores(&mut self.client(), campaign_id, assessor_id)
     }
-    fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+    fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
         read::scores(&mut *self.client(), campaign_id, None, true)
     }
 
     fn agree_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<AgreedScore> {
         self.agree_scores(actor, campaign_id, std::slice::from_ref(decision))?;
@@ -640,7 +659,7 @@ impl Storage for PgStore {
     fn agree_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decisions: &[Decision],
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
@@ -659,7 +678,7 @@ impl Storage for PgStore {
     fn moderate_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<Moderation> {
         let _acting = self.acting_as(actor)?;
@@ -679,7 +698,7 @@ impl Storage for PgStore {
         let campaign_id = read::campaign_of(&mut self.client(), candidate_id)?;
         read::moderations(&mut self.client(), Some(candidate_id), campaign_id)
     }
-    fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+    fn decisions(&self, campaign_id: CampaignId) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
         let mut client = self.client();
         Ok((
             read::campaign_agreed_scores(&mut client, campaign_id)?,
@@ -689,7 +708,7 @@ impl Storage for PgStore {
     fn order_tie(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         moderator_id: Id,
         ordered: &[Id],
         reason: &str,
@@ -698,7 +717,7 @@ impl Storage for PgStore {
         let data = self.campaign_data(campaign_id)?;
         changes::order_tie(&mut self.client(), &data, moderator_id, ordered, reason)
     }
-    fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+    fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         let data = self.campaign_data(campaign_id)?;
@@ -707,7 +726,7 @@ impl Storage for PgStore {
     fn reopen(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         moderator_id: Id,
         reason: &str,
     ) -> Result<()> {
@@ -715,11 +734,11 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         changes::reopen(&mut self.client(), &campaign, moderator_id, reason)
     }
-    fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+    fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>> {
         read::signoffs(&mut self.client(), campaign_id)
     }
 
-    fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
+    fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData> {
         let campaign = self.campaign(campaign_id)?;
         read::campaign_data(&mut self.client(), campaign)
     }
@@ -727,7 +746,7 @@ impl Storage for PgStore {
     fn erase_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate_id: Id,
         reason: &str,
     ) -> Result<()> {
@@ -744,7 +763,7 @@ impl Storage for PgStore {
         retention::sort(&mut statuses);
         Ok(statuses)
     }
-    fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus> {
+    fn campaign_retention(&self, campaign_id: CampaignId) -> Result<RetentionStatus> {
         self.retention()?
             .into_iter()
             .find(|r| r.campaign_id == campaign_id)
@@ -753,14 +772,19 @@ impl Storage for PgStore {
     fn set_retention(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         months: i64,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         changes::set_retention(&mut self.client(), campaign_id, months, reason)
     }
-    fn purge_campaign(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<usize> {
+    fn purge_campaign(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        reason: &str,
+    ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
         let status = self.campaign_retention(campaign_id)?;
         changes::purge_campaign(&mut self.client(), &status, reason)
@@ -801,7 +825,7 @@ impl Storage for PgStore {
     }
     fn campaign_audit(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         through_seq: Option<i64>,
         each: &mut dyn FnMut(AuditRef<'_>) -> Result<()>,
     ) -> Result<()> {
@@ -809,7 +833,7 @@ impl Storage for PgStore {
     }
     fn export_campaign(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         dir: &Path,
         options: &ExportOptions,
         progress: &mut crate::cancel::Progress<'_>,

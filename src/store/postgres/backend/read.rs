@@ -12,7 +12,7 @@ use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
 };
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Moderation, Panel,
+    AgreedScore, Assessor, Campaign, CampaignId, CampaignState, Candidate, Id, Moderation, Panel,
     PinnedScorecard, Role, Score, Scorecard, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
@@ -80,7 +80,7 @@ pub(super) fn records_of(
     client: &mut Client,
     prepared: &Prepared,
     login: &str,
-    campaign_id: Option<Id>,
+    campaign_id: Option<CampaignId>,
 ) -> Result<Vec<Assessor>> {
     let statement = prepared.get(
         client,
@@ -157,7 +157,7 @@ pub(super) fn scorecards(client: &mut Client, id: Option<Id>) -> Result<Vec<Stor
     .collect()
 }
 
-fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>> {
+fn campaigns_where(client: &mut Client, id: Option<CampaignId>) -> Result<Vec<Campaign>> {
     all(
         client,
         "SELECT id, name, scorecard_id, scorecard_version, scorecard, state, created_at
@@ -165,7 +165,7 @@ fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>>
         &[&id],
         |r| {
             (
-                r.get::<_, Id>(0),
+                r.get::<_, CampaignId>(0),
                 r.get::<_, String>(1),
                 r.get::<_, Id>(2),
                 r.get::<_, i64>(3),
@@ -194,7 +194,7 @@ fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>>
 }
 
 /// One campaign; one the login takes no part in is "not found", as row security hides it.
-pub(super) fn campaign(client: &mut Client, id: Id) -> Result<Campaign> {
+pub(super) fn campaign(client: &mut Client, id: CampaignId) -> Result<Campaign> {
     campaigns_where(client, Some(id))?
         .pop()
         .ok_or_else(|| Error::not_found("campaign", id))
@@ -204,7 +204,7 @@ pub(super) fn campaigns(client: &mut Client) -> Result<Vec<Campaign>> {
     campaigns_where(client, None)
 }
 
-pub(super) fn posts(client: &mut Client, campaign_id: Id) -> Result<Option<u32>> {
+pub(super) fn posts(client: &mut Client, campaign_id: CampaignId) -> Result<Option<u32>> {
     let row = client
         .query_opt("SELECT posts FROM campaigns WHERE id = $1", &[&campaign_id])
         .map_err(refused)?
@@ -212,7 +212,7 @@ pub(super) fn posts(client: &mut Client, campaign_id: Id) -> Result<Option<u32>>
     Ok(row.get::<_, Option<i64>>(0).map(|p| p as u32))
 }
 
-pub(super) fn flag_settings(client: &mut Client, campaign_id: Id) -> Result<FlagSettings> {
+pub(super) fn flag_settings(client: &mut Client, campaign_id: CampaignId) -> Result<FlagSettings> {
     let row = client
         .query_opt(
             "SELECT flag_spread, flag_panel_mean FROM campaigns WHERE id = $1",
@@ -223,7 +223,10 @@ pub(super) fn flag_settings(client: &mut Client, campaign_id: Id) -> Result<Flag
     Ok(FlagSettings::stored(row.get(0), row.get(1)))
 }
 
-pub(super) fn panels<C: GenericClient>(client: &mut C, campaign_id: Id) -> Result<Vec<Panel>> {
+pub(super) fn panels<C: GenericClient>(
+    client: &mut C,
+    campaign_id: CampaignId,
+) -> Result<Vec<Panel>> {
     all(
         client,
         "SELECT id, campaign_id, name FROM panels WHERE campaign_id = $1 ORDER BY id",
@@ -234,7 +237,7 @@ pub(super) fn panels<C: GenericClient>(client: &mut C, campaign_id: Id) -> Resul
 
 pub(super) fn assessors<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<Vec<Assessor>> {
     all(
         client,
@@ -253,7 +256,7 @@ const LISTED: &str =
 /// The campaign's listed candidates (see [`LISTED`]), or one of them, in reference order.
 pub(super) fn candidates<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Option<Id>,
 ) -> Result<Vec<Candidate>> {
     let mut candidates = all(
@@ -274,7 +277,7 @@ pub(super) fn candidates<C: GenericClient>(
 /// candidate (`candidate_id`), in one query.
 fn attach_placements<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Option<Id>,
     candidates: &mut [Candidate],
 ) -> Result<()> {
@@ -305,7 +308,7 @@ fn attach_placements<C: GenericClient>(
 
 pub(super) fn adjustments(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Id,
 ) -> Result<Option<String>> {
     let row = client
@@ -318,7 +321,7 @@ pub(super) fn adjustments(
     Ok(row.get(0))
 }
 
-pub(super) fn campaign_of(client: &mut Client, candidate_id: Id) -> Result<Id> {
+pub(super) fn campaign_of(client: &mut Client, candidate_id: Id) -> Result<CampaignId> {
     Ok(client
         .query_opt(
             "SELECT campaign_id FROM candidates WHERE id = $1",
@@ -329,7 +332,10 @@ pub(super) fn campaign_of(client: &mut Client, candidate_id: Id) -> Result<Id> {
         .get(0))
 }
 
-pub(super) fn conflicts(client: &mut Client, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+pub(super) fn conflicts(
+    client: &mut Client,
+    campaign_id: CampaignId,
+) -> Result<Vec<ConflictDeclaration>> {
     all(
         client,
         "SELECT f.assessor_id, a.name, f.candidate_id, c.reference, f.reason, f.declared_at
@@ -354,7 +360,7 @@ pub(super) fn conflict_status(
     client: &mut Client,
     prepared: &Prepared,
     login: &str,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<ConflictStatus> {
     let statement = prepared.get(
         client,
@@ -382,7 +388,7 @@ pub(super) fn conflict_status(
 /// this login see them; `submitted_only` leaves drafts out.
 pub(super) fn scores<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate_id: Option<Id>,
     submitted_only: bool,
 ) -> Result<Vec<Score>> {
@@ -406,7 +412,7 @@ pub(super) fn scores<C: GenericClient>(
 /// candidate's rows anyway; the conditions say so here too, so both backends answer alike.
 pub(super) fn own_panel_scores(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     assessor_id: Id,
 ) -> Result<Vec<Score>> {
     try_all(
@@ -444,7 +450,7 @@ pub(super) fn agreed_scores(client: &mut Client, candidate_id: Id) -> Result<Vec
 
 pub(super) fn campaign_agreed_scores(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<Vec<AgreedScore>> {
     try_all(
         client,
@@ -461,7 +467,7 @@ pub(super) fn campaign_agreed_scores(
 pub(super) fn moderations(
     client: &mut Client,
     candidate_id: Option<Id>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<Vec<Moderation>> {
     try_all(
         client,
@@ -476,7 +482,7 @@ pub(super) fn moderations(
     )
 }
 
-pub(super) fn signoffs(client: &mut Client, campaign_id: Id) -> Result<Vec<SignOff>> {
+pub(super) fn signoffs(client: &mut Client, campaign_id: CampaignId) -> Result<Vec<SignOff>> {
     all(
         client,
         "SELECT s.action, a.name, s.reason, s.at FROM signoffs s
@@ -736,7 +742,7 @@ pub(super) fn audit_events(
 fn server_subject(
     table: &str,
     entity: &str,
-    campaign_id: Option<Id>,
+    campaign_id: Option<CampaignId>,
     candidate_id: Option<Id>,
     assessor_id: Option<Id>,
 ) -> crate::model::AuditSubject {
@@ -783,7 +789,7 @@ pub(super) fn retention(client: &mut Client) -> Result<Vec<RetentionRow>> {
 /// decides), oldest first, through `through_seq` if given.
 pub(super) fn campaign_audit(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     through_seq: Option<i64>,
     each: &mut dyn FnMut(crate::store::audit::AuditRef<'_>) -> Result<()>,
 ) -> Result<()> {
@@ -820,11 +826,17 @@ pub(super) fn campaign_audit(
 #[cfg(test)]
 mod tests {
     use super::server_subject;
-    use crate::model::SubjectKind;
+    use crate::model::{CampaignId, SubjectKind};
 
     #[test]
     fn a_server_event_names_its_subject_from_the_trigger_columns() {
-        let score = server_subject("scores", "scores/7/2/c1", Some(3), Some(7), Some(2));
+        let score = server_subject(
+            "scores",
+            "scores/7/2/c1",
+            Some(CampaignId(3)),
+            Some(7),
+            Some(2),
+        );
         assert_eq!(
             (
                 score.campaign_id,
@@ -832,27 +844,33 @@ mod tests {
                 score.assessor_id,
                 score.kind
             ),
-            (Some(3), Some(7), Some(2), SubjectKind::Score)
+            (Some(CampaignId(3)), Some(7), Some(2), SubjectKind::Score)
         );
         let placed = server_subject(
             "candidate_exercise_panels",
             "candidate_exercise_panels/7/e2",
-            Some(3),
+            Some(CampaignId(3)),
             Some(7),
             None,
         );
         assert_eq!(placed.kind, SubjectKind::CandidateDetails);
         // The trigger records no assessor for a declaration: its entity's first key is the
         // declaring assessor.
-        let declared = server_subject("conflicts", "conflicts/2/7", Some(3), Some(7), None);
+        let declared = server_subject(
+            "conflicts",
+            "conflicts/2/7",
+            Some(CampaignId(3)),
+            Some(7),
+            None,
+        );
         assert_eq!(
             (declared.assessor_id, declared.kind),
             (Some(2), SubjectKind::Conflict)
         );
-        let setup = server_subject("panels", "panels/5", Some(3), None, None);
+        let setup = server_subject("panels", "panels/5", Some(CampaignId(3)), None, None);
         assert_eq!(
             (setup.campaign_id, setup.candidate_id, setup.kind),
-            (Some(3), None, SubjectKind::Other)
+            (Some(CampaignId(3)), None, SubjectKind::Other)
         );
     }
 }

@@ -18,7 +18,7 @@ use rusqlite::Connection;
 
 use super::read::campaign_data_in;
 use super::refused;
-use crate::model::{Campaign, Id};
+use crate::model::{Campaign, CampaignId, Id};
 use crate::scoring::results;
 use crate::store::audit::{self, Verification};
 use crate::store::postgres::init::require_superuser;
@@ -29,9 +29,9 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedCampaign {
     /// The campaign's id in the file.
-    pub local_id: Id,
+    pub local_id: CampaignId,
     /// Its id on the server.
-    pub server_id: Id,
+    pub server_id: CampaignId,
     /// Its name.
     pub name: String,
     /// Candidates moved (erased ones included).
@@ -65,7 +65,11 @@ pub struct CheckedSource {
 /// `only` (every campaign when empty): its chain and its data against the log must verify,
 /// and each campaign's results are computed from it. Needs no server, so a hostile file can
 /// be tried on it alone (the `transfer_source` fuzz target).
-pub fn check_source(source: &Store, source_name: &str, only: &[Id]) -> Result<CheckedSource> {
+pub fn check_source(
+    source: &Store,
+    source_name: &str,
+    only: &[CampaignId],
+) -> Result<CheckedSource> {
     match source.verify()? {
         Verification::Intact { .. } => {}
         Verification::DataDiffers { row, problem, .. } => {
@@ -103,12 +107,12 @@ pub fn import_file(
     client: &mut Client,
     source: &Store,
     source_name: &str,
-    only: &[Id],
+    only: &[CampaignId],
 ) -> Result<ImportReport> {
     require_superuser(client, "server import")?;
     let checked = check_source(source, source_name, only)?;
     let conn = source.conn();
-    let campaign_ids: Vec<Id> = checked.campaigns.iter().map(|(c, _)| c.id).collect();
+    let campaign_ids: Vec<CampaignId> = checked.campaigns.iter().map(|(c, _)| c.id).collect();
     check_logins(client, conn, &campaign_ids)?;
     let mut tx = client.transaction().map_err(refused)?;
     tx.batch_execute("SET LOCAL search_path = panelmark")
@@ -128,7 +132,7 @@ pub fn import_file(
 
 /// Refuses, naming them, logins the file's campaigns `campaign_ids` use that the server has no
 /// user for.
-fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[Id]) -> Result<()> {
+fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[CampaignId]) -> Result<()> {
     let mut missing = Vec::new();
     for campaign_id in campaign_ids {
         let mut stmt = conn.prepare(
@@ -165,7 +169,11 @@ struct Moved {
 
 /// Reads every row of `sql` (one parameter: the campaign id) from the file as text-or-null,
 /// integer or real values, in column order.
-fn rows(conn: &Connection, sql: &str, campaign_id: Id) -> Result<Vec<Vec<rusqlite::types::Value>>> {
+fn rows(
+    conn: &Connection,
+    sql: &str,
+    campaign_id: CampaignId,
+) -> Result<Vec<Vec<rusqlite::types::Value>>> {
     let mut stmt = conn.prepare(sql)?;
     let width = stmt.column_count();
     let rows = stmt
@@ -213,11 +221,11 @@ fn mapped(map: &HashMap<Id, Id>, id: Option<i64>, what: &str) -> Result<Option<I
     .transpose()
 }
 
-fn insert_returning_id(
+fn insert_returning_id<I: for<'a> postgres::types::FromSql<'a>>(
     tx: &mut Transaction<'_>,
     sql: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
-) -> Result<Id> {
+) -> Result<I> {
     Ok(tx.query_one(sql, params).map_err(refused)?.get(0))
 }
 
@@ -248,7 +256,7 @@ fn copy_campaign(
             "{source_name}: campaign {local} has no pinned scorecard version; nothing was imported"
         ))
     })?;
-    let scorecard_id = insert_returning_id(
+    let scorecard_id: Id = insert_returning_id(
         tx,
         "INSERT INTO scorecards (role_id, title, created_at) VALUES (NULL, $1, $2) RETURNING id",
         &[&text(&card[0]), &text(&card[1])],
@@ -498,7 +506,7 @@ fn copy_campaign(
         events.push(audit::AuditRecord::from(e));
         Ok(())
     })?;
-    let import_id = insert_returning_id(
+    let import_id: Id = insert_returning_id(
         tx,
         "INSERT INTO imports (source_name, source_anchor, local_campaign_id, campaign_id, events, imported_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",

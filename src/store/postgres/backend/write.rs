@@ -10,8 +10,8 @@ use super::read;
 use super::refused;
 use crate::import::role_file;
 use crate::model::{
-    AssessorRole, Campaign, CampaignState, Decision, Id, IndicatorMark, Role, Score, ScoreInput,
-    ScoreStatus, Scorecard,
+    AssessorRole, Campaign, CampaignId, CampaignState, Decision, Id, IndicatorMark, Role, Score,
+    ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
@@ -25,12 +25,13 @@ fn now() -> String {
     timestamp(Utc::now())
 }
 
-/// Runs one statement that returns the new row's id.
-fn insert_returning_id<C: GenericClient>(
+/// Runs one statement that returns the new row's id (of whichever entity's id type the caller
+/// wants).
+fn insert_returning_id<C: GenericClient, I: for<'a> postgres::types::FromSql<'a>>(
     client: &mut C,
     sql: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
-) -> Result<Id> {
+) -> Result<I> {
     Ok(client.query_one(sql, params).map_err(refused)?.get(0))
 }
 
@@ -85,7 +86,7 @@ pub(super) fn create_campaign(
     client: &mut Client,
     name: &str,
     stored: &StoredScorecard,
-) -> Result<Id> {
+) -> Result<CampaignId> {
     let name = required_text("campaign.name", name)?;
     insert_returning_id(
         client,
@@ -250,7 +251,7 @@ pub(super) fn add_candidate(
 
 fn insert_candidate<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate: &NewCandidate,
 ) -> Result<Id> {
     insert_returning_id(
