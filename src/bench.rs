@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::cancel::{Cancel, Progress};
 use crate::model::{
-    AssessorRole, CampaignId, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority,
-    Role, Scale, ScoreInput, Scorecard,
+    AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id, IndicatorMark,
+    Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{Storage, Store};
@@ -172,13 +172,13 @@ const EVIDENCE: &str = "Gave a specific example of leading a release under press
 /// agree with it, one point either side now and then (about one unit in five ends up with a
 /// spread of two points, as in real panels).
 fn score_for(
-    candidate: Id,
+    candidate: CandidateId,
     assessor: Id,
     key: &str,
     criterion: usize,
     indicators: usize,
 ) -> ScoreInput {
-    let (c, a) = (candidate as usize, assessor as usize);
+    let (c, a) = (candidate.0 as usize, assessor as usize);
     let level = 2 + (c * 7 % 5) as i32;
     let offset = match (c * 131 + a * 17 + criterion * 7) % 10 {
         0 | 1 => -1,
@@ -262,7 +262,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         &mut Progress::none(),
     )?;
     store.start_scoring(actor, campaign)?;
-    let candidates: Vec<(Id, usize)> = store
+    let candidates: Vec<(CandidateId, usize)> = store
         .candidates(campaign)?
         .into_iter()
         .map(|c| {
@@ -585,7 +585,7 @@ fn bench_board_open(
 
         let t = Instant::now();
         let first = view.packed().rows.iter().find(|r| !r.flags.is_empty());
-        let ids: Vec<Id> = first
+        let ids: Vec<CandidateId> = first
             .map(|r| r.result.row.candidate_id)
             .into_iter()
             .collect();

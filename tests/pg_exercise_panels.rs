@@ -12,7 +12,7 @@ mod shared_desk;
 
 use common::{Cast, Desk};
 use panelmark::model::Mark;
-use panelmark::model::{Decision, ExerciseKind, Id, ScoreInput, SubjectKind};
+use panelmark::model::{CandidateId, Decision, ExerciseKind, Id, ScoreInput, SubjectKind};
 use panelmark::store::{AuditFilter, Verification};
 use panelmark::Error;
 use shared_desk::shared_desk;
@@ -29,13 +29,20 @@ fn two_exercises(desk: &mut Desk) -> Cast {
     })
 }
 
-fn input(candidate: Id, assessor: Id, key: &str, value: i32) -> ScoreInput {
+fn input(candidate: CandidateId, assessor: Id, key: &str, value: i32) -> ScoreInput {
     // c3 has no indicators; c1 and c2 two each.
     let indicators = if key.starts_with("c3") { 0 } else { 2 };
     common::score(candidate, assessor, key, value, indicators)
 }
 
-fn save(desk: &mut Desk, cast: &Cast, candidate: Id, assessor: Id, keys: &[&str], value: i32) {
+fn save(
+    desk: &mut Desk,
+    cast: &Cast,
+    candidate: CandidateId,
+    assessor: Id,
+    keys: &[&str],
+    value: i32,
+) {
     for key in keys {
         desk.by(assessor)
             .save_score(cast.campaign, &input(candidate, assessor, key, value))
@@ -101,7 +108,7 @@ fn each_exercise_is_its_panels(desk: &mut Desk) {
 
     // Both panels see her; Panel B's chair and member see her beside their own candidate.
     for who in [cast.member_a, cast.member_b] {
-        let seen: Vec<Id> = desk
+        let seen: Vec<CandidateId> = desk
             .by(who)
             .candidates(campaign)
             .unwrap()
@@ -332,7 +339,7 @@ fn a_placement_edited_into_the_file_is_caught_by_verify() {
         .unwrap()
         .execute(
             "UPDATE candidate_exercise_panels SET panel_id = ?1 WHERE candidate_id = ?2",
-            [cast.panel_a, cast.zoe],
+            rusqlite::params![cast.panel_a, cast.zoe],
         )
         .unwrap();
     match desk.as_("hr").verify().unwrap() {

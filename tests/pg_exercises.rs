@@ -9,7 +9,7 @@ mod pg_support;
 
 use cli_support::exercise_flow::{two_exercise_campaign, HR, PEOPLE};
 use cli_support::{Cli, Server};
-use panelmark::model::CampaignId;
+use panelmark::model::{CampaignId, CandidateId};
 use panelmark::store::postgres::users::AppRole;
 use pg_support::{refusal, save_draft, Db};
 
@@ -28,7 +28,7 @@ struct Ids {
     c: i64,
     p: i64,
     m: i64,
-    x: i64,
+    x: CandidateId,
 }
 
 fn one<I: for<'a> postgres::types::FromSql<'a>>(
@@ -104,7 +104,7 @@ fn set_up(db: &Db) -> Ids {
 
 fn submit(
     client: &mut postgres::Client,
-    candidate: i64,
+    candidate: CandidateId,
     assessor: i64,
 ) -> Result<u64, postgres::Error> {
     client.execute(
@@ -115,7 +115,7 @@ fn submit(
 
 fn agree(
     client: &mut postgres::Client,
-    candidate: i64,
+    candidate: CandidateId,
     key: &str,
     by: i64,
 ) -> Result<u64, postgres::Error> {

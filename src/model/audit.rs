@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CampaignId, Id};
+use super::{CampaignId, CandidateId, Id};
 
 /// One entry of the append-only, hash-chained audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -42,7 +42,7 @@ pub struct AuditSubject {
     /// The campaign, if the event belongs to one.
     pub campaign_id: Option<CampaignId>,
     /// The candidate, if the event is about one.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// The assessor whose score or conflict declaration it is, if any.
     pub assessor_id: Option<Id>,
     /// What kind of record changed.

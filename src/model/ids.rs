@@ -34,6 +34,7 @@ macro_rules! entity_id {
             PartialEq,
             Eq,
             Hash,
+            Default,
             PartialOrd,
             Ord,
             ts_rs::TS,

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CampaignId, Id};
+use super::{CampaignId, CandidateId, Id};
 
 /// What an assessor may do in a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -96,7 +96,7 @@ pub struct User {
 #[ts(export)]
 pub struct Candidate {
     /// Database id.
-    pub id: Id,
+    pub id: CandidateId,
     /// Campaign it belongs to.
     pub campaign_id: CampaignId,
     /// The campaign's reference for the candidate (unique within the campaign).

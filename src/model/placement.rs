@@ -87,7 +87,7 @@ impl Scorecard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AssessorRole, CampaignId};
+    use crate::model::{AssessorRole, CampaignId, CandidateId};
 
     fn seat(panel: Id, exercise: Option<&str>) -> Assessor {
         Assessor {
@@ -103,7 +103,7 @@ mod tests {
 
     fn candidate(panel: Id, placed: &[(&str, Id)]) -> Candidate {
         Candidate {
-            id: 7,
+            id: CandidateId(7),
             campaign_id: CampaignId(1),
             reference: "C7".into(),
             name: "C".into(),

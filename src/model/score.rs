@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Id, Mark, MaybeMark};
+use super::{CandidateId, Id, Mark, MaybeMark};
 
 /// How an assessor marked one behaviour indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -80,7 +80,7 @@ pub enum ScoreStatus {
 #[ts(export)]
 pub struct Score {
     /// Candidate scored.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Who scored.
     pub assessor_id: Id,
     /// Scorecard criterion key.
@@ -132,7 +132,7 @@ impl Score {
 #[ts(export)]
 pub struct AgreedScore {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// The agreed point, or "not assessed" (sent and stored as `value` and `not_assessed`).
@@ -152,7 +152,7 @@ pub struct AgreedScore {
 #[ts(export)]
 pub struct Moderation {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// The moderated point, or "not assessed" (sent and stored as `value` and `not_assessed`).
@@ -172,7 +172,7 @@ pub struct Moderation {
 #[ts(export)]
 pub struct ScoreInput {
     /// Candidate scored.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Who is scoring.
     pub assessor_id: Id,
     /// Scorecard criterion key.
@@ -193,7 +193,7 @@ pub struct ScoreInput {
 #[ts(export)]
 pub struct Decision {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// The point or "not assessed" (sent as `value` and `not_assessed`); one must be chosen:

@@ -9,7 +9,7 @@ use super::data::CampaignData;
 use super::flags::{self, Flag, FlagKind, FlagSettings};
 use super::results::{self, CandidateResult, ResultSource};
 use super::results_window::ResultRow;
-use crate::model::Id;
+use crate::model::{CandidateId, Id};
 
 /// What the moderation board shows.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -111,7 +111,7 @@ impl Board {
             .enumerate()
             .map(|(i, k)| (k.as_str(), i as u32))
             .collect();
-        let mut by_candidate: HashMap<Id, Vec<PackedFlag>> = HashMap::new();
+        let mut by_candidate: HashMap<CandidateId, Vec<PackedFlag>> = HashMap::new();
         let mut panel_flags = Vec::new();
         for flag in self.flags {
             let Some(candidate) = flag.candidate_id else {

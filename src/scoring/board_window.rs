@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::board::{PackedBoard, PackedFlag, PackedRow, RowResult};
 use super::flags::{Flag, FlagKind, FlagSettings, Severity};
 use super::results::Outcome;
-use crate::model::{CampaignId, Id};
+use crate::model::{CampaignId, CandidateId, Id};
 use crate::{Error, Result};
 
 /// The most rows (or candidates' flags) one request may ask for: a screenful many times
@@ -116,7 +116,7 @@ pub struct BoardWindow {
 #[ts(export)]
 pub struct CandidateFlags {
     /// The candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// The flags, in the order the window's marks list them.
     pub flags: Vec<PackedFlag>,
 }
@@ -184,7 +184,7 @@ pub struct BoardView {
     /// candidates.
     flagged_panels: HashSet<String>,
     /// Row index by candidate.
-    row_of: HashMap<Id, usize>,
+    row_of: HashMap<CandidateId, usize>,
 }
 
 impl BoardView {
@@ -305,7 +305,7 @@ impl BoardView {
     }
 
     /// The flags, with their reasons, of each candidate asked for, in the order asked.
-    pub fn flags_of(&self, candidates: &[Id]) -> Result<Vec<CandidateFlags>> {
+    pub fn flags_of(&self, candidates: &[CandidateId]) -> Result<Vec<CandidateFlags>> {
         if !candidates.is_empty() {
             check_limit("candidate_ids", count(candidates.len()))?;
         }

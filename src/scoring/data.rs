@@ -6,14 +6,14 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Assessor, Campaign, Candidate, Id, Mark, MaybeMark, Panel};
+use crate::model::{Assessor, Campaign, Candidate, CandidateId, Id, Mark, MaybeMark, Panel};
 
 /// A moderator's recorded ordering of candidates with equal totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TieOrder {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// 1 = first among the tied.
     pub rank: i64,
     /// The written reason for separating them.
@@ -24,7 +24,7 @@ pub struct TieOrder {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreFact {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Assessor.
     pub assessor_id: Id,
     /// Index of the criterion in the campaign's scorecard.
@@ -45,7 +45,7 @@ pub struct ScoreFact {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecidedScore {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Index of the criterion in the campaign's scorecard.
     pub criterion: usize,
     /// The point, or "not assessed".
@@ -124,7 +124,7 @@ impl CampaignData {
     /// Groups scores, agreed scores and moderations by candidate.
     pub fn index(&self) -> Index<'_> {
         let criteria = self.campaign.assessed.criteria.len();
-        let position: HashMap<Id, usize> = self
+        let position: HashMap<CandidateId, usize> = self
             .candidates
             .iter()
             .enumerate()

@@ -3,7 +3,7 @@
 
 use super::data::{CampaignData, DecidedScore};
 use crate::model::{
-    Campaign, CampaignId, CampaignState, Candidate, Combine, Criterion, CriterionKind,
+    Campaign, CampaignId, CampaignState, Candidate, CandidateId, Combine, Criterion, CriterionKind,
     ExerciseKind, Id, Mark, Panel, PinnedScorecard, Priority, Scale, Scorecard, ScorecardCriterion,
 };
 
@@ -60,7 +60,7 @@ pub fn two_exercises(combine: Combine) -> Scorecard {
 }
 
 /// A candidate `C-<id>` on `panel`.
-pub fn candidate(id: Id, panel: Option<Id>) -> Candidate {
+pub fn candidate(id: CandidateId, panel: Option<Id>) -> Candidate {
     Candidate {
         id,
         campaign_id: CampaignId(1),
@@ -75,7 +75,7 @@ pub fn candidate(id: Id, panel: Option<Id>) -> Candidate {
 }
 
 /// An agreed (or moderated) score of `value` on entry `criterion`.
-pub fn decided(candidate_id: Id, criterion: usize, value: i32) -> DecidedScore {
+pub fn decided(candidate_id: CandidateId, criterion: usize, value: i32) -> DecidedScore {
     DecidedScore {
         candidate_id,
         criterion,

@@ -9,7 +9,7 @@ use super::data::ScoreFact;
 use super::data::{CampaignData, CandidateView, Index};
 use super::results::{self, CandidateResult};
 use super::stats;
-use crate::model::{CampaignState, Candidate, Id, Scale, ScorecardCriterion};
+use crate::model::{CampaignState, Candidate, CandidateId, Id, Scale, ScorecardCriterion};
 
 /// Which rule raised a flag.
 #[derive(
@@ -115,7 +115,7 @@ pub struct Flag {
     /// The rule.
     pub kind: FlagKind,
     /// Candidate concerned, if the flag is about one.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// Criterion key concerned, if any.
     pub criterion_key: Option<String>,
     /// Assessor concerned, if any.
@@ -689,7 +689,7 @@ mod tests {
 
     fn candidate() -> Candidate {
         Candidate {
-            id: 7,
+            id: CandidateId(7),
             campaign_id: CampaignId(1),
             reference: "C-7".into(),
             name: "Zoë".into(),
@@ -710,7 +710,7 @@ mod tests {
 
     fn fact(assessor: Id, value: i32, shown: u16, negative: u16, has_evidence: bool) -> ScoreFact {
         ScoreFact {
-            candidate_id: 7,
+            candidate_id: CandidateId(7),
             assessor_id: assessor,
             criterion: 0,
             mark: Mark::Point(value).into(),
@@ -867,8 +867,11 @@ mod tests {
         let on = |card: crate::model::Scorecard, agreed: [(usize, i32); 3]| {
             fixtures::campaign(
                 card,
-                vec![fixtures::candidate(7, Some(1))],
-                agreed.iter().map(|&(i, v)| decided(7, i, v)).collect(),
+                vec![fixtures::candidate(CandidateId(7), Some(1))],
+                agreed
+                    .iter()
+                    .map(|&(i, v)| decided(CandidateId(7), i, v))
+                    .collect(),
             )
         };
         let card = fixtures::two_exercises(crate::model::Combine::Mean);
@@ -880,7 +883,7 @@ mod tests {
         );
         // A moderated score replaces the agreed one in the comparison.
         let mut moderated = on(card.clone(), [(0, 1), (1, 6), (2, 2)]);
-        moderated.moderated.push(decided(7, 2, 5));
+        moderated.moderated.push(decided(CandidateId(7), 2, 5));
         assert!(disagreements(&moderated).is_empty(), "6 and 5 are 1 apart");
         assert!(disagreements(&on(card.clone(), [(0, 1), (1, 5), (2, 4)])).is_empty());
         // A threshold of 5 lets a gap of 4 pass.
@@ -894,8 +897,8 @@ mod tests {
         // One exercise: c1 = 1 and c2 = 6 are different criteria, never a disagreement.
         let single = fixtures::campaign(
             fixtures::one_exercise(),
-            vec![fixtures::candidate(7, Some(1))],
-            vec![decided(7, 0, 1), decided(7, 1, 6)],
+            vec![fixtures::candidate(CandidateId(7), Some(1))],
+            vec![decided(CandidateId(7), 0, 1), decided(CandidateId(7), 1, 6)],
         );
         assert!(disagreements(&single).is_empty());
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::data::CampaignData;
 use super::stats::{self, Metric};
-use crate::model::Id;
+use crate::model::{CandidateId, Id};
 
 /// Spread of members' scores on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -120,10 +120,10 @@ pub struct CampaignStats {
 /// Computes the campaign's statistics from submitted scores and agreed scores.
 pub fn compute(data: &CampaignData) -> CampaignStats {
     let scorecard = &data.campaign.assessed;
-    let candidate_of: HashMap<Id, &crate::model::Candidate> =
+    let candidate_of: HashMap<CandidateId, &crate::model::Candidate> =
         data.candidates.iter().map(|c| (c.id, c)).collect();
     // unit (candidate, criterion) → assessor → value
-    let mut units: BTreeMap<(Id, usize), BTreeMap<Id, f64>> = BTreeMap::new();
+    let mut units: BTreeMap<(CandidateId, usize), BTreeMap<Id, f64>> = BTreeMap::new();
     for s in &data.scores {
         if let (Some(v), true) = (s.mark.point(), candidate_of.contains_key(&s.candidate_id)) {
             units
@@ -240,7 +240,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         .map(|by| by.values().map(|v| Some(*v)).collect())
         .collect();
 
-    let agreed: HashMap<(Id, usize), i32> = data
+    let agreed: HashMap<(CandidateId, usize), i32> = data
         .agreed
         .iter()
         .filter_map(|a| a.mark.point().map(|v| ((a.candidate_id, a.criterion), v)))
@@ -320,7 +320,7 @@ pub fn combined(
     if !built.has_several_exercises() {
         return Vec::new();
     }
-    let panel_of: HashMap<Id, Id> = data
+    let panel_of: HashMap<CandidateId, Id> = data
         .candidates
         .iter()
         .filter_map(|c| Some((c.id, c.panel_id?)))
@@ -381,25 +381,25 @@ mod tests {
         let data = fixtures::campaign(
             fixtures::two_exercises(Combine::Mean),
             vec![
-                candidate(1, Some(1)),
-                candidate(2, Some(1)),
-                candidate(3, Some(2)),
-                candidate(4, Some(2)),
+                candidate(CandidateId(1), Some(1)),
+                candidate(CandidateId(2), Some(1)),
+                candidate(CandidateId(3), Some(2)),
+                candidate(CandidateId(4), Some(2)),
             ],
             vec![
                 // Panel A: Data Analysis 6 & 2 → 4, 5 & 4 → 4.5.
-                decided(1, 0, 4),
-                decided(1, 1, 6),
-                decided(1, 2, 2),
-                decided(2, 0, 5),
-                decided(2, 1, 5),
-                decided(2, 2, 4),
+                decided(CandidateId(1), 0, 4),
+                decided(CandidateId(1), 1, 6),
+                decided(CandidateId(1), 2, 2),
+                decided(CandidateId(2), 0, 5),
+                decided(CandidateId(2), 1, 5),
+                decided(CandidateId(2), 2, 4),
                 // Panel B: 3 & 3 → 3; candidate 4 has no technical test score yet.
-                decided(3, 0, 2),
-                decided(3, 1, 3),
-                decided(3, 2, 3),
-                decided(4, 0, 6),
-                decided(4, 1, 6),
+                decided(CandidateId(3), 0, 2),
+                decided(CandidateId(3), 1, 3),
+                decided(CandidateId(3), 2, 3),
+                decided(CandidateId(4), 0, 6),
+                decided(CandidateId(4), 1, 6),
             ],
         );
         let stats = compute(&data);
@@ -441,8 +441,8 @@ mod tests {
     fn no_combined_figures_with_one_exercise() {
         let data = fixtures::campaign(
             fixtures::one_exercise(),
-            vec![candidate(1, Some(1))],
-            vec![decided(1, 0, 4), decided(1, 1, 5)],
+            vec![candidate(CandidateId(1), Some(1))],
+            vec![decided(CandidateId(1), 0, 4), decided(CandidateId(1), 1, 5)],
         );
         assert!(compute(&data).combined.is_empty());
     }

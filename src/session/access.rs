@@ -2,7 +2,7 @@
 //! who may do it.
 
 use super::Session;
-use crate::model::{Assessor, AssessorRole, CampaignId, Candidate, Id};
+use crate::model::{Assessor, AssessorRole, CampaignId, Candidate, CandidateId};
 use crate::{Error, Result};
 
 /// What the signed-in user is in one campaign: HR administrator or not, and their assessor
@@ -18,7 +18,7 @@ pub struct Roles {
     pub records: Vec<Assessor>,
     /// The candidates the user declared a conflict of interest with: they neither see nor
     /// score them.
-    pub conflicts: Vec<Id>,
+    pub conflicts: Vec<CandidateId>,
     /// Whether every panel the user scores on has had their conflicts stated (declared, or
     /// confirmed none); scoring waits for it.
     pub conflicts_stated: bool,
@@ -61,7 +61,7 @@ impl Roles {
     }
 
     /// Whether the user declared a conflict of interest with the candidate.
-    pub fn conflicted(&self, candidate_id: Id) -> bool {
+    pub fn conflicted(&self, candidate_id: CandidateId) -> bool {
         self.conflicts.contains(&candidate_id)
     }
 
@@ -160,7 +160,11 @@ impl Session {
     }
 
     /// The candidate, if the user may see them (see [`Roles::sees`]).
-    pub(super) fn visible_candidate(&self, roles: &Roles, candidate_id: Id) -> Result<Candidate> {
+    pub(super) fn visible_candidate(
+        &self,
+        roles: &Roles,
+        candidate_id: CandidateId,
+    ) -> Result<Candidate> {
         let candidate = self.store.candidate(roles.campaign_id, candidate_id)?;
         if roles.sees(&candidate) {
             Ok(candidate)

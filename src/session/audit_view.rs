@@ -14,7 +14,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::Session;
 use crate::anchor::{Anchor, AnchorCheck};
-use crate::model::{Assessor, AssessorRole, AuditEvent, CampaignId, Candidate, Id, SubjectKind};
+use crate::model::{
+    Assessor, AssessorRole, AuditEvent, CampaignId, Candidate, CandidateId, Id, SubjectKind,
+};
 use crate::store::{AuditFilter, Verification};
 use crate::Result;
 
@@ -24,7 +26,7 @@ pub(super) const MIN_PAGE: usize = 1_000;
 /// What deciding on events about one campaign needs, read once per campaign.
 struct CampaignFacts {
     /// The campaign's candidates by id (those the reader may read).
-    candidates: HashMap<Id, Candidate>,
+    candidates: HashMap<CandidateId, Candidate>,
     /// The scorecard's scored exercises (`None`: a scorecard without exercises).
     exercises: Vec<Option<String>>,
     /// Assessor → their panel.
@@ -39,7 +41,7 @@ struct Reader<'s> {
     own_ids: HashSet<Id>,
     campaigns: HashMap<CampaignId, CampaignFacts>,
     /// candidate → (panel, whether the reader has submitted for them, if the reader scores them)
-    candidates: HashMap<Id, (Option<Id>, Option<bool>)>,
+    candidates: HashMap<CandidateId, (Option<Id>, Option<bool>)>,
 }
 
 impl<'s> Reader<'s> {
@@ -98,7 +100,7 @@ impl<'s> Reader<'s> {
     fn candidate(
         &mut self,
         campaign: CampaignId,
-        candidate: Id,
+        candidate: CandidateId,
     ) -> Result<(Option<Id>, Option<bool>)> {
         if let Some(known) = self.candidates.get(&candidate) {
             return Ok(*known);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::Session;
 use crate::cancel::Progress;
 use crate::export::{ExportOptions, ExportSummary};
-use crate::model::{AgreedScore, CampaignId, Decision, Id, Moderation, Score};
+use crate::model::{AgreedScore, CampaignId, CandidateId, Decision, Moderation, Score};
 use crate::scoring::board_window::{BoardKey, BoardView};
 use crate::scoring::results_window::{ResultsKey, ResultsView};
 use crate::scoring::{board, flags, report, results};
@@ -154,7 +154,7 @@ impl Session {
     pub fn moderations(
         &self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
     ) -> Result<Vec<Moderation>> {
         self.require_moderator(campaign_id, "see moderations")?;
         self.store.candidate(campaign_id, candidate_id)?;
@@ -185,7 +185,7 @@ impl Session {
     pub fn order_tie(
         &mut self,
         campaign_id: CampaignId,
-        ordered: &[Id],
+        ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()> {
         let moderator = self.require_moderator(campaign_id, "separate tied candidates")?;

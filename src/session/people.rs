@@ -2,7 +2,7 @@
 //! reasonable adjustments.
 
 use super::Session;
-use crate::model::{CampaignId, Id};
+use crate::model::{CampaignId, CandidateId, Id};
 use crate::store::ConflictDeclaration;
 use crate::{Error, Result};
 
@@ -13,7 +13,7 @@ impl Session {
     pub fn withdraw_candidate(
         &mut self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         self.require_hr_or_moderator(campaign_id, "withdraw a candidate")?;
@@ -27,7 +27,7 @@ impl Session {
     pub fn declare_conflict(
         &mut self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
         let roles = self.roles(campaign_id)?;
@@ -89,7 +89,7 @@ impl Session {
     pub fn set_adjustments(
         &mut self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         note: &str,
     ) -> Result<()> {
         self.require_hr_admin("set reasonable adjustments")?;
@@ -101,7 +101,11 @@ impl Session {
     /// A candidate's reasonable adjustments: for an HR administrator, and for the members and
     /// chair of the candidate's panel (not a conflicted one). Moderators do not need them to
     /// moderate, and they are never part of the results.
-    pub fn adjustments(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Option<String>> {
+    pub fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Option<String>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.visible_candidate(&roles, candidate_id)?;
         let on_panel = roles.scorer_of(&candidate).is_some();

@@ -2,7 +2,8 @@
 
 use super::{Roles, Session};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, CampaignId, Candidate, Decision, Id, Score, ScoreInput,
+    AgreedScore, Assessor, AssessorRole, CampaignId, Candidate, CandidateId, Decision, Id, Score,
+    ScoreInput,
 };
 use crate::{Error, Result};
 
@@ -31,7 +32,7 @@ impl Session {
         // The scorecard alone decides which exercise an entry belongs to (a kept copy on a
         // server: no round trip per save).
         let campaign = self.store.pinned_campaign(campaign_id)?;
-        let mut candidates: std::collections::HashMap<Id, Candidate> = Default::default();
+        let mut candidates: std::collections::HashMap<CandidateId, Candidate> = Default::default();
         // A batch (a score sheet, an import) about several candidates of a several-exercise
         // campaign reads the campaign's candidates once rather than one by one.
         let several_candidates = inputs
@@ -99,7 +100,11 @@ impl Session {
     /// sees only their own until they have submitted for the candidate, then the panel's
     /// submitted scores (never another member's draft); a moderator sees every submitted
     /// score; nobody else sees any.
-    pub fn visible_scores(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Vec<Score>> {
+    pub fn visible_scores(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Vec<Score>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
         let viewer = match (roles.moderator(), roles.scorer_of(&candidate)) {
@@ -170,7 +175,7 @@ impl Session {
     pub fn submit_scores(
         &mut self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
     ) -> Result<Vec<Score>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
@@ -186,7 +191,7 @@ impl Session {
     pub fn agreed_scores(
         &self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
     ) -> Result<Vec<AgreedScore>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;

@@ -6,7 +6,8 @@ use std::path::Path;
 use super::Session;
 use crate::cancel::Progress;
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignId, Candidate, Id, Panel, Role, Scorecard, User,
+    Assessor, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel, Role,
+    Scorecard, User,
 };
 use crate::store::{NewCandidate, StoredRole, StoredScorecard};
 use crate::{Error, Result};
@@ -232,7 +233,7 @@ impl Session {
         &mut self,
         campaign_id: CampaignId,
         candidate: &NewCandidate,
-    ) -> Result<Id> {
+    ) -> Result<CandidateId> {
         self.require_hr_admin("add candidates")?;
         let actor = self.actor().to_owned();
         self.store.add_candidate(&actor, campaign_id, candidate)
@@ -242,7 +243,7 @@ impl Session {
     pub fn update_candidate(
         &mut self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()> {
         self.require_hr_admin("change candidates")?;
@@ -258,7 +259,7 @@ impl Session {
     pub fn place_candidate(
         &mut self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         exercise: &str,
         panel: Option<Id>,
     ) -> Result<()> {
@@ -319,7 +320,11 @@ impl Session {
     }
 
     /// One candidate the user may see.
-    pub fn candidate(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Candidate> {
+    pub fn candidate(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Candidate> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.visible_candidate(&roles, candidate_id)?;
         Ok(withdrawal_as_seen(&roles, candidate))
@@ -339,7 +344,7 @@ impl Session {
     pub fn erase_candidate(
         &mut self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         self.require_hr_admin("erase a candidate's personal data")?;

@@ -4,8 +4,8 @@
 use super::*;
 use crate::model::Mark;
 use crate::model::{
-    AssessorRole, CampaignId, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority,
-    Role, Scale, ScoreInput, Scorecard,
+    AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id, IndicatorMark,
+    Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{AuditFilter, NewCandidate, Store};
@@ -18,8 +18,8 @@ struct World {
     alex: Id,
     bo: Id,
     helen: Id,
-    c1: Id,
-    c2: Id,
+    c1: CandidateId,
+    c2: CandidateId,
 }
 
 impl World {
@@ -175,7 +175,10 @@ fn only_hr_admins_set_up_and_the_refusal_says_who_may() {
     ))
     .contains("HR administrator"));
     assert!(refusal(bo.start_scoring(campaign)).contains("HR administrator"));
-    assert!(refusal(bo.erase_candidate(campaign, 1, "request")).contains("HR administrator"));
+    assert!(
+        refusal(bo.erase_candidate(campaign, CandidateId(1), "request"))
+            .contains("HR administrator")
+    );
     assert!(
         refusal(bo.add_assessor(campaign, "cy", AssessorRole::Member, None))
             .contains("HR administrator")

@@ -4,12 +4,11 @@
 //! every depth, no insignificant white space) that includes the previous event's hash, so
 //! changing, removing or reordering any event breaks every hash after it.
 
-use crate::model::Id;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::model::{AuditEvent, AuditSubject, CampaignId, SubjectKind};
+use crate::model::{AuditEvent, AuditSubject, CampaignId, CandidateId, SubjectKind};
 use crate::Result;
 
 /// The `prev_hash` of the first event.
@@ -396,7 +395,7 @@ mod tests {
             score,
             AuditSubject {
                 campaign_id: Some(CampaignId(3)),
-                candidate_id: Some(7),
+                candidate_id: Some(CandidateId(7)),
                 assessor_id: Some(2),
                 kind: SubjectKind::Score,
             }
@@ -407,7 +406,7 @@ mod tests {
         );
         assert_eq!(
             (placed.candidate_id, placed.assessor_id, placed.kind),
-            (Some(7), None, SubjectKind::CandidateDetails)
+            (Some(CandidateId(7)), None, SubjectKind::CandidateDetails)
         );
         let conflict = subject_of("conflict.confirm_none", "campaign/3/assessor/2");
         assert_eq!(
@@ -673,7 +672,7 @@ pub struct AuditRecord {
     /// What it concerned.
     pub entity: String,
     /// The candidate it is about, if any.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// State before, as stored JSON text.
     pub before: Option<String>,
     /// State after, as stored JSON text.
@@ -699,7 +698,7 @@ pub struct AuditRef<'a> {
     /// What it concerned.
     pub entity: &'a str,
     /// The candidate it is about, if any.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// State before, as stored JSON text.
     pub before: Option<&'a str>,
     /// State after, as stored JSON text.

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::scores::{decision_row_of, mark_at, score_row_of};
 use super::Store;
-use crate::model::{AssessorRole, CampaignId, CampaignState, Id};
+use crate::model::{AssessorRole, CampaignId, CampaignState, CandidateId, Id};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::results;
 use crate::{Error, Result};
@@ -31,7 +31,7 @@ const SPLIT_SCAN_FROM_CANDIDATES: usize = 1000;
 fn score_facts(
     conn: &rusqlite::Connection,
     campaign_id: CampaignId,
-    ids: (Id, Id),
+    ids: (CandidateId, CandidateId),
     criterion_index: &HashMap<&str, usize>,
 ) -> Result<Vec<ScoreFact>> {
     let facts = conn
@@ -129,7 +129,7 @@ impl Store {
         let split = match snapshot {
             Some(_) if candidates.len() >= split_from && !candidates.is_empty() => {
                 self.reader()?.map(|reader| {
-                    let mut ids: Vec<Id> = candidates.iter().map(|c| c.id).collect();
+                    let mut ids: Vec<CandidateId> = candidates.iter().map(|c| c.id).collect();
                     ids.sort_unstable();
                     // The other thread reads only scores; this one also reads the decisions,
                     // so the other takes the larger share of the candidates.
@@ -138,13 +138,14 @@ impl Store {
             }
             _ => None,
         };
-        let upper = split
-            .as_ref()
-            .map_or((Id::MIN, Id::MAX), |(_, middle)| (*middle, Id::MAX));
+        let upper = split.as_ref().map_or(
+            (CandidateId(i64::MIN), CandidateId(i64::MAX)),
+            |(_, middle)| (*middle, CandidateId(i64::MAX)),
+        );
         let head = seen_head(conn)?;
         let (lower, rest) = std::thread::scope(|scope| {
             let other = split.map(|(reader, middle)| {
-                let lower = (Id::MIN, middle - 1);
+                let lower = (CandidateId(i64::MIN), CandidateId(middle.0 - 1));
                 let job = scope.spawn(move || -> Result<Option<Vec<ScoreFact>>> {
                     let tx = reader.unchecked_transaction()?;
                     if seen_head(&tx)? != head {
@@ -286,7 +287,7 @@ impl Store {
         actor: &str,
         campaign_id: CampaignId,
         moderator_id: Id,
-        ordered: &[Id],
+        ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("tie.reason", reason)?;
@@ -322,7 +323,7 @@ impl Store {
 /// merit list `current`; returns that position. The same on every backend.
 pub(crate) fn check_tie_order(
     current: &[results::CandidateResult],
-    ordered: &[Id],
+    ordered: &[CandidateId],
 ) -> Result<Option<u32>> {
     let named: Vec<&results::CandidateResult> = ordered
         .iter()
@@ -334,12 +335,12 @@ pub(crate) fn check_tie_order(
         })
         .collect::<Result<_>>()?;
     let position = named.first().and_then(|r| r.position);
-    let mut group: Vec<Id> = current
+    let mut group: Vec<CandidateId> = current
         .iter()
         .filter(|r| r.tied && r.position == position)
         .map(|r| r.candidate_id)
         .collect();
-    let mut named_ids: Vec<Id> = ordered.to_vec();
+    let mut named_ids: Vec<CandidateId> = ordered.to_vec();
     named_ids.sort_unstable();
     group.sort_unstable();
     if position.is_none() || group.len() < 2 || named_ids != group {

@@ -11,7 +11,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::{load_assessor, load_candidate};
 use super::personal::committed;
 use super::{Store, Tx};
-use crate::model::{Assessor, CampaignId, Candidate, Id};
+use crate::model::{Assessor, CampaignId, Candidate, CandidateId, Id};
 use crate::{Error, Result};
 
 /// One declared conflict of interest.
@@ -23,7 +23,7 @@ pub struct ConflictDeclaration {
     /// Their name.
     pub assessor: String,
     /// The candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// The candidate's reference.
     pub candidate: String,
     /// Why (text about the candidate: audited as a commitment, blanked by erasure).
@@ -39,13 +39,17 @@ pub(crate) const CONFLICT_REASON: &str = "reason";
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ConflictStatus {
     /// The candidates any of their records declared a conflict with.
-    pub conflicted: Vec<Id>,
+    pub conflicted: Vec<CandidateId>,
     /// Their scoring records that have not yet stated their conflicts.
     pub unstated: Vec<Id>,
 }
 
 /// Whether the assessor has declared a conflict with the candidate.
-pub(crate) fn is_conflicted(conn: &Connection, assessor_id: Id, candidate_id: Id) -> Result<bool> {
+pub(crate) fn is_conflicted(
+    conn: &Connection,
+    assessor_id: Id,
+    candidate_id: CandidateId,
+) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM conflicts WHERE assessor_id = ?1 AND candidate_id = ?2")?
         .query_row(params![assessor_id, candidate_id], |_| Ok(()))
@@ -103,7 +107,7 @@ impl Store {
         actor: &str,
         campaign_id: CampaignId,
         assessor_id: Id,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
         let reason = required_text("conflict.reason", reason)?.to_owned();

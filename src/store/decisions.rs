@@ -10,8 +10,8 @@ use super::personal::committed;
 use super::scores::{check_mark, decision_row_of, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Campaign, CampaignId, CampaignState, Decision, Id, Mark,
-    Moderation,
+    AgreedScore, Assessor, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId,
+    Decision, Id, Mark, Moderation,
 };
 use crate::{Error, Result};
 
@@ -53,7 +53,7 @@ pub(crate) fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str
 
 pub(crate) fn load_agreed(
     conn: &Connection,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     key: &str,
 ) -> Result<Option<AgreedScore>> {
     Ok(conn
@@ -87,7 +87,11 @@ pub(crate) fn moderation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mod
     })
 }
 
-fn load_moderation(conn: &Connection, candidate_id: Id, key: &str) -> Result<Option<Moderation>> {
+fn load_moderation(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    key: &str,
+) -> Result<Option<Moderation>> {
     Ok(conn
         .query_row(
             "SELECT candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at
@@ -103,7 +107,7 @@ fn load_moderation(conn: &Connection, candidate_id: Id, key: &str) -> Result<Opt
 fn members_yet_to_submit(
     conn: &Connection,
     panel_id: Id,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     exercise: Option<&str>,
 ) -> Result<Vec<String>> {
     let members: Vec<(Id, String)> = conn
@@ -205,7 +209,7 @@ impl Store {
     }
 
     /// The agreed scores of a candidate.
-    pub(crate) fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+    pub(crate) fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>> {
         let mut stmt = self.conn().prepare(
             "SELECT candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at
              FROM agreed_scores WHERE candidate_id = ?1 ORDER BY criterion_key",
@@ -271,7 +275,7 @@ impl Store {
     }
 
     /// The moderations of a candidate.
-    pub(crate) fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
+    pub(crate) fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>> {
         let mut stmt = self.conn().prepare(
             "SELECT candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at
              FROM moderations WHERE candidate_id = ?1 ORDER BY criterion_key",

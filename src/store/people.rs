@@ -10,7 +10,8 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
 use crate::model::{
-    Assessor, AssessorRole, CampaignId, CampaignState, Candidate, Id, Panel, Withdrawal,
+    Assessor, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Id, Panel,
+    Withdrawal,
 };
 use crate::{Error, Result};
 
@@ -61,7 +62,7 @@ const CANDIDATE_COLUMNS: &str =
 pub(crate) fn load_candidate(
     conn: &Connection,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
 ) -> Result<Candidate> {
     conn.prepare_cached(&format!(
         "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = ?1 AND campaign_id = ?2 AND erased_at IS NULL"
@@ -155,7 +156,7 @@ pub(crate) fn check_candidate_fields(c: &NewCandidate) -> Result<()> {
     Ok(())
 }
 
-fn insert_candidate(tx: &Tx<'_>, campaign_id: CampaignId, c: &NewCandidate) -> Result<Id> {
+fn insert_candidate(tx: &Tx<'_>, campaign_id: CampaignId, c: &NewCandidate) -> Result<CandidateId> {
     let clash: Option<String> = tx
         .conn()
         .query_row(
@@ -174,7 +175,7 @@ fn insert_candidate(tx: &Tx<'_>, campaign_id: CampaignId, c: &NewCandidate) -> R
         "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![campaign_id, c.reference.trim(), c.name.trim(), c.email, c.panel_id, c.slot],
     )?;
-    let id = tx.conn().last_insert_rowid();
+    let id = CandidateId(tx.conn().last_insert_rowid());
     super::personal::create_secret(tx.conn(), id)?;
     let stored = load_candidate(tx.conn(), campaign_id, id)?;
     tx.audit(
@@ -351,7 +352,7 @@ impl Store {
         actor: &str,
         campaign_id: CampaignId,
         candidate: &NewCandidate,
-    ) -> Result<Id> {
+    ) -> Result<CandidateId> {
         check_candidate_fields(candidate)?;
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -371,7 +372,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()> {
         check_candidate_fields(candidate)?;
@@ -411,7 +412,11 @@ impl Store {
     }
 
     /// One candidate.
-    pub(crate) fn candidate(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Candidate> {
+    pub(crate) fn candidate(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Candidate> {
         load_candidate(self.conn(), campaign_id, candidate_id)
     }
 
@@ -532,7 +537,11 @@ pub(crate) fn resolve_rows(
 
 /// Replaces a candidate's name, email and slot, blanks every text about them (a text that had
 /// something in it; a rationale always has), and deletes their secret. The caller records why.
-pub(crate) fn erase_personal_data(conn: &Connection, candidate_id: Id, now: &str) -> Result<()> {
+pub(crate) fn erase_personal_data(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2,
            withdrawal_reason = CASE WHEN withdrawal_reason IS NULL THEN NULL ELSE '[erased on request]' END,
@@ -567,7 +576,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("erase.reason", reason)?.to_owned();

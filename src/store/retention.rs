@@ -10,7 +10,7 @@ use serde_json::json;
 use super::campaigns::required_text;
 use super::people::erase_personal_data;
 use super::Store;
-use crate::model::{CampaignId, Id};
+use crate::model::{CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// Months a new campaign keeps personal data: two years after sign-off, a common schedule
@@ -193,7 +193,7 @@ impl Store {
         let status = self.campaign_retention(campaign_id)?;
         check_purge(&status)?;
         let erased = self.write(actor, |tx| {
-            let ids: Vec<Id> = tx
+            let ids: Vec<CandidateId> = tx
                 .conn()
                 .prepare("SELECT id FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL ORDER BY id")?
                 .query_map([campaign_id], |r| r.get(0))?

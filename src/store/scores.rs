@@ -7,8 +7,8 @@ use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignId, CampaignState, Candidate, FromStoredPair, Id,
-    IndicatorMark, MaybeMark, Score, ScoreInput, ScoreStatus, Scorecard,
+    Assessor, AssessorRole, Campaign, CampaignId, CampaignState, Candidate, CandidateId,
+    FromStoredPair, Id, IndicatorMark, MaybeMark, Score, ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::{Error, Result};
 
@@ -52,7 +52,12 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
     })
 }
 
-fn score_entity(campaign_id: CampaignId, candidate_id: Id, assessor_id: Id, key: &str) -> String {
+fn score_entity(
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
+    assessor_id: Id,
+    key: &str,
+) -> String {
     format!(
         "campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}/criterion/{key}"
     )
@@ -71,12 +76,12 @@ pub(crate) fn mark_at<M: FromStoredPair>(
 
 /// "submitted score of candidate 3 by assessor 2 on c1": a score's row in an error, on either
 /// backend (`what`: "score", "submitted score").
-pub(crate) fn score_row(what: &str, candidate: Id, assessor: Id, key: &str) -> String {
+pub(crate) fn score_row(what: &str, candidate: CandidateId, assessor: Id, key: &str) -> String {
     format!("{what} of candidate {candidate} by assessor {assessor} on {key}")
 }
 
 /// "agreed score of candidate 3 on c1": a decision's row in an error, on either backend.
-pub(crate) fn decision_row(what: &str, candidate: Id, key: &str) -> String {
+pub(crate) fn decision_row(what: &str, candidate: CandidateId, key: &str) -> String {
     format!("{what} of candidate {candidate} on {key}")
 }
 
@@ -186,7 +191,7 @@ pub(crate) fn check_seat(
 
 pub(crate) fn load_score(
     conn: &Connection,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     assessor_id: Id,
     key: &str,
 ) -> Result<Option<Score>> {
@@ -198,7 +203,11 @@ pub(crate) fn load_score(
         .optional()?)
 }
 
-fn scores_of(conn: &Connection, candidate_id: Id, assessor_id: Option<Id>) -> Result<Vec<Score>> {
+fn scores_of(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    assessor_id: Option<Id>,
+) -> Result<Vec<Score>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SCORE_COLUMNS} FROM scores WHERE candidate_id = ?1 AND (?2 IS NULL OR assessor_id = ?2)
          ORDER BY assessor_id, criterion_key"
@@ -208,7 +217,11 @@ fn scores_of(conn: &Connection, candidate_id: Id, assessor_id: Option<Id>) -> Re
 }
 
 /// Whether the assessor has submitted their scores for the candidate.
-pub(crate) fn has_submitted(conn: &Connection, candidate_id: Id, assessor_id: Id) -> Result<bool> {
+pub(crate) fn has_submitted(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    assessor_id: Id,
+) -> Result<bool> {
     let submitted: Option<i64> = conn
         .prepare_cached(
             "SELECT 1 FROM scores WHERE candidate_id = ?1 AND assessor_id = ?2 AND status = 'submitted' LIMIT 1",
@@ -425,7 +438,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
         self.write(actor, |tx| {
@@ -468,7 +481,7 @@ impl Store {
     pub(crate) fn visible_scores(
         &self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         viewer_id: Id,
     ) -> Result<Vec<Score>> {
         let candidate = load_candidate(self.conn(), campaign_id, candidate_id)?;

@@ -16,8 +16,8 @@ use std::path::Path;
 use crate::anchor::{Anchor, AnchorCheck, InstallationKey};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate, Decision, Id,
-    Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
+    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate, CandidateId,
+    Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::{board, flags, report, results};
@@ -46,7 +46,7 @@ pub(crate) trait Storage: Send {
     fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
     fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
-    fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool>;
+    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: Id) -> Result<bool>;
 
     // Roles and scorecards.
     fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
@@ -122,16 +122,16 @@ pub(crate) trait Storage: Send {
         actor: &str,
         campaign_id: CampaignId,
         candidate: &NewCandidate,
-    ) -> Result<Id>;
+    ) -> Result<CandidateId>;
     fn update_candidate(
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()>;
     fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>>;
-    fn candidate(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Candidate>;
+    fn candidate(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Candidate>;
     fn candidate_by_reference(&self, campaign_id: CampaignId, reference: &str)
         -> Result<Candidate>;
     /// Places the candidate's `exercise` before `panel` (`None`: their own panel again);
@@ -140,7 +140,7 @@ pub(crate) trait Storage: Send {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         exercise: &str,
         panel: Option<Id>,
     ) -> Result<()>;
@@ -158,17 +158,21 @@ pub(crate) trait Storage: Send {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()>;
     fn set_adjustments(
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         note: &str,
     ) -> Result<()>;
-    fn adjustments(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Option<String>>;
+    fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Option<String>>;
 
     // Conflicts of interest.
     fn declare_conflict(
@@ -176,7 +180,7 @@ pub(crate) trait Storage: Send {
         actor: &str,
         campaign_id: CampaignId,
         assessor_id: Id,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration>;
     fn confirm_no_conflicts(
@@ -209,13 +213,13 @@ pub(crate) trait Storage: Send {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         assessor_id: Id,
     ) -> Result<Vec<Score>>;
     fn visible_scores(
         &self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         viewer_id: Id,
     ) -> Result<Vec<Score>>;
     /// A scorer's own scores (drafts and submitted) for every candidate of their panel but
@@ -237,21 +241,21 @@ pub(crate) trait Storage: Send {
         campaign_id: CampaignId,
         decisions: &[Decision],
     ) -> Result<usize>;
-    fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>>;
+    fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>>;
     fn moderate_score(
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<Moderation>;
-    fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>>;
+    fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>>;
     fn decisions(&self, campaign_id: CampaignId) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
     fn order_tie(
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
         moderator_id: Id,
-        ordered: &[Id],
+        ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()>;
     fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id) -> Result<()>;
@@ -343,7 +347,7 @@ pub(crate) trait Storage: Send {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()>;
     fn retention(&self) -> Result<Vec<RetentionStatus>>;
@@ -482,7 +486,7 @@ impl Storage for Store {
         fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
         fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
         fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
-        fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool>;
+        fn has_submitted(&self, candidate_id: CandidateId, assessor_id: Id) -> Result<bool>;
         fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
         fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
         fn role(&self, id: Id) -> Result<StoredRole>;
@@ -506,38 +510,38 @@ impl Storage for Store {
         fn add_assessor(&mut self, actor: &str, campaign_id: CampaignId, name: &str, role: AssessorRole, panel_id: Option<Id>, login: &str) -> Result<Id>;
         fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
         fn set_assessor_exercise(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: Id, exercise: Option<&str>) -> Result<()>;
-        fn add_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate: &NewCandidate) -> Result<Id>;
-        fn update_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: Id, candidate: &NewCandidate) -> Result<()>;
+        fn add_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate: &NewCandidate) -> Result<CandidateId>;
+        fn update_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, candidate: &NewCandidate) -> Result<()>;
         fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>>;
-        fn candidate(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Candidate>;
+        fn candidate(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Candidate>;
         fn candidate_by_reference(&self, campaign_id: CampaignId, reference: &str) -> Result<Candidate>;
-        fn place_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: Id, exercise: &str, panel: Option<Id>) -> Result<()>;
+        fn place_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, exercise: &str, panel: Option<Id>) -> Result<()>;
         fn import_candidates(&mut self, actor: &str, campaign_id: CampaignId, file: &str, bytes: &[u8], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
-        fn withdraw_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: Id, reason: &str) -> Result<()>;
-        fn set_adjustments(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: Id, note: &str) -> Result<()>;
-        fn adjustments(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Option<String>>;
-        fn declare_conflict(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: Id, candidate_id: Id, reason: &str) -> Result<ConflictDeclaration>;
+        fn withdraw_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, reason: &str) -> Result<()>;
+        fn set_adjustments(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, note: &str) -> Result<()>;
+        fn adjustments(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Option<String>>;
+        fn declare_conflict(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: Id, candidate_id: CandidateId, reason: &str) -> Result<ConflictDeclaration>;
         fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: Id) -> Result<()>;
         fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>>;
         fn conflict_status(&self, login: &str, campaign_id: CampaignId) -> Result<ConflictStatus>;
         fn save_score(&mut self, actor: &str, campaign_id: CampaignId, input: &ScoreInput) -> Result<Score>;
         fn save_scores(&mut self, actor: &str, campaign_id: CampaignId, inputs: &[ScoreInput], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
-        fn submit_scores(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
-        fn visible_scores(&self, campaign_id: CampaignId, candidate_id: Id, viewer_id: Id) -> Result<Vec<Score>>;
+        fn submit_scores(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, assessor_id: Id) -> Result<Vec<Score>>;
+        fn visible_scores(&self, campaign_id: CampaignId, candidate_id: CandidateId, viewer_id: Id) -> Result<Vec<Score>>;
         fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: Id) -> Result<Vec<Score>>;
         fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;
         fn agree_score(&mut self, actor: &str, campaign_id: CampaignId, decision: &Decision) -> Result<AgreedScore>;
         fn agree_scores(&mut self, actor: &str, campaign_id: CampaignId, decisions: &[Decision]) -> Result<usize>;
-        fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>>;
+        fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>>;
         fn moderate_score(&mut self, actor: &str, campaign_id: CampaignId, decision: &Decision) -> Result<Moderation>;
-        fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>>;
+        fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>>;
         fn decisions(&self, campaign_id: CampaignId) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
-        fn order_tie(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id, ordered: &[Id], reason: &str) -> Result<()>;
+        fn order_tie(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id, ordered: &[CandidateId], reason: &str) -> Result<()>;
         fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id) -> Result<()>;
         fn reopen(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id, reason: &str) -> Result<()>;
         fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>>;
         fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData>;
-        fn erase_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: Id, reason: &str) -> Result<()>;
+        fn erase_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, reason: &str) -> Result<()>;
         fn retention(&self) -> Result<Vec<RetentionStatus>>;
         fn campaign_retention(&self, campaign_id: CampaignId) -> Result<RetentionStatus>;
         fn set_retention(&mut self, actor: &str, campaign_id: CampaignId, months: i64, reason: &str) -> Result<()>;

@@ -250,7 +250,7 @@ impl super::Store {
     /// Whether the assessor has submitted their scores for the candidate.
     pub(crate) fn has_submitted(
         &self,
-        candidate_id: crate::model::Id,
+        candidate_id: crate::model::CandidateId,
         assessor_id: crate::model::Id,
     ) -> Result<bool> {
         super::scores::has_submitted(self.conn(), candidate_id, assessor_id)

@@ -9,7 +9,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::load_candidate;
 use super::personal::committed;
 use super::Store;
-use crate::model::{CampaignId, Id};
+use crate::model::{CampaignId, CandidateId};
 use crate::{Error, Result};
 
 impl Store {
@@ -19,7 +19,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("withdrawal.reason", reason)?.to_owned();

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use panelmark::model::{
-    AssessorRole, CampaignId, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority,
-    Role, Scale, ScoreInput, Scorecard,
+    AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id, IndicatorMark,
+    Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{NewCandidate, Store};
@@ -188,9 +188,9 @@ pub struct Cast {
     pub chair_b: Id,
     pub member_b: Id,
     pub moderator: Id,
-    pub zoe: Id,
-    pub siobhan: Id,
-    pub oyvind: Id,
+    pub zoe: CandidateId,
+    pub siobhan: CandidateId,
+    pub oyvind: CandidateId,
 }
 
 /// A campaign in setup with two panels of two, a moderator and three candidates
@@ -273,7 +273,13 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
 }
 
 /// A draft score with evidence and every indicator shown.
-pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usize) -> ScoreInput {
+pub fn score(
+    candidate: CandidateId,
+    assessor: Id,
+    key: &str,
+    value: i32,
+    indicators: usize,
+) -> ScoreInput {
     ScoreInput {
         candidate_id: candidate,
         assessor_id: assessor,
@@ -286,7 +292,12 @@ pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usi
 
 /// Scores every member of each candidate's panel with `values` (per criterion) and agrees them,
 /// each signed in as themself.
-pub fn score_and_agree(desk: &mut Desk, cast: &Cast, candidate: Id, values: [Option<i32>; 3]) {
+pub fn score_and_agree(
+    desk: &mut Desk,
+    cast: &Cast,
+    candidate: CandidateId,
+    values: [Option<i32>; 3],
+) {
     let (chair, member) = if candidate == cast.oyvind {
         (cast.chair_b, cast.member_b)
     } else {

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use panelmark::model::CandidateId;
 use panelmark::store::postgres::{init, users, users::AppRole};
 use postgres::{Client, Config, NoTls};
 
@@ -201,8 +202,8 @@ pub struct Campaign {
     /// The moderator ("m").
     pub m: i64,
     /// A candidate of panel 1 and one of panel 2.
-    pub x1: i64,
-    pub x2: i64,
+    pub x1: CandidateId,
+    pub x2: CandidateId,
 }
 
 /// Criteria of the test scorecard.
@@ -269,12 +270,12 @@ pub fn campaign(db: &Db) -> Campaign {
         person("e", "member", Some(panel2)),
     );
     let m = person("m", "moderator", None);
-    let mut candidate = |reference: &str, panel: i64| -> i64 {
-        id1(
+    let mut candidate = |reference: &str, panel: i64| -> CandidateId {
+        CandidateId(id1(
             &mut hr,
             "INSERT INTO candidates (campaign_id, reference, name, email, panel_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             &[&id, &reference, &format!("Candidate {reference}"), &format!("{reference}@example.org"), &panel],
-        )
+        ))
     };
     let (x1, x2) = (candidate("X1", panel1), candidate("X2", panel2));
     hr.execute(
@@ -300,7 +301,7 @@ pub fn campaign(db: &Db) -> Campaign {
 /// Saves a draft score as the signed-in client.
 pub fn save_draft(
     client: &mut Client,
-    candidate: i64,
+    candidate: CandidateId,
     assessor: i64,
     key: &str,
     value: i32,
@@ -318,7 +319,7 @@ pub fn save_draft(
 }
 
 /// Scores every criterion and submits, as the signed-in client, in one transaction.
-pub fn score_and_submit(client: &mut Client, candidate: i64, assessor: i64, value: i32) {
+pub fn score_and_submit(client: &mut Client, candidate: CandidateId, assessor: i64, value: i32) {
     for key in CRITERIA {
         save_draft(
             client,

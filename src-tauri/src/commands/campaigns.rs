@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use panelmark::cancel::Progress;
-use panelmark::model::{Assessor, AssessorRole, Campaign, CampaignId, Candidate, Id, Panel};
+use panelmark::model::{
+    Assessor, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
+};
 use panelmark::store::NewCandidate;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -163,7 +165,7 @@ pub fn add_candidate(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
     candidate: NewCandidate,
-) -> IpcResult<Id> {
+) -> IpcResult<CandidateId> {
     state.change(|store| store.add_candidate(campaign_id, &candidate))
 }
 
@@ -171,7 +173,7 @@ pub fn add_candidate(
 pub fn update_candidate(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     candidate: NewCandidate,
 ) -> IpcResult<()> {
     state.change(|store| store.update_candidate(campaign_id, candidate_id, &candidate))
@@ -181,7 +183,7 @@ pub fn update_candidate(
 pub fn place_candidate(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     exercise: String,
     panel_id: Option<Id>,
 ) -> IpcResult<()> {

@@ -1,6 +1,6 @@
 //! Moderation board, moderation, sign-off, results and statistics.
 
-use panelmark::model::{CampaignId, Decision, Id, Moderation};
+use panelmark::model::{CampaignId, CandidateId, Decision, Moderation};
 use panelmark::scoring::board_window::{BoardFilter, BoardSummary, BoardWindow, CandidateFlags};
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::scoring::report::CampaignStats;
@@ -53,7 +53,7 @@ pub fn board_flags(
     cache: State<'_, BoardCache>,
     campaign_id: CampaignId,
     settings: FlagSettings,
-    candidate_ids: Vec<Id>,
+    candidate_ids: Vec<CandidateId>,
 ) -> IpcResult<Vec<CandidateFlags>> {
     let view = cache.view(&state, campaign_id, &settings)?;
     Ok(view.flags_of(&candidate_ids)?)
@@ -91,7 +91,7 @@ pub fn moderate_score(
 pub fn moderations(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<Moderation>> {
     state.read(|store| store.moderations(campaign_id, candidate_id))
 }
@@ -119,7 +119,7 @@ pub fn signoffs(state: State<'_, AppState>, campaign_id: CampaignId) -> IpcResul
 pub fn order_tie(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    ordered: Vec<Id>,
+    ordered: Vec<CandidateId>,
     reason: String,
 ) -> IpcResult<()> {
     state.change(|store| store.order_tie(campaign_id, &ordered, &reason))
@@ -159,7 +159,7 @@ pub fn result_details(
     state: State<'_, AppState>,
     cache: State<'_, ResultsCache>,
     campaign_id: CampaignId,
-    candidate_ids: Vec<Id>,
+    candidate_ids: Vec<CandidateId>,
 ) -> IpcResult<Vec<ResultDetails>> {
     let view = cache.view(&state, campaign_id)?;
     Ok(view.details_of(&candidate_ids)?)

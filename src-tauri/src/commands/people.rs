@@ -1,6 +1,6 @@
 //! Withdrawals, conflicts of interest and reasonable adjustments.
 
-use panelmark::model::{CampaignId, Id};
+use panelmark::model::{CampaignId, CandidateId};
 use panelmark::store::ConflictDeclaration;
 use tauri::State;
 
@@ -11,7 +11,7 @@ use crate::state::AppState;
 pub fn withdraw_candidate(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: String,
 ) -> IpcResult<()> {
     state.change(|session| session.withdraw_candidate(campaign_id, candidate_id, &reason))
@@ -21,7 +21,7 @@ pub fn withdraw_candidate(
 pub fn declare_conflict(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: String,
 ) -> IpcResult<ConflictDeclaration> {
     state.change(|session| session.declare_conflict(campaign_id, candidate_id, &reason))
@@ -44,7 +44,7 @@ pub fn list_conflicts(
 pub fn set_adjustments(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     note: String,
 ) -> IpcResult<()> {
     state.change(|session| session.set_adjustments(campaign_id, candidate_id, &note))
@@ -54,7 +54,7 @@ pub fn set_adjustments(
 pub fn get_adjustments(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
 ) -> IpcResult<Option<String>> {
     state.read(|session| session.adjustments(campaign_id, candidate_id))
 }

@@ -1,7 +1,7 @@
 //! Personal data: erasing a candidate on request, and each campaign's retention period and
 //! purge. HR administrators only; the session refuses anyone else, naming who may.
 
-use panelmark::model::{CampaignId, Id};
+use panelmark::model::{CampaignId, CandidateId};
 use panelmark::store::retention::RetentionStatus;
 use tauri::State;
 
@@ -14,7 +14,7 @@ use crate::state::AppState;
 pub fn erase_candidate(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: String,
 ) -> IpcResult<()> {
     state.change(|session| session.erase_candidate(campaign_id, candidate_id, &reason))

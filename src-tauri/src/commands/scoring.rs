@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use panelmark::cancel::{Cancel, Progress};
-use panelmark::model::{AgreedScore, CampaignId, Decision, Id, Score, ScoreInput};
+use panelmark::model::{AgreedScore, CampaignId, CandidateId, Decision, Score, ScoreInput};
 use panelmark::session::ScoreImport;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -16,7 +16,7 @@ use crate::state::AppState;
 pub fn visible_scores(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<Score>> {
     state.read(|store| store.visible_scores(campaign_id, candidate_id))
 }
@@ -81,7 +81,7 @@ fn import_score_sheet(
 pub fn submit_scores(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<Score>> {
     state.change(|store| store.submit_scores(campaign_id, candidate_id))
 }
@@ -90,7 +90,7 @@ pub fn submit_scores(
 pub fn agreed_scores(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<AgreedScore>> {
     state.read(|store| store.agreed_scores(campaign_id, candidate_id))
 }

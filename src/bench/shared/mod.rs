@@ -27,7 +27,9 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::{bench_role, ms, peak_rss_mb, percentile, score_for, EVIDENCE};
-use crate::model::{AssessorRole, CampaignId, Decision, Id, Scale, ScoreInput, Scorecard};
+use crate::model::{
+    AssessorRole, CampaignId, CandidateId, Decision, Id, Scale, ScoreInput, Scorecard,
+};
 use crate::session::Session;
 use crate::store::postgres::audit_chain::{self, ChainCheck};
 use crate::store::postgres::users::AppRole;
@@ -165,7 +167,7 @@ struct Writer {
     assessor: Id,
     chair: bool,
     /// The candidates of their panel.
-    candidates: Vec<Id>,
+    candidates: Vec<CandidateId>,
     /// Drafts saved while loading.
     load: Vec<ScoreInput>,
     /// Saves timed with one writer (the first is the untimed warm-up); writer 0 only.
@@ -431,7 +433,7 @@ fn set_up(
     }
     hr.import_candidates(campaign, "bench.csv", csv.as_bytes())?;
     hr.start_scoring(campaign)?;
-    let mut by_panel: HashMap<usize, Vec<Id>> = HashMap::new();
+    let mut by_panel: HashMap<usize, Vec<CandidateId>> = HashMap::new();
     for c in hr.candidates(campaign)? {
         let index: usize = c.reference[2..].parse().unwrap_or(0);
         by_panel.entry(panel_of(index)).or_default().push(c.id);

@@ -8,7 +8,7 @@ use postgres::Client;
 
 use super::refused;
 use crate::import::role_file;
-use crate::model::{Campaign, CampaignId, CampaignState, Id, Role, Scorecard};
+use crate::model::{Campaign, CampaignId, CampaignState, CandidateId, Id, Role, Scorecard};
 use crate::scoring::flags::FlagSettings;
 use crate::store::adjustments::checked_note;
 use crate::store::campaigns::{check_scorecard, require_state, required_text, BEFORE_SIGN_OFF};
@@ -76,7 +76,7 @@ pub(super) fn update_scorecard(client: &mut Client, id: Id, scorecard: &Scorecar
 pub(super) fn place_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     exercise: &str,
     panel: Option<Id>,
 ) -> Result<()> {
@@ -135,7 +135,7 @@ pub(super) fn place_candidate(
 pub(super) fn update_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     candidate: &NewCandidate,
 ) -> Result<()> {
     check_candidate_fields(candidate)?;
@@ -161,7 +161,7 @@ pub(super) fn update_candidate(
 pub(super) fn withdraw_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("withdrawal.reason", reason)?;
@@ -191,7 +191,7 @@ pub(super) fn withdraw_candidate(
 pub(super) fn erase_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("erase.reason", reason)?;
@@ -250,7 +250,7 @@ pub(super) fn purge_campaign(
 pub(super) fn set_adjustments(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     note: &str,
 ) -> Result<()> {
     let note = checked_note(note)?;
@@ -321,7 +321,7 @@ pub(super) fn order_tie(
     client: &mut Client,
     data: &crate::scoring::data::CampaignData,
     moderator_id: Id,
-    ordered: &[Id],
+    ordered: &[CandidateId],
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("tie.reason", reason)?;

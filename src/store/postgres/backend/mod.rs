@@ -38,8 +38,8 @@ use super::{PgError, SCHEMA};
 use crate::anchor::{Anchor, AnchorCheck};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate, Decision, Id,
-    Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
+    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate, CandidateId,
+    Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
@@ -293,7 +293,7 @@ impl Storage for PgStore {
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>> {
         read::records_of(&mut self.client(), &self.prepared, login, None)
     }
-    fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool> {
+    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: Id) -> Result<bool> {
         read::has_submitted(&mut self.client(), candidate_id, assessor_id)
     }
 
@@ -442,7 +442,7 @@ impl Storage for PgStore {
         actor: &str,
         campaign_id: CampaignId,
         candidate: &NewCandidate,
-    ) -> Result<Id> {
+    ) -> Result<CandidateId> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_candidate(&mut self.client(), &campaign, candidate)
@@ -451,7 +451,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -461,7 +461,7 @@ impl Storage for PgStore {
     fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>> {
         read::candidates(&mut *self.client(), campaign_id, None)
     }
-    fn candidate(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Candidate> {
+    fn candidate(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Candidate> {
         read::candidates(&mut *self.client(), campaign_id, Some(candidate_id))?
             .pop()
             .ok_or_else(|| Error::not_found("candidate", candidate_id))
@@ -470,7 +470,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         exercise: &str,
         panel: Option<Id>,
     ) -> Result<()> {
@@ -504,7 +504,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -515,14 +515,18 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         note: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::set_adjustments(&mut self.client(), &campaign, candidate_id, note)
     }
-    fn adjustments(&self, campaign_id: CampaignId, candidate_id: Id) -> Result<Option<String>> {
+    fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Option<String>> {
         read::adjustments(&mut self.client(), campaign_id, candidate_id)
     }
 
@@ -531,7 +535,7 @@ impl Storage for PgStore {
         actor: &str,
         campaign_id: CampaignId,
         assessor_id: Id,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
         let _acting = self.acting_as(actor)?;
@@ -621,7 +625,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         assessor_id: Id,
     ) -> Result<Vec<Score>> {
         let _acting = self.acting_as(actor)?;
@@ -631,7 +635,7 @@ impl Storage for PgStore {
     fn visible_scores(
         &self,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         _: Id,
     ) -> Result<Vec<Score>> {
         // The server's row security decides which of them this login sees.
@@ -672,7 +676,7 @@ impl Storage for PgStore {
         tx.commit().map_err(refused)?;
         Ok(decisions.len())
     }
-    fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+    fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>> {
         read::agreed_scores(&mut self.client(), candidate_id)
     }
     fn moderate_score(
@@ -694,7 +698,7 @@ impl Storage for PgStore {
             .find(|m| m.criterion_key == decision.criterion_key)
             .ok_or_else(|| Error::not_found("moderation", &decision.criterion_key))
     }
-    fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
+    fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>> {
         let campaign_id = read::campaign_of(&mut self.client(), candidate_id)?;
         read::moderations(&mut self.client(), Some(candidate_id), campaign_id)
     }
@@ -710,7 +714,7 @@ impl Storage for PgStore {
         actor: &str,
         campaign_id: CampaignId,
         moderator_id: Id,
-        ordered: &[Id],
+        ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -747,7 +751,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        candidate_id: Id,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;

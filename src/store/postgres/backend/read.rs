@@ -12,8 +12,8 @@ use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
 };
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignId, CampaignState, Candidate, Id, Moderation, Panel,
-    PinnedScorecard, Role, Score, Scorecard, User,
+    AgreedScore, Assessor, Campaign, CampaignId, CampaignState, Candidate, CandidateId, Id,
+    Moderation, Panel, PinnedScorecard, Role, Score, Scorecard, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -99,7 +99,7 @@ pub(super) fn records_of(
 
 pub(super) fn has_submitted(
     client: &mut Client,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     assessor_id: Id,
 ) -> Result<bool> {
     Ok(client
@@ -257,7 +257,7 @@ const LISTED: &str =
 pub(super) fn candidates<C: GenericClient>(
     client: &mut C,
     campaign_id: CampaignId,
-    candidate_id: Option<Id>,
+    candidate_id: Option<CandidateId>,
 ) -> Result<Vec<Candidate>> {
     let mut candidates = all(
         client,
@@ -278,10 +278,10 @@ pub(super) fn candidates<C: GenericClient>(
 fn attach_placements<C: GenericClient>(
     client: &mut C,
     campaign_id: CampaignId,
-    candidate_id: Option<Id>,
+    candidate_id: Option<CandidateId>,
     candidates: &mut [Candidate],
 ) -> Result<()> {
-    let mut placed: HashMap<Id, Vec<crate::model::ExercisePanel>> = HashMap::new();
+    let mut placed: HashMap<CandidateId, Vec<crate::model::ExercisePanel>> = HashMap::new();
     for row in client
         .query(
             "SELECT e.candidate_id, e.exercise, e.panel_id FROM candidate_exercise_panels e
@@ -309,7 +309,7 @@ fn attach_placements<C: GenericClient>(
 pub(super) fn adjustments(
     client: &mut Client,
     campaign_id: CampaignId,
-    candidate_id: Id,
+    candidate_id: CandidateId,
 ) -> Result<Option<String>> {
     let row = client
         .query_opt(
@@ -321,7 +321,7 @@ pub(super) fn adjustments(
     Ok(row.get(0))
 }
 
-pub(super) fn campaign_of(client: &mut Client, candidate_id: Id) -> Result<CampaignId> {
+pub(super) fn campaign_of(client: &mut Client, candidate_id: CandidateId) -> Result<CampaignId> {
     Ok(client
         .query_opt(
             "SELECT campaign_id FROM candidates WHERE id = $1",
@@ -374,7 +374,7 @@ pub(super) fn conflict_status(
         .query(&statement, &[&login, &campaign_id])
         .map_err(refused)?
     {
-        let declared: Vec<Id> = row.get(1);
+        let declared: Vec<CandidateId> = row.get(1);
         if declared.is_empty() && row.get::<_, bool>(2) {
             status.unstated.push(row.get(0));
         }
@@ -389,7 +389,7 @@ pub(super) fn conflict_status(
 pub(super) fn scores<C: GenericClient>(
     client: &mut C,
     campaign_id: CampaignId,
-    candidate_id: Option<Id>,
+    candidate_id: Option<CandidateId>,
     submitted_only: bool,
 ) -> Result<Vec<Score>> {
     try_all(
@@ -437,7 +437,10 @@ pub(super) fn own_panel_scores(
     )
 }
 
-pub(super) fn agreed_scores(client: &mut Client, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+pub(super) fn agreed_scores(
+    client: &mut Client,
+    candidate_id: CandidateId,
+) -> Result<Vec<AgreedScore>> {
     try_all(
         client,
         &format!(
@@ -466,7 +469,7 @@ pub(super) fn campaign_agreed_scores(
 
 pub(super) fn moderations(
     client: &mut Client,
-    candidate_id: Option<Id>,
+    candidate_id: Option<CandidateId>,
     campaign_id: CampaignId,
 ) -> Result<Vec<Moderation>> {
     try_all(
@@ -743,7 +746,7 @@ fn server_subject(
     table: &str,
     entity: &str,
     campaign_id: Option<CampaignId>,
-    candidate_id: Option<Id>,
+    candidate_id: Option<CandidateId>,
     assessor_id: Option<Id>,
 ) -> crate::model::AuditSubject {
     use crate::model::SubjectKind;
@@ -826,7 +829,7 @@ pub(super) fn campaign_audit(
 #[cfg(test)]
 mod tests {
     use super::server_subject;
-    use crate::model::{CampaignId, SubjectKind};
+    use crate::model::{CampaignId, CandidateId, SubjectKind};
 
     #[test]
     fn a_server_event_names_its_subject_from_the_trigger_columns() {
@@ -834,7 +837,7 @@ mod tests {
             "scores",
             "scores/7/2/c1",
             Some(CampaignId(3)),
-            Some(7),
+            Some(CandidateId(7)),
             Some(2),
         );
         assert_eq!(
@@ -844,13 +847,18 @@ mod tests {
                 score.assessor_id,
                 score.kind
             ),
-            (Some(CampaignId(3)), Some(7), Some(2), SubjectKind::Score)
+            (
+                Some(CampaignId(3)),
+                Some(CandidateId(7)),
+                Some(2),
+                SubjectKind::Score
+            )
         );
         let placed = server_subject(
             "candidate_exercise_panels",
             "candidate_exercise_panels/7/e2",
             Some(CampaignId(3)),
-            Some(7),
+            Some(CandidateId(7)),
             None,
         );
         assert_eq!(placed.kind, SubjectKind::CandidateDetails);
@@ -860,7 +868,7 @@ mod tests {
             "conflicts",
             "conflicts/2/7",
             Some(CampaignId(3)),
-            Some(7),
+            Some(CandidateId(7)),
             None,
         );
         assert_eq!(

@@ -18,7 +18,7 @@ use rusqlite::Connection;
 
 use super::read::campaign_data_in;
 use super::refused;
-use crate::model::{Campaign, CampaignId, Id};
+use crate::model::{Campaign, CampaignId, CandidateId, Id};
 use crate::scoring::results;
 use crate::store::audit::{self, Verification};
 use crate::store::postgres::init::require_superuser;
@@ -568,7 +568,11 @@ fn check_results(
     let mut copy = campaign.clone();
     copy.id = moved.report.server_id;
     let mut on_server = results::compute(&campaign_data_in(tx, copy)?);
-    let back: HashMap<Id, Id> = moved.candidates.iter().map(|(l, s)| (*s, *l)).collect();
+    let back: HashMap<CandidateId, CandidateId> = moved
+        .candidates
+        .iter()
+        .map(|(l, s)| (CandidateId(*s), CandidateId(*l)))
+        .collect();
     for r in &mut on_server {
         r.candidate_id = back.get(&r.candidate_id).copied().unwrap_or(r.candidate_id);
     }

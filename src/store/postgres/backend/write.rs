@@ -10,8 +10,8 @@ use super::read;
 use super::refused;
 use crate::import::role_file;
 use crate::model::{
-    AssessorRole, Campaign, CampaignId, CampaignState, Decision, Id, IndicatorMark, Role, Score,
-    ScoreInput, ScoreStatus, Scorecard,
+    AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision, Id, IndicatorMark,
+    Role, Score, ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
@@ -243,7 +243,7 @@ pub(super) fn add_candidate(
     client: &mut Client,
     campaign: &Campaign,
     candidate: &NewCandidate,
-) -> Result<Id> {
+) -> Result<CandidateId> {
     require_state(campaign, PEOPLE_STATES, "adding a candidate")?;
     check_candidate_fields(candidate)?;
     insert_candidate(client, campaign.id, candidate)
@@ -253,7 +253,7 @@ fn insert_candidate<C: GenericClient>(
     client: &mut C,
     campaign_id: CampaignId,
     candidate: &NewCandidate,
-) -> Result<Id> {
+) -> Result<CandidateId> {
     insert_returning_id(
         client,
         "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot)
@@ -323,7 +323,7 @@ pub(super) fn declare_conflict(
     client: &mut Client,
     campaign: &Campaign,
     assessor_id: Id,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: &str,
 ) -> Result<(String, String)> {
     before_sign_off(campaign, "declaring a conflict of interest")?;
@@ -404,7 +404,7 @@ pub(super) fn save_score(
 pub(super) fn submit_scores(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     assessor_id: Id,
 ) -> Result<Vec<Score>> {
     require_state(campaign, &[CampaignState::Scoring], "submitting scores")?;
