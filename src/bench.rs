@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::cancel::{Cancel, Progress};
 use crate::model::{
-    AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id, IndicatorMark,
-    Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id,
+    IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{Storage, Store};
@@ -173,12 +173,12 @@ const EVIDENCE: &str = "Gave a specific example of leading a release under press
 /// spread of two points, as in real panels).
 fn score_for(
     candidate: CandidateId,
-    assessor: Id,
+    assessor: AssessorId,
     key: &str,
     criterion: usize,
     indicators: usize,
 ) -> ScoreInput {
-    let (c, a) = (candidate.0 as usize, assessor as usize);
+    let (c, a) = (candidate.0 as usize, assessor.0 as usize);
     let level = 2 + (c * 7 % 5) as i32;
     let offset = match (c * 131 + a * 17 + criterion * 7) % 10 {
         0 | 1 => -1,
@@ -225,7 +225,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         .candidates
         .div_ceil(options.candidates_per_panel)
         .max(1);
-    let mut panel_members: Vec<Vec<Id>> = Vec::new();
+    let mut panel_members: Vec<Vec<AssessorId>> = Vec::new();
     for p in 0..panel_count {
         let name = format!("Panel {}", p + 1);
         let panel = store.add_panel(actor, campaign, &name)?;
@@ -303,7 +303,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     let (normal_part, full_part) = single_part.split_at(single_part.len() / 2);
     let mut save_samples = Vec::new();
     let mut normal_samples = Vec::new();
-    let logins: std::collections::HashMap<Id, String> = store
+    let logins: std::collections::HashMap<AssessorId, String> = store
         .assessors(campaign)?
         .into_iter()
         .map(|a| (a.id, a.login))

@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 use crate::cancel::Progress;
 use crate::import::jd;
 use crate::model::{
-    covers, AssessorRole, CampaignId, Combine, CriterionKind, Decision, ExerciseKind, Id,
+    covers, AssessorId, AssessorRole, CampaignId, Combine, CriterionKind, Decision, ExerciseKind,
     IndicatorMark, Scale, ScoreInput, Scorecard,
 };
 use crate::store::{NewCandidate, Storage};
@@ -243,7 +243,7 @@ pub const MAX_DEMO_EXERCISES: usize = 2;
 /// A panel seat: the assessor, how lenient they are, their login, and the exercise they are
 /// limited to (none: every exercise).
 struct Seat {
-    id: Id,
+    id: AssessorId,
     bias: f64,
     login: String,
     chair: bool,

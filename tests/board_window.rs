@@ -5,7 +5,7 @@
 use panelmark::model::Mark;
 use std::sync::Arc;
 
-use panelmark::model::{CampaignId, CandidateId, Decision};
+use panelmark::model::{AssessorId, CampaignId, CandidateId, Decision};
 use panelmark::scoring::board::{PackedBoard, PackedRow};
 use panelmark::scoring::board_window::{
     BoardFilter, BoardView, FlagFilter, PanelFilter, MAX_WINDOW,
@@ -248,7 +248,7 @@ fn the_board_is_kept_until_a_write_and_a_write_shows_on_the_next_window() {
                 criterion_key: first.packed().criteria[0].clone(),
                 mark: Mark::Point(value).into(),
                 text: "Evidence supports a different score".into(),
-                by: 0,
+                by: AssessorId(0),
             },
         )
         .unwrap();

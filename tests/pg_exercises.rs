@@ -9,7 +9,7 @@ mod pg_support;
 
 use cli_support::exercise_flow::{two_exercise_campaign, HR, PEOPLE};
 use cli_support::{Cli, Server};
-use panelmark::model::{CampaignId, CandidateId};
+use panelmark::model::{AssessorId, CampaignId, CandidateId};
 use panelmark::store::postgres::users::AppRole;
 use pg_support::{refusal, save_draft, Db};
 
@@ -24,10 +24,10 @@ const SCORECARD: &str = r#"{"title":"T","criteria":[{"key":"c1"},{"key":"c2"}],
 struct Ids {
     campaign: CampaignId,
     /// Member (exercise e1), chair (e1), chair of the presentation (e2), moderator.
-    a: i64,
-    c: i64,
-    p: i64,
-    m: i64,
+    a: AssessorId,
+    c: AssessorId,
+    p: AssessorId,
+    m: AssessorId,
     x: CandidateId,
 }
 
@@ -105,7 +105,7 @@ fn set_up(db: &Db) -> Ids {
 fn submit(
     client: &mut postgres::Client,
     candidate: CandidateId,
-    assessor: i64,
+    assessor: AssessorId,
 ) -> Result<u64, postgres::Error> {
     client.execute(
         "UPDATE scores SET status = 'submitted', submitted_at = 't' WHERE candidate_id = $1 AND assessor_id = $2",
@@ -117,7 +117,7 @@ fn agree(
     client: &mut postgres::Client,
     candidate: CandidateId,
     key: &str,
-    by: i64,
+    by: AssessorId,
 ) -> Result<u64, postgres::Error> {
     client.execute(
         "INSERT INTO agreed_scores (candidate_id, criterion_key, value, rationale, agreed_by, agreed_at)
@@ -208,7 +208,7 @@ fn an_assessors_exercise_is_the_campaigns_set_by_hr_and_fixed_once_they_score() 
     let db = require_pg!(SUITE);
     let ids = set_up(&db);
     let mut hr = db.connect_as("hr");
-    let set = |client: &mut postgres::Client, who: i64, exercise: &str| {
+    let set = |client: &mut postgres::Client, who: AssessorId, exercise: &str| {
         client.execute(
             "UPDATE assessors SET exercise = $2 WHERE id = $1",
             &[&who, &exercise],

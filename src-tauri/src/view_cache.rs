@@ -89,7 +89,7 @@ impl ResultsCache {
 mod tests {
     use std::time::Instant;
 
-    use panelmark::model::{Decision, Mark};
+    use panelmark::model::{AssessorId, Decision, Mark};
     use panelmark::scoring::board_window::BoardFilter;
 
     use super::*;
@@ -164,7 +164,7 @@ mod tests {
                         criterion_key: first.packed().criteria[0].clone(),
                         mark: Mark::Point(value).into(),
                         text: "The evidence supports another score".into(),
-                        by: 0,
+                        by: AssessorId(0),
                     },
                 )
             })

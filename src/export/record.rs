@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignId, Candidate, CandidateId, Id, Moderation, Panel,
-    Score,
+    AgreedScore, Assessor, AssessorId, Campaign, CampaignId, Candidate, CandidateId, Id,
+    Moderation, Panel, Score,
 };
 use crate::scoring::flags::{self, Flag, FlagSettings};
 use crate::scoring::report::{self, CampaignStats};
@@ -165,7 +165,7 @@ impl CampaignRecord {
     }
 
     /// An assessor's name.
-    pub fn assessor_name(&self, id: Id) -> &str {
+    pub fn assessor_name(&self, id: AssessorId) -> &str {
         self.assessors
             .iter()
             .find(|a| a.id == id)

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CampaignId, CandidateId, Id};
+use super::{AssessorId, CampaignId, CandidateId};
 
 /// One entry of the append-only, hash-chained audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -44,7 +44,7 @@ pub struct AuditSubject {
     /// The candidate, if the event is about one.
     pub candidate_id: Option<CandidateId>,
     /// The assessor whose score or conflict declaration it is, if any.
-    pub assessor_id: Option<Id>,
+    pub assessor_id: Option<AssessorId>,
     /// What kind of record changed.
     pub kind: SubjectKind,
 }

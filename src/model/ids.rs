@@ -118,6 +118,11 @@ entity_id!(
     /// A candidate's database id.
     CandidateId
 );
+entity_id!(
+    /// The database id of a person's part in one campaign (member, chair or moderator): an
+    /// assessor record, not the user's login.
+    AssessorId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CampaignId, CandidateId, Id};
+use super::{AssessorId, CampaignId, CandidateId, Id};
 
 /// What an assessor may do in a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -59,7 +59,7 @@ pub struct Panel {
 #[ts(export)]
 pub struct Assessor {
     /// Database id.
-    pub id: Id,
+    pub id: AssessorId,
     /// Campaign it belongs to.
     pub campaign_id: CampaignId,
     /// Full name.

@@ -87,11 +87,11 @@ impl Scorecard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AssessorRole, CampaignId, CandidateId};
+    use crate::model::{AssessorId, AssessorRole, CampaignId, CandidateId};
 
     fn seat(panel: Id, exercise: Option<&str>) -> Assessor {
         Assessor {
-            id: 1,
+            id: AssessorId(1),
             campaign_id: CampaignId(1),
             name: "A".into(),
             role: AssessorRole::Member,

@@ -9,7 +9,7 @@ use super::data::CampaignData;
 use super::flags::{self, Flag, FlagKind, FlagSettings};
 use super::results::{self, CandidateResult, ResultSource};
 use super::results_window::ResultRow;
-use crate::model::{CandidateId, Id};
+use crate::model::{AssessorId, CandidateId};
 
 /// What the moderation board shows.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -100,7 +100,12 @@ pub struct PackedCell(
 /// A candidate's [`Flag`]: `[kind, criterion index, assessor id, reason]`.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct PackedFlag(pub FlagKind, pub Option<u32>, pub Option<Id>, pub String);
+pub struct PackedFlag(
+    pub FlagKind,
+    pub Option<u32>,
+    pub Option<AssessorId>,
+    pub String,
+);
 
 impl Board {
     /// Packs the board for the screen. `criteria` are the keys flags and cells refer to (see

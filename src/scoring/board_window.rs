@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::board::{PackedBoard, PackedFlag, PackedRow, RowResult};
 use super::flags::{Flag, FlagKind, FlagSettings, Severity};
 use super::results::Outcome;
-use crate::model::{CampaignId, CandidateId, Id};
+use crate::model::{AssessorId, CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// The most rows (or candidates' flags) one request may ask for: a screenful many times
@@ -85,7 +85,7 @@ pub enum PanelFilter {
 /// comes on request ([`BoardView::flags_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct FlagMark(pub FlagKind, pub Option<u32>, pub Option<Id>);
+pub struct FlagMark(pub FlagKind, pub Option<u32>, pub Option<AssessorId>);
 
 /// A row of the board as a window sends it: the row with its flags' marks.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Assessor, Campaign, Candidate, CandidateId, Id, Mark, MaybeMark, Panel};
+use crate::model::{
+    Assessor, AssessorId, Campaign, Candidate, CandidateId, Id, Mark, MaybeMark, Panel,
+};
 
 /// A moderator's recorded ordering of candidates with equal totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -26,7 +28,7 @@ pub struct ScoreFact {
     /// Candidate.
     pub candidate_id: CandidateId,
     /// Assessor.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Index of the criterion in the campaign's scorecard.
     pub criterion: usize,
     /// The point or "not assessed"; none if the criterion was left unmarked.
@@ -154,7 +156,7 @@ impl CampaignData {
     }
 
     /// An assessor by id.
-    pub fn assessor(&self, id: Id) -> Option<&Assessor> {
+    pub fn assessor(&self, id: AssessorId) -> Option<&Assessor> {
         self.assessors.iter().find(|a| a.id == id)
     }
 

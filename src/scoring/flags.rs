@@ -9,7 +9,9 @@ use super::data::ScoreFact;
 use super::data::{CampaignData, CandidateView, Index};
 use super::results::{self, CandidateResult};
 use super::stats;
-use crate::model::{CampaignState, Candidate, CandidateId, Id, Scale, ScorecardCriterion};
+use crate::model::{
+    AssessorId, CampaignState, Candidate, CandidateId, Id, Scale, ScorecardCriterion,
+};
 
 /// Which rule raised a flag.
 #[derive(
@@ -119,7 +121,7 @@ pub struct Flag {
     /// Criterion key concerned, if any.
     pub criterion_key: Option<String>,
     /// Assessor concerned, if any.
-    pub assessor_id: Option<Id>,
+    pub assessor_id: Option<AssessorId>,
     /// Panel concerned, if any.
     pub panel_id: Option<Id>,
     /// Why, in words a moderator can act on.
@@ -428,7 +430,7 @@ pub fn exercises_disagree(
 /// A score counts for the panel of the assessor who gave it (a candidate may sit one exercise
 /// before another panel).
 pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
-    let panel_of: HashMap<Id, Option<Id>> =
+    let panel_of: HashMap<AssessorId, Option<Id>> =
         data.assessors.iter().map(|a| (a.id, a.panel_id)).collect();
     let mut by_panel: HashMap<Id, Vec<f64>> = HashMap::new();
     let mut all = Vec::new();
@@ -548,7 +550,7 @@ const PARALLEL_FROM_CANDIDATES: usize = 500;
 struct Context<'a> {
     data: &'a CampaignData,
     settings: &'a FlagSettings,
-    names: HashMap<Id, &'a str>,
+    names: HashMap<AssessorId, &'a str>,
     /// Every member and chair of the campaign.
     scorers: Vec<&'a crate::model::Assessor>,
     /// The exercises scores are kept under (see `Scorecard::scored_exercises`).
@@ -589,7 +591,7 @@ impl<'a> Context<'a> {
         let mut scores: Vec<&ScoreFact> = Vec::new();
         for (candidate, view) in pairs {
             let submitters = {
-                let mut ids: Vec<Id> = view.scores.iter().map(|s| s.assessor_id).collect();
+                let mut ids: Vec<AssessorId> = view.scores.iter().map(|s| s.assessor_id).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 ids.len()
@@ -708,7 +710,13 @@ mod tests {
         }
     }
 
-    fn fact(assessor: Id, value: i32, shown: u16, negative: u16, has_evidence: bool) -> ScoreFact {
+    fn fact(
+        assessor: AssessorId,
+        value: i32,
+        shown: u16,
+        negative: u16,
+        has_evidence: bool,
+    ) -> ScoreFact {
         ScoreFact {
             candidate_id: CandidateId(7),
             assessor_id: assessor,
@@ -723,7 +731,10 @@ mod tests {
 
     #[test]
     fn spread_is_flagged_at_the_threshold_and_not_below() {
-        let (a, b) = (fact(1, 3, 2, 0, true), fact(2, 5, 3, 0, true));
+        let (a, b) = (
+            fact(AssessorId(1), 3, 2, 0, true),
+            fact(AssessorId(2), 5, 3, 0, true),
+        );
         let flag = wide_spread(&candidate(), &criterion(None), &[&a, &b], 2)
             .expect("3 vs 5 reaches a threshold of 2");
         assert_eq!(
@@ -735,7 +746,10 @@ mod tests {
 
     #[test]
     fn agreed_outside_the_members_range_is_flagged() {
-        let (a, b) = (fact(1, 4, 2, 0, true), fact(2, 5, 3, 0, true));
+        let (a, b) = (
+            fact(AssessorId(1), 4, 2, 0, true),
+            fact(AssessorId(2), 5, 3, 0, true),
+        );
         assert!(agreed_outside_range(&candidate(), &criterion(None), &[&a, &b], Some(5)).is_none());
         let flag =
             agreed_outside_range(&candidate(), &criterion(None), &[&a, &b], Some(6)).unwrap();
@@ -750,21 +764,21 @@ mod tests {
         let flag = no_evidence(
             &candidate(),
             &criterion(None),
-            &fact(3, 6, 3, 0, false),
+            &fact(AssessorId(3), 6, 3, 0, false),
             "Amara Okafor",
         )
         .unwrap();
         assert_eq!(
             (flag.assessor_id, flag.reason.as_str()),
             (
-                Some(3),
+                Some(AssessorId(3)),
                 "Amara Okafor scored 6 on Working Together with no evidence"
             )
         );
         assert!(no_evidence(
             &candidate(),
             &criterion(None),
-            &fact(3, 6, 3, 0, true),
+            &fact(AssessorId(3), 6, 3, 0, true),
             "Amara"
         )
         .is_none());
@@ -778,25 +792,28 @@ mod tests {
                 .map(|f| f.reason)
         };
         assert_eq!(
-            at_odds(fact(1, 6, 0, 0, true)).unwrap(),
+            at_odds(fact(AssessorId(1), 6, 0, 0, true)).unwrap(),
             "Tomasz scored 6 but marked none of the 4 indicators as shown on Working Together"
         );
-        assert!(at_odds(fact(1, 5, 1, 2, true))
+        assert!(at_odds(fact(AssessorId(1), 5, 1, 2, true))
             .unwrap()
             .contains("2 indicators negative and only 1 shown"));
-        assert!(at_odds(fact(1, 2, 2, 0, true))
+        assert!(at_odds(fact(AssessorId(1), 2, 2, 0, true))
             .unwrap()
             .contains("scored 2 but marked 2 of 4 indicators as shown"));
         assert!(
-            at_odds(fact(1, 4, 0, 0, true)).is_none(),
+            at_odds(fact(AssessorId(1), 4, 0, 0, true)).is_none(),
             "a middling score with nothing shown is not a contradiction"
         );
-        assert!(at_odds(fact(1, 6, 3, 0, true)).is_none());
+        assert!(at_odds(fact(AssessorId(1), 6, 3, 0, true)).is_none());
     }
 
     #[test]
     fn members_either_side_of_the_pass_mark() {
-        let (a, b) = (fact(1, 3, 1, 0, true), fact(2, 4, 2, 0, true));
+        let (a, b) = (
+            fact(AssessorId(1), 3, 1, 0, true),
+            fact(AssessorId(2), 4, 2, 0, true),
+        );
         let flag = pass_mark_split(&candidate(), &criterion(Some(4)), &[&a, &b]).unwrap();
         assert_eq!(
             flag.reason,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::data::CampaignData;
 use super::stats::{self, Metric};
-use crate::model::{CandidateId, Id};
+use crate::model::{AssessorId, CandidateId, Id};
 
 /// Spread of members' scores on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -31,7 +31,7 @@ pub struct CriterionStats {
 #[ts(export)]
 pub struct AssessorLeniency {
     /// Assessor id.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Name.
     pub name: String,
     /// Panel name.
@@ -123,7 +123,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
     let candidate_of: HashMap<CandidateId, &crate::model::Candidate> =
         data.candidates.iter().map(|c| (c.id, c)).collect();
     // unit (candidate, criterion) → assessor → value
-    let mut units: BTreeMap<(CandidateId, usize), BTreeMap<Id, f64>> = BTreeMap::new();
+    let mut units: BTreeMap<(CandidateId, usize), BTreeMap<AssessorId, f64>> = BTreeMap::new();
     for s in &data.scores {
         if let (Some(v), true) = (s.mark.point(), candidate_of.contains_key(&s.candidate_id)) {
             units
@@ -154,7 +154,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
             exercise_of(criterion).filter(|_| limited.contains(&panel)),
         )
     };
-    let members_of = |panel: Id, exercise: Option<&str>| -> Vec<Id> {
+    let members_of = |panel: Id, exercise: Option<&str>| -> Vec<AssessorId> {
         data.assessors
             .iter()
             .filter(|a| a.role.scores() && a.panel_id == Some(panel))
@@ -169,7 +169,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
     } else {
         Vec::new()
     };
-    let mut groups: BTreeMap<(Id, Option<&str>), Vec<Id>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Id, Option<&str>), Vec<AssessorId>> = BTreeMap::new();
     for panel in &data.panels {
         let keys: Vec<Option<&str>> = if limited.contains(&panel.id) && !exercise_keys.is_empty() {
             exercise_keys.iter().map(|k| Some(*k)).collect()

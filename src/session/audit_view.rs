@@ -15,7 +15,8 @@ use std::collections::{HashMap, HashSet};
 use super::Session;
 use crate::anchor::{Anchor, AnchorCheck};
 use crate::model::{
-    Assessor, AssessorRole, AuditEvent, CampaignId, Candidate, CandidateId, Id, SubjectKind,
+    Assessor, AssessorId, AssessorRole, AuditEvent, CampaignId, Candidate, CandidateId, Id,
+    SubjectKind,
 };
 use crate::store::{AuditFilter, Verification};
 use crate::Result;
@@ -30,7 +31,7 @@ struct CampaignFacts {
     /// The scorecard's scored exercises (`None`: a scorecard without exercises).
     exercises: Vec<Option<String>>,
     /// Assessor → their panel.
-    assessor_panels: HashMap<Id, Option<Id>>,
+    assessor_panels: HashMap<AssessorId, Option<Id>>,
 }
 
 /// Everything about the reader that deciding on an event needs, read once per request; the
@@ -38,7 +39,7 @@ struct CampaignFacts {
 struct Reader<'s> {
     session: &'s Session,
     records: Vec<Assessor>,
-    own_ids: HashSet<Id>,
+    own_ids: HashSet<AssessorId>,
     campaigns: HashMap<CampaignId, CampaignFacts>,
     /// candidate → (panel, whether the reader has submitted for them, if the reader scores them)
     candidates: HashMap<CandidateId, (Option<Id>, Option<bool>)>,

@@ -2,7 +2,7 @@
 //! reasonable adjustments.
 
 use super::Session;
-use crate::model::{CampaignId, CandidateId, Id};
+use crate::model::{AssessorId, CampaignId, CandidateId};
 use crate::store::ConflictDeclaration;
 use crate::{Error, Result};
 
@@ -50,7 +50,7 @@ impl Session {
     /// candidates, for every panel they sit on there.
     pub fn confirm_no_conflicts(&mut self, campaign_id: CampaignId) -> Result<()> {
         let roles = self.roles(campaign_id)?;
-        let records: Vec<Id> = roles
+        let records: Vec<AssessorId> = roles
             .records
             .iter()
             .filter(|a| a.role.scores())
@@ -123,7 +123,7 @@ impl Session {
     pub(super) fn require_conflicts_stated(
         &self,
         campaign_id: CampaignId,
-        assessors: &[Id],
+        assessors: &[AssessorId],
     ) -> Result<()> {
         let status = self.store.conflict_status(&self.user.login, campaign_id)?;
         if assessors.iter().any(|a| status.unstated.contains(a)) {

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use super::Session;
 use crate::cancel::Progress;
 use crate::import::{scores as score_csv, ImportError, RowError};
-use crate::model::{CampaignId, Candidate, CandidateId, Id, ScoreInput};
+use crate::model::{AssessorId, CampaignId, Candidate, CandidateId, ScoreInput};
 use crate::Result;
 
 /// How many draft scores an import saved.
@@ -76,8 +76,8 @@ impl Session {
             .join(", ");
 
         let mut inputs = Vec::with_capacity(rows.len());
-        let mut first_seen: HashMap<(CandidateId, Id, String), u64> = HashMap::new();
-        let mut submitted: HashMap<(CandidateId, Id), bool> = HashMap::new();
+        let mut first_seen: HashMap<(CandidateId, AssessorId, String), u64> = HashMap::new();
+        let mut submitted: HashMap<(CandidateId, AssessorId), bool> = HashMap::new();
         for row in &rows {
             let mut row_problems = Vec::new();
             let is_me = row.assessor.eq_ignore_ascii_case(&login);

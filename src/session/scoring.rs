@@ -2,8 +2,8 @@
 
 use super::{Roles, Session};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, CampaignId, Candidate, CandidateId, Decision, Id, Score,
-    ScoreInput,
+    AgreedScore, Assessor, AssessorId, AssessorRole, CampaignId, Candidate, CandidateId, Decision,
+    Score, ScoreInput,
 };
 use crate::{Error, Result};
 
@@ -92,7 +92,7 @@ impl Session {
                 ));
             }
         }
-        let assessors: Vec<Id> = inputs.iter().map(|i| i.assessor_id).collect();
+        let assessors: Vec<AssessorId> = inputs.iter().map(|i| i.assessor_id).collect();
         self.require_conflicts_stated(campaign_id, &assessors)
     }
 

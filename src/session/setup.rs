@@ -6,8 +6,8 @@ use std::path::Path;
 use super::Session;
 use crate::cancel::Progress;
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel, Role,
-    Scorecard, User,
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
+    Role, Scorecard, User,
 };
 use crate::store::{NewCandidate, StoredRole, StoredScorecard};
 use crate::{Error, Result};
@@ -163,7 +163,7 @@ impl Session {
         login: &str,
         role: AssessorRole,
         panel_id: Option<Id>,
-    ) -> Result<Id> {
+    ) -> Result<AssessorId> {
         self.require_hr_admin("add people to a campaign")?;
         let login = login.trim();
         let user = self.store.user(login)?.ok_or_else(|| {
@@ -199,7 +199,7 @@ impl Session {
         name: &str,
         role: AssessorRole,
         panel_id: Option<Id>,
-    ) -> Result<Id> {
+    ) -> Result<AssessorId> {
         self.require_hr_admin("add people to a campaign")?;
         if self.store.user(login.trim())?.is_none() {
             self.add_user(login, name, false)?;
@@ -212,7 +212,7 @@ impl Session {
     pub fn set_assessor_exercise(
         &mut self,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()> {
         self.require_hr_admin("choose which exercise an assessor scores")?;

@@ -4,8 +4,8 @@
 use super::*;
 use crate::model::Mark;
 use crate::model::{
-    AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id, IndicatorMark,
-    Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id,
+    IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{AuditFilter, NewCandidate, Store};
@@ -15,9 +15,9 @@ use crate::store::{AuditFilter, NewCandidate, Store};
 struct World {
     session: Option<Session>,
     campaign: CampaignId,
-    alex: Id,
-    bo: Id,
-    helen: Id,
+    alex: AssessorId,
+    bo: AssessorId,
+    helen: AssessorId,
     c1: CandidateId,
     c2: CandidateId,
 }
@@ -106,7 +106,7 @@ impl World {
         self.session.as_mut().unwrap()
     }
 
-    fn score(&self, assessor: Id, value: i32) -> ScoreInput {
+    fn score(&self, assessor: AssessorId, value: i32) -> ScoreInput {
         ScoreInput {
             candidate_id: self.c1,
             assessor_id: assessor,
@@ -123,7 +123,7 @@ impl World {
             criterion_key: "c1".into(),
             mark: Mark::Point(value).into(),
             text: "agreed after discussion".into(),
-            by: 0,
+            by: AssessorId(0),
         }
     }
 }

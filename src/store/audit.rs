@@ -385,6 +385,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AssessorId;
     use crate::store::connection::open_in_memory;
     use serde_json::json;
 
@@ -396,7 +397,7 @@ mod tests {
             AuditSubject {
                 campaign_id: Some(CampaignId(3)),
                 candidate_id: Some(CandidateId(7)),
-                assessor_id: Some(2),
+                assessor_id: Some(AssessorId(2)),
                 kind: SubjectKind::Score,
             }
         );
@@ -411,7 +412,11 @@ mod tests {
         let conflict = subject_of("conflict.confirm_none", "campaign/3/assessor/2");
         assert_eq!(
             (conflict.campaign_id, conflict.assessor_id, conflict.kind),
-            (Some(CampaignId(3)), Some(2), SubjectKind::Conflict)
+            (
+                Some(CampaignId(3)),
+                Some(AssessorId(2)),
+                SubjectKind::Conflict
+            )
         );
         let agreed = subject_of("agreed.set", "campaign/3/candidate/7/criterion/c1");
         assert_eq!(agreed.kind, SubjectKind::Other);

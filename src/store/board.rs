@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::scores::{decision_row_of, mark_at, score_row_of};
 use super::Store;
-use crate::model::{AssessorRole, CampaignId, CampaignState, CandidateId, Id};
+use crate::model::{AssessorId, AssessorRole, CampaignId, CampaignState, CandidateId};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::results;
 use crate::{Error, Result};
@@ -286,7 +286,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        moderator_id: Id,
+        moderator_id: AssessorId,
         ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()> {

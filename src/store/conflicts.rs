@@ -11,7 +11,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::{load_assessor, load_candidate};
 use super::personal::committed;
 use super::{Store, Tx};
-use crate::model::{Assessor, CampaignId, Candidate, CandidateId, Id};
+use crate::model::{Assessor, AssessorId, CampaignId, Candidate, CandidateId};
 use crate::{Error, Result};
 
 /// One declared conflict of interest.
@@ -19,7 +19,7 @@ use crate::{Error, Result};
 #[ts(export)]
 pub struct ConflictDeclaration {
     /// The declaring assessor record.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Their name.
     pub assessor: String,
     /// The candidate.
@@ -41,13 +41,13 @@ pub(crate) struct ConflictStatus {
     /// The candidates any of their records declared a conflict with.
     pub conflicted: Vec<CandidateId>,
     /// Their scoring records that have not yet stated their conflicts.
-    pub unstated: Vec<Id>,
+    pub unstated: Vec<AssessorId>,
 }
 
 /// Whether the assessor has declared a conflict with the candidate.
 pub(crate) fn is_conflicted(
     conn: &Connection,
-    assessor_id: Id,
+    assessor_id: AssessorId,
     candidate_id: CandidateId,
 ) -> Result<bool> {
     Ok(conn
@@ -86,7 +86,11 @@ pub(crate) fn check_not_conflicted(
     )))
 }
 
-fn require_scorer(tx: &Tx<'_>, campaign_id: CampaignId, assessor_id: Id) -> Result<Assessor> {
+fn require_scorer(
+    tx: &Tx<'_>,
+    campaign_id: CampaignId,
+    assessor_id: AssessorId,
+) -> Result<Assessor> {
     let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
     if !assessor.role.scores() {
         return Err(Error::Forbidden(format!(
@@ -106,7 +110,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
         candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
@@ -160,7 +164,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
     ) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;

@@ -10,15 +10,15 @@ use super::personal::committed;
 use super::scores::{check_mark, decision_row_of, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId,
-    Decision, Id, Mark, Moderation,
+    AgreedScore, Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState,
+    CandidateId, Decision, Id, Mark, Moderation,
 };
 use crate::{Error, Result};
 
 fn require_moderator(
     conn: &Connection,
     campaign_id: CampaignId,
-    moderator_id: Id,
+    moderator_id: AssessorId,
 ) -> Result<Assessor> {
     let moderator = load_assessor(conn, campaign_id, moderator_id)?;
     if moderator.role != AssessorRole::Moderator {
@@ -110,7 +110,7 @@ fn members_yet_to_submit(
     candidate_id: CandidateId,
     exercise: Option<&str>,
 ) -> Result<Vec<String>> {
-    let members: Vec<(Id, String)> = conn
+    let members: Vec<(AssessorId, String)> = conn
         // A member who declared a conflict with the candidate never scores them: not waited for.
         // Nor does one who scores another exercise: each exercise agrees on its own scorers.
         .prepare_cached("SELECT id, name FROM assessors a WHERE panel_id = ?1 AND role IN ('member', 'chair')
@@ -292,7 +292,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        moderator_id: Id,
+        moderator_id: AssessorId,
     ) -> Result<()> {
         let tie = self.boundary_tie(campaign_id)?;
         self.write(actor, |tx| {
@@ -337,7 +337,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        moderator_id: Id,
+        moderator_id: AssessorId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("reopen.reason", reason)?;

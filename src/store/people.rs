@@ -10,8 +10,8 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
 use crate::model::{
-    Assessor, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Id, Panel,
-    Withdrawal,
+    Assessor, AssessorId, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Id,
+    Panel, Withdrawal,
 };
 use crate::{Error, Result};
 
@@ -103,7 +103,7 @@ pub(crate) fn load_assessors(conn: &Connection, campaign_id: CampaignId) -> Resu
 pub(crate) fn load_assessor(
     conn: &Connection,
     campaign_id: CampaignId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
 ) -> Result<Assessor> {
     conn.prepare_cached(
         "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE id = ?1 AND campaign_id = ?2",
@@ -263,7 +263,7 @@ impl Store {
         role: AssessorRole,
         panel_id: Option<Id>,
         login: &str,
-    ) -> Result<Id> {
+    ) -> Result<AssessorId> {
         let name = required_text("assessor.name", name)?.to_owned();
         match (role.scores(), panel_id) {
             (true, None) => {
@@ -288,7 +288,7 @@ impl Store {
                 "INSERT INTO assessors (campaign_id, name, role, panel_id, login) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![campaign_id, name, role.as_str(), panel_id, login],
             )?;
-            let id = tx.conn().last_insert_rowid();
+            let id = AssessorId(tx.conn().last_insert_rowid());
             tx.audit(
                 "assessor.create",
                 &format!("campaign/{campaign_id}/assessor/{id}"),
@@ -305,7 +305,7 @@ impl Store {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()> {
         self.write(actor, |tx| {

@@ -7,8 +7,9 @@ use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignId, CampaignState, Candidate, CandidateId,
-    FromStoredPair, Id, IndicatorMark, MaybeMark, Score, ScoreInput, ScoreStatus, Scorecard,
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, Candidate,
+    CandidateId, FromStoredPair, Id, IndicatorMark, MaybeMark, Score, ScoreInput, ScoreStatus,
+    Scorecard,
 };
 use crate::{Error, Result};
 
@@ -55,7 +56,7 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
 fn score_entity(
     campaign_id: CampaignId,
     candidate_id: CandidateId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
     key: &str,
 ) -> String {
     format!(
@@ -76,7 +77,12 @@ pub(crate) fn mark_at<M: FromStoredPair>(
 
 /// "submitted score of candidate 3 by assessor 2 on c1": a score's row in an error, on either
 /// backend (`what`: "score", "submitted score").
-pub(crate) fn score_row(what: &str, candidate: CandidateId, assessor: Id, key: &str) -> String {
+pub(crate) fn score_row(
+    what: &str,
+    candidate: CandidateId,
+    assessor: AssessorId,
+    key: &str,
+) -> String {
     format!("{what} of candidate {candidate} by assessor {assessor} on {key}")
 }
 
@@ -192,7 +198,7 @@ pub(crate) fn check_seat(
 pub(crate) fn load_score(
     conn: &Connection,
     candidate_id: CandidateId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
     key: &str,
 ) -> Result<Option<Score>> {
     Ok(conn
@@ -206,7 +212,7 @@ pub(crate) fn load_score(
 fn scores_of(
     conn: &Connection,
     candidate_id: CandidateId,
-    assessor_id: Option<Id>,
+    assessor_id: Option<AssessorId>,
 ) -> Result<Vec<Score>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SCORE_COLUMNS} FROM scores WHERE candidate_id = ?1 AND (?2 IS NULL OR assessor_id = ?2)
@@ -220,7 +226,7 @@ fn scores_of(
 pub(crate) fn has_submitted(
     conn: &Connection,
     candidate_id: CandidateId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
 ) -> Result<bool> {
     let submitted: Option<i64> = conn
         .prepare_cached(
@@ -439,7 +445,7 @@ impl Store {
         actor: &str,
         campaign_id: CampaignId,
         candidate_id: CandidateId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
     ) -> Result<Vec<Score>> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -482,7 +488,7 @@ impl Store {
         &self,
         campaign_id: CampaignId,
         candidate_id: CandidateId,
-        viewer_id: Id,
+        viewer_id: AssessorId,
     ) -> Result<Vec<Score>> {
         let candidate = load_candidate(self.conn(), campaign_id, candidate_id)?;
         let viewer = load_assessor(self.conn(), campaign_id, viewer_id)?;
@@ -500,7 +506,7 @@ impl Store {
         // After submitting, the viewer's own panel's submitted scores: never those of a
         // panel that assesses the candidate in another exercise.
         // (The panels of this candidate's scorers only, and only once they are needed.)
-        let panel_of: std::collections::HashMap<Id, Option<Id>> = if submitted {
+        let panel_of: std::collections::HashMap<AssessorId, Option<Id>> = if submitted {
             self.conn()
                 .prepare_cached(
                     "SELECT id, panel_id FROM assessors
@@ -530,7 +536,7 @@ impl Store {
     pub(crate) fn own_panel_scores(
         &self,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
     ) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {SCORE_COLUMNS} FROM scores

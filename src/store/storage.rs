@@ -16,8 +16,8 @@ use std::path::Path;
 use crate::anchor::{Anchor, AnchorCheck, InstallationKey};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate, CandidateId,
-    Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
+    AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
+    CandidateId, Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::{board, flags, report, results};
@@ -46,7 +46,7 @@ pub(crate) trait Storage: Send {
     fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
     fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
-    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: Id) -> Result<bool>;
+    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool>;
 
     // Roles and scorecards.
     fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
@@ -108,13 +108,13 @@ pub(crate) trait Storage: Send {
         role: AssessorRole,
         panel_id: Option<Id>,
         login: &str,
-    ) -> Result<Id>;
+    ) -> Result<AssessorId>;
     fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
     fn set_assessor_exercise(
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()>;
     fn add_candidate(
@@ -179,7 +179,7 @@ pub(crate) trait Storage: Send {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
         candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration>;
@@ -187,7 +187,7 @@ pub(crate) trait Storage: Send {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
     ) -> Result<()>;
     fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>>;
     fn conflict_status(&self, login: &str, campaign_id: CampaignId) -> Result<ConflictStatus>;
@@ -214,18 +214,22 @@ pub(crate) trait Storage: Send {
         actor: &str,
         campaign_id: CampaignId,
         candidate_id: CandidateId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
     ) -> Result<Vec<Score>>;
     fn visible_scores(
         &self,
         campaign_id: CampaignId,
         candidate_id: CandidateId,
-        viewer_id: Id,
+        viewer_id: AssessorId,
     ) -> Result<Vec<Score>>;
     /// A scorer's own scores (drafts and submitted) for every candidate of their panel but
     /// those they declared a conflict of interest with, in one query: the scoring screen's
     /// progress for a whole panel. Nothing for a record that does not score.
-    fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: Id) -> Result<Vec<Score>>;
+    fn own_panel_scores(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<Vec<Score>>;
     fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;
 
     // Decisions: agreed scores, moderation, ties, sign-off.
@@ -254,16 +258,21 @@ pub(crate) trait Storage: Send {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        moderator_id: Id,
+        moderator_id: AssessorId,
         ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()>;
-    fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id) -> Result<()>;
+    fn sign_off(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
+    ) -> Result<()>;
     fn reopen(
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        moderator_id: Id,
+        moderator_id: AssessorId,
         reason: &str,
     ) -> Result<()>;
     fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>>;
@@ -486,7 +495,7 @@ impl Storage for Store {
         fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
         fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
         fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
-        fn has_submitted(&self, candidate_id: CandidateId, assessor_id: Id) -> Result<bool>;
+        fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool>;
         fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
         fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
         fn role(&self, id: Id) -> Result<StoredRole>;
@@ -507,9 +516,9 @@ impl Storage for Store {
         fn set_flag_settings(&mut self, actor: &str, campaign_id: CampaignId, settings: &flags::FlagSettings) -> Result<()>;
         fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<Id>;
         fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>>;
-        fn add_assessor(&mut self, actor: &str, campaign_id: CampaignId, name: &str, role: AssessorRole, panel_id: Option<Id>, login: &str) -> Result<Id>;
+        fn add_assessor(&mut self, actor: &str, campaign_id: CampaignId, name: &str, role: AssessorRole, panel_id: Option<Id>, login: &str) -> Result<AssessorId>;
         fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
-        fn set_assessor_exercise(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: Id, exercise: Option<&str>) -> Result<()>;
+        fn set_assessor_exercise(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: AssessorId, exercise: Option<&str>) -> Result<()>;
         fn add_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate: &NewCandidate) -> Result<CandidateId>;
         fn update_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, candidate: &NewCandidate) -> Result<()>;
         fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>>;
@@ -520,15 +529,15 @@ impl Storage for Store {
         fn withdraw_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, reason: &str) -> Result<()>;
         fn set_adjustments(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, note: &str) -> Result<()>;
         fn adjustments(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Option<String>>;
-        fn declare_conflict(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: Id, candidate_id: CandidateId, reason: &str) -> Result<ConflictDeclaration>;
-        fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: Id) -> Result<()>;
+        fn declare_conflict(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: AssessorId, candidate_id: CandidateId, reason: &str) -> Result<ConflictDeclaration>;
+        fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: AssessorId) -> Result<()>;
         fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>>;
         fn conflict_status(&self, login: &str, campaign_id: CampaignId) -> Result<ConflictStatus>;
         fn save_score(&mut self, actor: &str, campaign_id: CampaignId, input: &ScoreInput) -> Result<Score>;
         fn save_scores(&mut self, actor: &str, campaign_id: CampaignId, inputs: &[ScoreInput], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
-        fn submit_scores(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, assessor_id: Id) -> Result<Vec<Score>>;
-        fn visible_scores(&self, campaign_id: CampaignId, candidate_id: CandidateId, viewer_id: Id) -> Result<Vec<Score>>;
-        fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: Id) -> Result<Vec<Score>>;
+        fn submit_scores(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<Vec<Score>>;
+        fn visible_scores(&self, campaign_id: CampaignId, candidate_id: CandidateId, viewer_id: AssessorId) -> Result<Vec<Score>>;
+        fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: AssessorId) -> Result<Vec<Score>>;
         fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;
         fn agree_score(&mut self, actor: &str, campaign_id: CampaignId, decision: &Decision) -> Result<AgreedScore>;
         fn agree_scores(&mut self, actor: &str, campaign_id: CampaignId, decisions: &[Decision]) -> Result<usize>;
@@ -536,9 +545,9 @@ impl Storage for Store {
         fn moderate_score(&mut self, actor: &str, campaign_id: CampaignId, decision: &Decision) -> Result<Moderation>;
         fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>>;
         fn decisions(&self, campaign_id: CampaignId) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
-        fn order_tie(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id, ordered: &[CandidateId], reason: &str) -> Result<()>;
-        fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id) -> Result<()>;
-        fn reopen(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id, reason: &str) -> Result<()>;
+        fn order_tie(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: AssessorId, ordered: &[CandidateId], reason: &str) -> Result<()>;
+        fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: AssessorId) -> Result<()>;
+        fn reopen(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: AssessorId, reason: &str) -> Result<()>;
         fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>>;
         fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData>;
         fn erase_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, reason: &str) -> Result<()>;

@@ -251,7 +251,7 @@ impl super::Store {
     pub(crate) fn has_submitted(
         &self,
         candidate_id: crate::model::CandidateId,
-        assessor_id: crate::model::Id,
+        assessor_id: crate::model::AssessorId,
     ) -> Result<bool> {
         super::scores::has_submitted(self.conn(), candidate_id, assessor_id)
     }

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use panelmark::model::{
-    AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id, IndicatorMark,
-    Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id,
+    IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{NewCandidate, Store};
@@ -37,7 +37,7 @@ pub struct Desk {
     session: Option<Session>,
     shared: Option<Shared>,
     /// Each assessor record's person (the short name used in [`Desk::as_`]), for [`Desk::by`].
-    logins: HashMap<Id, String>,
+    logins: HashMap<AssessorId, String>,
 }
 
 /// A shared database: how a person signs in, and their sessions so far.
@@ -92,7 +92,7 @@ impl Desk {
     }
 
     /// Signed in as the person whose assessor record is `assessor`.
-    pub fn by(&mut self, assessor: Id) -> &mut Session {
+    pub fn by(&mut self, assessor: AssessorId) -> &mut Session {
         let who = self.logins[&assessor].clone();
         self.as_(&who)
     }
@@ -183,11 +183,11 @@ pub struct Cast {
     pub campaign: CampaignId,
     pub panel_a: Id,
     pub panel_b: Id,
-    pub chair_a: Id,
-    pub member_a: Id,
-    pub chair_b: Id,
-    pub member_b: Id,
-    pub moderator: Id,
+    pub chair_a: AssessorId,
+    pub member_a: AssessorId,
+    pub chair_b: AssessorId,
+    pub member_b: AssessorId,
+    pub moderator: AssessorId,
     pub zoe: CandidateId,
     pub siobhan: CandidateId,
     pub oyvind: CandidateId,
@@ -275,7 +275,7 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
 /// A draft score with evidence and every indicator shown.
 pub fn score(
     candidate: CandidateId,
-    assessor: Id,
+    assessor: AssessorId,
     key: &str,
     value: i32,
     indicators: usize,

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use panelmark::model::CandidateId;
+use panelmark::model::{AssessorId, CandidateId};
 use panelmark::store::postgres::{init, users, users::AppRole};
 use postgres::{Client, Config, NoTls};
 
@@ -193,14 +193,14 @@ pub struct Campaign {
     pub panel1: i64,
     pub panel2: i64,
     /// Members of panel 1 (logins "a", "b"), its chair ("c").
-    pub a: i64,
-    pub b: i64,
-    pub c: i64,
+    pub a: AssessorId,
+    pub b: AssessorId,
+    pub c: AssessorId,
     /// Chair ("d") and member ("e") of panel 2.
-    pub d: i64,
-    pub e: i64,
+    pub d: AssessorId,
+    pub e: AssessorId,
     /// The moderator ("m").
-    pub m: i64,
+    pub m: AssessorId,
     /// A candidate of panel 1 and one of panel 2.
     pub x1: CandidateId,
     pub x2: CandidateId,
@@ -252,13 +252,13 @@ pub fn campaign(db: &Db) -> Campaign {
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P2') RETURNING id",
         &[&id],
     );
-    let mut person = |who: &str, role: &str, panel: Option<i64>| -> i64 {
+    let mut person = |who: &str, role: &str, panel: Option<i64>| -> AssessorId {
         let login = db.login(who);
-        id1(
+        AssessorId(id1(
             &mut hr,
             "INSERT INTO assessors (campaign_id, name, role, panel_id, login) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             &[&id, &who, &role, &panel, &login],
-        )
+        ))
     };
     let (a, b, c) = (
         person("a", "member", Some(panel1)),
@@ -302,7 +302,7 @@ pub fn campaign(db: &Db) -> Campaign {
 pub fn save_draft(
     client: &mut Client,
     candidate: CandidateId,
-    assessor: i64,
+    assessor: AssessorId,
     key: &str,
     value: i32,
     evidence: &str,
@@ -319,7 +319,12 @@ pub fn save_draft(
 }
 
 /// Scores every criterion and submits, as the signed-in client, in one transaction.
-pub fn score_and_submit(client: &mut Client, candidate: CandidateId, assessor: i64, value: i32) {
+pub fn score_and_submit(
+    client: &mut Client,
+    candidate: CandidateId,
+    assessor: AssessorId,
+    value: i32,
+) {
     for key in CRITERIA {
         save_draft(
             client,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use panelmark::cancel::Progress;
 use panelmark::model::{
-    Assessor, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
 };
 use panelmark::store::NewCandidate;
 use tauri::ipc::Channel;
@@ -136,7 +136,7 @@ pub fn add_assessor(
     name: String,
     role: AssessorRole,
     panel_id: Option<Id>,
-) -> IpcResult<Id> {
+) -> IpcResult<AssessorId> {
     state.change(|store| store.add_person(campaign_id, &login, &name, role, panel_id))
 }
 
@@ -146,7 +146,7 @@ pub fn add_assessor(
 pub fn set_assessor_exercise(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
     exercise: Option<String>,
 ) -> IpcResult<()> {
     state.change(|store| store.set_assessor_exercise(campaign_id, assessor_id, exercise.as_deref()))

@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use super::{bench_role, ms, peak_rss_mb, percentile, score_for, EVIDENCE};
 use crate::model::{
-    AssessorRole, CampaignId, CandidateId, Decision, Id, Scale, ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Decision, Scale, ScoreInput, Scorecard,
 };
 use crate::session::Session;
 use crate::store::postgres::audit_chain::{self, ChainCheck};
@@ -164,7 +164,7 @@ pub struct SharedBenchReport {
 /// A panel member of the benchmark campaign and what they save.
 struct Writer {
     login: String,
-    assessor: Id,
+    assessor: AssessorId,
     chair: bool,
     /// The candidates of their panel.
     candidates: Vec<CandidateId>,
@@ -649,7 +649,15 @@ const SCAN_SQL: &str =
 
 #[allow(clippy::type_complexity)]
 fn scan(client: &mut postgres::Client, campaign: CampaignId) -> Result<usize> {
-    let rows: Vec<(Id, Id, String, Option<i32>, bool, bool, String)> = client
+    let rows: Vec<(
+        CandidateId,
+        AssessorId,
+        String,
+        Option<i32>,
+        bool,
+        bool,
+        String,
+    )> = client
         .query(SCAN_SQL, &[&campaign])
         .map_err(PgError::from)?
         .iter()

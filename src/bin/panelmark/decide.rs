@@ -4,7 +4,7 @@
 use anyhow::{anyhow, Context, Result};
 use clap::Subcommand;
 use panelmark::import::scores::parse_value;
-use panelmark::model::{CampaignId, Decision};
+use panelmark::model::{AssessorId, CampaignId, Decision};
 use panelmark::session::Session;
 
 use crate::Ctx;
@@ -70,7 +70,7 @@ fn decision(session: &Session, args: &DecisionArgs, text: &str) -> Result<Decisi
         criterion_key: key,
         mark: mark.into(),
         text: text.to_owned(),
-        by: 0,
+        by: AssessorId(0),
     })
 }
 

@@ -8,7 +8,9 @@ use postgres::Client;
 
 use super::refused;
 use crate::import::role_file;
-use crate::model::{Campaign, CampaignId, CampaignState, CandidateId, Id, Role, Scorecard};
+use crate::model::{
+    AssessorId, Campaign, CampaignId, CampaignState, CandidateId, Id, Role, Scorecard,
+};
 use crate::scoring::flags::FlagSettings;
 use crate::store::adjustments::checked_note;
 use crate::store::campaigns::{check_scorecard, require_state, required_text, BEFORE_SIGN_OFF};
@@ -288,7 +290,7 @@ pub(super) fn set_flag_settings(
 pub(super) fn reopen(
     client: &mut Client,
     campaign: &Campaign,
-    moderator_id: Id,
+    moderator_id: AssessorId,
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("reopen.reason", reason)?;
@@ -320,7 +322,7 @@ pub(super) fn reopen(
 pub(super) fn order_tie(
     client: &mut Client,
     data: &crate::scoring::data::CampaignData,
-    moderator_id: Id,
+    moderator_id: AssessorId,
     ordered: &[CandidateId],
     reason: &str,
 ) -> Result<()> {

@@ -38,8 +38,8 @@ use super::{PgError, SCHEMA};
 use crate::anchor::{Anchor, AnchorCheck};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate, CandidateId,
-    Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
+    AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
+    CandidateId, Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
@@ -293,7 +293,7 @@ impl Storage for PgStore {
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>> {
         read::records_of(&mut self.client(), &self.prepared, login, None)
     }
-    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: Id) -> Result<bool> {
+    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool> {
         read::has_submitted(&mut self.client(), candidate_id, assessor_id)
     }
 
@@ -418,7 +418,7 @@ impl Storage for PgStore {
         role: AssessorRole,
         panel_id: Option<Id>,
         login: &str,
-    ) -> Result<Id> {
+    ) -> Result<AssessorId> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_assessor(&mut self.client(), &campaign, name, role, panel_id, login)
@@ -430,7 +430,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -534,7 +534,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
         candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
@@ -567,7 +567,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
@@ -626,7 +626,7 @@ impl Storage for PgStore {
         actor: &str,
         campaign_id: CampaignId,
         candidate_id: CandidateId,
-        assessor_id: Id,
+        assessor_id: AssessorId,
     ) -> Result<Vec<Score>> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign_for_write(campaign_id)?;
@@ -636,12 +636,16 @@ impl Storage for PgStore {
         &self,
         campaign_id: CampaignId,
         candidate_id: CandidateId,
-        _: Id,
+        _: AssessorId,
     ) -> Result<Vec<Score>> {
         // The server's row security decides which of them this login sees.
         read::scores(&mut *self.client(), campaign_id, Some(candidate_id), false)
     }
-    fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: Id) -> Result<Vec<Score>> {
+    fn own_panel_scores(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<Vec<Score>> {
         read::own_panel_scores(&mut self.client(), campaign_id, assessor_id)
     }
     fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
@@ -713,7 +717,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        moderator_id: Id,
+        moderator_id: AssessorId,
         ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()> {
@@ -721,7 +725,12 @@ impl Storage for PgStore {
         let data = self.campaign_data(campaign_id)?;
         changes::order_tie(&mut self.client(), &data, moderator_id, ordered, reason)
     }
-    fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: Id) -> Result<()> {
+    fn sign_off(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
+    ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         let data = self.campaign_data(campaign_id)?;
@@ -731,7 +740,7 @@ impl Storage for PgStore {
         &mut self,
         actor: &str,
         campaign_id: CampaignId,
-        moderator_id: Id,
+        moderator_id: AssessorId,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;

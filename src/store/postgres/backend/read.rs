@@ -12,8 +12,8 @@ use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
 };
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignId, CampaignState, Candidate, CandidateId, Id,
-    Moderation, Panel, PinnedScorecard, Role, Score, Scorecard, User,
+    AgreedScore, Assessor, AssessorId, Campaign, CampaignId, CampaignState, Candidate, CandidateId,
+    Id, Moderation, Panel, PinnedScorecard, Role, Score, Scorecard, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -100,7 +100,7 @@ pub(super) fn records_of(
 pub(super) fn has_submitted(
     client: &mut Client,
     candidate_id: CandidateId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
 ) -> Result<bool> {
     Ok(client
         .query_one(
@@ -413,7 +413,7 @@ pub(super) fn scores<C: GenericClient>(
 pub(super) fn own_panel_scores(
     client: &mut Client,
     campaign_id: CampaignId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
 ) -> Result<Vec<Score>> {
     try_all(
         client,
@@ -747,7 +747,7 @@ fn server_subject(
     entity: &str,
     campaign_id: Option<CampaignId>,
     candidate_id: Option<CandidateId>,
-    assessor_id: Option<Id>,
+    assessor_id: Option<AssessorId>,
 ) -> crate::model::AuditSubject {
     use crate::model::SubjectKind;
     let kind = match table {
@@ -829,7 +829,7 @@ pub(super) fn campaign_audit(
 #[cfg(test)]
 mod tests {
     use super::server_subject;
-    use crate::model::{CampaignId, CandidateId, SubjectKind};
+    use crate::model::{AssessorId, CampaignId, CandidateId, SubjectKind};
 
     #[test]
     fn a_server_event_names_its_subject_from_the_trigger_columns() {
@@ -838,7 +838,7 @@ mod tests {
             "scores/7/2/c1",
             Some(CampaignId(3)),
             Some(CandidateId(7)),
-            Some(2),
+            Some(AssessorId(2)),
         );
         assert_eq!(
             (
@@ -850,7 +850,7 @@ mod tests {
             (
                 Some(CampaignId(3)),
                 Some(CandidateId(7)),
-                Some(2),
+                Some(AssessorId(2)),
                 SubjectKind::Score
             )
         );
@@ -873,7 +873,7 @@ mod tests {
         );
         assert_eq!(
             (declared.assessor_id, declared.kind),
-            (Some(2), SubjectKind::Conflict)
+            (Some(AssessorId(2)), SubjectKind::Conflict)
         );
         let setup = server_subject("panels", "panels/5", Some(CampaignId(3)), None, None);
         assert_eq!(

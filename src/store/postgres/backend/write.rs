@@ -10,8 +10,8 @@ use super::read;
 use super::refused;
 use crate::import::role_file;
 use crate::model::{
-    AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision, Id, IndicatorMark,
-    Role, Score, ScoreInput, ScoreStatus, Scorecard,
+    AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision, Id,
+    IndicatorMark, Role, Score, ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
@@ -187,7 +187,7 @@ pub(super) fn add_assessor(
     role: AssessorRole,
     panel_id: Option<Id>,
     login: &str,
-) -> Result<Id> {
+) -> Result<AssessorId> {
     require_state(
         campaign,
         &[CampaignState::Setup, CampaignState::Scoring],
@@ -213,7 +213,7 @@ pub(super) fn add_assessor(
 pub(super) fn set_assessor_exercise(
     client: &mut Client,
     campaign: &Campaign,
-    assessor_id: Id,
+    assessor_id: AssessorId,
     exercise: Option<&str>,
 ) -> Result<()> {
     require_state(campaign, PEOPLE_STATES, "changing an assessor's exercise")?;
@@ -322,7 +322,7 @@ fn before_sign_off(campaign: &Campaign, action: &str) -> Result<()> {
 pub(super) fn declare_conflict(
     client: &mut Client,
     campaign: &Campaign,
-    assessor_id: Id,
+    assessor_id: AssessorId,
     candidate_id: CandidateId,
     reason: &str,
 ) -> Result<(String, String)> {
@@ -342,7 +342,7 @@ pub(super) fn declare_conflict(
 pub(super) fn confirm_no_conflicts(
     client: &mut Client,
     campaign: &Campaign,
-    assessor_id: Id,
+    assessor_id: AssessorId,
 ) -> Result<()> {
     before_sign_off(campaign, "confirming no conflicts of interest")?;
     let changed = client
@@ -405,7 +405,7 @@ pub(super) fn submit_scores(
     client: &mut Client,
     campaign: &Campaign,
     candidate_id: CandidateId,
-    assessor_id: Id,
+    assessor_id: AssessorId,
 ) -> Result<Vec<Score>> {
     require_state(campaign, &[CampaignState::Scoring], "submitting scores")?;
     let mut tx = client.transaction().map_err(refused)?;
@@ -508,7 +508,7 @@ pub(super) fn sign_off(
     client: &mut Client,
     campaign: &Campaign,
     data: &CampaignData,
-    moderator_id: Id,
+    moderator_id: AssessorId,
 ) -> Result<()> {
     require_state(campaign, &[CampaignState::Moderation], "signing off")?;
     let index = data.index();
