@@ -9,7 +9,7 @@ mod pg_support;
 
 use cli_support::exercise_flow::{two_exercise_campaign, HR, PEOPLE};
 use cli_support::{Cli, Server};
-use panelmark::model::{AssessorId, CampaignId, CandidateId};
+use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId};
 use panelmark::store::postgres::users::AppRole;
 use pg_support::{refusal, save_draft, Db};
 
@@ -65,12 +65,12 @@ fn set_up(db: &Db) -> Ids {
          VALUES ('Two exercises', $1, 1, $2, 'setup', $3) RETURNING id",
         &[&sc, &SCORECARD, &t],
     );
-    let panel = one(
+    let panel: PanelId = one(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P') RETURNING id",
         &[&campaign],
     );
-    let mut person = |who: &str, role: &str, panel: Option<i64>, exercise: Option<&str>| {
+    let mut person = |who: &str, role: &str, panel: Option<PanelId>, exercise: Option<&str>| {
         one(
             &mut hr,
             "INSERT INTO assessors (campaign_id, name, role, panel_id, login, exercise)

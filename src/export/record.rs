@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    AgreedScore, Assessor, AssessorId, Campaign, CampaignId, Candidate, CandidateId, Id,
-    Moderation, Panel, Score,
+    AgreedScore, Assessor, AssessorId, Campaign, CampaignId, Candidate, CandidateId, Moderation,
+    Panel, PanelId, Score,
 };
 use crate::scoring::flags::{self, Flag, FlagSettings};
 use crate::scoring::report::{self, CampaignStats};
@@ -173,7 +173,7 @@ impl CampaignRecord {
     }
 
     /// A panel's name.
-    pub fn panel_name(&self, id: Option<Id>) -> &str {
+    pub fn panel_name(&self, id: Option<PanelId>) -> &str {
         id.and_then(|id| self.panels.iter().find(|p| p.id == id))
             .map_or("", |p| p.name.as_str())
     }

@@ -123,6 +123,10 @@ entity_id!(
     /// assessor record, not the user's login.
     AssessorId
 );
+entity_id!(
+    /// A panel's database id.
+    PanelId
+);
 
 #[cfg(test)]
 mod tests {

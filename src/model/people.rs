@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{AssessorId, CampaignId, CandidateId, Id};
+use super::{AssessorId, CampaignId, CandidateId, Id, PanelId};
 
 /// What an assessor may do in a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -47,7 +47,7 @@ impl AssessorRole {
 #[ts(export)]
 pub struct Panel {
     /// Database id.
-    pub id: Id,
+    pub id: PanelId,
     /// Campaign it belongs to.
     pub campaign_id: CampaignId,
     /// Name, e.g. "Panel A".
@@ -67,7 +67,7 @@ pub struct Assessor {
     /// Member, chair or moderator.
     pub role: AssessorRole,
     /// The panel they sit on; moderators sit on none.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// The user (see [`User`]) this record makes a member, chair or moderator.
     pub login: String,
     /// The one exercise (key) a member or chair assesses, when the campaign's exercises have
@@ -106,7 +106,7 @@ pub struct Candidate {
     /// Contact email, if given.
     pub email: Option<String>,
     /// The panel that interviews them.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// Interview slot, free text (e.g. "2026-11-24 10:00"), if set.
     pub slot: Option<String>,
     /// Set once the candidate has withdrawn: they leave the merit list and results, and no

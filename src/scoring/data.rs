@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::{
-    Assessor, AssessorId, Campaign, Candidate, CandidateId, Id, Mark, MaybeMark, Panel,
+    Assessor, AssessorId, Campaign, Candidate, CandidateId, Mark, MaybeMark, Panel, PanelId,
 };
 
 /// A moderator's recorded ordering of candidates with equal totals.
@@ -161,7 +161,7 @@ impl CampaignData {
     }
 
     /// A panel's name.
-    pub fn panel_name(&self, id: Option<Id>) -> Option<&str> {
+    pub fn panel_name(&self, id: Option<PanelId>) -> Option<&str> {
         id.and_then(|id| self.panels.iter().find(|p| p.id == id))
             .map(|p| p.name.as_str())
     }

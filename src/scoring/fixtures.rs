@@ -4,7 +4,8 @@
 use super::data::{CampaignData, DecidedScore};
 use crate::model::{
     Campaign, CampaignId, CampaignState, Candidate, CandidateId, Combine, Criterion, CriterionKind,
-    ExerciseKind, Id, Mark, Panel, PinnedScorecard, Priority, Scale, Scorecard, ScorecardCriterion,
+    ExerciseKind, Mark, Panel, PanelId, PinnedScorecard, Priority, Scale, Scorecard,
+    ScorecardCriterion,
 };
 
 /// A criterion with four indicators, weight 1, no pass mark.
@@ -60,7 +61,7 @@ pub fn two_exercises(combine: Combine) -> Scorecard {
 }
 
 /// A candidate `C-<id>` on `panel`.
-pub fn candidate(id: CandidateId, panel: Option<Id>) -> Candidate {
+pub fn candidate(id: CandidateId, panel: Option<PanelId>) -> Candidate {
     Candidate {
         id,
         campaign_id: CampaignId(1),
@@ -100,7 +101,7 @@ pub fn campaign(
             "2026-11-30T00:00:00Z".into(),
         ),
         posts: None,
-        panels: [(1, "Panel A"), (2, "Panel B")]
+        panels: [(PanelId(1), "Panel A"), (PanelId(2), "Panel B")]
             .map(|(id, name)| Panel {
                 id,
                 campaign_id: CampaignId(1),

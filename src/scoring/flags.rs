@@ -10,7 +10,7 @@ use super::data::{CampaignData, CandidateView, Index};
 use super::results::{self, CandidateResult};
 use super::stats;
 use crate::model::{
-    AssessorId, CampaignState, Candidate, CandidateId, Id, Scale, ScorecardCriterion,
+    AssessorId, CampaignState, Candidate, CandidateId, PanelId, Scale, ScorecardCriterion,
 };
 
 /// Which rule raised a flag.
@@ -123,7 +123,7 @@ pub struct Flag {
     /// Assessor concerned, if any.
     pub assessor_id: Option<AssessorId>,
     /// Panel concerned, if any.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// Why, in words a moderator can act on.
     pub reason: String,
 }
@@ -430,9 +430,9 @@ pub fn exercises_disagree(
 /// A score counts for the panel of the assessor who gave it (a candidate may sit one exercise
 /// before another panel).
 pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
-    let panel_of: HashMap<AssessorId, Option<Id>> =
+    let panel_of: HashMap<AssessorId, Option<PanelId>> =
         data.assessors.iter().map(|a| (a.id, a.panel_id)).collect();
-    let mut by_panel: HashMap<Id, Vec<f64>> = HashMap::new();
+    let mut by_panel: HashMap<PanelId, Vec<f64>> = HashMap::new();
     let mut all = Vec::new();
     for s in &data.scores {
         if let (Some(v), Some(Some(panel))) = (s.mark.point(), panel_of.get(&s.assessor_id)) {
@@ -696,7 +696,7 @@ mod tests {
             reference: "C-7".into(),
             name: "Zoë".into(),
             email: None,
-            panel_id: Some(2),
+            panel_id: Some(PanelId(2)),
             slot: None,
             withdrawal: None,
             exercise_panels: Vec::new(),
@@ -884,7 +884,7 @@ mod tests {
         let on = |card: crate::model::Scorecard, agreed: [(usize, i32); 3]| {
             fixtures::campaign(
                 card,
-                vec![fixtures::candidate(CandidateId(7), Some(1))],
+                vec![fixtures::candidate(CandidateId(7), Some(PanelId(1)))],
                 agreed
                     .iter()
                     .map(|&(i, v)| decided(CandidateId(7), i, v))
@@ -914,7 +914,7 @@ mod tests {
         // One exercise: c1 = 1 and c2 = 6 are different criteria, never a disagreement.
         let single = fixtures::campaign(
             fixtures::one_exercise(),
-            vec![fixtures::candidate(CandidateId(7), Some(1))],
+            vec![fixtures::candidate(CandidateId(7), Some(PanelId(1)))],
             vec![decided(CandidateId(7), 0, 1), decided(CandidateId(7), 1, 6)],
         );
         assert!(disagreements(&single).is_empty());

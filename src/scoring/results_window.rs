@@ -314,7 +314,7 @@ impl ResultsView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Combine;
+    use crate::model::{Combine, PanelId};
     use crate::scoring::board_window::MAX_WINDOW;
     use crate::scoring::fixtures::{campaign, candidate, decided, one_exercise, two_exercises};
 
@@ -344,7 +344,7 @@ mod tests {
         let mut data = campaign(
             card,
             (1..=6)
-                .map(|id| candidate(CandidateId(id), Some(1 + id % 2)))
+                .map(|id| candidate(CandidateId(id), Some(PanelId(1 + id % 2))))
                 .collect(),
             agreed,
         );
@@ -419,8 +419,8 @@ mod tests {
         let data = campaign(
             two_exercises(Combine::Sum),
             vec![
-                candidate(CandidateId(1), Some(1)),
-                candidate(CandidateId(2), Some(1)),
+                candidate(CandidateId(1), Some(PanelId(1))),
+                candidate(CandidateId(2), Some(PanelId(1))),
             ],
             vec![
                 decided(CandidateId(1), 0, 5),

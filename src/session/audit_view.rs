@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use super::Session;
 use crate::anchor::{Anchor, AnchorCheck};
 use crate::model::{
-    Assessor, AssessorId, AssessorRole, AuditEvent, CampaignId, Candidate, CandidateId, Id,
+    Assessor, AssessorId, AssessorRole, AuditEvent, CampaignId, Candidate, CandidateId, PanelId,
     SubjectKind,
 };
 use crate::store::{AuditFilter, Verification};
@@ -31,7 +31,7 @@ struct CampaignFacts {
     /// The scorecard's scored exercises (`None`: a scorecard without exercises).
     exercises: Vec<Option<String>>,
     /// Assessor → their panel.
-    assessor_panels: HashMap<AssessorId, Option<Id>>,
+    assessor_panels: HashMap<AssessorId, Option<PanelId>>,
 }
 
 /// Everything about the reader that deciding on an event needs, read once per request; the
@@ -42,7 +42,7 @@ struct Reader<'s> {
     own_ids: HashSet<AssessorId>,
     campaigns: HashMap<CampaignId, CampaignFacts>,
     /// candidate → (panel, whether the reader has submitted for them, if the reader scores them)
-    candidates: HashMap<CandidateId, (Option<Id>, Option<bool>)>,
+    candidates: HashMap<CandidateId, (Option<PanelId>, Option<bool>)>,
 }
 
 impl<'s> Reader<'s> {
@@ -102,7 +102,7 @@ impl<'s> Reader<'s> {
         &mut self,
         campaign: CampaignId,
         candidate: CandidateId,
-    ) -> Result<(Option<Id>, Option<bool>)> {
+    ) -> Result<(Option<PanelId>, Option<bool>)> {
         if let Some(known) = self.candidates.get(&candidate) {
             return Ok(*known);
         }

@@ -7,7 +7,7 @@ use super::Session;
 use crate::cancel::Progress;
 use crate::model::{
     Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
-    Role, Scorecard, User,
+    PanelId, Role, Scorecard, User,
 };
 use crate::store::{NewCandidate, StoredRole, StoredScorecard};
 use crate::{Error, Result};
@@ -142,7 +142,7 @@ impl Session {
     }
 
     /// Adds a panel (HR administrators only).
-    pub fn add_panel(&mut self, campaign_id: CampaignId, name: &str) -> Result<Id> {
+    pub fn add_panel(&mut self, campaign_id: CampaignId, name: &str) -> Result<PanelId> {
         self.require_hr_admin("add panels")?;
         let actor = self.actor().to_owned();
         self.store.add_panel(&actor, campaign_id, name)
@@ -162,7 +162,7 @@ impl Session {
         campaign_id: CampaignId,
         login: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
     ) -> Result<AssessorId> {
         self.require_hr_admin("add people to a campaign")?;
         let login = login.trim();
@@ -198,7 +198,7 @@ impl Session {
         login: &str,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
     ) -> Result<AssessorId> {
         self.require_hr_admin("add people to a campaign")?;
         if self.store.user(login.trim())?.is_none() {
@@ -261,7 +261,7 @@ impl Session {
         campaign_id: CampaignId,
         candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()> {
         self.require_hr_admin("place a candidate before a panel")?;
         let actor = self.actor().to_owned();

@@ -4,8 +4,8 @@
 use super::*;
 use crate::model::Mark;
 use crate::model::{
-    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id,
-    IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision,
+    IndicatorMark, PanelId, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{AuditFilter, NewCandidate, Store};
@@ -67,7 +67,7 @@ impl World {
         let helen = hr
             .add_assessor(campaign, "helen", AssessorRole::Moderator, None)
             .unwrap();
-        let add = |hr: &mut Session, reference: &str, panel: Id| {
+        let add = |hr: &mut Session, reference: &str, panel: PanelId| {
             hr.add_candidate(
                 campaign,
                 &NewCandidate {

@@ -11,7 +11,7 @@ use super::scores::{check_mark, decision_row_of, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState,
-    CandidateId, Decision, Id, Mark, Moderation,
+    CandidateId, Decision, Mark, Moderation, PanelId,
 };
 use crate::{Error, Result};
 
@@ -106,7 +106,7 @@ fn load_moderation(
 /// candidate, among those who score `exercise` (limited to it, or to none); `None`: all.
 fn members_yet_to_submit(
     conn: &Connection,
-    panel_id: Id,
+    panel_id: PanelId,
     candidate_id: CandidateId,
     exercise: Option<&str>,
 ) -> Result<Vec<String>> {

@@ -11,7 +11,7 @@ use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
 use crate::model::{
     Assessor, AssessorId, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Id,
-    Panel, Withdrawal,
+    Panel, PanelId, Withdrawal,
 };
 use crate::{Error, Result};
 
@@ -30,7 +30,7 @@ pub struct NewCandidate {
     /// Email, if known.
     pub email: Option<String>,
     /// Panel that interviews them.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// Interview slot.
     pub slot: Option<String>,
 }
@@ -129,7 +129,7 @@ pub(crate) fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Asses
 pub(crate) fn check_panel(
     conn: &Connection,
     campaign_id: CampaignId,
-    panel_id: Option<Id>,
+    panel_id: Option<PanelId>,
     field: &str,
 ) -> Result<()> {
     if let Some(panel_id) = panel_id {
@@ -207,7 +207,7 @@ impl Store {
         actor: &str,
         campaign_id: CampaignId,
         name: &str,
-    ) -> Result<Id> {
+    ) -> Result<PanelId> {
         let name = required_text("panel.name", name)?.to_owned();
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -228,7 +228,7 @@ impl Store {
                     }
                     e => e.into(),
                 })?;
-            let id = tx.conn().last_insert_rowid();
+            let id = PanelId(tx.conn().last_insert_rowid());
             tx.audit(
                 "panel.create",
                 &format!("campaign/{campaign_id}/panel/{id}"),
@@ -261,7 +261,7 @@ impl Store {
         campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
         login: &str,
     ) -> Result<AssessorId> {
         let name = required_text("assessor.name", name)?.to_owned();
@@ -456,7 +456,7 @@ impl Store {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, PEOPLE_STATES, "importing candidates")?;
-            let panels: HashMap<String, Id> = tx
+            let panels: HashMap<String, PanelId> = tx
                 .conn()
                 .prepare("SELECT lower(name), id FROM panels WHERE campaign_id = ?1")?
                 .query_map([campaign_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -487,7 +487,7 @@ impl Store {
 pub(crate) fn resolve_rows(
     file: &str,
     rows: &[candidate_csv::CandidateRow],
-    panels: &HashMap<String, Id>,
+    panels: &HashMap<String, PanelId>,
     existing: &HashMap<String, String>,
 ) -> Result<Vec<NewCandidate>> {
     let mut problems = Vec::new();

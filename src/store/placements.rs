@@ -9,7 +9,7 @@ use serde_json::json;
 use super::campaigns::require_state;
 use super::people::{check_panel, load_candidate, PEOPLE_STATES};
 use super::Store;
-use crate::model::{Campaign, CampaignId, Candidate, CandidateId, ExercisePanel, Id};
+use crate::model::{Campaign, CampaignId, Candidate, CandidateId, ExercisePanel, PanelId};
 use crate::{Error, Result};
 
 /// The placements of every candidate of a campaign, by candidate.
@@ -114,8 +114,8 @@ pub(crate) fn check_placement(campaign: &Campaign, exercise: &str) -> Result<Str
 pub(crate) fn placement_change(
     candidate: &Candidate,
     exercise: &str,
-    panel: Option<Id>,
-) -> Option<(Option<Id>, Option<Id>)> {
+    panel: Option<PanelId>,
+) -> Option<(Option<PanelId>, Option<PanelId>)> {
     let after = panel.filter(|p| Some(*p) != candidate.panel_id);
     let before = candidate
         .exercise_panels
@@ -144,7 +144,7 @@ impl Store {
         campaign_id: CampaignId,
         candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;

@@ -8,7 +8,7 @@ use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
     Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, Candidate,
-    CandidateId, FromStoredPair, Id, IndicatorMark, MaybeMark, Score, ScoreInput, ScoreStatus,
+    CandidateId, FromStoredPair, IndicatorMark, MaybeMark, PanelId, Score, ScoreInput, ScoreStatus,
     Scorecard,
 };
 use crate::{Error, Result};
@@ -506,7 +506,7 @@ impl Store {
         // After submitting, the viewer's own panel's submitted scores: never those of a
         // panel that assesses the candidate in another exercise.
         // (The panels of this candidate's scorers only, and only once they are needed.)
-        let panel_of: std::collections::HashMap<AssessorId, Option<Id>> = if submitted {
+        let panel_of: std::collections::HashMap<AssessorId, Option<PanelId>> = if submitted {
             self.conn()
                 .prepare_cached(
                     "SELECT id, panel_id FROM assessors

@@ -17,7 +17,8 @@ use crate::anchor::{Anchor, AnchorCheck, InstallationKey};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
-    CandidateId, Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
+    CandidateId, Decision, Id, Moderation, Panel, PanelId, Role, Score, ScoreInput, Scorecard,
+    User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::{board, flags, report, results};
@@ -98,7 +99,7 @@ pub(crate) trait Storage: Send {
     ) -> Result<()>;
 
     // Panels, assessors and candidates.
-    fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<Id>;
+    fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<PanelId>;
     fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>>;
     fn add_assessor(
         &mut self,
@@ -106,7 +107,7 @@ pub(crate) trait Storage: Send {
         campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
         login: &str,
     ) -> Result<AssessorId>;
     fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
@@ -142,7 +143,7 @@ pub(crate) trait Storage: Send {
         campaign_id: CampaignId,
         candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()>;
     /// Imports a candidate CSV, all rows or none; `progress` hears each row stored and may
     /// cancel, which rolls the whole import back.
@@ -514,9 +515,9 @@ impl Storage for Store {
         fn set_posts(&mut self, actor: &str, campaign_id: CampaignId, posts: Option<u32>, reason: Option<&str>) -> Result<()>;
         fn flag_settings(&self, campaign_id: CampaignId) -> Result<flags::FlagSettings>;
         fn set_flag_settings(&mut self, actor: &str, campaign_id: CampaignId, settings: &flags::FlagSettings) -> Result<()>;
-        fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<Id>;
+        fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<PanelId>;
         fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>>;
-        fn add_assessor(&mut self, actor: &str, campaign_id: CampaignId, name: &str, role: AssessorRole, panel_id: Option<Id>, login: &str) -> Result<AssessorId>;
+        fn add_assessor(&mut self, actor: &str, campaign_id: CampaignId, name: &str, role: AssessorRole, panel_id: Option<PanelId>, login: &str) -> Result<AssessorId>;
         fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
         fn set_assessor_exercise(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: AssessorId, exercise: Option<&str>) -> Result<()>;
         fn add_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate: &NewCandidate) -> Result<CandidateId>;
@@ -524,7 +525,7 @@ impl Storage for Store {
         fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>>;
         fn candidate(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Candidate>;
         fn candidate_by_reference(&self, campaign_id: CampaignId, reference: &str) -> Result<Candidate>;
-        fn place_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, exercise: &str, panel: Option<Id>) -> Result<()>;
+        fn place_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, exercise: &str, panel: Option<PanelId>) -> Result<()>;
         fn import_candidates(&mut self, actor: &str, campaign_id: CampaignId, file: &str, bytes: &[u8], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
         fn withdraw_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, reason: &str) -> Result<()>;
         fn set_adjustments(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, note: &str) -> Result<()>;

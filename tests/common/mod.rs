@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use panelmark::model::{
-    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id,
-    IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision,
+    IndicatorMark, PanelId, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{NewCandidate, Store};
@@ -181,8 +181,8 @@ pub fn role() -> Role {
 /// Ids of the people in [`campaign`].
 pub struct Cast {
     pub campaign: CampaignId,
-    pub panel_a: Id,
-    pub panel_b: Id,
+    pub panel_a: PanelId,
+    pub panel_b: PanelId,
     pub chair_a: AssessorId,
     pub member_a: AssessorId,
     pub chair_b: AssessorId,
@@ -225,7 +225,7 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
         .unwrap();
     let panel_a = hr.add_panel(campaign, "Panel A").unwrap();
     let panel_b = hr.add_panel(campaign, "Panel B").unwrap();
-    let mut seat = |who: &str, role: AssessorRole, panel: Option<Id>| {
+    let mut seat = |who: &str, role: AssessorRole, panel: Option<PanelId>| {
         let id = hr.add_assessor(campaign, &login[who], role, panel).unwrap();
         (id, who.to_owned())
     };
@@ -236,7 +236,7 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
         seat("gareth", AssessorRole::Member, Some(panel_b)),
         seat("helen", AssessorRole::Moderator, None),
     ];
-    let add = |hr: &mut Session, reference: &str, name: &str, panel: Id| {
+    let add = |hr: &mut Session, reference: &str, name: &str, panel: PanelId| {
         hr.add_candidate(
             campaign,
             &NewCandidate {

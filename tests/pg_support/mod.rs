@@ -11,7 +11,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use panelmark::model::{AssessorId, CandidateId};
+use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId};
 use panelmark::store::postgres::{init, users, users::AppRole};
 use postgres::{Client, Config, NoTls};
 
@@ -189,9 +189,9 @@ fn host_and_port(config: &Config) -> (String, u16) {
 /// Ids of the story campaign built by [`campaign`].
 #[derive(Debug, Clone, Copy)]
 pub struct Campaign {
-    pub id: i64,
-    pub panel1: i64,
-    pub panel2: i64,
+    pub id: CampaignId,
+    pub panel1: PanelId,
+    pub panel2: PanelId,
     /// Members of panel 1 (logins "a", "b"), its chair ("c").
     pub a: AssessorId,
     pub b: AssessorId,
@@ -236,23 +236,23 @@ pub fn campaign(db: &Db) -> Campaign {
         &[&sc, &scorecard, &t],
     )
     .unwrap();
-    let id = id1(
+    let id = CampaignId(id1(
         &mut hr,
         "INSERT INTO campaigns (name, scorecard_id, scorecard_version, scorecard, state, created_at)
          VALUES ('Story', $1, 1, $2, 'setup', $3) RETURNING id",
         &[&sc, &scorecard, &t],
-    );
-    let panel1 = id1(
+    ));
+    let panel1 = PanelId(id1(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P1') RETURNING id",
         &[&id],
-    );
-    let panel2 = id1(
+    ));
+    let panel2 = PanelId(id1(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P2') RETURNING id",
         &[&id],
-    );
-    let mut person = |who: &str, role: &str, panel: Option<i64>| -> AssessorId {
+    ));
+    let mut person = |who: &str, role: &str, panel: Option<PanelId>| -> AssessorId {
         let login = db.login(who);
         AssessorId(id1(
             &mut hr,
@@ -270,7 +270,7 @@ pub fn campaign(db: &Db) -> Campaign {
         person("e", "member", Some(panel2)),
     );
     let m = person("m", "moderator", None);
-    let mut candidate = |reference: &str, panel: i64| -> CandidateId {
+    let mut candidate = |reference: &str, panel: PanelId| -> CandidateId {
         CandidateId(id1(
             &mut hr,
             "INSERT INTO candidates (campaign_id, reference, name, email, panel_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",

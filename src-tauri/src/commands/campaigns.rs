@@ -5,6 +5,7 @@ use std::path::Path;
 use panelmark::cancel::Progress;
 use panelmark::model::{
     Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
+    PanelId,
 };
 use panelmark::store::NewCandidate;
 use tauri::ipc::Channel;
@@ -116,7 +117,7 @@ pub fn add_panel(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
     name: String,
-) -> IpcResult<Id> {
+) -> IpcResult<PanelId> {
     state.change(|store| store.add_panel(campaign_id, &name))
 }
 
@@ -135,7 +136,7 @@ pub fn add_assessor(
     login: String,
     name: String,
     role: AssessorRole,
-    panel_id: Option<Id>,
+    panel_id: Option<PanelId>,
 ) -> IpcResult<AssessorId> {
     state.change(|store| store.add_person(campaign_id, &login, &name, role, panel_id))
 }
@@ -185,7 +186,7 @@ pub fn place_candidate(
     campaign_id: CampaignId,
     candidate_id: CandidateId,
     exercise: String,
-    panel_id: Option<Id>,
+    panel_id: Option<PanelId>,
 ) -> IpcResult<()> {
     state.change(|store| store.place_candidate(campaign_id, candidate_id, &exercise, panel_id))
 }

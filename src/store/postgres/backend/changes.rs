@@ -9,7 +9,7 @@ use postgres::Client;
 use super::refused;
 use crate::import::role_file;
 use crate::model::{
-    AssessorId, Campaign, CampaignId, CampaignState, CandidateId, Id, Role, Scorecard,
+    AssessorId, Campaign, CampaignId, CampaignState, CandidateId, Id, PanelId, Role, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::adjustments::checked_note;
@@ -80,7 +80,7 @@ pub(super) fn place_candidate(
     campaign: &Campaign,
     candidate_id: CandidateId,
     exercise: &str,
-    panel: Option<Id>,
+    panel: Option<PanelId>,
 ) -> Result<()> {
     use crate::store::placements::{check_placement, placement_change, scored_already};
     let exercise = check_placement(campaign, exercise)?;

@@ -39,7 +39,8 @@ use crate::anchor::{Anchor, AnchorCheck};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
-    CandidateId, Decision, Id, Moderation, Panel, Role, Score, ScoreInput, Scorecard, User,
+    CandidateId, Decision, Id, Moderation, Panel, PanelId, Role, Score, ScoreInput, Scorecard,
+    User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
@@ -402,7 +403,7 @@ impl Storage for PgStore {
         changes::set_flag_settings(&mut self.client(), &campaign, settings)
     }
 
-    fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<Id> {
+    fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<PanelId> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_panel(&mut self.client(), &campaign, name)
@@ -416,7 +417,7 @@ impl Storage for PgStore {
         campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
         login: &str,
     ) -> Result<AssessorId> {
         let _acting = self.acting_as(actor)?;
@@ -472,7 +473,7 @@ impl Storage for PgStore {
         campaign_id: CampaignId,
         candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;

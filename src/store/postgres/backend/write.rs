@@ -11,7 +11,7 @@ use super::refused;
 use crate::import::role_file;
 use crate::model::{
     AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision, Id,
-    IndicatorMark, Role, Score, ScoreInput, ScoreStatus, Scorecard,
+    IndicatorMark, PanelId, Role, Score, ScoreInput, ScoreStatus, Scorecard,
 };
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
@@ -166,7 +166,7 @@ pub(super) fn set_posts(
     Ok(())
 }
 
-pub(super) fn add_panel(client: &mut Client, campaign: &Campaign, name: &str) -> Result<Id> {
+pub(super) fn add_panel(client: &mut Client, campaign: &Campaign, name: &str) -> Result<PanelId> {
     require_state(
         campaign,
         &[CampaignState::Setup, CampaignState::Scoring],
@@ -185,7 +185,7 @@ pub(super) fn add_assessor(
     campaign: &Campaign,
     name: &str,
     role: AssessorRole,
-    panel_id: Option<Id>,
+    panel_id: Option<PanelId>,
     login: &str,
 ) -> Result<AssessorId> {
     require_state(

@@ -2,6 +2,7 @@
 import type { AssessorId } from "./AssessorId";
 import type { AssessorRole } from "./AssessorRole";
 import type { CampaignId } from "./CampaignId";
+import type { PanelId } from "./PanelId";
 
 /**
  * A person who assesses or moderates.
@@ -26,7 +27,7 @@ role: AssessorRole,
 /**
  * The panel they sit on; moderators sit on none.
  */
-panel_id: bigint | null, 
+panel_id: PanelId | null, 
 /**
  * The user (see [`User`]) this record makes a member, chair or moderator.
  */

@@ -2,6 +2,7 @@
 import type { CampaignId } from "./CampaignId";
 import type { CandidateId } from "./CandidateId";
 import type { ExercisePanel } from "./ExercisePanel";
+import type { PanelId } from "./PanelId";
 import type { Withdrawal } from "./Withdrawal";
 
 /**
@@ -31,7 +32,7 @@ email: string | null,
 /**
  * The panel that interviews them.
  */
-panel_id: bigint | null, 
+panel_id: PanelId | null, 
 /**
  * Interview slot, free text (e.g. "2026-11-24 10:00"), if set.
  */

@@ -2,6 +2,7 @@
 import type { AssessorId } from "./AssessorId";
 import type { CandidateId } from "./CandidateId";
 import type { FlagKind } from "./FlagKind";
+import type { PanelId } from "./PanelId";
 
 /**
  * One flag with its reason.
@@ -26,7 +27,7 @@ assessor_id: AssessorId | null,
 /**
  * Panel concerned, if any.
  */
-panel_id: bigint | null, 
+panel_id: PanelId | null, 
 /**
  * Why, in words a moderator can act on.
  */
