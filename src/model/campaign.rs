@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CampaignId, Id, Scorecard};
+use super::{CampaignId, Scorecard, ScorecardId};
 
 /// Where a campaign is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -50,7 +50,7 @@ pub struct Campaign {
     /// Name, e.g. "DevOps SEO, November 2026".
     pub name: String,
     /// The scorecard template it was started from.
-    pub scorecard_id: Id,
+    pub scorecard_id: ScorecardId,
     /// Which version of that template.
     pub scorecard_version: i64,
     /// The exact scorecard the campaign runs on: later template edits do not change it.
@@ -96,7 +96,7 @@ impl Campaign {
     pub fn new(
         id: CampaignId,
         name: String,
-        (scorecard_id, scorecard_version): (Id, i64),
+        (scorecard_id, scorecard_version): (ScorecardId, i64),
         pinned: PinnedScorecard,
         state: CampaignState,
         created_at: String,

@@ -127,6 +127,10 @@ entity_id!(
     /// A panel's database id.
     PanelId
 );
+entity_id!(
+    /// A scorecard template's database id (its versions share it).
+    ScorecardId
+);
 
 #[cfg(test)]
 mod tests {

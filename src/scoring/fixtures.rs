@@ -5,7 +5,7 @@ use super::data::{CampaignData, DecidedScore};
 use crate::model::{
     Campaign, CampaignId, CampaignState, Candidate, CandidateId, Combine, Criterion, CriterionKind,
     ExerciseKind, Mark, Panel, PanelId, PinnedScorecard, Priority, Scale, Scorecard,
-    ScorecardCriterion,
+    ScorecardCriterion, ScorecardId,
 };
 
 /// A criterion with four indicators, weight 1, no pass mark.
@@ -95,7 +95,7 @@ pub fn campaign(
         campaign: Campaign::new(
             CampaignId(1),
             "Test".into(),
-            (1, 1),
+            (ScorecardId(1), 1),
             PinnedScorecard::new(card),
             CampaignState::Moderation,
             "2026-11-30T00:00:00Z".into(),

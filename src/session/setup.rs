@@ -7,7 +7,7 @@ use super::Session;
 use crate::cancel::Progress;
 use crate::model::{
     Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
-    PanelId, Role, Scorecard, User,
+    PanelId, Role, Scorecard, ScorecardId, User,
 };
 use crate::store::{NewCandidate, StoredRole, StoredScorecard};
 use crate::{Error, Result};
@@ -50,21 +50,25 @@ impl Session {
     }
 
     /// Saves a new scorecard template (HR administrators only).
-    pub fn create_scorecard(&mut self, role_id: Option<Id>, scorecard: &Scorecard) -> Result<Id> {
+    pub fn create_scorecard(
+        &mut self,
+        role_id: Option<Id>,
+        scorecard: &Scorecard,
+    ) -> Result<ScorecardId> {
         self.require_hr_admin("build scorecards")?;
         let actor = self.actor().to_owned();
         self.store.create_scorecard(&actor, role_id, scorecard)
     }
 
     /// Saves an edited scorecard as a new version (HR administrators only).
-    pub fn update_scorecard(&mut self, id: Id, scorecard: &Scorecard) -> Result<i64> {
+    pub fn update_scorecard(&mut self, id: ScorecardId, scorecard: &Scorecard) -> Result<i64> {
         self.require_hr_admin("change scorecards")?;
         let actor = self.actor().to_owned();
         self.store.update_scorecard(&actor, id, scorecard)
     }
 
     /// A scorecard template.
-    pub fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+    pub fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard> {
         self.store.scorecard(id)
     }
 
@@ -74,7 +78,7 @@ impl Session {
     }
 
     /// Starts a campaign (HR administrators only).
-    pub fn create_campaign(&mut self, name: &str, scorecard_id: Id) -> Result<CampaignId> {
+    pub fn create_campaign(&mut self, name: &str, scorecard_id: ScorecardId) -> Result<CampaignId> {
         self.require_hr_admin("create campaigns")?;
         let actor = self.actor().to_owned();
         self.store.create_campaign(&actor, name, scorecard_id)

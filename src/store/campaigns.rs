@@ -7,7 +7,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Store, Tx};
-use crate::model::{Campaign, CampaignId, CampaignState, Id, PinnedScorecard, Scorecard};
+use crate::model::{
+    Campaign, CampaignId, CampaignState, Id, PinnedScorecard, Scorecard, ScorecardId,
+};
 use crate::{Error, Result};
 
 /// A scorecard template at its newest version.
@@ -15,7 +17,7 @@ use crate::{Error, Result};
 #[ts(export)]
 pub struct StoredScorecard {
     /// Database id.
-    pub id: Id,
+    pub id: ScorecardId,
     /// The role it was built from, if any.
     pub role_id: Option<Id>,
     /// Newest version number, from 1.
@@ -47,7 +49,7 @@ pub(crate) fn load_campaign(
     let row = conn
         .prepare_cached("SELECT name, scorecard_id, scorecard_version, state, created_at FROM campaigns WHERE id = ?1")?
         .query_row([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+            Ok((r.get::<_, String>(0)?, r.get::<_, ScorecardId>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
         })
         .optional()?;
     let (name, scorecard_id, scorecard_version, state, created_at) =
@@ -145,7 +147,7 @@ impl Store {
         actor: &str,
         role_id: Option<Id>,
         scorecard: &Scorecard,
-    ) -> Result<Id> {
+    ) -> Result<ScorecardId> {
         check_scorecard(scorecard)?;
         self.write(actor, |tx| {
             if let Some(role_id) = role_id {
@@ -155,7 +157,7 @@ impl Store {
                 "INSERT INTO scorecards (role_id, title, created_at) VALUES (?1, ?2, ?3)",
                 params![role_id, scorecard.title, tx.now()],
             )?;
-            let id = tx.conn().last_insert_rowid();
+            let id = ScorecardId(tx.conn().last_insert_rowid());
             insert_version(tx, id, 1, scorecard)?;
             Ok(id)
         })
@@ -165,7 +167,7 @@ impl Store {
     pub(crate) fn update_scorecard(
         &mut self,
         actor: &str,
-        id: Id,
+        id: ScorecardId,
         scorecard: &Scorecard,
     ) -> Result<i64> {
         check_scorecard(scorecard)?;
@@ -182,13 +184,13 @@ impl Store {
     }
 
     /// A scorecard template at its newest version.
-    pub(crate) fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+    pub(crate) fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard> {
         get_scorecard(self.conn(), id)
     }
 
     /// Every scorecard template at its newest version.
     pub(crate) fn scorecards(&self) -> Result<Vec<StoredScorecard>> {
-        let ids: Vec<Id> = self
+        let ids: Vec<ScorecardId> = self
             .conn()
             .prepare("SELECT id FROM scorecards ORDER BY id")?
             .query_map([], |r| r.get(0))?
@@ -203,7 +205,7 @@ impl Store {
         &mut self,
         actor: &str,
         name: &str,
-        scorecard_id: Id,
+        scorecard_id: ScorecardId,
     ) -> Result<CampaignId> {
         if name.trim().is_empty() {
             return Err(Error::invalid("campaign.name", "is empty"));
@@ -315,7 +317,7 @@ pub(crate) fn required_text<'a>(field: &str, text: &'a str) -> Result<&'a str> {
     Ok(text)
 }
 
-fn insert_version(tx: &Tx<'_>, id: Id, version: i64, scorecard: &Scorecard) -> Result<()> {
+fn insert_version(tx: &Tx<'_>, id: ScorecardId, version: i64, scorecard: &Scorecard) -> Result<()> {
     tx.conn().execute(
         "INSERT INTO scorecard_versions (scorecard_id, version, body, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![id, version, serde_json::to_string(scorecard).expect("scorecard serialises"), tx.now()],
@@ -332,7 +334,7 @@ fn insert_version(tx: &Tx<'_>, id: Id, version: i64, scorecard: &Scorecard) -> R
     )
 }
 
-fn get_scorecard(conn: &Connection, id: Id) -> Result<StoredScorecard> {
+fn get_scorecard(conn: &Connection, id: ScorecardId) -> Result<StoredScorecard> {
     let row = conn
         .query_row(
             "SELECT s.role_id, v.version, v.body FROM scorecards s

@@ -18,7 +18,7 @@ use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
     CandidateId, Decision, Id, Moderation, Panel, PanelId, Role, Score, ScoreInput, Scorecard,
-    User,
+    ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::{board, flags, report, results};
@@ -59,13 +59,23 @@ pub(crate) trait Storage: Send {
         actor: &str,
         role_id: Option<Id>,
         scorecard: &Scorecard,
-    ) -> Result<Id>;
-    fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64>;
-    fn scorecard(&self, id: Id) -> Result<StoredScorecard>;
+    ) -> Result<ScorecardId>;
+    fn update_scorecard(
+        &mut self,
+        actor: &str,
+        id: ScorecardId,
+        scorecard: &Scorecard,
+    ) -> Result<i64>;
+    fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard>;
     fn scorecards(&self) -> Result<Vec<StoredScorecard>>;
 
     // Campaigns and their phases.
-    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<CampaignId>;
+    fn create_campaign(
+        &mut self,
+        actor: &str,
+        name: &str,
+        scorecard_id: ScorecardId,
+    ) -> Result<CampaignId>;
     fn campaign(&self, id: CampaignId) -> Result<Campaign>;
     /// The campaign for its pinned scorecard only: a backend may answer from a copy kept since
     /// the campaign left setup (when the scorecard became immutable), so its state may be
@@ -501,11 +511,11 @@ impl Storage for Store {
         fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
         fn role(&self, id: Id) -> Result<StoredRole>;
         fn roles(&self) -> Result<Vec<StoredRole>>;
-        fn create_scorecard(&mut self, actor: &str, role_id: Option<Id>, scorecard: &Scorecard) -> Result<Id>;
-        fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64>;
-        fn scorecard(&self, id: Id) -> Result<StoredScorecard>;
+        fn create_scorecard(&mut self, actor: &str, role_id: Option<Id>, scorecard: &Scorecard) -> Result<ScorecardId>;
+        fn update_scorecard(&mut self, actor: &str, id: ScorecardId, scorecard: &Scorecard) -> Result<i64>;
+        fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard>;
         fn scorecards(&self) -> Result<Vec<StoredScorecard>>;
-        fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<CampaignId>;
+        fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: ScorecardId) -> Result<CampaignId>;
         fn campaign(&self, id: CampaignId) -> Result<Campaign>;
         fn campaigns(&self) -> Result<Vec<Campaign>>;
         fn start_scoring(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()>;

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use panelmark::cancel::Progress;
 use panelmark::model::{
-    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
-    PanelId,
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Panel,
+    PanelId, ScorecardId,
 };
 use panelmark::store::NewCandidate;
 use tauri::ipc::Channel;
@@ -29,7 +29,7 @@ pub fn get_campaign(state: State<'_, AppState>, id: CampaignId) -> IpcResult<Cam
 pub fn create_campaign(
     state: State<'_, AppState>,
     name: String,
-    scorecard_id: Id,
+    scorecard_id: ScorecardId,
 ) -> IpcResult<Campaign> {
     state.change(|store| {
         let id = store.create_campaign(&name, scorecard_id)?;

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use panelmark::import::{self, JobDescriptionImport};
-use panelmark::model::{Id, Role, Scale, Scorecard};
+use panelmark::model::{Id, Role, Scale, Scorecard, ScorecardId};
 use panelmark::store::{StoredRole, StoredScorecard};
 use tauri::State;
 
@@ -96,7 +96,7 @@ pub fn create_scorecard(
 #[tauri::command(async)]
 pub fn update_scorecard(
     state: State<'_, AppState>,
-    id: Id,
+    id: ScorecardId,
     scorecard: Scorecard,
 ) -> IpcResult<StoredScorecard> {
     state.change(|store| {

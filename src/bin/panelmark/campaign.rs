@@ -6,7 +6,7 @@
 
 use anyhow::{bail, Context, Result};
 use clap::Subcommand;
-use panelmark::model::{CampaignId, CampaignState};
+use panelmark::model::{CampaignId, CampaignState, ScorecardId};
 
 use crate::Ctx;
 
@@ -22,7 +22,7 @@ pub enum CampaignCommand {
     Create {
         /// Scorecard id (see `scorecard list`).
         #[arg(long)]
-        scorecard: i64,
+        scorecard: ScorecardId,
         /// The campaign's name.
         #[arg(long)]
         name: String,

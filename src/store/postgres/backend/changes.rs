@@ -10,6 +10,7 @@ use super::refused;
 use crate::import::role_file;
 use crate::model::{
     AssessorId, Campaign, CampaignId, CampaignState, CandidateId, Id, PanelId, Role, Scorecard,
+    ScorecardId,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::adjustments::checked_note;
@@ -46,7 +47,11 @@ pub(super) fn update_role(client: &mut Client, id: Id, role: &Role) -> Result<()
 }
 
 /// Saves an edited scorecard as its next version; campaigns already running keep theirs.
-pub(super) fn update_scorecard(client: &mut Client, id: Id, scorecard: &Scorecard) -> Result<i64> {
+pub(super) fn update_scorecard(
+    client: &mut Client,
+    id: ScorecardId,
+    scorecard: &Scorecard,
+) -> Result<i64> {
     check_scorecard(scorecard)?;
     let mut tx = client.transaction().map_err(refused)?;
     let rows = tx

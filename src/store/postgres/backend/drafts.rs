@@ -16,7 +16,9 @@ use chrono::Utc;
 use postgres::Row;
 
 use super::{read, refused, PgStore};
-use crate::model::{Campaign, CampaignId, CampaignState, Id, IndicatorMark, Score, ScoreInput};
+use crate::model::{
+    Campaign, CampaignId, CampaignState, IndicatorMark, Score, ScoreInput, ScorecardId,
+};
 use crate::store::campaigns::require_state;
 use crate::store::scores::check_draft;
 use crate::store::timestamp;
@@ -72,7 +74,10 @@ pub(super) const UPSERT_DRAFT: &str =
 type SavedDraft = (Vec<IndicatorMark>, String);
 
 /// The state and scorecard key of a row of [`SAVE_DRAFT`] or [`CAMPAIGN_STATE`].
-fn state_and_key(campaign_id: CampaignId, row: &Row) -> Result<(CampaignState, (Id, i64))> {
+fn state_and_key(
+    campaign_id: CampaignId,
+    row: &Row,
+) -> Result<(CampaignState, (ScorecardId, i64))> {
     let state: String = row.get(0);
     let state = CampaignState::parse(&state).ok_or_else(|| {
         Error::invalid(

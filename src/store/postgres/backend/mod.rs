@@ -40,7 +40,7 @@ use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
     CandidateId, Decision, Id, Moderation, Panel, PanelId, Role, Score, ScoreInput, Scorecard,
-    User,
+    ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
@@ -319,15 +319,20 @@ impl Storage for PgStore {
         actor: &str,
         role_id: Option<Id>,
         scorecard: &Scorecard,
-    ) -> Result<Id> {
+    ) -> Result<ScorecardId> {
         let _acting = self.acting_as(actor)?;
         write::create_scorecard(&mut self.client(), role_id, scorecard)
     }
-    fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64> {
+    fn update_scorecard(
+        &mut self,
+        actor: &str,
+        id: ScorecardId,
+        scorecard: &Scorecard,
+    ) -> Result<i64> {
         let _acting = self.acting_as(actor)?;
         changes::update_scorecard(&mut self.client(), id, scorecard)
     }
-    fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+    fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard> {
         read::scorecards(&mut self.client(), Some(id))?
             .pop()
             .ok_or_else(|| Error::not_found("scorecard", id))
@@ -336,7 +341,12 @@ impl Storage for PgStore {
         read::scorecards(&mut self.client(), None)
     }
 
-    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<CampaignId> {
+    fn create_campaign(
+        &mut self,
+        actor: &str,
+        name: &str,
+        scorecard_id: ScorecardId,
+    ) -> Result<CampaignId> {
         let _acting = self.acting_as(actor)?;
         let stored = self.scorecard(scorecard_id)?;
         write::create_campaign(&mut self.client(), name, &stored)

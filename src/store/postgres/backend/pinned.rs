@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::model::{Campaign, CampaignId, CampaignState, Id};
+use crate::model::{Campaign, CampaignId, CampaignState, ScorecardId};
 
 /// Campaigns outside setup read on one connection, by id.
 #[derive(Default)]
@@ -36,7 +36,7 @@ impl PinnedCampaigns {
     pub(super) fn fresh(
         &self,
         id: CampaignId,
-        key: (Id, i64),
+        key: (ScorecardId, i64),
         state: CampaignState,
     ) -> Option<Campaign> {
         let borrowed = self.0.borrow();

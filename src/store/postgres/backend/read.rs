@@ -13,7 +13,7 @@ use super::rows::{
 };
 use crate::model::{
     AgreedScore, Assessor, AssessorId, Campaign, CampaignId, CampaignState, Candidate, CandidateId,
-    Id, Moderation, Panel, PinnedScorecard, Role, Score, Scorecard, User,
+    Id, Moderation, Panel, PinnedScorecard, Role, Score, Scorecard, ScorecardId, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -136,14 +136,24 @@ pub(super) fn roles(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredRol
     .collect()
 }
 
-pub(super) fn scorecards(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredScorecard>> {
+pub(super) fn scorecards(
+    client: &mut Client,
+    id: Option<ScorecardId>,
+) -> Result<Vec<StoredScorecard>> {
     all(
         client,
         "SELECT DISTINCT ON (s.id) s.id, s.role_id, v.version, v.body
          FROM scorecards s JOIN scorecard_versions v ON v.scorecard_id = s.id
          WHERE $1::bigint IS NULL OR s.id = $1 ORDER BY s.id, v.version DESC",
         &[&id],
-        |r| (r.get::<_, Id>(0), r.get(1), r.get(2), r.get::<_, String>(3)),
+        |r| {
+            (
+                r.get::<_, ScorecardId>(0),
+                r.get(1),
+                r.get(2),
+                r.get::<_, String>(3),
+            )
+        },
     )?
     .into_iter()
     .map(|(id, role_id, version, body)| {
@@ -167,7 +177,7 @@ fn campaigns_where(client: &mut Client, id: Option<CampaignId>) -> Result<Vec<Ca
             (
                 r.get::<_, CampaignId>(0),
                 r.get::<_, String>(1),
-                r.get::<_, Id>(2),
+                r.get::<_, ScorecardId>(2),
                 r.get::<_, i64>(3),
                 r.get::<_, String>(4),
                 r.get::<_, String>(5),

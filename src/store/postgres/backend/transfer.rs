@@ -18,7 +18,7 @@ use rusqlite::Connection;
 
 use super::read::campaign_data_in;
 use super::refused;
-use crate::model::{Campaign, CampaignId, CandidateId, Id};
+use crate::model::{Campaign, CampaignId, CandidateId, Id, ScorecardId};
 use crate::scoring::results;
 use crate::store::audit::{self, Verification};
 use crate::store::postgres::init::require_superuser;
@@ -256,7 +256,7 @@ fn copy_campaign(
             "{source_name}: campaign {local} has no pinned scorecard version; nothing was imported"
         ))
     })?;
-    let scorecard_id: Id = insert_returning_id(
+    let scorecard_id: ScorecardId = insert_returning_id(
         tx,
         "INSERT INTO scorecards (role_id, title, created_at) VALUES (NULL, $1, $2) RETURNING id",
         &[&text(&card[0]), &text(&card[1])],

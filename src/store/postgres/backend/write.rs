@@ -11,7 +11,7 @@ use super::refused;
 use crate::import::role_file;
 use crate::model::{
     AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision, Id,
-    IndicatorMark, PanelId, Role, Score, ScoreInput, ScoreStatus, Scorecard,
+    IndicatorMark, PanelId, Role, Score, ScoreInput, ScoreStatus, Scorecard, ScorecardId,
 };
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
@@ -57,7 +57,7 @@ pub(super) fn create_scorecard(
     client: &mut Client,
     role_id: Option<Id>,
     scorecard: &Scorecard,
-) -> Result<Id> {
+) -> Result<ScorecardId> {
     scorecard
         .validate()
         .map_err(|(field, msg)| Error::invalid(format!("scorecard.{field}"), msg))?;

@@ -2,6 +2,7 @@
 import type { CampaignId } from "./CampaignId";
 import type { CampaignState } from "./CampaignState";
 import type { Scorecard } from "./Scorecard";
+import type { ScorecardId } from "./ScorecardId";
 
 /**
  * A recruitment campaign: one scorecard, its candidates, assessors and panels.
@@ -18,7 +19,7 @@ name: string,
 /**
  * The scorecard template it was started from.
  */
-scorecard_id: bigint, 
+scorecard_id: ScorecardId, 
 /**
  * Which version of that template.
  */
