@@ -131,6 +131,10 @@ entity_id!(
     /// A scorecard template's database id (its versions share it).
     ScorecardId
 );
+entity_id!(
+    /// A stored role's database id (the role a scorecard is built from).
+    RoleId
+);
 
 #[cfg(test)]
 mod tests {

@@ -6,8 +6,8 @@ use std::path::Path;
 use super::Session;
 use crate::cancel::Progress;
 use crate::model::{
-    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Id, Panel,
-    PanelId, Role, Scorecard, ScorecardId, User,
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Panel,
+    PanelId, Role, RoleId, Scorecard, ScorecardId, User,
 };
 use crate::store::{NewCandidate, StoredRole, StoredScorecard};
 use crate::{Error, Result};
@@ -26,21 +26,21 @@ impl Session {
     }
 
     /// Saves a role (HR administrators only).
-    pub fn create_role(&mut self, role: &Role) -> Result<Id> {
+    pub fn create_role(&mut self, role: &Role) -> Result<RoleId> {
         self.require_hr_admin("save roles")?;
         let actor = self.actor().to_owned();
         self.store.create_role(&actor, role)
     }
 
     /// Replaces a role's content (HR administrators only).
-    pub fn update_role(&mut self, id: Id, role: &Role) -> Result<()> {
+    pub fn update_role(&mut self, id: RoleId, role: &Role) -> Result<()> {
         self.require_hr_admin("change roles")?;
         let actor = self.actor().to_owned();
         self.store.update_role(&actor, id, role)
     }
 
     /// One role (templates hold no personal data: anyone signed in may read them).
-    pub fn role(&self, id: Id) -> Result<StoredRole> {
+    pub fn role(&self, id: RoleId) -> Result<StoredRole> {
         self.store.role(id)
     }
 
@@ -52,7 +52,7 @@ impl Session {
     /// Saves a new scorecard template (HR administrators only).
     pub fn create_scorecard(
         &mut self,
-        role_id: Option<Id>,
+        role_id: Option<RoleId>,
         scorecard: &Scorecard,
     ) -> Result<ScorecardId> {
         self.require_hr_admin("build scorecards")?;

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::{Store, Tx};
 use crate::model::{
-    Campaign, CampaignId, CampaignState, Id, PinnedScorecard, Scorecard, ScorecardId,
+    Campaign, CampaignId, CampaignState, PinnedScorecard, RoleId, Scorecard, ScorecardId,
 };
 use crate::{Error, Result};
 
@@ -19,7 +19,7 @@ pub struct StoredScorecard {
     /// Database id.
     pub id: ScorecardId,
     /// The role it was built from, if any.
-    pub role_id: Option<Id>,
+    pub role_id: Option<RoleId>,
     /// Newest version number, from 1.
     pub version: i64,
     /// The scorecard at that version.
@@ -145,7 +145,7 @@ impl Store {
     pub(crate) fn create_scorecard(
         &mut self,
         actor: &str,
-        role_id: Option<Id>,
+        role_id: Option<RoleId>,
         scorecard: &Scorecard,
     ) -> Result<ScorecardId> {
         check_scorecard(scorecard)?;
@@ -343,7 +343,7 @@ fn get_scorecard(conn: &Connection, id: ScorecardId) -> Result<StoredScorecard> 
             [id],
             |r| {
                 Ok((
-                    r.get::<_, Option<Id>>(0)?,
+                    r.get::<_, Option<RoleId>>(0)?,
                     r.get::<_, i64>(1)?,
                     r.get::<_, String>(2)?,
                 ))

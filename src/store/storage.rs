@@ -17,7 +17,7 @@ use crate::anchor::{Anchor, AnchorCheck, InstallationKey};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
-    CandidateId, Decision, Id, Moderation, Panel, PanelId, Role, Score, ScoreInput, Scorecard,
+    CandidateId, Decision, Moderation, Panel, PanelId, Role, RoleId, Score, ScoreInput, Scorecard,
     ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
@@ -50,14 +50,14 @@ pub(crate) trait Storage: Send {
     fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool>;
 
     // Roles and scorecards.
-    fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
-    fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
-    fn role(&self, id: Id) -> Result<StoredRole>;
+    fn create_role(&mut self, actor: &str, role: &Role) -> Result<RoleId>;
+    fn update_role(&mut self, actor: &str, id: RoleId, role: &Role) -> Result<()>;
+    fn role(&self, id: RoleId) -> Result<StoredRole>;
     fn roles(&self) -> Result<Vec<StoredRole>>;
     fn create_scorecard(
         &mut self,
         actor: &str,
-        role_id: Option<Id>,
+        role_id: Option<RoleId>,
         scorecard: &Scorecard,
     ) -> Result<ScorecardId>;
     fn update_scorecard(
@@ -507,11 +507,11 @@ impl Storage for Store {
         fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
         fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
         fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool>;
-        fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
-        fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
-        fn role(&self, id: Id) -> Result<StoredRole>;
+        fn create_role(&mut self, actor: &str, role: &Role) -> Result<RoleId>;
+        fn update_role(&mut self, actor: &str, id: RoleId, role: &Role) -> Result<()>;
+        fn role(&self, id: RoleId) -> Result<StoredRole>;
         fn roles(&self) -> Result<Vec<StoredRole>>;
-        fn create_scorecard(&mut self, actor: &str, role_id: Option<Id>, scorecard: &Scorecard) -> Result<ScorecardId>;
+        fn create_scorecard(&mut self, actor: &str, role_id: Option<RoleId>, scorecard: &Scorecard) -> Result<ScorecardId>;
         fn update_scorecard(&mut self, actor: &str, id: ScorecardId, scorecard: &Scorecard) -> Result<i64>;
         fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard>;
         fn scorecards(&self) -> Result<Vec<StoredScorecard>>;

@@ -9,7 +9,7 @@ use postgres::Client;
 use super::refused;
 use crate::import::role_file;
 use crate::model::{
-    AssessorId, Campaign, CampaignId, CampaignState, CandidateId, Id, PanelId, Role, Scorecard,
+    AssessorId, Campaign, CampaignId, CampaignState, CandidateId, PanelId, Role, RoleId, Scorecard,
     ScorecardId,
 };
 use crate::scoring::flags::FlagSettings;
@@ -29,7 +29,7 @@ fn touched(rows: u64, entity: &'static str, id: impl ToString) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn update_role(client: &mut Client, id: Id, role: &Role) -> Result<()> {
+pub(super) fn update_role(client: &mut Client, id: RoleId, role: &Role) -> Result<()> {
     role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
     let rows = client
         .execute(

@@ -39,7 +39,7 @@ use crate::anchor::{Anchor, AnchorCheck};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
-    CandidateId, Decision, Id, Moderation, Panel, PanelId, Role, Score, ScoreInput, Scorecard,
+    CandidateId, Decision, Moderation, Panel, PanelId, Role, RoleId, Score, ScoreInput, Scorecard,
     ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
@@ -298,15 +298,15 @@ impl Storage for PgStore {
         read::has_submitted(&mut self.client(), candidate_id, assessor_id)
     }
 
-    fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id> {
+    fn create_role(&mut self, actor: &str, role: &Role) -> Result<RoleId> {
         let _acting = self.acting_as(actor)?;
         write::create_role(&mut self.client(), role)
     }
-    fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()> {
+    fn update_role(&mut self, actor: &str, id: RoleId, role: &Role) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         changes::update_role(&mut self.client(), id, role)
     }
-    fn role(&self, id: Id) -> Result<StoredRole> {
+    fn role(&self, id: RoleId) -> Result<StoredRole> {
         read::roles(&mut self.client(), Some(id))?
             .pop()
             .ok_or_else(|| Error::not_found("role", id))
@@ -317,7 +317,7 @@ impl Storage for PgStore {
     fn create_scorecard(
         &mut self,
         actor: &str,
-        role_id: Option<Id>,
+        role_id: Option<RoleId>,
         scorecard: &Scorecard,
     ) -> Result<ScorecardId> {
         let _acting = self.acting_as(actor)?;

@@ -13,7 +13,7 @@ use super::rows::{
 };
 use crate::model::{
     AgreedScore, Assessor, AssessorId, Campaign, CampaignId, CampaignState, Candidate, CandidateId,
-    Id, Moderation, Panel, PinnedScorecard, Role, Score, Scorecard, ScorecardId, User,
+    Moderation, Panel, PinnedScorecard, Role, RoleId, Score, Scorecard, ScorecardId, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -112,14 +112,14 @@ pub(super) fn has_submitted(
         .get(0))
 }
 
-pub(super) fn roles(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredRole>> {
+pub(super) fn roles(client: &mut Client, id: Option<RoleId>) -> Result<Vec<StoredRole>> {
     all(
         client,
         "SELECT id, body, created_at FROM roles WHERE $1::bigint IS NULL OR id = $1 ORDER BY id",
         &[&id],
         |r| {
             (
-                r.get::<_, Id>(0),
+                r.get::<_, RoleId>(0),
                 r.get::<_, String>(1),
                 r.get::<_, String>(2),
             )

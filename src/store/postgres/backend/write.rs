@@ -10,8 +10,8 @@ use super::read;
 use super::refused;
 use crate::import::role_file;
 use crate::model::{
-    AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision, Id,
-    IndicatorMark, PanelId, Role, Score, ScoreInput, ScoreStatus, Scorecard, ScorecardId,
+    AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision,
+    IndicatorMark, PanelId, Role, RoleId, Score, ScoreInput, ScoreStatus, Scorecard, ScorecardId,
 };
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
@@ -35,7 +35,7 @@ fn insert_returning_id<C: GenericClient, I: for<'a> postgres::types::FromSql<'a>
     Ok(client.query_one(sql, params).map_err(refused)?.get(0))
 }
 
-pub(super) fn create_role(client: &mut Client, role: &Role) -> Result<Id> {
+pub(super) fn create_role(client: &mut Client, role: &Role) -> Result<RoleId> {
     role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
     insert_returning_id(
         client,
@@ -55,7 +55,7 @@ pub(super) fn create_role(client: &mut Client, role: &Role) -> Result<Id> {
 
 pub(super) fn create_scorecard(
     client: &mut Client,
-    role_id: Option<Id>,
+    role_id: Option<RoleId>,
     scorecard: &Scorecard,
 ) -> Result<ScorecardId> {
     scorecard
