@@ -135,6 +135,11 @@ entity_id!(
     /// A stored role's database id (the role a scorecard is built from).
     RoleId
 );
+entity_id!(
+    /// A user's database id (a login in a local file; on a shared server the login itself is
+    /// the identity).
+    UserId
+);
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,7 @@ pub use campaign::{Campaign, CampaignState, PinnedScorecard};
 pub use exercise::{
     covers, key_exercise, slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR,
 };
-pub use ids::{AssessorId, CampaignId, CandidateId, PanelId, RoleId, ScorecardId};
+pub use ids::{AssessorId, CampaignId, CandidateId, PanelId, RoleId, ScorecardId, UserId};
 pub use mark::{BothMarks, FromStoredPair, Mark, MarkFields, MaybeMark, NotAMark};
 pub use people::{Assessor, AssessorRole, Candidate, Panel, User, Withdrawal};
 pub use placement::ExercisePanel;

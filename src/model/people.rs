@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{AssessorId, CampaignId, CandidateId, Id, PanelId};
+use super::{AssessorId, CampaignId, CandidateId, PanelId, UserId};
 
 /// What an assessor may do in a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -81,7 +81,7 @@ pub struct Assessor {
 #[ts(export)]
 pub struct User {
     /// Database id.
-    pub id: Id,
+    pub id: UserId,
     /// The identity: unique, lowercase, no spaces (in a shared database, the database login).
     pub login: String,
     /// The name shown.

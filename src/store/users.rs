@@ -6,7 +6,7 @@ use serde_json::json;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Tx;
-use crate::model::User;
+use crate::model::{User, UserId};
 use crate::{Error, Result};
 
 const USER_COLUMNS: &str = "id, login, name, hr_admin";
@@ -123,7 +123,7 @@ pub(crate) fn insert_user(tx: &Tx<'_>, login: &str, name: &str, hr_admin: bool) 
         Some(json!({ "login": login, "name": name, "hr_admin": hr_admin })),
     )?;
     Ok(User {
-        id: tx.conn().last_insert_rowid(),
+        id: UserId(tx.conn().last_insert_rowid()),
         login: login.to_owned(),
         name: name.to_owned(),
         hr_admin,
