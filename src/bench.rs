@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::cancel::{Cancel, Progress};
 use crate::model::{
-    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision, Id,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision,
     IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
@@ -386,17 +386,20 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
             .prepare_cached(crate::store::BOARD_SCORES_SQL)?;
         #[allow(clippy::type_complexity)]
         let rows: Vec<(i64, i64, String, Option<i32>, bool, bool, String)> = stmt
-            .query_map(params![campaign, Id::MIN, Id::MAX], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
+            .query_map(
+                params![campaign, CandidateId(i64::MIN), CandidateId(i64::MAX)],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                },
+            )?
             .collect::<rusqlite::Result<_>>()?;
         scan_samples.push(ms(t.elapsed()));
         rows_scanned = rows.len();

@@ -28,6 +28,3 @@ pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocume
 pub use scale::{Scale, ScalePoint};
 pub use score::{AgreedScore, Decision, IndicatorMark, Moderation, Score, ScoreInput, ScoreStatus};
 pub use scorecard::{Scorecard, ScorecardCriterion};
-
-/// Database identifier of a stored entity.
-pub type Id = i64;

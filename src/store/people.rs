@@ -10,8 +10,8 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
 use crate::model::{
-    Assessor, AssessorId, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Id,
-    Panel, PanelId, Withdrawal,
+    Assessor, AssessorId, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Panel,
+    PanelId, Withdrawal,
 };
 use crate::{Error, Result};
 
@@ -381,7 +381,7 @@ impl Store {
             require_state(&campaign, PEOPLE_STATES, "changing a candidate")?;
             check_panel(tx.conn(), campaign_id, candidate.panel_id, "candidate.panel")?;
             let before = load_candidate(tx.conn(), campaign_id, candidate_id)?;
-            let clash: Option<Id> = tx
+            let clash: Option<CandidateId> = tx
                 .conn()
                 .query_row(
                     "SELECT id FROM candidates WHERE campaign_id = ?1 AND lower(reference) = lower(?2) AND id <> ?3",

@@ -18,7 +18,7 @@ use rusqlite::Connection;
 
 use super::read::campaign_data_in;
 use super::refused;
-use crate::model::{Campaign, CampaignId, CandidateId, Id, ScorecardId};
+use crate::model::{Campaign, CampaignId, CandidateId, ScorecardId};
 use crate::scoring::results;
 use crate::store::audit::{self, Verification};
 use crate::store::postgres::init::require_superuser;
@@ -161,10 +161,11 @@ fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[Campaign
     )))
 }
 
-/// A campaign as copied: the server's ids for the file's.
+/// A campaign as copied: the server's ids for the file's. The copy moves rows as stored, so
+/// these stay raw row ids until the results are compared ([`check_results`]).
 struct Moved {
     report: ImportedCampaign,
-    candidates: HashMap<Id, Id>,
+    candidates: HashMap<i64, i64>,
 }
 
 /// Reads every row of `sql` (one parameter: the campaign id) from the file as text-or-null,
@@ -209,7 +210,7 @@ fn real(v: &rusqlite::types::Value) -> Option<f64> {
 }
 
 /// The server's id for the file's `id` in `map`; a row pointing nowhere is a broken file.
-fn mapped(map: &HashMap<Id, Id>, id: Option<i64>, what: &str) -> Result<Option<Id>> {
+fn mapped(map: &HashMap<i64, i64>, id: Option<i64>, what: &str) -> Result<Option<i64>> {
     id.map(|id| {
         map.get(&id).copied().ok_or_else(|| {
             Error::invalid(
@@ -506,7 +507,7 @@ fn copy_campaign(
         events.push(audit::AuditRecord::from(e));
         Ok(())
     })?;
-    let import_id: Id = insert_returning_id(
+    let import_id: i64 = insert_returning_id(
         tx,
         "INSERT INTO imports (source_name, source_anchor, local_campaign_id, campaign_id, events, imported_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
