@@ -11,7 +11,8 @@ use std::io::Write;
 use std::path::Path;
 
 use panelmark::model::{
-    AssessorRole, Criterion, CriterionKind, Id, Mark, Priority, Role, Scale, ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Mark, Priority,
+    Role, Scale, ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{Store, Verification};
@@ -23,7 +24,7 @@ const CRITERIA: i64 = 5;
 const ACTOR: &str = "crash-writer";
 /// The assessors' logins, in assessor id order (1, 2).
 const ASSESSOR_LOGINS: [&str; ASSESSORS as usize] = ["chair", "member"];
-const CAMPAIGN: Id = 1;
+const CAMPAIGN: CampaignId = CampaignId(1);
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -72,11 +73,16 @@ fn setup(db: &Path) -> Result<()> {
 }
 
 /// Slot `n`'s candidate id, assessor id, criterion key and value (ids as `setup` made them).
-fn slot(n: i64) -> (Id, Id, String, i32) {
+fn slot(n: i64) -> (CandidateId, AssessorId, String, i32) {
     let candidate = n / (ASSESSORS * CRITERIA) + 1;
     let assessor = (n / CRITERIA) % ASSESSORS + 1;
     let key = format!("c{}", n % CRITERIA + 1);
-    (candidate, assessor, key, (n % 7 + 1) as i32)
+    (
+        CandidateId(candidate),
+        AssessorId(assessor),
+        key,
+        (n % 7 + 1) as i32,
+    )
 }
 
 fn write(db: &Path, start: i64) -> Result<()> {
@@ -88,7 +94,7 @@ fn write(db: &Path, start: i64) -> Result<()> {
     let mut out = std::io::stdout().lock();
     for n in start..CANDIDATES * ASSESSORS * CRITERIA {
         let (candidate_id, assessor_id, criterion_key, value) = slot(n);
-        sessions[(assessor_id - 1) as usize].save_score(
+        sessions[(assessor_id.0 - 1) as usize].save_score(
             CAMPAIGN,
             &ScoreInput {
                 candidate_id,

@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::cancel::{Cancel, Progress};
 use crate::model::{
-    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
-    ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision,
+    IndicatorMark, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{Storage, Store};
@@ -172,13 +172,13 @@ const EVIDENCE: &str = "Gave a specific example of leading a release under press
 /// agree with it, one point either side now and then (about one unit in five ends up with a
 /// spread of two points, as in real panels).
 fn score_for(
-    candidate: Id,
-    assessor: Id,
+    candidate: CandidateId,
+    assessor: AssessorId,
     key: &str,
     criterion: usize,
     indicators: usize,
 ) -> ScoreInput {
-    let (c, a) = (candidate as usize, assessor as usize);
+    let (c, a) = (candidate.0 as usize, assessor.0 as usize);
     let level = 2 + (c * 7 % 5) as i32;
     let offset = match (c * 131 + a * 17 + criterion * 7) % 10 {
         0 | 1 => -1,
@@ -225,7 +225,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         .candidates
         .div_ceil(options.candidates_per_panel)
         .max(1);
-    let mut panel_members: Vec<Vec<Id>> = Vec::new();
+    let mut panel_members: Vec<Vec<AssessorId>> = Vec::new();
     for p in 0..panel_count {
         let name = format!("Panel {}", p + 1);
         let panel = store.add_panel(actor, campaign, &name)?;
@@ -262,7 +262,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
         &mut Progress::none(),
     )?;
     store.start_scoring(actor, campaign)?;
-    let candidates: Vec<(Id, usize)> = store
+    let candidates: Vec<(CandidateId, usize)> = store
         .candidates(campaign)?
         .into_iter()
         .map(|c| {
@@ -303,7 +303,7 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
     let (normal_part, full_part) = single_part.split_at(single_part.len() / 2);
     let mut save_samples = Vec::new();
     let mut normal_samples = Vec::new();
-    let logins: std::collections::HashMap<Id, String> = store
+    let logins: std::collections::HashMap<AssessorId, String> = store
         .assessors(campaign)?
         .into_iter()
         .map(|a| (a.id, a.login))
@@ -386,17 +386,20 @@ pub fn run(options: &BenchOptions, mut progress: impl FnMut(&str)) -> Result<Ben
             .prepare_cached(crate::store::BOARD_SCORES_SQL)?;
         #[allow(clippy::type_complexity)]
         let rows: Vec<(i64, i64, String, Option<i32>, bool, bool, String)> = stmt
-            .query_map(params![campaign, Id::MIN, Id::MAX], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
+            .query_map(
+                params![campaign, CandidateId(i64::MIN), CandidateId(i64::MAX)],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                },
+            )?
             .collect::<rusqlite::Result<_>>()?;
         scan_samples.push(ms(t.elapsed()));
         rows_scanned = rows.len();
@@ -553,7 +556,11 @@ struct BoardOpen {
 /// What opening the moderation board costs the core, whole (as the app once sent it) and a
 /// window at a time (as it sends it now), JSON encoding included: the app's share of the
 /// screen's wait, beside the size WebKit then moves and parses.
-fn bench_board_open(store: &Store, campaign: Id, settings: &FlagSettings) -> Result<BoardOpen> {
+fn bench_board_open(
+    store: &Store,
+    campaign: CampaignId,
+    settings: &FlagSettings,
+) -> Result<BoardOpen> {
     use crate::scoring::board_window::{BoardFilter, BoardKey};
     let (mut packed, mut summary, mut window, mut flags) = (vec![], vec![], vec![], vec![]);
     let (mut packed_bytes, mut summary_bytes, mut window_bytes) = (0, 0, 0);
@@ -581,7 +588,7 @@ fn bench_board_open(store: &Store, campaign: Id, settings: &FlagSettings) -> Res
 
         let t = Instant::now();
         let first = view.packed().rows.iter().find(|r| !r.flags.is_empty());
-        let ids: Vec<Id> = first
+        let ids: Vec<CandidateId> = first
             .map(|r| r.result.row.candidate_id)
             .into_iter()
             .collect();

@@ -10,8 +10,8 @@ use rand_chacha::ChaCha8Rng;
 use crate::cancel::Progress;
 use crate::import::jd;
 use crate::model::{
-    covers, AssessorRole, Combine, CriterionKind, Decision, ExerciseKind, Id, IndicatorMark, Scale,
-    ScoreInput, Scorecard,
+    covers, AssessorId, AssessorRole, CampaignId, Combine, CriterionKind, Decision, ExerciseKind,
+    IndicatorMark, Scale, ScoreInput, Scorecard,
 };
 use crate::store::{NewCandidate, Storage};
 use crate::Result;
@@ -205,7 +205,7 @@ pub fn build_on_server(
     client: postgres::Client,
     options: &DemoOptions,
     exercises: usize,
-) -> Result<Id> {
+) -> Result<CampaignId> {
     use crate::store::postgres::PgStore;
     let mut store = PgStore::impersonating(client)?;
     store.add_user("", SERVER_DEMO_HR_LOGIN, "Demo HR", true)?;
@@ -220,7 +220,7 @@ pub fn build_on_server(
 
 /// `error`, or, when it is a cancel, one that says what stays of campaign `campaign`: the
 /// demo makes many changes, each its own audited transaction, so what was made is kept.
-fn kept(error: crate::Error, campaign: Id, stage: &str) -> crate::Error {
+fn kept(error: crate::Error, campaign: CampaignId, stage: &str) -> crate::Error {
     error.if_cancelled(|| format!("the demo stopped part-way; campaign {campaign} is kept {stage}"))
 }
 
@@ -243,7 +243,7 @@ pub const MAX_DEMO_EXERCISES: usize = 2;
 /// A panel seat: the assessor, how lenient they are, their login, and the exercise they are
 /// limited to (none: every exercise).
 struct Seat {
-    id: Id,
+    id: AssessorId,
     bias: f64,
     login: String,
     chair: bool,
@@ -265,7 +265,7 @@ pub(crate) fn build_with_exercises(
     options: &DemoOptions,
     exercises: usize,
     progress: &mut Progress<'_>,
-) -> Result<Id> {
+) -> Result<CampaignId> {
     if !(1..=MAX_DEMO_EXERCISES).contains(&exercises) {
         return Err(crate::Error::invalid(
             "exercises",

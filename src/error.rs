@@ -2,6 +2,7 @@
 //! text is the readable message shown to the user.
 
 use crate::import::ImportError;
+use crate::model::CampaignId;
 
 /// Everything the core can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -33,7 +34,7 @@ pub enum Error {
     #[error("campaign {campaign_id} is {state}: {action} is not allowed (allowed when {allowed})")]
     WrongState {
         /// The campaign.
-        campaign_id: i64,
+        campaign_id: CampaignId,
         /// Its current state.
         state: &'static str,
         /// What was attempted.
@@ -46,7 +47,7 @@ pub enum Error {
     #[error("campaign {campaign_id} is signed off and locked: a moderator must reopen it, with a reason, before {action}")]
     Locked {
         /// The campaign.
-        campaign_id: i64,
+        campaign_id: CampaignId,
         /// What was attempted.
         action: String,
     },

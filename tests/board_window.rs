@@ -5,7 +5,7 @@
 use panelmark::model::Mark;
 use std::sync::Arc;
 
-use panelmark::model::{Decision, Id};
+use panelmark::model::{AssessorId, CampaignId, CandidateId, Decision};
 use panelmark::scoring::board::{PackedBoard, PackedRow};
 use panelmark::scoring::board_window::{
     BoardFilter, BoardView, FlagFilter, PanelFilter, MAX_WINDOW,
@@ -19,7 +19,7 @@ use panelmark::store::Store;
 /// sessions on it, as the app holds them: one for changes, one for reads.
 struct Demo {
     _dir: tempfile::TempDir,
-    campaign: Id,
+    campaign: CampaignId,
     writer: Session,
     reader: Session,
 }
@@ -71,7 +71,7 @@ fn read_in_windows(view: &BoardView, filter: &BoardFilter, size: u32) -> Vec<Pac
     let mut rows = Vec::new();
     loop {
         assert_eq!(window.offset as usize, rows.len());
-        let ids: Vec<Id> = window
+        let ids: Vec<CandidateId> = window
             .rows
             .iter()
             .map(|r| r.result.row.candidate_id)
@@ -222,7 +222,7 @@ fn a_window_past_the_end_is_empty_and_a_bad_size_is_refused_by_name() {
     assert!(err.to_string().starts_with("limit: "), "{err}");
     let err = view.window(&all, 0, MAX_WINDOW + 1).unwrap_err();
     assert!(err.to_string().starts_with("limit: "), "{err}");
-    let err = view.flags_of(&[-5]).unwrap_err();
+    let err = view.flags_of(&[CandidateId(-5)]).unwrap_err();
     assert_eq!(err.code(), "not_found", "{err}");
 }
 
@@ -248,7 +248,7 @@ fn the_board_is_kept_until_a_write_and_a_write_shows_on_the_next_window() {
                 criterion_key: first.packed().criteria[0].clone(),
                 mark: Mark::Point(value).into(),
                 text: "Evidence supports a different score".into(),
-                by: 0,
+                by: AssessorId(0),
             },
         )
         .unwrap();

@@ -6,7 +6,7 @@ mod common;
 
 use panelmark::export::ExportOptions;
 use panelmark::model::Mark;
-use panelmark::model::{Id, Scale, ScalePoint};
+use panelmark::model::{CampaignId, CandidateId, Scale, ScalePoint};
 use panelmark::scoring::flags::{FlagKind, FlagSettings};
 use panelmark::scoring::results::Outcome;
 use panelmark::session::Session;
@@ -14,7 +14,7 @@ use panelmark::store::{AuditFilter, NewCandidate, Store};
 use panelmark::Error;
 
 /// Adds a candidate to panel A, as HR.
-fn add(desk: &mut common::Desk, cast: &common::Cast, reference: &str, name: &str) -> Id {
+fn add(desk: &mut common::Desk, cast: &common::Cast, reference: &str, name: &str) -> CandidateId {
     desk.as_("hr")
         .add_candidate(
             cast.campaign,
@@ -31,17 +31,19 @@ fn add(desk: &mut common::Desk, cast: &common::Cast, reference: &str, name: &str
 /// Nine candidates, seven posts, in moderation: totals 21, 20, …, 16 for the first six, then
 /// C-007 and C-008 equal on 15 (and on the tie-break) — a tie for the seventh post — and
 /// C-009 on 12 (a pass, beyond the posts).
-fn tie_for_the_last_post() -> (common::Desk, common::Cast, Id, Id) {
+fn tie_for_the_last_post() -> (common::Desk, common::Cast, CandidateId, CandidateId) {
     tie_for_the_last_post_on(common::desk())
 }
 
 /// [`tie_for_the_last_post`] on `desk` (one on a file, for tests that edit it with raw SQL).
-fn tie_for_the_last_post_on(mut desk: common::Desk) -> (common::Desk, common::Cast, Id, Id) {
+fn tie_for_the_last_post_on(
+    mut desk: common::Desk,
+) -> (common::Desk, common::Cast, CandidateId, CandidateId) {
     let cast = common::campaign(&mut desk);
     desk.as_("hr")
         .set_posts(cast.campaign, Some(7), None)
         .unwrap();
-    let more: Vec<Id> = (4..=9)
+    let more: Vec<CandidateId> = (4..=9)
         .map(|n| {
             add(
                 &mut desk,
@@ -100,7 +102,7 @@ fn a_tie_for_the_last_post_is_flagged_and_sign_off_waits_until_it_is_separated()
     );
 
     let flags = helen.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
-    let tie_flags: Vec<(Option<Id>, &str)> = flags
+    let tie_flags: Vec<(Option<CandidateId>, &str)> = flags
         .iter()
         .filter(|f| f.kind == FlagKind::BoundaryTie)
         .map(|f| (f.candidate_id, f.reason.as_str()))
@@ -371,7 +373,7 @@ fn two_candidates_alike_but_for_a_criterion_not_assessed_pass_and_rank_alike() {
     // Øyvind scored 4 on c3 where Zoë was not assessed: a real low score still counts.
     common::score_and_agree(&mut desk, &cast, cast.oyvind, [Some(5), Some(5), Some(1)]);
     let results = desk.as_("helen").results(cast.campaign).unwrap();
-    let row = |id: Id| results.iter().find(|r| r.candidate_id == id).unwrap();
+    let row = |id: CandidateId| results.iter().find(|r| r.candidate_id == id).unwrap();
     let (zoe, siobhan, oyvind) = (row(cast.zoe), row(cast.siobhan), row(cast.oyvind));
     assert_eq!((zoe.total, zoe.scaled_total), (15.0, 20.0));
     assert_eq!((siobhan.total, siobhan.scaled_total), (20.0, 20.0));
@@ -454,7 +456,7 @@ fn weighted_zero_to_four() -> (common::Desk, common::Cast) {
     desk.as_("hr").start_scoring(cast.campaign).unwrap();
     // Per criterion: (chair's score, member's score, agreed score).
     type Criteria = [(i32, i32, i32); 3];
-    let plan: [(Id, Criteria); 3] = [
+    let plan: [(CandidateId, Criteria); 3] = [
         (cast.zoe, [(4, 3, 4), (3, 3, 3), (2, 2, 2)]),
         (cast.siobhan, [(2, 2, 2), (4, 4, 4), (4, 0, 2)]),
         (cast.oyvind, [(1, 1, 1), (4, 4, 4), (4, 4, 4)]),
@@ -516,7 +518,7 @@ fn weights_and_a_zero_to_four_scale_through_results_flags_and_statistics() {
     );
 
     let flags = helen.flags(cast.campaign, &FlagSettings::DEFAULT).unwrap();
-    let kinds: Vec<(FlagKind, Option<Id>, Option<&str>)> = flags
+    let kinds: Vec<(FlagKind, Option<CandidateId>, Option<&str>)> = flags
         .iter()
         .map(|f| (f.kind, f.candidate_id, f.criterion_key.as_deref()))
         .collect();
@@ -788,7 +790,7 @@ struct FlagCounts {
 }
 
 impl FlagCounts {
-    fn of(db: &std::path::Path, moderator: &Session, campaign: Id) -> Self {
+    fn of(db: &std::path::Path, moderator: &Session, campaign: CampaignId) -> Self {
         let settings = moderator.flag_settings(campaign).unwrap();
         let board = moderator.packed_board(campaign, &settings).unwrap();
         let app = board.rows.iter().map(|r| r.flags.len()).sum::<usize>() + board.panel_flags.len();

@@ -6,6 +6,7 @@ mod pg_support;
 
 use std::time::Instant;
 
+use panelmark::model::AssessorId;
 use panelmark::store::postgres::audit_chain::{self, ChainCheck};
 use panelmark::store::postgres::users::AppRole;
 
@@ -23,7 +24,7 @@ fn concurrent_writers_leave_one_intact_chain() {
     for i in 0..WRITERS {
         let who = format!("w{i}");
         let login = db.add_user(&who, AppRole::Assessor);
-        let id: i64 = hr
+        let id: AssessorId = hr
             .query_one(
                 "INSERT INTO assessors (campaign_id, name, role, panel_id, login) VALUES ($1, $2, 'member', $3, $4) RETURNING id",
                 &[&story.id, &who, &story.panel1, &login],

@@ -12,7 +12,7 @@ mod shared_desk;
 
 use common::{Cast, Desk};
 use panelmark::model::Mark;
-use panelmark::model::{Decision, ExerciseKind, Id, ScoreInput, SubjectKind};
+use panelmark::model::{AssessorId, CandidateId, Decision, ExerciseKind, ScoreInput, SubjectKind};
 use panelmark::store::{AuditFilter, Verification};
 use panelmark::Error;
 use shared_desk::shared_desk;
@@ -29,13 +29,20 @@ fn two_exercises(desk: &mut Desk) -> Cast {
     })
 }
 
-fn input(candidate: Id, assessor: Id, key: &str, value: i32) -> ScoreInput {
+fn input(candidate: CandidateId, assessor: AssessorId, key: &str, value: i32) -> ScoreInput {
     // c3 has no indicators; c1 and c2 two each.
     let indicators = if key.starts_with("c3") { 0 } else { 2 };
     common::score(candidate, assessor, key, value, indicators)
 }
 
-fn save(desk: &mut Desk, cast: &Cast, candidate: Id, assessor: Id, keys: &[&str], value: i32) {
+fn save(
+    desk: &mut Desk,
+    cast: &Cast,
+    candidate: CandidateId,
+    assessor: AssessorId,
+    keys: &[&str],
+    value: i32,
+) {
     for key in keys {
         desk.by(assessor)
             .save_score(cast.campaign, &input(candidate, assessor, key, value))
@@ -46,7 +53,13 @@ fn save(desk: &mut Desk, cast: &Cast, candidate: Id, assessor: Id, keys: &[&str]
         .unwrap_or_else(|e| panic!("assessor {assessor} submitting: {e}"));
 }
 
-fn agree(desk: &mut Desk, cast: &Cast, chair: Id, key: &str, value: i32) -> panelmark::Result<()> {
+fn agree(
+    desk: &mut Desk,
+    cast: &Cast,
+    chair: AssessorId,
+    key: &str,
+    value: i32,
+) -> panelmark::Result<()> {
     let decision = Decision {
         candidate_id: cast.zoe,
         criterion_key: key.into(),
@@ -101,7 +114,7 @@ fn each_exercise_is_its_panels(desk: &mut Desk) {
 
     // Both panels see her; Panel B's chair and member see her beside their own candidate.
     for who in [cast.member_a, cast.member_b] {
-        let seen: Vec<Id> = desk
+        let seen: Vec<CandidateId> = desk
             .by(who)
             .candidates(campaign)
             .unwrap()
@@ -128,7 +141,7 @@ fn each_exercise_is_its_panels(desk: &mut Desk) {
 
     // Independence per panel: after submitting, a member reads their own panel's submitted
     // scores, never the other panel's.
-    let keys_of = |desk: &mut Desk, who: Id| -> Vec<(Id, String)> {
+    let keys_of = |desk: &mut Desk, who: AssessorId| -> Vec<(AssessorId, String)> {
         desk.by(who)
             .visible_scores(campaign, cast.zoe)
             .unwrap()
@@ -332,7 +345,7 @@ fn a_placement_edited_into_the_file_is_caught_by_verify() {
         .unwrap()
         .execute(
             "UPDATE candidate_exercise_panels SET panel_id = ?1 WHERE candidate_id = ?2",
-            [cast.panel_a, cast.zoe],
+            rusqlite::params![cast.panel_a, cast.zoe],
         )
         .unwrap();
     match desk.as_("hr").verify().unwrap() {
@@ -371,7 +384,7 @@ fn the_server_holds_the_rules_against_raw_sql() {
 
     // Gareth has submitted: he reads his own panel's submitted scores for Zoë, not Panel A's.
     let mut gareth = db.connect_as("gareth");
-    let read: Vec<(i64, String)> = gareth
+    let read: Vec<(AssessorId, String)> = gareth
         .query(
             "SELECT assessor_id, criterion_key FROM scores WHERE candidate_id = $1",
             &[&cast.zoe],

@@ -9,6 +9,7 @@ mod pg_support;
 
 use cli_support::exercise_flow::{two_exercise_campaign, HR, PEOPLE};
 use cli_support::{Cli, Server};
+use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId};
 use panelmark::store::postgres::users::AppRole;
 use pg_support::{refusal, save_draft, Db};
 
@@ -21,20 +22,20 @@ const SCORECARD: &str = r#"{"title":"T","criteria":[{"key":"c1"},{"key":"c2"}],
   "combine":"mean"}"#;
 
 struct Ids {
-    campaign: i64,
+    campaign: CampaignId,
     /// Member (exercise e1), chair (e1), chair of the presentation (e2), moderator.
-    a: i64,
-    c: i64,
-    p: i64,
-    m: i64,
-    x: i64,
+    a: AssessorId,
+    c: AssessorId,
+    p: AssessorId,
+    m: AssessorId,
+    x: CandidateId,
 }
 
-fn one(
+fn one<I: for<'a> postgres::types::FromSql<'a>>(
     client: &mut postgres::Client,
     sql: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
-) -> i64 {
+) -> I {
     client.query_one(sql, params).unwrap().get(0)
 }
 
@@ -48,7 +49,7 @@ fn set_up(db: &Db) -> Ids {
     db.add_user("m", AppRole::Moderator);
     let mut hr = db.connect_as("hr");
     let t = "2026-12-02T09:00:00Z";
-    let sc = one(
+    let sc: i64 = one(
         &mut hr,
         "INSERT INTO scorecards (title, created_at) VALUES ('T', $1) RETURNING id",
         &[&t],
@@ -64,12 +65,12 @@ fn set_up(db: &Db) -> Ids {
          VALUES ('Two exercises', $1, 1, $2, 'setup', $3) RETURNING id",
         &[&sc, &SCORECARD, &t],
     );
-    let panel = one(
+    let panel: PanelId = one(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P') RETURNING id",
         &[&campaign],
     );
-    let mut person = |who: &str, role: &str, panel: Option<i64>, exercise: Option<&str>| {
+    let mut person = |who: &str, role: &str, panel: Option<PanelId>, exercise: Option<&str>| {
         one(
             &mut hr,
             "INSERT INTO assessors (campaign_id, name, role, panel_id, login, exercise)
@@ -103,8 +104,8 @@ fn set_up(db: &Db) -> Ids {
 
 fn submit(
     client: &mut postgres::Client,
-    candidate: i64,
-    assessor: i64,
+    candidate: CandidateId,
+    assessor: AssessorId,
 ) -> Result<u64, postgres::Error> {
     client.execute(
         "UPDATE scores SET status = 'submitted', submitted_at = 't' WHERE candidate_id = $1 AND assessor_id = $2",
@@ -114,9 +115,9 @@ fn submit(
 
 fn agree(
     client: &mut postgres::Client,
-    candidate: i64,
+    candidate: CandidateId,
     key: &str,
-    by: i64,
+    by: AssessorId,
 ) -> Result<u64, postgres::Error> {
     client.execute(
         "INSERT INTO agreed_scores (candidate_id, criterion_key, value, rationale, agreed_by, agreed_at)
@@ -207,7 +208,7 @@ fn an_assessors_exercise_is_the_campaigns_set_by_hr_and_fixed_once_they_score() 
     let db = require_pg!(SUITE);
     let ids = set_up(&db);
     let mut hr = db.connect_as("hr");
-    let set = |client: &mut postgres::Client, who: i64, exercise: &str| {
+    let set = |client: &mut postgres::Client, who: AssessorId, exercise: &str| {
         client.execute(
             "UPDATE assessors SET exercise = $2 WHERE id = $1",
             &[&who, &exercise],

@@ -9,12 +9,12 @@ mod pg_support;
 mod shared_desk;
 
 use common::{Cast, Desk};
-use panelmark::model::{Id, ScoreStatus};
+use panelmark::model::{AssessorId, CandidateId, ScoreStatus};
 use panelmark::Error;
 use shared_desk::shared_desk;
 
 /// (candidate, assessor, criterion, submitted) of each score, as the call returns them.
-fn rows(scores: &[panelmark::model::Score]) -> Vec<(Id, Id, String, bool)> {
+fn rows(scores: &[panelmark::model::Score]) -> Vec<(CandidateId, AssessorId, String, bool)> {
     scores
         .iter()
         .map(|s| {
@@ -34,14 +34,15 @@ fn scored_panels(desk: &mut Desk) -> Cast {
     let cast = common::campaign(desk);
     let campaign = cast.campaign;
     desk.as_("hr").start_scoring(campaign).unwrap();
-    let save = |desk: &mut Desk, candidate: Id, assessor: Id, key: &str, value: i32| {
-        let n = if key == "c3" { 0 } else { 2 };
-        desk.by(assessor)
-            .save_score(campaign, &common::score(candidate, assessor, key, value, n))
-            .unwrap();
-    };
+    let save =
+        |desk: &mut Desk, candidate: CandidateId, assessor: AssessorId, key: &str, value: i32| {
+            let n = if key == "c3" { 0 } else { 2 };
+            desk.by(assessor)
+                .save_score(campaign, &common::score(candidate, assessor, key, value, n))
+                .unwrap();
+        };
     // Every criterion at `value`, then submitted.
-    let submit = |desk: &mut Desk, candidate: Id, assessor: Id, value: i32| {
+    let submit = |desk: &mut Desk, candidate: CandidateId, assessor: AssessorId, value: i32| {
         for key in ["c1", "c2", "c3"] {
             save(desk, candidate, assessor, key, value);
         }

@@ -13,7 +13,7 @@ use panelmark::model::Mark;
 use std::path::{Path, PathBuf};
 
 use common::Cast;
-use panelmark::model::{Decision, ScoreInput};
+use panelmark::model::{CandidateId, Decision, ScoreInput};
 use panelmark::store::postgres::audit_chain::{self, ChainCheck};
 use panelmark::store::NewCandidate;
 use pg_support::refusal;
@@ -31,7 +31,7 @@ const TEXTS: [&str; 6] = [NAME, EMAIL, SLOT, EVIDENCE, RATIONALE, ADJUSTMENTS];
 
 /// Adds the candidate to panel A with every personal field, has both members score and submit
 /// with evidence, the chair agree with a rationale and HR note adjustments. Returns their id.
-fn candidate_with_texts(desk: &mut common::Desk, cast: &Cast) -> i64 {
+fn candidate_with_texts(desk: &mut common::Desk, cast: &Cast) -> CandidateId {
     let id = desk
         .as_("hr")
         .add_candidate(

@@ -4,13 +4,13 @@
 mod common;
 
 use panelmark::model::Mark;
-use panelmark::model::{CampaignState, Decision, ScoreStatus};
+use panelmark::model::{AssessorId, CampaignState, CandidateId, Decision, ScoreStatus};
 use panelmark::scoring::flags::{FlagKind, FlagSettings};
 use panelmark::scoring::results::{Outcome, ResultSource};
 use panelmark::store::Verification;
 use panelmark::Error;
 
-fn agreed(candidate: i64, key: &str, value: i32, by: i64) -> Decision {
+fn agreed(candidate: CandidateId, key: &str, value: i32, by: AssessorId) -> Decision {
     Decision {
         candidate_id: candidate,
         criterion_key: key.into(),

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use panelmark::model::{CampaignId, CandidateId};
 use panelmark::store::postgres::connect::Target;
 use panelmark::store::postgres::listen::{Change, Listener};
 use serde::Serialize;
@@ -27,9 +28,9 @@ pub struct LiveChange {
     /// Increases by one per change heard since connecting.
     pub seq: u64,
     /// The campaign it belongs to.
-    pub campaign_id: Option<i64>,
+    pub campaign_id: Option<CampaignId>,
     /// The candidate it is about, if any.
-    pub candidate_id: Option<i64>,
+    pub candidate_id: Option<CandidateId>,
     /// The table that changed.
     pub table: String,
 }
@@ -160,7 +161,7 @@ fn listen(target: &Target, shared: &(Mutex<Log>, Condvar), stop: &AtomicBool) {
 mod tests {
     use super::*;
 
-    fn change(candidate: i64) -> Change {
+    fn change(candidate: CandidateId) -> Change {
         serde_json::from_value(serde_json::json!({
             "campaign": 1, "candidate": candidate, "table": "scores"
         }))
@@ -170,8 +171,8 @@ mod tests {
     #[test]
     fn each_reader_gets_what_came_after_its_cursor() {
         let mut log = Log::default();
-        log.push(change(7));
-        log.push(change(8));
+        log.push(change(CandidateId(7)));
+        log.push(change(CandidateId(8)));
         let all = log.since(0);
         assert_eq!(all.cursor, 2);
         assert_eq!(
@@ -179,7 +180,7 @@ mod tests {
                 .iter()
                 .map(|c| c.candidate_id)
                 .collect::<Vec<_>>(),
-            [Some(7), Some(8)]
+            [Some(CandidateId(7)), Some(CandidateId(8))]
         );
         assert!(!all.missed);
         let later = log.since(1);
@@ -192,7 +193,7 @@ mod tests {
     fn a_reader_too_far_behind_is_told_to_re_read_everything() {
         let mut log = Log::default();
         for i in 0..(KEPT as i64 + 5) {
-            log.push(change(i));
+            log.push(change(CandidateId(i)));
         }
         let behind = log.since(2);
         assert!(behind.missed);

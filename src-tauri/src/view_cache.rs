@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use panelmark::model::Id;
+use panelmark::model::CampaignId;
 use panelmark::scoring::board_window::BoardView;
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::scoring::results_window::ResultsView;
@@ -101,7 +101,7 @@ impl BoardCache {
     pub fn view(
         &self,
         state: &AppState,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &FlagSettings,
     ) -> IpcResult<Arc<BoardView>> {
         self.view_with(state, Connection::Shared, |session, kept| {
@@ -114,7 +114,7 @@ impl ResultsCache {
     /// The results and statistics of `campaign_id`, as of now: the kept ones if nothing was
     /// written since, else computed afresh (on the read connection) and kept.
     #[track_caller]
-    pub fn view(&self, state: &AppState, campaign_id: Id) -> IpcResult<Arc<ResultsView>> {
+    pub fn view(&self, state: &AppState, campaign_id: CampaignId) -> IpcResult<Arc<ResultsView>> {
         self.view_with(state, Connection::Shared, |session, kept| {
             session.results_view(campaign_id, kept)
         })
@@ -127,7 +127,7 @@ impl ResultsCache {
 pub fn prepare(
     state: &AppState,
     (board, results): (&BoardCache, &ResultsCache),
-    campaign_id: Id,
+    campaign_id: CampaignId,
     settings: &FlagSettings,
 ) -> IpcResult<()> {
     board.view_with(state, Connection::Own, |session, kept| {
@@ -143,13 +143,13 @@ pub fn prepare(
 mod tests {
     use std::time::Instant;
 
-    use panelmark::model::{Decision, Mark};
+    use panelmark::model::{AssessorId, Decision, Mark};
     use panelmark::scoring::board_window::BoardFilter;
 
     use super::*;
 
     /// A 24-candidate demo campaign in a fresh database, signed in as its moderator.
-    fn demo_as_moderator(dir: &std::path::Path) -> (AppState, Id) {
+    fn demo_as_moderator(dir: &std::path::Path) -> (AppState, CampaignId) {
         let state = AppState::new(dir.join("settings.json"), Instant::now());
         state.open(&dir.join("a.db")).unwrap();
         state.sign_in("hr", Some("HR Admin")).unwrap();
@@ -218,7 +218,7 @@ mod tests {
                         criterion_key: first.packed().criteria[0].clone(),
                         mark: Mark::Point(value).into(),
                         text: "The evidence supports another score".into(),
-                        by: 0,
+                        by: AssessorId(0),
                     },
                 )
             })

@@ -12,7 +12,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use panelmark::model::{AssessorRole, Criterion, CriterionKind, Priority, Role, Scale, Scorecard};
+use panelmark::model::{
+    AssessorRole, CampaignId, Criterion, CriterionKind, Priority, Role, Scale, Scorecard,
+};
 use panelmark::store::postgres::users::AppRole;
 use panelmark::store::postgres::PgStore;
 use panelmark_app::state::{AppState, DatabaseKind};
@@ -237,7 +239,7 @@ fn commands_run_on_tauris_async_runtime_without_the_driver_panicking() {
         }))
         .unwrap();
     assert_eq!(names, ["Other", "Story", "Third"]);
-    assert!(created > 0, "{created:?}");
+    assert!(created.0 > 0, "{created:?}");
 
     // The same on a single-threaded runtime, and the state dropped on it (closing connections).
     let single = tokio::runtime::Builder::new_current_thread()
@@ -263,7 +265,7 @@ fn a_change_another_desk_commits_reaches_the_window_through_wait_changes() {
     assert!(quiet.live && quiet.changes.is_empty() && quiet.cursor == 0);
 
     // Another desk's transaction commits a change the server announces (a phase moves).
-    let story: i64 = db
+    let story: CampaignId = db
         .superuser()
         .query_one(
             "SELECT id FROM panelmark.campaigns WHERE name = 'Story'",

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::CampaignRecord;
-use crate::model::{key_exercise, Id, IndicatorMark, Mark};
+use crate::model::{key_exercise, CandidateId, IndicatorMark, Mark};
 use crate::scoring::flags::FlagKind;
 use crate::scoring::results::fmt_num;
 use crate::store::audit::AuditRef;
@@ -76,8 +76,8 @@ fn opt_num(v: Option<i32>) -> String {
 
 /// Each candidate's flags as "kind (count)" in the rules' order, e.g.
 /// `wide_spread (2); no_evidence (1)`.
-fn flags_by_candidate(record: &CampaignRecord) -> HashMap<Id, String> {
-    let mut counts: HashMap<Id, BTreeMap<FlagKind, usize>> = HashMap::new();
+fn flags_by_candidate(record: &CampaignRecord) -> HashMap<CandidateId, String> {
+    let mut counts: HashMap<CandidateId, BTreeMap<FlagKind, usize>> = HashMap::new();
     for f in &record.flags {
         if let Some(id) = f.candidate_id {
             *counts.entry(id).or_default().entry(f.kind).or_default() += 1;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::record::Parts;
 use super::{csv, CampaignRecord};
 use crate::cancel::Progress;
-use crate::model::Id;
+use crate::model::CampaignId;
 use crate::scoring::flags::FlagSettings;
 use crate::store::audit::AuditRef;
 use crate::store::Storage;
@@ -80,7 +80,7 @@ fn join(handle: std::thread::ScopedJoinHandle<'_, Result<PathBuf>>) -> Result<Pa
 /// name from an earlier export are replaced only by a complete new set.
 pub(crate) fn export_campaign(
     store: &dyn Storage,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     dir: &Path,
     options: &ExportOptions,
     progress: &mut Progress<'_>,
@@ -126,7 +126,7 @@ fn publish(summary: ExportSummary, dir: &Path) -> Result<ExportSummary> {
 /// Writes every file of the export into `dir` (the staging folder).
 fn write_all(
     store: &dyn Storage,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     dir: &Path,
     options: &ExportOptions,
     progress: &mut Progress<'_>,

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::files::{safe_file_stem, ExportSummary};
 use super::pdf::{self, Align, Block, Column, Document, Table};
 use super::CampaignRecord;
-use crate::model::{AssessorRole, Candidate, IndicatorMark, Mark, MaybeMark, Score};
+use crate::model::{AssessorRole, Candidate, CandidateId, IndicatorMark, Mark, MaybeMark, Score};
 use crate::scoring::results::{self, fmt_num, CandidateResult, Outcome, ResultSource};
 use crate::{Error, Result};
 
@@ -698,7 +698,7 @@ pub fn candidate_pack(record: &CampaignRecord, candidate: &Candidate) -> Documen
 pub fn campaign_summary(record: &CampaignRecord) -> Document {
     let card = &record.campaign.assessed;
     let opt = |x: Option<f64>| x.map_or("—".to_owned(), |v| format!("{v:.3}"));
-    let reference_of = |id: Option<i64>| {
+    let reference_of = |id: Option<CandidateId>| {
         id.and_then(|id| record.candidates.iter().find(|c| c.id == id))
             .map_or(String::new(), |c| c.reference.clone())
     };

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::anchor::Anchor;
-use crate::model::Id;
+use crate::model::CampaignId;
 use crate::{Error, Result};
 
 /// SHA-256 of a file, as hex, read in blocks (exports can be large).
@@ -20,7 +20,7 @@ fn file_sha256(path: &Path) -> Result<String> {
 }
 
 /// The receipt's text for an export of `campaign_id` at `anchor`, covering `files`.
-pub fn text(campaign_id: Id, anchor: &Anchor, files: &[PathBuf]) -> Result<String> {
+pub fn text(campaign_id: CampaignId, anchor: &Anchor, files: &[PathBuf]) -> Result<String> {
     let mut out = format!(
         "# Panelmark export receipt: campaign {campaign_id}\n\
          # Check the audit log still holds this head: panelmark verify --anchors receipt.txt\n\
@@ -47,7 +47,7 @@ pub fn text(campaign_id: Id, anchor: &Anchor, files: &[PathBuf]) -> Result<Strin
 pub fn write(
     dir: &Path,
     name: &str,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     anchor: &Anchor,
     files: &[PathBuf],
 ) -> Result<PathBuf> {

@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::model::{AgreedScore, Assessor, Campaign, Candidate, Id, Moderation, Panel, Score};
+use crate::model::{
+    AgreedScore, Assessor, AssessorId, Campaign, CampaignId, Candidate, CandidateId, Moderation,
+    Panel, PanelId, Score,
+};
 use crate::scoring::flags::{self, Flag, FlagSettings};
 use crate::scoring::report::{self, CampaignStats};
 use crate::scoring::results::{self, CandidateResult};
@@ -12,8 +15,8 @@ use crate::store::audit::AuditRecord;
 use crate::store::{SignOff, Storage};
 use crate::Result;
 
-fn index_by_candidate(events: &[AuditRecord]) -> HashMap<Id, Vec<usize>> {
-    let mut index: HashMap<Id, Vec<usize>> = HashMap::new();
+fn index_by_candidate(events: &[AuditRecord]) -> HashMap<CandidateId, Vec<usize>> {
+    let mut index: HashMap<CandidateId, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if let Some(id) = e.candidate_id {
             index.entry(id).or_default().push(i);
@@ -36,11 +39,11 @@ pub struct CampaignRecord {
     /// Candidates in reference order.
     pub candidates: Vec<Candidate>,
     /// Submitted scores with evidence, by candidate id.
-    pub scores: HashMap<Id, Vec<Score>>,
+    pub scores: HashMap<CandidateId, Vec<Score>>,
     /// Agreed scores by candidate id.
-    pub agreed: HashMap<Id, Vec<AgreedScore>>,
+    pub agreed: HashMap<CandidateId, Vec<AgreedScore>>,
     /// Moderations by candidate id.
-    pub moderations: HashMap<Id, Vec<Moderation>>,
+    pub moderations: HashMap<CandidateId, Vec<Moderation>>,
     /// Results in merit order.
     pub results: Vec<CandidateResult>,
     /// Flags, with the thresholds in [`Parts::flags`]; empty unless asked for.
@@ -54,7 +57,7 @@ pub struct CampaignRecord {
     /// The campaign's audit events (empty unless loaded with [`Parts::audit`]).
     pub audit: Vec<AuditRecord>,
     /// Indexes into `audit` of the events about each candidate, by candidate id.
-    pub audit_by_candidate: HashMap<Id, Vec<usize>>,
+    pub audit_by_candidate: HashMap<CandidateId, Vec<usize>>,
     /// Hash of the newest event in the whole chain when the record was loaded.
     pub audit_head: String,
     /// Sequence number of that event (the anchor is `audit_seq:audit_head`).
@@ -66,7 +69,7 @@ pub struct CampaignRecord {
     /// The conflicts of interest declared in the campaign (the summary lists them).
     pub conflicts: Vec<crate::store::ConflictDeclaration>,
     /// Each candidate's reasonable adjustments, where set (their own pack prints them).
-    pub adjustments: HashMap<Id, String>,
+    pub adjustments: HashMap<CandidateId, String>,
 }
 
 /// The optional parts of a [`CampaignRecord`]: each costs time and memory on large campaigns,
@@ -83,7 +86,7 @@ pub struct Parts {
 
 impl CampaignRecord {
     /// Loads a campaign for export, with the optional `parts` asked for.
-    pub(crate) fn load(store: &dyn Storage, campaign_id: Id, parts: Parts) -> Result<Self> {
+    pub(crate) fn load(store: &dyn Storage, campaign_id: CampaignId, parts: Parts) -> Result<Self> {
         let data = store.campaign_data(campaign_id)?;
         let index = data.index();
         let results = results::compute_indexed(&data, &index);
@@ -96,12 +99,12 @@ impl CampaignRecord {
             None => Vec::new(),
         };
         let stats = parts.summary.then(|| report::compute(&data));
-        let mut scores: HashMap<Id, Vec<Score>> = HashMap::new();
+        let mut scores: HashMap<CandidateId, Vec<Score>> = HashMap::new();
         for s in store.submitted_scores(campaign_id)? {
             scores.entry(s.candidate_id).or_default().push(s);
         }
-        let mut agreed: HashMap<Id, Vec<AgreedScore>> = HashMap::new();
-        let mut moderations: HashMap<Id, Vec<Moderation>> = HashMap::new();
+        let mut agreed: HashMap<CandidateId, Vec<AgreedScore>> = HashMap::new();
+        let mut moderations: HashMap<CandidateId, Vec<Moderation>> = HashMap::new();
         let (all_agreed, all_moderations) = store.decisions(campaign_id)?;
         for a in all_agreed {
             agreed.entry(a.candidate_id).or_default().push(a);
@@ -150,7 +153,10 @@ impl CampaignRecord {
     }
 
     /// The audit events about one candidate, oldest first.
-    pub fn candidate_events(&self, candidate_id: Id) -> impl Iterator<Item = &AuditRecord> {
+    pub fn candidate_events(
+        &self,
+        candidate_id: CandidateId,
+    ) -> impl Iterator<Item = &AuditRecord> {
         self.audit_by_candidate
             .get(&candidate_id)
             .into_iter()
@@ -159,7 +165,7 @@ impl CampaignRecord {
     }
 
     /// An assessor's name.
-    pub fn assessor_name(&self, id: Id) -> &str {
+    pub fn assessor_name(&self, id: AssessorId) -> &str {
         self.assessors
             .iter()
             .find(|a| a.id == id)
@@ -167,7 +173,7 @@ impl CampaignRecord {
     }
 
     /// A panel's name.
-    pub fn panel_name(&self, id: Option<Id>) -> &str {
+    pub fn panel_name(&self, id: Option<PanelId>) -> &str {
         id.and_then(|id| self.panels.iter().find(|p| p.id == id))
             .map_or("", |p| p.name.as_str())
     }

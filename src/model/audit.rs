@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Id;
+use super::{AssessorId, CampaignId, CandidateId};
 
 /// One entry of the append-only, hash-chained audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -40,11 +40,11 @@ pub struct AuditEvent {
 #[ts(export)]
 pub struct AuditSubject {
     /// The campaign, if the event belongs to one.
-    pub campaign_id: Option<Id>,
+    pub campaign_id: Option<CampaignId>,
     /// The candidate, if the event is about one.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// The assessor whose score or conflict declaration it is, if any.
-    pub assessor_id: Option<Id>,
+    pub assessor_id: Option<AssessorId>,
     /// What kind of record changed.
     pub kind: SubjectKind,
 }

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Id, Scorecard};
+use super::{CampaignId, Scorecard, ScorecardId};
 
 /// Where a campaign is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,11 +46,11 @@ impl CampaignState {
 #[ts(export)]
 pub struct Campaign {
     /// Database id.
-    pub id: Id,
+    pub id: CampaignId,
     /// Name, e.g. "DevOps SEO, November 2026".
     pub name: String,
     /// The scorecard template it was started from.
-    pub scorecard_id: Id,
+    pub scorecard_id: ScorecardId,
     /// Which version of that template.
     pub scorecard_version: i64,
     /// The exact scorecard the campaign runs on: later template edits do not change it.
@@ -94,9 +94,9 @@ impl PinnedScorecard {
 impl Campaign {
     /// A campaign read from storage.
     pub fn new(
-        id: Id,
+        id: CampaignId,
         name: String,
-        (scorecard_id, scorecard_version): (Id, i64),
+        (scorecard_id, scorecard_version): (ScorecardId, i64),
         pinned: PinnedScorecard,
         state: CampaignState,
         created_at: String,

@@ -6,6 +6,7 @@
 mod audit;
 mod campaign;
 mod exercise;
+mod ids;
 mod mark;
 mod people;
 mod placement;
@@ -19,6 +20,7 @@ pub use campaign::{Campaign, CampaignState, PinnedScorecard};
 pub use exercise::{
     covers, key_exercise, slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR,
 };
+pub use ids::{AssessorId, CampaignId, CandidateId, PanelId, RoleId, ScorecardId, UserId};
 pub use mark::{BothMarks, FromStoredPair, Mark, MarkFields, MaybeMark, NotAMark};
 pub use people::{Assessor, AssessorRole, Candidate, Panel, User, Withdrawal};
 pub use placement::ExercisePanel;
@@ -26,6 +28,3 @@ pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocume
 pub use scale::{Scale, ScalePoint};
 pub use score::{AgreedScore, Decision, IndicatorMark, Moderation, Score, ScoreInput, ScoreStatus};
 pub use scorecard::{Scorecard, ScorecardCriterion};
-
-/// Database identifier of a stored entity.
-pub type Id = i64;

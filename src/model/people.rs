@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Id;
+use super::{AssessorId, CampaignId, CandidateId, PanelId, UserId};
 
 /// What an assessor may do in a campaign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -47,9 +47,9 @@ impl AssessorRole {
 #[ts(export)]
 pub struct Panel {
     /// Database id.
-    pub id: Id,
+    pub id: PanelId,
     /// Campaign it belongs to.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// Name, e.g. "Panel A".
     pub name: String,
 }
@@ -59,15 +59,15 @@ pub struct Panel {
 #[ts(export)]
 pub struct Assessor {
     /// Database id.
-    pub id: Id,
+    pub id: AssessorId,
     /// Campaign it belongs to.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// Full name.
     pub name: String,
     /// Member, chair or moderator.
     pub role: AssessorRole,
     /// The panel they sit on; moderators sit on none.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// The user (see [`User`]) this record makes a member, chair or moderator.
     pub login: String,
     /// The one exercise (key) a member or chair assesses, when the campaign's exercises have
@@ -81,7 +81,7 @@ pub struct Assessor {
 #[ts(export)]
 pub struct User {
     /// Database id.
-    pub id: Id,
+    pub id: UserId,
     /// The identity: unique, lowercase, no spaces (in a shared database, the database login).
     pub login: String,
     /// The name shown.
@@ -96,9 +96,9 @@ pub struct User {
 #[ts(export)]
 pub struct Candidate {
     /// Database id.
-    pub id: Id,
+    pub id: CandidateId,
     /// Campaign it belongs to.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// The campaign's reference for the candidate (unique within the campaign).
     pub reference: String,
     /// Full name.
@@ -106,7 +106,7 @@ pub struct Candidate {
     /// Contact email, if given.
     pub email: Option<String>,
     /// The panel that interviews them.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// Interview slot, free text (e.g. "2026-11-24 10:00"), if set.
     pub slot: Option<String>,
     /// Set once the candidate has withdrawn: they leave the merit list and results, and no

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{covers, Assessor, Candidate, Id, Scorecard};
+use super::{covers, Assessor, Candidate, PanelId, Scorecard};
 
 /// One exercise of a candidate placed before a panel other than their own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -18,13 +18,13 @@ pub struct ExercisePanel {
     /// The exercise's key.
     pub exercise: String,
     /// The panel that assesses the candidate in it.
-    pub panel_id: Id,
+    pub panel_id: PanelId,
 }
 
 impl Candidate {
     /// The panel that assesses the candidate in `exercise` (`None`: the exercise of a
     /// scorecard with one).
-    pub fn panel_for(&self, exercise: Option<&str>) -> Option<Id> {
+    pub fn panel_for(&self, exercise: Option<&str>) -> Option<PanelId> {
         exercise
             .and_then(|key| self.exercise_panels.iter().find(|p| p.exercise == key))
             .map(|p| p.panel_id)
@@ -49,8 +49,8 @@ impl Candidate {
     }
 
     /// Every panel that assesses the candidate in some exercise, their own first.
-    pub fn panels(&self) -> Vec<Id> {
-        let mut panels: Vec<Id> = self.panel_id.into_iter().collect();
+    pub fn panels(&self) -> Vec<PanelId> {
+        let mut panels: Vec<PanelId> = self.panel_id.into_iter().collect();
         for placed in &self.exercise_panels {
             if !panels.contains(&placed.panel_id) {
                 panels.push(placed.panel_id);
@@ -87,12 +87,12 @@ impl Scorecard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AssessorRole;
+    use crate::model::{AssessorId, AssessorRole, CampaignId, CandidateId, PanelId};
 
-    fn seat(panel: Id, exercise: Option<&str>) -> Assessor {
+    fn seat(panel: PanelId, exercise: Option<&str>) -> Assessor {
         Assessor {
-            id: 1,
-            campaign_id: 1,
+            id: AssessorId(1),
+            campaign_id: CampaignId(1),
             name: "A".into(),
             role: AssessorRole::Member,
             panel_id: Some(panel),
@@ -101,10 +101,10 @@ mod tests {
         }
     }
 
-    fn candidate(panel: Id, placed: &[(&str, Id)]) -> Candidate {
+    fn candidate(panel: PanelId, placed: &[(&str, PanelId)]) -> Candidate {
         Candidate {
-            id: 7,
-            campaign_id: 1,
+            id: CandidateId(7),
+            campaign_id: CampaignId(1),
             reference: "C7".into(),
             name: "C".into(),
             email: None,
@@ -123,38 +123,38 @@ mod tests {
 
     #[test]
     fn an_exercise_placed_elsewhere_leaves_the_own_panel_and_goes_to_the_other() {
-        let c = candidate(1, &[("e2", 9)]);
-        assert_eq!(c.panel_for(Some("e1")), Some(1));
-        assert_eq!(c.panel_for(Some("e2")), Some(9));
-        assert_eq!(c.panel_for(None), Some(1));
+        let c = candidate(PanelId(1), &[("e2", PanelId(9))]);
+        assert_eq!(c.panel_for(Some("e1")), Some(PanelId(1)));
+        assert_eq!(c.panel_for(Some("e2")), Some(PanelId(9)));
+        assert_eq!(c.panel_for(None), Some(PanelId(1)));
         // A seat for every exercise on the candidate's panel keeps e1 only.
-        assert!(c.assessed_by(&seat(1, None), Some("e1")));
-        assert!(!c.assessed_by(&seat(1, None), Some("e2")));
+        assert!(c.assessed_by(&seat(PanelId(1), None), Some("e1")));
+        assert!(!c.assessed_by(&seat(PanelId(1), None), Some("e2")));
         // The other panel's seats assess e2, and nothing else of the candidate.
-        assert!(c.assessed_by(&seat(9, None), Some("e2")));
-        assert!(!c.assessed_by(&seat(9, None), Some("e1")));
+        assert!(c.assessed_by(&seat(PanelId(9), None), Some("e2")));
+        assert!(!c.assessed_by(&seat(PanelId(9), None), Some("e1")));
         // A seat limited to e1 on the other panel assesses nothing of this candidate.
         let both = [Some("e1".to_owned()), Some("e2".to_owned())];
-        assert!(!c.assessed_in_any(&seat(9, Some("e1")), &both));
-        assert!(c.assessed_in_any(&seat(9, Some("e2")), &both));
-        assert_eq!(c.panels(), vec![1, 9]);
+        assert!(!c.assessed_in_any(&seat(PanelId(9), Some("e1")), &both));
+        assert!(c.assessed_in_any(&seat(PanelId(9), Some("e2")), &both));
+        assert_eq!(c.panels(), vec![PanelId(1), PanelId(9)]);
     }
 
     #[test]
     fn a_candidate_with_every_exercise_placed_away_is_not_seen_by_their_own_panel() {
-        let c = candidate(1, &[("e1", 5), ("e2", 9)]);
+        let c = candidate(PanelId(1), &[("e1", PanelId(5)), ("e2", PanelId(9))]);
         let both = [Some("e1".to_owned()), Some("e2".to_owned())];
-        assert!(!c.assessed_in_any(&seat(1, None), &both));
-        assert!(c.assessed_in_any(&seat(5, None), &both));
+        assert!(!c.assessed_in_any(&seat(PanelId(1), None), &both));
+        assert!(c.assessed_in_any(&seat(PanelId(5), None), &both));
     }
 
     #[test]
     fn moderators_and_seatless_records_assess_nothing() {
-        let c = candidate(1, &[]);
-        let mut moderator = seat(1, None);
+        let c = candidate(PanelId(1), &[]);
+        let mut moderator = seat(PanelId(1), None);
         moderator.role = AssessorRole::Moderator;
         assert!(!c.assessed_by(&moderator, None));
-        let mut nowhere = seat(1, None);
+        let mut nowhere = seat(PanelId(1), None);
         nowhere.panel_id = None;
         assert!(!c.assessed_by(&nowhere, None));
     }

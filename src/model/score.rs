@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Id, Mark, MaybeMark};
+use super::{AssessorId, CandidateId, Mark, MaybeMark};
 
 /// How an assessor marked one behaviour indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -80,9 +80,9 @@ pub enum ScoreStatus {
 #[ts(export)]
 pub struct Score {
     /// Candidate scored.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Who scored.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// A point of the scale or "not assessed"; none while undecided. Sent and stored as
@@ -132,7 +132,7 @@ impl Score {
 #[ts(export)]
 pub struct AgreedScore {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// The agreed point, or "not assessed" (sent and stored as `value` and `not_assessed`).
@@ -142,7 +142,7 @@ pub struct AgreedScore {
     /// Why the panel settled on this score.
     pub rationale: String,
     /// The assessor (usually the chair) who recorded it.
-    pub agreed_by: Id,
+    pub agreed_by: AssessorId,
     /// When (RFC 3339, UTC).
     pub agreed_at: String,
 }
@@ -152,7 +152,7 @@ pub struct AgreedScore {
 #[ts(export)]
 pub struct Moderation {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// The moderated point, or "not assessed" (sent and stored as `value` and `not_assessed`).
@@ -162,7 +162,7 @@ pub struct Moderation {
     /// Why; required whenever it differs from the agreed score.
     pub reason: String,
     /// The moderator.
-    pub moderator_id: Id,
+    pub moderator_id: AssessorId,
     /// When (RFC 3339, UTC).
     pub moderated_at: String,
 }
@@ -172,9 +172,9 @@ pub struct Moderation {
 #[ts(export)]
 pub struct ScoreInput {
     /// Candidate scored.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Who is scoring.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// A point of the scale or "not assessed"; none while undecided. Sent as `value` and
@@ -193,7 +193,7 @@ pub struct ScoreInput {
 #[ts(export)]
 pub struct Decision {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Scorecard criterion key.
     pub criterion_key: String,
     /// The point or "not assessed" (sent as `value` and `not_assessed`); one must be chosen:
@@ -204,7 +204,7 @@ pub struct Decision {
     /// The panel's rationale, or the moderator's reason.
     pub text: String,
     /// The chair/member recording an agreed score, or the moderator.
-    pub by: Id,
+    pub by: AssessorId,
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::data::CampaignData;
 use super::flags::{self, Flag, FlagKind, FlagSettings};
 use super::results::{self, CandidateResult, ResultSource};
 use super::results_window::ResultRow;
-use crate::model::Id;
+use crate::model::{AssessorId, CandidateId};
 
 /// What the moderation board shows.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -100,7 +100,12 @@ pub struct PackedCell(
 /// A candidate's [`Flag`]: `[kind, criterion index, assessor id, reason]`.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct PackedFlag(pub FlagKind, pub Option<u32>, pub Option<Id>, pub String);
+pub struct PackedFlag(
+    pub FlagKind,
+    pub Option<u32>,
+    pub Option<AssessorId>,
+    pub String,
+);
 
 impl Board {
     /// Packs the board for the screen. `criteria` are the keys flags and cells refer to (see
@@ -111,7 +116,7 @@ impl Board {
             .enumerate()
             .map(|(i, k)| (k.as_str(), i as u32))
             .collect();
-        let mut by_candidate: HashMap<Id, Vec<PackedFlag>> = HashMap::new();
+        let mut by_candidate: HashMap<CandidateId, Vec<PackedFlag>> = HashMap::new();
         let mut panel_flags = Vec::new();
         for flag in self.flags {
             let Some(candidate) = flag.candidate_id else {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::board::{PackedBoard, PackedFlag, PackedRow, RowResult};
 use super::flags::{Flag, FlagKind, FlagSettings, Severity};
 use super::results::Outcome;
-use crate::model::Id;
+use crate::model::{AssessorId, CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// The most rows (or candidates' flags) one request may ask for: a screenful many times
@@ -27,7 +27,7 @@ pub const MAX_WINDOW: u32 = 500;
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardKey {
     /// The campaign.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// The flag thresholds.
     pub settings: FlagSettings,
     /// The audit chain's head when the board was read (read before the board, so a write in
@@ -85,7 +85,7 @@ pub enum PanelFilter {
 /// comes on request ([`BoardView::flags_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct FlagMark(pub FlagKind, pub Option<u32>, pub Option<Id>);
+pub struct FlagMark(pub FlagKind, pub Option<u32>, pub Option<AssessorId>);
 
 /// A row of the board as a window sends it: the row with its flags' marks.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -116,7 +116,7 @@ pub struct BoardWindow {
 #[ts(export)]
 pub struct CandidateFlags {
     /// The candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// The flags, in the order the window's marks list them.
     pub flags: Vec<PackedFlag>,
 }
@@ -184,7 +184,7 @@ pub struct BoardView {
     /// candidates.
     flagged_panels: HashSet<String>,
     /// Row index by candidate.
-    row_of: HashMap<Id, usize>,
+    row_of: HashMap<CandidateId, usize>,
 }
 
 impl BoardView {
@@ -305,7 +305,7 @@ impl BoardView {
     }
 
     /// The flags, with their reasons, of each candidate asked for, in the order asked.
-    pub fn flags_of(&self, candidates: &[Id]) -> Result<Vec<CandidateFlags>> {
+    pub fn flags_of(&self, candidates: &[CandidateId]) -> Result<Vec<CandidateFlags>> {
         if !candidates.is_empty() {
             check_limit("candidate_ids", count(candidates.len()))?;
         }

@@ -6,14 +6,16 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Assessor, Campaign, Candidate, Id, Mark, MaybeMark, Panel};
+use crate::model::{
+    Assessor, AssessorId, Campaign, Candidate, CandidateId, Mark, MaybeMark, Panel, PanelId,
+};
 
 /// A moderator's recorded ordering of candidates with equal totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TieOrder {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// 1 = first among the tied.
     pub rank: i64,
     /// The written reason for separating them.
@@ -24,9 +26,9 @@ pub struct TieOrder {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreFact {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Assessor.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Index of the criterion in the campaign's scorecard.
     pub criterion: usize,
     /// The point or "not assessed"; none if the criterion was left unmarked.
@@ -45,7 +47,7 @@ pub struct ScoreFact {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecidedScore {
     /// Candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Index of the criterion in the campaign's scorecard.
     pub criterion: usize,
     /// The point, or "not assessed".
@@ -124,7 +126,7 @@ impl CampaignData {
     /// Groups scores, agreed scores and moderations by candidate.
     pub fn index(&self) -> Index<'_> {
         let criteria = self.campaign.assessed.criteria.len();
-        let position: HashMap<Id, usize> = self
+        let position: HashMap<CandidateId, usize> = self
             .candidates
             .iter()
             .enumerate()
@@ -154,12 +156,12 @@ impl CampaignData {
     }
 
     /// An assessor by id.
-    pub fn assessor(&self, id: Id) -> Option<&Assessor> {
+    pub fn assessor(&self, id: AssessorId) -> Option<&Assessor> {
         self.assessors.iter().find(|a| a.id == id)
     }
 
     /// A panel's name.
-    pub fn panel_name(&self, id: Option<Id>) -> Option<&str> {
+    pub fn panel_name(&self, id: Option<PanelId>) -> Option<&str> {
         id.and_then(|id| self.panels.iter().find(|p| p.id == id))
             .map(|p| p.name.as_str())
     }

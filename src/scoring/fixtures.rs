@@ -3,8 +3,9 @@
 
 use super::data::{CampaignData, DecidedScore};
 use crate::model::{
-    Campaign, CampaignState, Candidate, Combine, Criterion, CriterionKind, ExerciseKind, Id, Mark,
-    Panel, PinnedScorecard, Priority, Scale, Scorecard, ScorecardCriterion,
+    Campaign, CampaignId, CampaignState, Candidate, CandidateId, Combine, Criterion, CriterionKind,
+    ExerciseKind, Mark, Panel, PanelId, PinnedScorecard, Priority, Scale, Scorecard,
+    ScorecardCriterion, ScorecardId,
 };
 
 /// A criterion with four indicators, weight 1, no pass mark.
@@ -60,10 +61,10 @@ pub fn two_exercises(combine: Combine) -> Scorecard {
 }
 
 /// A candidate `C-<id>` on `panel`.
-pub fn candidate(id: Id, panel: Option<Id>) -> Candidate {
+pub fn candidate(id: CandidateId, panel: Option<PanelId>) -> Candidate {
     Candidate {
         id,
-        campaign_id: 1,
+        campaign_id: CampaignId(1),
         reference: format!("C-{id}"),
         name: format!("Candidate {id}"),
         email: None,
@@ -75,7 +76,7 @@ pub fn candidate(id: Id, panel: Option<Id>) -> Candidate {
 }
 
 /// An agreed (or moderated) score of `value` on entry `criterion`.
-pub fn decided(candidate_id: Id, criterion: usize, value: i32) -> DecidedScore {
+pub fn decided(candidate_id: CandidateId, criterion: usize, value: i32) -> DecidedScore {
     DecidedScore {
         candidate_id,
         criterion,
@@ -92,18 +93,18 @@ pub fn campaign(
 ) -> CampaignData {
     CampaignData {
         campaign: Campaign::new(
-            1,
+            CampaignId(1),
             "Test".into(),
-            (1, 1),
+            (ScorecardId(1), 1),
             PinnedScorecard::new(card),
             CampaignState::Moderation,
             "2026-11-30T00:00:00Z".into(),
         ),
         posts: None,
-        panels: [(1, "Panel A"), (2, "Panel B")]
+        panels: [(PanelId(1), "Panel A"), (PanelId(2), "Panel B")]
             .map(|(id, name)| Panel {
                 id,
-                campaign_id: 1,
+                campaign_id: CampaignId(1),
                 name: name.into(),
             })
             .to_vec(),

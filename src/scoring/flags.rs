@@ -9,7 +9,9 @@ use super::data::ScoreFact;
 use super::data::{CampaignData, CandidateView, Index};
 use super::results::{self, CandidateResult};
 use super::stats;
-use crate::model::{CampaignState, Candidate, Id, Scale, ScorecardCriterion};
+use crate::model::{
+    AssessorId, CampaignState, Candidate, CandidateId, PanelId, Scale, ScorecardCriterion,
+};
 
 /// Which rule raised a flag.
 #[derive(
@@ -115,13 +117,13 @@ pub struct Flag {
     /// The rule.
     pub kind: FlagKind,
     /// Candidate concerned, if the flag is about one.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// Criterion key concerned, if any.
     pub criterion_key: Option<String>,
     /// Assessor concerned, if any.
-    pub assessor_id: Option<Id>,
+    pub assessor_id: Option<AssessorId>,
     /// Panel concerned, if any.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// Why, in words a moderator can act on.
     pub reason: String,
 }
@@ -428,9 +430,9 @@ pub fn exercises_disagree(
 /// A score counts for the panel of the assessor who gave it (a candidate may sit one exercise
 /// before another panel).
 pub fn panel_outliers(data: &CampaignData, threshold: f64) -> Vec<Flag> {
-    let panel_of: HashMap<Id, Option<Id>> =
+    let panel_of: HashMap<AssessorId, Option<PanelId>> =
         data.assessors.iter().map(|a| (a.id, a.panel_id)).collect();
-    let mut by_panel: HashMap<Id, Vec<f64>> = HashMap::new();
+    let mut by_panel: HashMap<PanelId, Vec<f64>> = HashMap::new();
     let mut all = Vec::new();
     for s in &data.scores {
         if let (Some(v), Some(Some(panel))) = (s.mark.point(), panel_of.get(&s.assessor_id)) {
@@ -548,7 +550,7 @@ const PARALLEL_FROM_CANDIDATES: usize = 500;
 struct Context<'a> {
     data: &'a CampaignData,
     settings: &'a FlagSettings,
-    names: HashMap<Id, &'a str>,
+    names: HashMap<AssessorId, &'a str>,
     /// Every member and chair of the campaign.
     scorers: Vec<&'a crate::model::Assessor>,
     /// The exercises scores are kept under (see `Scorecard::scored_exercises`).
@@ -589,7 +591,7 @@ impl<'a> Context<'a> {
         let mut scores: Vec<&ScoreFact> = Vec::new();
         for (candidate, view) in pairs {
             let submitters = {
-                let mut ids: Vec<Id> = view.scores.iter().map(|s| s.assessor_id).collect();
+                let mut ids: Vec<AssessorId> = view.scores.iter().map(|s| s.assessor_id).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 ids.len()
@@ -685,16 +687,16 @@ fn across_exercises(data: &CampaignData) -> Vec<(&ScorecardCriterion, Vec<(&str,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mark;
+    use crate::model::{CampaignId, Mark};
 
     fn candidate() -> Candidate {
         Candidate {
-            id: 7,
-            campaign_id: 1,
+            id: CandidateId(7),
+            campaign_id: CampaignId(1),
             reference: "C-7".into(),
             name: "Zoë".into(),
             email: None,
-            panel_id: Some(2),
+            panel_id: Some(PanelId(2)),
             slot: None,
             withdrawal: None,
             exercise_panels: Vec::new(),
@@ -708,9 +710,15 @@ mod tests {
         }
     }
 
-    fn fact(assessor: Id, value: i32, shown: u16, negative: u16, has_evidence: bool) -> ScoreFact {
+    fn fact(
+        assessor: AssessorId,
+        value: i32,
+        shown: u16,
+        negative: u16,
+        has_evidence: bool,
+    ) -> ScoreFact {
         ScoreFact {
-            candidate_id: 7,
+            candidate_id: CandidateId(7),
             assessor_id: assessor,
             criterion: 0,
             mark: Mark::Point(value).into(),
@@ -723,7 +731,10 @@ mod tests {
 
     #[test]
     fn spread_is_flagged_at_the_threshold_and_not_below() {
-        let (a, b) = (fact(1, 3, 2, 0, true), fact(2, 5, 3, 0, true));
+        let (a, b) = (
+            fact(AssessorId(1), 3, 2, 0, true),
+            fact(AssessorId(2), 5, 3, 0, true),
+        );
         let flag = wide_spread(&candidate(), &criterion(None), &[&a, &b], 2)
             .expect("3 vs 5 reaches a threshold of 2");
         assert_eq!(
@@ -735,7 +746,10 @@ mod tests {
 
     #[test]
     fn agreed_outside_the_members_range_is_flagged() {
-        let (a, b) = (fact(1, 4, 2, 0, true), fact(2, 5, 3, 0, true));
+        let (a, b) = (
+            fact(AssessorId(1), 4, 2, 0, true),
+            fact(AssessorId(2), 5, 3, 0, true),
+        );
         assert!(agreed_outside_range(&candidate(), &criterion(None), &[&a, &b], Some(5)).is_none());
         let flag =
             agreed_outside_range(&candidate(), &criterion(None), &[&a, &b], Some(6)).unwrap();
@@ -750,21 +764,21 @@ mod tests {
         let flag = no_evidence(
             &candidate(),
             &criterion(None),
-            &fact(3, 6, 3, 0, false),
+            &fact(AssessorId(3), 6, 3, 0, false),
             "Amara Okafor",
         )
         .unwrap();
         assert_eq!(
             (flag.assessor_id, flag.reason.as_str()),
             (
-                Some(3),
+                Some(AssessorId(3)),
                 "Amara Okafor scored 6 on Working Together with no evidence"
             )
         );
         assert!(no_evidence(
             &candidate(),
             &criterion(None),
-            &fact(3, 6, 3, 0, true),
+            &fact(AssessorId(3), 6, 3, 0, true),
             "Amara"
         )
         .is_none());
@@ -778,25 +792,28 @@ mod tests {
                 .map(|f| f.reason)
         };
         assert_eq!(
-            at_odds(fact(1, 6, 0, 0, true)).unwrap(),
+            at_odds(fact(AssessorId(1), 6, 0, 0, true)).unwrap(),
             "Tomasz scored 6 but marked none of the 4 indicators as shown on Working Together"
         );
-        assert!(at_odds(fact(1, 5, 1, 2, true))
+        assert!(at_odds(fact(AssessorId(1), 5, 1, 2, true))
             .unwrap()
             .contains("2 indicators negative and only 1 shown"));
-        assert!(at_odds(fact(1, 2, 2, 0, true))
+        assert!(at_odds(fact(AssessorId(1), 2, 2, 0, true))
             .unwrap()
             .contains("scored 2 but marked 2 of 4 indicators as shown"));
         assert!(
-            at_odds(fact(1, 4, 0, 0, true)).is_none(),
+            at_odds(fact(AssessorId(1), 4, 0, 0, true)).is_none(),
             "a middling score with nothing shown is not a contradiction"
         );
-        assert!(at_odds(fact(1, 6, 3, 0, true)).is_none());
+        assert!(at_odds(fact(AssessorId(1), 6, 3, 0, true)).is_none());
     }
 
     #[test]
     fn members_either_side_of_the_pass_mark() {
-        let (a, b) = (fact(1, 3, 1, 0, true), fact(2, 4, 2, 0, true));
+        let (a, b) = (
+            fact(AssessorId(1), 3, 1, 0, true),
+            fact(AssessorId(2), 4, 2, 0, true),
+        );
         let flag = pass_mark_split(&candidate(), &criterion(Some(4)), &[&a, &b]).unwrap();
         assert_eq!(
             flag.reason,
@@ -867,8 +884,11 @@ mod tests {
         let on = |card: crate::model::Scorecard, agreed: [(usize, i32); 3]| {
             fixtures::campaign(
                 card,
-                vec![fixtures::candidate(7, Some(1))],
-                agreed.iter().map(|&(i, v)| decided(7, i, v)).collect(),
+                vec![fixtures::candidate(CandidateId(7), Some(PanelId(1)))],
+                agreed
+                    .iter()
+                    .map(|&(i, v)| decided(CandidateId(7), i, v))
+                    .collect(),
             )
         };
         let card = fixtures::two_exercises(crate::model::Combine::Mean);
@@ -880,7 +900,7 @@ mod tests {
         );
         // A moderated score replaces the agreed one in the comparison.
         let mut moderated = on(card.clone(), [(0, 1), (1, 6), (2, 2)]);
-        moderated.moderated.push(decided(7, 2, 5));
+        moderated.moderated.push(decided(CandidateId(7), 2, 5));
         assert!(disagreements(&moderated).is_empty(), "6 and 5 are 1 apart");
         assert!(disagreements(&on(card.clone(), [(0, 1), (1, 5), (2, 4)])).is_empty());
         // A threshold of 5 lets a gap of 4 pass.
@@ -894,8 +914,8 @@ mod tests {
         // One exercise: c1 = 1 and c2 = 6 are different criteria, never a disagreement.
         let single = fixtures::campaign(
             fixtures::one_exercise(),
-            vec![fixtures::candidate(7, Some(1))],
-            vec![decided(7, 0, 1), decided(7, 1, 6)],
+            vec![fixtures::candidate(CandidateId(7), Some(PanelId(1)))],
+            vec![decided(CandidateId(7), 0, 1), decided(CandidateId(7), 1, 6)],
         );
         assert!(disagreements(&single).is_empty());
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::data::CampaignData;
 use super::stats::{self, Metric};
-use crate::model::Id;
+use crate::model::{AssessorId, CandidateId, PanelId};
 
 /// Spread of members' scores on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -31,7 +31,7 @@ pub struct CriterionStats {
 #[ts(export)]
 pub struct AssessorLeniency {
     /// Assessor id.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Name.
     pub name: String,
     /// Panel name.
@@ -47,7 +47,7 @@ pub struct AssessorLeniency {
 #[ts(export)]
 pub struct PanelStats {
     /// Panel id.
-    pub panel_id: Id,
+    pub panel_id: PanelId,
     /// Name.
     pub name: String,
     /// ICC(2,1) over the panel's candidate × criterion units scored by every member.
@@ -62,7 +62,7 @@ pub struct PanelStats {
 #[ts(export)]
 pub struct CombinedPanelStats {
     /// Panel id.
-    pub panel_id: Id,
+    pub panel_id: PanelId,
     /// Panel name.
     pub name: String,
     /// Mean combined score.
@@ -120,10 +120,10 @@ pub struct CampaignStats {
 /// Computes the campaign's statistics from submitted scores and agreed scores.
 pub fn compute(data: &CampaignData) -> CampaignStats {
     let scorecard = &data.campaign.assessed;
-    let candidate_of: HashMap<Id, &crate::model::Candidate> =
+    let candidate_of: HashMap<CandidateId, &crate::model::Candidate> =
         data.candidates.iter().map(|c| (c.id, c)).collect();
     // unit (candidate, criterion) → assessor → value
-    let mut units: BTreeMap<(Id, usize), BTreeMap<Id, f64>> = BTreeMap::new();
+    let mut units: BTreeMap<(CandidateId, usize), BTreeMap<AssessorId, f64>> = BTreeMap::new();
     for s in &data.scores {
         if let (Some(v), true) = (s.mark.point(), candidate_of.contains_key(&s.candidate_id)) {
             units
@@ -142,19 +142,19 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
             .get(criterion)
             .and_then(|c| c.exercise.as_deref())
     };
-    let limited: std::collections::HashSet<Id> = data
+    let limited: std::collections::HashSet<PanelId> = data
         .assessors
         .iter()
         .filter(|a| a.role.scores() && a.exercise.is_some())
         .filter_map(|a| a.panel_id)
         .collect();
-    let group_of = |panel: Id, criterion: usize| -> (Id, Option<&str>) {
+    let group_of = |panel: PanelId, criterion: usize| -> (PanelId, Option<&str>) {
         (
             panel,
             exercise_of(criterion).filter(|_| limited.contains(&panel)),
         )
     };
-    let members_of = |panel: Id, exercise: Option<&str>| -> Vec<Id> {
+    let members_of = |panel: PanelId, exercise: Option<&str>| -> Vec<AssessorId> {
         data.assessors
             .iter()
             .filter(|a| a.role.scores() && a.panel_id == Some(panel))
@@ -169,7 +169,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
     } else {
         Vec::new()
     };
-    let mut groups: BTreeMap<(Id, Option<&str>), Vec<Id>> = BTreeMap::new();
+    let mut groups: BTreeMap<(PanelId, Option<&str>), Vec<AssessorId>> = BTreeMap::new();
     for panel in &data.panels {
         let keys: Vec<Option<&str>> = if limited.contains(&panel.id) && !exercise_keys.is_empty() {
             exercise_keys.iter().map(|k| Some(*k)).collect()
@@ -183,7 +183,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
             }
         }
     }
-    let rows_for_group = |key: (Id, Option<&str>)| -> Vec<Vec<f64>> {
+    let rows_for_group = |key: (PanelId, Option<&str>)| -> Vec<Vec<f64>> {
         let Some(members) = groups.get(&key) else {
             return Vec::new();
         };
@@ -240,7 +240,7 @@ pub fn compute(data: &CampaignData) -> CampaignStats {
         .map(|by| by.values().map(|v| Some(*v)).collect())
         .collect();
 
-    let agreed: HashMap<(Id, usize), i32> = data
+    let agreed: HashMap<(CandidateId, usize), i32> = data
         .agreed
         .iter()
         .filter_map(|a| a.mark.point().map(|v| ((a.candidate_id, a.criterion), v)))
@@ -320,7 +320,7 @@ pub fn combined(
     if !built.has_several_exercises() {
         return Vec::new();
     }
-    let panel_of: HashMap<Id, Id> = data
+    let panel_of: HashMap<CandidateId, PanelId> = data
         .candidates
         .iter()
         .filter_map(|c| Some((c.id, c.panel_id?)))
@@ -331,7 +331,7 @@ pub fn combined(
         .enumerate()
         .map(|(i, criterion)| {
             // (panel, combined score) of every candidate with one on this criterion.
-            let scored: Vec<(Option<Id>, f64)> = results
+            let scored: Vec<(Option<PanelId>, f64)> = results
                 .iter()
                 .filter_map(|r| {
                     let value = r.combined.get(i)?.value?;
@@ -381,25 +381,25 @@ mod tests {
         let data = fixtures::campaign(
             fixtures::two_exercises(Combine::Mean),
             vec![
-                candidate(1, Some(1)),
-                candidate(2, Some(1)),
-                candidate(3, Some(2)),
-                candidate(4, Some(2)),
+                candidate(CandidateId(1), Some(PanelId(1))),
+                candidate(CandidateId(2), Some(PanelId(1))),
+                candidate(CandidateId(3), Some(PanelId(2))),
+                candidate(CandidateId(4), Some(PanelId(2))),
             ],
             vec![
                 // Panel A: Data Analysis 6 & 2 → 4, 5 & 4 → 4.5.
-                decided(1, 0, 4),
-                decided(1, 1, 6),
-                decided(1, 2, 2),
-                decided(2, 0, 5),
-                decided(2, 1, 5),
-                decided(2, 2, 4),
+                decided(CandidateId(1), 0, 4),
+                decided(CandidateId(1), 1, 6),
+                decided(CandidateId(1), 2, 2),
+                decided(CandidateId(2), 0, 5),
+                decided(CandidateId(2), 1, 5),
+                decided(CandidateId(2), 2, 4),
                 // Panel B: 3 & 3 → 3; candidate 4 has no technical test score yet.
-                decided(3, 0, 2),
-                decided(3, 1, 3),
-                decided(3, 2, 3),
-                decided(4, 0, 6),
-                decided(4, 1, 6),
+                decided(CandidateId(3), 0, 2),
+                decided(CandidateId(3), 1, 3),
+                decided(CandidateId(3), 2, 3),
+                decided(CandidateId(4), 0, 6),
+                decided(CandidateId(4), 1, 6),
             ],
         );
         let stats = compute(&data);
@@ -441,8 +441,8 @@ mod tests {
     fn no_combined_figures_with_one_exercise() {
         let data = fixtures::campaign(
             fixtures::one_exercise(),
-            vec![candidate(1, Some(1))],
-            vec![decided(1, 0, 4), decided(1, 1, 5)],
+            vec![candidate(CandidateId(1), Some(PanelId(1)))],
+            vec![decided(CandidateId(1), 0, 4), decided(CandidateId(1), 1, 5)],
         );
         assert!(compute(&data).combined.is_empty());
     }

@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::data::{CampaignData, CandidateView, Index, TieOrder};
-use crate::model::{Id, MaybeMark, Scorecard};
+use crate::model::{CandidateId, MaybeMark, Scorecard};
 
 /// Where a candidate's final score on a criterion came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -78,7 +78,7 @@ impl Outcome {
 #[ts(export)]
 pub struct CandidateResult {
     /// Candidate id.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Reference.
     pub reference: String,
     /// Name.
@@ -497,7 +497,7 @@ mod tests {
             .enumerate()
             .map(|(i, &(position, tied))| CandidateResult {
                 combined: Vec::new(),
-                candidate_id: i as Id + 1,
+                candidate_id: CandidateId(i as i64 + 1),
                 reference: format!("C-{:03}", i + 1),
                 name: format!("Candidate {}", i + 1),
                 panel: None,

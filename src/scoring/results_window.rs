@@ -19,7 +19,7 @@ use super::combined::CombinedCriterion;
 use super::data::CampaignData;
 use super::report::{self, CampaignStats};
 use super::results::{self, CandidateResult, CriterionResult, Outcome};
-use crate::model::Id;
+use crate::model::{CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// What kept results were computed from. Results whose key differs from the one a request
@@ -27,7 +27,7 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsKey {
     /// The campaign.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// The audit chain's head when the results were read (read before them, so a write in
     /// between makes the key older than the results, never newer).
     pub audit_head: String,
@@ -64,7 +64,7 @@ impl ResultsList {
 #[ts(export)]
 pub struct ResultRow {
     /// Candidate id.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Reference.
     pub reference: String,
     /// Name.
@@ -167,7 +167,7 @@ pub struct ResultsSummary {
 #[ts(export)]
 pub struct ResultDetails {
     /// The candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// Per criterion (with several exercises, per exercise and criterion).
     pub criteria: Vec<CriterionResult>,
     /// With several exercises: each criterion's exercise scores and their combination.
@@ -185,7 +185,7 @@ pub struct ResultsView {
     /// for them).
     stats: OnceLock<CampaignStats>,
     /// Index in `results` by candidate.
-    index_of: HashMap<Id, usize>,
+    index_of: HashMap<CandidateId, usize>,
 }
 
 impl ResultsView {
@@ -291,7 +291,7 @@ impl ResultsView {
     }
 
     /// The scores of each candidate asked for, in the order asked.
-    pub fn details_of(&self, candidates: &[Id]) -> Result<Vec<ResultDetails>> {
+    pub fn details_of(&self, candidates: &[CandidateId]) -> Result<Vec<ResultDetails>> {
         check_limit("candidate_ids", count(candidates.len()))?;
         candidates
             .iter()
@@ -314,13 +314,13 @@ impl ResultsView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Combine;
+    use crate::model::{Combine, PanelId};
     use crate::scoring::board_window::MAX_WINDOW;
     use crate::scoring::fixtures::{campaign, candidate, decided, one_exercise, two_exercises};
 
     fn key() -> ResultsKey {
         ResultsKey {
-            campaign_id: 1,
+            campaign_id: CampaignId(1),
             audit_head: "head".into(),
             viewer: "moderator".into(),
         }
@@ -334,11 +334,18 @@ mod tests {
         let totals = [(1, 5, 5), (2, 4, 4), (3, 4, 4), (4, 2, 2), (6, 3, 4)];
         let agreed = totals
             .iter()
-            .flat_map(|&(id, a, b)| [decided(id, 0, a), decided(id, 1, b)])
+            .flat_map(|&(id, a, b)| {
+                [
+                    decided(CandidateId(id), 0, a),
+                    decided(CandidateId(id), 1, b),
+                ]
+            })
             .collect();
         let mut data = campaign(
             card,
-            (1..=6).map(|id| candidate(id, Some(1 + id % 2))).collect(),
+            (1..=6)
+                .map(|id| candidate(CandidateId(id), Some(PanelId(1 + id % 2))))
+                .collect(),
             agreed,
         );
         data.posts = Some(2);
@@ -411,28 +418,31 @@ mod tests {
     fn a_candidates_scores_come_on_request_and_match_the_results() {
         let data = campaign(
             two_exercises(Combine::Sum),
-            vec![candidate(1, Some(1)), candidate(2, Some(1))],
             vec![
-                decided(1, 0, 5),
-                decided(1, 1, 4),
-                decided(1, 2, 6),
-                decided(2, 0, 3),
-                decided(2, 1, 3),
-                decided(2, 2, 3),
+                candidate(CandidateId(1), Some(PanelId(1))),
+                candidate(CandidateId(2), Some(PanelId(1))),
+            ],
+            vec![
+                decided(CandidateId(1), 0, 5),
+                decided(CandidateId(1), 1, 4),
+                decided(CandidateId(1), 2, 6),
+                decided(CandidateId(2), 0, 3),
+                decided(CandidateId(2), 1, 3),
+                decided(CandidateId(2), 2, 3),
             ],
         );
         let view = ResultsView::compute(key(), data.clone());
         let summary = view.summary(10).unwrap();
         assert_eq!(summary.combined, ["Working Together", "Data Analysis"]);
-        let details = view.details_of(&[2, 1]).unwrap();
+        let details = view.details_of(&[CandidateId(2), CandidateId(1)]).unwrap();
         let full = results::compute(&data);
-        let of = |id: Id| full.iter().find(|r| r.candidate_id == id).unwrap();
-        assert_eq!(details[0].candidate_id, 2);
-        assert_eq!(details[0].combined, of(2).combined);
-        assert_eq!(details[1].criteria, of(1).criteria);
+        let of = |id: CandidateId| full.iter().find(|r| r.candidate_id == id).unwrap();
+        assert_eq!(details[0].candidate_id, CandidateId(2));
+        assert_eq!(details[0].combined, of(CandidateId(2)).combined);
+        assert_eq!(details[1].criteria, of(CandidateId(1)).criteria);
         assert_eq!(details[1].combined[1].value, Some(10.0));
         assert!(matches!(
-            view.details_of(&[99]),
+            view.details_of(&[CandidateId(99)]),
             Err(Error::NotFound { .. })
         ));
     }

@@ -2,7 +2,7 @@
 //! who may do it.
 
 use super::Session;
-use crate::model::{Assessor, AssessorRole, Candidate, Id};
+use crate::model::{Assessor, AssessorRole, CampaignId, Candidate, CandidateId};
 use crate::{Error, Result};
 
 /// What the signed-in user is in one campaign: HR administrator or not, and their assessor
@@ -11,14 +11,14 @@ use crate::{Error, Result};
 #[ts(export)]
 pub struct Roles {
     /// The campaign.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// Whether the user is an HR administrator (of the whole database).
     pub hr_admin: bool,
     /// The user's assessor records in the campaign.
     pub records: Vec<Assessor>,
     /// The candidates the user declared a conflict of interest with: they neither see nor
     /// score them.
-    pub conflicts: Vec<Id>,
+    pub conflicts: Vec<CandidateId>,
     /// Whether every panel the user scores on has had their conflicts stated (declared, or
     /// confirmed none); scoring waits for it.
     pub conflicts_stated: bool,
@@ -61,7 +61,7 @@ impl Roles {
     }
 
     /// Whether the user declared a conflict of interest with the candidate.
-    pub fn conflicted(&self, candidate_id: Id) -> bool {
+    pub fn conflicted(&self, candidate_id: CandidateId) -> bool {
         self.conflicts.contains(&candidate_id)
     }
 
@@ -77,7 +77,7 @@ impl Roles {
 
 impl Session {
     /// The signed-in user's roles in a campaign.
-    pub fn roles(&self, campaign_id: Id) -> Result<Roles> {
+    pub fn roles(&self, campaign_id: CampaignId) -> Result<Roles> {
         let conflicts = self.store.conflict_status(&self.user.login, campaign_id)?;
         let records = self.store.records_of(&self.user.login, campaign_id)?;
         // Only a scorer's rules depend on the exercises: the scorecard is read for them alone
@@ -118,7 +118,11 @@ impl Session {
     }
 
     /// The user's moderator record in the campaign, or a refusal.
-    pub(super) fn require_moderator(&self, campaign_id: Id, action: &str) -> Result<Assessor> {
+    pub(super) fn require_moderator(
+        &self,
+        campaign_id: CampaignId,
+        action: &str,
+    ) -> Result<Assessor> {
         self.roles(campaign_id)?
             .moderator()
             .cloned()
@@ -126,7 +130,7 @@ impl Session {
     }
 
     /// The user's roles, or a refusal when they have no part in the campaign.
-    pub(super) fn require_part(&self, campaign_id: Id, action: &str) -> Result<Roles> {
+    pub(super) fn require_part(&self, campaign_id: CampaignId, action: &str) -> Result<Roles> {
         let roles = self.roles(campaign_id)?;
         if roles.takes_part() {
             Ok(roles)
@@ -139,7 +143,11 @@ impl Session {
     }
 
     /// The user's roles, if they are an HR administrator or moderate the campaign.
-    pub(super) fn require_hr_or_moderator(&self, campaign_id: Id, action: &str) -> Result<Roles> {
+    pub(super) fn require_hr_or_moderator(
+        &self,
+        campaign_id: CampaignId,
+        action: &str,
+    ) -> Result<Roles> {
         let roles = self.roles(campaign_id)?;
         if roles.hr_admin || roles.moderator().is_some() {
             Ok(roles)
@@ -152,7 +160,11 @@ impl Session {
     }
 
     /// The candidate, if the user may see them (see [`Roles::sees`]).
-    pub(super) fn visible_candidate(&self, roles: &Roles, candidate_id: Id) -> Result<Candidate> {
+    pub(super) fn visible_candidate(
+        &self,
+        roles: &Roles,
+        candidate_id: CandidateId,
+    ) -> Result<Candidate> {
         let candidate = self.store.candidate(roles.campaign_id, candidate_id)?;
         if roles.sees(&candidate) {
             Ok(candidate)

@@ -14,7 +14,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::Session;
 use crate::anchor::{Anchor, AnchorCheck};
-use crate::model::{Assessor, AssessorRole, AuditEvent, Candidate, Id, SubjectKind};
+use crate::model::{
+    Assessor, AssessorId, AssessorRole, AuditEvent, CampaignId, Candidate, CandidateId, PanelId,
+    SubjectKind,
+};
 use crate::store::{AuditFilter, Verification};
 use crate::Result;
 
@@ -24,11 +27,11 @@ pub(super) const MIN_PAGE: usize = 1_000;
 /// What deciding on events about one campaign needs, read once per campaign.
 struct CampaignFacts {
     /// The campaign's candidates by id (those the reader may read).
-    candidates: HashMap<Id, Candidate>,
+    candidates: HashMap<CandidateId, Candidate>,
     /// The scorecard's scored exercises (`None`: a scorecard without exercises).
     exercises: Vec<Option<String>>,
     /// Assessor → their panel.
-    assessor_panels: HashMap<Id, Option<Id>>,
+    assessor_panels: HashMap<AssessorId, Option<PanelId>>,
 }
 
 /// Everything about the reader that deciding on an event needs, read once per request; the
@@ -36,10 +39,10 @@ struct CampaignFacts {
 struct Reader<'s> {
     session: &'s Session,
     records: Vec<Assessor>,
-    own_ids: HashSet<Id>,
-    campaigns: HashMap<Id, CampaignFacts>,
+    own_ids: HashSet<AssessorId>,
+    campaigns: HashMap<CampaignId, CampaignFacts>,
     /// candidate → (panel, whether the reader has submitted for them, if the reader scores them)
-    candidates: HashMap<Id, (Option<Id>, Option<bool>)>,
+    candidates: HashMap<CandidateId, (Option<PanelId>, Option<bool>)>,
 }
 
 impl<'s> Reader<'s> {
@@ -55,20 +58,20 @@ impl<'s> Reader<'s> {
         })
     }
 
-    fn moderates(&self, campaign: Id) -> bool {
+    fn moderates(&self, campaign: CampaignId) -> bool {
         self.records
             .iter()
             .any(|a| a.campaign_id == campaign && a.role == AssessorRole::Moderator)
     }
 
-    fn scores_in(&self, campaign: Id) -> bool {
+    fn scores_in(&self, campaign: CampaignId) -> bool {
         self.records
             .iter()
             .any(|a| a.campaign_id == campaign && a.role.scores())
     }
 
     /// The campaign's facts, read on first use.
-    fn campaign(&mut self, campaign: Id) -> Result<&CampaignFacts> {
+    fn campaign(&mut self, campaign: CampaignId) -> Result<&CampaignFacts> {
         if !self.campaigns.contains_key(&campaign) {
             let store = &self.session.store;
             let facts = CampaignFacts {
@@ -95,7 +98,11 @@ impl<'s> Reader<'s> {
     /// The reader's panel for the candidate (the one that assesses them, else the
     /// candidate's own), and whether the reader (assessing them in some exercise) has
     /// submitted.
-    fn candidate(&mut self, campaign: Id, candidate: Id) -> Result<(Option<Id>, Option<bool>)> {
+    fn candidate(
+        &mut self,
+        campaign: CampaignId,
+        candidate: CandidateId,
+    ) -> Result<(Option<PanelId>, Option<bool>)> {
         if let Some(known) = self.candidates.get(&candidate) {
             return Ok(*known);
         }

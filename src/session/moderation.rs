@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::Session;
 use crate::cancel::Progress;
 use crate::export::{ExportOptions, ExportSummary};
-use crate::model::{AgreedScore, Decision, Id, Moderation, Score};
+use crate::model::{AgreedScore, CampaignId, CandidateId, Decision, Moderation, Score};
 use crate::scoring::board_window::{BoardKey, BoardView};
 use crate::scoring::results_window::{ResultsKey, ResultsView};
 use crate::scoring::{board, flags, report, results};
@@ -16,7 +16,11 @@ use crate::Result;
 
 impl Session {
     /// The moderation board: results and flags from one load.
-    pub fn board(&self, campaign_id: Id, settings: &flags::FlagSettings) -> Result<board::Board> {
+    pub fn board(
+        &self,
+        campaign_id: CampaignId,
+        settings: &flags::FlagSettings,
+    ) -> Result<board::Board> {
         self.require_moderator(campaign_id, "see the moderation board")?;
         self.store.board(campaign_id, settings)
     }
@@ -24,7 +28,7 @@ impl Session {
     /// The moderation board packed for the screen.
     pub fn packed_board(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &flags::FlagSettings,
     ) -> Result<board::PackedBoard> {
         self.require_moderator(campaign_id, "see the moderation board")?;
@@ -38,7 +42,7 @@ impl Session {
     /// time), never newer.
     pub fn board_view(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &flags::FlagSettings,
         cached: Option<Arc<BoardView>>,
     ) -> Result<Arc<BoardView>> {
@@ -60,7 +64,7 @@ impl Session {
     /// was written since), else computed afresh (the head read first, as for the board).
     pub fn results_view(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         cached: Option<Arc<ResultsView>>,
     ) -> Result<Arc<ResultsView>> {
         self.require_moderator(campaign_id, "see the results")?;
@@ -76,14 +80,14 @@ impl Session {
     }
 
     /// Results in merit order.
-    pub fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
+    pub fn results(&self, campaign_id: CampaignId) -> Result<Vec<results::CandidateResult>> {
         self.require_moderator(campaign_id, "see the results")?;
         self.store.results(campaign_id)
     }
 
     /// The campaign's flag thresholds (an HR administrator or a moderator): what the board,
     /// the command line and the exports flag with unless told otherwise.
-    pub fn flag_settings(&self, campaign_id: Id) -> Result<flags::FlagSettings> {
+    pub fn flag_settings(&self, campaign_id: CampaignId) -> Result<flags::FlagSettings> {
         self.require_hr_or_moderator(campaign_id, "see the flag thresholds")?;
         self.store.flag_settings(campaign_id)
     }
@@ -91,7 +95,7 @@ impl Session {
     /// Sets the campaign's flag thresholds (an HR administrator or a moderator; audited).
     pub fn set_flag_settings(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &flags::FlagSettings,
     ) -> Result<()> {
         self.require_hr_or_moderator(campaign_id, "change the flag thresholds")?;
@@ -102,7 +106,7 @@ impl Session {
     /// Flags with the given thresholds.
     pub fn flags(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &flags::FlagSettings,
     ) -> Result<Vec<flags::Flag>> {
         self.require_moderator(campaign_id, "see the flags")?;
@@ -110,26 +114,33 @@ impl Session {
     }
 
     /// Statistics.
-    pub fn stats(&self, campaign_id: Id) -> Result<report::CampaignStats> {
+    pub fn stats(&self, campaign_id: CampaignId) -> Result<report::CampaignStats> {
         self.require_moderator(campaign_id, "see the statistics")?;
         self.store.stats(campaign_id)
     }
 
     /// Every submitted score of the campaign, with evidence.
-    pub fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+    pub fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
         self.require_moderator(campaign_id, "read every submitted score")?;
         self.store.submitted_scores(campaign_id)
     }
 
     /// Every agreed score and moderation of the campaign.
-    pub fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+    pub fn decisions(
+        &self,
+        campaign_id: CampaignId,
+    ) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
         self.require_moderator(campaign_id, "read every decision")?;
         self.store.decisions(campaign_id)
     }
 
     /// Sets a candidate's score on a criterion as the user's moderator record
     /// (`decision.by` is set by the session: whatever the caller sent is ignored).
-    pub fn moderate_score(&mut self, campaign_id: Id, decision: &Decision) -> Result<Moderation> {
+    pub fn moderate_score(
+        &mut self,
+        campaign_id: CampaignId,
+        decision: &Decision,
+    ) -> Result<Moderation> {
         let moderator = self.require_moderator(campaign_id, "moderate scores")?;
         let decision = Decision {
             by: moderator.id,
@@ -140,34 +151,43 @@ impl Session {
     }
 
     /// A candidate's moderations.
-    pub fn moderations(&self, campaign_id: Id, candidate_id: Id) -> Result<Vec<Moderation>> {
+    pub fn moderations(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Vec<Moderation>> {
         self.require_moderator(campaign_id, "see moderations")?;
         self.store.candidate(campaign_id, candidate_id)?;
         self.store.moderations(candidate_id)
     }
 
     /// Signs the results off, locking the campaign.
-    pub fn sign_off(&mut self, campaign_id: Id) -> Result<()> {
+    pub fn sign_off(&mut self, campaign_id: CampaignId) -> Result<()> {
         let moderator = self.require_moderator(campaign_id, "sign off")?;
         let actor = self.actor().to_owned();
         self.store.sign_off(&actor, campaign_id, moderator.id)
     }
 
     /// Reopens signed-off results, with a reason.
-    pub fn reopen(&mut self, campaign_id: Id, reason: &str) -> Result<()> {
+    pub fn reopen(&mut self, campaign_id: CampaignId, reason: &str) -> Result<()> {
         let moderator = self.require_moderator(campaign_id, "reopen signed-off results")?;
         let actor = self.actor().to_owned();
         self.store.reopen(&actor, campaign_id, moderator.id, reason)
     }
 
     /// Sign-off history.
-    pub fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+    pub fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>> {
         self.require_part(campaign_id, "see the sign-off history")?;
         self.store.signoffs(campaign_id)
     }
 
     /// Separates tied candidates in the given order, with a reason.
-    pub fn order_tie(&mut self, campaign_id: Id, ordered: &[Id], reason: &str) -> Result<()> {
+    pub fn order_tie(
+        &mut self,
+        campaign_id: CampaignId,
+        ordered: &[CandidateId],
+        reason: &str,
+    ) -> Result<()> {
         let moderator = self.require_moderator(campaign_id, "separate tied candidates")?;
         let actor = self.actor().to_owned();
         self.store
@@ -178,7 +198,7 @@ impl Session {
     /// hears (done, total) as PDF packs are written.
     pub fn export_campaign(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         dir: &Path,
         options: &ExportOptions,
         progress: impl FnMut(usize, usize),
@@ -195,7 +215,7 @@ impl Session {
     /// cancelled (or failed) export leaves no file in `dir`.
     pub fn export_campaign_with(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         dir: &Path,
         options: &ExportOptions,
         progress: &mut Progress<'_>,

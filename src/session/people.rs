@@ -2,7 +2,7 @@
 //! reasonable adjustments.
 
 use super::Session;
-use crate::model::Id;
+use crate::model::{AssessorId, CampaignId, CandidateId};
 use crate::store::ConflictDeclaration;
 use crate::{Error, Result};
 
@@ -12,8 +12,8 @@ impl Session {
     /// hold up sign-off; their data stays until retention.
     pub fn withdraw_candidate(
         &mut self,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         self.require_hr_or_moderator(campaign_id, "withdraw a candidate")?;
@@ -26,8 +26,8 @@ impl Session {
     /// reason. From then on they neither see nor score that candidate.
     pub fn declare_conflict(
         &mut self,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
         let roles = self.roles(campaign_id)?;
@@ -48,9 +48,9 @@ impl Session {
 
     /// The user confirms they have no (further) conflicts of interest with the campaign's
     /// candidates, for every panel they sit on there.
-    pub fn confirm_no_conflicts(&mut self, campaign_id: Id) -> Result<()> {
+    pub fn confirm_no_conflicts(&mut self, campaign_id: CampaignId) -> Result<()> {
         let roles = self.roles(campaign_id)?;
-        let records: Vec<Id> = roles
+        let records: Vec<AssessorId> = roles
             .records
             .iter()
             .filter(|a| a.role.scores())
@@ -72,7 +72,7 @@ impl Session {
 
     /// The conflicts declared in a campaign: every one for an HR administrator or a moderator,
     /// the user's own for a member or chair.
-    pub fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+    pub fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>> {
         let roles = self.require_part(campaign_id, "see declared conflicts of interest")?;
         let all = self.store.conflicts(campaign_id)?;
         if roles.hr_admin || roles.moderator().is_some() {
@@ -86,7 +86,12 @@ impl Session {
 
     /// Sets a candidate's reasonable adjustments (HR administrators only); an empty note
     /// clears them.
-    pub fn set_adjustments(&mut self, campaign_id: Id, candidate_id: Id, note: &str) -> Result<()> {
+    pub fn set_adjustments(
+        &mut self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+        note: &str,
+    ) -> Result<()> {
         self.require_hr_admin("set reasonable adjustments")?;
         let actor = self.actor().to_owned();
         self.store
@@ -96,7 +101,11 @@ impl Session {
     /// A candidate's reasonable adjustments: for an HR administrator, and for the members and
     /// chair of the candidate's panel (not a conflicted one). Moderators do not need them to
     /// moderate, and they are never part of the results.
-    pub fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
+    pub fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Option<String>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.visible_candidate(&roles, candidate_id)?;
         let on_panel = roles.scorer_of(&candidate).is_some();
@@ -111,7 +120,11 @@ impl Session {
 
     /// Fails unless every one of the user's scoring records among `assessors` has stated its
     /// conflicts of interest (declared one, or confirmed none).
-    pub(super) fn require_conflicts_stated(&self, campaign_id: Id, assessors: &[Id]) -> Result<()> {
+    pub(super) fn require_conflicts_stated(
+        &self,
+        campaign_id: CampaignId,
+        assessors: &[AssessorId],
+    ) -> Result<()> {
         let status = self.store.conflict_status(&self.user.login, campaign_id)?;
         if assessors.iter().any(|a| status.unstated.contains(a)) {
             return Err(Error::Conflict(format!(

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use super::Session;
 use crate::cancel::Progress;
 use crate::import::{scores as score_csv, ImportError, RowError};
-use crate::model::{Candidate, Id, ScoreInput};
+use crate::model::{AssessorId, CampaignId, Candidate, CandidateId, ScoreInput};
 use crate::Result;
 
 /// How many draft scores an import saved.
@@ -35,7 +35,7 @@ impl Session {
     /// module docs for who may import and [`crate::import::scores`] for the format).
     pub fn import_scores(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
     ) -> Result<ScoreImport> {
@@ -46,7 +46,7 @@ impl Session {
     /// a cancelled import saves nothing.
     pub fn import_scores_with(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut Progress<'_>,
@@ -76,8 +76,8 @@ impl Session {
             .join(", ");
 
         let mut inputs = Vec::with_capacity(rows.len());
-        let mut first_seen: HashMap<(Id, Id, String), u64> = HashMap::new();
-        let mut submitted: HashMap<(Id, Id), bool> = HashMap::new();
+        let mut first_seen: HashMap<(CandidateId, AssessorId, String), u64> = HashMap::new();
+        let mut submitted: HashMap<(CandidateId, AssessorId), bool> = HashMap::new();
         for row in &rows {
             let mut row_problems = Vec::new();
             let is_me = row.assessor.eq_ignore_ascii_case(&login);

@@ -2,7 +2,8 @@
 
 use super::{Roles, Session};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Candidate, Decision, Id, Score, ScoreInput,
+    AgreedScore, Assessor, AssessorId, AssessorRole, CampaignId, Candidate, CandidateId, Decision,
+    Score, ScoreInput,
 };
 use crate::{Error, Result};
 
@@ -26,12 +27,12 @@ impl Session {
 
     /// Fails unless every input is a score of the user's own, on an entry they assess for
     /// that candidate (an exercise the candidate sits before their panel, within their limit).
-    fn require_own_inputs(&self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<()> {
+    fn require_own_inputs(&self, campaign_id: CampaignId, inputs: &[ScoreInput]) -> Result<()> {
         let mine = self.store.records_of(&self.user.login, campaign_id)?;
         // The scorecard alone decides which exercise an entry belongs to (a kept copy on a
         // server: no round trip per save).
         let campaign = self.store.pinned_campaign(campaign_id)?;
-        let mut candidates: std::collections::HashMap<Id, Candidate> = Default::default();
+        let mut candidates: std::collections::HashMap<CandidateId, Candidate> = Default::default();
         // A batch (a score sheet, an import) about several candidates of a several-exercise
         // campaign reads the campaign's candidates once rather than one by one.
         let several_candidates = inputs
@@ -91,7 +92,7 @@ impl Session {
                 ));
             }
         }
-        let assessors: Vec<Id> = inputs.iter().map(|i| i.assessor_id).collect();
+        let assessors: Vec<AssessorId> = inputs.iter().map(|i| i.assessor_id).collect();
         self.require_conflicts_stated(campaign_id, &assessors)
     }
 
@@ -99,7 +100,11 @@ impl Session {
     /// sees only their own until they have submitted for the candidate, then the panel's
     /// submitted scores (never another member's draft); a moderator sees every submitted
     /// score; nobody else sees any.
-    pub fn visible_scores(&self, campaign_id: Id, candidate_id: Id) -> Result<Vec<Score>> {
+    pub fn visible_scores(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Vec<Score>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
         let viewer = match (roles.moderator(), roles.scorer_of(&candidate)) {
@@ -120,7 +125,7 @@ impl Session {
     /// [`Session::visible_scores`] shows them of their own, candidate by candidate, for the
     /// whole panel at once. A candidate they declared a conflict of interest with is left out
     /// (they neither see nor score them); refused to anyone who does not score here.
-    pub fn own_panel_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+    pub fn own_panel_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
         let roles = self.roles(campaign_id)?;
         if !roles.scores() {
             return Err(self.refuse(
@@ -141,14 +146,14 @@ impl Session {
     }
 
     /// Saves one of the user's own draft scores.
-    pub fn save_score(&mut self, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+    pub fn save_score(&mut self, campaign_id: CampaignId, input: &ScoreInput) -> Result<Score> {
         self.require_own_inputs(campaign_id, std::slice::from_ref(input))?;
         let actor = self.actor().to_owned();
         self.store.save_score(&actor, campaign_id, input)
     }
 
     /// Saves many of the user's own draft scores in one transaction; all or none.
-    pub fn save_scores(&mut self, campaign_id: Id, inputs: &[ScoreInput]) -> Result<usize> {
+    pub fn save_scores(&mut self, campaign_id: CampaignId, inputs: &[ScoreInput]) -> Result<usize> {
         self.save_scores_with(campaign_id, inputs, &mut crate::cancel::Progress::none())
     }
 
@@ -156,7 +161,7 @@ impl Session {
     /// before the commit: then none is saved.
     pub fn save_scores_with(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         inputs: &[ScoreInput],
         progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
@@ -167,7 +172,11 @@ impl Session {
     }
 
     /// Makes the user's scores for a candidate final.
-    pub fn submit_scores(&mut self, campaign_id: Id, candidate_id: Id) -> Result<Vec<Score>> {
+    pub fn submit_scores(
+        &mut self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Vec<Score>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
         let scorer = self.scorer_for(&roles, &candidate, "submit scores")?;
@@ -179,7 +188,11 @@ impl Session {
 
     /// A candidate's agreed scores: for a moderator, or for a member or chair of the panel
     /// once they have submitted their own scores for the candidate.
-    pub fn agreed_scores(&self, campaign_id: Id, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+    pub fn agreed_scores(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Vec<AgreedScore>> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, candidate_id)?;
         if roles.moderator().is_none() {
@@ -196,14 +209,22 @@ impl Session {
 
     /// The chair records the panel's agreed score (`decision.by` is set to the chair's own
     /// record: whatever the caller sent is ignored).
-    pub fn agree_score(&mut self, campaign_id: Id, decision: &Decision) -> Result<AgreedScore> {
+    pub fn agree_score(
+        &mut self,
+        campaign_id: CampaignId,
+        decision: &Decision,
+    ) -> Result<AgreedScore> {
         let decision = self.as_chair(campaign_id, decision)?;
         let actor = self.actor().to_owned();
         self.store.agree_score(&actor, campaign_id, &decision)
     }
 
     /// Records many agreed scores in one transaction; all or none (the chair only).
-    pub fn agree_scores(&mut self, campaign_id: Id, decisions: &[Decision]) -> Result<usize> {
+    pub fn agree_scores(
+        &mut self,
+        campaign_id: CampaignId,
+        decisions: &[Decision],
+    ) -> Result<usize> {
         let decisions = decisions
             .iter()
             .map(|d| self.as_chair(campaign_id, d))
@@ -212,7 +233,7 @@ impl Session {
         self.store.agree_scores(&actor, campaign_id, &decisions)
     }
 
-    fn as_chair(&self, campaign_id: Id, decision: &Decision) -> Result<Decision> {
+    fn as_chair(&self, campaign_id: CampaignId, decision: &Decision) -> Result<Decision> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, decision.candidate_id)?;
         // The chair of the panel the candidate sits this entry's exercise before (a chair

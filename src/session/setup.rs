@@ -5,7 +5,10 @@ use std::path::Path;
 
 use super::Session;
 use crate::cancel::Progress;
-use crate::model::{Assessor, AssessorRole, Campaign, Candidate, Id, Panel, Role, Scorecard, User};
+use crate::model::{
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Panel,
+    PanelId, Role, RoleId, Scorecard, ScorecardId, User,
+};
 use crate::store::{NewCandidate, StoredRole, StoredScorecard};
 use crate::{Error, Result};
 
@@ -23,21 +26,21 @@ impl Session {
     }
 
     /// Saves a role (HR administrators only).
-    pub fn create_role(&mut self, role: &Role) -> Result<Id> {
+    pub fn create_role(&mut self, role: &Role) -> Result<RoleId> {
         self.require_hr_admin("save roles")?;
         let actor = self.actor().to_owned();
         self.store.create_role(&actor, role)
     }
 
     /// Replaces a role's content (HR administrators only).
-    pub fn update_role(&mut self, id: Id, role: &Role) -> Result<()> {
+    pub fn update_role(&mut self, id: RoleId, role: &Role) -> Result<()> {
         self.require_hr_admin("change roles")?;
         let actor = self.actor().to_owned();
         self.store.update_role(&actor, id, role)
     }
 
     /// One role (templates hold no personal data: anyone signed in may read them).
-    pub fn role(&self, id: Id) -> Result<StoredRole> {
+    pub fn role(&self, id: RoleId) -> Result<StoredRole> {
         self.store.role(id)
     }
 
@@ -47,21 +50,25 @@ impl Session {
     }
 
     /// Saves a new scorecard template (HR administrators only).
-    pub fn create_scorecard(&mut self, role_id: Option<Id>, scorecard: &Scorecard) -> Result<Id> {
+    pub fn create_scorecard(
+        &mut self,
+        role_id: Option<RoleId>,
+        scorecard: &Scorecard,
+    ) -> Result<ScorecardId> {
         self.require_hr_admin("build scorecards")?;
         let actor = self.actor().to_owned();
         self.store.create_scorecard(&actor, role_id, scorecard)
     }
 
     /// Saves an edited scorecard as a new version (HR administrators only).
-    pub fn update_scorecard(&mut self, id: Id, scorecard: &Scorecard) -> Result<i64> {
+    pub fn update_scorecard(&mut self, id: ScorecardId, scorecard: &Scorecard) -> Result<i64> {
         self.require_hr_admin("change scorecards")?;
         let actor = self.actor().to_owned();
         self.store.update_scorecard(&actor, id, scorecard)
     }
 
     /// A scorecard template.
-    pub fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+    pub fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard> {
         self.store.scorecard(id)
     }
 
@@ -71,14 +78,14 @@ impl Session {
     }
 
     /// Starts a campaign (HR administrators only).
-    pub fn create_campaign(&mut self, name: &str, scorecard_id: Id) -> Result<Id> {
+    pub fn create_campaign(&mut self, name: &str, scorecard_id: ScorecardId) -> Result<CampaignId> {
         self.require_hr_admin("create campaigns")?;
         let actor = self.actor().to_owned();
         self.store.create_campaign(&actor, name, scorecard_id)
     }
 
     /// A campaign the user takes part in (every campaign for an HR administrator).
-    pub fn campaign(&self, id: Id) -> Result<Campaign> {
+    pub fn campaign(&self, id: CampaignId) -> Result<Campaign> {
         self.require_part(id, "open this campaign")?;
         self.store.campaign(id)
     }
@@ -89,7 +96,7 @@ impl Session {
         if self.user.hr_admin {
             return Ok(all);
         }
-        let mine: std::collections::HashSet<Id> = self
+        let mine: std::collections::HashSet<CampaignId> = self
             .store
             .all_records_of(&self.user.login)?
             .iter()
@@ -99,21 +106,21 @@ impl Session {
     }
 
     /// Setup → scoring (HR administrators only).
-    pub fn start_scoring(&mut self, campaign_id: Id) -> Result<()> {
+    pub fn start_scoring(&mut self, campaign_id: CampaignId) -> Result<()> {
         self.require_hr_admin("start scoring")?;
         let actor = self.actor().to_owned();
         self.store.start_scoring(&actor, campaign_id)
     }
 
     /// Scoring → moderation (an HR administrator or a moderator of the campaign).
-    pub fn start_moderation(&mut self, campaign_id: Id) -> Result<()> {
+    pub fn start_moderation(&mut self, campaign_id: CampaignId) -> Result<()> {
         self.require_hr_or_moderator(campaign_id, "start moderation")?;
         let actor = self.actor().to_owned();
         self.store.start_moderation(&actor, campaign_id)
     }
 
     /// Moderation → scoring, with a reason (an HR administrator or a moderator).
-    pub fn return_to_scoring(&mut self, campaign_id: Id, reason: &str) -> Result<()> {
+    pub fn return_to_scoring(&mut self, campaign_id: CampaignId, reason: &str) -> Result<()> {
         self.require_hr_or_moderator(campaign_id, "return a campaign to scoring")?;
         let actor = self.actor().to_owned();
         self.store.return_to_scoring(&actor, campaign_id, reason)
@@ -123,7 +130,7 @@ impl Session {
     /// started a change needs a reason (see the store's `set_posts`).
     pub fn set_posts(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         posts: Option<u32>,
         reason: Option<&str>,
     ) -> Result<()> {
@@ -133,20 +140,20 @@ impl Session {
     }
 
     /// The number of posts (an HR administrator or a moderator).
-    pub fn posts(&self, campaign_id: Id) -> Result<Option<u32>> {
+    pub fn posts(&self, campaign_id: CampaignId) -> Result<Option<u32>> {
         self.require_hr_or_moderator(campaign_id, "see the number of posts")?;
         self.store.posts(campaign_id)
     }
 
     /// Adds a panel (HR administrators only).
-    pub fn add_panel(&mut self, campaign_id: Id, name: &str) -> Result<Id> {
+    pub fn add_panel(&mut self, campaign_id: CampaignId, name: &str) -> Result<PanelId> {
         self.require_hr_admin("add panels")?;
         let actor = self.actor().to_owned();
         self.store.add_panel(&actor, campaign_id, name)
     }
 
     /// The campaign's panels (anyone taking part).
-    pub fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+    pub fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>> {
         self.require_part(campaign_id, "see this campaign's panels")?;
         self.store.panels(campaign_id)
     }
@@ -156,11 +163,11 @@ impl Session {
     /// campaign in which they score.
     pub fn add_assessor(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         login: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
-    ) -> Result<Id> {
+        panel_id: Option<PanelId>,
+    ) -> Result<AssessorId> {
         self.require_hr_admin("add people to a campaign")?;
         let login = login.trim();
         let user = self.store.user(login)?.ok_or_else(|| {
@@ -191,12 +198,12 @@ impl Session {
     /// moderator (see [`Session::add_assessor`]).
     pub fn add_person(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         login: &str,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
-    ) -> Result<Id> {
+        panel_id: Option<PanelId>,
+    ) -> Result<AssessorId> {
         self.require_hr_admin("add people to a campaign")?;
         if self.store.user(login.trim())?.is_none() {
             self.add_user(login, name, false)?;
@@ -208,8 +215,8 @@ impl Session {
     /// every exercise (HR administrators only; not once they have scored).
     pub fn set_assessor_exercise(
         &mut self,
-        campaign_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()> {
         self.require_hr_admin("choose which exercise an assessor scores")?;
@@ -220,13 +227,17 @@ impl Session {
     }
 
     /// The campaign's assessors and moderators (anyone taking part).
-    pub fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+    pub fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
         self.require_part(campaign_id, "see this campaign's people")?;
         self.store.assessors(campaign_id)
     }
 
     /// Adds a candidate (HR administrators only).
-    pub fn add_candidate(&mut self, campaign_id: Id, candidate: &NewCandidate) -> Result<Id> {
+    pub fn add_candidate(
+        &mut self,
+        campaign_id: CampaignId,
+        candidate: &NewCandidate,
+    ) -> Result<CandidateId> {
         self.require_hr_admin("add candidates")?;
         let actor = self.actor().to_owned();
         self.store.add_candidate(&actor, campaign_id, candidate)
@@ -235,8 +246,8 @@ impl Session {
     /// Changes a candidate's details (HR administrators only).
     pub fn update_candidate(
         &mut self,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()> {
         self.require_hr_admin("change candidates")?;
@@ -251,10 +262,10 @@ impl Session {
     /// not once anyone has scored the candidate in that exercise.
     pub fn place_candidate(
         &mut self,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()> {
         self.require_hr_admin("place a candidate before a panel")?;
         let actor = self.actor().to_owned();
@@ -265,7 +276,7 @@ impl Session {
     /// Imports a candidate CSV, all rows or none (HR administrators only).
     pub fn import_candidates(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
     ) -> Result<usize> {
@@ -276,7 +287,7 @@ impl Session {
     /// cancel: a cancelled import stores nothing.
     pub fn import_candidates_with(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut Progress<'_>,
@@ -291,7 +302,7 @@ impl Session {
     /// Imports a candidate CSV file (see [`Session::import_candidates_with`]).
     pub fn import_candidates_file(
         &mut self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         path: &Path,
         progress: &mut Progress<'_>,
     ) -> Result<usize> {
@@ -302,7 +313,7 @@ impl Session {
     /// The candidates the user may see: all for HR administrators and moderators, their own
     /// panels' for members and chairs (but those they declared a conflict with). Withdrawn
     /// candidates are listed, marked; only HR administrators and moderators read why.
-    pub fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+    pub fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>> {
         let roles = self.require_part(campaign_id, "see this campaign's candidates")?;
         let all = self.store.candidates(campaign_id)?;
         Ok(all
@@ -313,14 +324,22 @@ impl Session {
     }
 
     /// One candidate the user may see.
-    pub fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+    pub fn candidate(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Candidate> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.visible_candidate(&roles, candidate_id)?;
         Ok(withdrawal_as_seen(&roles, candidate))
     }
 
     /// A candidate the user may see, by reference.
-    pub fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
+    pub fn candidate_by_reference(
+        &self,
+        campaign_id: CampaignId,
+        reference: &str,
+    ) -> Result<Candidate> {
         let found = self.store.candidate_by_reference(campaign_id, reference)?;
         self.candidate(campaign_id, found.id)
     }
@@ -328,8 +347,8 @@ impl Session {
     /// Erases a candidate's personal data on request, with a reason (HR administrators only).
     pub fn erase_candidate(
         &mut self,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         self.require_hr_admin("erase a candidate's personal data")?;
@@ -347,14 +366,19 @@ impl Session {
     /// One campaign's retention (HR administrators only).
     pub fn campaign_retention(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
     ) -> Result<crate::store::retention::RetentionStatus> {
         self.require_hr_admin("see the retention of campaigns")?;
         self.store.campaign_retention(campaign_id)
     }
 
     /// Changes how long a campaign keeps personal data, with a reason (HR administrators only).
-    pub fn set_retention(&mut self, campaign_id: Id, months: i64, reason: &str) -> Result<()> {
+    pub fn set_retention(
+        &mut self,
+        campaign_id: CampaignId,
+        months: i64,
+        reason: &str,
+    ) -> Result<()> {
         self.require_hr_admin("change how long a campaign keeps personal data")?;
         let actor = self.actor().to_owned();
         self.store
@@ -363,14 +387,14 @@ impl Session {
 
     /// Erases every candidate's personal data in a campaign past its retention period
     /// (HR administrators only); returns how many candidates were erased.
-    pub fn purge_campaign(&mut self, campaign_id: Id, reason: &str) -> Result<usize> {
+    pub fn purge_campaign(&mut self, campaign_id: CampaignId, reason: &str) -> Result<usize> {
         self.require_hr_admin("purge a campaign's personal data")?;
         let actor = self.actor().to_owned();
         self.store.purge_campaign(&actor, campaign_id, reason)
     }
 
     /// Builds the demo campaign (HR administrators only; see [`crate::demo`]).
-    pub fn demo(&mut self, options: &crate::demo::DemoOptions) -> Result<Id> {
+    pub fn demo(&mut self, options: &crate::demo::DemoOptions) -> Result<CampaignId> {
         self.demo_with(options, 1, &mut Progress::none())
     }
 
@@ -380,7 +404,7 @@ impl Session {
         &mut self,
         options: &crate::demo::DemoOptions,
         exercises: usize,
-    ) -> Result<Id> {
+    ) -> Result<CampaignId> {
         self.demo_with(options, exercises, &mut Progress::none())
     }
 
@@ -392,7 +416,7 @@ impl Session {
         options: &crate::demo::DemoOptions,
         exercises: usize,
         progress: &mut Progress<'_>,
-    ) -> Result<Id> {
+    ) -> Result<CampaignId> {
         self.require_hr_admin("build a demo campaign")?;
         let actor = self.actor().to_owned();
         crate::demo::build_with_exercises(self.store.as_mut(), &actor, options, exercises, progress)

@@ -4,8 +4,8 @@
 use super::*;
 use crate::model::Mark;
 use crate::model::{
-    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
-    ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision,
+    IndicatorMark, PanelId, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use crate::scoring::flags::FlagSettings;
 use crate::store::{AuditFilter, NewCandidate, Store};
@@ -14,12 +14,12 @@ use crate::store::{AuditFilter, NewCandidate, Store};
 /// Cy (chair) on panel B; Helen moderates. Candidates: C-1 on panel A, C-2 on panel B.
 struct World {
     session: Option<Session>,
-    campaign: Id,
-    alex: Id,
-    bo: Id,
-    helen: Id,
-    c1: Id,
-    c2: Id,
+    campaign: CampaignId,
+    alex: AssessorId,
+    bo: AssessorId,
+    helen: AssessorId,
+    c1: CandidateId,
+    c2: CandidateId,
 }
 
 impl World {
@@ -67,7 +67,7 @@ impl World {
         let helen = hr
             .add_assessor(campaign, "helen", AssessorRole::Moderator, None)
             .unwrap();
-        let add = |hr: &mut Session, reference: &str, panel: Id| {
+        let add = |hr: &mut Session, reference: &str, panel: PanelId| {
             hr.add_candidate(
                 campaign,
                 &NewCandidate {
@@ -106,7 +106,7 @@ impl World {
         self.session.as_mut().unwrap()
     }
 
-    fn score(&self, assessor: Id, value: i32) -> ScoreInput {
+    fn score(&self, assessor: AssessorId, value: i32) -> ScoreInput {
         ScoreInput {
             candidate_id: self.c1,
             assessor_id: assessor,
@@ -123,7 +123,7 @@ impl World {
             criterion_key: "c1".into(),
             mark: Mark::Point(value).into(),
             text: "agreed after discussion".into(),
-            by: 0,
+            by: AssessorId(0),
         }
     }
 }
@@ -175,7 +175,10 @@ fn only_hr_admins_set_up_and_the_refusal_says_who_may() {
     ))
     .contains("HR administrator"));
     assert!(refusal(bo.start_scoring(campaign)).contains("HR administrator"));
-    assert!(refusal(bo.erase_candidate(campaign, 1, "request")).contains("HR administrator"));
+    assert!(
+        refusal(bo.erase_candidate(campaign, CandidateId(1), "request"))
+            .contains("HR administrator")
+    );
     assert!(
         refusal(bo.add_assessor(campaign, "cy", AssessorRole::Member, None))
             .contains("HR administrator")

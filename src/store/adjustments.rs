@@ -9,7 +9,7 @@ use super::campaigns::{require_state, BEFORE_SIGN_OFF};
 use super::people::load_candidate;
 use super::personal::committed;
 use super::Store;
-use crate::model::Id;
+use crate::model::{CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// The field name the note is committed under (and replayed as).
@@ -36,8 +36,8 @@ impl Store {
     pub(crate) fn set_adjustments(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         note: &str,
     ) -> Result<()> {
         let note = checked_note(note)?;
@@ -64,13 +64,20 @@ impl Store {
     }
 
     /// A candidate's reasonable adjustments, if any.
-    pub(crate) fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
+    pub(crate) fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Option<String>> {
         load_candidate(self.conn(), campaign_id, candidate_id)?;
         adjustments_of(self.conn(), candidate_id)
     }
 }
 
-fn adjustments_of(conn: &rusqlite::Connection, candidate_id: Id) -> Result<Option<String>> {
+fn adjustments_of(
+    conn: &rusqlite::Connection,
+    candidate_id: CandidateId,
+) -> Result<Option<String>> {
     Ok(conn
         .query_row(
             "SELECT adjustments FROM candidates WHERE id = ?1",

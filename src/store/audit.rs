@@ -4,12 +4,11 @@
 //! every depth, no insignificant white space) that includes the previous event's hash, so
 //! changing, removing or reordering any event breaks every hash after it.
 
-use crate::model::Id;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::model::{AuditEvent, AuditSubject, SubjectKind};
+use crate::model::{AuditEvent, AuditSubject, CampaignId, CandidateId, SubjectKind};
 use crate::Result;
 
 /// The `prev_hash` of the first event.
@@ -169,11 +168,10 @@ fn entity_ids(entity: &str) -> AuditSubject {
     let mut subject = AuditSubject::default();
     let mut parts = entity.split('/');
     while let (Some(kind), Some(id)) = (parts.next(), parts.next()) {
-        let id = id.parse().ok();
         match kind {
-            "campaign" => subject.campaign_id = id,
-            "candidate" => subject.candidate_id = id,
-            "assessor" => subject.assessor_id = id,
+            "campaign" => subject.campaign_id = id.parse().ok(),
+            "candidate" => subject.candidate_id = id.parse().ok(),
+            "assessor" => subject.assessor_id = id.parse().ok(),
             _ => {}
         }
     }
@@ -181,7 +179,7 @@ fn entity_ids(entity: &str) -> AuditSubject {
 }
 
 /// The entity of campaign `id` itself; its records' entities are this or start with it and `/`.
-fn campaign_entity(id: Id) -> String {
+fn campaign_entity(id: CampaignId) -> String {
     format!("campaign/{id}")
 }
 
@@ -202,7 +200,7 @@ const EVENT_COLUMNS: &str = "seq, at, actor, action, entity, before, after, prev
 pub struct AuditFilter {
     /// Only events of this campaign: its own and everything in it (on either backend, where
     /// an entity prefix would name the local file's paths only).
-    pub campaign: Option<Id>,
+    pub campaign: Option<CampaignId>,
     /// Only events whose entity starts with this prefix (e.g. "campaign/3").
     pub entity_prefix: Option<String>,
     /// Only events whose action starts with this prefix (e.g. "score.").
@@ -387,6 +385,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AssessorId;
     use crate::store::connection::open_in_memory;
     use serde_json::json;
 
@@ -396,9 +395,9 @@ mod tests {
         assert_eq!(
             score,
             AuditSubject {
-                campaign_id: Some(3),
-                candidate_id: Some(7),
-                assessor_id: Some(2),
+                campaign_id: Some(CampaignId(3)),
+                candidate_id: Some(CandidateId(7)),
+                assessor_id: Some(AssessorId(2)),
                 kind: SubjectKind::Score,
             }
         );
@@ -408,12 +407,16 @@ mod tests {
         );
         assert_eq!(
             (placed.candidate_id, placed.assessor_id, placed.kind),
-            (Some(7), None, SubjectKind::CandidateDetails)
+            (Some(CandidateId(7)), None, SubjectKind::CandidateDetails)
         );
         let conflict = subject_of("conflict.confirm_none", "campaign/3/assessor/2");
         assert_eq!(
             (conflict.campaign_id, conflict.assessor_id, conflict.kind),
-            (Some(3), Some(2), SubjectKind::Conflict)
+            (
+                Some(CampaignId(3)),
+                Some(AssessorId(2)),
+                SubjectKind::Conflict
+            )
         );
         let agreed = subject_of("agreed.set", "campaign/3/candidate/7/criterion/c1");
         assert_eq!(agreed.kind, SubjectKind::Other);
@@ -432,7 +435,7 @@ mod tests {
             append(&conn, "t", "hr", "x.y", entity, None, None).unwrap();
         }
         let filter = AuditFilter {
-            campaign: Some(1),
+            campaign: Some(CampaignId(1)),
             ..AuditFilter::default()
         };
         let entities: Vec<String> = events(&conn, &filter)
@@ -536,7 +539,7 @@ mod tests {
         }
         let seqs = |through: Option<i64>| {
             let mut seen = Vec::new();
-            for_each_campaign_record(&conn, 1, through, |e| {
+            for_each_campaign_record(&conn, CampaignId(1), through, |e| {
                 seen.push((e.seq, e.entity.to_owned()));
                 Ok(())
             })
@@ -552,7 +555,7 @@ mod tests {
             ]
         );
         assert_eq!(seqs(Some(3)).len(), 2);
-        let owned = campaign_records(&conn, 1).unwrap();
+        let owned = campaign_records(&conn, CampaignId(1)).unwrap();
         assert_eq!(owned[1].entity, "campaign/1/candidate/2");
     }
 
@@ -674,7 +677,7 @@ pub struct AuditRecord {
     /// What it concerned.
     pub entity: String,
     /// The candidate it is about, if any.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// State before, as stored JSON text.
     pub before: Option<String>,
     /// State after, as stored JSON text.
@@ -700,7 +703,7 @@ pub struct AuditRef<'a> {
     /// What it concerned.
     pub entity: &'a str,
     /// The candidate it is about, if any.
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// State before, as stored JSON text.
     pub before: Option<&'a str>,
     /// State after, as stored JSON text.
@@ -734,7 +737,7 @@ impl From<AuditRef<'_>> for AuditRecord {
 /// events from any connection that has seen that event.
 pub fn for_each_campaign_record(
     conn: &Connection,
-    campaign_id: i64,
+    campaign_id: CampaignId,
     through_seq: Option<i64>,
     mut each: impl FnMut(AuditRef<'_>) -> Result<()>,
 ) -> Result<()> {
@@ -766,7 +769,7 @@ pub fn for_each_campaign_record(
 
 /// The events about campaign `campaign_id` (its own entity and everything under it), oldest
 /// first, as stored.
-pub fn campaign_records(conn: &Connection, campaign_id: i64) -> Result<Vec<AuditRecord>> {
+pub fn campaign_records(conn: &Connection, campaign_id: CampaignId) -> Result<Vec<AuditRecord>> {
     let mut records = Vec::new();
     for_each_campaign_record(conn, campaign_id, None, |e| {
         records.push(AuditRecord::from(e));

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::scores::{decision_row_of, mark_at, score_row_of};
 use super::Store;
-use crate::model::{AssessorRole, CampaignState, Id};
+use crate::model::{AssessorId, AssessorRole, CampaignId, CampaignState, CandidateId};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::results;
 use crate::{Error, Result};
@@ -30,8 +30,8 @@ const SPLIT_SCAN_FROM_CANDIDATES: usize = 1000;
 /// The board's score facts of the candidates with ids in `ids`, read through `conn`.
 fn score_facts(
     conn: &rusqlite::Connection,
-    campaign_id: Id,
-    ids: (Id, Id),
+    campaign_id: CampaignId,
+    ids: (CandidateId, CandidateId),
     criterion_index: &HashMap<&str, usize>,
 ) -> Result<Vec<ScoreFact>> {
     let facts = conn
@@ -87,7 +87,7 @@ fn seen_head(conn: &rusqlite::Connection) -> Result<i64> {
 
 impl Store {
     /// Everything results, flags and statistics are computed from.
-    pub(crate) fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
+    pub(crate) fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData> {
         self.campaign_data_split(campaign_id, SPLIT_SCAN_FROM_CANDIDATES)
     }
 
@@ -98,7 +98,11 @@ impl Store {
     /// read transaction must see the same audit head as this one (every write appends an
     /// event, so the same head means the same data); if a write slipped in between, that share
     /// is read here after all.
-    fn campaign_data_split(&self, campaign_id: Id, split_from: usize) -> Result<CampaignData> {
+    fn campaign_data_split(
+        &self,
+        campaign_id: CampaignId,
+        split_from: usize,
+    ) -> Result<CampaignData> {
         let conn = self.conn();
         // Inside a transaction already (an export's snapshot), that view is the one to keep.
         let snapshot = if conn.is_autocommit() {
@@ -125,7 +129,7 @@ impl Store {
         let split = match snapshot {
             Some(_) if candidates.len() >= split_from && !candidates.is_empty() => {
                 self.reader()?.map(|reader| {
-                    let mut ids: Vec<Id> = candidates.iter().map(|c| c.id).collect();
+                    let mut ids: Vec<CandidateId> = candidates.iter().map(|c| c.id).collect();
                     ids.sort_unstable();
                     // The other thread reads only scores; this one also reads the decisions,
                     // so the other takes the larger share of the candidates.
@@ -134,13 +138,14 @@ impl Store {
             }
             _ => None,
         };
-        let upper = split
-            .as_ref()
-            .map_or((Id::MIN, Id::MAX), |(_, middle)| (*middle, Id::MAX));
+        let upper = split.as_ref().map_or(
+            (CandidateId(i64::MIN), CandidateId(i64::MAX)),
+            |(_, middle)| (*middle, CandidateId(i64::MAX)),
+        );
         let head = seen_head(conn)?;
         let (lower, rest) = std::thread::scope(|scope| {
             let other = split.map(|(reader, middle)| {
-                let lower = (Id::MIN, middle - 1);
+                let lower = (CandidateId(i64::MIN), CandidateId(middle.0 - 1));
                 let job = scope.spawn(move || -> Result<Option<Vec<ScoreFact>>> {
                     let tx = reader.unchecked_transaction()?;
                     if seen_head(&tx)? != head {
@@ -190,7 +195,7 @@ impl Store {
     /// The decisions on a campaign's candidates: agreed and moderated scores, tie orders, posts.
     fn decided_facts(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         criterion_index: &HashMap<&str, usize>,
     ) -> Result<Decisions> {
         let conn = self.conn();
@@ -239,7 +244,7 @@ impl Store {
     pub(crate) fn set_posts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         posts: Option<u32>,
         reason: Option<&str>,
     ) -> Result<()> {
@@ -280,9 +285,9 @@ impl Store {
     pub(crate) fn order_tie(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        moderator_id: Id,
-        ordered: &[Id],
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
+        ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("tie.reason", reason)?;
@@ -318,7 +323,7 @@ impl Store {
 /// merit list `current`; returns that position. The same on every backend.
 pub(crate) fn check_tie_order(
     current: &[results::CandidateResult],
-    ordered: &[Id],
+    ordered: &[CandidateId],
 ) -> Result<Option<u32>> {
     let named: Vec<&results::CandidateResult> = ordered
         .iter()
@@ -330,12 +335,12 @@ pub(crate) fn check_tie_order(
         })
         .collect::<Result<_>>()?;
     let position = named.first().and_then(|r| r.position);
-    let mut group: Vec<Id> = current
+    let mut group: Vec<CandidateId> = current
         .iter()
         .filter(|r| r.tied && r.position == position)
         .map(|r| r.candidate_id)
         .collect();
-    let mut named_ids: Vec<Id> = ordered.to_vec();
+    let mut named_ids: Vec<CandidateId> = ordered.to_vec();
     named_ids.sort_unstable();
     group.sort_unstable();
     if position.is_none() || group.len() < 2 || named_ids != group {

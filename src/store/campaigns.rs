@@ -7,7 +7,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Store, Tx};
-use crate::model::{Campaign, CampaignState, Id, PinnedScorecard, Scorecard};
+use crate::model::{
+    Campaign, CampaignId, CampaignState, PinnedScorecard, RoleId, Scorecard, ScorecardId,
+};
 use crate::{Error, Result};
 
 /// A scorecard template at its newest version.
@@ -15,9 +17,9 @@ use crate::{Error, Result};
 #[ts(export)]
 pub struct StoredScorecard {
     /// Database id.
-    pub id: Id,
+    pub id: ScorecardId,
     /// The role it was built from, if any.
-    pub role_id: Option<Id>,
+    pub role_id: Option<RoleId>,
     /// Newest version number, from 1.
     pub version: i64,
     /// The scorecard at that version.
@@ -37,13 +39,17 @@ fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
 /// Parsed campaign scorecards by campaign id. A campaign's scorecard is fixed when the
 /// campaign is created and never changes, so a parsed copy can be reused for as long as the
 /// store is open; this keeps JSON parsing off the score-saving path.
-pub(crate) type ScorecardCache = std::cell::RefCell<HashMap<Id, PinnedScorecard>>;
+pub(crate) type ScorecardCache = std::cell::RefCell<HashMap<CampaignId, PinnedScorecard>>;
 
-pub(crate) fn load_campaign(conn: &Connection, cache: &ScorecardCache, id: Id) -> Result<Campaign> {
+pub(crate) fn load_campaign(
+    conn: &Connection,
+    cache: &ScorecardCache,
+    id: CampaignId,
+) -> Result<Campaign> {
     let row = conn
         .prepare_cached("SELECT name, scorecard_id, scorecard_version, state, created_at FROM campaigns WHERE id = ?1")?
         .query_row([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Id>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+            Ok((r.get::<_, String>(0)?, r.get::<_, ScorecardId>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
         })
         .optional()?;
     let (name, scorecard_id, scorecard_version, state, created_at) =
@@ -139,9 +145,9 @@ impl Store {
     pub(crate) fn create_scorecard(
         &mut self,
         actor: &str,
-        role_id: Option<Id>,
+        role_id: Option<RoleId>,
         scorecard: &Scorecard,
-    ) -> Result<Id> {
+    ) -> Result<ScorecardId> {
         check_scorecard(scorecard)?;
         self.write(actor, |tx| {
             if let Some(role_id) = role_id {
@@ -151,7 +157,7 @@ impl Store {
                 "INSERT INTO scorecards (role_id, title, created_at) VALUES (?1, ?2, ?3)",
                 params![role_id, scorecard.title, tx.now()],
             )?;
-            let id = tx.conn().last_insert_rowid();
+            let id = ScorecardId(tx.conn().last_insert_rowid());
             insert_version(tx, id, 1, scorecard)?;
             Ok(id)
         })
@@ -161,7 +167,7 @@ impl Store {
     pub(crate) fn update_scorecard(
         &mut self,
         actor: &str,
-        id: Id,
+        id: ScorecardId,
         scorecard: &Scorecard,
     ) -> Result<i64> {
         check_scorecard(scorecard)?;
@@ -178,13 +184,13 @@ impl Store {
     }
 
     /// A scorecard template at its newest version.
-    pub(crate) fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+    pub(crate) fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard> {
         get_scorecard(self.conn(), id)
     }
 
     /// Every scorecard template at its newest version.
     pub(crate) fn scorecards(&self) -> Result<Vec<StoredScorecard>> {
-        let ids: Vec<Id> = self
+        let ids: Vec<ScorecardId> = self
             .conn()
             .prepare("SELECT id FROM scorecards ORDER BY id")?
             .query_map([], |r| r.get(0))?
@@ -199,8 +205,8 @@ impl Store {
         &mut self,
         actor: &str,
         name: &str,
-        scorecard_id: Id,
-    ) -> Result<Id> {
+        scorecard_id: ScorecardId,
+    ) -> Result<CampaignId> {
         if name.trim().is_empty() {
             return Err(Error::invalid("campaign.name", "is empty"));
         }
@@ -217,7 +223,7 @@ impl Store {
                     tx.now()
                 ],
             )?;
-            let id = tx.conn().last_insert_rowid();
+            let id = CampaignId(tx.conn().last_insert_rowid());
             tx.audit(
                 "campaign.create",
                 &format!("campaign/{id}"),
@@ -234,13 +240,13 @@ impl Store {
     }
 
     /// One campaign.
-    pub(crate) fn campaign(&self, id: Id) -> Result<Campaign> {
+    pub(crate) fn campaign(&self, id: CampaignId) -> Result<Campaign> {
         load_campaign(self.conn(), &self.scorecards, id)
     }
 
     /// Every campaign, oldest first.
     pub(crate) fn campaigns(&self) -> Result<Vec<Campaign>> {
-        let ids: Vec<Id> = self
+        let ids: Vec<CampaignId> = self
             .conn()
             .prepare("SELECT id FROM campaigns ORDER BY id")?
             .query_map([], |r| r.get(0))?
@@ -250,7 +256,7 @@ impl Store {
 
     /// Setup → scoring. Needs at least one candidate, each exercise of each before a panel
     /// with a member or chair who assesses it.
-    pub(crate) fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    pub(crate) fn start_scoring(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Setup], "starting scoring")?;
@@ -274,7 +280,7 @@ impl Store {
     }
 
     /// Scoring → moderation: panels have finished; HR reviews.
-    pub(crate) fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    pub(crate) fn start_moderation(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, &[CampaignState::Scoring], "starting moderation")?;
@@ -286,7 +292,7 @@ impl Store {
     pub(crate) fn return_to_scoring(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("reason", reason)?;
@@ -311,7 +317,7 @@ pub(crate) fn required_text<'a>(field: &str, text: &'a str) -> Result<&'a str> {
     Ok(text)
 }
 
-fn insert_version(tx: &Tx<'_>, id: Id, version: i64, scorecard: &Scorecard) -> Result<()> {
+fn insert_version(tx: &Tx<'_>, id: ScorecardId, version: i64, scorecard: &Scorecard) -> Result<()> {
     tx.conn().execute(
         "INSERT INTO scorecard_versions (scorecard_id, version, body, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![id, version, serde_json::to_string(scorecard).expect("scorecard serialises"), tx.now()],
@@ -328,7 +334,7 @@ fn insert_version(tx: &Tx<'_>, id: Id, version: i64, scorecard: &Scorecard) -> R
     )
 }
 
-fn get_scorecard(conn: &Connection, id: Id) -> Result<StoredScorecard> {
+fn get_scorecard(conn: &Connection, id: ScorecardId) -> Result<StoredScorecard> {
     let row = conn
         .query_row(
             "SELECT s.role_id, v.version, v.body FROM scorecards s
@@ -337,7 +343,7 @@ fn get_scorecard(conn: &Connection, id: Id) -> Result<StoredScorecard> {
             [id],
             |r| {
                 Ok((
-                    r.get::<_, Option<Id>>(0)?,
+                    r.get::<_, Option<RoleId>>(0)?,
                     r.get::<_, i64>(1)?,
                     r.get::<_, String>(2)?,
                 ))

@@ -11,7 +11,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::{load_assessor, load_candidate};
 use super::personal::committed;
 use super::{Store, Tx};
-use crate::model::{Assessor, Candidate, Id};
+use crate::model::{Assessor, AssessorId, CampaignId, Candidate, CandidateId};
 use crate::{Error, Result};
 
 /// One declared conflict of interest.
@@ -19,11 +19,11 @@ use crate::{Error, Result};
 #[ts(export)]
 pub struct ConflictDeclaration {
     /// The declaring assessor record.
-    pub assessor_id: Id,
+    pub assessor_id: AssessorId,
     /// Their name.
     pub assessor: String,
     /// The candidate.
-    pub candidate_id: Id,
+    pub candidate_id: CandidateId,
     /// The candidate's reference.
     pub candidate: String,
     /// Why (text about the candidate: audited as a commitment, blanked by erasure).
@@ -39,13 +39,17 @@ pub(crate) const CONFLICT_REASON: &str = "reason";
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ConflictStatus {
     /// The candidates any of their records declared a conflict with.
-    pub conflicted: Vec<Id>,
+    pub conflicted: Vec<CandidateId>,
     /// Their scoring records that have not yet stated their conflicts.
-    pub unstated: Vec<Id>,
+    pub unstated: Vec<AssessorId>,
 }
 
 /// Whether the assessor has declared a conflict with the candidate.
-pub(crate) fn is_conflicted(conn: &Connection, assessor_id: Id, candidate_id: Id) -> Result<bool> {
+pub(crate) fn is_conflicted(
+    conn: &Connection,
+    assessor_id: AssessorId,
+    candidate_id: CandidateId,
+) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM conflicts WHERE assessor_id = ?1 AND candidate_id = ?2")?
         .query_row(params![assessor_id, candidate_id], |_| Ok(()))
@@ -82,7 +86,11 @@ pub(crate) fn check_not_conflicted(
     )))
 }
 
-fn require_scorer(tx: &Tx<'_>, campaign_id: Id, assessor_id: Id) -> Result<Assessor> {
+fn require_scorer(
+    tx: &Tx<'_>,
+    campaign_id: CampaignId,
+    assessor_id: AssessorId,
+) -> Result<Assessor> {
     let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
     if !assessor.role.scores() {
         return Err(Error::Forbidden(format!(
@@ -101,9 +109,9 @@ impl Store {
     pub(crate) fn declare_conflict(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
         let reason = required_text("conflict.reason", reason)?.to_owned();
@@ -155,8 +163,8 @@ impl Store {
     pub(crate) fn confirm_no_conflicts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
     ) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -185,7 +193,7 @@ impl Store {
     }
 
     /// Every conflict declared in a campaign, by candidate reference then assessor.
-    pub(crate) fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+    pub(crate) fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>> {
         let mut stmt = self.conn().prepare(
             "SELECT f.assessor_id, a.name, f.candidate_id, c.reference, f.reason, f.declared_at
              FROM conflicts f JOIN assessors a ON a.id = f.assessor_id
@@ -206,7 +214,11 @@ impl Store {
     }
 
     /// What the user `login` has stated about conflicts in the campaign.
-    pub(crate) fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus> {
+    pub(crate) fn conflict_status(
+        &self,
+        login: &str,
+        campaign_id: CampaignId,
+    ) -> Result<ConflictStatus> {
         let conn = self.conn();
         let conflicted = conn
             .prepare_cached(

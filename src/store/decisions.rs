@@ -10,11 +10,16 @@ use super::personal::committed;
 use super::scores::{check_mark, decision_row_of, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, Campaign, CampaignState, Decision, Id, Mark, Moderation,
+    AgreedScore, Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState,
+    CandidateId, Decision, Mark, Moderation, PanelId,
 };
 use crate::{Error, Result};
 
-fn require_moderator(conn: &Connection, campaign_id: Id, moderator_id: Id) -> Result<Assessor> {
+fn require_moderator(
+    conn: &Connection,
+    campaign_id: CampaignId,
+    moderator_id: AssessorId,
+) -> Result<Assessor> {
     let moderator = load_assessor(conn, campaign_id, moderator_id)?;
     if moderator.role != AssessorRole::Moderator {
         return Err(Error::Forbidden(format!(
@@ -48,7 +53,7 @@ pub(crate) fn check_decided_value(campaign: &Campaign, d: &Decision, field: &str
 
 pub(crate) fn load_agreed(
     conn: &Connection,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     key: &str,
 ) -> Result<Option<AgreedScore>> {
     Ok(conn
@@ -82,7 +87,11 @@ pub(crate) fn moderation_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Mod
     })
 }
 
-fn load_moderation(conn: &Connection, candidate_id: Id, key: &str) -> Result<Option<Moderation>> {
+fn load_moderation(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    key: &str,
+) -> Result<Option<Moderation>> {
     Ok(conn
         .query_row(
             "SELECT candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at
@@ -97,11 +106,11 @@ fn load_moderation(conn: &Connection, candidate_id: Id, key: &str) -> Result<Opt
 /// candidate, among those who score `exercise` (limited to it, or to none); `None`: all.
 fn members_yet_to_submit(
     conn: &Connection,
-    panel_id: Id,
-    candidate_id: Id,
+    panel_id: PanelId,
+    candidate_id: CandidateId,
     exercise: Option<&str>,
 ) -> Result<Vec<String>> {
-    let members: Vec<(Id, String)> = conn
+    let members: Vec<(AssessorId, String)> = conn
         // A member who declared a conflict with the candidate never scores them: not waited for.
         // Nor does one who scores another exercise: each exercise agrees on its own scorers.
         .prepare_cached("SELECT id, name FROM assessors a WHERE panel_id = ?1 AND role IN ('member', 'chair')
@@ -172,7 +181,7 @@ impl Store {
     pub(crate) fn agree_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<AgreedScore> {
         self.write(actor, |tx| {
@@ -186,7 +195,7 @@ impl Store {
     pub(crate) fn agree_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decisions: &[Decision],
     ) -> Result<usize> {
         self.write(actor, |tx| {
@@ -200,7 +209,7 @@ impl Store {
     }
 
     /// The agreed scores of a candidate.
-    pub(crate) fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+    pub(crate) fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>> {
         let mut stmt = self.conn().prepare(
             "SELECT candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, agreed_at
              FROM agreed_scores WHERE candidate_id = ?1 ORDER BY criterion_key",
@@ -214,7 +223,7 @@ impl Store {
     pub(crate) fn moderate_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<Moderation> {
         self.write(actor, |tx| {
@@ -266,7 +275,7 @@ impl Store {
     }
 
     /// The moderations of a candidate.
-    pub(crate) fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
+    pub(crate) fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>> {
         let mut stmt = self.conn().prepare(
             "SELECT candidate_id, criterion_key, value, not_assessed, reason, moderator_id, moderated_at
              FROM moderations WHERE candidate_id = ?1 ORDER BY criterion_key",
@@ -282,8 +291,8 @@ impl Store {
     pub(crate) fn sign_off(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        moderator_id: Id,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
     ) -> Result<()> {
         let tie = self.boundary_tie(campaign_id)?;
         self.write(actor, |tx| {
@@ -312,7 +321,7 @@ impl Store {
 
     /// The results' tie across the last post, if any, read before the sign-off's transaction
     /// (results are computed from a whole load of the campaign).
-    fn boundary_tie(&self, campaign_id: Id) -> Result<BoundaryTie> {
+    fn boundary_tie(&self, campaign_id: CampaignId) -> Result<BoundaryTie> {
         // The head first: a write after it, even one before the results were read, makes the
         // check refuse rather than pass on stale results.
         let (_, seen_at) = crate::store::audit::head(self.conn())?;
@@ -327,8 +336,8 @@ impl Store {
     pub(crate) fn reopen(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        moderator_id: Id,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("reopen.reason", reason)?;
@@ -352,7 +361,7 @@ impl Store {
     }
 
     /// Sign-off history, oldest first.
-    pub(crate) fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+    pub(crate) fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>> {
         let mut stmt = self.conn().prepare(
             "SELECT s.action, a.name, s.reason, s.at FROM signoffs s JOIN assessors a ON a.id = s.moderator_id
              WHERE s.campaign_id = ?1 ORDER BY s.id",
@@ -406,7 +415,10 @@ fn undecided_results(conn: &Connection, campaign: &Campaign) -> Result<Vec<Strin
 
 impl Store {
     /// Every agreed score and moderation of a campaign (for exports).
-    pub(crate) fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+    pub(crate) fn decisions(
+        &self,
+        campaign_id: CampaignId,
+    ) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
         let agreed = self
             .conn()
             .prepare(

@@ -6,13 +6,13 @@ use serde_json::json;
 
 use super::campaigns::require_state;
 use super::Store;
-use crate::model::{CampaignState, Id};
+use crate::model::{CampaignId, CampaignState};
 use crate::scoring::flags::FlagSettings;
 use crate::Result;
 
 impl Store {
     /// The thresholds the campaign flags with.
-    pub(crate) fn flag_settings(&self, campaign_id: Id) -> Result<FlagSettings> {
+    pub(crate) fn flag_settings(&self, campaign_id: CampaignId) -> Result<FlagSettings> {
         self.campaign(campaign_id)?;
         read(self.conn(), campaign_id)
     }
@@ -22,7 +22,7 @@ impl Store {
     pub(crate) fn set_flag_settings(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &FlagSettings,
     ) -> Result<()> {
         settings.check()?;
@@ -56,7 +56,7 @@ impl Store {
     }
 }
 
-fn read(conn: &Connection, campaign_id: Id) -> Result<FlagSettings> {
+fn read(conn: &Connection, campaign_id: CampaignId) -> Result<FlagSettings> {
     Ok(conn.query_row(
         "SELECT flag_spread, flag_panel_mean FROM campaigns WHERE id = ?1",
         [campaign_id],

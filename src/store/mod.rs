@@ -91,7 +91,7 @@ impl Tx<'_> {
     }
 
     /// A campaign, read inside this transaction.
-    pub(crate) fn campaign(&self, id: crate::model::Id) -> Result<crate::model::Campaign> {
+    pub(crate) fn campaign(&self, id: crate::model::CampaignId) -> Result<crate::model::Campaign> {
         campaigns::load_campaign(&self.tx, self.scorecards, id)
     }
 

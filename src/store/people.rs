@@ -9,7 +9,10 @@ use serde_json::json;
 use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
-use crate::model::{Assessor, AssessorRole, CampaignState, Candidate, Id, Panel, Withdrawal};
+use crate::model::{
+    Assessor, AssessorId, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Panel,
+    PanelId, Withdrawal,
+};
 use crate::{Error, Result};
 
 /// People may be added or changed while the campaign is being set up or scored (late
@@ -27,7 +30,7 @@ pub struct NewCandidate {
     /// Email, if known.
     pub email: Option<String>,
     /// Panel that interviews them.
-    pub panel_id: Option<Id>,
+    pub panel_id: Option<PanelId>,
     /// Interview slot.
     pub slot: Option<String>,
 }
@@ -58,8 +61,8 @@ const CANDIDATE_COLUMNS: &str =
 
 pub(crate) fn load_candidate(
     conn: &Connection,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
 ) -> Result<Candidate> {
     conn.prepare_cached(&format!(
         "SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = ?1 AND campaign_id = ?2 AND erased_at IS NULL"
@@ -75,7 +78,10 @@ pub(crate) fn load_candidate(
 
 /// The campaign's listed candidates (erased ones left out), in reference order, with their
 /// placements.
-pub(crate) fn load_candidates(conn: &Connection, campaign_id: Id) -> Result<Vec<Candidate>> {
+pub(crate) fn load_candidates(
+    conn: &Connection,
+    campaign_id: CampaignId,
+) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CANDIDATE_COLUMNS} FROM listed_candidates WHERE campaign_id = ?1 ORDER BY reference"
     ))?;
@@ -86,7 +92,7 @@ pub(crate) fn load_candidates(conn: &Connection, campaign_id: Id) -> Result<Vec<
 }
 
 /// The campaign's assessors and moderators, by id.
-pub(crate) fn load_assessors(conn: &Connection, campaign_id: Id) -> Result<Vec<Assessor>> {
+pub(crate) fn load_assessors(conn: &Connection, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE campaign_id = ?1 ORDER BY id",
     )?;
@@ -96,8 +102,8 @@ pub(crate) fn load_assessors(conn: &Connection, campaign_id: Id) -> Result<Vec<A
 
 pub(crate) fn load_assessor(
     conn: &Connection,
-    campaign_id: Id,
-    assessor_id: Id,
+    campaign_id: CampaignId,
+    assessor_id: AssessorId,
 ) -> Result<Assessor> {
     conn.prepare_cached(
         "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors WHERE id = ?1 AND campaign_id = ?2",
@@ -122,8 +128,8 @@ pub(crate) fn assessor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Asses
 
 pub(crate) fn check_panel(
     conn: &Connection,
-    campaign_id: Id,
-    panel_id: Option<Id>,
+    campaign_id: CampaignId,
+    panel_id: Option<PanelId>,
     field: &str,
 ) -> Result<()> {
     if let Some(panel_id) = panel_id {
@@ -150,7 +156,7 @@ pub(crate) fn check_candidate_fields(c: &NewCandidate) -> Result<()> {
     Ok(())
 }
 
-fn insert_candidate(tx: &Tx<'_>, campaign_id: Id, c: &NewCandidate) -> Result<Id> {
+fn insert_candidate(tx: &Tx<'_>, campaign_id: CampaignId, c: &NewCandidate) -> Result<CandidateId> {
     let clash: Option<String> = tx
         .conn()
         .query_row(
@@ -169,7 +175,7 @@ fn insert_candidate(tx: &Tx<'_>, campaign_id: Id, c: &NewCandidate) -> Result<Id
         "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![campaign_id, c.reference.trim(), c.name.trim(), c.email, c.panel_id, c.slot],
     )?;
-    let id = tx.conn().last_insert_rowid();
+    let id = CandidateId(tx.conn().last_insert_rowid());
     super::personal::create_secret(tx.conn(), id)?;
     let stored = load_candidate(tx.conn(), campaign_id, id)?;
     tx.audit(
@@ -196,7 +202,12 @@ fn candidate_json(conn: &Connection, c: &Candidate) -> Result<serde_json::Value>
 
 impl Store {
     /// Adds a panel.
-    pub(crate) fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
+    pub(crate) fn add_panel(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        name: &str,
+    ) -> Result<PanelId> {
         let name = required_text("panel.name", name)?.to_owned();
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -217,7 +228,7 @@ impl Store {
                     }
                     e => e.into(),
                 })?;
-            let id = tx.conn().last_insert_rowid();
+            let id = PanelId(tx.conn().last_insert_rowid());
             tx.audit(
                 "panel.create",
                 &format!("campaign/{campaign_id}/panel/{id}"),
@@ -229,7 +240,7 @@ impl Store {
     }
 
     /// The campaign's panels.
-    pub(crate) fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+    pub(crate) fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>> {
         let mut stmt = self.conn().prepare(
             "SELECT id, campaign_id, name FROM panels WHERE campaign_id = ?1 ORDER BY id",
         )?;
@@ -247,12 +258,12 @@ impl Store {
     pub(crate) fn add_assessor(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
         login: &str,
-    ) -> Result<Id> {
+    ) -> Result<AssessorId> {
         let name = required_text("assessor.name", name)?.to_owned();
         match (role.scores(), panel_id) {
             (true, None) => {
@@ -277,7 +288,7 @@ impl Store {
                 "INSERT INTO assessors (campaign_id, name, role, panel_id, login) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![campaign_id, name, role.as_str(), panel_id, login],
             )?;
-            let id = tx.conn().last_insert_rowid();
+            let id = AssessorId(tx.conn().last_insert_rowid());
             tx.audit(
                 "assessor.create",
                 &format!("campaign/{campaign_id}/assessor/{id}"),
@@ -293,8 +304,8 @@ impl Store {
     pub(crate) fn set_assessor_exercise(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()> {
         self.write(actor, |tx| {
@@ -331,7 +342,7 @@ impl Store {
     }
 
     /// The campaign's assessors and moderators.
-    pub(crate) fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+    pub(crate) fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
         load_assessors(self.conn(), campaign_id)
     }
 
@@ -339,9 +350,9 @@ impl Store {
     pub(crate) fn add_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate: &NewCandidate,
-    ) -> Result<Id> {
+    ) -> Result<CandidateId> {
         check_candidate_fields(candidate)?;
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -360,8 +371,8 @@ impl Store {
     pub(crate) fn update_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()> {
         check_candidate_fields(candidate)?;
@@ -370,7 +381,7 @@ impl Store {
             require_state(&campaign, PEOPLE_STATES, "changing a candidate")?;
             check_panel(tx.conn(), campaign_id, candidate.panel_id, "candidate.panel")?;
             let before = load_candidate(tx.conn(), campaign_id, candidate_id)?;
-            let clash: Option<Id> = tx
+            let clash: Option<CandidateId> = tx
                 .conn()
                 .query_row(
                     "SELECT id FROM candidates WHERE campaign_id = ?1 AND lower(reference) = lower(?2) AND id <> ?3",
@@ -396,19 +407,23 @@ impl Store {
     }
 
     /// The campaign's candidates (erased ones left out), in reference order.
-    pub(crate) fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+    pub(crate) fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>> {
         load_candidates(self.conn(), campaign_id)
     }
 
     /// One candidate.
-    pub(crate) fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+    pub(crate) fn candidate(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Candidate> {
         load_candidate(self.conn(), campaign_id, candidate_id)
     }
 
     /// A candidate by their reference.
     pub(crate) fn candidate_by_reference(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         reference: &str,
     ) -> Result<Candidate> {
         self.conn()
@@ -432,7 +447,7 @@ impl Store {
     pub(crate) fn import_candidates(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut crate::cancel::Progress<'_>,
@@ -441,7 +456,7 @@ impl Store {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
             require_state(&campaign, PEOPLE_STATES, "importing candidates")?;
-            let panels: HashMap<String, Id> = tx
+            let panels: HashMap<String, PanelId> = tx
                 .conn()
                 .prepare("SELECT lower(name), id FROM panels WHERE campaign_id = ?1")?
                 .query_map([campaign_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -472,7 +487,7 @@ impl Store {
 pub(crate) fn resolve_rows(
     file: &str,
     rows: &[candidate_csv::CandidateRow],
-    panels: &HashMap<String, Id>,
+    panels: &HashMap<String, PanelId>,
     existing: &HashMap<String, String>,
 ) -> Result<Vec<NewCandidate>> {
     let mut problems = Vec::new();
@@ -522,7 +537,11 @@ pub(crate) fn resolve_rows(
 
 /// Replaces a candidate's name, email and slot, blanks every text about them (a text that had
 /// something in it; a rationale always has), and deletes their secret. The caller records why.
-pub(crate) fn erase_personal_data(conn: &Connection, candidate_id: Id, now: &str) -> Result<()> {
+pub(crate) fn erase_personal_data(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    now: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE candidates SET name = 'Erased candidate', email = NULL, slot = NULL, erased_at = ?2,
            withdrawal_reason = CASE WHEN withdrawal_reason IS NULL THEN NULL ELSE '[erased on request]' END,
@@ -556,8 +575,8 @@ impl Store {
     pub(crate) fn erase_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("erase.reason", reason)?.to_owned();

@@ -10,14 +10,14 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use sha2::Sha256;
 
-use crate::model::Id;
+use crate::model::CandidateId;
 use crate::Result;
 
 /// How a commitment starts in an event's payload, so it is never mistaken for the text.
 pub const COMMITMENT_PREFIX: &str = "hmac-sha256:";
 
 /// Gives a new candidate their secret.
-pub(crate) fn create_secret(conn: &Connection, candidate_id: Id) -> Result<()> {
+pub(crate) fn create_secret(conn: &Connection, candidate_id: CandidateId) -> Result<()> {
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret).map_err(|e| {
         crate::Error::Conflict(format!("no randomness for a candidate's secret: {e}"))
@@ -30,7 +30,7 @@ pub(crate) fn create_secret(conn: &Connection, candidate_id: Id) -> Result<()> {
 }
 
 /// The candidate's secret, or None once they are erased.
-pub(crate) fn secret(conn: &Connection, candidate_id: Id) -> Result<Option<Vec<u8>>> {
+pub(crate) fn secret(conn: &Connection, candidate_id: CandidateId) -> Result<Option<Vec<u8>>> {
     Ok(conn
         .prepare_cached("SELECT secret FROM candidate_secrets WHERE candidate_id = ?1")?
         .query_row([candidate_id], |r| r.get(0))
@@ -38,7 +38,7 @@ pub(crate) fn secret(conn: &Connection, candidate_id: Id) -> Result<Option<Vec<u
 }
 
 /// Deletes the candidate's secret: their commitments can no longer be tied to any text.
-pub(crate) fn forget(conn: &Connection, candidate_id: Id) -> Result<()> {
+pub(crate) fn forget(conn: &Connection, candidate_id: CandidateId) -> Result<()> {
     conn.execute(
         "DELETE FROM candidate_secrets WHERE candidate_id = ?1",
         [candidate_id],
@@ -65,7 +65,7 @@ pub fn commitment(secret: &[u8], field: &str, text: &str) -> String {
 /// gets the text's absence recorded, never the text.
 pub(crate) fn committed(
     conn: &Connection,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     field: &str,
     text: Option<&str>,
 ) -> Result<Value> {

@@ -9,23 +9,23 @@ use serde_json::json;
 use super::campaigns::require_state;
 use super::people::{check_panel, load_candidate, PEOPLE_STATES};
 use super::Store;
-use crate::model::{Campaign, Candidate, ExercisePanel, Id};
+use crate::model::{Campaign, CampaignId, Candidate, CandidateId, ExercisePanel, PanelId};
 use crate::{Error, Result};
 
 /// The placements of every candidate of a campaign, by candidate.
 pub(crate) fn placements_of_campaign(
     conn: &Connection,
-    campaign_id: Id,
-) -> Result<HashMap<Id, Vec<ExercisePanel>>> {
+    campaign_id: CampaignId,
+) -> Result<HashMap<CandidateId, Vec<ExercisePanel>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.candidate_id, e.exercise, e.panel_id FROM candidate_exercise_panels e
          JOIN candidates c ON c.id = e.candidate_id WHERE c.campaign_id = ?1
          ORDER BY e.candidate_id, e.exercise",
     )?;
-    let mut placed: HashMap<Id, Vec<ExercisePanel>> = HashMap::new();
+    let mut placed: HashMap<CandidateId, Vec<ExercisePanel>> = HashMap::new();
     let rows = stmt.query_map([campaign_id], |r| {
         Ok((
-            r.get::<_, Id>(0)?,
+            r.get::<_, CandidateId>(0)?,
             ExercisePanel {
                 exercise: r.get(1)?,
                 panel_id: r.get(2)?,
@@ -42,7 +42,7 @@ pub(crate) fn placements_of_campaign(
 /// Fills in each candidate's placements.
 pub(crate) fn attach(
     conn: &Connection,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidates: &mut [Candidate],
 ) -> Result<()> {
     let mut placed = placements_of_campaign(conn, campaign_id)?;
@@ -53,7 +53,10 @@ pub(crate) fn attach(
 }
 
 /// One candidate's placements.
-pub(crate) fn placements_of(conn: &Connection, candidate_id: Id) -> Result<Vec<ExercisePanel>> {
+pub(crate) fn placements_of(
+    conn: &Connection,
+    candidate_id: CandidateId,
+) -> Result<Vec<ExercisePanel>> {
     let mut stmt = conn.prepare_cached(
         "SELECT exercise, panel_id FROM candidate_exercise_panels WHERE candidate_id = ?1 ORDER BY exercise",
     )?;
@@ -111,8 +114,8 @@ pub(crate) fn check_placement(campaign: &Campaign, exercise: &str) -> Result<Str
 pub(crate) fn placement_change(
     candidate: &Candidate,
     exercise: &str,
-    panel: Option<Id>,
-) -> Option<(Option<Id>, Option<Id>)> {
+    panel: Option<PanelId>,
+) -> Option<(Option<PanelId>, Option<PanelId>)> {
     let after = panel.filter(|p| Some(*p) != candidate.panel_id);
     let before = candidate
         .exercise_panels
@@ -138,10 +141,10 @@ impl Store {
     pub(crate) fn place_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;

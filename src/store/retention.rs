@@ -10,7 +10,7 @@ use serde_json::json;
 use super::campaigns::required_text;
 use super::people::erase_personal_data;
 use super::Store;
-use crate::model::Id;
+use crate::model::{CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// Months a new campaign keeps personal data: two years after sign-off, a common schedule
@@ -24,7 +24,7 @@ pub const MAX_MONTHS: i64 = 120;
 #[ts(export)]
 pub struct RetentionStatus {
     /// The campaign.
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     /// Its name.
     pub name: String,
     /// Months personal data is kept.
@@ -48,7 +48,7 @@ fn parse(at: &str, what: &str) -> Result<DateTime<Utc>> {
 
 /// What a campaign's retention is computed from, as either backend stores it.
 pub(crate) struct RetentionRow {
-    pub campaign_id: Id,
+    pub campaign_id: CampaignId,
     pub name: String,
     pub months: i64,
     pub created_at: String,
@@ -139,7 +139,7 @@ impl Store {
     }
 
     /// One campaign's retention.
-    pub(crate) fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus> {
+    pub(crate) fn campaign_retention(&self, campaign_id: CampaignId) -> Result<RetentionStatus> {
         self.retention()?
             .into_iter()
             .find(|r| r.campaign_id == campaign_id)
@@ -150,7 +150,7 @@ impl Store {
     pub(crate) fn set_retention(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         months: i64,
         reason: &str,
     ) -> Result<()> {
@@ -186,14 +186,14 @@ impl Store {
     pub(crate) fn purge_campaign(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         reason: &str,
     ) -> Result<usize> {
         let reason = required_text("purge.reason", reason)?.to_owned();
         let status = self.campaign_retention(campaign_id)?;
         check_purge(&status)?;
         let erased = self.write(actor, |tx| {
-            let ids: Vec<Id> = tx
+            let ids: Vec<CandidateId> = tx
                 .conn()
                 .prepare("SELECT id FROM candidates WHERE campaign_id = ?1 AND erased_at IS NULL ORDER BY id")?
                 .query_map([campaign_id], |r| r.get(0))?

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Store, Tx};
 use crate::import::role_file;
-use crate::model::{Id, Role};
+use crate::model::{Role, RoleId};
 use crate::{Error, Result};
 
 /// A role as stored, with its id.
@@ -13,14 +13,14 @@ use crate::{Error, Result};
 #[ts(export)]
 pub struct StoredRole {
     /// Database id.
-    pub id: Id,
+    pub id: RoleId,
     /// The role.
     pub role: Role,
     /// When it was saved.
     pub created_at: String,
 }
 
-fn insert_role(tx: &Tx<'_>, role: &Role) -> Result<Id> {
+fn insert_role(tx: &Tx<'_>, role: &Role) -> Result<RoleId> {
     role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
     let body = role_file::to_string(role);
     tx.conn().execute(
@@ -36,7 +36,7 @@ fn insert_role(tx: &Tx<'_>, role: &Role) -> Result<Id> {
             tx.now(),
         ],
     )?;
-    let id = tx.conn().last_insert_rowid();
+    let id = RoleId(tx.conn().last_insert_rowid());
     tx.audit(
         "role.create",
         &format!("role/{id}"),
@@ -48,12 +48,12 @@ fn insert_role(tx: &Tx<'_>, role: &Role) -> Result<Id> {
 
 impl Store {
     /// Saves a role (reviewed draft or imported role file) and returns its id.
-    pub(crate) fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id> {
+    pub(crate) fn create_role(&mut self, actor: &str, role: &Role) -> Result<RoleId> {
         self.write(actor, |tx| insert_role(tx, role))
     }
 
     /// Replaces a stored role's content (after the user's review edits).
-    pub(crate) fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()> {
+    pub(crate) fn update_role(&mut self, actor: &str, id: RoleId, role: &Role) -> Result<()> {
         role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
         self.write(actor, |tx| {
             let before = get_role(tx.conn(), id)?;
@@ -77,7 +77,7 @@ impl Store {
     }
 
     /// One role.
-    pub(crate) fn role(&self, id: Id) -> Result<StoredRole> {
+    pub(crate) fn role(&self, id: RoleId) -> Result<StoredRole> {
         get_role(self.conn(), id)
     }
 
@@ -87,7 +87,7 @@ impl Store {
             .conn()
             .prepare("SELECT id, body, created_at FROM roles ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            Ok((r.get::<_, RoleId>(0)?, r.get::<_, String>(1)?, r.get(2)?))
         })?;
         rows.map(|row| {
             let (id, body, created_at) = row?;
@@ -101,7 +101,7 @@ impl Store {
     }
 }
 
-fn parse_body(id: Id, body: &str) -> Result<Role> {
+fn parse_body(id: RoleId, body: &str) -> Result<Role> {
     serde_json::from_str(body).map_err(|e| {
         Error::invalid(
             format!("role {id}"),
@@ -110,7 +110,7 @@ fn parse_body(id: Id, body: &str) -> Result<Role> {
     })
 }
 
-pub(crate) fn get_role(conn: &rusqlite::Connection, id: Id) -> Result<StoredRole> {
+pub(crate) fn get_role(conn: &rusqlite::Connection, id: RoleId) -> Result<StoredRole> {
     let row: Option<(String, String)> = conn
         .query_row(
             "SELECT body, created_at FROM roles WHERE id = ?1",

@@ -7,8 +7,9 @@ use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorRole, Campaign, CampaignState, Candidate, FromStoredPair, Id, IndicatorMark,
-    MaybeMark, Score, ScoreInput, ScoreStatus, Scorecard,
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, Candidate,
+    CandidateId, FromStoredPair, IndicatorMark, MaybeMark, PanelId, Score, ScoreInput, ScoreStatus,
+    Scorecard,
 };
 use crate::{Error, Result};
 
@@ -52,7 +53,12 @@ pub(crate) fn score_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Score> {
     })
 }
 
-fn score_entity(campaign_id: Id, candidate_id: Id, assessor_id: Id, key: &str) -> String {
+fn score_entity(
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
+    assessor_id: AssessorId,
+    key: &str,
+) -> String {
     format!(
         "campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}/criterion/{key}"
     )
@@ -71,12 +77,17 @@ pub(crate) fn mark_at<M: FromStoredPair>(
 
 /// "submitted score of candidate 3 by assessor 2 on c1": a score's row in an error, on either
 /// backend (`what`: "score", "submitted score").
-pub(crate) fn score_row(what: &str, candidate: Id, assessor: Id, key: &str) -> String {
+pub(crate) fn score_row(
+    what: &str,
+    candidate: CandidateId,
+    assessor: AssessorId,
+    key: &str,
+) -> String {
     format!("{what} of candidate {candidate} by assessor {assessor} on {key}")
 }
 
 /// "agreed score of candidate 3 on c1": a decision's row in an error, on either backend.
-pub(crate) fn decision_row(what: &str, candidate: Id, key: &str) -> String {
+pub(crate) fn decision_row(what: &str, candidate: CandidateId, key: &str) -> String {
     format!("{what} of candidate {candidate} on {key}")
 }
 
@@ -186,8 +197,8 @@ pub(crate) fn check_seat(
 
 pub(crate) fn load_score(
     conn: &Connection,
-    candidate_id: Id,
-    assessor_id: Id,
+    candidate_id: CandidateId,
+    assessor_id: AssessorId,
     key: &str,
 ) -> Result<Option<Score>> {
     Ok(conn
@@ -198,7 +209,11 @@ pub(crate) fn load_score(
         .optional()?)
 }
 
-fn scores_of(conn: &Connection, candidate_id: Id, assessor_id: Option<Id>) -> Result<Vec<Score>> {
+fn scores_of(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    assessor_id: Option<AssessorId>,
+) -> Result<Vec<Score>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SCORE_COLUMNS} FROM scores WHERE candidate_id = ?1 AND (?2 IS NULL OR assessor_id = ?2)
          ORDER BY assessor_id, criterion_key"
@@ -208,7 +223,11 @@ fn scores_of(conn: &Connection, candidate_id: Id, assessor_id: Option<Id>) -> Re
 }
 
 /// Whether the assessor has submitted their scores for the candidate.
-pub(crate) fn has_submitted(conn: &Connection, candidate_id: Id, assessor_id: Id) -> Result<bool> {
+pub(crate) fn has_submitted(
+    conn: &Connection,
+    candidate_id: CandidateId,
+    assessor_id: AssessorId,
+) -> Result<bool> {
     let submitted: Option<i64> = conn
         .prepare_cached(
             "SELECT 1 FROM scores WHERE candidate_id = ?1 AND assessor_id = ?2 AND status = 'submitted' LIMIT 1",
@@ -389,7 +408,7 @@ impl Store {
     pub(crate) fn save_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         input: &ScoreInput,
     ) -> Result<Score> {
         self.write(actor, |tx| {
@@ -403,7 +422,7 @@ impl Store {
     pub(crate) fn save_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         inputs: &[ScoreInput],
         progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
@@ -424,9 +443,9 @@ impl Store {
     pub(crate) fn submit_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+        assessor_id: AssessorId,
     ) -> Result<Vec<Score>> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
@@ -467,9 +486,9 @@ impl Store {
     /// sees every submitted score.
     pub(crate) fn visible_scores(
         &self,
-        campaign_id: Id,
-        candidate_id: Id,
-        viewer_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+        viewer_id: AssessorId,
     ) -> Result<Vec<Score>> {
         let candidate = load_candidate(self.conn(), campaign_id, candidate_id)?;
         let viewer = load_assessor(self.conn(), campaign_id, viewer_id)?;
@@ -487,7 +506,7 @@ impl Store {
         // After submitting, the viewer's own panel's submitted scores: never those of a
         // panel that assesses the candidate in another exercise.
         // (The panels of this candidate's scorers only, and only once they are needed.)
-        let panel_of: std::collections::HashMap<Id, Option<Id>> = if submitted {
+        let panel_of: std::collections::HashMap<AssessorId, Option<PanelId>> = if submitted {
             self.conn()
                 .prepare_cached(
                     "SELECT id, panel_id FROM assessors
@@ -514,7 +533,11 @@ impl Store {
     /// they did not declare a conflict of interest with, by candidate then criterion: what
     /// [`Store::visible_scores`] gives them of their own, for the whole panel in one query.
     /// Nothing for a record that does not score.
-    pub(crate) fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+    pub(crate) fn own_panel_scores(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {SCORE_COLUMNS} FROM scores
              WHERE assessor_id = ?2 AND candidate_id IN (
@@ -531,7 +554,7 @@ impl Store {
 
     /// Every submitted score of a campaign, with evidence, by candidate reference then
     /// assessor then criterion order (for exports).
-    pub(crate) fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+    pub(crate) fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {} FROM scores s JOIN ranked_candidates c ON c.id = s.candidate_id
              WHERE c.campaign_id = ?1 AND s.status = 'submitted'

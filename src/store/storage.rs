@@ -16,8 +16,9 @@ use std::path::Path;
 use crate::anchor::{Anchor, AnchorCheck, InstallationKey};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, Candidate, Decision, Id, Moderation,
-    Panel, Role, Score, ScoreInput, Scorecard, User,
+    AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
+    CandidateId, Decision, Moderation, Panel, PanelId, Role, RoleId, Score, ScoreInput, Scorecard,
+    ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::{board, flags, report, results};
@@ -44,106 +45,122 @@ pub(crate) trait Storage: Send {
     fn users(&self) -> Result<Vec<User>>;
     fn user(&self, login: &str) -> Result<Option<User>>;
     fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
-    fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>>;
+    fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
-    fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool>;
+    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool>;
 
     // Roles and scorecards.
-    fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
-    fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
-    fn role(&self, id: Id) -> Result<StoredRole>;
+    fn create_role(&mut self, actor: &str, role: &Role) -> Result<RoleId>;
+    fn update_role(&mut self, actor: &str, id: RoleId, role: &Role) -> Result<()>;
+    fn role(&self, id: RoleId) -> Result<StoredRole>;
     fn roles(&self) -> Result<Vec<StoredRole>>;
     fn create_scorecard(
         &mut self,
         actor: &str,
-        role_id: Option<Id>,
+        role_id: Option<RoleId>,
         scorecard: &Scorecard,
-    ) -> Result<Id>;
-    fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64>;
-    fn scorecard(&self, id: Id) -> Result<StoredScorecard>;
+    ) -> Result<ScorecardId>;
+    fn update_scorecard(
+        &mut self,
+        actor: &str,
+        id: ScorecardId,
+        scorecard: &Scorecard,
+    ) -> Result<i64>;
+    fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard>;
     fn scorecards(&self) -> Result<Vec<StoredScorecard>>;
 
     // Campaigns and their phases.
-    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id>;
-    fn campaign(&self, id: Id) -> Result<Campaign>;
+    fn create_campaign(
+        &mut self,
+        actor: &str,
+        name: &str,
+        scorecard_id: ScorecardId,
+    ) -> Result<CampaignId>;
+    fn campaign(&self, id: CampaignId) -> Result<Campaign>;
     /// The campaign for its pinned scorecard only: a backend may answer from a copy kept since
     /// the campaign left setup (when the scorecard became immutable), so its state may be
     /// stale. For rules that depend on the scorecard alone, without a round trip per write.
-    fn pinned_campaign(&self, id: Id) -> Result<Campaign> {
+    fn pinned_campaign(&self, id: CampaignId) -> Result<Campaign> {
         self.campaign(id)
     }
     fn campaigns(&self) -> Result<Vec<Campaign>>;
-    fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
-    fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
-    fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()>;
-    fn posts(&self, campaign_id: Id) -> Result<Option<u32>>;
+    fn start_scoring(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()>;
+    fn start_moderation(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()>;
+    fn return_to_scoring(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        reason: &str,
+    ) -> Result<()>;
+    fn posts(&self, campaign_id: CampaignId) -> Result<Option<u32>>;
     fn set_posts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         posts: Option<u32>,
         reason: Option<&str>,
     ) -> Result<()>;
-    fn flag_settings(&self, campaign_id: Id) -> Result<flags::FlagSettings>;
+    fn flag_settings(&self, campaign_id: CampaignId) -> Result<flags::FlagSettings>;
     fn set_flag_settings(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &flags::FlagSettings,
     ) -> Result<()>;
 
     // Panels, assessors and candidates.
-    fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id>;
-    fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>>;
+    fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<PanelId>;
+    fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>>;
     fn add_assessor(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
         login: &str,
-    ) -> Result<Id>;
-    fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>>;
+    ) -> Result<AssessorId>;
+    fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
     fn set_assessor_exercise(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()>;
     fn add_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate: &NewCandidate,
-    ) -> Result<Id>;
+    ) -> Result<CandidateId>;
     fn update_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()>;
-    fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
-    fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
-    fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
+    fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>>;
+    fn candidate(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Candidate>;
+    fn candidate_by_reference(&self, campaign_id: CampaignId, reference: &str)
+        -> Result<Candidate>;
     /// Places the candidate's `exercise` before `panel` (`None`: their own panel again);
     /// refused once they have been scored in it.
     fn place_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()>;
     /// Imports a candidate CSV, all rows or none; `progress` hears each row stored and may
     /// cancel, which rolls the whole import back.
     fn import_candidates(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut crate::cancel::Progress<'_>,
@@ -151,116 +168,142 @@ pub(crate) trait Storage: Send {
     fn withdraw_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()>;
     fn set_adjustments(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         note: &str,
     ) -> Result<()>;
-    fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>>;
+    fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Option<String>>;
 
     // Conflicts of interest.
     fn declare_conflict(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration>;
-    fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: Id, assessor_id: Id)
-        -> Result<()>;
-    fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>>;
-    fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus>;
+    fn confirm_no_conflicts(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<()>;
+    fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>>;
+    fn conflict_status(&self, login: &str, campaign_id: CampaignId) -> Result<ConflictStatus>;
 
     // Scores.
-    fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score>;
+    fn save_score(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        input: &ScoreInput,
+    ) -> Result<Score>;
     /// Saves many drafts in one transaction, all or none; `progress` hears each score saved
     /// (on PostgreSQL, where the batch is one statement, the whole batch at once) and may
     /// cancel before the commit, which saves none.
     fn save_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         inputs: &[ScoreInput],
         progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize>;
     fn submit_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+        assessor_id: AssessorId,
     ) -> Result<Vec<Score>>;
     fn visible_scores(
         &self,
-        campaign_id: Id,
-        candidate_id: Id,
-        viewer_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+        viewer_id: AssessorId,
     ) -> Result<Vec<Score>>;
     /// A scorer's own scores (drafts and submitted) for every candidate of their panel but
     /// those they declared a conflict of interest with, in one query: the scoring screen's
     /// progress for a whole panel. Nothing for a record that does not score.
-    fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
-    fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>>;
+    fn own_panel_scores(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<Vec<Score>>;
+    fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;
 
     // Decisions: agreed scores, moderation, ties, sign-off.
     fn agree_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<AgreedScore>;
     fn agree_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decisions: &[Decision],
     ) -> Result<usize>;
-    fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>>;
+    fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>>;
     fn moderate_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<Moderation>;
-    fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>>;
-    fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
+    fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>>;
+    fn decisions(&self, campaign_id: CampaignId) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
     fn order_tie(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        moderator_id: Id,
-        ordered: &[Id],
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
+        ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()>;
-    fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()>;
+    fn sign_off(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
+    ) -> Result<()>;
     fn reopen(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        moderator_id: Id,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
         reason: &str,
     ) -> Result<()>;
-    fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>>;
+    fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>>;
 
     // Results, flags, statistics and the board: computed from one read of the campaign.
-    fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData>;
+    fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData>;
 
     /// The moderation board: results and flags from one load.
-    fn board(&self, campaign_id: Id, settings: &flags::FlagSettings) -> Result<board::Board> {
+    fn board(
+        &self,
+        campaign_id: CampaignId,
+        settings: &flags::FlagSettings,
+    ) -> Result<board::Board> {
         Ok(board::compute(&self.campaign_data(campaign_id)?, settings))
     }
 
     /// The moderation board packed for the screen.
     fn packed_board(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &flags::FlagSettings,
     ) -> Result<board::PackedBoard> {
         Ok(packed(&self.campaign_data(campaign_id)?, settings))
@@ -301,17 +344,21 @@ pub(crate) trait Storage: Send {
     }
 
     /// Results in merit order.
-    fn results(&self, campaign_id: Id) -> Result<Vec<results::CandidateResult>> {
+    fn results(&self, campaign_id: CampaignId) -> Result<Vec<results::CandidateResult>> {
         Ok(results::compute(&self.campaign_data(campaign_id)?))
     }
 
     /// Flags with the given thresholds.
-    fn flags(&self, campaign_id: Id, settings: &flags::FlagSettings) -> Result<Vec<flags::Flag>> {
+    fn flags(
+        &self,
+        campaign_id: CampaignId,
+        settings: &flags::FlagSettings,
+    ) -> Result<Vec<flags::Flag>> {
         Ok(flags::compute(&self.campaign_data(campaign_id)?, settings))
     }
 
     /// Statistics.
-    fn stats(&self, campaign_id: Id) -> Result<report::CampaignStats> {
+    fn stats(&self, campaign_id: CampaignId) -> Result<report::CampaignStats> {
         Ok(report::compute(&self.campaign_data(campaign_id)?))
     }
 
@@ -319,20 +366,25 @@ pub(crate) trait Storage: Send {
     fn erase_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()>;
     fn retention(&self) -> Result<Vec<RetentionStatus>>;
-    fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus>;
+    fn campaign_retention(&self, campaign_id: CampaignId) -> Result<RetentionStatus>;
     fn set_retention(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         months: i64,
         reason: &str,
     ) -> Result<()>;
-    fn purge_campaign(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<usize>;
+    fn purge_campaign(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        reason: &str,
+    ) -> Result<usize>;
 
     // The audit log and its anchors.
     fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<AuditEvent>>;
@@ -344,7 +396,7 @@ pub(crate) trait Storage: Send {
     /// read, oldest first, through event `through_seq` if given; stops at the first error.
     fn campaign_audit(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         through_seq: Option<i64>,
         each: &mut dyn FnMut(AuditRef<'_>) -> Result<()>,
     ) -> Result<()>;
@@ -356,7 +408,7 @@ pub(crate) trait Storage: Send {
     // Whole-campaign work.
     fn export_campaign(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         dir: &Path,
         options: &ExportOptions,
         progress: &mut crate::cancel::Progress<'_>,
@@ -452,68 +504,68 @@ impl Storage for Store {
         fn users(&self) -> Result<Vec<User>>;
         fn user(&self, login: &str) -> Result<Option<User>>;
         fn add_user(&mut self, actor: &str, login: &str, name: &str, hr_admin: bool) -> Result<User>;
-        fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>>;
+        fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
         fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>>;
-        fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool>;
-        fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id>;
-        fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()>;
-        fn role(&self, id: Id) -> Result<StoredRole>;
+        fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool>;
+        fn create_role(&mut self, actor: &str, role: &Role) -> Result<RoleId>;
+        fn update_role(&mut self, actor: &str, id: RoleId, role: &Role) -> Result<()>;
+        fn role(&self, id: RoleId) -> Result<StoredRole>;
         fn roles(&self) -> Result<Vec<StoredRole>>;
-        fn create_scorecard(&mut self, actor: &str, role_id: Option<Id>, scorecard: &Scorecard) -> Result<Id>;
-        fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64>;
-        fn scorecard(&self, id: Id) -> Result<StoredScorecard>;
+        fn create_scorecard(&mut self, actor: &str, role_id: Option<RoleId>, scorecard: &Scorecard) -> Result<ScorecardId>;
+        fn update_scorecard(&mut self, actor: &str, id: ScorecardId, scorecard: &Scorecard) -> Result<i64>;
+        fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard>;
         fn scorecards(&self) -> Result<Vec<StoredScorecard>>;
-        fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id>;
-        fn campaign(&self, id: Id) -> Result<Campaign>;
+        fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: ScorecardId) -> Result<CampaignId>;
+        fn campaign(&self, id: CampaignId) -> Result<Campaign>;
         fn campaigns(&self) -> Result<Vec<Campaign>>;
-        fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
-        fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()>;
-        fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()>;
-        fn posts(&self, campaign_id: Id) -> Result<Option<u32>>;
-        fn set_posts(&mut self, actor: &str, campaign_id: Id, posts: Option<u32>, reason: Option<&str>) -> Result<()>;
-        fn flag_settings(&self, campaign_id: Id) -> Result<flags::FlagSettings>;
-        fn set_flag_settings(&mut self, actor: &str, campaign_id: Id, settings: &flags::FlagSettings) -> Result<()>;
-        fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id>;
-        fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>>;
-        fn add_assessor(&mut self, actor: &str, campaign_id: Id, name: &str, role: AssessorRole, panel_id: Option<Id>, login: &str) -> Result<Id>;
-        fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>>;
-        fn set_assessor_exercise(&mut self, actor: &str, campaign_id: Id, assessor_id: Id, exercise: Option<&str>) -> Result<()>;
-        fn add_candidate(&mut self, actor: &str, campaign_id: Id, candidate: &NewCandidate) -> Result<Id>;
-        fn update_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, candidate: &NewCandidate) -> Result<()>;
-        fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>>;
-        fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate>;
-        fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate>;
-        fn place_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, exercise: &str, panel: Option<Id>) -> Result<()>;
-        fn import_candidates(&mut self, actor: &str, campaign_id: Id, file: &str, bytes: &[u8], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
-        fn withdraw_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, reason: &str) -> Result<()>;
-        fn set_adjustments(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, note: &str) -> Result<()>;
-        fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>>;
-        fn declare_conflict(&mut self, actor: &str, campaign_id: Id, assessor_id: Id, candidate_id: Id, reason: &str) -> Result<ConflictDeclaration>;
-        fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: Id, assessor_id: Id) -> Result<()>;
-        fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>>;
-        fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus>;
-        fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score>;
-        fn save_scores(&mut self, actor: &str, campaign_id: Id, inputs: &[ScoreInput], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
-        fn submit_scores(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
-        fn visible_scores(&self, campaign_id: Id, candidate_id: Id, viewer_id: Id) -> Result<Vec<Score>>;
-        fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>>;
-        fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>>;
-        fn agree_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<AgreedScore>;
-        fn agree_scores(&mut self, actor: &str, campaign_id: Id, decisions: &[Decision]) -> Result<usize>;
-        fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>>;
-        fn moderate_score(&mut self, actor: &str, campaign_id: Id, decision: &Decision) -> Result<Moderation>;
-        fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>>;
-        fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
-        fn order_tie(&mut self, actor: &str, campaign_id: Id, moderator_id: Id, ordered: &[Id], reason: &str) -> Result<()>;
-        fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()>;
-        fn reopen(&mut self, actor: &str, campaign_id: Id, moderator_id: Id, reason: &str) -> Result<()>;
-        fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>>;
-        fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData>;
-        fn erase_candidate(&mut self, actor: &str, campaign_id: Id, candidate_id: Id, reason: &str) -> Result<()>;
+        fn start_scoring(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()>;
+        fn start_moderation(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()>;
+        fn return_to_scoring(&mut self, actor: &str, campaign_id: CampaignId, reason: &str) -> Result<()>;
+        fn posts(&self, campaign_id: CampaignId) -> Result<Option<u32>>;
+        fn set_posts(&mut self, actor: &str, campaign_id: CampaignId, posts: Option<u32>, reason: Option<&str>) -> Result<()>;
+        fn flag_settings(&self, campaign_id: CampaignId) -> Result<flags::FlagSettings>;
+        fn set_flag_settings(&mut self, actor: &str, campaign_id: CampaignId, settings: &flags::FlagSettings) -> Result<()>;
+        fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<PanelId>;
+        fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>>;
+        fn add_assessor(&mut self, actor: &str, campaign_id: CampaignId, name: &str, role: AssessorRole, panel_id: Option<PanelId>, login: &str) -> Result<AssessorId>;
+        fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>>;
+        fn set_assessor_exercise(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: AssessorId, exercise: Option<&str>) -> Result<()>;
+        fn add_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate: &NewCandidate) -> Result<CandidateId>;
+        fn update_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, candidate: &NewCandidate) -> Result<()>;
+        fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>>;
+        fn candidate(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Candidate>;
+        fn candidate_by_reference(&self, campaign_id: CampaignId, reference: &str) -> Result<Candidate>;
+        fn place_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, exercise: &str, panel: Option<PanelId>) -> Result<()>;
+        fn import_candidates(&mut self, actor: &str, campaign_id: CampaignId, file: &str, bytes: &[u8], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
+        fn withdraw_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, reason: &str) -> Result<()>;
+        fn set_adjustments(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, note: &str) -> Result<()>;
+        fn adjustments(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Option<String>>;
+        fn declare_conflict(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: AssessorId, candidate_id: CandidateId, reason: &str) -> Result<ConflictDeclaration>;
+        fn confirm_no_conflicts(&mut self, actor: &str, campaign_id: CampaignId, assessor_id: AssessorId) -> Result<()>;
+        fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>>;
+        fn conflict_status(&self, login: &str, campaign_id: CampaignId) -> Result<ConflictStatus>;
+        fn save_score(&mut self, actor: &str, campaign_id: CampaignId, input: &ScoreInput) -> Result<Score>;
+        fn save_scores(&mut self, actor: &str, campaign_id: CampaignId, inputs: &[ScoreInput], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
+        fn submit_scores(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<Vec<Score>>;
+        fn visible_scores(&self, campaign_id: CampaignId, candidate_id: CandidateId, viewer_id: AssessorId) -> Result<Vec<Score>>;
+        fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: AssessorId) -> Result<Vec<Score>>;
+        fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;
+        fn agree_score(&mut self, actor: &str, campaign_id: CampaignId, decision: &Decision) -> Result<AgreedScore>;
+        fn agree_scores(&mut self, actor: &str, campaign_id: CampaignId, decisions: &[Decision]) -> Result<usize>;
+        fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>>;
+        fn moderate_score(&mut self, actor: &str, campaign_id: CampaignId, decision: &Decision) -> Result<Moderation>;
+        fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>>;
+        fn decisions(&self, campaign_id: CampaignId) -> Result<(Vec<AgreedScore>, Vec<Moderation>)>;
+        fn order_tie(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: AssessorId, ordered: &[CandidateId], reason: &str) -> Result<()>;
+        fn sign_off(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: AssessorId) -> Result<()>;
+        fn reopen(&mut self, actor: &str, campaign_id: CampaignId, moderator_id: AssessorId, reason: &str) -> Result<()>;
+        fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>>;
+        fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData>;
+        fn erase_candidate(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, reason: &str) -> Result<()>;
         fn retention(&self) -> Result<Vec<RetentionStatus>>;
-        fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus>;
-        fn set_retention(&mut self, actor: &str, campaign_id: Id, months: i64, reason: &str) -> Result<()>;
-        fn purge_campaign(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<usize>;
+        fn campaign_retention(&self, campaign_id: CampaignId) -> Result<RetentionStatus>;
+        fn set_retention(&mut self, actor: &str, campaign_id: CampaignId, months: i64, reason: &str) -> Result<()>;
+        fn purge_campaign(&mut self, actor: &str, campaign_id: CampaignId, reason: &str) -> Result<usize>;
         fn audit_events(&self, filter: &AuditFilter) -> Result<Vec<AuditEvent>>;
         fn audit_head(&self) -> Result<String>;
         fn verify(&self) -> Result<Verification>;
@@ -526,7 +578,7 @@ impl Storage for Store {
 
     fn campaign_audit(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         through_seq: Option<i64>,
         each: &mut dyn FnMut(AuditRef<'_>) -> Result<()>,
     ) -> Result<()> {
@@ -539,7 +591,7 @@ impl Storage for Store {
 
     fn export_campaign(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         dir: &Path,
         options: &ExportOptions,
         progress: &mut crate::cancel::Progress<'_>,

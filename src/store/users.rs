@@ -6,7 +6,7 @@ use serde_json::json;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Tx;
-use crate::model::User;
+use crate::model::{User, UserId};
 use crate::{Error, Result};
 
 const USER_COLUMNS: &str = "id, login, name, hr_admin";
@@ -123,7 +123,7 @@ pub(crate) fn insert_user(tx: &Tx<'_>, login: &str, name: &str, hr_admin: bool) 
         Some(json!({ "login": login, "name": name, "hr_admin": hr_admin })),
     )?;
     Ok(User {
-        id: tx.conn().last_insert_rowid(),
+        id: UserId(tx.conn().last_insert_rowid()),
         login: login.to_owned(),
         name: name.to_owned(),
         hr_admin,
@@ -222,7 +222,7 @@ impl super::Store {
     pub(crate) fn records_of(
         &self,
         login: &str,
-        campaign_id: crate::model::Id,
+        campaign_id: crate::model::CampaignId,
     ) -> Result<Vec<crate::model::Assessor>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, campaign_id, name, role, panel_id, login, exercise FROM assessors
@@ -250,14 +250,14 @@ impl super::Store {
     /// Whether the assessor has submitted their scores for the candidate.
     pub(crate) fn has_submitted(
         &self,
-        candidate_id: crate::model::Id,
-        assessor_id: crate::model::Id,
+        candidate_id: crate::model::CandidateId,
+        assessor_id: crate::model::AssessorId,
     ) -> Result<bool> {
         super::scores::has_submitted(self.conn(), candidate_id, assessor_id)
     }
 
     /// The campaign's number of posts, if set.
-    pub(crate) fn posts(&self, campaign_id: crate::model::Id) -> Result<Option<u32>> {
+    pub(crate) fn posts(&self, campaign_id: crate::model::CampaignId) -> Result<Option<u32>> {
         self.campaign(campaign_id)?;
         Ok(self.conn().query_row(
             "SELECT posts FROM campaigns WHERE id = ?1",

@@ -9,7 +9,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::load_candidate;
 use super::personal::committed;
 use super::Store;
-use crate::model::Id;
+use crate::model::{CampaignId, CandidateId};
 use crate::{Error, Result};
 
 impl Store {
@@ -18,8 +18,8 @@ impl Store {
     pub(crate) fn withdraw_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let reason = required_text("withdrawal.reason", reason)?.to_owned();

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use panelmark::model::{
-    AssessorRole, Criterion, CriterionKind, Decision, Id, IndicatorMark, Priority, Role, Scale,
-    ScoreInput, Scorecard,
+    AssessorId, AssessorRole, CampaignId, CandidateId, Criterion, CriterionKind, Decision,
+    IndicatorMark, PanelId, Priority, Role, Scale, ScoreInput, Scorecard,
 };
 use panelmark::session::Session;
 use panelmark::store::{NewCandidate, Store};
@@ -37,7 +37,7 @@ pub struct Desk {
     session: Option<Session>,
     shared: Option<Shared>,
     /// Each assessor record's person (the short name used in [`Desk::as_`]), for [`Desk::by`].
-    logins: HashMap<Id, String>,
+    logins: HashMap<AssessorId, String>,
 }
 
 /// A shared database: how a person signs in, and their sessions so far.
@@ -92,7 +92,7 @@ impl Desk {
     }
 
     /// Signed in as the person whose assessor record is `assessor`.
-    pub fn by(&mut self, assessor: Id) -> &mut Session {
+    pub fn by(&mut self, assessor: AssessorId) -> &mut Session {
         let who = self.logins[&assessor].clone();
         self.as_(&who)
     }
@@ -180,17 +180,17 @@ pub fn role() -> Role {
 
 /// Ids of the people in [`campaign`].
 pub struct Cast {
-    pub campaign: Id,
-    pub panel_a: Id,
-    pub panel_b: Id,
-    pub chair_a: Id,
-    pub member_a: Id,
-    pub chair_b: Id,
-    pub member_b: Id,
-    pub moderator: Id,
-    pub zoe: Id,
-    pub siobhan: Id,
-    pub oyvind: Id,
+    pub campaign: CampaignId,
+    pub panel_a: PanelId,
+    pub panel_b: PanelId,
+    pub chair_a: AssessorId,
+    pub member_a: AssessorId,
+    pub chair_b: AssessorId,
+    pub member_b: AssessorId,
+    pub moderator: AssessorId,
+    pub zoe: CandidateId,
+    pub siobhan: CandidateId,
+    pub oyvind: CandidateId,
 }
 
 /// A campaign in setup with two panels of two, a moderator and three candidates
@@ -225,7 +225,7 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
         .unwrap();
     let panel_a = hr.add_panel(campaign, "Panel A").unwrap();
     let panel_b = hr.add_panel(campaign, "Panel B").unwrap();
-    let mut seat = |who: &str, role: AssessorRole, panel: Option<Id>| {
+    let mut seat = |who: &str, role: AssessorRole, panel: Option<PanelId>| {
         let id = hr.add_assessor(campaign, &login[who], role, panel).unwrap();
         (id, who.to_owned())
     };
@@ -236,7 +236,7 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
         seat("gareth", AssessorRole::Member, Some(panel_b)),
         seat("helen", AssessorRole::Moderator, None),
     ];
-    let add = |hr: &mut Session, reference: &str, name: &str, panel: Id| {
+    let add = |hr: &mut Session, reference: &str, name: &str, panel: PanelId| {
         hr.add_candidate(
             campaign,
             &NewCandidate {
@@ -273,7 +273,13 @@ pub fn campaign_with(desk: &mut Desk, customise: impl FnOnce(&mut Scorecard)) ->
 }
 
 /// A draft score with evidence and every indicator shown.
-pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usize) -> ScoreInput {
+pub fn score(
+    candidate: CandidateId,
+    assessor: AssessorId,
+    key: &str,
+    value: i32,
+    indicators: usize,
+) -> ScoreInput {
     ScoreInput {
         candidate_id: candidate,
         assessor_id: assessor,
@@ -286,7 +292,12 @@ pub fn score(candidate: Id, assessor: Id, key: &str, value: i32, indicators: usi
 
 /// Scores every member of each candidate's panel with `values` (per criterion) and agrees them,
 /// each signed in as themself.
-pub fn score_and_agree(desk: &mut Desk, cast: &Cast, candidate: Id, values: [Option<i32>; 3]) {
+pub fn score_and_agree(
+    desk: &mut Desk,
+    cast: &Cast,
+    candidate: CandidateId,
+    values: [Option<i32>; 3],
+) {
     let (chair, member) = if candidate == cast.oyvind {
         (cast.chair_b, cast.member_b)
     } else {
@@ -355,7 +366,7 @@ pub fn pdf_text(path: &Path) -> Option<String> {
 /// temporary folder, returned (kept until dropped).
 pub fn export(
     session: &Session,
-    campaign: Id,
+    campaign: CampaignId,
     options: panelmark::export::ExportOptions,
 ) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId};
 use panelmark::store::postgres::{init, users, users::AppRole};
 use postgres::{Client, Config, NoTls};
 
@@ -188,21 +189,21 @@ fn host_and_port(config: &Config) -> (String, u16) {
 /// Ids of the story campaign built by [`campaign`].
 #[derive(Debug, Clone, Copy)]
 pub struct Campaign {
-    pub id: i64,
-    pub panel1: i64,
-    pub panel2: i64,
+    pub id: CampaignId,
+    pub panel1: PanelId,
+    pub panel2: PanelId,
     /// Members of panel 1 (logins "a", "b"), its chair ("c").
-    pub a: i64,
-    pub b: i64,
-    pub c: i64,
+    pub a: AssessorId,
+    pub b: AssessorId,
+    pub c: AssessorId,
     /// Chair ("d") and member ("e") of panel 2.
-    pub d: i64,
-    pub e: i64,
+    pub d: AssessorId,
+    pub e: AssessorId,
     /// The moderator ("m").
-    pub m: i64,
+    pub m: AssessorId,
     /// A candidate of panel 1 and one of panel 2.
-    pub x1: i64,
-    pub x2: i64,
+    pub x1: CandidateId,
+    pub x2: CandidateId,
 }
 
 /// Criteria of the test scorecard.
@@ -235,29 +236,29 @@ pub fn campaign(db: &Db) -> Campaign {
         &[&sc, &scorecard, &t],
     )
     .unwrap();
-    let id = id1(
+    let id = CampaignId(id1(
         &mut hr,
         "INSERT INTO campaigns (name, scorecard_id, scorecard_version, scorecard, state, created_at)
          VALUES ('Story', $1, 1, $2, 'setup', $3) RETURNING id",
         &[&sc, &scorecard, &t],
-    );
-    let panel1 = id1(
+    ));
+    let panel1 = PanelId(id1(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P1') RETURNING id",
         &[&id],
-    );
-    let panel2 = id1(
+    ));
+    let panel2 = PanelId(id1(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P2') RETURNING id",
         &[&id],
-    );
-    let mut person = |who: &str, role: &str, panel: Option<i64>| -> i64 {
+    ));
+    let mut person = |who: &str, role: &str, panel: Option<PanelId>| -> AssessorId {
         let login = db.login(who);
-        id1(
+        AssessorId(id1(
             &mut hr,
             "INSERT INTO assessors (campaign_id, name, role, panel_id, login) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             &[&id, &who, &role, &panel, &login],
-        )
+        ))
     };
     let (a, b, c) = (
         person("a", "member", Some(panel1)),
@@ -269,12 +270,12 @@ pub fn campaign(db: &Db) -> Campaign {
         person("e", "member", Some(panel2)),
     );
     let m = person("m", "moderator", None);
-    let mut candidate = |reference: &str, panel: i64| -> i64 {
-        id1(
+    let mut candidate = |reference: &str, panel: PanelId| -> CandidateId {
+        CandidateId(id1(
             &mut hr,
             "INSERT INTO candidates (campaign_id, reference, name, email, panel_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             &[&id, &reference, &format!("Candidate {reference}"), &format!("{reference}@example.org"), &panel],
-        )
+        ))
     };
     let (x1, x2) = (candidate("X1", panel1), candidate("X2", panel2));
     hr.execute(
@@ -300,8 +301,8 @@ pub fn campaign(db: &Db) -> Campaign {
 /// Saves a draft score as the signed-in client.
 pub fn save_draft(
     client: &mut Client,
-    candidate: i64,
-    assessor: i64,
+    candidate: CandidateId,
+    assessor: AssessorId,
     key: &str,
     value: i32,
     evidence: &str,
@@ -318,7 +319,12 @@ pub fn save_draft(
 }
 
 /// Scores every criterion and submits, as the signed-in client, in one transaction.
-pub fn score_and_submit(client: &mut Client, candidate: i64, assessor: i64, value: i32) {
+pub fn score_and_submit(
+    client: &mut Client,
+    candidate: CandidateId,
+    assessor: AssessorId,
+    value: i32,
+) {
     for key in CRITERIA {
         save_draft(
             client,

@@ -3,7 +3,10 @@
 use std::path::Path;
 
 use panelmark::cancel::Progress;
-use panelmark::model::{Assessor, AssessorRole, Campaign, Candidate, Id, Panel};
+use panelmark::model::{
+    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, Candidate, CandidateId, Panel,
+    PanelId, ScorecardId,
+};
 use panelmark::store::NewCandidate;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -18,7 +21,7 @@ pub fn list_campaigns(state: State<'_, AppState>) -> IpcResult<Vec<Campaign>> {
 }
 
 #[tauri::command(async)]
-pub fn get_campaign(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> {
+pub fn get_campaign(state: State<'_, AppState>, id: CampaignId) -> IpcResult<Campaign> {
     state.read(|store| store.campaign(id))
 }
 
@@ -26,7 +29,7 @@ pub fn get_campaign(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> {
 pub fn create_campaign(
     state: State<'_, AppState>,
     name: String,
-    scorecard_id: Id,
+    scorecard_id: ScorecardId,
 ) -> IpcResult<Campaign> {
     state.change(|store| {
         let id = store.create_campaign(&name, scorecard_id)?;
@@ -61,7 +64,7 @@ pub fn create_demo_campaign(
 }
 
 #[tauri::command(async)]
-pub fn start_scoring(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> {
+pub fn start_scoring(state: State<'_, AppState>, id: CampaignId) -> IpcResult<Campaign> {
     state.change(|store| {
         store.start_scoring(id)?;
         store.campaign(id)
@@ -69,7 +72,7 @@ pub fn start_scoring(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> 
 }
 
 #[tauri::command(async)]
-pub fn start_moderation(state: State<'_, AppState>, id: Id) -> IpcResult<Campaign> {
+pub fn start_moderation(state: State<'_, AppState>, id: CampaignId) -> IpcResult<Campaign> {
     state.change(|store| {
         store.start_moderation(id)?;
         store.campaign(id)
@@ -79,7 +82,7 @@ pub fn start_moderation(state: State<'_, AppState>, id: Id) -> IpcResult<Campaig
 #[tauri::command(async)]
 pub fn return_to_scoring(
     state: State<'_, AppState>,
-    id: Id,
+    id: CampaignId,
     reason: String,
 ) -> IpcResult<Campaign> {
     state.change(|store| {
@@ -91,7 +94,7 @@ pub fn return_to_scoring(
 #[tauri::command(async)]
 pub fn set_posts(
     state: State<'_, AppState>,
-    id: Id,
+    id: CampaignId,
     posts: Option<u32>,
     reason: Option<String>,
 ) -> IpcResult<()> {
@@ -100,34 +103,41 @@ pub fn set_posts(
 
 /// The campaign's number of posts, if set.
 #[tauri::command(async)]
-pub fn get_posts(state: State<'_, AppState>, id: Id) -> IpcResult<Option<u32>> {
+pub fn get_posts(state: State<'_, AppState>, id: CampaignId) -> IpcResult<Option<u32>> {
     state.read(|store| store.posts(id))
 }
 
 #[tauri::command(async)]
-pub fn list_panels(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Panel>> {
+pub fn list_panels(state: State<'_, AppState>, campaign_id: CampaignId) -> IpcResult<Vec<Panel>> {
     state.read(|store| store.panels(campaign_id))
 }
 
 #[tauri::command(async)]
-pub fn add_panel(state: State<'_, AppState>, campaign_id: Id, name: String) -> IpcResult<Id> {
+pub fn add_panel(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+    name: String,
+) -> IpcResult<PanelId> {
     state.change(|store| store.add_panel(campaign_id, &name))
 }
 
 #[tauri::command(async)]
-pub fn list_assessors(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Assessor>> {
+pub fn list_assessors(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+) -> IpcResult<Vec<Assessor>> {
     state.read(|store| store.assessors(campaign_id))
 }
 
 #[tauri::command(async)]
 pub fn add_assessor(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     login: String,
     name: String,
     role: AssessorRole,
-    panel_id: Option<Id>,
-) -> IpcResult<Id> {
+    panel_id: Option<PanelId>,
+) -> IpcResult<AssessorId> {
     state.change(|store| store.add_person(campaign_id, &login, &name, role, panel_id))
 }
 
@@ -136,32 +146,35 @@ pub fn add_assessor(
 #[tauri::command(async)]
 pub fn set_assessor_exercise(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    assessor_id: Id,
+    campaign_id: CampaignId,
+    assessor_id: AssessorId,
     exercise: Option<String>,
 ) -> IpcResult<()> {
     state.change(|store| store.set_assessor_exercise(campaign_id, assessor_id, exercise.as_deref()))
 }
 
 #[tauri::command(async)]
-pub fn list_candidates(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Candidate>> {
+pub fn list_candidates(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+) -> IpcResult<Vec<Candidate>> {
     state.read(|store| store.candidates(campaign_id))
 }
 
 #[tauri::command(async)]
 pub fn add_candidate(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate: NewCandidate,
-) -> IpcResult<Id> {
+) -> IpcResult<CandidateId> {
     state.change(|store| store.add_candidate(campaign_id, &candidate))
 }
 
 #[tauri::command(async)]
 pub fn update_candidate(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
     candidate: NewCandidate,
 ) -> IpcResult<()> {
     state.change(|store| store.update_candidate(campaign_id, candidate_id, &candidate))
@@ -170,10 +183,10 @@ pub fn update_candidate(
 #[tauri::command(async)]
 pub fn place_candidate(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
     exercise: String,
-    panel_id: Option<Id>,
+    panel_id: Option<PanelId>,
 ) -> IpcResult<()> {
     state.change(|store| store.place_candidate(campaign_id, candidate_id, &exercise, panel_id))
 }
@@ -184,7 +197,7 @@ pub fn place_candidate(
 pub fn import_candidates(
     state: State<'_, AppState>,
     jobs: State<'_, Jobs>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     path: String,
     job_id: u32,
     on_progress: Channel<JobProgress>,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use panelmark::cancel::Progress;
 use panelmark::export::{ExportOptions, ExportSummary};
-use panelmark::model::Id;
+use panelmark::model::CampaignId;
 use serde::Deserialize;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -34,7 +34,7 @@ pub struct ExportRequest {
 pub fn export_campaign(
     state: State<'_, AppState>,
     jobs: State<'_, Jobs>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     dir: String,
     request: ExportRequest,
     job_id: u32,

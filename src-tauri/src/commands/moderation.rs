@@ -1,6 +1,6 @@
 //! Moderation board, moderation, sign-off, results and statistics.
 
-use panelmark::model::{Decision, Id, Moderation};
+use panelmark::model::{CampaignId, CandidateId, Decision, Moderation};
 use panelmark::scoring::board_window::{BoardFilter, BoardSummary, BoardWindow, CandidateFlags};
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::scoring::report::CampaignStats;
@@ -21,7 +21,7 @@ use crate::view_cache::{BoardCache, ResultsCache};
 pub fn board_summary(
     state: State<'_, AppState>,
     cache: State<'_, BoardCache>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     settings: FlagSettings,
     filter: BoardFilter,
     limit: u32,
@@ -41,7 +41,7 @@ pub fn prepare_views(
     state: State<'_, AppState>,
     board: State<'_, BoardCache>,
     results: State<'_, ResultsCache>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> IpcResult<()> {
     let moderates = state.read(|session| Ok(session.roles(campaign_id)?.moderator().is_some()))?;
     if !moderates {
@@ -57,7 +57,7 @@ pub fn prepare_views(
 pub fn board_rows(
     state: State<'_, AppState>,
     cache: State<'_, BoardCache>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     settings: FlagSettings,
     filter: BoardFilter,
     offset: u32,
@@ -72,9 +72,9 @@ pub fn board_rows(
 pub fn board_flags(
     state: State<'_, AppState>,
     cache: State<'_, BoardCache>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     settings: FlagSettings,
-    candidate_ids: Vec<Id>,
+    candidate_ids: Vec<CandidateId>,
 ) -> IpcResult<Vec<CandidateFlags>> {
     let view = cache.view(&state, campaign_id, &settings)?;
     Ok(view.flags_of(&candidate_ids)?)
@@ -82,7 +82,10 @@ pub fn board_flags(
 
 /// The campaign's flag thresholds, the same the command line and the exports use.
 #[tauri::command(async)]
-pub fn flag_settings(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<FlagSettings> {
+pub fn flag_settings(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+) -> IpcResult<FlagSettings> {
     state.read(|store| store.flag_settings(campaign_id))
 }
 
@@ -90,7 +93,7 @@ pub fn flag_settings(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<F
 #[tauri::command(async)]
 pub fn set_flag_settings(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     settings: FlagSettings,
 ) -> IpcResult<()> {
     state.change(|store| store.set_flag_settings(campaign_id, &settings))
@@ -99,7 +102,7 @@ pub fn set_flag_settings(
 #[tauri::command(async)]
 pub fn moderate_score(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     decision: Decision,
 ) -> IpcResult<Moderation> {
     state.change(|store| store.moderate_score(campaign_id, &decision))
@@ -108,32 +111,36 @@ pub fn moderate_score(
 #[tauri::command(async)]
 pub fn moderations(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<Moderation>> {
     state.read(|store| store.moderations(campaign_id, candidate_id))
 }
 
 #[tauri::command(async)]
-pub fn sign_off(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<()> {
+pub fn sign_off(state: State<'_, AppState>, campaign_id: CampaignId) -> IpcResult<()> {
     state.change(|store| store.sign_off(campaign_id))
 }
 
 #[tauri::command(async)]
-pub fn reopen(state: State<'_, AppState>, campaign_id: Id, reason: String) -> IpcResult<()> {
+pub fn reopen(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+    reason: String,
+) -> IpcResult<()> {
     state.change(|store| store.reopen(campaign_id, &reason))
 }
 
 #[tauri::command(async)]
-pub fn signoffs(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<SignOff>> {
+pub fn signoffs(state: State<'_, AppState>, campaign_id: CampaignId) -> IpcResult<Vec<SignOff>> {
     state.read(|store| store.signoffs(campaign_id))
 }
 
 #[tauri::command(async)]
 pub fn order_tie(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    ordered: Vec<Id>,
+    campaign_id: CampaignId,
+    ordered: Vec<CandidateId>,
     reason: String,
 ) -> IpcResult<()> {
     state.change(|store| store.order_tie(campaign_id, &ordered, &reason))
@@ -145,7 +152,7 @@ pub fn order_tie(
 pub fn results_summary(
     state: State<'_, AppState>,
     cache: State<'_, ResultsCache>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     limit: u32,
 ) -> IpcResult<ResultsSummary> {
     let view = cache.view(&state, campaign_id)?;
@@ -158,7 +165,7 @@ pub fn results_summary(
 pub fn results_rows(
     state: State<'_, AppState>,
     cache: State<'_, ResultsCache>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     list: ResultsList,
     offset: u32,
     limit: u32,
@@ -172,8 +179,8 @@ pub fn results_rows(
 pub fn result_details(
     state: State<'_, AppState>,
     cache: State<'_, ResultsCache>,
-    campaign_id: Id,
-    candidate_ids: Vec<Id>,
+    campaign_id: CampaignId,
+    candidate_ids: Vec<CandidateId>,
 ) -> IpcResult<Vec<ResultDetails>> {
     let view = cache.view(&state, campaign_id)?;
     Ok(view.details_of(&candidate_ids)?)
@@ -184,19 +191,22 @@ pub fn result_details(
 pub fn results_stats(
     state: State<'_, AppState>,
     cache: State<'_, ResultsCache>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> IpcResult<CampaignStats> {
     let view = cache.view(&state, campaign_id)?;
     Ok(view.stats().clone())
 }
 
 #[tauri::command(async)]
-pub fn results(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<CandidateResult>> {
+pub fn results(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+) -> IpcResult<Vec<CandidateResult>> {
     state.read(|store| store.results(campaign_id))
 }
 
 #[tauri::command(async)]
-pub fn stats(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<CampaignStats> {
+pub fn stats(state: State<'_, AppState>, campaign_id: CampaignId) -> IpcResult<CampaignStats> {
     state.read(|store| store.stats(campaign_id))
 }
 

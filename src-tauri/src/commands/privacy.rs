@@ -1,7 +1,7 @@
 //! Personal data: erasing a candidate on request, and each campaign's retention period and
 //! purge. HR administrators only; the session refuses anyone else, naming who may.
 
-use panelmark::model::Id;
+use panelmark::model::{CampaignId, CandidateId};
 use panelmark::store::retention::RetentionStatus;
 use tauri::State;
 
@@ -13,8 +13,8 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn erase_candidate(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
     reason: String,
 ) -> IpcResult<()> {
     state.change(|session| session.erase_candidate(campaign_id, candidate_id, &reason))
@@ -30,7 +30,7 @@ pub fn list_retention(state: State<'_, AppState>) -> IpcResult<Vec<RetentionStat
 #[tauri::command(async)]
 pub fn set_retention(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     months: i64,
     reason: String,
 ) -> IpcResult<RetentionStatus> {
@@ -45,7 +45,7 @@ pub fn set_retention(
 #[tauri::command(async)]
 pub fn purge_campaign(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     reason: String,
 ) -> IpcResult<usize> {
     state.change(|session| session.purge_campaign(campaign_id, &reason))

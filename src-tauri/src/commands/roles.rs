@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use panelmark::import::{self, JobDescriptionImport};
-use panelmark::model::{Id, Role, Scale, Scorecard};
+use panelmark::model::{Role, RoleId, Scale, Scorecard, ScorecardId};
 use panelmark::store::{StoredRole, StoredScorecard};
 use tauri::State;
 
@@ -34,7 +34,7 @@ pub fn save_role(state: State<'_, AppState>, role: Role) -> IpcResult<StoredRole
 }
 
 #[tauri::command(async)]
-pub fn update_role(state: State<'_, AppState>, id: Id, role: Role) -> IpcResult<StoredRole> {
+pub fn update_role(state: State<'_, AppState>, id: RoleId, role: Role) -> IpcResult<StoredRole> {
     state.change(|store| {
         store.update_role(id, &role)?;
         store.role(id)
@@ -42,12 +42,12 @@ pub fn update_role(state: State<'_, AppState>, id: Id, role: Role) -> IpcResult<
 }
 
 #[tauri::command(async)]
-pub fn get_role(state: State<'_, AppState>, id: Id) -> IpcResult<StoredRole> {
+pub fn get_role(state: State<'_, AppState>, id: RoleId) -> IpcResult<StoredRole> {
     state.read(|store| store.role(id))
 }
 
 #[tauri::command(async)]
-pub fn export_role_file(state: State<'_, AppState>, id: Id, path: String) -> IpcResult<()> {
+pub fn export_role_file(state: State<'_, AppState>, id: RoleId, path: String) -> IpcResult<()> {
     state.read(|store| {
         let text = import::role_file::to_string(&store.role(id)?.role);
         std::fs::write(&path, text).map_err(|e| panelmark::Error::io(&path, e))
@@ -62,7 +62,7 @@ pub fn civil_service_scale() -> Scale {
 #[tauri::command(async)]
 pub fn draft_scorecard(
     state: State<'_, AppState>,
-    role_id: Id,
+    role_id: RoleId,
     title: String,
 ) -> IpcResult<Scorecard> {
     state.read(|store| {
@@ -84,7 +84,7 @@ pub fn list_scorecards(state: State<'_, AppState>) -> IpcResult<Vec<StoredScorec
 #[tauri::command(async)]
 pub fn create_scorecard(
     state: State<'_, AppState>,
-    role_id: Option<Id>,
+    role_id: Option<RoleId>,
     scorecard: Scorecard,
 ) -> IpcResult<StoredScorecard> {
     state.change(|store| {
@@ -96,7 +96,7 @@ pub fn create_scorecard(
 #[tauri::command(async)]
 pub fn update_scorecard(
     state: State<'_, AppState>,
-    id: Id,
+    id: ScorecardId,
     scorecard: Scorecard,
 ) -> IpcResult<StoredScorecard> {
     state.change(|store| {

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use panelmark::cancel::{Cancel, Progress};
-use panelmark::model::{AgreedScore, Decision, Id, Score, ScoreInput, ScoreStatus};
+use panelmark::model::{
+    AgreedScore, AssessorId, CampaignId, CandidateId, Decision, Score, ScoreInput, ScoreStatus,
+};
 use panelmark::session::ScoreImport;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -18,8 +20,8 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn visible_scores(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<Score>> {
     state.read(|store| store.visible_scores(campaign_id, candidate_id))
 }
@@ -27,7 +29,10 @@ pub fn visible_scores(
 /// The signed-in scorer's own scores for every candidate of their panel, in one call (the
 /// scoring screen's progress; one `visible_scores` call per candidate was 500 round trips).
 #[tauri::command(async)]
-pub fn own_panel_scores(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Vec<Score>> {
+pub fn own_panel_scores(
+    state: State<'_, AppState>,
+    campaign_id: CampaignId,
+) -> IpcResult<Vec<Score>> {
     state.read(|store| store.own_panel_scores(campaign_id))
 }
 
@@ -36,8 +41,8 @@ pub fn own_panel_scores(state: State<'_, AppState>, campaign_id: Id) -> IpcResul
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct OwnProgress {
-    pub candidate_id: Id,
-    pub assessor_id: Id,
+    pub candidate_id: CandidateId,
+    pub assessor_id: AssessorId,
     /// Criteria given a mark (a point or "not assessed").
     pub marked: u32,
     /// Whether these scores are submitted.
@@ -51,7 +56,7 @@ pub struct OwnProgress {
 #[tauri::command(async)]
 pub fn own_panel_progress(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> IpcResult<Vec<OwnProgress>> {
     let scores = state.read(|store| store.own_panel_scores(campaign_id))?;
     Ok(progress_of(&scores))
@@ -61,7 +66,7 @@ pub fn own_panel_progress(
 /// candidate).
 fn progress_of(scores: &[Score]) -> Vec<OwnProgress> {
     let mut progress: Vec<OwnProgress> = Vec::new();
-    let mut index: HashMap<(Id, Id), usize> = HashMap::new();
+    let mut index: HashMap<(CandidateId, AssessorId), usize> = HashMap::new();
     for score in scores {
         let at = *index
             .entry((score.candidate_id, score.assessor_id))
@@ -84,7 +89,7 @@ fn progress_of(scores: &[Score]) -> Vec<OwnProgress> {
 #[tauri::command(async)]
 pub fn save_score(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     input: ScoreInput,
 ) -> IpcResult<Score> {
     state.change(|store| store.save_score(campaign_id, &input))
@@ -95,7 +100,7 @@ pub fn save_score(
 pub fn import_scores(
     state: State<'_, AppState>,
     jobs: State<'_, Jobs>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     path: String,
     job_id: u32,
     on_progress: Channel<JobProgress>,
@@ -115,7 +120,7 @@ pub fn import_scores(
 /// before the session is locked, so a slow disk does not hold up other changes.
 fn import_score_sheet(
     state: &AppState,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     path: &Path,
     token: Cancel,
     report: impl FnMut(usize, usize) + Send,
@@ -130,8 +135,8 @@ fn import_score_sheet(
 #[tauri::command(async)]
 pub fn submit_scores(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<Score>> {
     state.change(|store| store.submit_scores(campaign_id, candidate_id))
 }
@@ -139,8 +144,8 @@ pub fn submit_scores(
 #[tauri::command(async)]
 pub fn agreed_scores(
     state: State<'_, AppState>,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
 ) -> IpcResult<Vec<AgreedScore>> {
     state.read(|store| store.agreed_scores(campaign_id, candidate_id))
 }
@@ -148,7 +153,7 @@ pub fn agreed_scores(
 #[tauri::command(async)]
 pub fn agree_score(
     state: State<'_, AppState>,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     decision: Decision,
 ) -> IpcResult<AgreedScore> {
     state.change(|store| store.agree_score(campaign_id, &decision))
@@ -166,7 +171,7 @@ mod tests {
     /// A SQLite file with a campaign in scoring: Bo, a member of panel A, scores C-1 and C-2
     /// on "Working Together" (one indicator). Returns the state, signed in as Bo, and the
     /// campaign.
-    fn campaign_bo_scores(dir: &Path) -> (AppState, Id) {
+    fn campaign_bo_scores(dir: &Path) -> (AppState, CampaignId) {
         let state = AppState::new(dir.join("settings.json"), Instant::now());
         state.open(&dir.join("panel.db")).unwrap();
         state.sign_in("hr", Some("Harriet (HR)")).unwrap();
@@ -205,7 +210,7 @@ mod tests {
     }
 
     /// Bo's drafts, as (candidate reference, value) pairs.
-    fn drafts(state: &AppState, campaign: Id) -> Vec<(String, Option<i32>)> {
+    fn drafts(state: &AppState, campaign: CampaignId) -> Vec<(String, Option<i32>)> {
         state
             .read(|bo| {
                 let mut out = Vec::new();

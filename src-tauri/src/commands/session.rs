@@ -5,7 +5,7 @@ use std::path::Path;
 
 use panelmark::anchor::{Anchor, AnchorCheck};
 use panelmark::import::role_file;
-use panelmark::model::{AuditEvent, Id, User};
+use panelmark::model::{AuditEvent, CampaignId, User};
 use panelmark::session::Roles;
 use panelmark::store::{AuditFilter, StoredRole, Verification};
 use serde::Serialize;
@@ -136,7 +136,7 @@ pub fn add_user(
 
 /// What the signed-in user is in a campaign (HR administrator, member, chair, moderator).
 #[tauri::command(async)]
-pub fn my_roles(state: State<'_, AppState>, campaign_id: Id) -> IpcResult<Roles> {
+pub fn my_roles(state: State<'_, AppState>, campaign_id: CampaignId) -> IpcResult<Roles> {
     state.read(|session| session.roles(campaign_id))
 }
 

@@ -27,7 +27,9 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::{bench_role, ms, peak_rss_mb, percentile, score_for, EVIDENCE};
-use crate::model::{AssessorRole, Decision, Id, Scale, ScoreInput, Scorecard};
+use crate::model::{
+    AssessorId, AssessorRole, CampaignId, CandidateId, Decision, Scale, ScoreInput, Scorecard,
+};
 use crate::session::Session;
 use crate::store::postgres::audit_chain::{self, ChainCheck};
 use crate::store::postgres::users::AppRole;
@@ -162,10 +164,10 @@ pub struct SharedBenchReport {
 /// A panel member of the benchmark campaign and what they save.
 struct Writer {
     login: String,
-    assessor: Id,
+    assessor: AssessorId,
     chair: bool,
     /// The candidates of their panel.
-    candidates: Vec<Id>,
+    candidates: Vec<CandidateId>,
     /// Drafts saved while loading.
     load: Vec<ScoreInput>,
     /// Saves timed with one writer (the first is the untimed warm-up); writer 0 only.
@@ -387,7 +389,7 @@ fn writers_total(options: &SharedBenchOptions) -> usize {
 fn set_up(
     scratch: &mut Scratch,
     options: &SharedBenchOptions,
-) -> Result<(Id, Vec<Writer>, String, String)> {
+) -> Result<(CampaignId, Vec<Writer>, String, String)> {
     let per_panel = options.assessors_per_panel.max(1);
     let panels = panel_count(options);
     let hr_login = scratch.add_login("hr", AppRole::HrAdmin, "Benchmark HR")?;
@@ -431,7 +433,7 @@ fn set_up(
     }
     hr.import_candidates(campaign, "bench.csv", csv.as_bytes())?;
     hr.start_scoring(campaign)?;
-    let mut by_panel: HashMap<usize, Vec<Id>> = HashMap::new();
+    let mut by_panel: HashMap<usize, Vec<CandidateId>> = HashMap::new();
     for c in hr.candidates(campaign)? {
         let index: usize = c.reference[2..].parse().unwrap_or(0);
         by_panel.entry(panel_of(index)).or_default().push(c.id);
@@ -516,7 +518,7 @@ impl Phase {
 fn time_saves(
     scratch: &Scratch,
     writers: &[Writer],
-    campaign: Id,
+    campaign: CampaignId,
     count: usize,
     per_writer: usize,
     phase: Phase,
@@ -646,8 +648,16 @@ const SCAN_SQL: &str =
                         WHERE c.campaign_id = $1 AND s.status = 'submitted'";
 
 #[allow(clippy::type_complexity)]
-fn scan(client: &mut postgres::Client, campaign: Id) -> Result<usize> {
-    let rows: Vec<(Id, Id, String, Option<i32>, bool, bool, String)> = client
+fn scan(client: &mut postgres::Client, campaign: CampaignId) -> Result<usize> {
+    let rows: Vec<(
+        CandidateId,
+        AssessorId,
+        String,
+        Option<i32>,
+        bool,
+        bool,
+        String,
+    )> = client
         .query(SCAN_SQL, &[&campaign])
         .map_err(PgError::from)?
         .iter()
@@ -668,7 +678,7 @@ fn scan(client: &mut postgres::Client, campaign: Id) -> Result<usize> {
 
 /// The moderator opens the board [`BOARD_RUNS`] times, each beside a bare scan as the
 /// superuser and the same scan as the moderator's login.
-fn time_board(scratch: &Scratch, campaign: Id, moderator: &str) -> Result<BoardFigures> {
+fn time_board(scratch: &Scratch, campaign: CampaignId, moderator: &str) -> Result<BoardFigures> {
     let session = sign_in(scratch, moderator)?;
     let settings = session.flag_settings(campaign)?;
     let mut admin = scratch.admin_client()?;

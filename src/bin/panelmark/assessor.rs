@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use panelmark::model::AssessorRole;
+use panelmark::model::{AssessorRole, CampaignId};
 
 use crate::Ctx;
 
@@ -12,7 +12,7 @@ pub enum AssessorCommand {
     Add {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// The user's login.
         #[arg(long = "login", value_name = "LOGIN")]
         user: String,

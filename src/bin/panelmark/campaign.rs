@@ -6,7 +6,7 @@
 
 use anyhow::{bail, Context, Result};
 use clap::Subcommand;
-use panelmark::model::CampaignState;
+use panelmark::model::{CampaignId, CampaignState, ScorecardId};
 
 use crate::Ctx;
 
@@ -22,7 +22,7 @@ pub enum CampaignCommand {
     Create {
         /// Scorecard id (see `scorecard list`).
         #[arg(long)]
-        scorecard: i64,
+        scorecard: ScorecardId,
         /// The campaign's name.
         #[arg(long)]
         name: String,
@@ -51,7 +51,7 @@ pub enum CampaignCommand {
     Posts {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// The new number of posts.
         #[arg(long, value_name = "N")]
         posts: u32,
@@ -65,7 +65,7 @@ pub enum CampaignCommand {
 pub struct PhaseArgs {
     /// Campaign id.
     #[arg(long)]
-    campaign: i64,
+    campaign: CampaignId,
     /// Why (required to send a campaign back to scoring and to reopen).
     #[arg(long)]
     reason: Option<String>,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Subcommand;
+use panelmark::model::CampaignId;
 
 use crate::{read_file, Ctx};
 
@@ -16,7 +17,7 @@ pub enum CandidatesCommand {
         reference: String,
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Why, kept in the audit log in clear: the request's reference, not the person's name.
         #[arg(long)]
         reason: String,
@@ -50,7 +51,7 @@ pub enum CandidatesCommand {
         file: PathBuf,
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
     },
 }
 

@@ -4,7 +4,7 @@
 use anyhow::{anyhow, Context, Result};
 use clap::Subcommand;
 use panelmark::import::scores::parse_value;
-use panelmark::model::Decision;
+use panelmark::model::{AssessorId, CampaignId, Decision};
 use panelmark::session::Session;
 
 use crate::Ctx;
@@ -14,7 +14,7 @@ use crate::Ctx;
 pub struct DecisionArgs {
     /// Campaign id.
     #[arg(long)]
-    campaign: i64,
+    campaign: CampaignId,
     /// The candidate's reference.
     #[arg(long, value_name = "REF")]
     candidate: String,
@@ -32,7 +32,7 @@ pub enum TieCommand {
     Order {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Why this order.
         #[arg(long)]
         reason: String,
@@ -70,7 +70,7 @@ fn decision(session: &Session, args: &DecisionArgs, text: &str) -> Result<Decisi
         criterion_key: key,
         mark: mark.into(),
         text: text.to_owned(),
-        by: 0,
+        by: AssessorId(0),
     })
 }
 

@@ -4,7 +4,7 @@
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use panelmark::model::{Combine, ExerciseKind, Scorecard};
+use panelmark::model::{Combine, ExerciseKind, Scorecard, ScorecardId};
 
 use crate::Ctx;
 
@@ -16,7 +16,7 @@ pub enum ExerciseCommand {
     Add {
         /// Scorecard id (see `scorecard list`).
         #[arg(long)]
-        scorecard: i64,
+        scorecard: ScorecardId,
         /// The exercise's name, e.g. "Presentation".
         #[arg(long)]
         name: String,
@@ -37,7 +37,7 @@ pub enum ExerciseCommand {
     Assess {
         /// Scorecard id.
         #[arg(long)]
-        scorecard: i64,
+        scorecard: ScorecardId,
         /// The exercise's key (e1, e2, …) or name.
         #[arg(long)]
         exercise: String,
@@ -49,7 +49,7 @@ pub enum ExerciseCommand {
     List {
         /// Scorecard id.
         #[arg(long)]
-        scorecard: i64,
+        scorecard: ScorecardId,
         /// Print the exercises as JSON.
         #[arg(long)]
         json: bool,

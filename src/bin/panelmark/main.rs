@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use panelmark::anchor::InstallationKey;
+use panelmark::model::CampaignId;
 use panelmark::scoring::flags::FlagSettings;
 use panelmark::session::Session;
 use panelmark::store::postgres::PgStore;
@@ -125,7 +126,7 @@ enum Command {
     Audit {
         /// Only events of this campaign.
         #[arg(long)]
-        campaign: Option<i64>,
+        campaign: Option<CampaignId>,
         /// Only the newest N events.
         #[arg(long)]
         limit: Option<usize>,
@@ -165,7 +166,7 @@ enum Command {
     Export {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Folder to write into (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -232,7 +233,7 @@ impl FlagArgs {
 struct CampaignArgs {
     /// Campaign id.
     #[arg(long)]
-    campaign: i64,
+    campaign: CampaignId,
     /// Print JSON.
     #[arg(long)]
     json: bool,

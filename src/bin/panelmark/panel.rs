@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use panelmark::model::Panel;
+use panelmark::model::{CampaignId, Panel};
 use panelmark::session::Session;
 
 use crate::Ctx;
@@ -13,7 +13,7 @@ pub enum PanelCommand {
     Add {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// The panel's name, unique in the campaign (e.g. "Panel A").
         #[arg(long)]
         name: String,
@@ -25,7 +25,7 @@ pub enum PanelCommand {
     List {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Print JSON: `[{"id", "campaign_id", "name"}]`.
         #[arg(long)]
         json: bool,
@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, command: &PanelCommand) -> Result<()> {
 }
 
 /// The campaign's panel with this name (any case), or an error naming the option.
-pub fn named(session: &Session, campaign: i64, name: &str) -> Result<Panel> {
+pub fn named(session: &Session, campaign: CampaignId, name: &str) -> Result<Panel> {
     session
         .panels(campaign)?
         .into_iter()

@@ -4,6 +4,7 @@
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
+use panelmark::model::CampaignId;
 use panelmark::session::Session;
 
 use crate::emit;
@@ -13,7 +14,7 @@ use crate::emit;
 pub struct CandidateArgs {
     /// Campaign id.
     #[arg(long)]
-    pub campaign: i64,
+    pub campaign: CampaignId,
     /// The candidate's reference.
     #[arg(long, value_name = "REF")]
     pub candidate: String,
@@ -45,13 +46,13 @@ pub enum ConflictCommand {
     ConfirmNone {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
     },
     /// The declarations you may see: all of them for HR administrators and moderators.
     List {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Print JSON.
         #[arg(long)]
         json: bool,

@@ -11,7 +11,7 @@ macro_rules! wln {
 }
 
 use anyhow::Result;
-use panelmark::model::{CriterionKind, RoleDraft};
+use panelmark::model::{CampaignId, CriterionKind, RoleDraft};
 use panelmark::scoring::flags::Flag;
 use panelmark::scoring::report::CampaignStats;
 use panelmark::scoring::results::{fmt_num, CandidateResult};
@@ -130,7 +130,7 @@ pub fn results(results: &[CandidateResult]) -> String {
     out
 }
 
-pub fn flags(session: &Session, campaign: i64, flags: &[Flag]) -> Result<String> {
+pub fn flags(session: &Session, campaign: CampaignId, flags: &[Flag]) -> Result<String> {
     let mut out = String::new();
     let candidates = session.candidates(campaign)?;
     if flags.is_empty() {

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use anyhow::Result;
+use panelmark::model::CampaignId;
 use panelmark::store::AuditFilter;
 
 use crate::{emit, print, progress, CampaignArgs, Ctx, FlagArgs};
@@ -47,7 +48,7 @@ pub fn stats(ctx: &Ctx, args: &CampaignArgs) -> Result<()> {
 
 /// What `export` writes.
 pub struct ExportArgs<'a> {
-    pub campaign: i64,
+    pub campaign: CampaignId,
     pub out: &'a Path,
     pub options: panelmark::export::ExportOptions,
     /// Thresholds given on the command line, over the campaign's own.
@@ -75,7 +76,12 @@ pub fn export(ctx: &Ctx, mut args: ExportArgs) -> Result<()> {
 }
 
 /// `audit [--campaign ID] [--limit N] [--json]`.
-pub fn audit(ctx: &Ctx, campaign: Option<i64>, limit: Option<usize>, json: bool) -> Result<()> {
+pub fn audit(
+    ctx: &Ctx,
+    campaign: Option<CampaignId>,
+    limit: Option<usize>,
+    json: bool,
+) -> Result<()> {
     let filter = AuditFilter {
         campaign,
         limit,

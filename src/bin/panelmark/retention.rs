@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use clap::Subcommand;
+use panelmark::model::CampaignId;
 
 use crate::Ctx;
 
@@ -11,7 +12,7 @@ pub enum RetentionCommand {
     Set {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Months (1 to 120).
         #[arg(long)]
         months: i64,
@@ -24,7 +25,7 @@ pub enum RetentionCommand {
     Purge {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Why (e.g. the retention schedule's reference).
         #[arg(long)]
         reason: String,

@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::Result;
 use clap::Subcommand;
 use panelmark::import::{jd, role_file};
+use panelmark::model::RoleId;
 
 use crate::{emit, print, read_file, Ctx};
 
@@ -18,7 +19,7 @@ pub enum RoleCommand {
     /// Print a role as a role file.
     Export {
         /// Role id.
-        id: i64,
+        id: RoleId,
     },
     /// List roles.
     List {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Subcommand;
+use panelmark::model::CampaignId;
 
 use crate::{read_file, Ctx};
 
@@ -16,7 +17,7 @@ pub enum ScoreCommand {
         file: PathBuf,
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// Print `{"scores", "candidates"}`.
         #[arg(long)]
         json: bool,
@@ -25,7 +26,7 @@ pub enum ScoreCommand {
     Submit {
         /// Campaign id.
         #[arg(long)]
-        campaign: i64,
+        campaign: CampaignId,
         /// The candidate's reference.
         #[arg(long, value_name = "REF")]
         candidate: String,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use panelmark::model::{Scale, Scorecard};
+use panelmark::model::{RoleId, Scale, Scorecard};
 
 use crate::{read_file, Ctx};
 
@@ -15,7 +15,7 @@ pub enum ScorecardCommand {
     Create {
         /// Role id (see `role list`).
         #[arg(long)]
-        role: i64,
+        role: RoleId,
         /// `civil-service` (the 1–7 Civil Service Jobs metric), or a JSON file
         /// `{"name": …, "points": [{"value": 1, "label": …, "descriptor": …}, …]}`.
         #[arg(

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Result};
 use clap::Subcommand;
+use panelmark::model::CampaignId;
 use panelmark::store::postgres::{self, audit_chain, init, users};
 
 #[derive(Subcommand)]
@@ -25,7 +26,7 @@ pub enum ServerCommand {
         from: std::path::PathBuf,
         /// Only this campaign (repeatable); every campaign of the file when left out.
         #[arg(long = "campaign")]
-        campaigns: Vec<i64>,
+        campaigns: Vec<CampaignId>,
     },
 }
 

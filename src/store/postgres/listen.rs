@@ -12,7 +12,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::Client;
 
 use super::PgResult;
-use crate::model::Id;
+use crate::model::{CampaignId, CandidateId};
 
 /// The channel the server announces changes on.
 pub const CHANNEL: &str = "panelmark_changes";
@@ -22,10 +22,10 @@ pub const CHANNEL: &str = "panelmark_changes";
 pub struct Change {
     /// The campaign it belongs to.
     #[serde(rename = "campaign")]
-    pub campaign_id: Option<Id>,
+    pub campaign_id: Option<CampaignId>,
     /// The candidate it is about, if any.
     #[serde(rename = "candidate")]
-    pub candidate_id: Option<Id>,
+    pub candidate_id: Option<CandidateId>,
     /// The table that changed (`scores`, `agreed_scores`, `signoffs`, …).
     pub table: String,
 }
@@ -84,8 +84,8 @@ mod tests {
         assert_eq!(
             parse(r#"{"campaign": 3, "candidate": 17, "table": "scores"}"#),
             Some(Change {
-                campaign_id: Some(3),
-                candidate_id: Some(17),
+                campaign_id: Some(CampaignId(3)),
+                candidate_id: Some(CandidateId(17)),
                 table: "scores".into()
             })
         );

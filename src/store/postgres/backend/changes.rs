@@ -8,7 +8,10 @@ use postgres::Client;
 
 use super::refused;
 use crate::import::role_file;
-use crate::model::{Campaign, CampaignState, Id, Role, Scorecard};
+use crate::model::{
+    AssessorId, Campaign, CampaignId, CampaignState, CandidateId, PanelId, Role, RoleId, Scorecard,
+    ScorecardId,
+};
 use crate::scoring::flags::FlagSettings;
 use crate::store::adjustments::checked_note;
 use crate::store::campaigns::{check_scorecard, require_state, required_text, BEFORE_SIGN_OFF};
@@ -19,14 +22,14 @@ use crate::{Error, Result};
 
 /// Fails with "not found" when an update touched no row: the row does not exist, or row
 /// security hides it from this login.
-fn touched(rows: u64, entity: &'static str, id: Id) -> Result<()> {
+fn touched(rows: u64, entity: &'static str, id: impl ToString) -> Result<()> {
     if rows == 0 {
         return Err(Error::not_found(entity, id));
     }
     Ok(())
 }
 
-pub(super) fn update_role(client: &mut Client, id: Id, role: &Role) -> Result<()> {
+pub(super) fn update_role(client: &mut Client, id: RoleId, role: &Role) -> Result<()> {
     role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
     let rows = client
         .execute(
@@ -44,7 +47,11 @@ pub(super) fn update_role(client: &mut Client, id: Id, role: &Role) -> Result<()
 }
 
 /// Saves an edited scorecard as its next version; campaigns already running keep theirs.
-pub(super) fn update_scorecard(client: &mut Client, id: Id, scorecard: &Scorecard) -> Result<i64> {
+pub(super) fn update_scorecard(
+    client: &mut Client,
+    id: ScorecardId,
+    scorecard: &Scorecard,
+) -> Result<i64> {
     check_scorecard(scorecard)?;
     let mut tx = client.transaction().map_err(refused)?;
     let rows = tx
@@ -76,9 +83,9 @@ pub(super) fn update_scorecard(client: &mut Client, id: Id, scorecard: &Scorecar
 pub(super) fn place_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     exercise: &str,
-    panel: Option<Id>,
+    panel: Option<PanelId>,
 ) -> Result<()> {
     use crate::store::placements::{check_placement, placement_change, scored_already};
     let exercise = check_placement(campaign, exercise)?;
@@ -135,7 +142,7 @@ pub(super) fn place_candidate(
 pub(super) fn update_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     candidate: &NewCandidate,
 ) -> Result<()> {
     check_candidate_fields(candidate)?;
@@ -161,7 +168,7 @@ pub(super) fn update_candidate(
 pub(super) fn withdraw_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("withdrawal.reason", reason)?;
@@ -191,7 +198,7 @@ pub(super) fn withdraw_candidate(
 pub(super) fn erase_candidate(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("erase.reason", reason)?;
@@ -212,7 +219,7 @@ pub(super) fn erase_candidate(
 /// change without a new one, and anyone but an HR administrator).
 pub(super) fn set_retention(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     months: i64,
     reason: &str,
 ) -> Result<()> {
@@ -250,7 +257,7 @@ pub(super) fn purge_campaign(
 pub(super) fn set_adjustments(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
+    candidate_id: CandidateId,
     note: &str,
 ) -> Result<()> {
     let note = checked_note(note)?;
@@ -288,7 +295,7 @@ pub(super) fn set_flag_settings(
 pub(super) fn reopen(
     client: &mut Client,
     campaign: &Campaign,
-    moderator_id: Id,
+    moderator_id: AssessorId,
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("reopen.reason", reason)?;
@@ -320,8 +327,8 @@ pub(super) fn reopen(
 pub(super) fn order_tie(
     client: &mut Client,
     data: &crate::scoring::data::CampaignData,
-    moderator_id: Id,
-    ordered: &[Id],
+    moderator_id: AssessorId,
+    ordered: &[CandidateId],
     reason: &str,
 ) -> Result<()> {
     let reason = required_text("tie.reason", reason)?;

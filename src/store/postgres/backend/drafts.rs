@@ -16,7 +16,9 @@ use chrono::Utc;
 use postgres::Row;
 
 use super::{read, refused, PgStore};
-use crate::model::{Campaign, CampaignState, Id, IndicatorMark, Score, ScoreInput};
+use crate::model::{
+    Campaign, CampaignId, CampaignState, IndicatorMark, Score, ScoreInput, ScorecardId,
+};
 use crate::store::campaigns::require_state;
 use crate::store::scores::check_draft;
 use crate::store::timestamp;
@@ -72,7 +74,10 @@ pub(super) const UPSERT_DRAFT: &str =
 type SavedDraft = (Vec<IndicatorMark>, String);
 
 /// The state and scorecard key of a row of [`SAVE_DRAFT`] or [`CAMPAIGN_STATE`].
-fn state_and_key(campaign_id: Id, row: &Row) -> Result<(CampaignState, (Id, i64))> {
+fn state_and_key(
+    campaign_id: CampaignId,
+    row: &Row,
+) -> Result<(CampaignState, (ScorecardId, i64))> {
     let state: String = row.get(0);
     let state = CampaignState::parse(&state).ok_or_else(|| {
         Error::invalid(
@@ -85,7 +90,7 @@ fn state_and_key(campaign_id: Id, row: &Row) -> Result<(CampaignState, (Id, i64)
 
 impl PgStore {
     /// Reads campaign `id` whole (its scorecard parsed) and keeps it if it has left setup.
-    fn pin(&self, id: Id) -> Result<Campaign> {
+    fn pin(&self, id: CampaignId) -> Result<Campaign> {
         let campaign = read::campaign(&mut self.client(), id)?;
         self.pinned.keep(&campaign);
         Ok(campaign)
@@ -93,7 +98,7 @@ impl PgStore {
 
     /// Campaign `id` for a write: its state read fresh, its pinned scorecard parsed once per
     /// connection. One short query when the campaign is kept.
-    pub(super) fn campaign_for_write(&self, id: Id) -> Result<Campaign> {
+    pub(super) fn campaign_for_write(&self, id: CampaignId) -> Result<Campaign> {
         let mut client = self.client();
         let statement = self.prepared.get(&mut client, CAMPAIGN_STATE)?;
         let row = client
@@ -109,7 +114,7 @@ impl PgStore {
     }
 
     /// Saves one draft (see [`PgStore::save_drafts`]).
-    pub(super) fn save_draft(&self, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+    pub(super) fn save_draft(&self, campaign_id: CampaignId, input: &ScoreInput) -> Result<Score> {
         let (mut saved, at) = self.save_drafts(campaign_id, std::slice::from_ref(input))?;
         let (marks, created_at) = saved.pop().expect("one draft saved for one input");
         Ok(Score::draft(input, marks, created_at, at))
@@ -122,7 +127,7 @@ impl PgStore {
     /// row once).
     pub(super) fn save_drafts(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         inputs: &[ScoreInput],
     ) -> Result<(Vec<SavedDraft>, String)> {
         let mut campaign = match self.pinned.get(campaign_id) {

@@ -38,8 +38,9 @@ use super::{PgError, SCHEMA};
 use crate::anchor::{Anchor, AnchorCheck};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
-    AgreedScore, Assessor, AssessorRole, AuditEvent, Campaign, Candidate, Decision, Id, Moderation,
-    Panel, Role, Score, ScoreInput, Scorecard, User,
+    AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
+    CandidateId, Decision, Moderation, Panel, PanelId, Role, RoleId, Score, ScoreInput, Scorecard,
+    ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
@@ -287,25 +288,25 @@ impl Storage for PgStore {
         self.user(login)?
             .ok_or_else(|| Error::not_found("user", login.to_owned()))
     }
-    fn records_of(&self, login: &str, campaign_id: Id) -> Result<Vec<Assessor>> {
+    fn records_of(&self, login: &str, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
         read::records_of(&mut self.client(), &self.prepared, login, Some(campaign_id))
     }
     fn all_records_of(&self, login: &str) -> Result<Vec<Assessor>> {
         read::records_of(&mut self.client(), &self.prepared, login, None)
     }
-    fn has_submitted(&self, candidate_id: Id, assessor_id: Id) -> Result<bool> {
+    fn has_submitted(&self, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<bool> {
         read::has_submitted(&mut self.client(), candidate_id, assessor_id)
     }
 
-    fn create_role(&mut self, actor: &str, role: &Role) -> Result<Id> {
+    fn create_role(&mut self, actor: &str, role: &Role) -> Result<RoleId> {
         let _acting = self.acting_as(actor)?;
         write::create_role(&mut self.client(), role)
     }
-    fn update_role(&mut self, actor: &str, id: Id, role: &Role) -> Result<()> {
+    fn update_role(&mut self, actor: &str, id: RoleId, role: &Role) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         changes::update_role(&mut self.client(), id, role)
     }
-    fn role(&self, id: Id) -> Result<StoredRole> {
+    fn role(&self, id: RoleId) -> Result<StoredRole> {
         read::roles(&mut self.client(), Some(id))?
             .pop()
             .ok_or_else(|| Error::not_found("role", id))
@@ -316,17 +317,22 @@ impl Storage for PgStore {
     fn create_scorecard(
         &mut self,
         actor: &str,
-        role_id: Option<Id>,
+        role_id: Option<RoleId>,
         scorecard: &Scorecard,
-    ) -> Result<Id> {
+    ) -> Result<ScorecardId> {
         let _acting = self.acting_as(actor)?;
         write::create_scorecard(&mut self.client(), role_id, scorecard)
     }
-    fn update_scorecard(&mut self, actor: &str, id: Id, scorecard: &Scorecard) -> Result<i64> {
+    fn update_scorecard(
+        &mut self,
+        actor: &str,
+        id: ScorecardId,
+        scorecard: &Scorecard,
+    ) -> Result<i64> {
         let _acting = self.acting_as(actor)?;
         changes::update_scorecard(&mut self.client(), id, scorecard)
     }
-    fn scorecard(&self, id: Id) -> Result<StoredScorecard> {
+    fn scorecard(&self, id: ScorecardId) -> Result<StoredScorecard> {
         read::scorecards(&mut self.client(), Some(id))?
             .pop()
             .ok_or_else(|| Error::not_found("scorecard", id))
@@ -335,15 +341,20 @@ impl Storage for PgStore {
         read::scorecards(&mut self.client(), None)
     }
 
-    fn create_campaign(&mut self, actor: &str, name: &str, scorecard_id: Id) -> Result<Id> {
+    fn create_campaign(
+        &mut self,
+        actor: &str,
+        name: &str,
+        scorecard_id: ScorecardId,
+    ) -> Result<CampaignId> {
         let _acting = self.acting_as(actor)?;
         let stored = self.scorecard(scorecard_id)?;
         write::create_campaign(&mut self.client(), name, &stored)
     }
-    fn campaign(&self, id: Id) -> Result<Campaign> {
+    fn campaign(&self, id: CampaignId) -> Result<Campaign> {
         read::campaign(&mut self.client(), id)
     }
-    fn pinned_campaign(&self, id: Id) -> Result<Campaign> {
+    fn pinned_campaign(&self, id: CampaignId) -> Result<Campaign> {
         if let Some(kept) = self.pinned.get(id) {
             return Ok(kept);
         }
@@ -354,28 +365,33 @@ impl Storage for PgStore {
     fn campaigns(&self) -> Result<Vec<Campaign>> {
         read::campaigns(&mut self.client())
     }
-    fn start_scoring(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    fn start_scoring(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::start_scoring(&mut self.client(), &campaign)
     }
-    fn start_moderation(&mut self, actor: &str, campaign_id: Id) -> Result<()> {
+    fn start_moderation(&mut self, actor: &str, campaign_id: CampaignId) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::start_moderation(&mut self.client(), &campaign)
     }
-    fn return_to_scoring(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<()> {
+    fn return_to_scoring(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        reason: &str,
+    ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::return_to_scoring(&mut self.client(), &campaign, reason)
     }
-    fn posts(&self, campaign_id: Id) -> Result<Option<u32>> {
+    fn posts(&self, campaign_id: CampaignId) -> Result<Option<u32>> {
         read::posts(&mut self.client(), campaign_id)
     }
     fn set_posts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         posts: Option<u32>,
         reason: Option<&str>,
     ) -> Result<()> {
@@ -383,13 +399,13 @@ impl Storage for PgStore {
         let campaign = self.campaign(campaign_id)?;
         write::set_posts(&mut self.client(), &campaign, posts, reason)
     }
-    fn flag_settings(&self, campaign_id: Id) -> Result<FlagSettings> {
+    fn flag_settings(&self, campaign_id: CampaignId) -> Result<FlagSettings> {
         read::flag_settings(&mut self.client(), campaign_id)
     }
     fn set_flag_settings(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         settings: &FlagSettings,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -397,35 +413,35 @@ impl Storage for PgStore {
         changes::set_flag_settings(&mut self.client(), &campaign, settings)
     }
 
-    fn add_panel(&mut self, actor: &str, campaign_id: Id, name: &str) -> Result<Id> {
+    fn add_panel(&mut self, actor: &str, campaign_id: CampaignId, name: &str) -> Result<PanelId> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_panel(&mut self.client(), &campaign, name)
     }
-    fn panels(&self, campaign_id: Id) -> Result<Vec<Panel>> {
+    fn panels(&self, campaign_id: CampaignId) -> Result<Vec<Panel>> {
         read::panels(&mut *self.client(), campaign_id)
     }
     fn add_assessor(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         name: &str,
         role: AssessorRole,
-        panel_id: Option<Id>,
+        panel_id: Option<PanelId>,
         login: &str,
-    ) -> Result<Id> {
+    ) -> Result<AssessorId> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_assessor(&mut self.client(), &campaign, name, role, panel_id, login)
     }
-    fn assessors(&self, campaign_id: Id) -> Result<Vec<Assessor>> {
+    fn assessors(&self, campaign_id: CampaignId) -> Result<Vec<Assessor>> {
         read::assessors(&mut *self.client(), campaign_id)
     }
     fn set_assessor_exercise(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
         exercise: Option<&str>,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -435,9 +451,9 @@ impl Storage for PgStore {
     fn add_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         candidate: &NewCandidate,
-    ) -> Result<Id> {
+    ) -> Result<CandidateId> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::add_candidate(&mut self.client(), &campaign, candidate)
@@ -445,18 +461,18 @@ impl Storage for PgStore {
     fn update_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         candidate: &NewCandidate,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::update_candidate(&mut self.client(), &campaign, candidate_id, candidate)
     }
-    fn candidates(&self, campaign_id: Id) -> Result<Vec<Candidate>> {
+    fn candidates(&self, campaign_id: CampaignId) -> Result<Vec<Candidate>> {
         read::candidates(&mut *self.client(), campaign_id, None)
     }
-    fn candidate(&self, campaign_id: Id, candidate_id: Id) -> Result<Candidate> {
+    fn candidate(&self, campaign_id: CampaignId, candidate_id: CandidateId) -> Result<Candidate> {
         read::candidates(&mut *self.client(), campaign_id, Some(candidate_id))?
             .pop()
             .ok_or_else(|| Error::not_found("candidate", candidate_id))
@@ -464,16 +480,20 @@ impl Storage for PgStore {
     fn place_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         exercise: &str,
-        panel: Option<Id>,
+        panel: Option<PanelId>,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::place_candidate(&mut self.client(), &campaign, candidate_id, exercise, panel)
     }
-    fn candidate_by_reference(&self, campaign_id: Id, reference: &str) -> Result<Candidate> {
+    fn candidate_by_reference(
+        &self,
+        campaign_id: CampaignId,
+        reference: &str,
+    ) -> Result<Candidate> {
         self.candidates(campaign_id)?
             .into_iter()
             .find(|c| c.reference == reference)
@@ -482,7 +502,7 @@ impl Storage for PgStore {
     fn import_candidates(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         file: &str,
         bytes: &[u8],
         progress: &mut crate::cancel::Progress<'_>,
@@ -494,8 +514,8 @@ impl Storage for PgStore {
     fn withdraw_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -505,24 +525,28 @@ impl Storage for PgStore {
     fn set_adjustments(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         note: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::set_adjustments(&mut self.client(), &campaign, candidate_id, note)
     }
-    fn adjustments(&self, campaign_id: Id, candidate_id: Id) -> Result<Option<String>> {
+    fn adjustments(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+    ) -> Result<Option<String>> {
         read::adjustments(&mut self.client(), campaign_id, candidate_id)
     }
 
     fn declare_conflict(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<ConflictDeclaration> {
         let _acting = self.acting_as(actor)?;
@@ -553,28 +577,33 @@ impl Storage for PgStore {
     fn confirm_no_conflicts(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         write::confirm_no_conflicts(&mut self.client(), &campaign, assessor_id)
     }
-    fn conflicts(&self, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+    fn conflicts(&self, campaign_id: CampaignId) -> Result<Vec<ConflictDeclaration>> {
         read::conflicts(&mut self.client(), campaign_id)
     }
-    fn conflict_status(&self, login: &str, campaign_id: Id) -> Result<ConflictStatus> {
+    fn conflict_status(&self, login: &str, campaign_id: CampaignId) -> Result<ConflictStatus> {
         read::conflict_status(&mut self.client(), &self.prepared, login, campaign_id)
     }
 
-    fn save_score(&mut self, actor: &str, campaign_id: Id, input: &ScoreInput) -> Result<Score> {
+    fn save_score(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        input: &ScoreInput,
+    ) -> Result<Score> {
         let _acting = self.acting_as(actor)?;
         self.save_draft(campaign_id, input)
     }
     fn save_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         inputs: &[ScoreInput],
         progress: &mut crate::cancel::Progress<'_>,
     ) -> Result<usize> {
@@ -606,29 +635,38 @@ impl Storage for PgStore {
     fn submit_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
-        assessor_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+        assessor_id: AssessorId,
     ) -> Result<Vec<Score>> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign_for_write(campaign_id)?;
         write::submit_scores(&mut self.client(), &campaign, candidate_id, assessor_id)
     }
-    fn visible_scores(&self, campaign_id: Id, candidate_id: Id, _: Id) -> Result<Vec<Score>> {
+    fn visible_scores(
+        &self,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
+        _: AssessorId,
+    ) -> Result<Vec<Score>> {
         // The server's row security decides which of them this login sees.
         read::scores(&mut *self.client(), campaign_id, Some(candidate_id), false)
     }
-    fn own_panel_scores(&self, campaign_id: Id, assessor_id: Id) -> Result<Vec<Score>> {
+    fn own_panel_scores(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<Vec<Score>> {
         read::own_panel_scores(&mut self.client(), campaign_id, assessor_id)
     }
-    fn submitted_scores(&self, campaign_id: Id) -> Result<Vec<Score>> {
+    fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
         read::scores(&mut *self.client(), campaign_id, None, true)
     }
 
     fn agree_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<AgreedScore> {
         self.agree_scores(actor, campaign_id, std::slice::from_ref(decision))?;
@@ -640,7 +678,7 @@ impl Storage for PgStore {
     fn agree_scores(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decisions: &[Decision],
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
@@ -653,13 +691,13 @@ impl Storage for PgStore {
         tx.commit().map_err(refused)?;
         Ok(decisions.len())
     }
-    fn agreed_scores(&self, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+    fn agreed_scores(&self, candidate_id: CandidateId) -> Result<Vec<AgreedScore>> {
         read::agreed_scores(&mut self.client(), candidate_id)
     }
     fn moderate_score(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         decision: &Decision,
     ) -> Result<Moderation> {
         let _acting = self.acting_as(actor)?;
@@ -675,11 +713,11 @@ impl Storage for PgStore {
             .find(|m| m.criterion_key == decision.criterion_key)
             .ok_or_else(|| Error::not_found("moderation", &decision.criterion_key))
     }
-    fn moderations(&self, candidate_id: Id) -> Result<Vec<Moderation>> {
+    fn moderations(&self, candidate_id: CandidateId) -> Result<Vec<Moderation>> {
         let campaign_id = read::campaign_of(&mut self.client(), candidate_id)?;
         read::moderations(&mut self.client(), Some(candidate_id), campaign_id)
     }
-    fn decisions(&self, campaign_id: Id) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
+    fn decisions(&self, campaign_id: CampaignId) -> Result<(Vec<AgreedScore>, Vec<Moderation>)> {
         let mut client = self.client();
         Ok((
             read::campaign_agreed_scores(&mut client, campaign_id)?,
@@ -689,16 +727,21 @@ impl Storage for PgStore {
     fn order_tie(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        moderator_id: Id,
-        ordered: &[Id],
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
+        ordered: &[CandidateId],
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let data = self.campaign_data(campaign_id)?;
         changes::order_tie(&mut self.client(), &data, moderator_id, ordered, reason)
     }
-    fn sign_off(&mut self, actor: &str, campaign_id: Id, moderator_id: Id) -> Result<()> {
+    fn sign_off(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
+    ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         let data = self.campaign_data(campaign_id)?;
@@ -707,19 +750,19 @@ impl Storage for PgStore {
     fn reopen(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        moderator_id: Id,
+        campaign_id: CampaignId,
+        moderator_id: AssessorId,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign(campaign_id)?;
         changes::reopen(&mut self.client(), &campaign, moderator_id, reason)
     }
-    fn signoffs(&self, campaign_id: Id) -> Result<Vec<SignOff>> {
+    fn signoffs(&self, campaign_id: CampaignId) -> Result<Vec<SignOff>> {
         read::signoffs(&mut self.client(), campaign_id)
     }
 
-    fn campaign_data(&self, campaign_id: Id) -> Result<CampaignData> {
+    fn campaign_data(&self, campaign_id: CampaignId) -> Result<CampaignData> {
         let campaign = self.campaign(campaign_id)?;
         read::campaign_data(&mut self.client(), campaign)
     }
@@ -727,8 +770,8 @@ impl Storage for PgStore {
     fn erase_candidate(
         &mut self,
         actor: &str,
-        campaign_id: Id,
-        candidate_id: Id,
+        campaign_id: CampaignId,
+        candidate_id: CandidateId,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
@@ -744,7 +787,7 @@ impl Storage for PgStore {
         retention::sort(&mut statuses);
         Ok(statuses)
     }
-    fn campaign_retention(&self, campaign_id: Id) -> Result<RetentionStatus> {
+    fn campaign_retention(&self, campaign_id: CampaignId) -> Result<RetentionStatus> {
         self.retention()?
             .into_iter()
             .find(|r| r.campaign_id == campaign_id)
@@ -753,14 +796,19 @@ impl Storage for PgStore {
     fn set_retention(
         &mut self,
         actor: &str,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         months: i64,
         reason: &str,
     ) -> Result<()> {
         let _acting = self.acting_as(actor)?;
         changes::set_retention(&mut self.client(), campaign_id, months, reason)
     }
-    fn purge_campaign(&mut self, actor: &str, campaign_id: Id, reason: &str) -> Result<usize> {
+    fn purge_campaign(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        reason: &str,
+    ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
         let status = self.campaign_retention(campaign_id)?;
         changes::purge_campaign(&mut self.client(), &status, reason)
@@ -801,7 +849,7 @@ impl Storage for PgStore {
     }
     fn campaign_audit(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         through_seq: Option<i64>,
         each: &mut dyn FnMut(AuditRef<'_>) -> Result<()>,
     ) -> Result<()> {
@@ -809,7 +857,7 @@ impl Storage for PgStore {
     }
     fn export_campaign(
         &self,
-        campaign_id: Id,
+        campaign_id: CampaignId,
         dir: &Path,
         options: &ExportOptions,
         progress: &mut crate::cancel::Progress<'_>,

@@ -12,15 +12,15 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::model::{Campaign, CampaignState, Id};
+use crate::model::{Campaign, CampaignId, CampaignState, ScorecardId};
 
 /// Campaigns outside setup read on one connection, by id.
 #[derive(Default)]
-pub(super) struct PinnedCampaigns(RefCell<HashMap<Id, Campaign>>);
+pub(super) struct PinnedCampaigns(RefCell<HashMap<CampaignId, Campaign>>);
 
 impl PinnedCampaigns {
     /// The kept campaign `id`, if any: its state is as it was when read (take it fresh).
-    pub(super) fn get(&self, id: Id) -> Option<Campaign> {
+    pub(super) fn get(&self, id: CampaignId) -> Option<Campaign> {
         self.0.borrow().get(&id).cloned()
     }
 
@@ -33,7 +33,12 @@ impl PinnedCampaigns {
 
     /// The kept campaign `id` if the server says it runs on scorecard `key` (id, version), with
     /// the server's `state`; `None` when none is kept or the key differs (read it again).
-    pub(super) fn fresh(&self, id: Id, key: (Id, i64), state: CampaignState) -> Option<Campaign> {
+    pub(super) fn fresh(
+        &self,
+        id: CampaignId,
+        key: (ScorecardId, i64),
+        state: CampaignState,
+    ) -> Option<Campaign> {
         let borrowed = self.0.borrow();
         let kept = borrowed.get(&id)?;
         if (kept.scorecard_id, kept.scorecard_version) != key {

@@ -12,8 +12,8 @@ use super::rows::{
     self, AGREED_COLUMNS, ASSESSOR_COLUMNS, CANDIDATE_COLUMNS, MODERATION_COLUMNS, SCORE_COLUMNS,
 };
 use crate::model::{
-    AgreedScore, Assessor, Campaign, CampaignState, Candidate, Id, Moderation, Panel,
-    PinnedScorecard, Role, Score, Scorecard, User,
+    AgreedScore, Assessor, AssessorId, Campaign, CampaignId, CampaignState, Candidate, CandidateId,
+    Moderation, Panel, PinnedScorecard, Role, RoleId, Score, Scorecard, ScorecardId, User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -80,7 +80,7 @@ pub(super) fn records_of(
     client: &mut Client,
     prepared: &Prepared,
     login: &str,
-    campaign_id: Option<Id>,
+    campaign_id: Option<CampaignId>,
 ) -> Result<Vec<Assessor>> {
     let statement = prepared.get(
         client,
@@ -99,8 +99,8 @@ pub(super) fn records_of(
 
 pub(super) fn has_submitted(
     client: &mut Client,
-    candidate_id: Id,
-    assessor_id: Id,
+    candidate_id: CandidateId,
+    assessor_id: AssessorId,
 ) -> Result<bool> {
     Ok(client
         .query_one(
@@ -112,14 +112,14 @@ pub(super) fn has_submitted(
         .get(0))
 }
 
-pub(super) fn roles(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredRole>> {
+pub(super) fn roles(client: &mut Client, id: Option<RoleId>) -> Result<Vec<StoredRole>> {
     all(
         client,
         "SELECT id, body, created_at FROM roles WHERE $1::bigint IS NULL OR id = $1 ORDER BY id",
         &[&id],
         |r| {
             (
-                r.get::<_, Id>(0),
+                r.get::<_, RoleId>(0),
                 r.get::<_, String>(1),
                 r.get::<_, String>(2),
             )
@@ -136,14 +136,24 @@ pub(super) fn roles(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredRol
     .collect()
 }
 
-pub(super) fn scorecards(client: &mut Client, id: Option<Id>) -> Result<Vec<StoredScorecard>> {
+pub(super) fn scorecards(
+    client: &mut Client,
+    id: Option<ScorecardId>,
+) -> Result<Vec<StoredScorecard>> {
     all(
         client,
         "SELECT DISTINCT ON (s.id) s.id, s.role_id, v.version, v.body
          FROM scorecards s JOIN scorecard_versions v ON v.scorecard_id = s.id
          WHERE $1::bigint IS NULL OR s.id = $1 ORDER BY s.id, v.version DESC",
         &[&id],
-        |r| (r.get::<_, Id>(0), r.get(1), r.get(2), r.get::<_, String>(3)),
+        |r| {
+            (
+                r.get::<_, ScorecardId>(0),
+                r.get(1),
+                r.get(2),
+                r.get::<_, String>(3),
+            )
+        },
     )?
     .into_iter()
     .map(|(id, role_id, version, body)| {
@@ -157,7 +167,7 @@ pub(super) fn scorecards(client: &mut Client, id: Option<Id>) -> Result<Vec<Stor
     .collect()
 }
 
-fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>> {
+fn campaigns_where(client: &mut Client, id: Option<CampaignId>) -> Result<Vec<Campaign>> {
     all(
         client,
         "SELECT id, name, scorecard_id, scorecard_version, scorecard, state, created_at
@@ -165,9 +175,9 @@ fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>>
         &[&id],
         |r| {
             (
-                r.get::<_, Id>(0),
+                r.get::<_, CampaignId>(0),
                 r.get::<_, String>(1),
-                r.get::<_, Id>(2),
+                r.get::<_, ScorecardId>(2),
                 r.get::<_, i64>(3),
                 r.get::<_, String>(4),
                 r.get::<_, String>(5),
@@ -194,7 +204,7 @@ fn campaigns_where(client: &mut Client, id: Option<Id>) -> Result<Vec<Campaign>>
 }
 
 /// One campaign; one the login takes no part in is "not found", as row security hides it.
-pub(super) fn campaign(client: &mut Client, id: Id) -> Result<Campaign> {
+pub(super) fn campaign(client: &mut Client, id: CampaignId) -> Result<Campaign> {
     campaigns_where(client, Some(id))?
         .pop()
         .ok_or_else(|| Error::not_found("campaign", id))
@@ -204,7 +214,7 @@ pub(super) fn campaigns(client: &mut Client) -> Result<Vec<Campaign>> {
     campaigns_where(client, None)
 }
 
-pub(super) fn posts(client: &mut Client, campaign_id: Id) -> Result<Option<u32>> {
+pub(super) fn posts(client: &mut Client, campaign_id: CampaignId) -> Result<Option<u32>> {
     let row = client
         .query_opt("SELECT posts FROM campaigns WHERE id = $1", &[&campaign_id])
         .map_err(refused)?
@@ -212,7 +222,7 @@ pub(super) fn posts(client: &mut Client, campaign_id: Id) -> Result<Option<u32>>
     Ok(row.get::<_, Option<i64>>(0).map(|p| p as u32))
 }
 
-pub(super) fn flag_settings(client: &mut Client, campaign_id: Id) -> Result<FlagSettings> {
+pub(super) fn flag_settings(client: &mut Client, campaign_id: CampaignId) -> Result<FlagSettings> {
     let row = client
         .query_opt(
             "SELECT flag_spread, flag_panel_mean FROM campaigns WHERE id = $1",
@@ -223,7 +233,10 @@ pub(super) fn flag_settings(client: &mut Client, campaign_id: Id) -> Result<Flag
     Ok(FlagSettings::stored(row.get(0), row.get(1)))
 }
 
-pub(super) fn panels<C: GenericClient>(client: &mut C, campaign_id: Id) -> Result<Vec<Panel>> {
+pub(super) fn panels<C: GenericClient>(
+    client: &mut C,
+    campaign_id: CampaignId,
+) -> Result<Vec<Panel>> {
     all(
         client,
         "SELECT id, campaign_id, name FROM panels WHERE campaign_id = $1 ORDER BY id",
@@ -234,7 +247,7 @@ pub(super) fn panels<C: GenericClient>(client: &mut C, campaign_id: Id) -> Resul
 
 pub(super) fn assessors<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<Vec<Assessor>> {
     all(
         client,
@@ -253,8 +266,8 @@ const LISTED: &str =
 /// The campaign's listed candidates (see [`LISTED`]), or one of them, in reference order.
 pub(super) fn candidates<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
-    candidate_id: Option<Id>,
+    campaign_id: CampaignId,
+    candidate_id: Option<CandidateId>,
 ) -> Result<Vec<Candidate>> {
     let mut candidates = all(
         client,
@@ -274,11 +287,11 @@ pub(super) fn candidates<C: GenericClient>(
 /// candidate (`candidate_id`), in one query.
 fn attach_placements<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
-    candidate_id: Option<Id>,
+    campaign_id: CampaignId,
+    candidate_id: Option<CandidateId>,
     candidates: &mut [Candidate],
 ) -> Result<()> {
-    let mut placed: HashMap<Id, Vec<crate::model::ExercisePanel>> = HashMap::new();
+    let mut placed: HashMap<CandidateId, Vec<crate::model::ExercisePanel>> = HashMap::new();
     for row in client
         .query(
             "SELECT e.candidate_id, e.exercise, e.panel_id FROM candidate_exercise_panels e
@@ -305,8 +318,8 @@ fn attach_placements<C: GenericClient>(
 
 pub(super) fn adjustments(
     client: &mut Client,
-    campaign_id: Id,
-    candidate_id: Id,
+    campaign_id: CampaignId,
+    candidate_id: CandidateId,
 ) -> Result<Option<String>> {
     let row = client
         .query_opt(
@@ -318,7 +331,7 @@ pub(super) fn adjustments(
     Ok(row.get(0))
 }
 
-pub(super) fn campaign_of(client: &mut Client, candidate_id: Id) -> Result<Id> {
+pub(super) fn campaign_of(client: &mut Client, candidate_id: CandidateId) -> Result<CampaignId> {
     Ok(client
         .query_opt(
             "SELECT campaign_id FROM candidates WHERE id = $1",
@@ -329,7 +342,10 @@ pub(super) fn campaign_of(client: &mut Client, candidate_id: Id) -> Result<Id> {
         .get(0))
 }
 
-pub(super) fn conflicts(client: &mut Client, campaign_id: Id) -> Result<Vec<ConflictDeclaration>> {
+pub(super) fn conflicts(
+    client: &mut Client,
+    campaign_id: CampaignId,
+) -> Result<Vec<ConflictDeclaration>> {
     all(
         client,
         "SELECT f.assessor_id, a.name, f.candidate_id, c.reference, f.reason, f.declared_at
@@ -354,7 +370,7 @@ pub(super) fn conflict_status(
     client: &mut Client,
     prepared: &Prepared,
     login: &str,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<ConflictStatus> {
     let statement = prepared.get(
         client,
@@ -368,7 +384,7 @@ pub(super) fn conflict_status(
         .query(&statement, &[&login, &campaign_id])
         .map_err(refused)?
     {
-        let declared: Vec<Id> = row.get(1);
+        let declared: Vec<CandidateId> = row.get(1);
         if declared.is_empty() && row.get::<_, bool>(2) {
             status.unstated.push(row.get(0));
         }
@@ -382,8 +398,8 @@ pub(super) fn conflict_status(
 /// this login see them; `submitted_only` leaves drafts out.
 pub(super) fn scores<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
-    candidate_id: Option<Id>,
+    campaign_id: CampaignId,
+    candidate_id: Option<CandidateId>,
     submitted_only: bool,
 ) -> Result<Vec<Score>> {
     try_all(
@@ -406,8 +422,8 @@ pub(super) fn scores<C: GenericClient>(
 /// candidate's rows anyway; the conditions say so here too, so both backends answer alike.
 pub(super) fn own_panel_scores(
     client: &mut Client,
-    campaign_id: Id,
-    assessor_id: Id,
+    campaign_id: CampaignId,
+    assessor_id: AssessorId,
 ) -> Result<Vec<Score>> {
     try_all(
         client,
@@ -431,7 +447,10 @@ pub(super) fn own_panel_scores(
     )
 }
 
-pub(super) fn agreed_scores(client: &mut Client, candidate_id: Id) -> Result<Vec<AgreedScore>> {
+pub(super) fn agreed_scores(
+    client: &mut Client,
+    candidate_id: CandidateId,
+) -> Result<Vec<AgreedScore>> {
     try_all(
         client,
         &format!(
@@ -444,7 +463,7 @@ pub(super) fn agreed_scores(client: &mut Client, candidate_id: Id) -> Result<Vec
 
 pub(super) fn campaign_agreed_scores(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
 ) -> Result<Vec<AgreedScore>> {
     try_all(
         client,
@@ -460,8 +479,8 @@ pub(super) fn campaign_agreed_scores(
 
 pub(super) fn moderations(
     client: &mut Client,
-    candidate_id: Option<Id>,
-    campaign_id: Id,
+    candidate_id: Option<CandidateId>,
+    campaign_id: CampaignId,
 ) -> Result<Vec<Moderation>> {
     try_all(
         client,
@@ -476,7 +495,7 @@ pub(super) fn moderations(
     )
 }
 
-pub(super) fn signoffs(client: &mut Client, campaign_id: Id) -> Result<Vec<SignOff>> {
+pub(super) fn signoffs(client: &mut Client, campaign_id: CampaignId) -> Result<Vec<SignOff>> {
     all(
         client,
         "SELECT s.action, a.name, s.reason, s.at FROM signoffs s
@@ -736,9 +755,9 @@ pub(super) fn audit_events(
 fn server_subject(
     table: &str,
     entity: &str,
-    campaign_id: Option<Id>,
-    candidate_id: Option<Id>,
-    assessor_id: Option<Id>,
+    campaign_id: Option<CampaignId>,
+    candidate_id: Option<CandidateId>,
+    assessor_id: Option<AssessorId>,
 ) -> crate::model::AuditSubject {
     use crate::model::SubjectKind;
     let kind = match table {
@@ -783,7 +802,7 @@ pub(super) fn retention(client: &mut Client) -> Result<Vec<RetentionRow>> {
 /// decides), oldest first, through `through_seq` if given.
 pub(super) fn campaign_audit(
     client: &mut Client,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     through_seq: Option<i64>,
     each: &mut dyn FnMut(crate::store::audit::AuditRef<'_>) -> Result<()>,
 ) -> Result<()> {
@@ -820,11 +839,17 @@ pub(super) fn campaign_audit(
 #[cfg(test)]
 mod tests {
     use super::server_subject;
-    use crate::model::SubjectKind;
+    use crate::model::{AssessorId, CampaignId, CandidateId, SubjectKind};
 
     #[test]
     fn a_server_event_names_its_subject_from_the_trigger_columns() {
-        let score = server_subject("scores", "scores/7/2/c1", Some(3), Some(7), Some(2));
+        let score = server_subject(
+            "scores",
+            "scores/7/2/c1",
+            Some(CampaignId(3)),
+            Some(CandidateId(7)),
+            Some(AssessorId(2)),
+        );
         assert_eq!(
             (
                 score.campaign_id,
@@ -832,27 +857,38 @@ mod tests {
                 score.assessor_id,
                 score.kind
             ),
-            (Some(3), Some(7), Some(2), SubjectKind::Score)
+            (
+                Some(CampaignId(3)),
+                Some(CandidateId(7)),
+                Some(AssessorId(2)),
+                SubjectKind::Score
+            )
         );
         let placed = server_subject(
             "candidate_exercise_panels",
             "candidate_exercise_panels/7/e2",
-            Some(3),
-            Some(7),
+            Some(CampaignId(3)),
+            Some(CandidateId(7)),
             None,
         );
         assert_eq!(placed.kind, SubjectKind::CandidateDetails);
         // The trigger records no assessor for a declaration: its entity's first key is the
         // declaring assessor.
-        let declared = server_subject("conflicts", "conflicts/2/7", Some(3), Some(7), None);
+        let declared = server_subject(
+            "conflicts",
+            "conflicts/2/7",
+            Some(CampaignId(3)),
+            Some(CandidateId(7)),
+            None,
+        );
         assert_eq!(
             (declared.assessor_id, declared.kind),
-            (Some(2), SubjectKind::Conflict)
+            (Some(AssessorId(2)), SubjectKind::Conflict)
         );
-        let setup = server_subject("panels", "panels/5", Some(3), None, None);
+        let setup = server_subject("panels", "panels/5", Some(CampaignId(3)), None, None);
         assert_eq!(
             (setup.campaign_id, setup.candidate_id, setup.kind),
-            (Some(3), None, SubjectKind::Other)
+            (Some(CampaignId(3)), None, SubjectKind::Other)
         );
     }
 }

@@ -18,7 +18,7 @@ use rusqlite::Connection;
 
 use super::read::campaign_data_in;
 use super::refused;
-use crate::model::{Campaign, Id};
+use crate::model::{Campaign, CampaignId, CandidateId, ScorecardId};
 use crate::scoring::results;
 use crate::store::audit::{self, Verification};
 use crate::store::postgres::init::require_superuser;
@@ -29,9 +29,9 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedCampaign {
     /// The campaign's id in the file.
-    pub local_id: Id,
+    pub local_id: CampaignId,
     /// Its id on the server.
-    pub server_id: Id,
+    pub server_id: CampaignId,
     /// Its name.
     pub name: String,
     /// Candidates moved (erased ones included).
@@ -65,7 +65,11 @@ pub struct CheckedSource {
 /// `only` (every campaign when empty): its chain and its data against the log must verify,
 /// and each campaign's results are computed from it. Needs no server, so a hostile file can
 /// be tried on it alone (the `transfer_source` fuzz target).
-pub fn check_source(source: &Store, source_name: &str, only: &[Id]) -> Result<CheckedSource> {
+pub fn check_source(
+    source: &Store,
+    source_name: &str,
+    only: &[CampaignId],
+) -> Result<CheckedSource> {
     match source.verify()? {
         Verification::Intact { .. } => {}
         Verification::DataDiffers { row, problem, .. } => {
@@ -103,12 +107,12 @@ pub fn import_file(
     client: &mut Client,
     source: &Store,
     source_name: &str,
-    only: &[Id],
+    only: &[CampaignId],
 ) -> Result<ImportReport> {
     require_superuser(client, "server import")?;
     let checked = check_source(source, source_name, only)?;
     let conn = source.conn();
-    let campaign_ids: Vec<Id> = checked.campaigns.iter().map(|(c, _)| c.id).collect();
+    let campaign_ids: Vec<CampaignId> = checked.campaigns.iter().map(|(c, _)| c.id).collect();
     check_logins(client, conn, &campaign_ids)?;
     let mut tx = client.transaction().map_err(refused)?;
     tx.batch_execute("SET LOCAL search_path = panelmark")
@@ -128,7 +132,7 @@ pub fn import_file(
 
 /// Refuses, naming them, logins the file's campaigns `campaign_ids` use that the server has no
 /// user for.
-fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[Id]) -> Result<()> {
+fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[CampaignId]) -> Result<()> {
     let mut missing = Vec::new();
     for campaign_id in campaign_ids {
         let mut stmt = conn.prepare(
@@ -157,15 +161,20 @@ fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[Id]) -> 
     )))
 }
 
-/// A campaign as copied: the server's ids for the file's.
+/// A campaign as copied: the server's ids for the file's. The copy moves rows as stored, so
+/// these stay raw row ids until the results are compared ([`check_results`]).
 struct Moved {
     report: ImportedCampaign,
-    candidates: HashMap<Id, Id>,
+    candidates: HashMap<i64, i64>,
 }
 
 /// Reads every row of `sql` (one parameter: the campaign id) from the file as text-or-null,
 /// integer or real values, in column order.
-fn rows(conn: &Connection, sql: &str, campaign_id: Id) -> Result<Vec<Vec<rusqlite::types::Value>>> {
+fn rows(
+    conn: &Connection,
+    sql: &str,
+    campaign_id: CampaignId,
+) -> Result<Vec<Vec<rusqlite::types::Value>>> {
     let mut stmt = conn.prepare(sql)?;
     let width = stmt.column_count();
     let rows = stmt
@@ -201,7 +210,7 @@ fn real(v: &rusqlite::types::Value) -> Option<f64> {
 }
 
 /// The server's id for the file's `id` in `map`; a row pointing nowhere is a broken file.
-fn mapped(map: &HashMap<Id, Id>, id: Option<i64>, what: &str) -> Result<Option<Id>> {
+fn mapped(map: &HashMap<i64, i64>, id: Option<i64>, what: &str) -> Result<Option<i64>> {
     id.map(|id| {
         map.get(&id).copied().ok_or_else(|| {
             Error::invalid(
@@ -213,11 +222,11 @@ fn mapped(map: &HashMap<Id, Id>, id: Option<i64>, what: &str) -> Result<Option<I
     .transpose()
 }
 
-fn insert_returning_id(
+fn insert_returning_id<I: for<'a> postgres::types::FromSql<'a>>(
     tx: &mut Transaction<'_>,
     sql: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
-) -> Result<Id> {
+) -> Result<I> {
     Ok(tx.query_one(sql, params).map_err(refused)?.get(0))
 }
 
@@ -248,7 +257,7 @@ fn copy_campaign(
             "{source_name}: campaign {local} has no pinned scorecard version; nothing was imported"
         ))
     })?;
-    let scorecard_id = insert_returning_id(
+    let scorecard_id: ScorecardId = insert_returning_id(
         tx,
         "INSERT INTO scorecards (role_id, title, created_at) VALUES (NULL, $1, $2) RETURNING id",
         &[&text(&card[0]), &text(&card[1])],
@@ -498,7 +507,7 @@ fn copy_campaign(
         events.push(audit::AuditRecord::from(e));
         Ok(())
     })?;
-    let import_id = insert_returning_id(
+    let import_id: i64 = insert_returning_id(
         tx,
         "INSERT INTO imports (source_name, source_anchor, local_campaign_id, campaign_id, events, imported_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -560,7 +569,11 @@ fn check_results(
     let mut copy = campaign.clone();
     copy.id = moved.report.server_id;
     let mut on_server = results::compute(&campaign_data_in(tx, copy)?);
-    let back: HashMap<Id, Id> = moved.candidates.iter().map(|(l, s)| (*s, *l)).collect();
+    let back: HashMap<CandidateId, CandidateId> = moved
+        .candidates
+        .iter()
+        .map(|(l, s)| (CandidateId(*s), CandidateId(*l)))
+        .collect();
     for r in &mut on_server {
         r.candidate_id = back.get(&r.candidate_id).copied().unwrap_or(r.candidate_id);
     }

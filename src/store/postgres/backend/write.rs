@@ -10,8 +10,8 @@ use super::read;
 use super::refused;
 use crate::import::role_file;
 use crate::model::{
-    AssessorRole, Campaign, CampaignState, Decision, Id, IndicatorMark, Role, Score, ScoreInput,
-    ScoreStatus, Scorecard,
+    AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, CandidateId, Decision,
+    IndicatorMark, PanelId, Role, RoleId, Score, ScoreInput, ScoreStatus, Scorecard, ScorecardId,
 };
 use crate::scoring::data::CampaignData;
 use crate::store::campaigns::{require_state, required_text};
@@ -25,16 +25,17 @@ fn now() -> String {
     timestamp(Utc::now())
 }
 
-/// Runs one statement that returns the new row's id.
-fn insert_returning_id<C: GenericClient>(
+/// Runs one statement that returns the new row's id (of whichever entity's id type the caller
+/// wants).
+fn insert_returning_id<C: GenericClient, I: for<'a> postgres::types::FromSql<'a>>(
     client: &mut C,
     sql: &str,
     params: &[&(dyn postgres::types::ToSql + Sync)],
-) -> Result<Id> {
+) -> Result<I> {
     Ok(client.query_one(sql, params).map_err(refused)?.get(0))
 }
 
-pub(super) fn create_role(client: &mut Client, role: &Role) -> Result<Id> {
+pub(super) fn create_role(client: &mut Client, role: &Role) -> Result<RoleId> {
     role_file::check(role).map_err(|(field, msg)| Error::invalid(field, msg))?;
     insert_returning_id(
         client,
@@ -54,9 +55,9 @@ pub(super) fn create_role(client: &mut Client, role: &Role) -> Result<Id> {
 
 pub(super) fn create_scorecard(
     client: &mut Client,
-    role_id: Option<Id>,
+    role_id: Option<RoleId>,
     scorecard: &Scorecard,
-) -> Result<Id> {
+) -> Result<ScorecardId> {
     scorecard
         .validate()
         .map_err(|(field, msg)| Error::invalid(format!("scorecard.{field}"), msg))?;
@@ -85,7 +86,7 @@ pub(super) fn create_campaign(
     client: &mut Client,
     name: &str,
     stored: &StoredScorecard,
-) -> Result<Id> {
+) -> Result<CampaignId> {
     let name = required_text("campaign.name", name)?;
     insert_returning_id(
         client,
@@ -165,7 +166,7 @@ pub(super) fn set_posts(
     Ok(())
 }
 
-pub(super) fn add_panel(client: &mut Client, campaign: &Campaign, name: &str) -> Result<Id> {
+pub(super) fn add_panel(client: &mut Client, campaign: &Campaign, name: &str) -> Result<PanelId> {
     require_state(
         campaign,
         &[CampaignState::Setup, CampaignState::Scoring],
@@ -184,9 +185,9 @@ pub(super) fn add_assessor(
     campaign: &Campaign,
     name: &str,
     role: AssessorRole,
-    panel_id: Option<Id>,
+    panel_id: Option<PanelId>,
     login: &str,
-) -> Result<Id> {
+) -> Result<AssessorId> {
     require_state(
         campaign,
         &[CampaignState::Setup, CampaignState::Scoring],
@@ -212,7 +213,7 @@ pub(super) fn add_assessor(
 pub(super) fn set_assessor_exercise(
     client: &mut Client,
     campaign: &Campaign,
-    assessor_id: Id,
+    assessor_id: AssessorId,
     exercise: Option<&str>,
 ) -> Result<()> {
     require_state(campaign, PEOPLE_STATES, "changing an assessor's exercise")?;
@@ -242,7 +243,7 @@ pub(super) fn add_candidate(
     client: &mut Client,
     campaign: &Campaign,
     candidate: &NewCandidate,
-) -> Result<Id> {
+) -> Result<CandidateId> {
     require_state(campaign, PEOPLE_STATES, "adding a candidate")?;
     check_candidate_fields(candidate)?;
     insert_candidate(client, campaign.id, candidate)
@@ -250,9 +251,9 @@ pub(super) fn add_candidate(
 
 fn insert_candidate<C: GenericClient>(
     client: &mut C,
-    campaign_id: Id,
+    campaign_id: CampaignId,
     candidate: &NewCandidate,
-) -> Result<Id> {
+) -> Result<CandidateId> {
     insert_returning_id(
         client,
         "INSERT INTO candidates (campaign_id, reference, name, email, panel_id, slot)
@@ -321,8 +322,8 @@ fn before_sign_off(campaign: &Campaign, action: &str) -> Result<()> {
 pub(super) fn declare_conflict(
     client: &mut Client,
     campaign: &Campaign,
-    assessor_id: Id,
-    candidate_id: Id,
+    assessor_id: AssessorId,
+    candidate_id: CandidateId,
     reason: &str,
 ) -> Result<(String, String)> {
     before_sign_off(campaign, "declaring a conflict of interest")?;
@@ -341,7 +342,7 @@ pub(super) fn declare_conflict(
 pub(super) fn confirm_no_conflicts(
     client: &mut Client,
     campaign: &Campaign,
-    assessor_id: Id,
+    assessor_id: AssessorId,
 ) -> Result<()> {
     before_sign_off(campaign, "confirming no conflicts of interest")?;
     let changed = client
@@ -403,8 +404,8 @@ pub(super) fn save_score(
 pub(super) fn submit_scores(
     client: &mut Client,
     campaign: &Campaign,
-    candidate_id: Id,
-    assessor_id: Id,
+    candidate_id: CandidateId,
+    assessor_id: AssessorId,
 ) -> Result<Vec<Score>> {
     require_state(campaign, &[CampaignState::Scoring], "submitting scores")?;
     let mut tx = client.transaction().map_err(refused)?;
@@ -507,7 +508,7 @@ pub(super) fn sign_off(
     client: &mut Client,
     campaign: &Campaign,
     data: &CampaignData,
-    moderator_id: Id,
+    moderator_id: AssessorId,
 ) -> Result<()> {
     require_state(campaign, &[CampaignState::Moderation], "signing off")?;
     let index = data.index();
