@@ -1,11 +1,13 @@
 //! What the log says every checked row holds: the events replayed in order.
 
 use std::ops::Bound::{Excluded, Included};
+use std::str::FromStr;
 
 use rusqlite::Connection;
 use serde_json::Value;
 
 use super::{Fields, Mismatch, RowKey, Rows, NONE};
+use crate::model::{AssessorId, CampaignId, CandidateId, ScorecardId};
 use crate::scoring::flags::FlagSettings;
 use crate::Result;
 
@@ -13,6 +15,8 @@ use crate::Result;
 const ERASED_TEXT: &str = "[erased on request]";
 /// What erasure leaves in place of the candidate's name.
 const ERASED_NAME: &str = "Erased candidate";
+/// Below every assessor id: where a candidate's range of keyed-by-assessor rows starts.
+const FIRST_ASSESSOR: AssessorId = AssessorId(i64::MIN);
 
 /// The actions that set a checked row; every other event (roles, anchors) leaves these rows
 /// alone.
@@ -86,7 +90,8 @@ impl Event {
             })
     }
 
-    fn id(&self, name: &str) -> Outcome<i64> {
+    /// The number after `name` in the entity path, as the id (or version) it is there.
+    fn id<I: FromStr>(&self, name: &str) -> Outcome<I> {
         let part = self.part(name)?;
         part.parse().map_err(|_| {
             self.unreadable(format!("has {name} \"{part}\" in its entity, not a number"))
@@ -116,7 +121,7 @@ impl Event {
                 );
                 // The copy the campaign scores by is the version's body as the log has it.
                 let pinned = match (
-                    after["scorecard_id"].as_i64(),
+                    after["scorecard_id"].as_i64().map(ScorecardId),
                     after["scorecard_version"].as_i64(),
                 ) {
                     (Some(scorecard), Some(version)) => rows
@@ -151,7 +156,7 @@ impl Event {
                 );
             }
             "campaign.state" => {
-                let campaign = self.id("campaign")?;
+                let campaign: CampaignId = self.id("campaign")?;
                 let before = self.json(&self.before)?;
                 let to = text(&after["state"]);
                 self.campaign(rows, campaign)?.set("state", to.clone(), seq);
@@ -202,7 +207,7 @@ impl Event {
                     .as_array()
                     .ok_or_else(|| self.unreadable("lists no candidates".into()))?;
                 for id in ids {
-                    let candidate = id.as_i64().ok_or_else(|| {
+                    let candidate = id.as_i64().map(CandidateId).ok_or_else(|| {
                         self.unreadable(format!("lists {id}, not a candidate id"))
                     })?;
                     self.erase(rows, candidate);
@@ -301,7 +306,7 @@ impl Event {
                 );
             }
             "assessor.exercise" => {
-                let assessor = self.id("assessor")?;
+                let assessor: AssessorId = self.id("assessor")?;
                 rows.get_mut(&RowKey::Assessor(assessor))
                     .ok_or_else(|| {
                         self.unreadable(format!(
@@ -311,7 +316,7 @@ impl Event {
                     .set("exercise", text(&after["exercise"]), seq);
             }
             "conflict.confirm_none" => {
-                let assessor = self.id("assessor")?;
+                let assessor: AssessorId = self.id("assessor")?;
                 rows.get_mut(&RowKey::Assessor(assessor))
                     .ok_or_else(|| {
                         self.unreadable(format!(
@@ -339,7 +344,8 @@ impl Event {
                 // Submission marks every score the member holds for the candidate.
                 // Only that member's scores for that candidate: a range of the ordered keys,
                 // not a scan of every row (a scan per submission took 90 s at 5,000).
-                let (candidate, assessor) = (self.id("candidate")?, self.id("assessor")?);
+                let (candidate, assessor): (CandidateId, AssessorId) =
+                    (self.id("candidate")?, self.id("assessor")?);
                 let from = RowKey::Score {
                     candidate,
                     assessor,
@@ -347,7 +353,7 @@ impl Event {
                 };
                 let to = RowKey::Score {
                     candidate,
-                    assessor: assessor.saturating_add(1),
+                    assessor: AssessorId(assessor.0.saturating_add(1)),
                     criterion: String::new(),
                 };
                 for (_, fields) in rows.range_mut((Included(from), Excluded(to))) {
@@ -384,7 +390,7 @@ impl Event {
                     .as_array()
                     .ok_or_else(|| self.unreadable("has no order of candidates".into()))?;
                 for (rank, id) in order.iter().enumerate() {
-                    let candidate = id.as_i64().ok_or_else(|| {
+                    let candidate = id.as_i64().map(CandidateId).ok_or_else(|| {
                         self.unreadable(format!("orders {id}, not a candidate id"))
                     })?;
                     rows.insert(
@@ -407,13 +413,13 @@ impl Event {
         Ok(())
     }
 
-    fn candidate<'r>(&self, rows: &'r mut Rows, id: i64) -> Outcome<&'r mut Fields> {
+    fn candidate<'r>(&self, rows: &'r mut Rows, id: CandidateId) -> Outcome<&'r mut Fields> {
         rows.get_mut(&RowKey::Candidate(id)).ok_or_else(|| {
             self.unreadable(format!("changes candidate {id}, whom no event created"))
         })
     }
 
-    fn campaign<'r>(&self, rows: &'r mut Rows, id: i64) -> Outcome<&'r mut Fields> {
+    fn campaign<'r>(&self, rows: &'r mut Rows, id: CampaignId) -> Outcome<&'r mut Fields> {
         rows.get_mut(&RowKey::Campaign(id)).ok_or_else(|| {
             self.unreadable(format!("changes campaign {id}, which no event created"))
         })
@@ -421,7 +427,7 @@ impl Event {
 
     /// What erasure does: the candidate's personal data replaced, every text about them blanked
     /// (a text that had something in it; a rationale always has).
-    fn erase(&self, rows: &mut Rows, candidate: i64) {
+    fn erase(&self, rows: &mut Rows, candidate: CandidateId) {
         let seq = self.seq;
         if let Some(fields) = rows.get_mut(&RowKey::Candidate(candidate)) {
             fields.set("name", ERASED_NAME.into(), seq);
@@ -435,17 +441,17 @@ impl Event {
         }
         // The candidate's scores, agreed scores, moderations and conflicts: ranges of the ordered
         // keys (a purge erases thousands of candidates; a scan each would be quadratic).
-        let next = candidate.saturating_add(1);
+        let next = CandidateId(candidate.0.saturating_add(1));
         let ranges = [
             (
                 RowKey::Score {
                     candidate,
-                    assessor: i64::MIN,
+                    assessor: FIRST_ASSESSOR,
                     criterion: String::new(),
                 },
                 RowKey::Score {
                     candidate: next,
-                    assessor: i64::MIN,
+                    assessor: FIRST_ASSESSOR,
                     criterion: String::new(),
                 },
                 "evidence",
@@ -478,11 +484,11 @@ impl Event {
             (
                 RowKey::Conflict {
                     candidate,
-                    assessor: i64::MIN,
+                    assessor: FIRST_ASSESSOR,
                 },
                 RowKey::Conflict {
                     candidate: next,
-                    assessor: i64::MIN,
+                    assessor: FIRST_ASSESSOR,
                 },
                 "reason",
                 true,

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 
 use super::personal::{commitment, COMMITMENT_PREFIX};
+use crate::model::{AssessorId, CampaignId, CandidateId, PanelId, ScorecardId};
 use crate::Result;
 
 /// A stored row that is not what the log says it is.
@@ -39,51 +40,51 @@ impl std::fmt::Display for Mismatch {
 enum RowKey {
     /// A scorecard version's body (what every campaign pinned from it scores by).
     ScorecardVersion {
-        scorecard: i64,
+        scorecard: ScorecardId,
         version: i64,
     },
-    Campaign(i64),
-    Panel(i64),
-    Assessor(i64),
-    Candidate(i64),
+    Campaign(CampaignId),
+    Panel(PanelId),
+    Assessor(AssessorId),
+    Candidate(CandidateId),
     Score {
-        candidate: i64,
-        assessor: i64,
+        candidate: CandidateId,
+        assessor: AssessorId,
         criterion: String,
     },
     Agreed {
-        candidate: i64,
+        candidate: CandidateId,
         criterion: String,
     },
     Moderation {
-        candidate: i64,
+        candidate: CandidateId,
         criterion: String,
     },
     TieOrder {
-        campaign: i64,
-        candidate: i64,
+        campaign: CampaignId,
+        candidate: CandidateId,
     },
     /// A declared conflict of interest (keyed candidate first, so erasure finds a
     /// candidate's declarations as one range).
     Conflict {
-        candidate: i64,
-        assessor: i64,
+        candidate: CandidateId,
+        assessor: AssessorId,
     },
     /// One exercise of a candidate placed before a panel other than their own.
     ExercisePanel {
-        candidate: i64,
+        candidate: CandidateId,
         exercise: String,
     },
     /// The campaign's n-th sign-off or reopening (from 1).
     Signoff {
-        campaign: i64,
+        campaign: CampaignId,
         n: usize,
     },
 }
 
 impl RowKey {
     /// The candidate a row is about, whose secret commits to its texts.
-    fn candidate(&self) -> Option<i64> {
+    fn candidate(&self) -> Option<CandidateId> {
         match self {
             RowKey::Candidate(candidate)
             | RowKey::Score { candidate, .. }
@@ -153,7 +154,7 @@ pub fn first_mismatch(conn: &Connection) -> Result<Option<Mismatch>> {
     };
     let stored = stored::rows(conn)?;
     let names = names::Names::load(conn)?;
-    let secrets: BTreeMap<i64, Vec<u8>> = conn
+    let secrets: BTreeMap<CandidateId, Vec<u8>> = conn
         .prepare("SELECT candidate_id, secret FROM candidate_secrets")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;

@@ -1,45 +1,43 @@
 //! Rows named as a user knows them: candidate references, assessor and panel names.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use rusqlite::types::FromSql;
 use rusqlite::Connection;
 
 use super::RowKey;
+use crate::model::{AssessorId, CampaignId, CandidateId, PanelId};
 use crate::Result;
 
 pub(super) struct Names {
-    candidates: BTreeMap<i64, String>,
-    assessors: BTreeMap<i64, String>,
-    panels: BTreeMap<i64, String>,
-    campaigns: BTreeMap<i64, String>,
+    candidates: BTreeMap<CandidateId, String>,
+    assessors: BTreeMap<AssessorId, String>,
+    panels: BTreeMap<PanelId, String>,
+    campaigns: BTreeMap<CampaignId, String>,
 }
 
 impl Names {
     pub(super) fn load(conn: &Connection) -> Result<Self> {
-        let map = |sql: &str| -> Result<BTreeMap<i64, String>> {
-            let mut stmt = conn.prepare(sql)?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        };
         Ok(Names {
-            candidates: map("SELECT id, reference FROM candidates")?,
-            assessors: map("SELECT id, name FROM assessors")?,
-            panels: map("SELECT id, name FROM panels")?,
-            campaigns: map("SELECT id, name FROM campaigns")?,
+            candidates: map(conn, "SELECT id, reference FROM candidates")?,
+            assessors: map(conn, "SELECT id, name FROM assessors")?,
+            panels: map(conn, "SELECT id, name FROM panels")?,
+            campaigns: map(conn, "SELECT id, name FROM campaigns")?,
         })
     }
 
-    fn name(map: &BTreeMap<i64, String>, what: &str, id: i64) -> String {
+    fn name<I: Ord + fmt::Display>(map: &BTreeMap<I, String>, what: &str, id: I) -> String {
         map.get(&id)
             .cloned()
             .unwrap_or_else(|| format!("{what} #{id}"))
     }
 
-    fn candidate(&self, id: i64) -> String {
+    fn candidate(&self, id: CandidateId) -> String {
         Self::name(&self.candidates, "candidate", id)
     }
 
-    fn campaign(&self, id: i64) -> String {
+    fn campaign(&self, id: CampaignId) -> String {
         format!(
             "campaign {id} ({})",
             Self::name(&self.campaigns, "unnamed", id)
@@ -109,4 +107,11 @@ impl Names {
             }
         }
     }
+}
+
+/// Each row of `sql` (an id, then a name) by its id.
+fn map<I: FromSql + Ord>(conn: &Connection, sql: &str) -> Result<BTreeMap<I, String>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, Row};
 
 use super::{Fields, RowKey, Rows, NONE};
+use crate::model::CandidateId;
 use crate::scoring::flags::FlagSettings;
 use crate::Result;
 
@@ -197,7 +198,7 @@ pub(super) fn rows(conn: &Connection) -> Result<Rows> {
 type Read = (RowKey, Vec<(&'static str, String)>);
 
 /// Builds a decision's key from its candidate and criterion.
-type DecisionKey = fn(i64, String) -> RowKey;
+type DecisionKey = fn(CandidateId, String) -> RowKey;
 
 fn read(
     conn: &Connection,
