@@ -12,13 +12,15 @@
 //! campaign are compared with the file's (ids mapped): any difference rolls everything back.
 
 use std::collections::HashMap;
+use std::fmt::Display;
+use std::hash::Hash;
 
 use postgres::{Client, Transaction};
 use rusqlite::Connection;
 
 use super::read::campaign_data_in;
 use super::refused;
-use crate::model::{Campaign, CampaignId, CandidateId, ScorecardId};
+use crate::model::{AssessorId, Campaign, CampaignId, CandidateId, PanelId, ScorecardId};
 use crate::scoring::results;
 use crate::store::audit::{self, Verification};
 use crate::store::postgres::init::require_superuser;
@@ -161,12 +163,16 @@ fn check_logins(client: &mut Client, conn: &Connection, campaign_ids: &[Campaign
     )))
 }
 
-/// A campaign as copied: the server's ids for the file's. The copy moves rows as stored, so
-/// these stay raw row ids until the results are compared ([`check_results`]).
+/// A campaign as copied, with the server's id of each of its candidates by the file's (for
+/// [`check_results`]).
 struct Moved {
     report: ImportedCampaign,
-    candidates: HashMap<i64, i64>,
+    candidates: IdMap<CandidateId>,
 }
+
+/// The server's id of each row of one table by the file's: the file's id of a candidate maps
+/// to the server's id of that candidate, never to another entity's.
+type IdMap<I> = HashMap<I, I>;
 
 /// Reads every row of `sql` (one parameter: the campaign id) from the file as text-or-null,
 /// integer or real values, in column order.
@@ -209,8 +215,18 @@ fn real(v: &rusqlite::types::Value) -> Option<f64> {
     }
 }
 
+/// The file's id of type `I` in a column, wrapped from its integer (`wrap`: the id type's
+/// constructor).
+fn file_id<I>(v: &rusqlite::types::Value, wrap: fn(i64) -> I) -> Option<I> {
+    int(v).map(wrap)
+}
+
 /// The server's id for the file's `id` in `map`; a row pointing nowhere is a broken file.
-fn mapped(map: &HashMap<i64, i64>, id: Option<i64>, what: &str) -> Result<Option<i64>> {
+fn mapped<I: Copy + Eq + Hash + Display>(
+    map: &IdMap<I>,
+    id: Option<I>,
+    what: &str,
+) -> Result<Option<I>> {
     id.map(|id| {
         map.get(&id).copied().ok_or_else(|| {
             Error::invalid(
@@ -287,7 +303,7 @@ fn copy_campaign(
         ],
     )?;
 
-    let mut panels = HashMap::new();
+    let mut panels: IdMap<PanelId> = HashMap::new();
     for r in rows(
         conn,
         "SELECT id, name FROM panels WHERE campaign_id = ?1 ORDER BY id",
@@ -298,9 +314,9 @@ fn copy_campaign(
             "INSERT INTO panels (campaign_id, name) VALUES ($1, $2) RETURNING id",
             &[&server_id, &text(&r[1])],
         )?;
-        panels.insert(int(&r[0]).unwrap_or_default(), id);
+        panels.insert(file_id(&r[0], PanelId).unwrap_or_default(), id);
     }
-    let mut assessors = HashMap::new();
+    let mut assessors: IdMap<AssessorId> = HashMap::new();
     for r in rows(
         conn,
         "SELECT id, name, role, panel_id, login, conflicts_confirmed_at, exercise FROM assessors
@@ -316,15 +332,15 @@ fn copy_campaign(
                 &server_id,
                 &text(&r[1]),
                 &text(&r[2]),
-                &mapped(&panels, int(&r[3]), "assessors.panel_id")?,
+                &mapped(&panels, file_id(&r[3], PanelId), "assessors.panel_id")?,
                 &text(&r[4]),
                 &text(&r[5]),
                 &text(&r[6]),
             ],
         )?;
-        assessors.insert(int(&r[0]).unwrap_or_default(), id);
+        assessors.insert(file_id(&r[0], AssessorId).unwrap_or_default(), id);
     }
-    let mut candidates = HashMap::new();
+    let mut candidates: IdMap<CandidateId> = HashMap::new();
     for r in rows(
         conn,
         "SELECT id, reference, name, email, panel_id, slot, erased_at, withdrawn_at,
@@ -342,7 +358,7 @@ fn copy_campaign(
                 &text(&r[1]),
                 &text(&r[2]),
                 &text(&r[3]),
-                &mapped(&panels, int(&r[4]), "candidates.panel_id")?,
+                &mapped(&panels, file_id(&r[4], PanelId), "candidates.panel_id")?,
                 &text(&r[5]),
                 &text(&r[6]),
                 &text(&r[7]),
@@ -358,7 +374,7 @@ fn copy_campaign(
             )
             .map_err(refused)?;
         }
-        candidates.insert(int(&r[0]).unwrap_or_default(), id);
+        candidates.insert(file_id(&r[0], CandidateId).unwrap_or_default(), id);
     }
     let in_campaign = "candidate_id IN (SELECT id FROM candidates WHERE campaign_id = ?1)";
     // Placements before the scores: the server refuses to move an exercise already scored.
@@ -376,11 +392,15 @@ fn copy_campaign(
             &[
                 &mapped(
                     &candidates,
-                    int(&r[0]),
+                    file_id(&r[0], CandidateId),
                     "candidate_exercise_panels.candidate_id",
                 )?,
                 &text(&r[1]),
-                &mapped(&panels, int(&r[2]), "candidate_exercise_panels.panel_id")?,
+                &mapped(
+                    &panels,
+                    file_id(&r[2], PanelId),
+                    "candidate_exercise_panels.panel_id",
+                )?,
             ],
         )
         .map_err(refused)?;
@@ -400,8 +420,12 @@ fn copy_campaign(
                                  evidence, indicators, status, created_at, updated_at, submitted_at)
              VALUES ($1, $2, $3, $4::int, $5, $6, $7, $8, $9, $10, $11)",
             &[
-                &mapped(&candidates, int(&r[0]), "scores.candidate_id")?,
-                &mapped(&assessors, int(&r[1]), "scores.assessor_id")?,
+                &mapped(
+                    &candidates,
+                    file_id(&r[0], CandidateId),
+                    "scores.candidate_id",
+                )?,
+                &mapped(&assessors, file_id(&r[1], AssessorId), "scores.assessor_id")?,
                 &text(&r[2]),
                 &int(&r[3]).map(|v| v as i32),
                 &(int(&r[4]) == Some(1)),
@@ -435,12 +459,12 @@ fn copy_campaign(
                      VALUES ($1, $2, $3::int, $4, $5, $6, $7)"
                 ),
                 &[
-                    &mapped(&candidates, int(&r[0]), "candidate_id")?,
+                    &mapped(&candidates, file_id(&r[0], CandidateId), "candidate_id")?,
                     &text(&r[1]),
                     &int(&r[2]).map(|v| v as i32),
                     &(int(&r[3]) == Some(1)),
                     &text(&r[4]),
-                    &mapped(&assessors, int(&r[5]), by_col)?,
+                    &mapped(&assessors, file_id(&r[5], AssessorId), by_col)?,
                     &text(&r[6]),
                 ],
             )
@@ -458,10 +482,10 @@ fn copy_campaign(
              VALUES ($1, $2, $3, $4, $5, $6)",
             &[
                 &server_id,
-                &mapped(&candidates, int(&r[0]), "tie_orders.candidate_id")?,
+                &mapped(&candidates, file_id(&r[0], CandidateId), "tie_orders.candidate_id")?,
                 &int(&r[1]),
                 &text(&r[2]),
-                &mapped(&assessors, int(&r[3]), "tie_orders.decided_by")?,
+                &mapped(&assessors, file_id(&r[3], AssessorId), "tie_orders.decided_by")?,
                 &text(&r[4]),
             ],
         )
@@ -477,7 +501,7 @@ fn copy_campaign(
             &[
                 &server_id,
                 &text(&r[0]),
-                &mapped(&assessors, int(&r[1]), "signoffs.moderator_id")?,
+                &mapped(&assessors, file_id(&r[1], AssessorId), "signoffs.moderator_id")?,
                 &text(&r[2]),
                 &text(&r[3]),
             ],
@@ -492,8 +516,8 @@ fn copy_campaign(
         tx.execute(
             "INSERT INTO conflicts (assessor_id, candidate_id, reason, declared_at) VALUES ($1, $2, $3, $4)",
             &[
-                &mapped(&assessors, int(&r[0]), "conflicts.assessor_id")?,
-                &mapped(&candidates, int(&r[1]), "conflicts.candidate_id")?,
+                &mapped(&assessors, file_id(&r[0], AssessorId), "conflicts.assessor_id")?,
+                &mapped(&candidates, file_id(&r[1], CandidateId), "conflicts.candidate_id")?,
                 &text(&r[2]),
                 &text(&r[3]),
             ],
@@ -569,11 +593,7 @@ fn check_results(
     let mut copy = campaign.clone();
     copy.id = moved.report.server_id;
     let mut on_server = results::compute(&campaign_data_in(tx, copy)?);
-    let back: HashMap<CandidateId, CandidateId> = moved
-        .candidates
-        .iter()
-        .map(|(l, s)| (CandidateId(*s), CandidateId(*l)))
-        .collect();
+    let back: IdMap<CandidateId> = moved.candidates.iter().map(|(l, s)| (*s, *l)).collect();
     for r in &mut on_server {
         r.candidate_id = back.get(&r.candidate_id).copied().unwrap_or(r.candidate_id);
     }
