@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use panelmark::model::CandidateId;
 use rusqlite::Connection;
 
 /// Runs the CLI as the file's HR administrator (the first to sign in: the demo's maker).
@@ -71,7 +72,7 @@ fn holding(files: &[PathBuf], text: &str) -> Vec<String> {
 /// The personal texts of candidate `id`: their name, email and slot, and every evidence note,
 /// rationale and reason about them that no other candidate's record also holds (the demo
 /// reuses phrases).
-fn personal_texts(db: &Path, id: i64) -> Vec<String> {
+fn personal_texts(db: &Path, id: CandidateId) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
     let (name, email, slot): (String, String, String) = conn
         .query_row(
@@ -104,7 +105,7 @@ fn an_erased_candidate_leaves_no_personal_text_in_the_file_the_wal_or_an_export(
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
     ok(run(dir, &["demo", "--candidates", "6", "--seed", "3"]));
-    let (id, reference): (i64, String) = Connection::open(dir.join("p.db"))
+    let (id, reference): (CandidateId, String) = Connection::open(dir.join("p.db"))
         .unwrap()
         .query_row(
             // The candidate with a moderation, so a reason is among the texts.

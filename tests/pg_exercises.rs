@@ -9,9 +9,9 @@ mod pg_support;
 
 use cli_support::exercise_flow::{two_exercise_campaign, HR, PEOPLE};
 use cli_support::{Cli, Server};
-use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId};
+use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId, ScorecardId};
 use panelmark::store::postgres::users::AppRole;
-use pg_support::{refusal, save_draft, Db};
+use pg_support::{one, refusal, save_draft, Db};
 
 const SUITE: &str = "pg_exercises";
 
@@ -31,14 +31,6 @@ struct Ids {
     x: CandidateId,
 }
 
-fn one<I: for<'a> postgres::types::FromSql<'a>>(
-    client: &mut postgres::Client,
-    sql: &str,
-    params: &[&(dyn postgres::types::ToSql + Sync)],
-) -> I {
-    client.query_one(sql, params).unwrap().get(0)
-}
-
 /// A campaign in scoring with one panel: a (member, e1), c (chair, e1), p (chair, e2); m
 /// moderates; one candidate. Every row goes in as the HR administrator, through the rules.
 fn set_up(db: &Db) -> Ids {
@@ -49,7 +41,7 @@ fn set_up(db: &Db) -> Ids {
     db.add_user("m", AppRole::Moderator);
     let mut hr = db.connect_as("hr");
     let t = "2026-12-02T09:00:00Z";
-    let sc: i64 = one(
+    let sc: ScorecardId = one(
         &mut hr,
         "INSERT INTO scorecards (title, created_at) VALUES ('T', $1) RETURNING id",
         &[&t],

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use panelmark::model::{AssessorId, CandidateId};
 use rusqlite::Connection;
 
 struct Demo {
@@ -109,7 +110,7 @@ fn an_untouched_demo_and_an_erased_candidate_match_the_log() {
 #[test]
 fn a_changed_score_is_named_with_both_values_and_the_event() {
     let demo = Demo::new();
-    let (candidate, assessor, criterion, value): (i64, i64, String, i64) =
+    let (candidate, assessor, criterion, value): (CandidateId, AssessorId, String, i64) =
         Connection::open(demo.db())
             .unwrap()
             .query_row(
@@ -123,7 +124,7 @@ fn a_changed_score_is_named_with_both_values_and_the_event() {
         .unwrap()
         .query_row(
             "SELECT c.reference, a.name FROM candidates c, assessors a WHERE c.id = ?1 AND a.id = ?2",
-            [candidate, assessor],
+            rusqlite::params![candidate, assessor],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();

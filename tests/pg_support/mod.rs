@@ -11,7 +11,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId};
+use panelmark::model::{AssessorId, CampaignId, CandidateId, PanelId, ScorecardId};
 use panelmark::store::postgres::{init, users, users::AppRole};
 use postgres::{Client, Config, NoTls};
 
@@ -220,13 +220,9 @@ pub fn campaign(db: &Db) -> Campaign {
     db.add_user("m", AppRole::Moderator);
     db.add_user("nobody", AppRole::Assessor);
     let mut hr = db.connect_as("hr");
-    let id1 = |client: &mut Client,
-               sql: &str,
-               params: &[&(dyn postgres::types::ToSql + Sync)]|
-     -> i64 { client.query_one(sql, params).unwrap().get(0) };
     let t = "2026-12-01T09:00:00Z";
     let scorecard = r#"{"title":"T","criteria":[{"key":"c1"},{"key":"c2"}]}"#;
-    let sc = id1(
+    let sc: ScorecardId = one(
         &mut hr,
         "INSERT INTO scorecards (title, created_at) VALUES ('T', $1) RETURNING id",
         &[&t],
@@ -236,29 +232,29 @@ pub fn campaign(db: &Db) -> Campaign {
         &[&sc, &scorecard, &t],
     )
     .unwrap();
-    let id = CampaignId(id1(
+    let id: CampaignId = one(
         &mut hr,
         "INSERT INTO campaigns (name, scorecard_id, scorecard_version, scorecard, state, created_at)
          VALUES ('Story', $1, 1, $2, 'setup', $3) RETURNING id",
         &[&sc, &scorecard, &t],
-    ));
-    let panel1 = PanelId(id1(
+    );
+    let panel1: PanelId = one(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P1') RETURNING id",
         &[&id],
-    ));
-    let panel2 = PanelId(id1(
+    );
+    let panel2: PanelId = one(
         &mut hr,
         "INSERT INTO panels (campaign_id, name) VALUES ($1, 'P2') RETURNING id",
         &[&id],
-    ));
+    );
     let mut person = |who: &str, role: &str, panel: Option<PanelId>| -> AssessorId {
         let login = db.login(who);
-        AssessorId(id1(
+        one(
             &mut hr,
             "INSERT INTO assessors (campaign_id, name, role, panel_id, login) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             &[&id, &who, &role, &panel, &login],
-        ))
+        )
     };
     let (a, b, c) = (
         person("a", "member", Some(panel1)),
@@ -271,11 +267,11 @@ pub fn campaign(db: &Db) -> Campaign {
     );
     let m = person("m", "moderator", None);
     let mut candidate = |reference: &str, panel: PanelId| -> CandidateId {
-        CandidateId(id1(
+        one(
             &mut hr,
             "INSERT INTO candidates (campaign_id, reference, name, email, panel_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             &[&id, &reference, &format!("Candidate {reference}"), &format!("{reference}@example.org"), &panel],
-        ))
+        )
     };
     let (x1, x2) = (candidate("X1", panel1), candidate("X2", panel2));
     hr.execute(
@@ -296,6 +292,16 @@ pub fn campaign(db: &Db) -> Campaign {
         x1,
         x2,
     }
+}
+
+/// The one value `sql` returns, as the type asked for: the id an `INSERT ... RETURNING id`
+/// gives, typed as the entity's id.
+pub fn one<I: for<'a> postgres::types::FromSql<'a>>(
+    client: &mut Client,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+) -> I {
+    client.query_one(sql, params).unwrap().get(0)
 }
 
 /// Saves a draft score as the signed-in client.
