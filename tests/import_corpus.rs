@@ -3718,6 +3718,36 @@ fn fourteenth_batch_values() {
 // duties, the office's "Principals we innovate by", "Compensation", "Eligibility" (work
 // authorisation, a background check, at-will employment) and the equal-opportunity statement
 // are no criteria. The title is the post the first heading names; no grade is stated.
+//
+// First run (before any rule below), per document, checks right (a criterion the reader would
+// not give counts as a failed check, so the counts are larger than now):
+//   nj-communications-engagement-creative-lead.md          2/22   9.1%
+//   nj-content-development-specialist.md                   2/38   5.3%
+//   nj-full-stack-software-engineer.md                    40/79  50.6%
+//   nj-future-of-work-policy-and-engagement-fellow.md      2/26   7.7%
+//   nj-product-designer.md                                22/47  46.8%
+//   nj-product-manager.md                                 28/54  51.9%
+//   batch                                                 96/266 36.1%
+// Every title and (absent) grade was right, and every item of the "Preferred" lists found
+// with its kind; the misses: "You should possess the following:" and "The right candidate
+// for this position is:" not read as criteria (no word the rules knew); "## Content
+// Development Specialist", the post named again over its summary, read as a technical-skills
+// section ("specialist"), so the headings under it became four invented criteria and the list
+// under "You should possess" was missed; the "Preferred" lists grouped by the level-4
+// introduction and read as essential; "Compensation: Up to $125,000 …" after a list read as a
+// criterion; "Leveraging global web design standards", indented under the item above, read as
+// its indicator; and (seen once the first rule read the list) three `Name: description` items
+// named by the whole item, their names of eight or nine words longer than the five allowed.
+// Each got one general rule, tested on the document's shape: "should possess", "must
+// possess" and "right candidate" name the person specification; a heading that starts
+// "Preferred" (or "Preferable") is desirable; a label that names only pay ("Compensation",
+// "Salary", "Proposed Salary Range") is no criterion; a name run on after its colon in lower
+// case may be up to ten words (classify); a heading that repeats the document's title is read
+// as the title is, no section; an introduction one heading down in a criteria section, before
+// any criterion, says the kind of its list and no more, the section's heading staying its group
+// and priority; an item indented under an experience that is a whole item and ends with no
+// colon is a criterion of its own (extract). After them: 100% (260 of 260), and the rest of
+// the corpus unchanged.
 const NJ_POSSESS: Option<&str> = Some("You should possess the following");
 const NJ_PREF: Option<&str> = Some("Preferred Technical Experience, Skills and Abilities");
 
@@ -3869,4 +3899,12 @@ fn held_out_fifteenth() -> Vec<Doc> {
 #[test]
 fn fifteenth_batch_accuracy_is_at_least_95_percent() {
     assert_at_least_95_percent("fifteenth held-out batch", held_out_fifteenth());
+}
+
+/// Each document of the fifteenth batch: its values exactly, no miss allowed.
+#[test]
+fn fifteenth_batch_values() {
+    for doc in held_out_fifteenth() {
+        assert_doc(&doc, &[]);
+    }
 }
