@@ -137,7 +137,7 @@ struct Extractor<'a> {
     /// over "### Knowledge", "### Experience"), while those parts last.
     parts_of: Option<u8>,
     /// The document's title, its first heading when that names a post: a later heading that
-    /// repeats it opens the post's summary.
+    /// repeats it is read as the title is, no section.
     doc_title: Option<String>,
     /// The last list item ended with a colon: the deeper items after it are its own.
     item_introduces: bool,
