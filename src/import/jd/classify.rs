@@ -147,6 +147,11 @@ const EXPERIENCE: &[&str] = &[
     "candidate will be able to",
     // "We're interested in people who:": the people sought, as "looking for" says.
     "interested in people",
+    // "The right candidate for this position is:", "You should possess the following:":
+    // the person sought and what they must bring.
+    "right candidate",
+    "should possess",
+    "must possess",
 ];
 
 /// What a heading's text says about the section it opens, and any priority it names.
@@ -165,7 +170,7 @@ pub(crate) struct TitleClass {
 pub(crate) fn classify_title(text: &str) -> TitleClass {
     let t = fold(text);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    let priority = priority_in(&t);
+    let priority = priority_in(&t).or_else(|| preferred_first(&t));
     let section = if has(NARRATIVE_FIRST) || about_something_else(&t) {
         Some(Section::Narrative)
     } else if t.contains("sfia") || t.contains("skills framework for the information age") {
@@ -264,6 +269,40 @@ fn words(folded: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// "Compensation: Up to $125,000 (depending on experience)", "Salary: …": a label that names
+/// only the post's pay, a fact about the post and never a criterion, whatever its value says.
+pub(crate) fn names_pay(text: &str) -> bool {
+    const PAY: &[&str] = &[
+        "compensation",
+        "salary",
+        "pay",
+        "remuneration",
+        "range",
+        "base",
+        "annual",
+        "proposed",
+    ];
+    let w = words(&fold(text));
+    w.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "compensation" | "salary" | "pay" | "remuneration"
+        )
+    }) && w.iter().all(|w| PAY.contains(&w.as_str()))
+}
+
+/// "Preferred Technical Experience, Skills and Abilities", "Preferred qualifications": a
+/// heading that starts by calling what it lists preferred names what is welcome, not required
+/// (as "Minimum qualifications" beside it would name what is).
+fn preferred_first(folded: &str) -> Option<Priority> {
+    let w = words(folded);
+    matches!(
+        w.first().map(String::as_str),
+        Some("preferred" | "preferable")
+    )
+    .then_some(Priority::Desirable)
 }
 
 /// "essential" or "desirable" as a word in already-folded text; `None` if both or neither.
@@ -551,7 +590,11 @@ pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()));
-    ((1..=5).contains(&name_words)
+    // "The willingness and desire to both lead and “do”: as a leading member of a small
+    // team, you’ll…": a name run on after its colon may be a longer phrase, the colon and
+    // the lower case after it marking where it ends.
+    let longest = if runs_on { 10 } else { 5 };
+    ((1..=longest).contains(&name_words)
         && starts_upper
         && clean
         && (sentence || runs_on)
@@ -1342,6 +1385,54 @@ mod tests {
     }
 
     #[test]
+    fn what_the_candidate_should_possess_is_the_person_specification() {
+        // nj-content-development-specialist.md, nj-future-of-work-policy-and-engagement-fellow.md
+        for heading in [
+            "You should possess the following:",
+            "The right candidate for this position is:",
+            "Candidates must possess",
+        ] {
+            assert_eq!(
+                section(heading),
+                Some(Section::Criteria(Experience)),
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_label_naming_only_pay_is_the_post_s_pay() {
+        // nj-full-stack-software-engineer.md: "Compensation: Up to $125,000 (depending on
+        // experience) + Full benefits" after the criteria.
+        for label in [
+            "Compensation",
+            "Salary",
+            "Proposed Salary Range",
+            "Pay range",
+        ] {
+            assert!(names_pay(label), "{label}");
+        }
+        for name in ["Pay attention to detail", "Experience", "Range of skills"] {
+            assert!(!names_pay(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_heading_that_starts_preferred_is_desirable() {
+        // nj-product-manager.md: "### Preferred Technical Experience, Skills and Abilities".
+        let class = classify_title("Preferred Technical Experience, Skills and Abilities");
+        assert_eq!(class.priority, Some(Priority::Desirable));
+        assert_eq!(class.section, Some(Section::Criteria(Technical)));
+        assert_eq!(
+            classify_title("Preferred qualifications").priority,
+            Some(Priority::Desirable)
+        );
+        // Only as the heading's first word: a heading that mentions it later decides nothing.
+        assert_eq!(classify_title("Skills we have preferred").priority, None);
+        assert_eq!(classify_title("Experience").priority, None);
+    }
+
+    #[test]
     fn preferred_or_an_asset_is_desirable() {
         // cds-research-operations-coordinator.md
         for item in [
@@ -1404,6 +1495,28 @@ mod tests {
             None
         );
         assert_eq!(split_lead_in("Cloud platforms: AWS and Azure"), None);
+    }
+
+    #[test]
+    fn a_longer_name_run_on_after_its_colon_is_still_a_name() {
+        // nj-communications-engagement-creative-lead.md
+        assert_eq!(
+            split_lead_in("The willingness and desire to both lead and “do”: as a leading member of a small team, you’ll be interfacing with principals"),
+            Some((
+                "The willingness and desire to both lead and “do”".into(),
+                "as a leading member of a small team, you’ll be interfacing with principals".into()
+            ))
+        );
+        // A long phrase before a dash or a full stop is no name: only the colon marks it.
+        assert_eq!(
+            split_lead_in("Working with a range of people across the whole organisation - including senior leaders and their teams"),
+            None
+        );
+        // Nor is a phrase longer than ten words.
+        assert_eq!(
+            split_lead_in("Experience of working with a range of people across the whole of a large organisation: including senior leaders"),
+            None
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ use super::classify::{
     about_the_application, announces_behaviours, behaviour_name, classify_title, competency_kind,
     fold, introduces_competencies, is_competency_cluster, is_intro, is_marker_title,
     is_placeholder, looks_like_requirement, names_a_post, names_behaviours_and_experience,
-    priority_marker, prose_priority, refers_elsewhere, split_cluster, split_lead_in,
+    names_pay, priority_marker, prose_priority, refers_elsewhere, split_cluster, split_lead_in,
     split_lead_sentence, split_name_description, strip_priority, strip_qualifier, tidy_group,
     without_stray_quote, Section,
 };
@@ -136,6 +136,11 @@ struct Extractor<'a> {
     /// The level of a criteria heading whose parts are headings of their own ("## Criteria"
     /// over "### Knowledge", "### Experience"), while those parts last.
     parts_of: Option<u8>,
+    /// The document's title, its first heading when that names a post: a later heading that
+    /// repeats it is read as the title is, no section.
+    doc_title: Option<String>,
+    /// The last list item ended with a colon: the deeper items after it are its own.
+    item_introduces: bool,
     out: Extracted,
 }
 
@@ -167,6 +172,8 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
         last_heading: None,
         competencies: false,
         parts_of: None,
+        doc_title: None,
+        item_introduces: false,
         out: Extracted::default(),
     };
     for (i, block) in blocks.iter().enumerate() {
@@ -183,6 +190,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
                     // The document's title ("Senior accessibility specialist") is not a
                     // section, even when a word in it ("specialist") names one.
                     x.open_section(text, 1, block.line, Mode::Unknown, Priority::Essential);
+                    x.doc_title = Some(fold(text).split_whitespace().collect());
                 } else {
                     x.heading(i, *level, text, block.line);
                 }
@@ -191,7 +199,10 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
                 x.duties_list = introduces_duties(text);
                 x.paragraph_block(i, text, lines, links, block.line)
             }
-            BlockKind::Item { depth, text } => x.item(*depth, text, block.line),
+            BlockKind::Item { depth, text } => {
+                x.item(*depth, text, block.line);
+                x.item_introduces = text.trim_end().ends_with(':');
+            }
             BlockKind::Row { cells, header } => {
                 if !header {
                     x.row(cells, block.line)
@@ -571,7 +582,29 @@ impl Extractor<'_> {
             }
         }
         let (name, own_priority) = strip_priority(text);
+        // "## Content Development Specialist" under "# Content Development Specialist": the
+        // post named again over its summary is read as the title is, no section, even where
+        // a word of it ("specialist") would name one; the headings under it open their own.
+        if level < PSEUDO_LEVEL
+            && self
+                .doc_title
+                .as_ref()
+                .is_some_and(|t| *t == fold(&name).split_whitespace().collect::<String>())
+        {
+            self.open_section(&name, level, line, Mode::Unknown, Priority::Essential);
+            return;
+        }
         let class = classify_title(&name);
+        // "#### We are seeking individuals with the following experience, skills, and
+        // abilities:" under "### Preferred Technical Experience, Skills and Abilities": an
+        // introduction one heading down, before any criterion, says what kind the list is
+        // and no more; the section's heading stays its group and its priority.
+        if inside && level < PSEUDO_LEVEL && self.section.found == 0 && is_intro(&name) {
+            if let Some(Section::Criteria(kind)) = class.section {
+                self.sub_kind = Some(kind);
+                return;
+            }
+        }
         // "**Applicants applying for this job must meet the following requirements:**" over
         // the competencies: an introduction, neither a criterion nor a section.
         if inside && self.competencies && level == PSEUDO_LEVEL && is_intro(&name) {
@@ -856,7 +889,7 @@ impl Extractor<'_> {
         // details (read as such), never a criterion, however it came here (a lead-in, a line
         // of a list pasted from a PDF).
         let key = name.split_once(':').map_or(name.as_str(), |(k, _)| k);
-        if is_detail_key(key) {
+        if is_detail_key(key) || names_pay(key) {
             return None;
         }
         if let Some(q) = qualifier {
@@ -1399,7 +1432,7 @@ impl Extractor<'_> {
                         index,
                         origin: Origin::Item(d),
                         ..
-                    }) if depth > d && d != usize::MAX => {
+                    }) if depth > d && d != usize::MAX && !self.stray_sub_item(index) => {
                         self.indicator(index, text);
                         return;
                     }
@@ -1439,6 +1472,19 @@ impl Extractor<'_> {
                 }
             }
         }
+    }
+
+    /// "Leveraging global web design standards" indented under "Communicating research
+    /// findings… both verbally and visually": an item indented under an experience that is a
+    /// whole item (no name split from a description) and introduces nothing (no colon) is a
+    /// criterion of its own, indented by mistake, not that experience's indicator.
+    fn stray_sub_item(&self, index: usize) -> bool {
+        !self.item_introduces
+            && self
+                .out
+                .criteria
+                .get(index)
+                .is_some_and(|c| c.kind == CriterionKind::Experience && c.indicators.is_empty())
     }
 
     fn row(&mut self, cells: &[Cell], line: usize) {
@@ -2167,6 +2213,54 @@ Have product management related experience demonstrating each of the five compet
                 (Behaviour, "Communication".to_owned(), Essential),
                 (Technical, "Product experience".to_owned(), Essential),
             ]
+        );
+    }
+
+    /// A US state's posting: the post named again as a heading over its summary (a word of it
+    /// naming a section), what the candidate "should possess", a "Preferred …" section with
+    /// its introduction one heading down, an item indented by mistake and the pay after the
+    /// list.
+    #[test]
+    fn a_state_postings_sections_introduction_heading_and_pay() {
+        let src = "# Content Development Specialist\n\n\
+## Content Development Specialist\n\
+The office is seeking to hire a content specialist.\n\n\
+### As part of the Office of Innovation team, you will:\n\
+- Craft thoughtful written content for web-based audiences\n\n\
+### You should possess the following:\n\
+- An impeccable attention to detail\n\n\
+### Preferred Technical Experience, Skills and Abilities\n\
+Applicants will be assessed based on an ability to excel at one or more disciplines.\n\n\
+#### We are seeking individuals with the following experience, skills, and abilities:\n\
+- Communicating research findings, design rationale, and goals both verbally and visually\n    - Leveraging global web design standards\n\
+- Working with data:\n    - Python\n\n\
+Compensation: Up to $125,000 (depending on experience) + Full benefits\n";
+        let p = Some("You should possess the following".to_owned());
+        let s = Some("Preferred Technical Experience, Skills and Abilities".to_owned());
+        assert_eq!(
+            full(&run(src)),
+            vec![
+                (Experience, "An impeccable attention to detail".to_owned(), p, Essential),
+                (
+                    Experience,
+                    "Communicating research findings, design rationale, and goals both verbally and visually".to_owned(),
+                    s.clone(),
+                    Desirable
+                ),
+                (
+                    Experience,
+                    "Leveraging global web design standards".to_owned(),
+                    s.clone(),
+                    Desirable
+                ),
+                (Experience, "Working with data".to_owned(), s, Desirable),
+            ]
+        );
+        let x = run(src);
+        assert_eq!(
+            x.criteria[3].indicators,
+            vec!["Python".to_owned()],
+            "{x:#?}"
         );
     }
 }
