@@ -65,4 +65,82 @@ export default async function (t) {
     // The whole log again (its newest rows drawn, role.create among the oldest).
     await waitForText('[data-testid="audit-table"] caption', whole);
   });
+
+  await keyboardThroughTheLog(t);
+}
+
+/** In the page: where the keyboard is in the audit table. The focused row's place in the table
+ * (`aria-rowindex`; the header is row 1), whether it is in view (below the held header, above
+ * the box's bottom edge, inside the window), and the first and last rows drawn. */
+function tableFocus() {
+  const table = document.querySelector('[data-testid="audit-table"]');
+  const box = table.parentElement.getBoundingClientRect();
+  const head = table.tHead.getBoundingClientRect();
+  const active = document.activeElement;
+  const row = active?.closest('[data-testid="audit-table"] tr[data-row]');
+  const at = row?.getBoundingClientRect();
+  const drawn = [...table.querySelectorAll('tbody tr[aria-rowindex]')].map((r) => Number(r.getAttribute('aria-rowindex')));
+  return {
+    row: row ? Number(row.getAttribute('aria-rowindex')) : null,
+    tag: active?.tagName ?? null,
+    seqShown: row ? row.querySelector('td')?.textContent?.trim() === row.dataset.seq : false,
+    inView:
+      Boolean(at) &&
+      at.top >= head.bottom - 1 &&
+      at.bottom <= box.top + table.parentElement.clientHeight + 1 &&
+      at.top >= 0 &&
+      at.bottom <= window.innerHeight,
+    rowcount: Number(table.getAttribute('aria-rowcount')),
+    first: Math.min(...drawn),
+    last: Math.max(...drawn),
+  };
+}
+
+/** @param {import('../harness.mjs').Story} t */
+export async function keyboardThroughTheLog(t) {
+  const { browser, step, shot } = t;
+  await step('the keyboard reaches every event of the audit log, past the rows drawn, down and up', async () => {
+    const where = () => browser.execute(tableFocus);
+    const press = async (key, times = 1) => {
+      for (let i = 0; i < times; i++) await browser.keys(key);
+    };
+    const expectAt = async (row, what) => {
+      await browser
+        .waitUntil(async () => {
+          const now = await where();
+          return now.row === row && now.inView && now.seqShown;
+        }, { timeout: 5_000, interval: 50 })
+        .catch(async () => {
+          throw new Error(`${what}: expected row ${row} focused and in view, got ${JSON.stringify(await where())}`);
+        });
+    };
+    // From the filters' Apply button, Tab enters the table at its one stop: the newest event.
+    await browser.execute(() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Apply').focus());
+    await press('Tab');
+    await expectAt(2, 'Tab into the table');
+    const start = await where();
+    if (start.rowcount - 1 <= start.last - 1) {
+      throw new Error(`the story's log (${start.rowcount - 1} events) has no more events than are drawn (${start.last - 1})`);
+    }
+    // Down past the last row drawn: the next event is drawn, focused and scrolled into view.
+    await press('ArrowDown', start.last - 2 + 1);
+    await expectAt(start.last + 1, `ArrowDown past the last drawn row (${start.last})`);
+    // Tab leaves the table (through the row's own Details button); Shift+Tab comes back to
+    // the same event, not to the last row drawn.
+    const here = start.last + 1;
+    await press('Tab');
+    if ((await where()).tag === 'BUTTON' && (await where()).row === here) await press('Tab');
+    if ((await where()).row !== null) throw new Error(`Tab stayed in the table: ${JSON.stringify(await where())}`);
+    await press(['Shift', 'Tab']);
+    await expectAt(here, 'Shift+Tab back into the table');
+    // The oldest event read, then up past the first row drawn at that end.
+    await press('End');
+    await expectAt(start.rowcount, 'End');
+    const bottom = await where();
+    await press('ArrowUp', bottom.row - bottom.first + 1);
+    await expectAt(bottom.first - 1, `ArrowUp past the first drawn row (${bottom.first})`);
+    await shot('92-audit-keyboard');
+    await press('Home');
+    await expectAt(2, 'Home');
+  });
 }

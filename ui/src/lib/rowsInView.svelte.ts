@@ -1,17 +1,76 @@
 /**
  * Which rows of a virtualised table of fixed-height rows are in the page: the viewport's
  * scroll position and heights (bound by the table's component) and the rows they put in view,
- * with a few either side (see `rowWindow`). Shared by the moderation board and the Results
- * screen's lists.
+ * with a few either side (see `rowWindow`). Shared by the moderation board, the Scoring list,
+ * the Results screen's lists and the audit log.
+ *
+ * A table that is moved through by keyboard (the audit log, the Results lists) also keeps a
+ * current row: the one row in the Tab order (a roving tab stop), drawn wherever the list is
+ * scrolled, so the keyboard's focus on it is never dropped when the window moves on; the
+ * arrows, Page Up/Down, Home and End move it through every row of the list, the list scrolled
+ * so the row is drawn and in view before it takes the focus (`focusRow`). Without it, Tab
+ * went through the rows drawn (a screenful of thousands) and then left the table.
  */
-import { rowWindow } from '../screens/moderation/virtual';
+import { tick } from 'svelte';
+import { rowWindow, type RowWindow } from '../screens/moderation/virtual';
 
 /** Rows by index, as many as `total`; `version` changes when more arrive. */
 export type RowSource<T> = { readonly total: number; readonly version: number; rowAt(index: number): T | undefined };
 
+/** A row to draw: its index, the row (undefined while its page is on the way) and the height
+ * (px) of the rows not drawn just above it, for a spacer row (`SpacerRow`) before it. */
+export type DrawnRow<T> = { index: number; row: T | undefined; gapBefore: number };
+
+/** The element of row `index` in a table using `RowsInView`'s keyboard: `data-row={index}`. */
+export const rowSelector = (index: number) => `[data-row="${index}"]`;
+
 /** The most a list can show: the window's height (unbounded where there is no window). */
 function visibleHeight(): number {
   return typeof window === 'undefined' ? Infinity : window.innerHeight;
+}
+
+/**
+ * The rows to draw: those of the window, and `keep` (the current row) wherever it is, each
+ * with the height of the rows left out above it; `padBottom`, the height of those after the
+ * last drawn.
+ */
+export function drawnIndices(
+  win: Pick<RowWindow, 'start' | 'end'>,
+  keep: number | null,
+  total: number,
+  rowHeight: number,
+): { rows: { index: number; gapBefore: number }[]; padBottom: number } {
+  const indices: number[] = [];
+  const kept = keep != null && keep >= 0 && keep < total && (keep < win.start || keep >= win.end);
+  if (kept && keep < win.start) indices.push(keep);
+  for (let index = win.start; index < Math.min(win.end, total); index++) indices.push(index);
+  if (kept && keep >= win.end) indices.push(keep);
+  let next = 0;
+  const rows = indices.map((index) => {
+    const gapBefore = (index - next) * rowHeight;
+    next = index + 1;
+    return { index, gapBefore };
+  });
+  return { rows, padBottom: Math.max(0, total - next) * rowHeight };
+}
+
+/**
+ * The row a key moves the keyboard to from row `index` of `total` (`page` rows for Page
+ * Up/Down), or undefined for a key that does not move it. Never past either end: a key at the
+ * end stays on the last row rather than leaving the table.
+ */
+export function rowKeyTarget(key: string, index: number, total: number, page: number): number | undefined {
+  const last = total - 1;
+  const to: Record<string, number> = {
+    ArrowDown: index + 1,
+    ArrowUp: index - 1,
+    PageDown: index + page,
+    PageUp: index - page,
+    Home: 0,
+    End: last,
+  };
+  if (!(key in to) || total <= 0) return undefined;
+  return Math.min(last, Math.max(0, to[key]));
 }
 
 export class RowsInView<T> {
@@ -21,11 +80,17 @@ export class RowsInView<T> {
   height = $state(0);
   /** The sticky header's height (px). */
   headHeight = $state(0);
+  /** The current row (keyboard tables): in the Tab order and always drawn. Null: none kept
+   * (lists that move the keyboard their own way). */
+  current = $state<number | null>(null);
 
   constructor(
     private readonly source: () => RowSource<T>,
     readonly rowHeight: number,
-  ) {}
+    options: { keyboard?: boolean } = {},
+  ) {
+    if (options.keyboard) this.current = 0;
+  }
 
   /** The height (px) the rows have in the viewport: never more than the window's, since no
    * more rows than that can be seen. The first size read can come before the list is held to
@@ -34,12 +99,75 @@ export class RowsInView<T> {
   readonly body = $derived(Math.max(0, Math.min(this.height, visibleHeight()) - this.headHeight));
   // In closures: the constructor's parameters are set after the fields.
   readonly win = $derived.by(() => rowWindow(this.scrollTop, this.body, this.rowHeight, this.source().total));
-  /** The rows to render, each with its index (`row` undefined while its page is on the way). */
-  readonly shown = $derived.by(() => {
+  /** The current row, held inside the list (a list that shrank keeps its last row current). */
+  readonly tabStop = $derived.by(() => {
+    const total = this.source().total;
+    return this.current == null || total === 0 ? null : Math.min(this.current, total - 1);
+  });
+  private readonly drawn = $derived.by(() => drawnIndices(this.win, this.tabStop, this.source().total, this.rowHeight));
+  /** The rows to render, each with its index (`row` undefined while its page is on the way)
+   * and the space of the rows not drawn above it. */
+  readonly shown = $derived.by((): DrawnRow<T>[] => {
     const source = this.source();
     void source.version; // re-read when a page arrives
-    const list: { index: number; row: T | undefined }[] = [];
-    for (let index = this.win.start; index < this.win.end; index++) list.push({ index, row: source.rowAt(index) });
-    return list;
+    return this.drawn.rows.map(({ index, gapBefore }) => ({ index, row: source.rowAt(index), gapBefore }));
   });
+  /** The space (px) of the rows not drawn after the last drawn. */
+  readonly padBottom = $derived(this.drawn.padBottom);
+
+  /** Row `index`'s tabindex: 0 for the current row, -1 for the others (and their controls). */
+  tabIndex(index: number): 0 | -1 {
+    return index === this.tabStop ? 0 : -1;
+  }
+
+  /** Makes the row holding the focus current (a click, or Tab into a row's control). */
+  follow(event: FocusEvent) {
+    const row = (event.target as Element | null)?.closest<HTMLElement>('[data-row]');
+    if (row) this.current = Number(row.dataset.row);
+  }
+
+  /**
+   * A key pressed in a row (or a control in it): the arrows, Page Up/Down, Home and End move
+   * the keyboard to another row (`focusRow`). Returns whether the key was taken.
+   */
+  onkey(event: KeyboardEvent, viewport: HTMLElement | undefined): boolean {
+    if (event.altKey || event.metaKey || event.shiftKey) return false;
+    const row = (event.target as Element | null)?.closest<HTMLElement>('[data-row]');
+    if (!row) return false;
+    const page = Math.max(1, Math.floor(this.body / this.rowHeight) - 1);
+    const target = rowKeyTarget(event.key, Number(row.dataset.row), this.source().total, page);
+    if (target === undefined) return false;
+    event.preventDefault();
+    void this.focusRow(target, viewport);
+    return true;
+  }
+
+  /**
+   * Moves the keyboard to row `index`: it becomes current (so it is drawn), the viewport
+   * scrolls just enough to show it below the sticky header (and the page, to show it in the
+   * window), the rows around it are drawn, and then it takes the focus. `control` picks an element in the row to focus instead of the
+   * row (a button that was focused, say).
+   */
+  async focusRow(index: number, viewport: HTMLElement | undefined, control?: string): Promise<void> {
+    const total = this.source().total;
+    if (!viewport || total === 0) return;
+    const target = Math.min(total - 1, Math.max(0, index));
+    this.current = target;
+    await tick();
+    const row = viewport.querySelector<HTMLElement>(rowSelector(target));
+    if (!row) return;
+    const box = viewport.getBoundingClientRect();
+    const top = box.top + viewport.clientTop + this.headHeight;
+    const bottom = box.top + viewport.clientTop + viewport.clientHeight;
+    const at = row.getBoundingClientRect();
+    if (at.top < top) viewport.scrollTop -= top - at.top;
+    else if (at.bottom > bottom) viewport.scrollTop += at.bottom - bottom;
+    this.scrollTop = viewport.scrollTop;
+    await tick();
+    // And the page, where the table's box is partly below (or above) the window: the row is
+    // already in the box's view, so this moves the page alone (jsdom has no scrollIntoView).
+    row.scrollIntoView?.({ block: 'nearest' });
+    const el = (control && row.querySelector<HTMLElement>(control)) || row;
+    el.focus({ preventScroll: true });
+  }
 }

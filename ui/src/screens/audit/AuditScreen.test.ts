@@ -122,6 +122,46 @@ describe('AuditScreen windowed table', () => {
     }
   });
 
+  it('takes the keyboard through every event, one Tab stop, past the rows drawn and back', async () => {
+    log = makeLog(1200);
+    render(AuditScreen);
+    await waitFor(() => expect(caption()).toMatch(/^500 events/));
+    const table = screen.getByTestId('audit-table');
+    const focused = () => document.activeElement as HTMLElement;
+    const key = (k: string) => fireEvent.keyDown(focused(), { key: k });
+    // One row (the newest) and its button are in the Tab order; the other rows are not.
+    const stops = [...table.querySelectorAll<HTMLElement>('[tabindex="0"]')];
+    expect(stops.map((e) => e.tagName)).toEqual(['TR', 'BUTTON']);
+    expect(stops[0].getAttribute('aria-rowindex')).toBe('2');
+    stops[0].focus();
+    const drawn = rows().length;
+    // Down, row after row, past the last drawn: each next event is drawn and focused.
+    for (let i = 1; i <= drawn + 5; i++) {
+      await key('ArrowDown');
+      await waitFor(() => expect(focused().getAttribute('aria-rowindex')).toBe(String(i + 2)));
+      expect(focused().getAttribute('tabindex')).toBe('0');
+    }
+    expect(firstCell(focused())).toBe(String(1200 - drawn - 5));
+    // End: the oldest read, far below the window; Up from there, row after row (jsdom does not
+    // scroll, so each row above is one the window had not drawn).
+    await key('End');
+    await waitFor(() => expect(focused().getAttribute('aria-rowindex')).toBe('501'));
+    for (let at = 501; at > 501 - drawn - 3; at--) {
+      await key('ArrowUp');
+      await waitFor(() => expect(focused().getAttribute('aria-rowindex')).toBe(String(at - 1)));
+    }
+    await key('Home');
+    await waitFor(() => expect(focused().getAttribute('aria-rowindex')).toBe('2'));
+    // Scrolled far away by the wheel: the focused row keeps its element (and the focus).
+    const viewport = table.parentElement!;
+    const row = focused();
+    viewport.scrollTop = 400 * 48;
+    await fireEvent.scroll(viewport);
+    await waitFor(() => expect(rows().map(firstCell)).toContain('800'));
+    expect(row.isConnected).toBe(true);
+    expect(focused()).toBe(row);
+  }, 30_000);
+
   it('opens an event’s before and after under the table, and closes it', async () => {
     log = makeLog(30);
     render(AuditScreen);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, SERVER_ACTIONS, aboutParts, actionWords, actionsOf, entityWords } from './words';
+import { ACTIONS, SERVER_ACTIONS, aboutLines, actionWords, actionsOf, entityWords } from './words';
 
 describe('audit words', () => {
   it('names an entity key with the names the user knows', () => {
@@ -56,12 +56,19 @@ describe('audit words', () => {
   });
 });
 
-describe('aboutParts', () => {
-  it('keeps the campaign apart from what in it the event is about', () => {
-    expect(aboutParts('Campaign “Platform Reliability Engineer” › candidate C-0074 › criterion Delivery')).toEqual({
+describe('aboutLines', () => {
+  it('puts what the event is about on a line of its own, under what it belongs to', () => {
+    expect(aboutLines('Campaign “Platform Reliability Engineer” › candidate C-0074 › criterion “Delivery”')).toEqual({
       outer: 'Campaign “Platform Reliability Engineer” › ',
-      inner: 'candidate C-0074 › criterion Delivery',
+      inner: 'candidate C-0074 ›',
+      last: 'criterion “Delivery”',
     });
-    expect(aboutParts('Role “Analyst”')).toEqual({ outer: '', inner: 'Role “Analyst”' });
+    expect(aboutLines('Campaign “E2E” › candidate C-017 › person 2 › score of criterion “Working Together”')).toEqual({
+      outer: 'Campaign “E2E” › ',
+      inner: 'candidate C-017 › person 2 ›',
+      last: 'score of criterion “Working Together”',
+    });
+    expect(aboutLines('Campaign “E2E” › candidate C-017')).toEqual({ outer: 'Campaign “E2E” ›', inner: '', last: 'candidate C-017' });
+    expect(aboutLines('Role “Analyst”')).toEqual({ outer: '', inner: '', last: 'Role “Analyst”' });
   });
 });

@@ -169,11 +169,18 @@ export function entityWords(entity: string, names: Names = {}, subject?: Subject
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** What an event is about (`entityWords`), split for a narrow cell: the outermost part (the
- * campaign, role or scorecard) and the rest, ` › ` between them kept with the first. The cell
- * shortens the first before the rest: the rest (candidate, criterion) is what tells the
- * events apart, and it was cut off after the campaign's name. */
-export function aboutParts(about: string): { outer: string; inner: string } {
-  const at = about.indexOf(' › ');
-  return at < 0 ? { outer: '', inner: about } : { outer: about.slice(0, at + 3), inner: about.slice(at + 3) };
+/** What an event is about (`entityWords`), in the two lines of the audit table's cell: the thing
+ * itself (the last part: the criterion, the candidate, the role) on a line of its own, and on
+ * the first line what it belongs to, the outermost part (the campaign, role or scorecard) apart
+ * from the rest, ` › ` kept with each. The cell shortens the outermost first: the candidate and
+ * the criterion are what tell a trail's events apart (at 1280 px, one line cut the criterion
+ * off). One part alone: `last` only. */
+export function aboutLines(about: string): { outer: string; inner: string; last: string } {
+  const parts = about.split(' › ');
+  const last = parts.pop() ?? '';
+  if (parts.length === 0) return { outer: '', inner: '', last };
+  const [outer, ...rest] = parts;
+  return rest.length === 0
+    ? { outer: `${outer} ›`, inner: '', last }
+    : { outer: `${outer} › `, inner: `${rest.join(' › ')} ›`, last };
 }
