@@ -175,3 +175,21 @@ describe('AuditScreen windowed table', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Details of event 29' })));
   });
 });
+
+describe('AuditScreen names', () => {
+  it('names the criterion an event is about from its campaign’s scorecard', async () => {
+    const entry = (key: string, name: string) => ({ key, criterion: { name } });
+    const campaign = {
+      id: 1,
+      name: 'Platform',
+      scorecard: { criteria: [entry('c1', 'Working Together')] },
+      assessed: { criteria: [entry('c1', 'Working Together')] },
+    };
+    vi.mocked(api.listCampaigns).mockResolvedValueOnce([campaign] as never);
+    log = makeLog(3).map((e) => ({ ...e, entity: 'campaign/1/candidate/2/criterion/c1' }));
+    render(AuditScreen);
+    await waitFor(() => expect(rows()[0]?.textContent).toContain('criterion “Working Together”'));
+    expect(rows()[0]?.textContent).toContain('Campaign “Platform”');
+    expect(rows()[0]?.textContent).not.toContain('criterion c1');
+  });
+});

@@ -1,16 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, SERVER_ACTIONS, aboutLines, actionWords, actionsOf, entityWords } from './words';
+import { ACTIONS, SERVER_ACTIONS, aboutLines, actionWords, actionsOf, criterionNames, entityWords } from './words';
 
 describe('audit words', () => {
   it('names an entity key with the names the user knows', () => {
     const names = {
       campaigns: new Map([[1, 'E2E campaign']]),
       candidates: new Map([[2, 'C-002']]),
-      criteria: new Map([['c10', 'Working Together']]),
+      criteria: new Map([[1, new Map([['c10', 'Working Together']])]]),
     };
     expect(entityWords('campaign/1/candidate/2/criterion/c10', names)).toBe(
       'Campaign “E2E campaign” › candidate C-002 › criterion “Working Together”',
     );
+  });
+
+  it('names a criterion by the campaign it is in: the same key is another criterion elsewhere', () => {
+    const names = {
+      criteria: new Map([
+        [1, new Map([['c1', 'Working Together']])],
+        [2, new Map([['c1', 'Systems Design']])],
+      ]),
+    };
+    expect(entityWords('campaign/2/candidate/5/criterion/c1', names)).toBe(
+      'Campaign 2 › candidate 5 › criterion “Systems Design”',
+    );
+    expect(entityWords('campaign/3/candidate/5/criterion/c1', names)).toBe('Campaign 3 › candidate 5 › criterion c1');
+    const subject = { campaign_id: 2, candidate_id: 5, assessor_id: 1 };
+    expect(entityWords('scores/5/1/c1', names, subject)).toBe(
+      'Campaign 2 › candidate 5 › person 1 › score of criterion “Systems Design”',
+    );
+  });
+
+  it('reads criterion names from a campaign as built and as scored, exercise by exercise', () => {
+    const entry = (key: string, name: string) => ({ key, criterion: { name } });
+    const names = criterionNames({
+      scorecard: { criteria: [entry('c1', 'Working Together')] },
+      assessed: { criteria: [entry('c1@e1', 'Working Together (Interview)'), entry('c1@e2', 'Working Together (Presentation)')] },
+    });
+    expect(names.get('c1')).toBe('Working Together');
+    expect(names.get('c1@e2')).toBe('Working Together (Presentation)');
   });
 
   it('falls back to ids where no name is known, never to the raw key', () => {
@@ -27,7 +54,7 @@ describe('audit words', () => {
   it('reads a shared database’s entity (a table and its key) through the ids the event is about', () => {
     const names = {
       campaigns: new Map([[1, 'E2E campaign']]),
-      criteria: new Map([['c1', 'Working Together']]),
+      criteria: new Map([[1, new Map([['c1', 'Working Together']])]]),
     };
     const subject = { campaign_id: 1, candidate_id: 17, assessor_id: 2 };
     expect(entityWords('scores/17/2/c1', names, subject)).toBe(

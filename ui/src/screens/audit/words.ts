@@ -79,8 +79,9 @@ export interface Names {
   scorecards?: ReadonlyMap<number, string>;
   /** Candidate references by id. */
   candidates?: ReadonlyMap<number, string>;
-  /** Criterion names by key. */
-  criteria?: ReadonlyMap<string, string>;
+  /** Criterion names by campaign id, then by key: keys ("c1", "c1@e2") are the scorecard's
+   * own, so two campaigns may give the same key different criteria. */
+  criteria?: ReadonlyMap<number, ReadonlyMap<string, string>>;
   /** People (assessors, moderators) by id. */
   people?: ReadonlyMap<number, string>;
 }
@@ -96,14 +97,32 @@ const KINDS: Record<string, { word: string; names?: keyof Names; quote?: boolean
   version: { word: 'version' },
 };
 
+/** A campaign's criterion names by key: the scorecard's own entries, then those it is scored
+ * by (one per exercise and criterion when there are several exercises, "c1@e2"). */
+export function criterionNames(campaign: {
+  scorecard: { criteria: readonly { key: string; criterion: { name: string } }[] };
+  assessed: { criteria: readonly { key: string; criterion: { name: string } }[] };
+}): ReadonlyMap<string, string> {
+  const all = [...campaign.scorecard.criteria, ...campaign.assessed.criteria];
+  return new Map(all.map((c) => [c.key, c.criterion.name]));
+}
+
 /** What a server event is about, as ids: the generated `AuditSubject` as it arrives. */
 export type Subject = Pick<Wire<AuditSubject>, 'campaign_id' | 'candidate_id' | 'assessor_id'>;
 
-/** "campaign “E2E”" when the name is known, else "campaign 3". */
-function named(names: Names, kind: string, id: number | string): string {
+/** "campaign “E2E”" when the name is known, else "campaign 3". A criterion is looked up in the
+ * criteria of `campaign`, the campaign the entity is in. */
+function named(names: Names, kind: string, id: number | string, campaign?: number | null): string {
   const k = KINDS[kind];
-  const list = k.names ? (names[k.names] as ReadonlyMap<number | string, string> | undefined) : undefined;
-  const name = list?.get(id);
+  const list =
+    kind === 'criterion'
+      ? campaign != null
+        ? names.criteria?.get(campaign)
+        : undefined
+      : k.names
+        ? (names[k.names] as ReadonlyMap<number | string, string> | undefined)
+        : undefined;
+  const name = (list as ReadonlyMap<number | string, string> | undefined)?.get(id);
   return name ? `${k.word} ${k.quote ? `“${name}”` : name}` : `${k.word} ${id}`;
 }
 
@@ -141,7 +160,7 @@ function serverEntityWords(table: string, parts: string[], subject: Subject, nam
   if (subject.candidate_id != null && table !== 'candidates') out.push(named(names, 'candidate', subject.candidate_id));
   if (subject.assessor_id != null) out.push(named(names, 'assessor', subject.assessor_id));
   const key = parts[parts.length - 1];
-  if (BY_CRITERION.has(table) && key) out.push(`${TABLES[table]} of ${named(names, 'criterion', key)}`);
+  if (BY_CRITERION.has(table) && key) out.push(`${TABLES[table]} of ${named(names, 'criterion', key, subject.campaign_id)}`);
   else if (table === 'campaigns' && subject.campaign_id != null) out.push(named(names, 'campaign', subject.campaign_id));
   else if (table === 'candidates' && subject.candidate_id != null) out.push(named(names, 'candidate', subject.candidate_id));
   else out.push(`${TABLES[table]} ${parts.slice(1).filter(Boolean).join(' ')}`.trim());
@@ -158,11 +177,13 @@ export function entityWords(entity: string, names: Names = {}, subject?: Subject
   const parts = entity.split('/');
   if (subject && parts[0] in TABLES) return serverEntityWords(parts[0], parts, subject, names);
   const out: string[] = [];
+  let campaign: number | undefined;
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const kind = parts[i];
     const id = parts[i + 1];
+    if (kind === 'campaign') campaign = Number(id);
     if (!(kind in KINDS)) out.push(`${kind} ${id}`);
-    else out.push(named(names, kind, kind === 'criterion' ? id : Number(id)));
+    else out.push(named(names, kind, kind === 'criterion' ? id : Number(id), campaign));
   }
   if (parts.length % 2 === 1 && parts[parts.length - 1]) out.push(parts[parts.length - 1]);
   const text = out.join(' › ');
