@@ -64,3 +64,124 @@ pub enum SubjectKind {
     #[default]
     Other,
 }
+
+/// Declares [`AuditAction`] from one list, so that a new action names its stored string and
+/// says whether `verify` checks a row by it in one place, and [`AuditAction::ALL`] cannot
+/// miss it.
+macro_rules! audit_actions {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal, checked: $checked:literal;)*) => {
+        /// Every action a local file's audit log records, one variant each, so that an action
+        /// cannot be misspelt where it is written, the replay that `verify` runs knows which
+        /// set a checked row, and the UI's words for each are checked by the type checker (the
+        /// generated type is the union of the strings). A shared database names its actions in
+        /// its audit trigger ("scores.update").
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+        #[ts(export)]
+        pub enum AuditAction {
+            $($(#[doc = $doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl AuditAction {
+            /// Every action, in the order the Audit screen's filter lists them.
+            pub const ALL: &'static [AuditAction] = &[$(Self::$variant,)*];
+
+            /// The action as the log stores and hashes it ("score.submit").
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name,)*
+                }
+            }
+
+            /// Whether the event sets a row that `verify` checks against the log (scores,
+            /// candidates, the campaign's fields…); users, roles and anchors are in the chain
+            /// but set no such row.
+            pub const fn sets_checked_row(self) -> bool {
+                match self {
+                    $(Self::$variant => $checked,)*
+                }
+            }
+        }
+    };
+}
+
+audit_actions! {
+    /// A user of the database added.
+    UserCreate = "user.create", checked: false;
+    /// A role created.
+    RoleCreate = "role.create", checked: false;
+    /// A role changed.
+    RoleUpdate = "role.update", checked: false;
+    /// A scorecard's first version.
+    ScorecardCreate = "scorecard.create", checked: true;
+    /// A scorecard's later version.
+    ScorecardUpdate = "scorecard.update", checked: true;
+    /// A campaign created.
+    CampaignCreate = "campaign.create", checked: true;
+    /// A campaign's stage changed (scoring, moderation, sign-off, reopening).
+    CampaignState = "campaign.state", checked: true;
+    /// The number of posts set.
+    CampaignPosts = "campaign.posts", checked: true;
+    /// The campaign's flag thresholds set.
+    CampaignFlagSettings = "campaign.flag_settings", checked: true;
+    /// How long the campaign's personal data is kept.
+    CampaignRetention = "campaign.retention", checked: true;
+    /// The campaign's personal data purged at the end of its retention.
+    CampaignPurge = "campaign.purge", checked: true;
+    /// A panel added.
+    PanelCreate = "panel.create", checked: true;
+    /// A person added to a campaign.
+    AssessorCreate = "assessor.create", checked: true;
+    /// The exercises a person assesses.
+    AssessorExercise = "assessor.exercise", checked: true;
+    /// A candidate added.
+    CandidateCreate = "candidate.create", checked: true;
+    /// A candidate's details changed.
+    CandidateUpdate = "candidate.update", checked: true;
+    /// A candidate's personal data erased.
+    CandidateErase = "candidate.erase", checked: true;
+    /// A candidate withdrawn.
+    CandidateWithdraw = "candidate.withdraw", checked: true;
+    /// A candidate's adjustments recorded.
+    CandidateAdjustments = "candidate.adjustments", checked: true;
+    /// A candidate placed before a panel for an exercise.
+    CandidateExercisePanel = "candidate.exercise_panel", checked: true;
+    /// A conflict of interest declared.
+    ConflictDeclare = "conflict.declare", checked: true;
+    /// A person confirmed no conflict of interest.
+    ConflictConfirmNone = "conflict.confirm_none", checked: true;
+    /// A draft score saved.
+    ScoreSave = "score.save", checked: true;
+    /// A person's scores for a candidate submitted.
+    ScoreSubmit = "score.submit", checked: true;
+    /// An agreed score recorded by the chair.
+    AgreedSet = "agreed.set", checked: true;
+    /// A score moderated.
+    ModerationSet = "moderation.set", checked: true;
+    /// A tie separated.
+    TieOrder = "tie.order", checked: true;
+    /// The chain's head handed out (at sign-off, an import…), signed when there is a key.
+    AnchorRecorded = "anchor.recorded", checked: false;
+}
+
+impl std::fmt::Display for AuditAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditAction;
+
+    #[test]
+    fn every_action_is_listed_once_and_serialises_as_it_is_stored() {
+        let mut seen = std::collections::HashSet::new();
+        for &action in AuditAction::ALL {
+            assert!(seen.insert(action.as_str()), "{action} listed twice");
+            assert_eq!(
+                serde_json::to_value(action).unwrap(),
+                serde_json::Value::from(action.as_str())
+            );
+        }
+    }
+}

@@ -15,7 +15,7 @@ mod scale;
 mod score;
 mod scorecard;
 
-pub use audit::{AuditEvent, AuditSubject, SubjectKind};
+pub use audit::{AuditAction, AuditEvent, AuditSubject, SubjectKind};
 pub use campaign::{Campaign, CampaignState, PinnedScorecard};
 pub use exercise::{
     covers, key_exercise, slot_key, Combine, Exercise, ExerciseKind, IMPLICIT_KEY, SLOT_SEPARATOR,

@@ -9,7 +9,7 @@ use super::campaigns::{require_state, BEFORE_SIGN_OFF};
 use super::people::load_candidate;
 use super::personal::committed;
 use super::Store;
-use crate::model::{CampaignId, CandidateId};
+use crate::model::{AuditAction, CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// The field name the note is committed under (and replayed as).
@@ -55,7 +55,7 @@ impl Store {
                 params![candidate_id, note],
             )?;
             tx.audit(
-                "candidate.adjustments",
+                AuditAction::CandidateAdjustments,
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
                 Some(json!({ "adjustments": committed(tx.conn(), candidate_id, ADJUSTMENTS, before.as_deref())? })),
                 Some(json!({ "adjustments": committed(tx.conn(), candidate_id, ADJUSTMENTS, note.as_deref())? })),

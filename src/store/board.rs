@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::scores::{decision_row_of, mark_at, score_row_of};
 use super::Store;
-use crate::model::{AssessorId, AssessorRole, CampaignId, CampaignState, CandidateId};
+use crate::model::{AssessorId, AssessorRole, AuditAction, CampaignId, CampaignState, CandidateId};
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::results;
 use crate::{Error, Result};
@@ -271,7 +271,7 @@ impl Store {
                 params![campaign_id, posts],
             )?;
             tx.audit(
-                "campaign.posts",
+                AuditAction::CampaignPosts,
                 &format!("campaign/{campaign_id}"),
                 Some(json!({ "posts": before })),
                 Some(json!({ "posts": posts, "reason": reason })),
@@ -310,7 +310,7 @@ impl Store {
                 )?;
             }
             tx.audit(
-                "tie.order",
+                AuditAction::TieOrder,
                 &format!("campaign/{campaign_id}"),
                 None,
                 Some(json!({ "order": ordered, "reason": reason, "position": position })),

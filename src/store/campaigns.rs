@@ -8,7 +8,8 @@ use serde_json::json;
 
 use super::{Store, Tx};
 use crate::model::{
-    Campaign, CampaignId, CampaignState, PinnedScorecard, RoleId, Scorecard, ScorecardId,
+    AuditAction, Campaign, CampaignId, CampaignState, PinnedScorecard, RoleId, Scorecard,
+    ScorecardId,
 };
 use crate::{Error, Result};
 
@@ -133,7 +134,7 @@ pub(crate) fn set_state(
         params![campaign.id, to.as_str()],
     )?;
     tx.audit(
-        "campaign.state",
+        AuditAction::CampaignState,
         &format!("campaign/{}", campaign.id),
         Some(json!({ "state": campaign.state.as_str() })),
         Some(json!({ "state": to.as_str(), "reason": reason })),
@@ -225,7 +226,7 @@ impl Store {
             )?;
             let id = CampaignId(tx.conn().last_insert_rowid());
             tx.audit(
-                "campaign.create",
+                AuditAction::CampaignCreate,
                 &format!("campaign/{id}"),
                 None,
                 Some(json!({
@@ -324,9 +325,9 @@ fn insert_version(tx: &Tx<'_>, id: ScorecardId, version: i64, scorecard: &Scorec
     )?;
     tx.audit(
         if version == 1 {
-            "scorecard.create"
+            AuditAction::ScorecardCreate
         } else {
-            "scorecard.update"
+            AuditAction::ScorecardUpdate
         },
         &format!("scorecard/{id}/version/{version}"),
         None,

@@ -11,7 +11,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::{load_assessor, load_candidate};
 use super::personal::committed;
 use super::{Store, Tx};
-use crate::model::{Assessor, AssessorId, CampaignId, Candidate, CandidateId};
+use crate::model::{Assessor, AssessorId, AuditAction, CampaignId, Candidate, CandidateId};
 use crate::{Error, Result};
 
 /// One declared conflict of interest.
@@ -139,7 +139,7 @@ impl Store {
                 params![assessor.id, candidate.id, reason, tx.now()],
             )?;
             tx.audit(
-                "conflict.declare",
+                AuditAction::ConflictDeclare,
                 &format!("campaign/{campaign_id}/candidate/{}/assessor/{}", candidate.id, assessor.id),
                 None,
                 Some(json!({
@@ -184,7 +184,7 @@ impl Store {
                 params![assessor.id, tx.now()],
             )?;
             tx.audit(
-                "conflict.confirm_none",
+                AuditAction::ConflictConfirmNone,
                 &format!("campaign/{campaign_id}/assessor/{}", assessor.id),
                 None,
                 Some(json!({ "assessor": assessor.name, "declared": declared })),

@@ -10,8 +10,8 @@ use super::personal::committed;
 use super::scores::{check_mark, decision_row_of, has_submitted, mark_at};
 use super::{Store, Tx};
 use crate::model::{
-    AgreedScore, Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState,
-    CandidateId, Decision, Mark, Moderation, PanelId,
+    AgreedScore, Assessor, AssessorId, AssessorRole, AuditAction, Campaign, CampaignId,
+    CampaignState, CandidateId, Decision, Mark, Moderation, PanelId,
 };
 use crate::{Error, Result};
 
@@ -165,7 +165,7 @@ fn record_agreed(tx: &Tx<'_>, campaign: &Campaign, d: &Decision) -> Result<Agree
         params![agreed.candidate_id, agreed.criterion_key, agreed.mark.point(), agreed.mark.is_not_assessed(), agreed.rationale, agreed.agreed_by, agreed.agreed_at],
     )?;
     tx.audit(
-        "agreed.set",
+        AuditAction::AgreedSet,
         &format!("campaign/{}/candidate/{}/criterion/{}", campaign.id, candidate.id, criterion.key),
         before
             .map(|b| -> Result<_> { Ok(json!({ "value": b.mark.point(), "not_assessed": b.mark.is_not_assessed(), "rationale": committed(tx.conn(), candidate.id, "rationale", Some(&b.rationale))? })) })
@@ -262,7 +262,7 @@ impl Store {
                 params![moderation.candidate_id, moderation.criterion_key, moderation.mark.point(), moderation.mark.is_not_assessed(), moderation.reason, moderation.moderator_id, moderation.moderated_at],
             )?;
             tx.audit(
-                "moderation.set",
+                AuditAction::ModerationSet,
                 &format!("campaign/{campaign_id}/candidate/{}/criterion/{}", candidate.id, criterion.key),
                 Some(json!({
                     "agreed": agreed.as_ref().map(|a| a.mark.json()),

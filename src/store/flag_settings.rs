@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::campaigns::require_state;
 use super::Store;
-use crate::model::{CampaignId, CampaignState};
+use crate::model::{AuditAction, CampaignId, CampaignState};
 use crate::scoring::flags::FlagSettings;
 use crate::Result;
 
@@ -47,7 +47,7 @@ impl Store {
                 ],
             )?;
             tx.audit(
-                "campaign.flag_settings",
+                AuditAction::CampaignFlagSettings,
                 &format!("campaign/{campaign_id}"),
                 Some(json!(before)),
                 Some(json!(settings)),

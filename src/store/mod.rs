@@ -98,13 +98,19 @@ impl Tx<'_> {
     /// Records an audit event for this action, in the same transaction.
     pub(crate) fn audit(
         &self,
-        action: &str,
+        action: crate::model::AuditAction,
         entity: &str,
         before: Option<Value>,
         after: Option<Value>,
     ) -> Result<()> {
         audit::append(
-            &self.tx, &self.now, self.actor, action, entity, before, after,
+            &self.tx,
+            &self.now,
+            self.actor,
+            action.as_str(),
+            entity,
+            before,
+            after,
         )?;
         Ok(())
     }
@@ -122,7 +128,7 @@ impl Tx<'_> {
             anchor = anchor.signed(key);
         }
         self.audit(
-            "anchor.recorded",
+            crate::model::AuditAction::AnchorRecorded,
             entity,
             None,
             Some(serde_json::json!({ "moment": moment, "anchor": anchor.to_string() })),

@@ -10,8 +10,8 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::{Store, Tx};
 use crate::import::{candidates as candidate_csv, ImportError, RowError};
 use crate::model::{
-    Assessor, AssessorId, AssessorRole, CampaignId, CampaignState, Candidate, CandidateId, Panel,
-    PanelId, Withdrawal,
+    Assessor, AssessorId, AssessorRole, AuditAction, CampaignId, CampaignState, Candidate,
+    CandidateId, Panel, PanelId, Withdrawal,
 };
 use crate::{Error, Result};
 
@@ -179,7 +179,7 @@ fn insert_candidate(tx: &Tx<'_>, campaign_id: CampaignId, c: &NewCandidate) -> R
     super::personal::create_secret(tx.conn(), id)?;
     let stored = load_candidate(tx.conn(), campaign_id, id)?;
     tx.audit(
-        "candidate.create",
+        AuditAction::CandidateCreate,
         &format!("campaign/{campaign_id}/candidate/{id}"),
         None,
         Some(candidate_json(tx.conn(), &stored)?),
@@ -230,7 +230,7 @@ impl Store {
                 })?;
             let id = PanelId(tx.conn().last_insert_rowid());
             tx.audit(
-                "panel.create",
+                AuditAction::PanelCreate,
                 &format!("campaign/{campaign_id}/panel/{id}"),
                 None,
                 Some(json!({ "name": name })),
@@ -290,7 +290,7 @@ impl Store {
             )?;
             let id = AssessorId(tx.conn().last_insert_rowid());
             tx.audit(
-                "assessor.create",
+                AuditAction::AssessorCreate,
                 &format!("campaign/{campaign_id}/assessor/{id}"),
                 None,
                 Some(json!({ "name": name, "role": role.as_str(), "panel_id": panel_id, "login": login })),
@@ -332,7 +332,7 @@ impl Store {
                 params![assessor_id, exercise],
             )?;
             tx.audit(
-                "assessor.exercise",
+                AuditAction::AssessorExercise,
                 &format!("campaign/{campaign_id}/assessor/{assessor_id}"),
                 Some(json!({ "exercise": assessor.exercise })),
                 Some(json!({ "exercise": exercise })),
@@ -398,7 +398,7 @@ impl Store {
             )?;
             let after = load_candidate(tx.conn(), campaign_id, candidate_id)?;
             tx.audit(
-                "candidate.update",
+                AuditAction::CandidateUpdate,
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
                 Some(candidate_json(tx.conn(), &before)?),
                 Some(candidate_json(tx.conn(), &after)?),
@@ -588,7 +588,7 @@ impl Store {
             // The reason stays in the log in clear: why data was erased is part of the record
             // (the CLI and the app ask for a request number, not the person's name).
             tx.audit(
-                "candidate.erase",
+                AuditAction::CandidateErase,
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
                 Some(json!({ "reference": candidate.reference })),
                 Some(json!({ "reference": candidate.reference, "reason": reason })),

@@ -9,7 +9,9 @@ use serde_json::json;
 use super::campaigns::require_state;
 use super::people::{check_panel, load_candidate, PEOPLE_STATES};
 use super::Store;
-use crate::model::{Campaign, CampaignId, Candidate, CandidateId, ExercisePanel, PanelId};
+use crate::model::{
+    AuditAction, Campaign, CampaignId, Candidate, CandidateId, ExercisePanel, PanelId,
+};
 use crate::{Error, Result};
 
 /// The placements of every candidate of a campaign, by candidate.
@@ -181,7 +183,7 @@ impl Store {
                 )?,
             };
             tx.audit(
-                "candidate.exercise_panel",
+                AuditAction::CandidateExercisePanel,
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}/exercise/{exercise}"),
                 Some(json!({ "panel_id": before })),
                 Some(json!({ "panel_id": panel })),

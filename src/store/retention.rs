@@ -10,7 +10,7 @@ use serde_json::json;
 use super::campaigns::required_text;
 use super::people::erase_personal_data;
 use super::Store;
-use crate::model::{CampaignId, CandidateId};
+use crate::model::{AuditAction, CampaignId, CandidateId};
 use crate::{Error, Result};
 
 /// Months a new campaign keeps personal data: two years after sign-off, a common schedule
@@ -171,7 +171,7 @@ impl Store {
                 params![campaign_id, months],
             )?;
             tx.audit(
-                "campaign.retention",
+                AuditAction::CampaignRetention,
                 &format!("campaign/{campaign_id}"),
                 Some(json!({ "months": before })),
                 Some(json!({ "months": months, "reason": reason })),
@@ -206,7 +206,7 @@ impl Store {
                 params![campaign_id, tx.now()],
             )?;
             tx.audit(
-                "campaign.purge",
+                AuditAction::CampaignPurge,
                 &format!("campaign/{campaign_id}"),
                 None,
                 Some(json!({ "candidates": ids, "reason": reason, "retention_due": status.due })),

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Store, Tx};
 use crate::import::role_file;
-use crate::model::{Role, RoleId};
+use crate::model::{AuditAction, Role, RoleId};
 use crate::{Error, Result};
 
 /// A role as stored, with its id.
@@ -38,7 +38,7 @@ fn insert_role(tx: &Tx<'_>, role: &Role) -> Result<RoleId> {
     )?;
     let id = RoleId(tx.conn().last_insert_rowid());
     tx.audit(
-        "role.create",
+        AuditAction::RoleCreate,
         &format!("role/{id}"),
         None,
         Some(serde_json::to_value(role).expect("role serialises")),
@@ -68,7 +68,7 @@ impl Store {
                 ],
             )?;
             tx.audit(
-                "role.update",
+                AuditAction::RoleUpdate,
                 &format!("role/{id}"),
                 Some(serde_json::to_value(&before.role).expect("role serialises")),
                 Some(serde_json::to_value(role).expect("role serialises")),

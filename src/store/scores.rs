@@ -7,9 +7,9 @@ use super::campaigns::require_state;
 use super::people::{load_assessor, load_candidate};
 use super::{Store, Tx};
 use crate::model::{
-    Assessor, AssessorId, AssessorRole, Campaign, CampaignId, CampaignState, Candidate,
-    CandidateId, FromStoredPair, IndicatorMark, MaybeMark, PanelId, Score, ScoreInput, ScoreStatus,
-    Scorecard,
+    Assessor, AssessorId, AssessorRole, AuditAction, Campaign, CampaignId, CampaignState,
+    Candidate, CandidateId, FromStoredPair, IndicatorMark, MaybeMark, PanelId, Score, ScoreInput,
+    ScoreStatus, Scorecard,
 };
 use crate::{Error, Result};
 
@@ -376,7 +376,7 @@ fn save_draft(tx: &Tx<'_>, campaign: &Campaign, input: &ScoreInput) -> Result<Sc
             score.updated_at,
         ])?;
     tx.audit(
-        "score.save",
+        AuditAction::ScoreSave,
         &score_entity(
             campaign.id,
             score.candidate_id,
@@ -467,7 +467,7 @@ impl Store {
             )?;
             let submitted = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
             tx.audit(
-                "score.submit",
+                AuditAction::ScoreSubmit,
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}"),
                 None,
                 Some(json!(submitted

@@ -6,7 +6,7 @@ use serde_json::json;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Tx;
-use crate::model::{User, UserId};
+use crate::model::{AuditAction, User, UserId};
 use crate::{Error, Result};
 
 const USER_COLUMNS: &str = "id, login, name, hr_admin";
@@ -117,7 +117,7 @@ pub(crate) fn insert_user(tx: &Tx<'_>, login: &str, name: &str, hr_admin: bool) 
         params![login, name, hr_admin, tx.now()],
     )?;
     tx.audit(
-        "user.create",
+        AuditAction::UserCreate,
         &format!("user/{login}"),
         None,
         Some(json!({ "login": login, "name": name, "hr_admin": hr_admin })),

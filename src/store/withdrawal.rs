@@ -9,7 +9,7 @@ use super::campaigns::{require_state, required_text, BEFORE_SIGN_OFF};
 use super::people::load_candidate;
 use super::personal::committed;
 use super::Store;
-use crate::model::{CampaignId, CandidateId};
+use crate::model::{AuditAction, CampaignId, CandidateId};
 use crate::{Error, Result};
 
 impl Store {
@@ -38,7 +38,7 @@ impl Store {
                 params![candidate_id, tx.now(), reason],
             )?;
             tx.audit(
-                "candidate.withdraw",
+                AuditAction::CandidateWithdraw,
                 &format!("campaign/{campaign_id}/candidate/{candidate_id}"),
                 Some(json!({ "reference": candidate.reference, "state": campaign.state.as_str() })),
                 Some(json!({

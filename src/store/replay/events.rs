@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use super::{Fields, Mismatch, RowKey, Rows, NONE};
-use crate::model::{AssessorId, CampaignId, CandidateId, ScorecardId};
+use crate::model::{AssessorId, AuditAction, CampaignId, CandidateId, ScorecardId};
 use crate::scoring::flags::FlagSettings;
 use crate::Result;
 
@@ -18,13 +18,16 @@ const ERASED_NAME: &str = "Erased candidate";
 /// Below every assessor id: where a candidate's range of keyed-by-assessor rows starts.
 const FIRST_ASSESSOR: AssessorId = AssessorId(i64::MIN);
 
-/// The actions that set a checked row; every other event (roles, anchors) leaves these rows
-/// alone.
-const ACTIONS: &str = "'scorecard.create', 'scorecard.update', 'campaign.create', 'campaign.state', 'campaign.posts', \
-     'campaign.flag_settings', 'campaign.retention', 'campaign.purge', 'panel.create', \
-     'assessor.create', 'assessor.exercise', 'candidate.create', 'candidate.update', 'candidate.erase', \
-     'candidate.withdraw', 'candidate.adjustments', 'candidate.exercise_panel', 'conflict.declare', 'conflict.confirm_none', \
-     'score.save', 'score.submit', 'agreed.set', 'moderation.set', 'tie.order'";
+/// The actions that set a checked row, as an SQL list; every other event (users, roles,
+/// anchors) leaves these rows alone.
+fn checked_actions() -> String {
+    AuditAction::ALL
+        .iter()
+        .filter(|a| a.sets_checked_row())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 type Outcome<T> = std::result::Result<T, Mismatch>;
 
@@ -33,7 +36,8 @@ type Outcome<T> = std::result::Result<T, Mismatch>;
 /// nothing after it can be checked.
 pub(super) fn replay(conn: &Connection) -> Result<Outcome<Rows>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT seq, action, entity, before, after FROM audit_log WHERE action IN ({ACTIONS}) ORDER BY seq"
+        "SELECT seq, action, entity, before, after FROM audit_log WHERE action IN ({}) ORDER BY seq",
+        checked_actions()
     ))?;
     let events = stmt.query_map([], |r| {
         Ok(Event {

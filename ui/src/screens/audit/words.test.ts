@@ -48,7 +48,17 @@ describe('audit words', () => {
   it('says each action in words, and keeps an unknown one as it is', () => {
     expect(actionWords('moderation.set')).toBe('Score moderated');
     expect(actionWords('future.thing')).toBe('future.thing');
-    expect(new Set(ACTIONS.map((a) => a.action)).size).toBe(ACTIONS.length);
+  });
+
+  it('has words for every action the core records, the sign-off anchor and user and conflict events among them', () => {
+    expect(actionWords('anchor.recorded')).toBe('Position of the log recorded (at sign-off or an import)');
+    expect(actionWords('conflict.confirm_none')).toBe('No conflict of interest confirmed');
+    expect(actionWords('user.create')).toBe('User added');
+    expect(ACTIONS).toHaveLength(28);
+    for (const { action, words } of ACTIONS) expect(words).not.toBe(action);
+    // The filter lists them in the core's order: set-up first, then scoring, then the anchor.
+    expect(ACTIONS[0].action).toBe('user.create');
+    expect(ACTIONS.at(-1)?.action).toBe('anchor.recorded');
   });
 
   it('reads a shared database’s entity (a table and its key) through the ids the event is about', () => {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../lib/bindings/AuditAction';
 import type { AuditSubject } from '../../lib/bindings/AuditSubject';
 import type { Wire } from '../../lib/wire';
 
@@ -7,26 +8,46 @@ import type { Wire } from '../../lib/wire';
  * stay on screen in small print, for support and for anyone checking the chain.
  */
 
-/** Every action the core records, by what a person would call it. */
-export const ACTIONS: readonly { action: string; words: string }[] = [
-  { action: 'role.create', words: 'Role created' },
-  { action: 'role.update', words: 'Role changed' },
-  { action: 'scorecard.create', words: 'Scorecard created' },
-  { action: 'scorecard.update', words: 'Scorecard changed' },
-  { action: 'campaign.create', words: 'Campaign created' },
-  { action: 'campaign.state', words: 'Campaign stage changed (scoring, moderation, sign-off, reopening)' },
-  { action: 'campaign.posts', words: 'Number of posts set' },
-  { action: 'panel.create', words: 'Panel added' },
-  { action: 'assessor.create', words: 'Person added to a campaign' },
-  { action: 'candidate.create', words: 'Candidate added' },
-  { action: 'candidate.update', words: 'Candidate changed' },
-  { action: 'candidate.erase', words: 'Candidate’s personal data erased' },
-  { action: 'score.save', words: 'Score saved as a draft' },
-  { action: 'score.submit', words: 'Scores submitted' },
-  { action: 'agreed.set', words: 'Agreed score recorded' },
-  { action: 'moderation.set', words: 'Score moderated' },
-  { action: 'tie.order', words: 'Tie separated' },
-];
+/**
+ * Every action a local file's log records, by what a person would call it. Keyed by the
+ * generated `AuditAction` (the core's one list), so an action added there without words here
+ * fails the type check.
+ */
+const LOCAL_WORDS: Record<AuditAction, string> = {
+  'user.create': 'User added',
+  'role.create': 'Role created',
+  'role.update': 'Role changed',
+  'scorecard.create': 'Scorecard created',
+  'scorecard.update': 'Scorecard changed',
+  'campaign.create': 'Campaign created',
+  'campaign.state': 'Campaign stage changed (scoring, moderation, sign-off, reopening)',
+  'campaign.posts': 'Number of posts set',
+  'campaign.flag_settings': 'Flag thresholds changed',
+  'campaign.retention': 'How long personal data is kept set',
+  'campaign.purge': 'Personal data deleted at the end of its retention',
+  'panel.create': 'Panel added',
+  'assessor.create': 'Person added to a campaign',
+  'assessor.exercise': 'Exercise a person assesses set',
+  'candidate.create': 'Candidate added',
+  'candidate.update': 'Candidate changed',
+  'candidate.erase': 'Candidate’s personal data erased',
+  'candidate.withdraw': 'Candidate withdrawn',
+  'candidate.adjustments': 'Candidate’s adjustments recorded',
+  'candidate.exercise_panel': 'Candidate placed before a panel for an exercise',
+  'conflict.declare': 'Conflict of interest declared',
+  'conflict.confirm_none': 'No conflict of interest confirmed',
+  'score.save': 'Score saved as a draft',
+  'score.submit': 'Scores submitted',
+  'agreed.set': 'Agreed score recorded',
+  'moderation.set': 'Score moderated',
+  'tie.order': 'Tie separated',
+  'anchor.recorded': 'Position of the log recorded (at sign-off or an import)',
+};
+
+/** Every action the core records, by what a person would call it, in the core's order. */
+export const ACTIONS: readonly { action: AuditAction; words: string }[] = (
+  Object.entries(LOCAL_WORDS) as [AuditAction, string][]
+).map(([action, words]) => ({ action, words }));
 
 /**
  * A shared database's actions: its audit trigger names the table and the operation
