@@ -122,7 +122,8 @@ fn a_pdf_with_wrapped_table_cells_keeps_what_fits_on_one_line() {
     assert_eq!(
         names(&pdf),
         [
-            "Criteria",
+            // The header row, not bold in this PDF, is read as the column labels it is
+            // (it was a criterion called "Criteria").
             "Experience of leading complex statistical analysis",
             "Ability to communicate findings to non-analysts",
             // A wrapped cell's first line, and its second line run into the next wrapped

@@ -258,6 +258,53 @@ fn run_on_competency(description: &str) -> Option<(String, String)> {
     })
 }
 
+/// Whether a table row holds the table's column labels though it is written as an ordinary
+/// row: a Word table whose header row is drawn by the table's style (not bold runs), an HTML
+/// table without `<th>`, a PDF's table. Its cells are all short, and one names both priorities
+/// — the priority column's label, where a criterion's row gives one value ("Essential or
+/// desirable", "E/D") — or the first is a generic word for the rows ("Criteria"), which no
+/// criterion is called.
+fn column_labels(filled: &[&Cell]) -> bool {
+    const ROW_WORDS: &[&str] = &[
+        "criteria",
+        "criterion",
+        "requirement",
+        "requirements",
+        "skills",
+        "competencies",
+        "competences",
+        "behaviours",
+        "behaviors",
+        "attributes",
+        "skills and experience",
+        "experience and skills",
+        "knowledge skills and experience",
+        "person specification",
+        "selection criteria",
+    ];
+    let short = |c: &&Cell| {
+        c.items.is_empty()
+            && c.text.split_whitespace().count() <= 5
+            && !c.text.trim_end().ends_with('.')
+    };
+    let words_of = |c: &Cell| -> Vec<String> {
+        fold(&c.text)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let names_both = |c: &&Cell| {
+        let w = words_of(c);
+        let has = |x: &str| w.iter().any(|v| v == x);
+        (has("essential") && has("desirable")) || w == ["e", "d"] || w == ["e", "or", "d"]
+    };
+    let generic_first = ROW_WORDS.contains(&words_of(filled[0]).join(" ").as_str());
+    filled.len() >= 2
+        && filled.iter().all(short)
+        && (generic_first || filled.iter().any(names_both))
+}
+
 /// Whether a paragraph introduces a list of duties: it ends "you will:" ("As a DevOps
 /// Engineer you will:", "In this role, you'll:"). "You will have:" or "you will need:"
 /// introduce requirements instead, so only the bare verb counts.
@@ -1542,6 +1589,9 @@ impl Extractor<'_> {
         let Some(first) = filled.first() else {
             return;
         };
+        if column_labels(&filled) {
+            return;
+        }
         let cell_priority = |c: &Cell| {
             priority_marker(&c.text).or(match c.text.trim() {
                 "E" => Some(Priority::Essential),
@@ -1751,6 +1801,37 @@ mod tests {
             ]
         );
         assert!(x.criteria.iter().all(|c| c.indicators.is_empty()));
+    }
+
+    #[test]
+    fn a_header_row_written_as_an_ordinary_row_gives_no_criterion() {
+        // dfe.md's person specification as a Word table whose header row is drawn by the
+        // table's style, so it arrives as an ordinary row (as does an HTML table without <th>).
+        let html = "<h2>Person specification</h2>\n<table>\n<tr><td>Criteria</td><td>Essential or desirable</td><td>Assessed at</td></tr>\n<tr><td>Experience of leading complex statistical analysis</td><td>Essential</td><td>Application and interview</td></tr>\n<tr><td>Experience of education data sets such as the school census</td><td>Desirable</td><td>Application</td></tr>\n</table>\n";
+        assert_eq!(
+            brief(&run(html)),
+            vec![
+                (
+                    Experience,
+                    "Experience of leading complex statistical analysis".into(),
+                    Essential
+                ),
+                (
+                    Experience,
+                    "Experience of education data sets such as the school census".into(),
+                    Desirable
+                ),
+            ]
+        );
+        // Labels without a priority column: the first names the rows.
+        let x = run("<h2>Person specification</h2>\n<table>\n<tr><td>Requirements</td><td>How assessed</td></tr>\n<tr><td>Knowledge of Y</td><td>Interview</td></tr>\n</table>\n");
+        assert_eq!(
+            brief(&x),
+            vec![(Experience, "Knowledge of Y".into(), Essential)]
+        );
+        // A criterion's own row with one priority and short cells stays a criterion.
+        let x = run("<h2>Person specification</h2>\n<table>\n<tr><td>Technical knowledge</td><td>Essential</td><td>Interview</td></tr>\n<tr><td>Team leadership</td><td>E</td><td>Application</td></tr>\n</table>\n");
+        assert_eq!(x.criteria.len(), 2, "{:?}", x.criteria);
     }
 
     fn full(x: &Extracted) -> Vec<(CriterionKind, String, Option<String>, Priority)> {
