@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ACTIONS, SERVER_ACTIONS, aboutLines, actionWords, actionsOf, criterionNames, entityWords } from './words';
 
 describe('audit words', () => {
@@ -90,6 +93,24 @@ describe('audit words', () => {
     expect(actionsOf(true)).toBe(SERVER_ACTIONS);
     expect(actionsOf(false)).toBe(ACTIONS);
     expect(new Set(SERVER_ACTIONS.map((a) => a.action)).size).toBe(SERVER_ACTIONS.length);
+  });
+});
+
+describe('a shared database’s actions', () => {
+  // The tables whose rows the server's audit trigger records, read from its migrations: each
+  // event's action is the table and the operation ("scores.update").
+  const migrations = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../src/store/postgres/migrations');
+  const sql = readdirSync(migrations)
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => readFileSync(path.join(migrations, f), 'utf8'))
+    .join('\n');
+  const audited = [...new Set([...sql.matchAll(/CREATE TRIGGER audit\s+AFTER[^;]*?\sON\s+(\w+)/g)].map((m) => m[1]))];
+
+  it('has words for every insert and change the audit trigger records, and for the one delete the app makes', () => {
+    expect(audited).toContain('scores');
+    expect(audited.length).toBeGreaterThanOrEqual(16);
+    const actions = [...audited.flatMap((t) => [`${t}.insert`, `${t}.update`]), 'candidate_exercise_panels.delete'];
+    expect(actions.filter((a) => actionWords(a) === a)).toEqual([]);
   });
 });
 

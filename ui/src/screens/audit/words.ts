@@ -57,6 +57,7 @@ export const SERVER_ACTIONS: readonly { action: string; words: string }[] = [
   { action: 'users.', words: 'User added or changed' },
   { action: 'roles.', words: 'Role created or changed' },
   { action: 'scorecards.', words: 'Scorecard created or changed' },
+  { action: 'scorecard_versions.', words: 'Scorecard version saved' },
   { action: 'campaigns.insert', words: 'Campaign created' },
   { action: 'campaigns.update', words: 'Campaign changed (stage, posts, retention)' },
   { action: 'panels.', words: 'Panel added or changed' },
