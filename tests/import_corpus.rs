@@ -1168,7 +1168,12 @@ fn office_documents_accuracy_is_at_least_95_percent() {
         .into_iter()
         .chain(held_out_ninth())
         .chain(held_out_tenth())
-        .chain(held_out_eleventh());
+        .chain(held_out_eleventh())
+        .chain(
+            held_out_sixteenth()
+                .into_iter()
+                .filter(|d| d.file.ends_with(".docx")),
+        );
     assert_at_least_95_percent("Word and OpenDocument", office.collect());
 }
 
@@ -3934,6 +3939,24 @@ fn fifteenth_batch_values() {
 // is the post the first heading names, as written (the programme's "Fellow" is the post, the
 // discipline after its colon); no grade is stated ("Senior" in "Content strategist, Senior"
 // is part of the title, no grade).
+//
+// First run (before the rule below), per document, checks right (a criterion the reader
+// would not give counts as a failed check, so the counts are larger than now):
+//   austin-service-designer.docx                 38/38  100%
+//   austin-community-engagement-consultant.md    42/42  100%
+//   austin-content-strategist.md                 46/46  100%
+//   austin-conversation-designer.md              38/38  100%
+//   austin-engineering-practices-lead.md         30/30  100%
+//   austin-project-manager.md                    54/59  91.5%
+//   batch                                       248/253 98.0%
+// Every title, grade (none), group and priority was right, the Word file's included (its
+// headings styled, its items a numbered list), and "highly preferred" desirable; the one miss:
+// "Comfortable with ambiguity - working on projects that might not have a predefined
+// solution and/or scope" named by the whole item (a missed criterion and an extra one), the
+// description after the dash being in lower case where the rules wanted a sentence. One
+// general rule, tested on the item: after a spaced dash, as after a colon, the description
+// may run on in lower case, the dash marking where the name (of up to five words) ends
+// (classify). After it: 100% (252 of 252), and the rest of the corpus unchanged.
 const AUS_WLF: Option<&str> = Some("What we’re looking for");
 const AUS_WLF_STRAIGHT: Option<&str> = Some("What we're looking for");
 const AUS_MQ: Option<&str> = Some("Minimum qualifications");
@@ -4097,4 +4120,12 @@ fn held_out_sixteenth() -> Vec<Doc> {
 #[test]
 fn sixteenth_batch_accuracy_is_at_least_95_percent() {
     assert_at_least_95_percent("sixteenth held-out batch", held_out_sixteenth());
+}
+
+/// Each document of the sixteenth batch: its values exactly, no miss allowed.
+#[test]
+fn sixteenth_batch_values() {
+    for doc in held_out_sixteenth() {
+        assert_doc(&doc, &[]);
+    }
 }
