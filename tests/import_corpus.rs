@@ -966,6 +966,7 @@ fn corpus() -> Vec<Doc> {
     .chain(held_out_thirteenth())
     .chain(held_out_fourteenth())
     .chain(held_out_fifteenth())
+    .chain(held_out_sixteenth())
     .collect()
 }
 
@@ -1167,7 +1168,12 @@ fn office_documents_accuracy_is_at_least_95_percent() {
         .into_iter()
         .chain(held_out_ninth())
         .chain(held_out_tenth())
-        .chain(held_out_eleventh());
+        .chain(held_out_eleventh())
+        .chain(
+            held_out_sixteenth()
+                .into_iter()
+                .filter(|d| d.file.ends_with(".docx")),
+        );
     assert_at_least_95_percent("Word and OpenDocument", office.collect());
 }
 
@@ -3905,6 +3911,221 @@ fn fifteenth_batch_accuracy_is_at_least_95_percent() {
 #[test]
 fn fifteenth_batch_values() {
     for doc in held_out_fifteenth() {
+        assert_doc(&doc, &[]);
+    }
+}
+
+// Sixteenth held-out batch: an employer and a family not yet in the corpus, a US city
+// government's digital team, the City of Austin's Design, Technology, and Innovation Fellows
+// programme (2016–2018): six job postings as collected in the public repository
+// aaronsnow/digitalservice.network (GPL v3, like the borough's and New Jersey's), one of them,
+// the Service Designer, the Word file the collection keeps (the first Word file of an employer
+// outside the UK: every heading styled "Heading 3" or "Heading 4", items as Word's numbered
+// list, one reviewer's comment), the others Markdown without front matter. The post in a first
+// heading, "Design, Technology, and Innovation Fellow: Service Designer" (or the post alone,
+// "Engineering Practices Lead", "Content strategist, Senior"), the programme's pitch, "Salary",
+// the duties under "What you’ll do:", the criteria under "What we’re looking for" (a straight
+// apostrophe in two) and "Minimum qualifications"; one posting ends with "How to apply", one
+// with the apply link and a "Blurb for attaching to email or posting on social media:".
+// Values written down from the documents before the importer was first run on them.
+// How a careful reader gives them: every item under "What we’re looking for" and "Minimum
+// qualifications" is a criterion of experience (what the applicant has done, knows or brings;
+// no heading names behaviours or skills, no framework is used), named by the whole item,
+// except one written `Name - description` ("Comfortable with ambiguity - working on
+// projects…"), named before its dash; grouped by its heading as written; essential, but for
+// the one item "highly preferred", desirable. The duties, the salary, how to apply and the
+// social-media blurb (a promotion written for three posts at once, "Candidates must have
+// strong interpersonal skills…", no list of this post's criteria) are no criteria. The title
+// is the post the first heading names, as written (the programme's "Fellow" is the post, the
+// discipline after its colon); no grade is stated ("Senior" in "Content strategist, Senior"
+// is part of the title, no grade).
+//
+// First run (before the rule below), per document, checks right (a criterion the reader
+// would not give counts as a failed check, so the counts are larger than now):
+//   austin-service-designer.docx                 38/38  100%
+//   austin-community-engagement-consultant.md    42/42  100%
+//   austin-content-strategist.md                 46/46  100%
+//   austin-conversation-designer.md              38/38  100%
+//   austin-engineering-practices-lead.md         30/30  100%
+//   austin-project-manager.md                    54/59  91.5%
+//   batch                                       248/253 98.0%
+// Every title, grade (none), group and priority was right, the Word file's included (its
+// headings styled, its items a numbered list), and "highly preferred" desirable; the one miss:
+// "Comfortable with ambiguity - working on projects that might not have a predefined
+// solution and/or scope" named by the whole item (a missed criterion and an extra one), the
+// description after the dash being in lower case where the rules wanted a sentence. One
+// general rule, tested on the item: after a spaced dash, as after a colon, the description
+// may run on in lower case, the dash marking where the name (of up to five words) ends
+// (classify). After it: 100% (252 of 252), and the rest of the corpus unchanged.
+const AUS_WLF: Option<&str> = Some("What we’re looking for");
+const AUS_WLF_STRAIGHT: Option<&str> = Some("What we're looking for");
+const AUS_MQ: Option<&str> = Some("Minimum qualifications");
+
+/// The "Minimum qualifications" every Austin fellowship but two lists: the years of relevant
+/// work experience, as the posting gives them, and the degree.
+fn austin_minimum_qualifications(years: &'static str) -> Vec<Want> {
+    vec![
+        x(years, AUS_MQ, E),
+        x("Graduation from an accredited four-year college or university with major course work in a related field. An additional 4 years of experience can substitute this education requirement.", AUS_MQ, E),
+    ]
+}
+
+fn austin_service_designer_docx() -> Doc {
+    let w = AUS_WLF;
+    let mut criteria = vec![
+        x("3+ years of professional experience designing large-scale services", w, E),
+        x("Knowledge of lean and agile design methodologies, including expertise in determining when and how to use specific approaches, deliverables, and facilitation methods", w, E),
+        x("Experience facilitating workshops and other meetings with senior-level stakeholders", w, E),
+        x("Ability to engage with a wide range of digital specialists, subject-matter experts, stakeholders, and the public to determine the best approaches to a problem", w, E),
+        x("Experience planning, conducting, and analyzing qualitative user research", w, E),
+        x("Knowledge of web standards and best practices related to accessibility, usability, and writing for the web", w, E),
+        x("A passion for public service and a commitment to doing the hard work that’s necessary to improve our city services", w, E),
+    ];
+    criteria.extend(austin_minimum_qualifications(
+        "Two years of relevant work experience",
+    ));
+    Doc {
+        file: "austin-service-designer.docx",
+        title: "Design, Technology, and Innovation Fellow: Service Designer",
+        grade: None,
+        criteria,
+    }
+}
+
+fn austin_community_engagement_consultant() -> Doc {
+    let w = AUS_WLF_STRAIGHT;
+    Doc {
+        file: "austin-community-engagement-consultant.md",
+        title: "Design, Technology, and Innovation Fellow: Community Engagement Consultant",
+        grade: None,
+        criteria: vec![
+            x("3+ years of professional experience in fields related to community organizing, neighborhood development, communications, content strategy, public relations, and/or digital marketing.", w, E),
+            x("Experience synthesizing complex topics into clear and compelling messaging for public audiences", w, E),
+            x("Experience building effective relationships with senior stakeholders and community leaders to resolve conflicts and work toward consensus", w, E),
+            x("Ability to determine what channel and content type are appropriate to meet user needs", w, E),
+            x("Willingness to work in lean and agile design methodologies", w, E),
+            x("Comfort implementing research findings into strategy and engaging in iterative design and rapid prototyping", w, E),
+            x("Ability to engage with a wide range of digital specialists, subject-matter experts, stakeholders, and the public to produce best-in-class solutions", w, E),
+            x("Experience analyzing and participating in qualitative user research", w, E),
+            x("Knowledge of web standards and best practices related to accessibility, usability, and writing for the web", w, E),
+            x("A passion for public service and a commitment to doing the hard work that’s necessary to improve our city services", w, E),
+        ],
+    }
+}
+
+fn austin_content_strategist() -> Doc {
+    let w = AUS_WLF;
+    let mut criteria = vec![
+        x("3+ years of professional experience designing content for online experiences, websites, applications, or advertising", w, E),
+        x("Experience in delivery of content strategy documentation, such as content inventories & audits, gap analysis, voice & tone guides, metadata & search strategies, content templates, and governance models", w, E),
+        x("Ability to determine what channel and content type are appropriate to meet user needs", w, E),
+        x("Knowledge of lean and agile design methodologies, including expertise in determining when and how to use specific approaches, deliverables, and facilitation methods", w, E),
+        x("Comfortable implementing research findings into strategy and engaging in iterative design and rapid prototyping", w, E),
+        x("Ability to engage with a wide range of digital specialists, subject-matter experts, stakeholders, and the public to produce best-in-class solutions", w, E),
+        x("Experience analyzing and participating in qualitative user research", w, E),
+        x("Knowledge of web standards and best practices related to accessibility, usability, and writing for the web", w, E),
+        x("A passion for public service and a commitment to doing the hard work that’s necessary to improve our city services", w, E),
+    ];
+    criteria.extend(austin_minimum_qualifications(
+        "Two years of relevant work experience",
+    ));
+    Doc {
+        file: "austin-content-strategist.md",
+        title: "Content strategist, Senior",
+        grade: None,
+        criteria,
+    }
+}
+
+fn austin_conversation_designer() -> Doc {
+    let w = AUS_WLF;
+    let mut criteria = vec![
+        x("3+ years of professional experience designing and conducting facilitated collaboration processes with demonstrated outcomes/deliverables and knowledge of when and how to use specific facilitation approaches", w, E),
+        x("Mediation training and experience highly preferred", w, D),
+        x("Experience building effective relationships with stakeholders at all levels of an organization", w, E),
+        x("Willingness to work within lean and agile design methodologies", w, E),
+        x("Experience planning, conducting, and analyzing qualitative user research", w, E),
+        x("Successful track record working with cross-functional teams and within a range of industries, sectors, and organizational cultures", w, E),
+        x("A passion for public service and a commitment to doing the hard work that’s necessary to improve our city services", w, E),
+    ];
+    criteria.extend(austin_minimum_qualifications(
+        "Three years of relevant work experience",
+    ));
+    Doc {
+        file: "austin-conversation-designer.md",
+        title: "Design, Technology, and Innovation Fellow: Facilitator / Conversation Designer",
+        grade: None,
+        criteria,
+    }
+}
+
+fn austin_engineering_practices_lead() -> Doc {
+    let w = AUS_WLF_STRAIGHT;
+    Doc {
+        file: "austin-engineering-practices-lead.md",
+        title: "Engineering Practices Lead",
+        grade: None,
+        criteria: vec![
+            x("6+ years of professional experience developing large-scale applications and services, including at least 2 years of experience directly managing and mentoring developers", w, E),
+            x("Knowledge of lean and agile development methodologies, including expertise in teaching when and how to use specific specific approaches and deliverables", w, E),
+            x("Successful track record building and supporting cross-functional teams to create great products and services, with proven skills in project planning, presentation, and visual communication", w, E),
+            x("Ability to establish processes that recognize, value, and include different perspectives, experiences, approaches, and cultures to achieve organizational goals", w, E),
+            x("Ability to gain and maintain the trust of project stakeholders, community members, and city leadership", w, E),
+            x("Ability to mentor and manage junior, mid-level, and senior practitioners in front-end development, back-end development, and solutions architecture", w, E),
+            x("A passion for public service and a commitment to doing the hard work that’s necessary to improve city services", w, E),
+        ],
+    }
+}
+
+fn austin_project_manager() -> Doc {
+    let w = AUS_WLF;
+    let mut criteria = vec![
+        x("4+ years of professional experience managing projects for large-scale, user-centered solutions that can include services, products, applications, etc.", w, E),
+        x("Comfortable with ambiguity", w, E),
+        x("Comfortable working on projects that are not predominantly focused on a digital solution; comfortable applying agile process and project management to physical and service oriented prototypes", w, E),
+        x("Comfortable working on projects that have a heavy research and discovery component", w, E),
+        x("Demonstrated ability to work with and support cross-functional project teams", w, E),
+        x("Ability to understand and document project requirements and dependencies", w, E),
+        x("Ability to zoom in and out on a project; ability to shift from focusing on small details to understanding large system relations and understanding the relationships between", w, E),
+        x("Excellent verbal, written, presentation, and interpersonal communications skills", w, E),
+        x("Excellent community organizing and facilitation skills", w, E),
+        x("Experience recruiting, interviewing, and retaining top talent", w, E),
+        x("Ability to quickly become familiar with emerging technologies", w, E),
+        x("A passion for public service and a commitment to doing the hard work that’s necessary to improve our city services, especially the willingness to work on emotionally demanding topics.", w, E),
+    ];
+    criteria.extend(austin_minimum_qualifications(
+        "3+ years of relevant work experience",
+    ));
+    Doc {
+        file: "austin-project-manager.md",
+        title: "Design, Technology, and Innovation Fellow: Project Manager",
+        grade: None,
+        criteria,
+    }
+}
+
+/// The sixteenth held-out batch.
+fn held_out_sixteenth() -> Vec<Doc> {
+    vec![
+        austin_service_designer_docx(),
+        austin_community_engagement_consultant(),
+        austin_content_strategist(),
+        austin_conversation_designer(),
+        austin_engineering_practices_lead(),
+        austin_project_manager(),
+    ]
+}
+
+/// The sixteenth batch alone, printed with `--nocapture`.
+#[test]
+fn sixteenth_batch_accuracy_is_at_least_95_percent() {
+    assert_at_least_95_percent("sixteenth held-out batch", held_out_sixteenth());
+}
+
+/// Each document of the sixteenth batch: its values exactly, no miss allowed.
+#[test]
+fn sixteenth_batch_values() {
+    for doc in held_out_sixteenth() {
         assert_doc(&doc, &[]);
     }
 }

@@ -581,19 +581,43 @@ pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     let rest_words = rest.split_whitespace().count();
     // "Excellent organizational skills: regularly managing multiple research projects…": after
-    // a colon the description may run on in lower case, the colon alone marking the name.
-    let after_colon = text.trim_start()[name.len()..]
-        .trim_start()
-        .starts_with(':');
-    let runs_on = after_colon
-        && rest
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()));
+    // a colon the description may run on in lower case, the colon alone marking the name; so
+    // may it after a spaced dash ("Comfortable with ambiguity - working on projects that
+    // might not have a predefined solution"), the dash marking it.
+    // A dash before examples or a qualification ("… protocols - including TCP/IP", "- such
+    // as", "- ideally in Go") continues the phrase and ends no name.
+    let separator = text.trim_start()[name.len()..].trim_start();
+    let after_colon = separator.starts_with(':');
+    let first_after = rest.split_whitespace().next().unwrap_or("");
+    let continues = matches!(
+        fold(first_after).trim_end_matches([',', ':']),
+        "including"
+            | "includes"
+            | "include"
+            | "such"
+            | "like"
+            | "e.g"
+            | "e.g."
+            | "i.e"
+            | "i.e."
+            | "especially"
+            | "particularly"
+            | "preferably"
+            | "ideally"
+            | "for"
+            | "with"
+            | "and"
+            | "or"
+    );
+    let after_dash = separator.starts_with(['-', '–', '—']) && !continues;
+    let runs_on = (after_colon || after_dash)
+        && first_after
+            .chars()
+            .all(|c| c.is_lowercase() || !c.is_alphabetic());
     // "The willingness and desire to both lead and “do”: as a leading member of a small
     // team, you’ll…": a name run on after its colon may be a longer phrase, the colon and
     // the lower case after it marking where it ends.
-    let longest = if runs_on { 10 } else { 5 };
+    let longest = if runs_on && after_colon { 10 } else { 5 };
     ((1..=longest).contains(&name_words)
         && starts_upper
         && clean
@@ -1286,6 +1310,26 @@ mod tests {
                 .map(|(n, _)| n)
                 .as_deref(),
             Some("Programming and build")
+        );
+        // austin-project-manager.md: after a spaced dash the description runs on in lower case.
+        assert_eq!(
+            split_lead_in("Comfortable with ambiguity - working on projects that might not have a predefined solution and/or scope"),
+            Some((
+                "Comfortable with ambiguity".into(),
+                "working on projects that might not have a predefined solution and/or scope".into()
+            ))
+        );
+        // A hyphen within a word is no separator, and a dash before a qualification ends no
+        // name.
+        assert_eq!(
+            split_lead_in("Experience with open-source tools and working in the open"),
+            None
+        );
+        assert_eq!(
+            split_lead_in(
+                "Experience of at least one programming language - ideally Python, Ruby or Go"
+            ),
+            None
         );
         // web-ops sample: a list of acronyms is not a description; one sentence stays whole.
         assert_eq!(
