@@ -1,6 +1,7 @@
 // Audit log: HR (who reads the whole log) signs back in; the story's events are listed under
 // each person's login, filters narrow them, the chain verifies.
 import { chooseOption } from './40-campaign.mjs';
+import { tableKeyboard } from '../rows.mjs';
 
 /** @param {import('../harness.mjs').Story} t */
 export default async function (t) {
@@ -69,51 +70,11 @@ export default async function (t) {
   await keyboardThroughTheLog(t);
 }
 
-/** In the page: where the keyboard is in the audit table. The focused row's place in the table
- * (`aria-rowindex`; the header is row 1), whether it is in view (below the held header, above
- * the box's bottom edge, inside the window), and the first and last rows drawn. */
-function tableFocus() {
-  const table = document.querySelector('[data-testid="audit-table"]');
-  const box = table.parentElement.getBoundingClientRect();
-  const head = table.tHead.getBoundingClientRect();
-  const active = document.activeElement;
-  const row = active?.closest('[data-testid="audit-table"] tr[data-row]');
-  const at = row?.getBoundingClientRect();
-  const drawn = [...table.querySelectorAll('tbody tr[aria-rowindex]')].map((r) => Number(r.getAttribute('aria-rowindex')));
-  return {
-    row: row ? Number(row.getAttribute('aria-rowindex')) : null,
-    tag: active?.tagName ?? null,
-    seqShown: row ? row.querySelector('td')?.textContent?.trim() === row.dataset.seq : false,
-    inView:
-      Boolean(at) &&
-      at.top >= head.bottom - 1 &&
-      at.bottom <= box.top + table.parentElement.clientHeight + 1 &&
-      at.top >= 0 &&
-      at.bottom <= window.innerHeight,
-    rowcount: Number(table.getAttribute('aria-rowcount')),
-    first: Math.min(...drawn),
-    last: Math.max(...drawn),
-  };
-}
-
 /** @param {import('../harness.mjs').Story} t */
 export async function keyboardThroughTheLog(t) {
   const { browser, step, shot } = t;
   await step('the keyboard reaches every event of the audit log, past the rows drawn, down and up', async () => {
-    const where = () => browser.execute(tableFocus);
-    const press = async (key, times = 1) => {
-      for (let i = 0; i < times; i++) await browser.keys(key);
-    };
-    const expectAt = async (row, what) => {
-      await browser
-        .waitUntil(async () => {
-          const now = await where();
-          return now.row === row && now.inView && now.seqShown;
-        }, { timeout: 5_000, interval: 50 })
-        .catch(async () => {
-          throw new Error(`${what}: expected row ${row} focused and in view, got ${JSON.stringify(await where())}`);
-        });
-    };
+    const { where, press, expectAt, upFromTheEnd } = tableKeyboard(browser, '[data-testid="audit-table"]', 'seq');
     // From the filters' Apply button, Tab enters the table at its one stop: the newest event.
     await browser.execute(() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Apply').focus());
     await press('Tab');
@@ -134,11 +95,7 @@ export async function keyboardThroughTheLog(t) {
     await press(['Shift', 'Tab']);
     await expectAt(here, 'Shift+Tab back into the table');
     // The oldest event read, then up past the first row drawn at that end.
-    await press('End');
-    await expectAt(start.rowcount, 'End');
-    const bottom = await where();
-    await press('ArrowUp', bottom.row - bottom.first + 1);
-    await expectAt(bottom.first - 1, `ArrowUp past the first drawn row (${bottom.first})`);
+    await upFromTheEnd(start.rowcount);
     await shot('92-audit-keyboard');
     await press('Home');
     await expectAt(2, 'Home');

@@ -106,6 +106,22 @@ describe('RowsInView keyboard', () => {
     expect(new RowsInView(() => source(100), 48).tabStop).toBeNull();
   });
 
+  it('keeps the row a list names with `keep` drawn (a list that moves the keyboard its own way)', () => {
+    let kept: number | null = 7;
+    const view = new RowsInView(() => source(500), 48, { keep: () => kept });
+    view.height = 480;
+    view.scrollTop = 300 * 48;
+    expect(view.shown[0]).toEqual({ index: 7, row: 7, gapBefore: 7 * 48 });
+    view.current = 2; // ignored: the list says which row it keeps
+    expect(view.tabStop).toBe(7);
+    kept = null;
+    // Not reactive here (a plain variable): a new view reads it afresh.
+    const none = new RowsInView(() => source(500), 48, { keep: () => kept });
+    none.height = 480;
+    none.scrollTop = 300 * 48;
+    expect(none.shown.map((r) => r.index)).not.toContain(7);
+  });
+
   it('moves the focus past the last drawn row to the next one, drawn, and back above the first', async () => {
     const target = document.createElement('div');
     document.body.append(target);

@@ -4,12 +4,14 @@
  * with a few either side (see `rowWindow`). Shared by the moderation board, the Scoring list,
  * the Results screen's lists and the audit log.
  *
- * A table that is moved through by keyboard (the audit log, the Results lists) also keeps a
- * current row: the one row in the Tab order (a roving tab stop), drawn wherever the list is
- * scrolled, so the keyboard's focus on it is never dropped when the window moves on; the
- * arrows, Page Up/Down, Home and End move it through every row of the list, the list scrolled
- * so the row is drawn and in view before it takes the focus (`focusRow`). Without it, Tab
- * went through the rows drawn (a screenful of thousands) and then left the table.
+ * A table that is moved through by keyboard (the audit log, the Results lists, the moderation
+ * board) also keeps a current row: the one row in the Tab order (a roving tab stop), drawn
+ * wherever the list is scrolled, so the keyboard's focus on it is never dropped when the
+ * window moves on; the arrows, Page Up/Down, Home and End move it through every row of the
+ * list, the list scrolled so the row is drawn and in view before it takes the focus
+ * (`focusRow`). Without it, Tab went through the rows drawn (a screenful of thousands) and
+ * then left the table. A list that moves the keyboard its own way (the Scoring list) names the
+ * row to keep drawn with `keep`.
  */
 import { tick } from 'svelte';
 import { rowWindow, type RowWindow } from '../screens/moderation/virtual';
@@ -83,13 +85,17 @@ export class RowsInView<T> {
   /** The current row (keyboard tables): in the Tab order and always drawn. Null: none kept
    * (lists that move the keyboard their own way). */
   current = $state<number | null>(null);
+  /** A list that moves the keyboard its own way names the row to keep drawn (its focused or
+   * chosen row), instead of `current`. */
+  private readonly keep: (() => number | null) | undefined;
 
   constructor(
     private readonly source: () => RowSource<T>,
     readonly rowHeight: number,
-    options: { keyboard?: boolean } = {},
+    options: { keyboard?: boolean; keep?: () => number | null } = {},
   ) {
     if (options.keyboard) this.current = 0;
+    this.keep = options.keep;
   }
 
   /** The height (px) the rows have in the viewport: never more than the window's, since no
@@ -99,10 +105,12 @@ export class RowsInView<T> {
   readonly body = $derived(Math.max(0, Math.min(this.height, visibleHeight()) - this.headHeight));
   // In closures: the constructor's parameters are set after the fields.
   readonly win = $derived.by(() => rowWindow(this.scrollTop, this.body, this.rowHeight, this.source().total));
-  /** The current row, held inside the list (a list that shrank keeps its last row current). */
+  /** The current row (or the one `keep` names), held inside the list (a list that shrank
+   * keeps its last row current). */
   readonly tabStop = $derived.by(() => {
     const total = this.source().total;
-    return this.current == null || total === 0 ? null : Math.min(this.current, total - 1);
+    const current = this.keep ? this.keep() : this.current;
+    return current == null || total === 0 ? null : Math.min(current, total - 1);
   });
   private readonly drawn = $derived.by(() => drawnIndices(this.win, this.tabStop, this.source().total, this.rowHeight));
   /** The rows to render, each with its index (`row` undefined while its page is on the way)

@@ -84,4 +84,49 @@ describe('CandidateList', () => {
       height.mockRestore();
     }
   });
+  it('keeps the focused row drawn and focused when the wheel scrolls the list away', async () => {
+    const { container } = setup(500);
+    const first = screen.getByTestId('candidate-C-0001');
+    first.focus();
+    await fireEvent.keyDown(first, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('candidate-C-0002'));
+    const held = document.activeElement as HTMLElement;
+    const list = screen.getByTestId('candidate-list');
+    list.scrollTop = 400 * 48;
+    await fireEvent.scroll(list);
+    await waitFor(() => expect(screen.queryByTestId('candidate-C-0401')).toBeTruthy());
+    expect(held.isConnected).toBe(true);
+    expect(document.activeElement).toBe(held);
+    expect(screen.queryByTestId('candidate-C-0003'), 'the rest of the top is not drawn').toBeNull();
+    // It stands at its own place: the rows not drawn are the list's space, not a row.
+    const row = held.closest('li')!;
+    expect(row.style.marginTop).toBe('48px');
+    // The keys go on from it, back into the window at the top.
+    await fireEvent.keyDown(held, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('candidate-C-0003'));
+    expect(container.querySelectorAll('button.cand[tabindex="0"]')).toHaveLength(1);
+  });
+
+  it('keeps the open candidate drawn and the Tab stop when the list is scrolled away from them', async () => {
+    const { buttons } = setup(500, 3);
+    const list = screen.getByTestId('candidate-list');
+    list.scrollTop = 300 * 48;
+    await fireEvent.scroll(list);
+    await waitFor(() => expect(screen.queryByTestId('candidate-C-0301')).toBeTruthy());
+    const tabbable = buttons().filter((b) => b.tabIndex === 0);
+    expect(tabbable.map((b) => b.dataset.testid)).toEqual(['candidate-C-0003']);
+  });
+
+  it('hands the Tab stop to a candidate opened elsewhere ("Next candidate"), and to the first row when a search leaves them out', async () => {
+    const { buttons, rerender } = setup(500, 1);
+    const first = screen.getByTestId('candidate-C-0001');
+    first.focus();
+    await fireEvent.keyDown(first, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('candidate-C-0002'));
+    expect(buttons().filter((b) => b.tabIndex === 0).map((b) => b.dataset.testid)).toEqual(['candidate-C-0002']);
+    await rerender({ currentId: 5 });
+    await waitFor(() => expect(buttons().filter((b) => b.tabIndex === 0).map((b) => b.dataset.testid)).toEqual(['candidate-C-0005']));
+    await rerender({ candidates: panel(500).filter((c) => c.id > 100), currentId: 5 });
+    await waitFor(() => expect(buttons().filter((b) => b.tabIndex === 0).map((b) => b.dataset.testid)).toEqual(['candidate-C-0101']));
+  });
 });

@@ -39,6 +39,7 @@ async function setup(total: number, options: { anonymised?: boolean; onopen?: (r
 }
 
 const keys = ['c1', 'c2'];
+const focused = () => document.activeElement as HTMLElement;
 
 describe('BoardGrid', () => {
   it('renders a window of rows from the first page, and tells assistive tech the full count', async () => {
@@ -60,16 +61,99 @@ describe('BoardGrid', () => {
     await waitFor(() => expect(container.querySelector('tr[data-reference="C-4201"]')).toBeTruthy());
     // Rows 4,192–4,210 (the visible ones and the overscan) lie on two pages; nothing else.
     expect(board.asked.map(([offset]) => offset)).toEqual([69 * PAGE, 70 * PAGE]);
-    expect(container.querySelector('tr[data-reference="C-0001"]'), 'the top is no longer drawn').toBeNull();
+    expect(container.querySelector('tr[data-reference="C-0002"]'), 'the top is no longer drawn').toBeNull();
+    expect(container.querySelector('tr[data-reference="C-0001"]'), 'but for the current row').toBeTruthy();
   });
 
   it('moves to the last row with End, fetching its page, and focuses it', async () => {
-    const { board } = await setup(5000);
-    const first = screen.getByRole('button', { name: 'Open evidence for C-0001 Zoë Candidate 1' });
+    const { container, board } = await setup(5000);
+    const first = container.querySelector<HTMLElement>('tr[data-row="0"]')!;
     first.focus();
     await fireEvent.keyDown(first, { key: 'End' });
-    await waitFor(() => expect(document.activeElement?.textContent).toBe('C-5000'));
+    await waitFor(() => expect(focused().dataset.reference).toBe('C-5000'));
+    expect(focused().getAttribute('aria-rowindex')).toBe('5001');
     expect(board.asked.map(([offset]) => offset)).toContain(Math.floor(4999 / PAGE) * PAGE);
+  });
+
+  it('is one Tab stop, its current row; the row’s own buttons follow it, no other row’s', async () => {
+    const { container } = await setup(60);
+    const stops = [...container.querySelectorAll<HTMLElement>('table [tabindex="0"]')];
+    // Row 0 (C-0001) has no flags: its reference button alone follows the row.
+    expect(stops.map((e) => e.tagName + (e.closest('tr')?.dataset.row ?? ''))).toEqual(['TR0', 'BUTTON0']);
+    const buttons = [...container.querySelectorAll<HTMLButtonElement>('tbody button')];
+    expect(buttons.length).toBeGreaterThan(9);
+    expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    // Moving to a flagged row (C-0003) makes it and both its buttons the Tab stops.
+    stops[0].focus();
+    await fireEvent.keyDown(stops[0], { key: 'ArrowDown' });
+    await waitFor(() => expect(focused().dataset.reference).toBe('C-0002'));
+    await fireEvent.keyDown(focused(), { key: 'ArrowDown' });
+    await waitFor(() => expect(focused().dataset.reference).toBe('C-0003'));
+    const now = [...container.querySelectorAll<HTMLElement>('table [tabindex="0"]')];
+    expect(now.map((e) => e.tagName + (e.closest('tr')?.dataset.row ?? ''))).toEqual(['TR2', 'BUTTON2', 'BUTTON2']);
+    expect(container.querySelector('table')?.getAttribute('aria-describedby')).toBe('board-keys');
+    expect(screen.getByTestId('board-keys').textContent).toContain('Enter');
+  });
+
+  it('reaches rows past those drawn with the arrows, and keeps the focused row drawn when scrolled away', async () => {
+    const { container } = await setup(5000);
+    const first = container.querySelector<HTMLElement>('tr[data-row="0"]')!;
+    first.focus();
+    const drawn = container.querySelectorAll('tbody tr[data-row]').length;
+    for (let i = 1; i <= drawn + 1; i++) {
+      await fireEvent.keyDown(focused(), { key: 'ArrowDown' });
+      await waitFor(() => expect(focused().dataset.row).toBe(String(i)));
+    }
+    expect(focused().dataset.reference).toBe(`C-${String(drawn + 2).padStart(4, '0')}`);
+    expect(focused().getAttribute('aria-rowindex')).toBe(String(drawn + 3));
+    // The wheel takes the board far away: the focused row is still in the page, focused.
+    const held = focused();
+    const viewport = screen.getByTestId('board-grid');
+    viewport.scrollTop = 4200 * 38;
+    await fireEvent.scroll(viewport);
+    await waitFor(() => expect(container.querySelector('tr[data-reference="C-4201"]')).toBeTruthy());
+    expect(held.isConnected).toBe(true);
+    expect(document.activeElement).toBe(held);
+    const stops = [...container.querySelectorAll<HTMLElement>('[tabindex="0"]')];
+    expect(stops[0]).toBe(held);
+    expect(new Set(stops.map((e) => e.closest('tr')?.dataset.row))).toEqual(new Set([String(drawn + 1)]));
+    // And back with Page Up and Home, to the first candidate.
+    await fireEvent.keyDown(focused(), { key: 'PageUp' });
+    await waitFor(() => expect(focused().dataset.row).not.toBe(String(drawn + 1)));
+    await fireEvent.keyDown(focused(), { key: 'Home' });
+    await waitFor(() => expect(focused().dataset.reference).toBe('C-0001'));
+  });
+
+  it('opens the current row’s candidate with Enter, as the reference button does', async () => {
+    const onopen = vi.fn();
+    const { container } = await setup(10, { onopen });
+    const row = container.querySelector<HTMLElement>('tr[data-row="0"]')!;
+    row.focus();
+    await fireEvent.keyDown(row, { key: 'ArrowDown' });
+    await waitFor(() => expect(focused().dataset.reference).toBe('C-0002'));
+    await fireEvent.keyDown(focused(), { key: 'Enter' });
+    expect(onopen).toHaveBeenCalledWith(expect.objectContaining({ candidate_id: 2 }));
+  });
+
+  it('keeps the current row inside a board that shrinks, and starts again at the top for new filters', async () => {
+    const board = fakeBoard(100);
+    const source = new BoardRows(keys, board.fetchRows, await board.fetchRows(0, PAGE));
+    const reasons = new FlagReasons(keys, async () => []);
+    const props = { source, reasons, criteria, anonymised: false, resetKey: 'all', onopen: () => {} };
+    const { container, rerender } = render(BoardGrid, props);
+    const stop = () => [...container.querySelectorAll<HTMLElement>('tr[tabindex="0"]')].map((r) => r.dataset.reference);
+    const first = container.querySelector<HTMLElement>('tr[data-row="0"]')!;
+    first.focus();
+    await fireEvent.keyDown(first, { key: 'End' });
+    await waitFor(() => expect(focused().dataset.reference).toBe('C-0100'));
+    // A reload of the same board after a moderation: five fewer candidates need attention.
+    const smaller = fakeBoard(95);
+    source.reload(await smaller.fetchRows(0, PAGE));
+    await waitFor(() => expect(stop()).toEqual(['C-0095']));
+    // A new filter: the board is back at its top, and so is the keyboard's row.
+    const filtered = fakeBoard(40);
+    await rerender({ ...props, resetKey: 'attention', source: new BoardRows(keys, filtered.fetchRows, await filtered.fetchRows(0, PAGE)) });
+    await waitFor(() => expect(stop()).toEqual(['C-0001']));
   });
 
   it('shows a flag’s reasons when it is focused or hovered, fetched then and once', async () => {
