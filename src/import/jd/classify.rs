@@ -203,6 +203,7 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         "role specific",
         "role-specific",
     ]) || names_knowledge_or_abilities(&t)
+        || names_skills_by_priority(&t)
     {
         Some(Section::Criteria(CriterionKind::Technical))
     } else if has(EXPERIENCE) {
@@ -261,6 +262,17 @@ fn names_knowledge_or_abilities(folded: &str) -> bool {
         && w.iter().all(|w| WORDS.contains(&w.as_str()))
         && w.iter()
             .any(|w| matches!(w.as_str(), "knowledge" | "abilities" | "ability"))
+}
+
+/// "PREFERRED SKILLS" beside "REQUIREMENTS": the skills preferred name the skills of the
+/// post, as "Skills and Abilities" does; "Skills" alone stays a generic requirements heading,
+/// and "Essential skills" / "Desirable skills" priority markers whose kind carries on from
+/// the section beside them.
+fn names_skills_by_priority(folded: &str) -> bool {
+    matches!(
+        words(folded).iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["preferred" | "preferable", "skills"]
+    )
 }
 
 fn words(folded: &str) -> Vec<String> {
@@ -408,9 +420,11 @@ pub(crate) fn prose_priority(text: &str) -> Option<Priority> {
         "preferable",
         "nice to have",
     ];
-    if desirable.iter().any(|d| t.contains(d)) {
+    // "The preferred candidate should possess…" is the candidate the employer would prefer;
+    // "The successful candidate should possess…" the one appointed, who must.
+    if desirable.iter().any(|d| t.contains(d)) || t.contains("preferred candidate") {
         Some(Priority::Desirable)
-    } else if words(&t).iter().any(|w| w == "essential") {
+    } else if words(&t).iter().any(|w| w == "essential") || t.contains("successful candidate") {
         Some(Priority::Essential)
     } else {
         None
@@ -618,12 +632,37 @@ pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
     // team, you’ll…": a name run on after its colon may be a longer phrase, the colon and
     // the lower case after it marking where it ends.
     let longest = if runs_on && after_colon { 10 } else { 5 };
+    // "Ability to prototype in different ways: on paper, in static code or in conversation":
+    // a list of short phrases in lower case after the colon spells out the name's last
+    // words, no description of it; the item stays whole.
+    let spells_out = runs_on && after_colon && short_enumeration(rest);
     ((1..=longest).contains(&name_words)
+        && !spells_out
         && starts_upper
         && clean
         && (sentence || runs_on)
         && rest_words >= 4)
         .then(|| (name.to_owned(), rest.to_owned()))
+}
+
+/// "on paper, in static code or in conversation": three or more phrases of at most three
+/// words each, between commas and a last "or"/"and", with no sentence of their own.
+fn short_enumeration(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ';']);
+    if t.contains(['.', ';', ':']) {
+        return false;
+    }
+    let parts: Vec<&str> = t
+        .split(',')
+        .flat_map(|p| p.split(" or "))
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.split_whitespace().count()))
 }
 
 /// "You apply the right tools to solve problems. You have experience working in lean…": an
@@ -810,6 +849,24 @@ pub(crate) fn without_stray_quote(name: &str) -> String {
             .to_owned()
     } else {
         name.to_owned()
+    }
+}
+
+/// What closes an item of a list of alternatives is no part of its name: the joint to the
+/// next ("…done by a staff; or") and a footnote's mark ("NYC residency*", the note under the
+/// list).
+pub(crate) fn without_joint_or_mark(name: &str) -> String {
+    let t = name.trim_end();
+    let lower = t.to_lowercase();
+    let t = ["; or", "; and"]
+        .iter()
+        .find(|j| lower.ends_with(*j))
+        .map_or(t, |j| t[..t.len() - j.len()].trim_end());
+    match t.strip_suffix('*') {
+        Some(rest) if !rest.contains('*') && !rest.ends_with(char::is_whitespace) => {
+            rest.to_owned()
+        }
+        _ => t.to_owned(),
     }
 }
 
@@ -1061,6 +1118,8 @@ mod tests {
             // An SCS applicant pack's person specification.
             ("Job specific skills:", Some(Section::Criteria(Technical))),
             ("Reporting lines", Some(Section::Narrative)),
+            // nyc-full-stack-web-developer.md: the skills preferred beside the requirements.
+            ("PREFERRED SKILLS:", Some(Section::Criteria(Technical))),
         ];
         for (text, want) in cases {
             assert_eq!(section(text), want, "{text}");
@@ -1187,6 +1246,55 @@ mod tests {
             None
         );
         assert_eq!(split_name_description("Working Together"), None);
+    }
+
+    #[test]
+    fn the_preferred_and_the_successful_candidate() {
+        // nyc-design-lead.md and nyc-lead-content-designer.md, each under "### PREFERRED
+        // SKILLS": the candidate preferred is desirable, the one who succeeds essential.
+        assert_eq!(
+            prose_priority("The preferred candidate should possess the following:"),
+            Some(Priority::Desirable)
+        );
+        assert_eq!(
+            prose_priority("The successful candidate should possess the following:"),
+            Some(Priority::Essential)
+        );
+    }
+
+    #[test]
+    fn a_colon_before_a_short_list_ends_no_name() {
+        // nyc-service-designer.md, under "SKILLS AND ABILITIES".
+        assert_eq!(
+            split_lead_in(
+                "Ability to prototype in different ways: on paper, in static code or in conversation"
+            ),
+            None
+        );
+        // nj-communications-engagement-creative-lead.md: a description, which still splits.
+        assert!(split_lead_in(
+            "Patience and persistence: a strong desire to iterate, evolve, and work collaboratively with inside and outside expertise to help you create the best work product possible"
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn an_alternative_loses_its_joint_and_footnote_mark() {
+        // nyc-lead-content-designer.md's minimum qualifications and nyc-product-manager.md's
+        // requirements.
+        assert_eq!(
+            without_joint_or_mark("High school graduation or equivalent and two years of training in an approved technical school in oils, water colors, painting, design, black and white, layout and other art media and seven years full-time paid experience as a commercial artist, four years of which must have been in supervision and planning of art work done by a staff; or"),
+            "High school graduation or equivalent and two years of training in an approved technical school in oils, water colors, painting, design, black and white, layout and other art media and seven years full-time paid experience as a commercial artist, four years of which must have been in supervision and planning of art work done by a staff"
+        );
+        assert_eq!(without_joint_or_mark("NYC residency*"), "NYC residency");
+        assert_eq!(
+            without_joint_or_mark("Experience of *both* design and research"),
+            "Experience of *both* design and research"
+        );
+        assert_eq!(
+            without_joint_or_mark("Rock and/or roll"),
+            "Rock and/or roll"
+        );
     }
 
     #[test]

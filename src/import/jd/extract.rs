@@ -29,7 +29,7 @@ use super::classify::{
     is_placeholder, looks_like_requirement, names_a_post, names_behaviours_and_experience,
     names_pay, priority_marker, prose_priority, refers_elsewhere, split_cluster, split_lead_in,
     split_lead_sentence, split_name_description, strip_priority, strip_qualifier, tidy_group,
-    without_stray_quote, Section,
+    without_joint_or_mark, without_stray_quote, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -69,6 +69,9 @@ struct SectionState {
     level: u8,
     mode: Mode,
     priority: Priority,
+    /// Whether a priority heading inside the section ("### Desirable:") set `priority`, which
+    /// is then that heading's list's, not the section's.
+    marked: bool,
     found: usize,
     /// Lines seen in the section that were neither introductions nor references.
     content: usize,
@@ -134,8 +137,9 @@ struct Extractor<'a> {
     /// (a general competency a behaviour, a discipline's craft a technical skill).
     competencies: bool,
     /// The level of a criteria heading whose parts are headings of their own ("## Criteria"
-    /// over "### Knowledge", "### Experience"), while those parts last.
-    parts_of: Option<u8>,
+    /// over "### Knowledge", "### Experience"), while those parts last, and that heading's
+    /// priority, which a part naming none keeps ("### PREFERRED SKILLS" over "#### KNOWLEDGE").
+    parts_of: Option<(u8, Priority)>,
     /// The document's title, its first heading when that names a post: a later heading that
     /// repeats it is read as the title is, no section.
     doc_title: Option<String>,
@@ -155,6 +159,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
             level: 0,
             mode: Mode::Unknown,
             priority: Priority::Essential,
+            marked: false,
             found: 0,
             content: 0,
             refers: Vec::new(),
@@ -200,7 +205,19 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
                 x.paragraph_block(i, text, lines, links, block.line)
             }
             BlockKind::Item { depth, text } => {
-                x.item(*depth, text, block.line);
+                // "2. To be appointed to Assignment Level II and above, candidates must have:"
+                // over a list of alternatives: an item that introduces what candidates must
+                // have is a sentence over the items after it, no criterion; they are criteria
+                // of their own, not its indicators.
+                let introduces_list = introduces_candidates_abilities(text)
+                    && blocks
+                        .get(i + 1)
+                        .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }));
+                if introduces_list {
+                    x.current = None;
+                } else {
+                    x.item(*depth, text, block.line);
+                }
                 x.item_introduces = text.trim_end().ends_with(':');
             }
             BlockKind::Row { cells, header } => {
@@ -389,6 +406,7 @@ impl Extractor<'_> {
             level,
             mode,
             priority,
+            marked: false,
             found: 0,
             content: 0,
             refers: Vec::new(),
@@ -599,6 +617,7 @@ impl Extractor<'_> {
             }
             if inside {
                 self.section.priority = p;
+                self.section.marked = true;
                 if self.names_experience_beside_behaviours() {
                     self.sub_kind = Some(CriterionKind::Experience);
                 }
@@ -624,7 +643,7 @@ impl Extractor<'_> {
         self.indicator_priority = None;
         if level < PSEUDO_LEVEL {
             self.sub_kind = None;
-            if self.parts_of.is_some_and(|l| level <= l) {
+            if self.parts_of.is_some_and(|(l, _)| level <= l) {
                 self.parts_of = None;
             }
         }
@@ -723,9 +742,20 @@ impl Extractor<'_> {
                 Section::Details => Mode::Details,
             };
             if inside && level < PSEUDO_LEVEL && matches!(mode, Mode::Criteria(_)) {
-                self.parts_of.get_or_insert(self.section.level);
+                let own = if self.section.marked {
+                    Priority::default()
+                } else {
+                    self.section.priority
+                };
+                self.parts_of.get_or_insert((self.section.level, own));
             }
-            let priority = class.priority.or(own_priority).unwrap_or_default();
+            // "#### KNOWLEDGE" under "### PREFERRED SKILLS": a part of a criteria section
+            // that names no priority of its own keeps the section's.
+            let inherited = match (self.parts_of, mode) {
+                (Some((l, p)), Mode::Criteria(_)) if level > l && level < PSEUDO_LEVEL => p,
+                _ => Priority::default(),
+            };
+            let priority = class.priority.or(own_priority).unwrap_or(inherited);
             self.open_section(&name, level, line, mode, priority);
             return;
         }
@@ -777,7 +807,7 @@ impl Extractor<'_> {
             // "### Equal Opportunities" beside "### Knowledge" and "### Experience" under
             // "## Criteria": a part of the criteria with a name the importer has no word for
             // still lists criteria, as a person specification's do.
-            let part = level < PSEUDO_LEVEL && self.parts_of.is_some_and(|l| level > l);
+            let part = level < PSEUDO_LEVEL && self.parts_of.is_some_and(|(l, _)| level > l);
             let mode = if class.weak || part {
                 Mode::Criteria(CriterionKind::Experience)
             } else {
@@ -928,7 +958,7 @@ impl Extractor<'_> {
         line: usize,
     ) -> Option<usize> {
         let (name, qualifier) = strip_qualifier(raw_name);
-        let name = without_stray_quote(&name);
+        let name = without_joint_or_mark(&without_stray_quote(&name));
         if name.is_empty() || is_placeholder(&name) {
             return None;
         }
@@ -2294,6 +2324,57 @@ Have product management related experience demonstrating each of the five compet
                 (Behaviour, "Communication".to_owned(), Essential),
                 (Technical, "Product experience".to_owned(), Essential),
             ]
+        );
+    }
+
+    /// A US city's posting (nyc-design-lead.md, nyc-lead-content-designer.md,
+    /// nyc-ux-designer.md): "PREFERRED SKILLS" over its parts, which keep its priority unless
+    /// the sentence under it names the successful candidate's; an item introducing what
+    /// candidates must have over the alternatives; the joint and the footnote's mark.
+    #[test]
+    fn a_city_postings_preferred_parts_and_requirements() {
+        let src = "# Design Lead
+
+### PREFERRED SKILLS
+The preferred candidate should possess the following:
+
+#### KNOWLEDGE
+- Expert knowledge of user experience methods
+
+#### EXPERIENCE
+- Experience leading a community of practice
+
+### REQUIREMENTS
+1.  For Assignment Level I (only physical, biological and environmental sciences and public health) A master’s degree from an accredited college or university with a specialization in an appropriate field of physical, biological or environmental science or in public health.
+2.  To be appointed to Assignment Level II and above, candidates must have:
+-   A master’s degree from an accredited college or university with specialization in an appropriate field of physical, biological, environmental or social science and three years of responsible full-time research experience in the appropriate field of specialization; or
+3.  NYC Residency*
+";
+        let got = brief(&run(src));
+        assert_eq!(
+            got,
+            vec![
+                (Technical, "Expert knowledge of user experience methods".to_owned(), Desirable),
+                (Experience, "Experience leading a community of practice".to_owned(), Desirable),
+                (Experience, "For Assignment Level I (only physical, biological and environmental sciences and public health) A master’s degree from an accredited college or university with a specialization in an appropriate field of physical, biological or environmental science or in public health.".to_owned(), Essential),
+                (Experience, "A master’s degree from an accredited college or university with specialization in an appropriate field of physical, biological, environmental or social science and three years of responsible full-time research experience in the appropriate field of specialization".to_owned(), Essential),
+                (Experience, "NYC Residency".to_owned(), Essential),
+            ]
+        );
+        let successful = src.replace("The preferred", "The successful");
+        assert!(brief(&run(&successful))
+            .iter()
+            .all(|(_, _, p)| *p == Essential));
+        // dfe-ddt-senior-devops-engineer.md: "### Desirable:" marks its own list, not the
+        // "### Technical skills:" after it, which keeps the section's own priority.
+        let marked = "## You'll have:\n\n### Essential:\n- Experience with troubleshooting web applications\n\n### Desirable:\n- Experience of working in government\n\n### Technical skills:\n- Knowledge of Linux and public clouds\n";
+        assert_eq!(
+            brief(&run(marked)).last(),
+            Some(&(
+                Technical,
+                "Knowledge of Linux and public clouds".to_owned(),
+                Essential
+            ))
         );
     }
 
