@@ -45,9 +45,9 @@ const BOARD_TO_SCAN_MAX: f64 = 3.0;
 /// Drafts per transaction while loading the campaign (ten candidates' worth).
 const LOAD_BATCH: usize = 80;
 /// Candidates per submission transaction of a member.
-const SUBMIT_BATCH: usize = 100;
+const SUBMIT_BATCH: usize = 10;
 /// Candidates per agreement transaction of a chair.
-const AGREE_BATCH: usize = 100;
+const AGREE_BATCH: usize = 10;
 /// Runs of the board and of each scan; the median is reported.
 const BOARD_RUNS: usize = 5;
 
