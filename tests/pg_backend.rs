@@ -1061,3 +1061,11 @@ fn a_batch_of_drafts_saves_in_order_and_whole_on_the_shared_database() {
         [("c1".to_owned(), Some(6)), ("c2".to_owned(), Some(4))]
     );
 }
+
+#[test]
+fn batches_of_submissions_and_agreed_scores_follow_the_one_by_one_rules_on_the_shared_database() {
+    let Some((mut desk, _db)) = shared_desk("pg_backend_batches") else {
+        return;
+    };
+    common::batch_story(&mut desk);
+}

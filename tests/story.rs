@@ -420,3 +420,8 @@ fn erasing_a_candidate_is_explicit_audited_and_removes_their_personal_data() {
         Verification::Intact { .. }
     ));
 }
+
+#[test]
+fn batches_of_submissions_and_agreed_scores_follow_the_one_by_one_rules() {
+    common::batch_story(&mut common::desk());
+}

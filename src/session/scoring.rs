@@ -6,6 +6,7 @@ use crate::model::{
     Score, ScoreInput,
 };
 use crate::{Error, Result};
+use std::collections::HashMap;
 
 impl Session {
     /// The user's own scoring record on the candidate's panel, or a refusal (also when they
@@ -186,6 +187,62 @@ impl Session {
             .submit_scores(&actor, campaign_id, candidate_id, scorer.id)
     }
 
+    /// Makes the user's scores for each of `candidate_ids` final, in one transaction; all or
+    /// none. The same rules and the same audit events as [`Session::submit_scores`] for each
+    /// candidate in turn (the user's records, conflicts and stated conflicts read once for the
+    /// batch, the candidates in one read when there are several). Returns the scores made
+    /// final.
+    pub fn submit_scores_for(
+        &mut self,
+        campaign_id: CampaignId,
+        candidate_ids: &[CandidateId],
+    ) -> Result<usize> {
+        let roles = self.roles(campaign_id)?;
+        let candidates = self.candidates_by_id(campaign_id, candidate_ids)?;
+        let mut submissions = Vec::with_capacity(candidate_ids.len());
+        for id in candidate_ids {
+            let candidate = self.candidate_of(&candidates, campaign_id, *id)?;
+            let scorer = self.scorer_for(&roles, &candidate, "submit scores")?;
+            submissions.push((*id, scorer.id));
+        }
+        let scorers: Vec<AssessorId> = submissions.iter().map(|(_, a)| *a).collect();
+        self.require_conflicts_stated(campaign_id, &scorers)?;
+        let actor = self.actor().to_owned();
+        self.store
+            .submit_scores_for(&actor, campaign_id, &submissions)
+    }
+
+    /// The campaign's candidates by id, read once when `ids` names more than one candidate
+    /// (else empty: [`Session::candidate_of`] reads the one).
+    fn candidates_by_id(
+        &self,
+        campaign_id: CampaignId,
+        ids: &[CandidateId],
+    ) -> Result<HashMap<CandidateId, Candidate>> {
+        if ids.iter().all(|id| *id == ids[0]) {
+            return Ok(HashMap::new());
+        }
+        Ok(self
+            .store
+            .candidates(campaign_id)?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect())
+    }
+
+    /// Candidate `id` from `known` ([`Session::candidates_by_id`]), else read on its own.
+    fn candidate_of(
+        &self,
+        known: &HashMap<CandidateId, Candidate>,
+        campaign_id: CampaignId,
+        id: CandidateId,
+    ) -> Result<Candidate> {
+        match known.get(&id) {
+            Some(candidate) => Ok(candidate.clone()),
+            None => self.store.candidate(campaign_id, id),
+        }
+    }
+
     /// A candidate's agreed scores: for a moderator, or for a member or chair of the panel
     /// once they have submitted their own scores for the candidate.
     pub fn agreed_scores(
@@ -225,9 +282,17 @@ impl Session {
         campaign_id: CampaignId,
         decisions: &[Decision],
     ) -> Result<usize> {
+        // The user's records once, the candidates in one read when there are several: the
+        // same rules as `agree_score` for each decision.
+        let roles = self.roles(campaign_id)?;
+        let ids: Vec<CandidateId> = decisions.iter().map(|d| d.candidate_id).collect();
+        let candidates = self.candidates_by_id(campaign_id, &ids)?;
         let decisions = decisions
             .iter()
-            .map(|d| self.as_chair(campaign_id, d))
+            .map(|d| {
+                let candidate = self.candidate_of(&candidates, campaign_id, d.candidate_id)?;
+                self.as_chair_of(campaign_id, &roles, &candidate, d)
+            })
             .collect::<Result<Vec<_>>>()?;
         let actor = self.actor().to_owned();
         self.store.agree_scores(&actor, campaign_id, &decisions)
@@ -236,6 +301,17 @@ impl Session {
     fn as_chair(&self, campaign_id: CampaignId, decision: &Decision) -> Result<Decision> {
         let roles = self.roles(campaign_id)?;
         let candidate = self.store.candidate(campaign_id, decision.candidate_id)?;
+        self.as_chair_of(campaign_id, &roles, &candidate, decision)
+    }
+
+    /// [`Session::as_chair`] with the user's roles and the decision's candidate read.
+    fn as_chair_of(
+        &self,
+        campaign_id: CampaignId,
+        roles: &Roles,
+        candidate: &Candidate,
+        decision: &Decision,
+    ) -> Result<Decision> {
         // The chair of the panel the candidate sits this entry's exercise before (a chair
         // limited to one exercise agrees that exercise's scores only).
         let exercise = crate::model::key_exercise(&decision.criterion_key);

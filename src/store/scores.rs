@@ -402,6 +402,43 @@ fn score_json(conn: &Connection, s: &Score) -> Result<serde_json::Value> {
     }))
 }
 
+/// Submits an assessor's drafts for a candidate inside `tx` (see [`Store::submit_scores`]).
+fn submit_one(
+    tx: &Tx<'_>,
+    campaign: &Campaign,
+    candidate_id: CandidateId,
+    assessor_id: AssessorId,
+) -> Result<Vec<Score>> {
+    let campaign_id = campaign.id;
+    require_state(campaign, &[CampaignState::Scoring], "submitting scores")?;
+    let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
+    let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
+    check_scorer(tx.conn(), campaign, &assessor, &candidate, None)?;
+    if has_submitted(tx.conn(), candidate_id, assessor_id)? {
+        return Err(Error::Conflict(format!(
+            "{} has already submitted scores for {}",
+            assessor.name, candidate.reference
+        )));
+    }
+    let drafts = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
+    check_whole_submission(campaign, &assessor, &candidate, &drafts)?;
+    tx.conn().execute(
+        "UPDATE scores SET status = 'submitted', submitted_at = ?3 WHERE candidate_id = ?1 AND assessor_id = ?2",
+        params![candidate_id, assessor_id, tx.now()],
+    )?;
+    let submitted = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
+    tx.audit(
+        AuditAction::ScoreSubmit,
+        &format!("campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}"),
+        None,
+        Some(json!(submitted
+            .iter()
+            .map(|s| json!({ "criterion": s.criterion_key, "value": s.mark.point(), "not_assessed": s.mark.is_not_assessed() }))
+            .collect::<Vec<_>>())),
+    )?;
+    Ok(submitted)
+}
+
 impl Store {
     /// Saves an assessor's draft score. Invalid input is rejected and the stored score stays
     /// as it was; a submitted score cannot be changed.
@@ -449,32 +486,24 @@ impl Store {
     ) -> Result<Vec<Score>> {
         self.write(actor, |tx| {
             let campaign = tx.campaign(campaign_id)?;
-            require_state(&campaign, &[CampaignState::Scoring], "submitting scores")?;
-            let candidate = load_candidate(tx.conn(), campaign_id, candidate_id)?;
-            let assessor = load_assessor(tx.conn(), campaign_id, assessor_id)?;
-            check_scorer(tx.conn(), &campaign, &assessor, &candidate, None)?;
-            if has_submitted(tx.conn(), candidate_id, assessor_id)? {
-                return Err(Error::Conflict(format!(
-                    "{} has already submitted scores for {}",
-                    assessor.name, candidate.reference
-                )));
+            submit_one(tx, &campaign, candidate_id, assessor_id)
+        })
+    }
+
+    /// Submits each (candidate, assessor) pair in turn, as [`Store::submit_scores`] does one,
+    /// in one transaction: all or none. Returns the scores made final.
+    pub(crate) fn submit_scores_for(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        submissions: &[(CandidateId, AssessorId)],
+    ) -> Result<usize> {
+        self.write(actor, |tx| {
+            let campaign = tx.campaign(campaign_id)?;
+            let mut submitted = 0;
+            for &(candidate_id, assessor_id) in submissions {
+                submitted += submit_one(tx, &campaign, candidate_id, assessor_id)?.len();
             }
-            let drafts = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
-            check_whole_submission(&campaign, &assessor, &candidate, &drafts)?;
-            tx.conn().execute(
-                "UPDATE scores SET status = 'submitted', submitted_at = ?3 WHERE candidate_id = ?1 AND assessor_id = ?2",
-                params![candidate_id, assessor_id, tx.now()],
-            )?;
-            let submitted = scores_of(tx.conn(), candidate_id, Some(assessor_id))?;
-            tx.audit(
-                AuditAction::ScoreSubmit,
-                &format!("campaign/{campaign_id}/candidate/{candidate_id}/assessor/{assessor_id}"),
-                None,
-                Some(json!(submitted
-                    .iter()
-                    .map(|s| json!({ "criterion": s.criterion_key, "value": s.mark.point(), "not_assessed": s.mark.is_not_assessed() }))
-                    .collect::<Vec<_>>())),
-            )?;
             Ok(submitted)
         })
     }

@@ -227,6 +227,15 @@ pub(crate) trait Storage: Send {
         candidate_id: CandidateId,
         assessor_id: AssessorId,
     ) -> Result<Vec<Score>>;
+    /// Submits each (candidate, assessor) pair as [`Storage::submit_scores`] does one, in one
+    /// transaction, all or none, with the same checks and audit events; returns the scores
+    /// made final.
+    fn submit_scores_for(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        submissions: &[(CandidateId, AssessorId)],
+    ) -> Result<usize>;
     fn visible_scores(
         &self,
         campaign_id: CampaignId,
@@ -547,6 +556,7 @@ impl Storage for Store {
         fn save_score(&mut self, actor: &str, campaign_id: CampaignId, input: &ScoreInput) -> Result<Score>;
         fn save_scores(&mut self, actor: &str, campaign_id: CampaignId, inputs: &[ScoreInput], progress: &mut crate::cancel::Progress<'_>) -> Result<usize>;
         fn submit_scores(&mut self, actor: &str, campaign_id: CampaignId, candidate_id: CandidateId, assessor_id: AssessorId) -> Result<Vec<Score>>;
+        fn submit_scores_for(&mut self, actor: &str, campaign_id: CampaignId, submissions: &[(CandidateId, AssessorId)]) -> Result<usize>;
         fn visible_scores(&self, campaign_id: CampaignId, candidate_id: CandidateId, viewer_id: AssessorId) -> Result<Vec<Score>>;
         fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: AssessorId) -> Result<Vec<Score>>;
         fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;

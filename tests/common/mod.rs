@@ -375,3 +375,179 @@ pub fn export(
         .unwrap();
     dir
 }
+
+/// The batch paths beside the one-by-one ones, on whichever backend `desk` is: a member
+/// submits two candidates at once (`Session::submit_scores_for`) where the chair submits the
+/// same two one by one, then the chair agrees both in one batch (`Session::agree_scores`)
+/// where the other panel's chair agrees one candidate decision by decision. A batch is
+/// refused whole, with the sentence the one-by-one path gives, for a candidate of another
+/// panel, an incomplete submission and a candidate named twice; it writes the same audit
+/// events as the one-by-one path, one for one.
+pub fn batch_story(desk: &mut Desk) {
+    use panelmark::model::ScoreStatus;
+    use panelmark::Error;
+    let cast = campaign(desk);
+    let campaign = cast.campaign;
+    desk.as_("hr").start_scoring(campaign).unwrap();
+    let draft = |desk: &mut Desk, who: AssessorId, candidate: CandidateId, keys: &[&str]| {
+        for key in keys {
+            let n = if *key == "c3" { 0 } else { 2 };
+            desk.by(who)
+                .save_score(campaign, &score(candidate, who, key, 4, n))
+                .unwrap();
+        }
+    };
+    for who in [cast.chair_a, cast.member_a] {
+        draft(desk, who, cast.zoe, &["c1", "c2", "c3"]);
+        draft(desk, who, cast.siobhan, &["c1", "c2"]);
+    }
+    let statuses = |desk: &mut Desk, who: AssessorId, candidate: CandidateId| {
+        desk.by(who)
+            .visible_scores(campaign, candidate)
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.assessor_id == who)
+            .map(|s| s.status)
+            .collect::<Vec<_>>()
+    };
+    // Refused whole: Øyvind is panel B's, Siobhán's submission lacks c3, Zoë named twice.
+    // (A local file refuses her; a server's row security does not show her to Tomasz.)
+    let one_other_panel = desk
+        .by(cast.member_a)
+        .submit_scores(campaign, cast.oyvind)
+        .unwrap_err()
+        .to_string();
+    let other_panel = desk
+        .by(cast.member_a)
+        .submit_scores_for(campaign, &[cast.zoe, cast.oyvind])
+        .unwrap_err();
+    assert_eq!(other_panel.to_string(), one_other_panel);
+    let one_incomplete = desk
+        .by(cast.member_a)
+        .submit_scores(campaign, cast.siobhan)
+        .unwrap_err()
+        .to_string();
+    let incomplete = desk
+        .by(cast.member_a)
+        .submit_scores_for(campaign, &[cast.zoe, cast.siobhan])
+        .unwrap_err();
+    assert_eq!(incomplete.to_string(), one_incomplete);
+    let twice = desk
+        .by(cast.member_a)
+        .submit_scores_for(campaign, &[cast.zoe, cast.zoe])
+        .unwrap_err();
+    assert!(matches!(twice, Error::Conflict(_)), "{twice}");
+    assert_eq!(
+        statuses(desk, cast.member_a, cast.zoe),
+        [ScoreStatus::Draft; 3],
+        "nothing of a refused batch is submitted"
+    );
+    // Whole: both at once for Tomasz, one by one for Amara.
+    for who in [cast.chair_a, cast.member_a] {
+        draft(desk, who, cast.siobhan, &["c3"]);
+    }
+    let submitted = desk
+        .by(cast.member_a)
+        .submit_scores_for(campaign, &[cast.zoe, cast.siobhan])
+        .unwrap();
+    assert_eq!(submitted, 6);
+    for candidate in [cast.zoe, cast.siobhan] {
+        desk.by(cast.chair_a)
+            .submit_scores(campaign, candidate)
+            .unwrap();
+        assert_eq!(
+            statuses(desk, cast.member_a, candidate),
+            [ScoreStatus::Submitted; 3]
+        );
+    }
+    let again = desk
+        .by(cast.member_a)
+        .submit_scores_for(campaign, &[cast.zoe])
+        .unwrap_err();
+    assert!(matches!(again, Error::Conflict(_)), "{again}");
+
+    // Agreeing: a batch with a candidate of another panel, or a blank rationale, is refused
+    // whole; then Amara agrees both candidates at once.
+    let decision = |candidate: CandidateId, key: &str, by: AssessorId| Decision {
+        candidate_id: candidate,
+        criterion_key: key.into(),
+        mark: Mark::Point(4).into(),
+        text: "Agreed on the evidence".into(),
+        by,
+    };
+    let both: Vec<Decision> = [cast.zoe, cast.siobhan]
+        .iter()
+        .flat_map(|&c| ["c1", "c2", "c3"].map(|k| decision(c, k, cast.chair_a)))
+        .collect();
+    let mut foreign = both.clone();
+    foreign.push(decision(cast.oyvind, "c1", cast.chair_a));
+    let one_foreign = desk
+        .by(cast.chair_a)
+        .agree_score(campaign, &foreign[6])
+        .unwrap_err()
+        .to_string();
+    let refused = desk
+        .by(cast.chair_a)
+        .agree_scores(campaign, &foreign)
+        .unwrap_err();
+    assert_eq!(refused.to_string(), one_foreign);
+    let mut blank = both.clone();
+    blank[4].text = "  ".into();
+    let refused = desk
+        .by(cast.chair_a)
+        .agree_scores(campaign, &blank)
+        .unwrap_err();
+    assert!(refused.to_string().contains("rationale"), "{refused}");
+    assert!(desk.as_("helen").decisions(campaign).unwrap().0.is_empty());
+    assert_eq!(
+        desk.by(cast.chair_a).agree_scores(campaign, &both).unwrap(),
+        6
+    );
+    // Panel B: Gareth and Priya submit Øyvind; Priya agrees decision by decision.
+    for who in [cast.chair_b, cast.member_b] {
+        draft(desk, who, cast.oyvind, &["c1", "c2", "c3"]);
+        desk.by(who).submit_scores(campaign, cast.oyvind).unwrap();
+    }
+    for key in ["c1", "c2", "c3"] {
+        desk.by(cast.chair_b)
+            .agree_score(campaign, &decision(cast.oyvind, key, cast.chair_b))
+            .unwrap();
+    }
+    for candidate in [cast.zoe, cast.siobhan, cast.oyvind] {
+        let agreed = desk
+            .as_("helen")
+            .agreed_scores(campaign, candidate)
+            .unwrap();
+        assert_eq!(agreed.len(), 3, "{agreed:?}");
+    }
+
+    // The same audit events, one for one: per submission (SQLite) or per score (PostgreSQL),
+    // and per agreed score.
+    // Each reads their own (a server shows HR no one's scores).
+    let mut actions_of = |who: &str, what: &str| {
+        let login = desk.login(who);
+        let mut actions: Vec<String> = desk
+            .as_(who)
+            .audit_events(&panelmark::store::AuditFilter::default())
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.actor == login && e.action.contains(what))
+            .map(|e| e.action)
+            .collect();
+        actions.sort();
+        actions
+    };
+    let (batch, one_by_one) = (
+        actions_of("tomasz", "submit"),
+        actions_of("amara", "submit"),
+    );
+    assert!(!batch.is_empty());
+    assert_eq!(batch, one_by_one, "a batch submission audits as one by one");
+    let (batch, one_by_one) = (actions_of("amara", "agree"), actions_of("priya", "agree"));
+    assert_eq!(batch.len(), 6, "{batch:?}");
+    assert_eq!(
+        batch[..3],
+        one_by_one[..],
+        "a batch agreement audits as one by one"
+    );
+}

@@ -44,8 +44,10 @@ const BOARD_TO_SCAN_MAX: f64 = 3.0;
 
 /// Drafts per transaction while loading the campaign (ten candidates' worth).
 const LOAD_BATCH: usize = 80;
+/// Candidates per submission transaction of a member.
+const SUBMIT_BATCH: usize = 10;
 /// Candidates per agreement transaction of a chair.
-const AGREE_BATCH: usize = 25;
+const AGREE_BATCH: usize = 10;
 /// Runs of the board and of each scan; the median is reported.
 const BOARD_RUNS: usize = 5;
 
@@ -243,8 +245,8 @@ pub fn run(
     let t = Instant::now();
     writers::each(&writers, |w| {
         let mut session = sign_in(&scratch, &w.login)?;
-        for &candidate in &w.candidates {
-            session.submit_scores(campaign, candidate)?;
+        for batch in w.candidates.chunks(SUBMIT_BATCH) {
+            session.submit_scores_for(campaign, batch)?;
         }
         Ok(())
     })?;

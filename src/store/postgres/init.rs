@@ -99,6 +99,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "a decision is a point or not assessed, exactly one",
         sql: include_str!("migrations/016_decided_marks.sql"),
     },
+    Migration {
+        version: 17,
+        name: "the keys a seat scores, planned once per session",
+        sql: include_str!("migrations/017_seat_keys.sql"),
+    },
 ];
 
 /// The schema version this build writes.

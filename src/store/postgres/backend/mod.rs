@@ -643,6 +643,16 @@ impl Storage for PgStore {
         let campaign = self.campaign_for_write(campaign_id)?;
         write::submit_scores(&mut self.client(), &campaign, candidate_id, assessor_id)
     }
+    fn submit_scores_for(
+        &mut self,
+        actor: &str,
+        campaign_id: CampaignId,
+        submissions: &[(CandidateId, AssessorId)],
+    ) -> Result<usize> {
+        let _acting = self.acting_as(actor)?;
+        let campaign = self.campaign_for_write(campaign_id)?;
+        write::submit_scores_for(&mut self.client(), &campaign, submissions)
+    }
     fn visible_scores(
         &self,
         campaign_id: CampaignId,
@@ -683,6 +693,15 @@ impl Storage for PgStore {
     ) -> Result<usize> {
         let _acting = self.acting_as(actor)?;
         let campaign = self.campaign_for_write(campaign_id)?;
+        let mut keys = std::collections::HashSet::new();
+        if decisions
+            .iter()
+            .all(|d| keys.insert((d.candidate_id, &d.criterion_key)))
+        {
+            write::agree_all(&mut self.client(), &campaign, decisions)?;
+            return Ok(decisions.len());
+        }
+        // The same score twice: one statement writes a row once, so one by one, in order.
         let mut client = self.client();
         let mut tx = client.transaction().map_err(refused)?;
         for decision in decisions {

@@ -416,6 +416,29 @@ pub(super) fn scores<C: GenericClient>(
     )
 }
 
+/// The scores of each (candidate, assessor) pair of `pairs`, of the campaign's listed
+/// candidates, in [`scores`]' order: what [`scores`] reads for one candidate, filtered to one
+/// assessor, for many pairs in one query.
+pub(super) fn scores_of_pairs<C: GenericClient>(
+    client: &mut C,
+    campaign_id: CampaignId,
+    pairs: &[(CandidateId, AssessorId)],
+) -> Result<Vec<Score>> {
+    let (candidates, assessors): (Vec<CandidateId>, Vec<AssessorId>) =
+        pairs.iter().copied().unzip();
+    try_all(
+        client,
+        &format!(
+            "SELECT {SCORE_COLUMNS} FROM scores
+             WHERE (candidate_id, assessor_id) IN (SELECT * FROM unnest($2::bigint[], $3::bigint[]))
+               AND candidate_id IN (SELECT id FROM candidates WHERE campaign_id = $1 AND {LISTED})
+             ORDER BY candidate_id, assessor_id, criterion_key COLLATE \"C\""
+        ),
+        &[&campaign_id, &candidates, &assessors],
+        rows::score,
+    )
+}
+
 /// A scorer's own scores for every listed candidate but those they declared a conflict with,
 /// in the exercises the candidate sits before the scorer's panel, as SQLite's
 /// `own_panel_scores`. Row security would hide a conflicted

@@ -440,6 +440,67 @@ pub(super) fn submit_scores(
     Ok(submitted)
 }
 
+/// Submits each (candidate, assessor) pair's drafts, whole, as [`submit_scores`] does one, in
+/// one transaction: the drafts of every pair in one read, each pair checked in turn with the
+/// same checks and sentences, then one `UPDATE` of them all (the server's row security,
+/// guard and whole-submission triggers and audit events apply to each row as before).
+/// Returns the scores made final.
+pub(super) fn submit_scores_for(
+    client: &mut Client,
+    campaign: &Campaign,
+    submissions: &[(CandidateId, AssessorId)],
+) -> Result<usize> {
+    require_state(campaign, &[CampaignState::Scoring], "submitting scores")?;
+    let mut tx = client.transaction().map_err(refused)?;
+    let mut drafts: std::collections::HashMap<(CandidateId, AssessorId), Vec<Score>> =
+        Default::default();
+    for score in read::scores_of_pairs(&mut tx, campaign.id, submissions)? {
+        drafts
+            .entry((score.candidate_id, score.assessor_id))
+            .or_default()
+            .push(score);
+    }
+    let candidates: std::collections::HashMap<CandidateId, crate::model::Candidate> =
+        read::candidates(&mut tx, campaign.id, None)?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+    let assessors = read::assessors(&mut tx, campaign.id)?;
+    let mut done = std::collections::HashSet::new();
+    for &(candidate_id, assessor_id) in submissions {
+        let own = drafts
+            .get(&(candidate_id, assessor_id))
+            .map_or(&[][..], |d| d);
+        // A pair named twice: the second finds the first submitted, as one by one.
+        if !done.insert((candidate_id, assessor_id))
+            || own.iter().any(|s| s.status == ScoreStatus::Submitted)
+        {
+            return Err(Error::Conflict(format!(
+                "scores for candidate {candidate_id} are already submitted"
+            )));
+        }
+        let candidate = candidates
+            .get(&candidate_id)
+            .ok_or_else(|| Error::not_found("candidate", candidate_id))?;
+        let assessor = assessors
+            .iter()
+            .find(|a| a.id == assessor_id)
+            .ok_or_else(|| Error::not_found("assessor", assessor_id))?;
+        crate::store::scores::check_whole_submission(campaign, assessor, candidate, own)?;
+    }
+    let (candidate_ids, assessor_ids): (Vec<CandidateId>, Vec<AssessorId>) =
+        submissions.iter().copied().unzip();
+    let updated = tx
+        .execute(
+            "UPDATE scores SET status = 'submitted', submitted_at = $3
+             WHERE (candidate_id, assessor_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))",
+            &[&candidate_ids, &assessor_ids, &now()],
+        )
+        .map_err(refused)?;
+    tx.commit().map_err(refused)?;
+    Ok(updated as usize)
+}
+
 /// Which decision a [`decide`] records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Decided {
@@ -500,6 +561,58 @@ pub(super) fn decide(
     )
     .map_err(refused)?;
     Ok(())
+}
+
+/// Records agreed scores, each checked as [`decide`] checks one, in one statement run on its
+/// own (autocommit): the server's row security, key trigger and audit events apply to each
+/// row as for one, and the audit chain's head, locked by the first row's event, is released
+/// by the commit that ends the statement rather than after a round trip per decision. The
+/// decisions must name distinct (candidate, criterion) pairs: a statement writes a row once.
+pub(super) fn agree_all(
+    client: &mut Client,
+    campaign: &Campaign,
+    decisions: &[Decision],
+) -> Result<usize> {
+    let mut marks = Vec::with_capacity(decisions.len());
+    let mut texts = Vec::with_capacity(decisions.len());
+    for d in decisions {
+        check_criterion(campaign, &d.criterion_key)?;
+        require_state(
+            campaign,
+            &[CampaignState::Scoring],
+            "recording an agreed score",
+        )?;
+        marks.push(check_decided_value(campaign, d, "agreed.value")?);
+        texts.push(required_text("agreed.rationale", &d.text)?);
+    }
+    let written = client
+        .execute(
+            "INSERT INTO agreed_scores (candidate_id, criterion_key, value, not_assessed, rationale,
+                                        agreed_by, agreed_at)
+             SELECT d.candidate_id, d.criterion_key, d.value, d.not_assessed, d.rationale,
+                    d.agreed_by, $7::text
+             FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::boolean[], $5::text[],
+                         $6::bigint[]) WITH ORDINALITY
+               AS d(candidate_id, criterion_key, value, not_assessed, rationale, agreed_by, n)
+             ORDER BY d.n
+             ON CONFLICT (candidate_id, criterion_key) DO UPDATE SET value = excluded.value,
+               not_assessed = excluded.not_assessed, rationale = excluded.rationale,
+               agreed_by = excluded.agreed_by, agreed_at = excluded.agreed_at",
+            &[
+                &decisions.iter().map(|d| d.candidate_id).collect::<Vec<_>>(),
+                &decisions
+                    .iter()
+                    .map(|d| d.criterion_key.as_str())
+                    .collect::<Vec<_>>(),
+                &marks.iter().map(|m| m.point()).collect::<Vec<_>>(),
+                &marks.iter().map(|m| m.is_not_assessed()).collect::<Vec<_>>(),
+                &texts,
+                &decisions.iter().map(|d| d.by).collect::<Vec<_>>(),
+                &now(),
+            ],
+        )
+        .map_err(refused)?;
+    Ok(written as usize)
 }
 
 /// Signs off, with SQLite's checks on the data the moderator sees: every result decided and
