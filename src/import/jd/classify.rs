@@ -275,7 +275,8 @@ fn names_skills_by_priority(folded: &str) -> bool {
     )
 }
 
-fn words(folded: &str) -> Vec<String> {
+/// The words of folded text: runs of letters and digits.
+pub(crate) fn words(folded: &str) -> Vec<String> {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -29,7 +29,7 @@ use super::classify::{
     is_placeholder, looks_like_requirement, names_a_post, names_behaviours_and_experience,
     names_pay, priority_marker, prose_priority, refers_elsewhere, split_cluster, split_lead_in,
     split_lead_sentence, split_name_description, strip_priority, strip_qualifier, tidy_group,
-    without_joint_or_mark, without_stray_quote, Section,
+    without_joint_or_mark, without_stray_quote, words, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -304,13 +304,7 @@ fn column_labels(filled: &[&Cell]) -> bool {
             && c.text.split_whitespace().count() <= 5
             && !c.text.trim_end().ends_with('.')
     };
-    let words_of = |c: &Cell| -> Vec<String> {
-        fold(&c.text)
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
+    let words_of = |c: &Cell| words(&fold(&c.text));
     let names_both = |c: &&Cell| {
         let w = words_of(c);
         let has = |x: &str| w.iter().any(|v| v == x);
