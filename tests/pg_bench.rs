@@ -18,6 +18,7 @@ fn small() -> SharedBenchOptions {
         writers: 3,
         single_saves: 20,
         saves_each: 10,
+        pace_min_gap_ms: 20,
         ..Default::default()
     }
 }
@@ -62,7 +63,10 @@ fn a_small_run_reports_every_figure_and_verifies_the_chain() {
         .iter()
         .map(|s| (s.writers, s.samples))
         .collect();
-    assert_eq!(counts, [(1, 20), (3, 30)]);
+    assert_eq!(counts, [(1, 20), (3, 30), (3, 30)]);
+    let paces: Vec<Option<f64>> = report.saves.iter().map(|s| s.mean_gap_ms).collect();
+    // 20 ms at least, up to 10 ms more at random (the person's pace scaled down).
+    assert_eq!(paces, [None, None, Some(25.0)]);
     for s in &report.saves {
         for figure in [s.save_p50_ms, s.save_p99_ms, s.floor_p50_ms, s.floor_p99_ms] {
             assert!(figure.is_finite() && figure > 0.0, "{s:?}");
@@ -93,6 +97,8 @@ fn a_small_run_reports_every_figure_and_verifies_the_chain() {
             "save p99, 1 writer <= 10 ms",
             "save p99, 3 writers <= 2x bare insert p99",
             "save p99, 3 writers <= 10 ms",
+            "save p99, 3 writers saving 25 ms apart <= 2x bare insert p99",
+            "save p99, 3 writers saving 25 ms apart <= 10 ms",
             "board <= 3x bare scan",
             "audit chain intact after the load",
         ]

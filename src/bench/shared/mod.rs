@@ -9,7 +9,9 @@
 //! - saving one score (`Session::save_score` through `PgStore`) with 1 writer and with
 //!   `writers` writers at once, each its own login and panel member record, beside the floor: a
 //!   bare `INSERT` + commit of a same-sized row into a plain table (no triggers, no row
-//!   security) on the same server with the same concurrency;
+//!   security) on the same server with the same concurrency; then the same writers at a
+//!   person's pace (each save at least the app's autosave debounce after their last), beside
+//!   the floor at the same pace;
 //! - the moderator's board (`Session::board_view`: the moderator check, the audit head, every
 //!   row of the campaign in one snapshot, results and flags) beside a bare scan of the same
 //!   score rows read into Rust;
@@ -22,7 +24,7 @@ mod writers;
 
 use crate::model::Mark;
 use std::collections::HashMap;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -36,6 +38,7 @@ use crate::store::postgres::users::AppRole;
 use crate::store::postgres::PgError;
 use crate::{Error, Result};
 use scratch::Scratch;
+use writers::Pace;
 
 /// The targets the issue sets.
 const SAVE_P99_MAX_MS: f64 = 10.0;
@@ -50,6 +53,13 @@ const SUBMIT_BATCH: usize = 10;
 const AGREE_BATCH: usize = 10;
 /// Runs of the board and of each scan; the median is reported.
 const BOARD_RUNS: usize = 5;
+/// The paced writers: the app sends a criterion's save after 400 ms without a change
+/// (`ui/src/lib/components/scoring/autosave.ts`), so one person's saves are at least that far
+/// apart; up to 200 ms more at random keeps the writers out of step.
+const PERSON_PACE: Pace = Pace {
+    min_gap: Duration::from_millis(400),
+    jitter: Duration::from_millis(200),
+};
 
 /// Size of the shared benchmark.
 #[derive(Debug, Clone)]
@@ -68,8 +78,11 @@ pub struct SharedBenchOptions {
     pub writers: usize,
     /// Timed saves of the single writer (1,000).
     pub single_saves: usize,
-    /// Timed saves of each concurrent writer (100).
+    /// Timed saves of each concurrent writer (100), as fast as they go and again at a
+    /// person's pace.
     pub saves_each: usize,
+    /// The pace of the paced run: [`PERSON_PACE`] unless a test wants it shorter.
+    pub pace_min_gap_ms: u64,
 }
 
 impl Default for SharedBenchOptions {
@@ -83,6 +96,7 @@ impl Default for SharedBenchOptions {
             writers: 30,
             single_saves: 1_000,
             saves_each: 100,
+            pace_min_gap_ms: PERSON_PACE.min_gap.as_millis() as u64,
         }
     }
 }
@@ -103,6 +117,10 @@ pub struct ServerFacts {
 pub struct SaveFigures {
     /// Writers at once.
     pub writers: usize,
+    /// `None`: each writer saved again as soon as its last save returned. A number: each saved
+    /// at a person's pace, this many ms apart on average (at least the app's autosave debounce),
+    /// and each sample is from when the save was due.
+    pub mean_gap_ms: Option<f64>,
     /// Timed saves (and as many floor inserts).
     pub samples: usize,
     /// Median `Session::save_score`.
@@ -140,7 +158,8 @@ pub struct SharedBenchReport {
     pub submit_s: f64,
     /// Every chair recording the agreed scores, all at once (seconds).
     pub agree_s: f64,
-    /// Saving one score with 1 writer, then with `writers` at once.
+    /// Saving one score with 1 writer, then with `writers` at once, then with `writers` at a
+    /// person's pace.
     pub saves: Vec<SaveFigures>,
     /// Median of the moderator's board (`Session::board_view`).
     pub board_ms: f64,
@@ -229,16 +248,27 @@ pub fn run(
     let single_count = writers[0].single.len().saturating_sub(1);
     let each_count = writers[0].concurrent.len().saturating_sub(1);
     scratch.create_floor_table(&writers[..concurrent])?;
+    let pace = Pace {
+        min_gap: Duration::from_millis(options.pace_min_gap_ms),
+        jitter: PERSON_PACE
+            .jitter
+            .mul_f64(options.pace_min_gap_ms as f64 / PERSON_PACE.min_gap.as_millis() as f64),
+    };
     let mut saves = Vec::new();
-    for (count, per_writer, phase) in [
-        (1, single_count, Phase::Single),
-        (concurrent, each_count, Phase::Concurrent),
+    for (count, per_writer, phase, pace) in [
+        (1, single_count, Phase::Single, None),
+        (concurrent, each_count, Phase::Concurrent, None),
+        (concurrent, each_count, Phase::Paced, Some(pace)),
     ] {
-        progress(&format!("bare inserts, {count} at once"));
-        let floor = time_floor(&scratch, &writers, count, per_writer, phase)?;
-        progress(&format!("saving scores, {count} at once"));
-        let save = time_saves(&scratch, &writers, campaign, count, per_writer, phase)?;
-        saves.push(figures(count, save, floor));
+        let how = match pace {
+            None => format!("{count} at once"),
+            Some(p) => format!("{count} at a person's pace ({} ms apart)", ms(p.mean_gap())),
+        };
+        progress(&format!("bare inserts, {how}"));
+        let floor = time_floor(&scratch, &writers, count, per_writer, phase, pace)?;
+        progress(&format!("saving scores, {how}"));
+        let save = time_saves(&scratch, &writers, campaign, count, per_writer, phase, pace)?;
+        saves.push(figures(count, pace, save, floor));
     }
 
     progress("submitting every member's scores");
@@ -303,9 +333,10 @@ pub fn run(
     let board_ratio = board.board_ms / board.bare_scan_ms;
     let mut targets = Vec::new();
     for s in &saves {
-        let who = match s.writers {
-            1 => "1 writer".to_owned(),
-            n => format!("{n} writers"),
+        let who = match (s.writers, s.mean_gap_ms) {
+            (1, _) => "1 writer".to_owned(),
+            (n, None) => format!("{n} writers"),
+            (n, Some(gap)) => format!("{n} writers saving {gap:.0} ms apart"),
         };
         targets.push((
             format!("save p99, {who} <= {SAVE_TO_FLOOR_MAX}x bare insert p99"),
@@ -497,13 +528,15 @@ fn set_up(
 enum Phase {
     Single,
     Concurrent,
+    /// The concurrent writers' drafts saved again (as a person's edits are), at their pace.
+    Paced,
 }
 
 impl Phase {
     fn inputs(self, writer: &Writer) -> &[ScoreInput] {
         match self {
             Phase::Single => &writer.single,
-            Phase::Concurrent => &writer.concurrent,
+            Phase::Concurrent | Phase::Paced => &writer.concurrent,
         }
     }
 
@@ -511,12 +544,13 @@ impl Phase {
         match self {
             Phase::Single => "one",
             Phase::Concurrent => "many",
+            Phase::Paced => "paced",
         }
     }
 }
 
 /// `count` writers at once, each saving `per_writer` scores of their own through their own
-/// session (after one untimed warm-up save).
+/// session (after one untimed warm-up save), at `pace`.
 fn time_saves(
     scratch: &Scratch,
     writers: &[Writer],
@@ -524,10 +558,12 @@ fn time_saves(
     count: usize,
     per_writer: usize,
     phase: Phase,
+    pace: Option<Pace>,
 ) -> Result<Vec<f64>> {
     writers::timed(
         count,
         per_writer,
+        pace,
         |w| {
             let mut session = sign_in(scratch, &writers[w].login)?;
             if let Some(first) = phase.inputs(&writers[w]).first() {
@@ -569,13 +605,14 @@ impl Scratch {
 }
 
 /// `count` writers at once, each on its own login's connection, each running `per_writer`
-/// bare INSERT + commit transactions (after one untimed warm-up).
+/// bare INSERT + commit transactions (after one untimed warm-up), at `pace`.
 fn time_floor(
     scratch: &Scratch,
     writers: &[Writer],
     count: usize,
     per_writer: usize,
     phase: Phase,
+    pace: Option<Pace>,
 ) -> Result<Vec<f64>> {
     let now = crate::store::timestamp(chrono::Utc::now());
     let insert = |client: &mut postgres::Client,
@@ -606,6 +643,7 @@ fn time_floor(
     writers::timed(
         count,
         per_writer,
+        pace,
         |w| {
             let mut client = scratch.client_as(&writers[w].login)?;
             let statement = client
@@ -620,11 +658,17 @@ fn time_floor(
     )
 }
 
-fn figures(writers: usize, mut save: Vec<f64>, mut floor: Vec<f64>) -> SaveFigures {
+fn figures(
+    writers: usize,
+    pace: Option<Pace>,
+    mut save: Vec<f64>,
+    mut floor: Vec<f64>,
+) -> SaveFigures {
     let save_p99_ms = percentile(&mut save, 99.0);
     let floor_p99_ms = percentile(&mut floor, 99.0);
     SaveFigures {
         writers,
+        mean_gap_ms: pace.map(|p| ms(p.mean_gap())),
         samples: save.len(),
         save_p50_ms: percentile(&mut save, 50.0),
         save_p99_ms,
