@@ -792,6 +792,16 @@ pub(crate) fn ends_in_a_post_noun(text: &str) -> bool {
     words.len() >= 2 && words.last().is_some_and(|w| POST_NOUNS.contains(w))
 }
 
+/// "Security Engineer", "Salary Administrator": a topic word that would make a heading
+/// narrative ("Security", "Salary"), then the noun of a post. As a document's first heading it
+/// is the post's title; "About the Lead" or "Duties of the Manager" is still narrative.
+pub(crate) fn post_after_a_topic(text: &str) -> bool {
+    let t = fold(text);
+    ends_in_a_post_noun(text)
+        && !NARRATIVE_FIRST.iter().any(|w| t.contains(w))
+        && !about_something_else(&t)
+}
+
 /// Removes a priority written into a criterion ("X (desirable)", "X – Essential",
 /// "Desirable: X") and returns it. A criterion of one sentence that says it "would be highly
 /// beneficial" or "an advantage" is desirable, its name kept whole.
@@ -1106,7 +1116,7 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 /// possession of a bachelor's degree."): a verb of requiring and what is counted or held (a
 /// minimum, years, a degree, possession). "The role requires an equal balance of technical
 /// expertise…" explains the role and states none.
-fn states_a_requirement(sentence: &str) -> bool {
+pub(crate) fn states_a_requirement(sentence: &str) -> bool {
     const VERBS: &[&str] = &[
         "must have",
         "must possess",
@@ -1981,5 +1991,26 @@ mod tests {
             preferences("Expertise in ETL/ELT is strongly preferred to design the experience."),
             None
         );
+    }
+
+    #[test]
+    fn a_post_named_after_a_topic_word() {
+        // The State of California's "# Security Engineer" (security-engineer.md).
+        assert!(post_after_a_topic("Security Engineer"));
+        assert!(post_after_a_topic("Salary Administrator"));
+        assert!(!post_after_a_topic("About the Lead"));
+        assert!(!post_after_a_topic("Duties of the Manager"));
+        assert!(!post_after_a_topic("Security"));
+    }
+
+    #[test]
+    fn a_stated_minimum_naming_frameworks_points_nowhere_else() {
+        // The State of California's agile coach: "frameworks" is the field of experience.
+        let coach = "This classification must have a minimum of six (6) years of experience in creating and implementing an agile culture utilizing agile methodologies and frameworks in complex teams and organizations.";
+        assert!(refers_elsewhere(coach));
+        assert!(states_a_requirement(coach));
+        assert!(!states_a_requirement(
+            "Please see the DDaT framework for the skills of this role."
+        ));
     }
 }

@@ -29,8 +29,8 @@ use super::classify::{
     is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
     refers_elsewhere, sentences, split_cluster, split_lead_in, split_lead_sentence,
-    split_name_description, stated_requirements, strip_priority, strip_qualifier, tidy_group,
-    without_joint_or_mark, without_stray_quote, words, Section,
+    split_name_description, stated_requirements, states_a_requirement, strip_priority,
+    strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -1328,12 +1328,19 @@ impl Extractor<'_> {
                     self.indicator(cur.index, text);
                     return;
                 }
-                if refers_elsewhere(text) || !links.is_empty() {
+                // "…experience in creating and implementing an agile culture utilizing agile
+                // methodologies and frameworks…": a stated minimum qualification names its
+                // field, and points to no framework elsewhere.
+                if (refers_elsewhere(text) && !states_a_requirement(text)) || !links.is_empty() {
                     self.section.refers.push(text.to_owned());
                     self.section.links.extend(links.iter().cloned());
                     return;
                 }
-                if is_intro(text) {
+                // "…a minimum of three (5) years of relevant experience in one or more of the
+                // following areas: business process modelling/mapping, …": a stated minimum
+                // that names its areas after its colon introduces no list.
+                let stated = states_a_requirement(text) && !text.trim_end().ends_with(':');
+                if is_intro(text) && !stated {
                     return;
                 }
                 if matches!(kind, CriterionKind::Behaviour | CriterionKind::Strength) {
@@ -2495,5 +2502,26 @@ Compensation: Up to $125,000 (depending on experience) + Full benefits\n";
             ],
             "{x:#?}"
         );
+    }
+
+    #[test]
+    fn a_stated_minimum_is_one_whatever_fields_or_areas_it_names() {
+        // The State of California's agile coach and customer experience architect: a
+        // minimum naming "frameworks" as its field, and one naming its areas after a colon.
+        let src = "# Agile Coach\n\n## Experience\nThis classification must have a minimum of six (6) years of experience in creating and implementing an agile culture utilizing agile methodologies and frameworks in complex teams and organizations.\n\n## Experience of the architect\nThis Classification must have a minimum of three (5) years of relevant experience in one or more of the following areas: business process modelling/mapping, authoring service design, developing customer experience programs.\n";
+        let x = run(src);
+        assert_eq!(x.criteria.len(), 2, "{x:#?}");
+        assert!(x.criteria[0]
+            .name
+            .ends_with("complex teams and organizations."));
+        assert!(x.criteria[1]
+            .name
+            .ends_with("developing customer experience programs."));
+        // A pointer elsewhere, or an introduction ending in its colon, is still one.
+        let pointer = run("## Experience\nPlease see the DDaT framework for this role's skills.\n");
+        assert!(pointer.criteria.is_empty(), "{pointer:#?}");
+        let intro =
+            run("## Requirements\nCandidates must have a minimum of one of the following:\n");
+        assert!(intro.criteria.is_empty(), "{intro:#?}");
     }
 }
