@@ -206,7 +206,7 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         || names_skills_by_priority(&t)
     {
         Some(Section::Criteria(CriterionKind::Technical))
-    } else if has(EXPERIENCE) {
+    } else if has(EXPERIENCE) || names_education(&t) {
         Some(Section::Criteria(CriterionKind::Experience))
     } else if has(DETAILS) {
         Some(Section::Details)
@@ -249,19 +249,41 @@ pub(crate) fn names_behaviours_and_experience(text: &str) -> bool {
 /// only of these words names specialist knowledge and skills, where "Experience" beside it
 /// names experience. "Skills" alone stays a generic requirements heading.
 fn names_knowledge_or_abilities(folded: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "knowledge",
-        "skills",
-        "skill",
-        "abilities",
-        "ability",
-        "and",
-    ];
+    made_only_of(
+        folded,
+        &[
+            "knowledge",
+            "skills",
+            "skill",
+            "abilities",
+            "ability",
+            "and",
+        ],
+        &["knowledge", "abilities", "ability"],
+    )
+}
+
+/// Whether folded text is made only of `allowed` words, one of them a `key`.
+fn made_only_of(folded: &str, allowed: &[&str], keys: &[&str]) -> bool {
     let w = words(folded);
-    !w.is_empty()
-        && w.iter().all(|w| WORDS.contains(&w.as_str()))
-        && w.iter()
-            .any(|w| matches!(w.as_str(), "knowledge" | "abilities" | "ability"))
+    w.iter().any(|w| keys.contains(&w.as_str())) && w.iter().all(|w| allowed.contains(&w.as_str()))
+}
+
+/// "Education", "And Education" (after "Experience"), "Education and training": a heading
+/// made only of these words names the education required, a qualification, as "Qualifications"
+/// does; "Department for Education" or a post ("Senior Education Data Analyst") does not.
+fn names_education(folded: &str) -> bool {
+    made_only_of(
+        folded,
+        &[
+            "and",
+            "education",
+            "training",
+            "qualifications",
+            "qualification",
+        ],
+        &["education"],
+    )
 }
 
 /// "PREFERRED SKILLS" beside "REQUIREMENTS": the skills preferred name the skills of the
@@ -770,6 +792,16 @@ pub(crate) fn ends_in_a_post_noun(text: &str) -> bool {
     words.len() >= 2 && words.last().is_some_and(|w| POST_NOUNS.contains(w))
 }
 
+/// "Security Engineer", "Salary Administrator": a topic word that would make a heading
+/// narrative ("Security", "Salary"), then the noun of a post. As a document's first heading it
+/// is the post's title; "About the Lead" or "Duties of the Manager" is still narrative.
+pub(crate) fn post_after_a_topic(text: &str) -> bool {
+    let t = fold(text);
+    ends_in_a_post_noun(text)
+        && !NARRATIVE_FIRST.iter().any(|w| t.contains(w))
+        && !about_something_else(&t)
+}
+
 /// Removes a priority written into a criterion ("X (desirable)", "X – Essential",
 /// "Desirable: X") and returns it. A criterion of one sentence that says it "would be highly
 /// beneficial" or "an advantage" is desirable, its name kept whole.
@@ -1059,6 +1091,146 @@ pub(crate) fn tidy_group(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The sentences of a paragraph: it breaks after a full stop followed by a space and a capital
+/// letter (or an opening bracket or quote before one).
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        let next = text[i + 2..].trim_start_matches(['(', '"', '\u{201C}', '\'']);
+        if next.chars().next().is_some_and(char::is_uppercase) {
+            out.push(text[start..=i].trim());
+            start = i + 2;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+/// Whether a sentence states a minimum qualification the post requires ("This Classification
+/// must have a minimum of five (5) years of experience…", "This classification requires the
+/// possession of a bachelor's degree."): a verb of requiring and what is counted or held (a
+/// minimum, years, a degree, possession). "The role requires an equal balance of technical
+/// expertise…" explains the role and states none.
+pub(crate) fn states_a_requirement(sentence: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "must have",
+        "must possess",
+        "requires ",
+        "is required",
+        "are required",
+    ];
+    const HELD: &[&str] = &["minimum", "years", "degree", "possession of"];
+    let t = fold(sentence);
+    VERBS.iter().any(|c| t.contains(c)) && HELD.iter().any(|c| t.contains(c))
+}
+
+/// Whether a sentence after a stated requirement names a requirement of its own
+/// ("Experience presenting to clients or other decision makers…"): it opens with what is
+/// required, not a sentence about it ("Experience can include…", "At least three (3) years of
+/// that experience…", "Additional qualifying experience may be substituted…").
+fn opens_a_requirement(sentence: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "experience",
+        "knowledge",
+        "ability",
+        "proficiency",
+        "familiarity",
+        "expertise",
+        "understanding",
+    ];
+    const VERBS: &[&str] = &[
+        "can", "could", "may", "might", "must", "should", "will", "would", "is", "are", "was",
+        "includes", "include", "means",
+    ];
+    let w = words(&fold(sentence));
+    matches!(&w[..], [first, second, ..]
+        if NOUNS.contains(&first.as_str()) && !VERBS.contains(&second.as_str()))
+}
+
+/// A paragraph of several sentences that states the post's requirements, as classifications
+/// written for contracting do under "Experience" or "Education": "This Classification must
+/// have a minimum of five (5) years of experience applying analytical processes on IT
+/// projects. At least three (3) years of that experience must have been in systems analysis
+/// and design." Its first sentence states a requirement and each later sentence either
+/// qualifies the one before (a part of it, a substitution) and belongs to its name, or names
+/// a requirement of its own ("Experience presenting to clients…") and is one. Returns the
+/// requirements, each named by its sentences as written, or `None` where the paragraph is not
+/// of that shape (explanation, one sentence) or its first sentence runs past sixty words.
+pub(crate) fn stated_requirements(text: &str) -> Option<Vec<String>> {
+    let all = sentences(text);
+    let (first, rest) = all.split_first()?;
+    if rest.is_empty() || !states_a_requirement(first) || first.split_whitespace().count() > 60 {
+        return None;
+    }
+    let mut out = vec![(*first).to_owned()];
+    for s in rest {
+        match out.last_mut() {
+            Some(last) if !opens_a_requirement(s) => {
+                last.push(' ');
+                last.push_str(s);
+            }
+            _ => out.push((*s).to_owned()),
+        }
+    }
+    Some(out)
+}
+
+/// "Experience with conflict resolution techniques, knowledge of diverse research practices
+/// and low-code platform programming skills are also preferred.", "Knowledge in behavioral
+/// data analysis preferred.": a sentence of prose that names what is preferred of the
+/// applicant, each a desirable criterion. Returns the names (the list before "preferred",
+/// split at its commas and its last "and"), or `None` where the sentence does not end so or
+/// what it names reads as no requirement.
+pub(crate) fn preferences(sentence: &str) -> Option<Vec<String>> {
+    let t = sentence.trim().trim_end_matches('.');
+    let subject = t.strip_suffix(" preferred")?;
+    let subject = [
+        " are also strongly",
+        " is also strongly",
+        " are also highly",
+        " is also highly",
+        " are strongly",
+        " is strongly",
+        " are highly",
+        " is highly",
+        " are also",
+        " is also",
+        " are",
+        " is",
+    ]
+    .iter()
+    .find_map(|v| subject.strip_suffix(v))
+    .unwrap_or(subject);
+    let required = looks_like_requirement(subject) || opens_a_requirement(subject);
+    if !required || subject.contains([';', ':']) {
+        return None;
+    }
+    let mut parts: Vec<&str> = subject.split(", ").map(str::trim).collect();
+    if parts.len() > 1 {
+        if let Some(last) = parts.pop() {
+            let last = last.strip_prefix("and ").unwrap_or(last);
+            match last.rsplit_once(" and ") {
+                Some((a, b)) => parts.extend([a, b]),
+                None => parts.push(last),
+            }
+        }
+    }
+    let names: Vec<String> = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut cs = p.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    (!names.is_empty()).then_some(names)
 }
 
 #[cfg(test)]
@@ -1739,5 +1911,106 @@ mod tests {
             "Excellent organizational skills: regularly managing multiple research projects"
         )
         .is_some());
+    }
+
+    #[test]
+    fn education_headings_name_qualifications() {
+        // The State of California's classifications: "## Experience", then "## And Education"
+        // (one "### And Education", a level down).
+        for h in ["And Education", "Education", "Education and training"] {
+            assert_eq!(section(h), Some(Section::Criteria(Experience)), "{h}");
+        }
+        assert_eq!(section("Department for Education"), None);
+        assert!(section("Senior Education Data Analyst").is_none());
+    }
+
+    #[test]
+    fn a_stated_requirement_keeps_the_sentences_that_qualify_it() {
+        // ca-analyst.md: a minimum, then a part of it.
+        let analyst = "This Classification must have a minimum of five (5) years of experience applying analytical processes on IT projects. At least three (3) years of that experience must have been in systems analysis and design.";
+        assert_eq!(stated_requirements(analyst), Some(vec![analyst.to_owned()]));
+        // ca-data-analyst.md: the degree, then what may stand in for it.
+        let education = "This classification requires the possession of a bachelor’s degree, preferably in a field using quantitative methods such as economics. Additional qualifying experience may be substituted for the required education on a year-for-year basis.";
+        assert_eq!(
+            stated_requirements(education),
+            Some(vec![education.to_owned()])
+        );
+        // ca-customer-experience-analyst.md: a second requirement of its own.
+        let cx = "This Classification must have a minimum of two (2) years in a technical or functional consulting or research role or other relevant industry experience. Experience presenting to clients or other decision makers to lay out and advance ideas to various audiences (technical and non-technical).";
+        assert_eq!(
+            stated_requirements(cx),
+            Some(vec![
+                "This Classification must have a minimum of two (2) years in a technical or functional consulting or research role or other relevant industry experience.".to_owned(),
+                "Experience presenting to clients or other decision makers to lay out and advance ideas to various audiences (technical and non-technical).".to_owned(),
+            ])
+        );
+        // A sentence about experience, not one: it qualifies.
+        let writer = "This Classification must have a minimum of two (2) years of experience performing IT technical writing. Experience can include being in a position as a specialist or research assistant in a technical field.";
+        assert_eq!(stated_requirements(writer), Some(vec![writer.to_owned()]));
+        // ca-senior-project-manager.md's second paragraph states no requirement first; one
+        // sentence, or explanation, is not of this shape.
+        assert_eq!(stated_requirements("Additional qualifying experience may be substituted for the required education on a year-for-year basis. The PMP certification is required and may not be substituted with additional experience."), None);
+        assert_eq!(
+            stated_requirements("This classification requires a degree."),
+            None
+        );
+        assert_eq!(
+            stated_requirements("We work in the open. You will join a team."),
+            None
+        );
+        // gds-technical-architect.docx: the role explained, no minimum stated.
+        assert_eq!(stated_requirements("The role requires an equal balance of technical expertise, gained through current, hands-on involvement in developing real-world systems. Candidates should ideally have experience in development of transformational digital services."), None);
+    }
+
+    #[test]
+    fn sentences_break_at_a_full_stop_before_a_capital() {
+        assert_eq!(
+            sentences("One (e.g. this) thing. Two things. and three"),
+            vec!["One (e.g. this) thing.", "Two things. and three"]
+        );
+    }
+
+    #[test]
+    fn what_prose_says_is_preferred() {
+        // ca-customer-experience-analyst.md, in the description's prose.
+        assert_eq!(
+            preferences("Experience with conflict resolution techniques, knowledge of diverse research practices and low-code platform programming skills are also preferred."),
+            Some(vec![
+                "Experience with conflict resolution techniques".to_owned(),
+                "Knowledge of diverse research practices".to_owned(),
+                "Low-code platform programming skills".to_owned(),
+            ])
+        );
+        assert_eq!(
+            preferences("Knowledge in behavioral data analysis preferred."),
+            Some(vec!["Knowledge in behavioral data analysis".to_owned()])
+        );
+        // Not a requirement, or not the sentence's end.
+        assert_eq!(preferences("Remote work is preferred."), None);
+        assert_eq!(
+            preferences("Expertise in ETL/ELT is strongly preferred to design the experience."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_post_named_after_a_topic_word() {
+        // The State of California's "# Security Engineer" (security-engineer.md).
+        assert!(post_after_a_topic("Security Engineer"));
+        assert!(post_after_a_topic("Salary Administrator"));
+        assert!(!post_after_a_topic("About the Lead"));
+        assert!(!post_after_a_topic("Duties of the Manager"));
+        assert!(!post_after_a_topic("Security"));
+    }
+
+    #[test]
+    fn a_stated_minimum_naming_frameworks_points_nowhere_else() {
+        // The State of California's agile coach: "frameworks" is the field of experience.
+        let coach = "This classification must have a minimum of six (6) years of experience in creating and implementing an agile culture utilizing agile methodologies and frameworks in complex teams and organizations.";
+        assert!(refers_elsewhere(coach));
+        assert!(states_a_requirement(coach));
+        assert!(!states_a_requirement(
+            "Please see the DDaT framework for the skills of this role."
+        ));
     }
 }

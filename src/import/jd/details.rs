@@ -8,7 +8,8 @@
 
 use super::classify::Section;
 use super::classify::{
-    classify_title, ends_in_a_post_noun, fold, is_placeholder, names_a_post, priority_marker,
+    classify_title, ends_in_a_post_noun, fold, is_placeholder, names_a_post, post_after_a_topic,
+    priority_marker,
 };
 use super::outline::{collapse, Block, BlockKind, PSEUDO_LEVEL};
 
@@ -748,7 +749,7 @@ fn title_from_headings(blocks: &[Block]) -> Option<String> {
         );
         if n == 0
             && (level == 1 || (level == top && level < PSEUDO_LEVEL))
-            && !narrative
+            && (!narrative || post_after_a_topic(&title))
             && (names_a_post(&title) || ends_in_a_post_noun(&title))
             && priority_marker(&title).is_none()
         {
@@ -1096,5 +1097,13 @@ mod tests {
             grade_in_title("Strategist GS-15"),
             Some(("Strategist".to_owned(), "GS-15".to_owned()))
         );
+    }
+
+    #[test]
+    fn a_post_named_after_a_topic_word_is_the_title() {
+        // The State of California's security-engineer.md: "Security" would make the heading
+        // a narrative one.
+        let d = details("\n\n# Security Engineer    \nA Security Engineer serves as the security engineer of complex technology implementations.\n\n## Experience\nThis classification must have a minimum of ten (10) years of experience.\n");
+        assert_eq!(d.title.as_deref(), Some("Security Engineer"));
     }
 }

@@ -25,11 +25,12 @@
 
 use super::classify::{
     about_the_application, announces_behaviours, behaviour_name, classify_title, competency_kind,
-    fold, introduces_competencies, is_competency_cluster, is_intro, is_marker_title,
-    is_placeholder, looks_like_requirement, names_a_post, names_behaviours_and_experience,
-    names_pay, priority_marker, prose_priority, refers_elsewhere, split_cluster, split_lead_in,
-    split_lead_sentence, split_name_description, strip_priority, strip_qualifier, tidy_group,
-    without_joint_or_mark, without_stray_quote, words, Section,
+    ends_in_a_post_noun, fold, introduces_competencies, is_competency_cluster, is_intro,
+    is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
+    names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
+    refers_elsewhere, sentences, split_cluster, split_lead_in, split_lead_sentence,
+    split_name_description, stated_requirements, states_a_requirement, strip_priority,
+    strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -191,9 +192,11 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
                 if *level < PSEUDO_LEVEL {
                     x.last_heading = Some((text.clone(), *level));
                 }
-                if first && *level == 1 && names_a_post(text) {
+                if first && *level == 1 && (names_a_post(text) || ends_in_a_post_noun(text)) {
                     // The document's title ("Senior accessibility specialist") is not a
-                    // section, even when a word in it ("specialist") names one.
+                    // section, even when a word in it ("specialist") names one, nor when it
+                    // is the noun of a post after words that would ("Customer Experience
+                    // Analyst").
                     x.open_section(text, 1, block.line, Mode::Unknown, Priority::Essential);
                     x.doc_title = Some(fold(text).split_whitespace().collect());
                 } else {
@@ -1278,6 +1281,9 @@ impl Extractor<'_> {
         match self.section.mode {
             Mode::Narrative | Mode::Details => {}
             Mode::Unknown => {
+                if self.preferences_in_prose(text, line) {
+                    return;
+                }
                 if looks_like_requirement(text) && !is_intro(text) {
                     let where_ = self.section_name();
                     self.warn(format!(
@@ -1322,12 +1328,19 @@ impl Extractor<'_> {
                     self.indicator(cur.index, text);
                     return;
                 }
-                if refers_elsewhere(text) || !links.is_empty() {
+                // "…experience in creating and implementing an agile culture utilizing agile
+                // methodologies and frameworks…": a stated minimum qualification names its
+                // field, and points to no framework elsewhere.
+                if (refers_elsewhere(text) && !states_a_requirement(text)) || !links.is_empty() {
                     self.section.refers.push(text.to_owned());
                     self.section.links.extend(links.iter().cloned());
                     return;
                 }
-                if is_intro(text) {
+                // "…a minimum of three (5) years of relevant experience in one or more of the
+                // following areas: business process modelling/mapping, …": a stated minimum
+                // that names its areas after its colon introduces no list.
+                let stated = states_a_requirement(text) && !text.trim_end().ends_with(':');
+                if is_intro(text) && !stated {
                     return;
                 }
                 if matches!(kind, CriterionKind::Behaviour | CriterionKind::Strength) {
@@ -1355,6 +1368,18 @@ impl Extractor<'_> {
                     let t = text.to_lowercase();
                     t.contains("criteria") || t.contains("criterion")
                 };
+                // "This Classification must have a minimum of five (5) years of experience…. At
+                // least three (3) years of that experience must have been…": a requirement
+                // stated in sentences, those that qualify it kept in its name.
+                if let Some(requirements) = stated_requirements(text).filter(|_| !about_criteria) {
+                    let kind = self.sub_kind.unwrap_or(kind);
+                    let priority = self.section.priority;
+                    self.section.content += 1;
+                    for r in requirements {
+                        self.add(kind, &r, priority, Vec::new(), line);
+                    }
+                    return;
+                }
                 if let Some((name, description)) = split_lead_in(text).filter(|_| !about_criteria) {
                     let kind = self.sub_kind.unwrap_or(kind);
                     let priority = self.section.priority;
@@ -1385,6 +1410,38 @@ impl Extractor<'_> {
                 }
             }
         }
+    }
+
+    /// "Experience with conflict resolution techniques, knowledge of diverse research
+    /// practices and low-code platform programming skills are also preferred.": a sentence of
+    /// prose outside any criteria heading (a classification's description) that names what is
+    /// preferred of the applicant gives desirable criteria, of experience (no heading says
+    /// they are skills or behaviours) and under no group (no heading names them). The rest of
+    /// the paragraph is description. Returns whether any was taken.
+    fn preferences_in_prose(&mut self, text: &str, line: usize) -> bool {
+        let mut taken = false;
+        for sentence in sentences(text) {
+            for name in preferences(sentence).unwrap_or_default() {
+                let before = self.out.criteria.len();
+                let index = self.add(
+                    CriterionKind::Experience,
+                    &name,
+                    Priority::Desirable,
+                    Vec::new(),
+                    line,
+                );
+                if let Some(c) = index.filter(|i| *i >= before) {
+                    if let Some(c) = self.out.criteria.get_mut(c) {
+                        c.group = None;
+                    }
+                }
+                taken = true;
+            }
+        }
+        if taken {
+            self.current = None;
+        }
+        taken
     }
 
     /// A paragraph of several lines in a criteria section, as text pasted from a PDF gives
@@ -2418,5 +2475,53 @@ Compensation: Up to $125,000 (depending on experience) + Full benefits\n";
             vec!["Python".to_owned()],
             "{x:#?}"
         );
+    }
+
+    #[test]
+    fn a_classification_states_its_minimum_qualifications_in_paragraphs() {
+        // The State of California's classifications (ca-customer-experience-analyst.md and
+        // ca-senior-project-manager.md, shortened): the post in a first heading whose words
+        // would name a section ("Experience"), a description with preferences in its prose,
+        // then "## Experience" and "## And Education" (or "### And Education", a level down),
+        // each a paragraph of sentences.
+        let src = "\n# Customer Experience Analyst    \nA Customer Experience Analyst gathers and interprets data on customer needs.\n\nA Customer Experience Analyst may also be involved in the identification of datasets. Experience with conflict resolution techniques, knowledge of diverse research practices and low-code platform programming skills are also preferred.\n\nA Customer Experience Analyst should be fluent in statistical methods. Knowledge in behavioral data analysis preferred.\n\n## Experience\nThis Classification must have a minimum of two (2) years in a consulting or research role. Experience presenting to clients or other decision makers.\n\n### And Education\nThis classification requires the possession of a bachelor’s degree. Additional qualifying experience may be substituted for the required education on a year-for-year basis.\n\nAdditional qualifying experience may be substituted for the required education on a year-for-year basis. The PMP certification is required and may not be substituted with additional experience.\n";
+        let x = run(src);
+        let want = |name: &str, group: Option<&str>, p: Priority| {
+            (Experience, name.to_owned(), group.map(str::to_owned), p)
+        };
+        assert_eq!(
+            full(&x),
+            vec![
+                want("Experience with conflict resolution techniques", None, Desirable),
+                want("Knowledge of diverse research practices", None, Desirable),
+                want("Low-code platform programming skills", None, Desirable),
+                want("Knowledge in behavioral data analysis", None, Desirable),
+                want("This Classification must have a minimum of two (2) years in a consulting or research role.", Some("Experience"), Essential),
+                want("Experience presenting to clients or other decision makers.", Some("Experience"), Essential),
+                want("This classification requires the possession of a bachelor’s degree. Additional qualifying experience may be substituted for the required education on a year-for-year basis.", Some("And Education"), Essential),
+            ],
+            "{x:#?}"
+        );
+    }
+
+    #[test]
+    fn a_stated_minimum_is_one_whatever_fields_or_areas_it_names() {
+        // The State of California's agile coach and customer experience architect: a
+        // minimum naming "frameworks" as its field, and one naming its areas after a colon.
+        let src = "# Agile Coach\n\n## Experience\nThis classification must have a minimum of six (6) years of experience in creating and implementing an agile culture utilizing agile methodologies and frameworks in complex teams and organizations.\n\n## Experience of the architect\nThis Classification must have a minimum of three (5) years of relevant experience in one or more of the following areas: business process modelling/mapping, authoring service design, developing customer experience programs.\n";
+        let x = run(src);
+        assert_eq!(x.criteria.len(), 2, "{x:#?}");
+        assert!(x.criteria[0]
+            .name
+            .ends_with("complex teams and organizations."));
+        assert!(x.criteria[1]
+            .name
+            .ends_with("developing customer experience programs."));
+        // A pointer elsewhere, or an introduction ending in its colon, is still one.
+        let pointer = run("## Experience\nPlease see the DDaT framework for this role's skills.\n");
+        assert!(pointer.criteria.is_empty(), "{pointer:#?}");
+        let intro =
+            run("## Requirements\nCandidates must have a minimum of one of the following:\n");
+        assert!(intro.criteria.is_empty(), "{intro:#?}");
     }
 }
