@@ -81,7 +81,8 @@ pub struct SharedBenchOptions {
     /// Timed saves of each concurrent writer (100), as fast as they go and again at a
     /// person's pace.
     pub saves_each: usize,
-    /// The pace of the paced run: [`PERSON_PACE`] unless a test wants it shorter.
+    /// The least gap between one paced writer's saves (400 ms, the app's autosave debounce;
+    /// up to half as much again at random); a test makes it shorter.
     pub pace_min_gap_ms: u64,
 }
 
