@@ -72,6 +72,10 @@ const NARRATIVE_FIRST: &[&str] = &[
     // "Objective #3: Model the behaviors we want to see partners adopt": what the post
     // holder will achieve, however it names behaviours.
     "objective",
+    // "We’re looking for someone who will:" over "Make sure our documentation…", "Develop
+    // content plans…": what the person sought will do, the duties, however it says
+    // "looking for".
+    "someone who will",
 ];
 
 /// Words for narrative headings, checked after the criteria keywords.
@@ -152,6 +156,12 @@ const EXPERIENCE: &[&str] = &[
     "right candidate",
     "should possess",
     "must possess",
+    // "You’ll fit right in if:": the person who fits, what they bring.
+    "fit right in",
+    // "You will be able to:" (after "What we’re looking for"): what the applicant can do, as
+    // "An excellent candidate will be able to:" says.
+    "you will be able to",
+    "you'll be able to",
 ];
 
 /// What a heading's text says about the section it opens, and any priority it names.
@@ -204,6 +214,7 @@ pub(crate) fn classify_title(text: &str) -> TitleClass {
         "role-specific",
     ]) || names_knowledge_or_abilities(&t)
         || names_skills_by_priority(&t)
+        || names_skills_and_stack(&t)
     {
         Some(Section::Criteria(CriterionKind::Technical))
     } else if has(EXPERIENCE) || names_education(&t) {
@@ -297,6 +308,14 @@ fn names_skills_by_priority(folded: &str) -> bool {
     )
 }
 
+/// "Skills Required / Tech Stack": skills named beside the technologies the team uses are
+/// the post's technical skills. "TECH STACK" alone says what the team uses, no requirement,
+/// and "Skills" alone stays a generic requirements heading.
+fn names_skills_and_stack(folded: &str) -> bool {
+    let w = words(folded);
+    w.iter().any(|w| w == "skills" || w == "skill") && folded.contains("tech stack")
+}
+
 /// The words of folded text: runs of letters and digits.
 pub(crate) fn words(folded: &str) -> Vec<String> {
     folded
@@ -376,13 +395,29 @@ const MARKER_FILLER: &[&str] = &[
     "d",
 ];
 
+/// "Must Haves" over what is required, "Able to Learn" (or "Nice to have") over what the
+/// post holder may learn or is welcome to bring: a priority said without "essential" or
+/// "desirable", the whole of a heading or line.
+fn priority_phrase(words: &[String]) -> Option<Priority> {
+    match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["must", "have" | "haves"] => Some(Priority::Essential),
+        ["nice", "to", "have" | "haves"] | ["able" | "willing", "to", "learn"] => {
+            Some(Priority::Desirable)
+        }
+        _ => None,
+    }
+}
+
 /// Whether the whole text is a priority marker ("Essential", "Desirable criteria:",
-/// "Other desirable skills"), and which.
+/// "Other desirable skills", "Must Haves"), and which.
 pub(crate) fn priority_marker(text: &str) -> Option<Priority> {
     let t = fold(text);
     let w = words(&t);
     if w.is_empty() || w.len() > 6 {
         return None;
+    }
+    if let Some(p) = priority_phrase(&w) {
+        return Some(p);
     }
     let p = priority_in(&t)?;
     w.iter()
@@ -695,13 +730,24 @@ fn short_enumeration(text: &str) -> bool {
 /// semicolon) of up to twenty words, followed by a second "You" sentence of a few words.
 pub(crate) fn split_lead_sentence(text: &str) -> Option<(String, String)> {
     let (first, rest) = text.trim().split_once(". ")?;
+    // "Your default mode is open collaboration. You listen…" is addressed as "You …" is.
     let addressed = |s: &str| {
         let f = fold(s);
-        f.starts_with("you ") || f.starts_with("you're ") || f.starts_with("you've ")
+        ["you ", "you're ", "you've ", "your "]
+            .iter()
+            .any(|y| f.starts_with(y))
+    };
+    // "Use open-source data analysis software. Examples include: R or Python with Pandas.":
+    // a sentence of examples after the requirement describes it, whoever it is addressed to.
+    let examples = {
+        let f = fold(rest);
+        ["examples include", "for example", "for instance", "e.g."]
+            .iter()
+            .any(|e| f.starts_with(e))
     };
     let words = first.split_whitespace().count();
     let plain = !first.contains([':', ';']);
-    (addressed(first) && addressed(rest) && (3..=20).contains(&words) && plain)
+    ((examples || (addressed(first) && addressed(rest))) && (3..=20).contains(&words) && plain)
         .then(|| (first.trim().to_owned(), rest.trim().to_owned()))
         .filter(|(_, r)| r.split_whitespace().count() >= 4)
 }
@@ -735,6 +781,47 @@ fn says_it_would_help(text: &str) -> bool {
     let t = t.trim_end_matches(['.', ';', ',', ' ']);
     let one_sentence = !t.contains(". ");
     one_sentence && ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// "*A pool of qualified persons resulting from this process MAY be created…": a paragraph
+/// opened by a footnote's mark, never closed as emphasis, is a note under the posting, no
+/// requirement, whatever it says of profiles or qualifications.
+pub(crate) fn is_footnote(text: &str) -> bool {
+    let t = text.trim();
+    t.strip_prefix('*')
+        .is_some_and(|rest| rest.starts_with(char::is_alphabetic) && !rest.contains('*'))
+}
+
+/// "You’re (ideally) fluent in both official languages": a bracketed "ideally" or
+/// "preferably" qualifies the whole requirement, which is then welcome, not required; where
+/// it qualifies a detail ("scripting, ideally with Ruby…") the requirement stays essential.
+fn wished_for(text: &str) -> bool {
+    let t = fold(text);
+    t.contains("(ideally)") || t.contains("(preferably)")
+}
+
+/// "This role differs from data scientist roles. It's focused on…": an item that speaks of
+/// the role rather than of the person sought, and asks nothing of them in its first
+/// sentence, is a note on the role among the criteria, no criterion.
+pub(crate) fn describes_the_role(text: &str) -> bool {
+    let t = fold(text);
+    let first = t.split(". ").next().unwrap_or("");
+    let about_the_role = ["this role ", "the role ", "this position ", "the position "]
+        .iter()
+        .any(|r| first.starts_with(r));
+    let asks = [
+        "require",
+        "must",
+        "need",
+        "should",
+        "expect",
+        "essential",
+        "candidate",
+        "applicant",
+    ]
+    .iter()
+    .any(|a| first.contains(a));
+    about_the_role && !asks
 }
 
 /// Whether a heading names something other than a section of criteria (the post, "Technical:"
@@ -807,7 +894,7 @@ pub(crate) fn post_after_a_topic(text: &str) -> bool {
 /// beneficial" or "an advantage" is desirable, its name kept whole.
 pub(crate) fn strip_priority(text: &str) -> (String, Option<Priority>) {
     let trimmed = text.trim();
-    if says_it_would_help(trimmed) {
+    if says_it_would_help(trimmed) || wished_for(trimmed) {
         return (tidy_name(trimmed), Some(Priority::Desirable));
     }
     // ASCII lowercasing keeps byte offsets, so positions found in `lower` slice `trimmed`.
@@ -895,7 +982,8 @@ pub(crate) fn without_joint_or_mark(name: &str) -> String {
         .iter()
         .find(|j| lower.ends_with(*j))
         .map_or(t, |j| t[..t.len() - j.len()].trim_end());
-    match t.strip_suffix('*') {
+    // "…Bilingual Imperative BBB/BBB)*.": the mark may come before the sentence's full stop.
+    match t.strip_suffix("*.").or_else(|| t.strip_suffix('*')) {
         Some(rest) if !rest.contains('*') && !rest.ends_with(char::is_whitespace) => {
             rest.to_owned()
         }
@@ -2012,5 +2100,134 @@ mod tests {
         assert!(!states_a_requirement(
             "Please see the DDaT framework for the skills of this role."
         ));
+    }
+
+    #[test]
+    fn fitting_right_in_and_being_able_name_the_person_where_someone_who_will_names_duties() {
+        // The Canadian Digital Service's technical writer, policy analyst, quantitative design
+        // researcher and internal communications advisor.
+        for t in [
+            "You’ll fit right in if:",
+            "You will be able to:",
+            "You'll be able to",
+        ] {
+            assert_eq!(
+                classify_title(t).section,
+                Some(Section::Criteria(Experience)),
+                "{t}"
+            );
+        }
+        for t in [
+            "We’re looking for someone who will:",
+            "We are looking for someone who will:",
+        ] {
+            assert_eq!(classify_title(t).section, Some(Section::Narrative), "{t}");
+        }
+        // What the employer looks for, and qualities, are as before.
+        assert_eq!(
+            classify_title("We’re looking for someone who").section,
+            Some(Section::Criteria(Experience))
+        );
+        assert_eq!(
+            classify_title("You will be someone who").section,
+            Some(Section::Criteria(Behaviour))
+        );
+    }
+
+    #[test]
+    fn skills_beside_the_tech_stack_are_technical_and_must_haves_a_priority() {
+        // cds-temp-software-developer-notify.md: "## Skills Required / Tech Stack" over
+        // "### Must Haves" and "### Able to Learn".
+        assert_eq!(
+            classify_title("Skills Required / Tech Stack").section,
+            Some(Section::Criteria(Technical))
+        );
+        // The stack alone (nyc-full-stack-web-developer.md) and skills alone are not.
+        assert_eq!(classify_title("TECH STACK:").section, None);
+        assert_eq!(classify_title("Skills required").section, None);
+        assert_eq!(priority_marker("Must Haves"), Some(Priority::Essential));
+        assert_eq!(priority_marker("Must have:"), Some(Priority::Essential));
+        assert_eq!(priority_marker("Able to Learn"), Some(Priority::Desirable));
+        assert_eq!(priority_marker("Nice to haves"), Some(Priority::Desirable));
+        assert!(is_marker_title("Must Haves"));
+        // A requirement that says "must have" is no marker.
+        assert_eq!(priority_marker("You must have a driving licence"), None);
+        assert_eq!(priority_marker("Able to learn quickly"), None);
+    }
+
+    #[test]
+    fn a_footnote_mark_before_the_full_stop_is_no_part_of_a_name() {
+        // cds-people-operations-coordinator.md
+        assert_eq!(
+            without_joint_or_mark("Can communicate in both English and French (in government terms this position is Bilingual Imperative BBB/BBB)*."),
+            "Can communicate in both English and French (in government terms this position is Bilingual Imperative BBB/BBB)"
+        );
+        assert_eq!(
+            without_joint_or_mark("Rock *and* roll."),
+            "Rock *and* roll."
+        );
+    }
+
+    #[test]
+    fn a_lead_sentence_addressed_by_your_or_followed_by_examples_names_the_item() {
+        // cds-technical-writer.md and cds-quantitative-design-researcher.md
+        assert_eq!(
+            split_lead_sentence("Your default mode is open collaboration. You listen and make space for new ideas. Your secret power is making other people’s ideas better."),
+            Some((
+                "Your default mode is open collaboration".into(),
+                "You listen and make space for new ideas. Your secret power is making other people’s ideas better.".into()
+            ))
+        );
+        assert_eq!(
+            split_lead_sentence("Select, design, conduct and present quantitative user experience research methods. Examples include: multivariate testing, benchmarking, large-scale surveys, card sorting, comment clustering."),
+            Some((
+                "Select, design, conduct and present quantitative user experience research methods".into(),
+                "Examples include: multivariate testing, benchmarking, large-scale surveys, card sorting, comment clustering.".into()
+            ))
+        );
+        // Two sentences that are neither addressed nor examples stay whole.
+        assert_eq!(
+            split_lead_sentence(
+                "Design and validate survey questions. Surveys are run quarterly across teams."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_bracketed_ideally_makes_the_requirement_welcome() {
+        // cds-policy-analyst.md
+        assert_eq!(
+            strip_priority("You’re (ideally) fluent in both official languages"),
+            (
+                "You’re (ideally) fluent in both official languages".into(),
+                Some(Priority::Desirable)
+            )
+        );
+        // "ideally" qualifying a detail leaves the requirement as it is (dfe-site-reliability-engineer.md).
+        assert_eq!(
+            strip_priority("Experience using version control (ideally with Git)").1,
+            None
+        );
+    }
+
+    #[test]
+    fn a_note_on_the_role_and_a_footnote_are_no_requirements() {
+        // cds-quantitative-design-researcher.md and cds-internal-communications-advisor.md
+        assert!(describes_the_role("This role differs from data scientist roles. It's focused on applying data science tools to user experience problems. The best applicant wants to understand people’s needs, not only work with data."));
+        assert!(!describes_the_role(
+            "This role requires a security clearance."
+        ));
+        assert!(!describes_the_role(
+            "This Classification must have a minimum of two (2) years of experience."
+        ));
+        assert!(!describes_the_role(
+            "You help teams measure how well a product solves problems."
+        ));
+        assert!(is_footnote("*A pool of qualified persons resulting from this process MAY be created and MAY be used to fill similar position with linguistic profiles (english essential, bilingual imperative BBB/BBB)."));
+        assert!(!is_footnote(
+            "*NYC Residency is required within 90 days of appointment.*"
+        ));
+        assert!(!is_footnote("* Experience of agile delivery"));
     }
 }

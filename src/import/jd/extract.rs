@@ -25,8 +25,8 @@
 
 use super::classify::{
     about_the_application, announces_behaviours, behaviour_name, classify_title, competency_kind,
-    ends_in_a_post_noun, fold, introduces_competencies, is_competency_cluster, is_intro,
-    is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
+    describes_the_role, ends_in_a_post_noun, fold, introduces_competencies, is_competency_cluster,
+    is_footnote, is_intro, is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
     refers_elsewhere, sentences, split_cluster, split_lead_in, split_lead_sentence,
     split_name_description, stated_requirements, states_a_requirement, strip_priority,
@@ -1312,7 +1312,7 @@ impl Extractor<'_> {
                 }
             }
             Mode::Criteria(kind) => {
-                if self.sfia_line(text, line, false) {
+                if self.sfia_line(text, line, false) || is_footnote(text) {
                     return;
                 }
                 // Behaviours written as paragraphs one after another, each led by its name
@@ -1575,6 +1575,9 @@ impl Extractor<'_> {
                         });
                         return;
                     }
+                }
+                if describes_the_role(text) {
+                    return;
                 }
                 let (text, own) = strip_priority(text);
                 // "Experience of web development using the following stack:" over the stack's
@@ -2523,5 +2526,68 @@ Compensation: Up to $125,000 (depending on experience) + Full benefits\n";
         let intro =
             run("## Requirements\nCandidates must have a minimum of one of the following:\n");
         assert!(intro.criteria.is_empty(), "{intro:#?}");
+    }
+
+    #[test]
+    fn a_canadian_posting_s_fit_list_skills_by_must_haves_and_notes_among_criteria() {
+        // The Canadian Digital Service's technical writer, temporary developer (Notify),
+        // quantitative design researcher and internal communications advisor, shortened.
+        let src = "---\ntitle: Technical Writer\n---\n## We’re looking for someone who will:\n* Make sure our documentation resonates with IT teams.\n* Develop content plans.\n\n## You’ll fit right in if:\n\n* You use metrics and user feedback to define and refine content.\n* You’re (ideally) fluent in both official languages\n\n## Skills Required / Tech Stack\n\n### Must Haves\n\n* Can read JSON and work with APIs\n* Has worked with Amazon Web Services\n  * Especially: CloudWatch, EKS, Alarms, SNS, SES, SQS\n\n### Able to Learn\n\n* Terraform\n\n## What we’re looking for:\n\n* You reflect on your research practice. You think about what could make your research more useful.\n* This role differs from data scientist roles. It's focused on applying data science tools to user experience problems.\n\n## You will be able to:\n\n* Use open-source data analysis software. Examples include: R or Python with Pandas.\n\nYou would join a team that currently includes 13 other members.\n\n*A pool of qualified persons resulting from this process MAY be created (english essential, bilingual imperative BBB/BBB).\n";
+        let x = run(src);
+        let fit = Some("You’ll fit right in if");
+        let stack = Some("Skills Required / Tech Stack");
+        let wlf = Some("What we’re looking for");
+        let able = Some("You will be able to");
+        let want = |kind, name: &str, group: Option<&str>, p: Priority| {
+            (kind, name.to_owned(), group.map(str::to_owned), p)
+        };
+        assert_eq!(
+            full(&x),
+            vec![
+                want(
+                    Experience,
+                    "You use metrics and user feedback to define and refine content.",
+                    fit,
+                    Essential
+                ),
+                want(
+                    Experience,
+                    "You’re (ideally) fluent in both official languages",
+                    fit,
+                    Desirable
+                ),
+                want(
+                    Technical,
+                    "Can read JSON and work with APIs",
+                    stack,
+                    Essential
+                ),
+                want(
+                    Technical,
+                    "Has worked with Amazon Web Services",
+                    stack,
+                    Essential
+                ),
+                want(Technical, "Terraform", stack, Desirable),
+                want(
+                    Experience,
+                    "You reflect on your research practice",
+                    wlf,
+                    Essential
+                ),
+                want(
+                    Experience,
+                    "Use open-source data analysis software",
+                    able,
+                    Essential
+                ),
+            ],
+            "{x:#?}"
+        );
+        // The sub-item is its item's indicator.
+        assert_eq!(
+            x.criteria[3].indicators,
+            vec!["Especially: CloudWatch, EKS, Alarms, SNS, SES, SQS".to_owned()]
+        );
     }
 }
