@@ -588,15 +588,24 @@ impl Walker {
         // "| -   An applied understanding… | E |": a Markdown table cell cannot hold a list,
         // so a bullet typed into one is only the author's list marker.
         if cell.items.is_empty() {
-            if let Some(rest) = ["- ", "* ", "+ ", "• "]
-                .iter()
-                .find_map(|m| cell.text.strip_prefix(m))
-            {
-                cell.text = rest.trim_start().to_owned();
+            if let Some(rest) = strip_cell_bullet(&cell.text) {
+                cell.text = rest.to_owned();
             }
         }
         cell
     }
+}
+
+/// The text of a table cell after the bullet typed at its start: one marker ("- ", "* ",
+/// "+ ", "• "), or the same marker doubled by a slip of the keyboard ("--   A knowledge of…",
+/// rbg-data-scientist.md), followed by a space; `None` when the cell has none.
+fn strip_cell_bullet(text: &str) -> Option<&str> {
+    ['-', '*', '+', '•'].iter().find_map(|&m| {
+        let rest = text.strip_prefix(m)?;
+        let rest = rest.strip_prefix(m).unwrap_or(rest);
+        rest.starts_with(char::is_whitespace)
+            .then(|| rest.trim_start())
+    })
 }
 
 #[cfg(test)]
@@ -719,6 +728,33 @@ mod tests {
             }
             other => panic!("expected a row, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_bullet_typed_into_a_table_cell_is_only_a_marker_even_doubled() {
+        // rbg-data-scientist.md: "| --   A knowledge of the evolution… | D |" among "| - …" rows.
+        let got = blocks("| Criteria | E/D |\n| --- | --- |\n| -   Keeps up with the industry | E |\n| --   A knowledge of the evolution of data practices | D |\n| - - not a doubled bullet | D |\n| -- | E |\n");
+        let first_cells: Vec<String> = got
+            .iter()
+            .filter_map(|(_, k)| match k {
+                BlockKind::Row {
+                    cells,
+                    header: false,
+                } => Some(cells[0].text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            first_cells,
+            vec![
+                "Keeps up with the industry",
+                "A knowledge of the evolution of data practices",
+                "- not a doubled bullet",
+                "--",
+            ]
+        );
+        assert_eq!(strip_cell_bullet("—- dash"), None);
+        assert_eq!(strip_cell_bullet("-x"), None);
     }
 
     #[test]
