@@ -1,48 +1,59 @@
-// Walking a windowed table by keyboard (`RowsInView`'s keyboard: one row in the Tab order, the
-// arrows, Page Up/Down, Home and End through every row): where the keyboard is, and waiting
-// for it to reach a row. Used by the story's Audit and Moderation chapters.
+// Walking a windowed table or list by keyboard (`RowsInView`'s keyboard, or a list's own: one
+// row in the Tab order, the arrows, Page Up/Down, Home and End through every row): where the
+// keyboard is, and waiting for it to reach a row. Used by the story's Audit, Moderation and
+// Scoring keyboard chapters.
 
-/** In the page: where the keyboard is in the table `table` (a selector). The focused row's place
- * in the table (`aria-rowindex`; the header is row 1), whether its data is drawn (a cell reads
- * the row's `data-<key>`: its seq, its reference), whether it is in view (below the held header,
- * above the box's bottom edge, inside the window), and the first and last rows drawn. */
-function tableFocus(selector, key) {
-  const table = document.querySelector(selector);
-  const box = table.parentElement.getBoundingClientRect();
-  const head = table.tHead.getBoundingClientRect();
+/** In the page: where the keyboard is in the table or list `selector`. A table (`<table>`,
+ * scrolled by its parent, under a held header) numbers its rows with `aria-rowindex` (the
+ * header is row 1) and counts them with its `aria-rowcount`; a list (any other element, the
+ * scroll box itself) numbers its items with `aria-posinset` from 1 and counts them with their
+ * `aria-setsize`. Returns the focused row's place, whether its data is drawn (an element in it
+ * reads the row's `data-<key>`: its seq, its reference), whether it is in view (below the held
+ * header or the box's top, above the box's bottom edge, inside the window), and the first and
+ * last rows drawn. */
+function rowsFocus(selector, key) {
+  const el = document.querySelector(selector);
+  const table = el.tagName === 'TABLE';
+  const scroller = table ? el.parentElement : el;
+  const box = scroller.getBoundingClientRect();
+  const top = table ? el.tHead.getBoundingClientRect().bottom : box.top + scroller.clientTop;
+  const place = table ? 'aria-rowindex' : 'aria-posinset';
+  const rows = table ? 'tbody tr[aria-rowindex]' : '[aria-posinset]';
   const active = document.activeElement;
-  const row = table.contains(active) ? active.closest('tr[data-row]') : null;
+  const row = el.contains(active) ? active.closest(rows) : null;
   const at = row?.getBoundingClientRect();
-  const drawn = [...table.querySelectorAll('tbody tr[aria-rowindex]')].map((r) => Number(r.getAttribute('aria-rowindex')));
+  const drawn = [...el.querySelectorAll(rows)].map((r) => Number(r.getAttribute(place)));
+  const id = row?.dataset[key] ?? null;
   return {
-    row: row ? Number(row.getAttribute('aria-rowindex')) : null,
+    row: row ? Number(row.getAttribute(place)) : null,
     tag: active?.tagName ?? null,
-    id: row?.dataset[key] ?? null,
-    shown: row ? [...row.querySelectorAll('td')].some((td) => td.textContent.trim() === row.dataset[key]) : false,
+    id,
+    // Drawn: an element of the row (a cell, a span) reads its id, not a placeholder.
+    shown: row ? [...row.querySelectorAll('*')].some((e) => e.textContent.trim() === id) : false,
     // Within a pixel: a row scrolled to the window's edge can sit a fraction past it.
     inView:
       Boolean(at) &&
-      at.top >= head.bottom - 1 &&
-      at.bottom <= box.top + table.parentElement.clientHeight + 1 &&
+      at.top >= top - 1 &&
+      at.bottom <= box.top + scroller.clientTop + scroller.clientHeight + 1 &&
       at.top >= -1 &&
       at.bottom <= window.innerHeight + 1,
     // Where it is, for a failure's message.
-    box: at ? [at.top, at.bottom, head.bottom, box.top + table.parentElement.clientHeight, window.innerHeight].map(Math.round) : null,
-    rowcount: Number(table.getAttribute('aria-rowcount')),
+    box: at ? [at.top, at.bottom, top, box.top + scroller.clientTop + scroller.clientHeight, window.innerHeight].map(Math.round) : null,
+    rowcount: Number(table ? el.getAttribute('aria-rowcount') : (el.querySelector('[aria-setsize]')?.getAttribute('aria-setsize') ?? 0)),
     first: Math.min(...drawn),
     last: Math.max(...drawn),
   };
 }
 
 /**
- * The keyboard in the table `table` (a selector) whose rows name themselves by `data-<key>`:
- * `where()` (see `tableFocus`), `press(key, times)`, `expectAt(row, what)`, which waits for
- * row `row` (its `aria-rowindex`) to have the focus, its data drawn and in view, and
- * `upFromTheEnd(rowcount)`.
+ * The keyboard in the table or list `selector` whose rows name themselves by `data-<key>`:
+ * `where()` (see `rowsFocus`), `press(key, times)`, `expectAt(row, what)`, which waits for
+ * row `row` (its `aria-rowindex`, or a list item's `aria-posinset`) to have the focus, its data
+ * drawn and in view, and `upFromTheEnd(last)`.
  * @param {WebdriverIO.Browser} browser
  */
-export function tableKeyboard(browser, table, key) {
-  const where = () => browser.execute(tableFocus, table, key);
+export function rowsKeyboard(browser, selector, key) {
+  const where = () => browser.execute(rowsFocus, selector, key);
   const press = async (keys, times = 1) => {
     for (let i = 0; i < times; i++) await browser.keys(keys);
   };
@@ -59,10 +70,11 @@ export function tableKeyboard(browser, table, key) {
         throw new Error(`${what}: expected row ${row} focused and in view, got ${JSON.stringify(await where())}`);
       });
   };
-  /** End (the last row, `rowcount`), then ↑ up past the first row drawn at that end. */
-  const upFromTheEnd = async (rowcount) => {
+  /** End (the last row, `last`: a table's `aria-rowcount`, a list's `aria-setsize`), then ↑ up
+   * past the first row drawn at that end. */
+  const upFromTheEnd = async (last) => {
     await press('End');
-    await expectAt(rowcount, 'End');
+    await expectAt(last, 'End');
     const bottom = await where();
     await press('ArrowUp', bottom.row - bottom.first + 1);
     await expectAt(bottom.first - 1, `ArrowUp past the first drawn row (${bottom.first})`);

@@ -1,7 +1,7 @@
 // Audit log: HR (who reads the whole log) signs back in; the story's events are listed under
 // each person's login, filters narrow them, the chain verifies.
 import { chooseOption } from './40-campaign.mjs';
-import { tableKeyboard } from '../rows.mjs';
+import { rowsKeyboard } from '../rows.mjs';
 
 /** @param {import('../harness.mjs').Story} t */
 export default async function (t) {
@@ -74,7 +74,7 @@ export default async function (t) {
 export async function keyboardThroughTheLog(t) {
   const { browser, step, shot } = t;
   await step('the keyboard reaches every event of the audit log, past the rows drawn, down and up', async () => {
-    const { where, press, expectAt, upFromTheEnd } = tableKeyboard(browser, '[data-testid="audit-table"]', 'seq');
+    const { where, press, expectAt, upFromTheEnd } = rowsKeyboard(browser, '[data-testid="audit-table"]', 'seq');
     // From the filters' Apply button, Tab enters the table at its one stop: the newest event.
     await browser.execute(() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Apply').focus());
     await press('Tab');

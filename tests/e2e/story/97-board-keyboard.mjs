@@ -4,7 +4,7 @@
 // reach every candidate, past the rows drawn, down and up; the focused row stays drawn when
 // the board is scrolled away; Enter opens the candidate's evidence.
 import { axeViolations } from '../harness.mjs';
-import { tableKeyboard } from '../rows.mjs';
+import { rowsKeyboard } from '../rows.mjs';
 import { chooseOption } from './40-campaign.mjs';
 
 const CANDIDATES = 80;
@@ -63,7 +63,7 @@ export default async function (t) {
   });
 
   await step('the keyboard reaches every candidate on the board, past the rows drawn, down and up', async () => {
-    const { where, press, expectAt, upFromTheEnd } = tableKeyboard(browser, `${grid} table`, 'reference');
+    const { where, press, expectAt, upFromTheEnd } = rowsKeyboard(browser, `${grid} table`, 'reference');
     // From the last control above the board, Tab enters it at its one stop: the first candidate.
     const before = await browser.execute((sel) => {
       const board = document.querySelector(sel);
@@ -128,7 +128,7 @@ export default async function (t) {
   });
 
   await step('a new filter starts the board’s Tab stop again at its first candidate', async () => {
-    const { press, expectAt } = tableKeyboard(browser, `${grid} table`, 'reference');
+    const { press, expectAt } = rowsKeyboard(browser, `${grid} table`, 'reference');
     await press('End');
     await expectAt(CANDIDATES + 1, 'End');
     await chooseOption(browser, '#filter-flag', 'Any flag');

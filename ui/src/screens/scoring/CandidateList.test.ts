@@ -34,6 +34,8 @@ describe('CandidateList', () => {
     const first = screen.getByTestId('candidate-C-0001');
     expect(first.closest('li')?.getAttribute('aria-setsize')).toBe('500');
     expect(first.closest('li')?.getAttribute('aria-posinset')).toBe('1');
+    // The row names its candidate, as the board's and Results' rows do (the e2e story finds it).
+    expect(first.closest('li')?.dataset.reference).toBe('C-0001');
     expect(first.getAttribute('aria-current')).toBe('true');
     expect(first.textContent).toContain('Submitted');
   });
