@@ -5134,6 +5134,25 @@ fn twentieth_batch_values() {
 // (work authorisation, as New Jersey's "Eligibility" was read). The duties, the overview and
 // the salary are no criteria. The title is the post the first heading names, as written
 // ("Mid-level to Senior" part of it, as "Senior" was); no grade is stated.
+//
+// First run (before the rules below), per document, checks right (a criterion the reader would
+// not give counts as a failed check, so the counts are larger than now):
+//   austin-ui-designer.md                      34/34  100%
+//   austin-copywriter.md                       38/39  97.4%
+//   austin-front-end-developer.md              34/34  100%
+//   austin-human-resources-coordinator.md      33/39  84.6%
+//   austin-interaction-designer.md             38/39  97.4%
+//   austin-operations-manager.md               30/31  96.8%
+//   batch                                     207/216 95.8%
+// Every title, grade (none), name, group and kind right. The misses: "Level of seniority will
+// be based on…" given as a criterion (two postings); "Must be eligible to work in the United
+// States…" given as one (two); "… a plus" essential; the coordinator's item repeated under
+// "Minimum qualifications" merged into its first (the second missed). Four general rules
+// (classify, extract): an item that says how the post's level will be set is a note on the
+// role; a work-authorisation condition among the qualifications is none; "a plus" at an item's
+// end makes it desirable; and a bare item listed again under another heading of criteria is a
+// criterion of that group too, where a criterion named twice with its description is still
+// merged. After them: 100% (212 of 212), every other document's score unchanged.
 
 fn austin_ui_designer() -> Doc {
     let w = AUS_WLF;

@@ -776,6 +776,9 @@ fn says_it_would_help(text: &str) -> bool {
         "preferred",
         "is preferable",
         "an asset",
+        // "Prior knowledge of city practice, policy and procedures a plus" (with or without
+        // "is": "Knowledge of front-end development is a plus").
+        "a plus",
     ];
     let t = fold(text);
     let t = t.trim_end_matches(['.', ';', ',', ' ']);
@@ -802,13 +805,20 @@ fn wished_for(text: &str) -> bool {
 
 /// "This role differs from data scientist roles. It's focused on…": an item that speaks of
 /// the role rather than of the person sought, and asks nothing of them in its first
-/// sentence, is a note on the role among the criteria, no criterion.
+/// sentence, is a note on the role among the criteria, no criterion. So is one that says how
+/// the post's level will be set ("Level of seniority will be based on range of work…").
 pub(crate) fn describes_the_role(text: &str) -> bool {
     let t = fold(text);
     let first = t.split(". ").next().unwrap_or("");
-    let about_the_role = ["this role ", "the role ", "this position ", "the position "]
-        .iter()
-        .any(|r| first.starts_with(r));
+    let about_the_role = [
+        "this role ",
+        "the role ",
+        "this position ",
+        "the position ",
+        "level of seniority ",
+    ]
+    .iter()
+    .any(|r| first.starts_with(r));
     let asks = [
         "require",
         "must",
@@ -822,6 +832,21 @@ pub(crate) fn describes_the_role(text: &str) -> bool {
     .iter()
     .any(|a| first.contains(a));
     about_the_role && !asks
+}
+
+/// "Must be eligible to work in the United States and be able to provide a social security
+/// card…": a condition of being employed at all (work authorisation), listed among the
+/// qualifications, is checked by the employer, not assessed at interview; no criterion.
+pub(crate) fn is_work_authorisation(text: &str) -> bool {
+    let t = fold(text);
+    [
+        "eligible to work in ",
+        "authorized to work in ",
+        "authorised to work in ",
+        "right to work in ",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// Whether a heading names something other than a section of criteria (the post, "Technical:"
@@ -2229,5 +2254,40 @@ mod tests {
             "*NYC Residency is required within 90 days of appointment.*"
         ));
         assert!(!is_footnote("* Experience of agile delivery"));
+        // austin-copywriter.md, austin-interaction-designer.md
+        assert!(describes_the_role(
+            "Level of seniority will be based on range of work and level of responsibility in experience"
+        ));
+        assert!(!describes_the_role("Seniority in a design team"));
+    }
+
+    #[test]
+    fn work_authorisation_is_no_requirement() {
+        // austin-operations-manager.md, austin-human-resources-coordinator.md
+        assert!(is_work_authorisation("Must be eligible to work in the United States and be able to provide a social security card for city onboarding"));
+        assert!(is_work_authorisation(
+            "You must have the right to work in the UK"
+        ));
+        assert!(!is_work_authorisation(
+            "Two years of relevant work experience with operations, office or project management"
+        ));
+        assert!(!is_work_authorisation("NYC residency"));
+    }
+
+    #[test]
+    fn a_plus_is_desirable() {
+        // austin-human-resources-coordinator.md
+        assert_eq!(
+            strip_priority("Prior knowledge of city practice, policy and procedures a plus"),
+            (
+                "Prior knowledge of city practice, policy and procedures a plus".to_owned(),
+                Some(Priority::Desirable)
+            )
+        );
+        assert_eq!(
+            strip_priority("Knowledge of front-end development is a plus;").1,
+            Some(Priority::Desirable)
+        );
+        assert_eq!(strip_priority("Experience as a plus-one").1, None);
     }
 }
