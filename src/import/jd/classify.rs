@@ -861,6 +861,9 @@ pub(crate) fn names_a_post(text: &str) -> bool {
         "competences",
         "experience",
         "requirements",
+        // "### Minimum Qualifications:" under "## Minimum Qualifications, Substitutions,
+        // Conditions of Employment & Appeal Rights": the qualifications required.
+        "qualifications",
         "specification",
         "essential",
         "desirable",
@@ -1031,13 +1034,16 @@ pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
             return (rest, Some(inner.to_owned()));
         }
     }
-    if !trimmed.ends_with(')') {
+    // "… data sources (for engineering candidates).": the item's full stop after the bracket
+    // still leaves the condition last.
+    let body = trimmed.strip_suffix('.').unwrap_or(trimmed).trim_end();
+    if !body.ends_with(')') {
         return (trimmed.to_owned(), None);
     }
-    let Some(open) = trimmed.rfind('(') else {
+    let Some(open) = body.rfind('(') else {
         return (trimmed.to_owned(), None);
     };
-    let Some(inner) = trimmed.get(open + 1..trimmed.len() - 1).map(str::trim) else {
+    let Some(inner) = body.get(open + 1..body.len() - 1).map(str::trim) else {
         return (trimmed.to_owned(), None);
     };
     let lower = fold(inner);
@@ -1059,7 +1065,7 @@ pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
         .iter()
         .any(|e| lower.starts_with(e));
     if !examples && STARTS.iter().any(|s| lower.starts_with(s)) {
-        let name = tidy_name(trimmed.get(..open).unwrap_or_default());
+        let name = tidy_name(body.get(..open).unwrap_or_default());
         if !name.is_empty() {
             return (name, Some(inner.to_owned()));
         }
@@ -1495,27 +1501,27 @@ mod tests {
 
     #[test]
     fn qualifiers_are_split_off() {
-        assert_eq!(
-            strip_qualifier("Performance Management (if managing others)"),
-            (
-                "Performance Management".into(),
-                Some("if managing others".into())
-            )
-        );
-        assert_eq!(
-            strip_qualifier("Network protocols (TCP/IP)"),
-            ("Network protocols (TCP/IP)".into(), None)
-        );
+        for (item, name, condition) in [
+            ("Performance Management (if managing others)", "Performance Management", "if managing others"),
+            ("Line management (for those managing staff)", "Line management", "for those managing staff"),
+            // co-technical-lead.md: the item's full stop after the condition.
+            ("Familiarity with using Application Programming Interfaces to integrate systems or data sources (for engineering candidates).", "Familiarity with using Application Programming Interfaces to integrate systems or data sources", "for engineering candidates"),
+        ] {
+            assert_eq!(
+                strip_qualifier(item),
+                (name.to_owned(), Some(condition.to_owned())),
+                "{item}"
+            );
+        }
         // Royal Borough of Greenwich, Junior Developer: examples are part of the requirement.
         let examples = "Awareness of the HTTP protocol and at least one web development framework (for example Spring, Django, Rails, Laravel, Razor, Classic ASP)";
-        assert_eq!(strip_qualifier(examples), (examples.into(), None));
-        assert_eq!(
-            strip_qualifier("Line management (for those managing staff)"),
-            (
-                "Line management".into(),
-                Some("for those managing staff".into())
-            )
-        );
+        for item in [
+            "Network protocols (TCP/IP)",
+            "Network protocols (TCP/IP).",
+            examples,
+        ] {
+            assert_eq!(strip_qualifier(item), (item.to_owned(), None), "{item}");
+        }
     }
 
     #[test]
@@ -1765,6 +1771,10 @@ mod tests {
         assert!(!is_marker_title("Specialist skills and expertise"));
         assert!(names_a_post("Senior accessibility specialist"));
         assert!(!names_a_post("Technical skills"));
+        // co-product-manager.md, under "## Minimum Qualifications, Substitutions, Conditions
+        // of Employment & Appeal Rights".
+        assert!(!names_a_post("Minimum Qualifications:"));
+        assert!(!names_a_post("Preferred Qualifications:"));
     }
 
     // The Canadian Digital Service's postings (cds-*.md, thirteenth held-out batch).
