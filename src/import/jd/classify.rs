@@ -776,6 +776,9 @@ fn says_it_would_help(text: &str) -> bool {
         "preferred",
         "is preferable",
         "an asset",
+        // "Prior knowledge of city practice, policy and procedures a plus" (with or without
+        // "is": "Knowledge of front-end development is a plus").
+        "a plus",
     ];
     let t = fold(text);
     let t = t.trim_end_matches(['.', ';', ',', ' ']);
@@ -802,13 +805,20 @@ fn wished_for(text: &str) -> bool {
 
 /// "This role differs from data scientist roles. It's focused on…": an item that speaks of
 /// the role rather than of the person sought, and asks nothing of them in its first
-/// sentence, is a note on the role among the criteria, no criterion.
+/// sentence, is a note on the role among the criteria, no criterion. So is one that says how
+/// the post's level will be set ("Level of seniority will be based on range of work…").
 pub(crate) fn describes_the_role(text: &str) -> bool {
     let t = fold(text);
     let first = t.split(". ").next().unwrap_or("");
-    let about_the_role = ["this role ", "the role ", "this position ", "the position "]
-        .iter()
-        .any(|r| first.starts_with(r));
+    let about_the_role = [
+        "this role ",
+        "the role ",
+        "this position ",
+        "the position ",
+        "level of seniority ",
+    ]
+    .iter()
+    .any(|r| first.starts_with(r));
     let asks = [
         "require",
         "must",
@@ -824,6 +834,21 @@ pub(crate) fn describes_the_role(text: &str) -> bool {
     about_the_role && !asks
 }
 
+/// "Must be eligible to work in the United States and be able to provide a social security
+/// card…": a condition of being employed at all (work authorisation), listed among the
+/// qualifications, is checked by the employer, not assessed at interview; no criterion.
+pub(crate) fn is_work_authorisation(text: &str) -> bool {
+    let t = fold(text);
+    [
+        "eligible to work in ",
+        "authorized to work in ",
+        "authorised to work in ",
+        "right to work in ",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
 /// Whether a heading names something other than a section of criteria (the post, "Technical:"
 /// over a list of duties): it has none of the words a criteria heading is made of.
 pub(crate) fn names_a_post(text: &str) -> bool {
@@ -836,6 +861,9 @@ pub(crate) fn names_a_post(text: &str) -> bool {
         "competences",
         "experience",
         "requirements",
+        // "### Minimum Qualifications:" under "## Minimum Qualifications, Substitutions,
+        // Conditions of Employment & Appeal Rights": the qualifications required.
+        "qualifications",
         "specification",
         "essential",
         "desirable",
@@ -1006,13 +1034,16 @@ pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
             return (rest, Some(inner.to_owned()));
         }
     }
-    if !trimmed.ends_with(')') {
+    // "… data sources (for engineering candidates).": the item's full stop after the bracket
+    // still leaves the condition last.
+    let body = trimmed.strip_suffix('.').unwrap_or(trimmed).trim_end();
+    if !body.ends_with(')') {
         return (trimmed.to_owned(), None);
     }
-    let Some(open) = trimmed.rfind('(') else {
+    let Some(open) = body.rfind('(') else {
         return (trimmed.to_owned(), None);
     };
-    let Some(inner) = trimmed.get(open + 1..trimmed.len() - 1).map(str::trim) else {
+    let Some(inner) = body.get(open + 1..body.len() - 1).map(str::trim) else {
         return (trimmed.to_owned(), None);
     };
     let lower = fold(inner);
@@ -1034,7 +1065,7 @@ pub(crate) fn strip_qualifier(text: &str) -> (String, Option<String>) {
         .iter()
         .any(|e| lower.starts_with(e));
     if !examples && STARTS.iter().any(|s| lower.starts_with(s)) {
-        let name = tidy_name(trimmed.get(..open).unwrap_or_default());
+        let name = tidy_name(body.get(..open).unwrap_or_default());
         if !name.is_empty() {
             return (name, Some(inner.to_owned()));
         }
@@ -1470,27 +1501,27 @@ mod tests {
 
     #[test]
     fn qualifiers_are_split_off() {
-        assert_eq!(
-            strip_qualifier("Performance Management (if managing others)"),
-            (
-                "Performance Management".into(),
-                Some("if managing others".into())
-            )
-        );
-        assert_eq!(
-            strip_qualifier("Network protocols (TCP/IP)"),
-            ("Network protocols (TCP/IP)".into(), None)
-        );
+        for (item, name, condition) in [
+            ("Performance Management (if managing others)", "Performance Management", "if managing others"),
+            ("Line management (for those managing staff)", "Line management", "for those managing staff"),
+            // co-technical-lead.md: the item's full stop after the condition.
+            ("Familiarity with using Application Programming Interfaces to integrate systems or data sources (for engineering candidates).", "Familiarity with using Application Programming Interfaces to integrate systems or data sources", "for engineering candidates"),
+        ] {
+            assert_eq!(
+                strip_qualifier(item),
+                (name.to_owned(), Some(condition.to_owned())),
+                "{item}"
+            );
+        }
         // Royal Borough of Greenwich, Junior Developer: examples are part of the requirement.
         let examples = "Awareness of the HTTP protocol and at least one web development framework (for example Spring, Django, Rails, Laravel, Razor, Classic ASP)";
-        assert_eq!(strip_qualifier(examples), (examples.into(), None));
-        assert_eq!(
-            strip_qualifier("Line management (for those managing staff)"),
-            (
-                "Line management".into(),
-                Some("for those managing staff".into())
-            )
-        );
+        for item in [
+            "Network protocols (TCP/IP)",
+            "Network protocols (TCP/IP).",
+            examples,
+        ] {
+            assert_eq!(strip_qualifier(item), (item.to_owned(), None), "{item}");
+        }
     }
 
     #[test]
@@ -1740,6 +1771,10 @@ mod tests {
         assert!(!is_marker_title("Specialist skills and expertise"));
         assert!(names_a_post("Senior accessibility specialist"));
         assert!(!names_a_post("Technical skills"));
+        // co-product-manager.md, under "## Minimum Qualifications, Substitutions, Conditions
+        // of Employment & Appeal Rights".
+        assert!(!names_a_post("Minimum Qualifications:"));
+        assert!(!names_a_post("Preferred Qualifications:"));
     }
 
     // The Canadian Digital Service's postings (cds-*.md, thirteenth held-out batch).
@@ -2229,5 +2264,40 @@ mod tests {
             "*NYC Residency is required within 90 days of appointment.*"
         ));
         assert!(!is_footnote("* Experience of agile delivery"));
+        // austin-copywriter.md, austin-interaction-designer.md
+        assert!(describes_the_role(
+            "Level of seniority will be based on range of work and level of responsibility in experience"
+        ));
+        assert!(!describes_the_role("Seniority in a design team"));
+    }
+
+    #[test]
+    fn work_authorisation_is_no_requirement() {
+        // austin-operations-manager.md, austin-human-resources-coordinator.md
+        assert!(is_work_authorisation("Must be eligible to work in the United States and be able to provide a social security card for city onboarding"));
+        assert!(is_work_authorisation(
+            "You must have the right to work in the UK"
+        ));
+        assert!(!is_work_authorisation(
+            "Two years of relevant work experience with operations, office or project management"
+        ));
+        assert!(!is_work_authorisation("NYC residency"));
+    }
+
+    #[test]
+    fn a_plus_is_desirable() {
+        // austin-human-resources-coordinator.md
+        assert_eq!(
+            strip_priority("Prior knowledge of city practice, policy and procedures a plus"),
+            (
+                "Prior knowledge of city practice, policy and procedures a plus".to_owned(),
+                Some(Priority::Desirable)
+            )
+        );
+        assert_eq!(
+            strip_priority("Knowledge of front-end development is a plus;").1,
+            Some(Priority::Desirable)
+        );
+        assert_eq!(strip_priority("Experience as a plus-one").1, None);
     }
 }

@@ -26,11 +26,12 @@
 use super::classify::{
     about_the_application, announces_behaviours, behaviour_name, classify_title, competency_kind,
     describes_the_role, ends_in_a_post_noun, fold, introduces_competencies, is_competency_cluster,
-    is_footnote, is_intro, is_marker_title, is_placeholder, looks_like_requirement, names_a_post,
-    names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
-    refers_elsewhere, sentences, split_cluster, split_lead_in, split_lead_sentence,
-    split_name_description, stated_requirements, states_a_requirement, strip_priority,
-    strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words, Section,
+    is_footnote, is_intro, is_marker_title, is_placeholder, is_work_authorisation,
+    looks_like_requirement, names_a_post, names_behaviours_and_experience, names_pay, preferences,
+    priority_marker, prose_priority, refers_elsewhere, sentences, split_cluster, split_lead_in,
+    split_lead_sentence, split_name_description, stated_requirements, states_a_requirement,
+    strip_priority, strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words,
+    Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -977,11 +978,22 @@ impl Extractor<'_> {
                 .then(|| self.section.title.clone())
         });
         self.section.found += 1;
-        if let Some(index) = self
-            .out
-            .criteria
-            .iter()
-            .position(|c| c.kind == kind && c.name.eq_ignore_ascii_case(&name))
+        // The same criterion named twice is merged (a list of behaviours, then each
+        // described), unless it is a bare item listed again under another heading of criteria
+        // ("Two years of professional in basic human resources…" under "What we’re looking
+        // for" and again under "Minimum qualifications"): each list asks it, one criterion of
+        // each group.
+        let listed_again = |c: &Criterion| {
+            indicators.is_empty()
+                && c.indicators.is_empty()
+                && group.is_some()
+                && c.group.is_some()
+                && c.group != group
+        };
+        if let Some(index) =
+            self.out.criteria.iter().position(|c| {
+                c.kind == kind && c.name.eq_ignore_ascii_case(&name) && !listed_again(c)
+            })
         {
             if let Some(existing) = self.out.criteria.get_mut(index) {
                 for ind in indicators {
@@ -1576,7 +1588,7 @@ impl Extractor<'_> {
                         return;
                     }
                 }
-                if describes_the_role(text) {
+                if describes_the_role(text) || is_work_authorisation(text) {
                     return;
                 }
                 let (text, own) = strip_priority(text);
@@ -1831,6 +1843,29 @@ mod tests {
         );
         assert_eq!(x.criteria.len(), 1);
         assert_eq!(x.criteria[0].indicators, vec!["shares knowledge"]);
+    }
+
+    #[test]
+    fn a_bare_item_listed_under_two_headings_is_two_criteria() {
+        // austin-human-resources-coordinator.md
+        let x = run("## What we’re looking for\n-   Two years of professional in basic human resources and/or training principles\n-   Excellent verbal, written, presentation, and interpersonal communications skills\n\n## Minimum qualifications\n-   Two years of professional in basic human resources and/or training principles\n-   Must be eligible to work in the United States and be able to provide a social security for city onboarding\n");
+        let groups: Vec<_> = x
+            .criteria
+            .iter()
+            .map(|c| (c.name.as_str(), c.group.as_deref()))
+            .collect();
+        let name = "Two years of professional in basic human resources and/or training principles";
+        assert_eq!(
+            groups,
+            vec![
+                (name, Some("What we’re looking for")),
+                (
+                    "Excellent verbal, written, presentation, and interpersonal communications skills",
+                    Some("What we’re looking for")
+                ),
+                (name, Some("Minimum qualifications")),
+            ]
+        );
     }
 
     #[test]
