@@ -53,13 +53,9 @@ const SUBMIT_BATCH: usize = 10;
 const AGREE_BATCH: usize = 10;
 /// Runs of the board and of each scan; the median is reported.
 const BOARD_RUNS: usize = 5;
-/// The paced writers: the app sends a criterion's save after 400 ms without a change
-/// (`ui/src/lib/components/scoring/autosave.ts`), so one person's saves are at least that far
-/// apart; up to 200 ms more at random keeps the writers out of step.
-const PERSON_PACE: Pace = Pace {
-    min_gap: Duration::from_millis(400),
-    jitter: Duration::from_millis(200),
-};
+/// The least gap between one person's saves: the app sends a criterion's save after 400 ms
+/// without a change (`ui/src/lib/components/scoring/autosave.ts`).
+const PERSON_MIN_GAP_MS: u64 = 400;
 
 /// Size of the shared benchmark.
 #[derive(Debug, Clone)]
@@ -97,7 +93,7 @@ impl Default for SharedBenchOptions {
             writers: 30,
             single_saves: 1_000,
             saves_each: 100,
-            pace_min_gap_ms: PERSON_PACE.min_gap.as_millis() as u64,
+            pace_min_gap_ms: PERSON_MIN_GAP_MS,
         }
     }
 }
@@ -249,11 +245,11 @@ pub fn run(
     let single_count = writers[0].single.len().saturating_sub(1);
     let each_count = writers[0].concurrent.len().saturating_sub(1);
     scratch.create_floor_table(&writers[..concurrent])?;
+    // Up to half the least gap more at random keeps the writers out of step.
+    let min_gap = Duration::from_millis(options.pace_min_gap_ms);
     let pace = Pace {
-        min_gap: Duration::from_millis(options.pace_min_gap_ms),
-        jitter: PERSON_PACE
-            .jitter
-            .mul_f64(options.pace_min_gap_ms as f64 / PERSON_PACE.min_gap.as_millis() as f64),
+        min_gap,
+        jitter: min_gap / 2,
     };
     let mut saves = Vec::new();
     for (count, per_writer, phase, pace) in [

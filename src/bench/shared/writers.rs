@@ -57,22 +57,22 @@ pub(super) fn timed<S>(
                     start.wait();
                     let mut state = state?;
                     let mut rng = ChaCha8Rng::seed_from_u64(w as u64);
-                    let mut due = Instant::now();
-                    if let Some(pace) = pace {
-                        due += pace.gap(&mut rng).mul_f64(rng.random());
-                    }
+                    // A paced writer starts at a random moment of its first gap.
+                    let mut due = Instant::now()
+                        + pace.map_or(Duration::ZERO, |p| p.gap(&mut rng).mul_f64(rng.random()));
                     let mut samples = Vec::with_capacity(count);
                     for i in 0..count {
-                        match pace {
-                            Some(pace) if i > 0 => due += pace.gap(&mut rng),
-                            Some(_) => {}
-                            None => due = Instant::now(),
+                        if pace.is_none() {
+                            due = Instant::now();
                         }
                         if let Some(wait) = due.checked_duration_since(Instant::now()) {
                             std::thread::sleep(wait);
                         }
                         op(&mut state, w, i)?;
                         samples.push(ms(due.elapsed()));
+                        if let Some(pace) = pace {
+                            due += pace.gap(&mut rng);
+                        }
                     }
                     Ok(samples)
                 })
