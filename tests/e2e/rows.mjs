@@ -17,6 +17,7 @@ function rowsFocus(selector, key) {
   const scroller = table ? el.parentElement : el;
   const box = scroller.getBoundingClientRect();
   const top = table ? el.tHead.getBoundingClientRect().bottom : box.top + scroller.clientTop;
+  const bottom = box.top + scroller.clientTop + scroller.clientHeight;
   const place = table ? 'aria-rowindex' : 'aria-posinset';
   const rows = table ? 'tbody tr[aria-rowindex]' : '[aria-posinset]';
   const active = document.activeElement;
@@ -34,11 +35,11 @@ function rowsFocus(selector, key) {
     inView:
       Boolean(at) &&
       at.top >= top - 1 &&
-      at.bottom <= box.top + scroller.clientTop + scroller.clientHeight + 1 &&
+      at.bottom <= bottom + 1 &&
       at.top >= -1 &&
       at.bottom <= window.innerHeight + 1,
     // Where it is, for a failure's message.
-    box: at ? [at.top, at.bottom, top, box.top + scroller.clientTop + scroller.clientHeight, window.innerHeight].map(Math.round) : null,
+    box: at ? [at.top, at.bottom, top, bottom, window.innerHeight].map(Math.round) : null,
     rowcount: Number(table ? el.getAttribute('aria-rowcount') : (el.querySelector('[aria-setsize]')?.getAttribute('aria-setsize') ?? 0)),
     first: Math.min(...drawn),
     last: Math.max(...drawn),
