@@ -3,22 +3,13 @@
  * root font is 15 px, so 0.8rem is the floor; px and em sizes are held to the same floor
  * (an em size is read as if its parent were the root: the check is static, not a layout).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { src, stylesheets } from './stylesheets';
 
 const ROOT_PX = 15;
 const FLOOR_PX = 12;
-const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'bindings' ? [] : files(full);
-    return /\.(svelte|css)$/.test(name) ? [full] : [];
-  });
-}
 
 /** Every font-size below the floor, as "file: font-size: x". */
 export function smallText(css: string, file = ''): string[] {
@@ -39,7 +30,7 @@ describe('text size', () => {
   });
 
   it('no stylesheet in the app sets text under 12 px', () => {
-    const all = files(src);
+    const all = stylesheets();
     expect(all.length).toBeGreaterThan(20);
     expect(all.flatMap((f) => smallText(readFileSync(f, 'utf8'), path.relative(src, f)))).toEqual([]);
   });
