@@ -148,6 +148,9 @@ const EXPERIENCE: &[&str] = &[
     // "An excellent candidate will be able to:", "The ideal candidate": the person sought.
     "excellent candidate",
     "ideal candidate",
+    // "A great candidate will demonstrate:", "A great candidate will be able to demonstrate
+    // that they can:": the candidate sought, as "excellent candidate" says.
+    "great candidate",
     "candidate will be able to",
     // "We're interested in people who:": the people sought, as "looking for" says.
     "interested in people",
@@ -729,6 +732,28 @@ fn short_enumeration(text: &str) -> bool {
 /// criterion, the rest describes it. Only a first sentence of plain words (no colon or
 /// semicolon) of up to twenty words, followed by a second "You" sentence of a few words.
 pub(crate) fn split_lead_sentence(text: &str) -> Option<(String, String)> {
+    lead_sentence(text, false)
+}
+
+/// As [`split_lead_sentence`], for an item under a lead-in that ends "able to" ("You will be
+/// able to:", "An excellent candidate will be able to:"): the item's first sentence completes
+/// that lead-in, so it is the candidate's whatever its first word ("Always be learning new
+/// ways to be a better researcher. Aware of their own weaknesses…"), and names the
+/// criterion the sentences after it describe.
+pub(crate) fn split_lead_sentence_under(text: &str, lead_in: &str) -> Option<(String, String)> {
+    let completes = fold(lead_in)
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_end()
+        .ends_with("able to");
+    if completes {
+        lead_sentence(text, true)
+    } else {
+        split_lead_sentence(text)
+    }
+}
+
+fn lead_sentence(text: &str, completes_lead_in: bool) -> Option<(String, String)> {
     let (first, rest) = text.trim().split_once(". ")?;
     // "Your default mode is open collaboration. You listen…" is addressed as "You …" is.
     let addressed = |s: &str| {
@@ -747,7 +772,8 @@ pub(crate) fn split_lead_sentence(text: &str) -> Option<(String, String)> {
     };
     let words = first.split_whitespace().count();
     let plain = !first.contains([':', ';']);
-    ((examples || (addressed(first) && addressed(rest))) && (3..=20).contains(&words) && plain)
+    let candidates = completes_lead_in || (addressed(first) && addressed(rest));
+    ((examples || candidates) && (3..=20).contains(&words) && plain)
         .then(|| (first.trim().to_owned(), rest.trim().to_owned()))
         .filter(|(_, r)| r.split_whitespace().count() >= 4)
 }
@@ -803,6 +829,19 @@ fn wished_for(text: &str) -> bool {
     t.contains("(ideally)") || t.contains("(preferably)")
 }
 
+/// "Preference will be given to bilingual (French and English) candidates…": what the
+/// employer will prefer among applicants, welcome but not required.
+fn given_preference(text: &str) -> bool {
+    let t = fold(text);
+    [
+        "preference will be given to",
+        "preference may be given to",
+        "preference is given to",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
 /// "This role differs from data scientist roles. It's focused on…": an item that speaks of
 /// the role rather than of the person sought, and asks nothing of them in its first
 /// sentence, is a note on the role among the criteria, no criterion. So is one that says how
@@ -847,6 +886,20 @@ pub(crate) fn is_work_authorisation(text: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
+}
+
+/// "Bring significant experience in line management…", "Communicate in both English and
+/// French (in government terms this position is Bilingual Imperative CBC/CBC).": an item
+/// among the duties that asks something of the applicant, the experience they must bring or
+/// the language profile the post requires, rather than naming work to be done.
+pub(crate) fn asks_of_the_applicant(text: &str) -> bool {
+    let t = fold(text);
+    let t = t.trim_start();
+    let brings_experience =
+        (t.starts_with("bring ") || t.starts_with("brings ")) && t.contains("experience");
+    let language_profile = t.contains("bilingual imperative")
+        || (t.contains("in government terms") && t.contains("this position is"));
+    brings_experience || language_profile
 }
 
 /// Whether a heading names something other than a section of criteria (the post, "Technical:"
@@ -922,7 +975,7 @@ pub(crate) fn post_after_a_topic(text: &str) -> bool {
 /// beneficial" or "an advantage" is desirable, its name kept whole.
 pub(crate) fn strip_priority(text: &str) -> (String, Option<Priority>) {
     let trimmed = text.trim();
-    if says_it_would_help(trimmed) || wished_for(trimmed) {
+    if says_it_would_help(trimmed) || wished_for(trimmed) || given_preference(trimmed) {
         return (tidy_name(trimmed), Some(Priority::Desirable));
     }
     // ASCII lowercasing keeps byte offsets, so positions found in `lower` slice `trimmed`.
@@ -2167,6 +2220,95 @@ mod tests {
             classify_title("You will be someone who").section,
             Some(Section::Criteria(Behaviour))
         );
+    }
+
+    #[test]
+    fn requirements_listed_among_the_duties_ask_of_the_applicant() {
+        // cds-director-of-digital-practice.md, under "We are looking for someone who will:".
+        for item in [
+            "Bring significant experience in line management and leading teams responsible for software delivery (e.g., software development, design, research, product management, SRE);",
+            "Communicate in both English and French (in government terms this position is Bilingual Imperative CBC/CBC).",
+        ] {
+            assert!(asks_of_the_applicant(item), "{item}");
+        }
+        // The duties beside them, and a bringing that is work, are none.
+        for item in [
+            "Advise and empower leaders throughout these teams;",
+            "Communicate in both English and French with partners and stakeholders",
+            "Bring teams together to deliver shared services",
+            "Work with the CDS Talent team to define roles and consistent, explainable promotion criteria and progression frameworks;",
+        ] {
+            assert!(!asks_of_the_applicant(item), "{item}");
+        }
+    }
+
+    #[test]
+    fn an_item_completing_able_to_is_named_by_its_first_sentence() {
+        // cds-design-researcher.md, under "## You will be able to:".
+        let item = "Always be learning new ways to be a better researcher. Aware of their own weaknesses and seek help from others.";
+        assert_eq!(
+            split_lead_sentence_under(item, "You will be able to"),
+            Some((
+                "Always be learning new ways to be a better researcher".to_owned(),
+                "Aware of their own weaknesses and seek help from others.".to_owned()
+            ))
+        );
+        // Under another lead-in the item stays whole, as before.
+        assert_eq!(
+            split_lead_sentence_under(item, "What we’re looking for"),
+            None
+        );
+        assert_eq!(split_lead_sentence(item), None);
+        // One sentence, or a second too short to describe it, is still the whole item.
+        assert_eq!(
+            split_lead_sentence_under(
+                "Design and validate survey questions using psychometric methods.",
+                "You will be able to"
+            ),
+            None
+        );
+        assert_eq!(
+            split_lead_sentence_under(
+                "Lead teams through research. Always.",
+                "You will be able to"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_preference_among_candidates_is_desirable() {
+        // cds-director-of-platform.md, the last item of what a great candidate can show.
+        let item = "Preference will be given to bilingual (French and English) candidates and to Canadian citizens.";
+        assert_eq!(strip_priority(item).1, Some(Priority::Desirable));
+        assert_eq!(
+            strip_priority(
+                "Manage people, including giving and delivering feedback, even when it’s hard."
+            )
+            .1,
+            None
+        );
+        // A preference stated in the middle of a requirement is left to the other rules.
+        assert_eq!(
+            strip_priority("Experience of hiring, with preference given to the public sector").1,
+            None
+        );
+    }
+
+    #[test]
+    fn a_great_candidate_is_the_person_sought() {
+        // cds-director-of-digital-practice.md, cds-director-of-platform.md: plain lines over
+        // the lists of what the applicant must show.
+        for t in [
+            "A great candidate will demonstrate:",
+            "A great candidate will be able to demonstrate that they can:",
+        ] {
+            assert_eq!(
+                classify_title(t).section,
+                Some(Section::Criteria(Experience)),
+                "{t}"
+            );
+        }
     }
 
     #[test]

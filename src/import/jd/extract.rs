@@ -24,14 +24,14 @@
 //!   yields nothing is reported, saying so when it points to an external framework.
 
 use super::classify::{
-    about_the_application, announces_behaviours, behaviour_name, classify_title, competency_kind,
-    describes_the_role, ends_in_a_post_noun, fold, introduces_competencies, is_competency_cluster,
-    is_footnote, is_intro, is_marker_title, is_placeholder, is_work_authorisation,
-    looks_like_requirement, names_a_post, names_behaviours_and_experience, names_pay, preferences,
-    priority_marker, prose_priority, refers_elsewhere, sentences, split_cluster, split_lead_in,
-    split_lead_sentence, split_name_description, stated_requirements, states_a_requirement,
-    strip_priority, strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words,
-    Section,
+    about_the_application, announces_behaviours, asks_of_the_applicant, behaviour_name,
+    classify_title, competency_kind, describes_the_role, ends_in_a_post_noun, fold,
+    introduces_competencies, is_competency_cluster, is_footnote, is_intro, is_marker_title,
+    is_placeholder, is_work_authorisation, looks_like_requirement, names_a_post,
+    names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
+    refers_elsewhere, sentences, split_cluster, split_lead_in, split_lead_sentence_under,
+    split_name_description, stated_requirements, states_a_requirement, strip_priority,
+    strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -75,6 +75,9 @@ struct SectionState {
     /// is then that heading's list's, not the section's.
     marked: bool,
     found: usize,
+    /// The section was opened by a plain line standing in for a heading ("What we’re looking
+    /// for:"), not by a heading or a bold line.
+    from_label: bool,
     /// Lines seen in the section that were neither introductions nor references.
     content: usize,
     refers: Vec<String>,
@@ -163,6 +166,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
             priority: Priority::Essential,
             marked: false,
             found: 0,
+            from_label: false,
             content: 0,
             refers: Vec::new(),
             links: Vec::new(),
@@ -406,6 +410,7 @@ impl Extractor<'_> {
             priority,
             marked: false,
             found: 0,
+            from_label: false,
             content: 0,
             refers: Vec::new(),
             links: Vec::new(),
@@ -1083,6 +1088,50 @@ impl Extractor<'_> {
                 .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }))
     }
 
+    /// Whether the line at `i` is an introduction that names what the list after it holds
+    /// ("A great candidate will be able to demonstrate that they can:", "We are looking for
+    /// someone who will:"): one line ending in its colon, no sentence before it, whose words
+    /// settle a section (the person sought, or the duties), where generic words ("the
+    /// following skills:") or behaviours promised in a sentence do not.
+    fn introduction_over_list(&self, i: usize, text: &str) -> bool {
+        let t = text.trim();
+        let Some(lead) = t.strip_suffix(':') else {
+            return false;
+        };
+        let short = (1..=15).contains(&lead.split_whitespace().count());
+        let one_sentence = !lead.contains(['.', '?', '!', ';', ':']);
+        let settled = matches!(
+            classify_title(lead).section,
+            Some(Section::Criteria(_) | Section::Narrative)
+        );
+        short
+            && one_sentence
+            && settled
+            && !announces_behaviours(t)
+            && !introduces_competencies(t)
+            && self
+                .blocks
+                .get(i + 1)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }))
+    }
+
+    /// Whether the section is a plain line's ("What we’re looking for:", "We are looking for
+    /// someone who will:") that has had its list (criteria found, or the duties), so that
+    /// another plain line over a list starts a section beside it rather than introducing
+    /// more of the same.
+    fn beside_a_label(&self) -> bool {
+        let listed = match self.section.mode {
+            Mode::Narrative => true,
+            mode => {
+                mode.holds_criteria()
+                    && self.section.found > 0
+                    && self.group.is_none()
+                    && self.sub_kind.is_none()
+            }
+        };
+        self.section.from_label && listed
+    }
+
     fn next_is_intro(&self, i: usize) -> bool {
         self.blocks
             .get(i + 1)
@@ -1100,6 +1149,15 @@ impl Extractor<'_> {
         links: &[String],
         line: usize,
     ) {
+        // "An excellent candidate will be able to:", "We are looking for someone who will:":
+        // a sentence of its own over a list, naming what the list holds, stands in for a
+        // heading as a short label does.
+        if let [only] = lines {
+            let open = self.section.mode == Mode::Unknown || self.beside_a_label();
+            if open && self.introduction_over_list(i, only) && self.label(i, only, line, false) {
+                return;
+            }
+        }
         if let Some(first) = lines.first().filter(|l| is_label_line(l)) {
             let rest = &lines[1..];
             let names_section = classify_title(first.trim_end_matches(':'))
@@ -1204,7 +1262,17 @@ impl Extractor<'_> {
                 if class.section.is_some() && self.section.mode.holds_criteria() =>
             {
                 if self.section.mode == Mode::Criteria(kind) && self.sub_kind.is_none() {
-                    return false;
+                    // "What we’re looking for:", its list, then "An excellent candidate will be
+                    // able to:" and its own: plain lines one after another, each over its list,
+                    // are sections side by side; under a real heading the line is only the
+                    // introduction of its list.
+                    if !self.beside_a_label() {
+                        return false;
+                    }
+                    let priority = class.priority.unwrap_or_default();
+                    self.open_section(name, PSEUDO_LEVEL, line, Mode::Criteria(kind), priority);
+                    self.section.from_label = true;
+                    return true;
                 }
                 // Another kind inside a criteria section: what follows is of that kind, until
                 // the next heading.
@@ -1230,6 +1298,7 @@ impl Extractor<'_> {
                 };
                 let priority = class.priority.unwrap_or_default();
                 self.open_section(name, PSEUDO_LEVEL, line, mode, priority);
+                self.section.from_label = true;
                 true
             }
             None => {
@@ -1529,6 +1598,15 @@ impl Extractor<'_> {
             }
         }
         match self.section.mode {
+            // "We are looking for someone who will:" over the duties and, among them, "Bring
+            // significant experience in line management…": what the applicant must bring is
+            // a criterion of that list, whatever the rest of it is.
+            Mode::Narrative if asks_of_the_applicant(text) => {
+                let (name, own) = strip_priority(text);
+                let priority = own.unwrap_or(Priority::Essential);
+                self.add(CriterionKind::Experience, &name, priority, Vec::new(), line);
+                self.current = None;
+            }
             Mode::Narrative | Mode::Details => {}
             Mode::Unknown => {
                 if looks_like_requirement(text) {
@@ -1600,7 +1678,10 @@ impl Extractor<'_> {
                     CriterionKind::Behaviour | CriterionKind::Strength => {
                         split_name_description(&text).or_else(|| split_lead_in(&text))
                     }
-                    _ => split_lead_in(&text).or_else(|| split_lead_sentence(&text)),
+                    _ => {
+                        let lead_in = self.group.as_ref().map_or(&self.section.title, |(g, _)| g);
+                        split_lead_in(&text).or_else(|| split_lead_sentence_under(&text, lead_in))
+                    }
                 };
                 let (name, indicators) = match named {
                     Some((n, d)) => (n, vec![d]),
@@ -2623,6 +2704,61 @@ Compensation: Up to $125,000 (depending on experience) + Full benefits\n";
         assert_eq!(
             x.criteria[3].indicators,
             vec!["Especially: CloudWatch, EKS, Alarms, SNS, SES, SQS".to_owned()]
+        );
+    }
+
+    #[test]
+    fn introductions_over_lists_stand_for_headings_side_by_side() {
+        // cds-creative-recruiter.md, cds-director-of-platform.md and
+        // cds-director-of-digital-practice.md (shortened): plain lines ending in a colon over
+        // their lists, one after another, the duties' among them.
+        let recruiter = "---\ntitle: Creative Recruiter\n---\nThis role is classified as an AS-05 in the Administrative Services group.\n\nWhat we’re looking for:\n\n* You identify, qualify, and close exceptional candidates\n\nAn excellent candidate will be able to:\n\n* Manage full-cycle recruiting in a high-growth environment\n* Communicate in both French and English (in government terms, this position is CBC).\n";
+        let platform = "---\ntitle: Director of Platform\n---\nWe are looking for someone who will:\n\n* Grow the Platform unit and its capabilities;\n* Set measurable goals for the product portfolio;\n\nA great candidate will be able to demonstrate that they can:\n\n* Lead multiple teams and delivery disciplines concurrently;\n* Preference will be given to bilingual (French and English) candidates and to Canadian citizens.\n";
+        let practice = "---\ntitle: Director of Digital Practice\n---\nWe are looking for someone who will:\n\n* Bring significant experience in line management and leading teams responsible for software delivery (e.g., software development, design, research, product management, SRE);\n* Advise and empower leaders throughout these teams;\n* Communicate in both English and French (in government terms this position is Bilingual Imperative CBC/CBC).\n\nA great candidate will demonstrate:\n\n* Success leading initiatives that impact entire teams or business units;\n";
+        let wlf = "What we’re looking for";
+        let able = "An excellent candidate will be able to";
+        let great = "A great candidate will be able to demonstrate that they can";
+        let will = "We are looking for someone who will";
+        let shows = "A great candidate will demonstrate";
+        let cases = [
+            (
+                recruiter,
+                vec![
+                    ("You identify, qualify, and close exceptional candidates", wlf, Essential),
+                    ("Manage full-cycle recruiting in a high-growth environment", able, Essential),
+                    ("Communicate in both French and English (in government terms, this position is CBC).", able, Essential),
+                ],
+            ),
+            (
+                platform,
+                vec![
+                    ("Lead multiple teams and delivery disciplines concurrently;", great, Essential),
+                    ("Preference will be given to bilingual (French and English) candidates and to Canadian citizens.", great, Desirable),
+                ],
+            ),
+            (
+                practice,
+                vec![
+                    ("Bring significant experience in line management and leading teams responsible for software delivery (e.g., software development, design, research, product management, SRE);", will, Essential),
+                    ("Communicate in both English and French (in government terms this position is Bilingual Imperative CBC/CBC).", will, Essential),
+                    ("Success leading initiatives that impact entire teams or business units;", shows, Essential),
+                ],
+            ),
+        ];
+        for (src, wanted) in cases {
+            let x = run(src);
+            let wanted: Vec<_> = wanted
+                .into_iter()
+                .map(|(n, g, p)| (Experience, n.to_owned(), Some(g.to_owned()), p))
+                .collect();
+            assert_eq!(full(&x), wanted, "{x:#?}");
+        }
+        // Under a real heading a plain line of the same kind is only its list's introduction.
+        let heading = "## What we’re looking for\n\n* You identify, qualify, and close exceptional candidates\n\nAn excellent candidate will be able to:\n\n* Manage full-cycle recruiting in a high-growth environment\n";
+        let x = run(heading);
+        assert!(
+            x.criteria.iter().all(|c| c.group.as_deref() == Some(wlf)),
+            "{x:#?}"
         );
     }
 }
