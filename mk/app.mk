@@ -9,9 +9,10 @@
 #   test-shell   the Tauri shell's Rust unit tests (also regenerates its TypeScript bindings)
 #   test-e2e     build, then drive the app through WebDriver under Xvfb (tests/e2e/run.mjs);
 #                screenshots in test-output/e2e/
-#   app-measure  build, then print start-up time and idle memory as JSON (tests/e2e/measure.mjs)
-#   app-large-screens  build, then screenshot Scoring, the board, Results, Campaigns and Audit at
-#                2,000 candidates, with each screen's open time and elements (tests/e2e/large.mjs)
+#   app-measure  build, then print start-up time, idle memory and the board at 5,000 candidates
+#                (tests/e2e/measure.mjs), then every screen's open time at 2,000 (tests/e2e/large.mjs), as JSON
+#   app-large-screens  build, then screenshot Scoring, the board, Results, Campaigns, Audit and Export
+#                at 2,000 candidates, with every screen's open time and elements (tests/e2e/large.mjs)
 #   app-shared-e2e  build, then three apps at once on a throwaway PostgreSQL cluster: two panel
 #                members and a moderator, independence and live updates (tests/e2e/shared.mjs);
 #                screenshots in test-output/e2e-shared/ (release CLI for the server's set-up)
@@ -75,7 +76,8 @@ test-e2e: app-build $(APP_TAURI_DRIVER)
 	cd $(APP_ROOT) && $(APP_XVFB) node tests/e2e/run.mjs
 
 app-measure: app-build
-	cd $(APP_ROOT) && $(APP_XVFB) node tests/e2e/measure.mjs
+	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/measure.mjs
+	cd $(APP_ROOT) && $(APP_XVFB) node tests/e2e/large.mjs
 
 # Screenshots of Scoring (500 candidates on the panel), the board, Results, Campaigns and Audit on a 2,000-candidate
 # demo, into test-output/e2e-large/ (tests/e2e/large.mjs).
