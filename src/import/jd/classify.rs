@@ -167,6 +167,17 @@ const EXPERIENCE: &[&str] = &[
     "you'll be able to",
 ];
 
+/// "We’ll evaluate you based on:", "All candidates will be evaluated on:": a heading that says
+/// what the applicant is evaluated on. Over prose ("We will be looking at your experience,
+/// career history…") it says how the selection is run, narrative (see [`NARRATIVE_FIRST`]);
+/// over a list the list is what they are evaluated on, the criteria (the extractor decides).
+pub(crate) fn says_what_applicants_are_evaluated_on(text: &str) -> bool {
+    let t = fold(text);
+    ["evaluate you", "evaluated on", "evaluated based on"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
 /// What a heading's text says about the section it opens, and any priority it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TitleClass {
@@ -764,11 +775,21 @@ fn lead_sentence(text: &str, completes_lead_in: bool) -> Option<(String, String)
     };
     // "Use open-source data analysis software. Examples include: R or Python with Pandas.":
     // a sentence of examples after the requirement describes it, whoever it is addressed to.
+    // So does a sentence whose one noun "include(s)" a list ("Nice-to-haves include Docker,
+    // Terraform, AWS." after "Creating and delivering software using … React, Typescript,
+    // PHP, Wordpress, CSS."): what the requirement covers, or welcomes beside it. "should
+    // include:" ("Methodologies should include: Agile, …") asks for them, part of the
+    // requirement, and stays in its name.
     let examples = {
         let f = fold(rest);
-        ["examples include", "for example", "for instance", "e.g."]
-            .iter()
-            .any(|e| f.starts_with(e))
+        let lists = f
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| matches!(w.trim_end_matches(':'), "include" | "includes"));
+        lists
+            || ["for example", "for instance", "e.g."]
+                .iter()
+                .any(|e| f.starts_with(e))
     };
     let words = first.split_whitespace().count();
     let plain = !first.contains([':', ';']);
@@ -1864,6 +1885,25 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_on_what_applicants_are_evaluated_on_is_known_as_such() {
+        // cds-full-stack-developer-partnerships.md, cds-full-stack-software-developer-mvp.md
+        // and cds-senior-application-security-developer.md: narrative as a heading, which the
+        // extractor turns to criteria over a list.
+        assert!(says_what_applicants_are_evaluated_on(
+            "We’ll evaluate you based on:"
+        ));
+        assert!(says_what_applicants_are_evaluated_on(
+            "All candidates will be evaluated on:"
+        ));
+        assert!(!says_what_applicants_are_evaluated_on(
+            "You’ll need to accomplish the following things:"
+        ));
+        assert!(!says_what_applicants_are_evaluated_on(
+            "General process information"
+        ));
+    }
+
+    #[test]
     fn the_people_or_candidate_sought_is_the_person_specification() {
         // cds-head-of-design.md, cds-senior-application-security-developer.md,
         // cds-team-lead-gc-notify.md
@@ -2361,6 +2401,20 @@ mod tests {
                 "Select, design, conduct and present quantitative user experience research methods".into(),
                 "Examples include: multivariate testing, benchmarking, large-scale surveys, card sorting, comment clustering.".into()
             ))
+        );
+        // cds-full-stack-software-developer-mvp.md: a sentence of what a noun "include(s)".
+        assert_eq!(
+            split_lead_sentence("Creating and delivering software using modern web technologies and platforms such as React, Typescript, PHP, Wordpress, CSS. Nice-to-haves include Docker, Terraform, AWS. "),
+            Some((
+                "Creating and delivering software using modern web technologies and platforms such as React, Typescript, PHP, Wordpress, CSS".into(),
+                "Nice-to-haves include Docker, Terraform, AWS.".into()
+            ))
+        );
+        // sg-user-experience-lead.md: what "should include:" asks for is part of the
+        // requirement; the item stays whole.
+        assert_eq!(
+            split_lead_sentence("Good knowledge of current Software Development Methodologies and ability to apply them to specific projects. Methodologies should include: Agile, Waterfall and Lean."),
+            None
         );
         // Two sentences that are neither addressed nor examples stay whole.
         assert_eq!(

@@ -243,15 +243,15 @@ fn grade_as_classified(text: &str) -> Option<String> {
         .find("](")
         .into_iter()
         .chain(
-            [" in ", ",", ".", "(", ";", "*"]
+            [" in ", ".", "(", ";", "*"]
                 .iter()
                 .filter_map(|s| rest.find(s)),
         )
         .min()
         .unwrap_or(rest.len());
-    let phrase = rest[..end].trim();
     let level = |s: &str| {
         let s = s.trim();
+        let s = s.strip_prefix("or ").unwrap_or(s);
         let code = s.split_once('-').is_some_and(|(group, n)| {
             (2..=3).contains(&group.len())
                 && group.chars().all(|c| c.is_ascii_uppercase())
@@ -260,7 +260,19 @@ fn grade_as_classified(text: &str) -> Option<String> {
         });
         code || standalone_grade(s).is_some()
     };
-    (!phrase.is_empty() && phrase.split(" or ").all(level)).then(|| phrase.to_owned())
+    // "CS-03, CS-04 or CS-05": levels listed with commas are alternatives as "or" joins them;
+    // a comma before anything else ("IT-02, will report to…") ends the classification.
+    let mut phrase = "";
+    let mut from = 0;
+    for part in rest[..end].split_inclusive(',') {
+        let to = from + part.len();
+        if !part.trim_end_matches(',').trim().split(" or ").all(level) {
+            break;
+        }
+        phrase = rest[..to].trim().trim_end_matches(',');
+        from = to;
+    }
+    (!phrase.is_empty()).then(|| phrase.to_owned())
 }
 
 /// Names of the document itself, written under its title on a cover page ("Chief Digital
@@ -1043,6 +1055,10 @@ mod tests {
             ("**This role is a 2 year-term position and is classified as an [EC-04](https://www.tbs-sct.canada.ca/x?id=4) in the Economics and Social Science Services (EC) group.**", Some("EC-04")),
             // cds-technical-operations-analyst.md: no article.
             ("This position is classified as [IT-02](https://x.example/) in the Computer Systems group, will report to the Team Lead.", Some("IT-02")),
+            // cds-full-stack-developer-partnerships.md: levels listed with commas, then "or".
+            ("Based on your level of experience developers are classified as [CS-03, CS-04 or CS-05](https://www.tbs-sct.gc.ca/agreements-conventions/view-visualiser-eng.aspx?id=1#toc12259212260/) in the Computer Systems group.", Some("CS-03, CS-04 or CS-05")),
+            // The same without the link, and with a comma before the "or".
+            ("Developers are classified as CS-03, CS-04, or CS-05 in the Computer Systems group.", Some("CS-03, CS-04, or CS-05")),
             // Classified as something that is no grade gives none.
             ("The data is classified as official-sensitive in most cases.", None),
         ];

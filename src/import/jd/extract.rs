@@ -29,9 +29,10 @@ use super::classify::{
     introduces_competencies, is_competency_cluster, is_footnote, is_intro, is_marker_title,
     is_placeholder, is_work_authorisation, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
-    refers_elsewhere, sentences, split_cluster, split_lead_in, split_lead_sentence_under,
-    split_name_description, stated_requirements, states_a_requirement, strip_priority,
-    strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words, Section,
+    refers_elsewhere, says_what_applicants_are_evaluated_on, sentences, split_cluster,
+    split_lead_in, split_lead_sentence_under, split_name_description, stated_requirements,
+    states_a_requirement, strip_priority, strip_qualifier, tidy_group, without_joint_or_mark,
+    without_stray_quote, words, Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
@@ -663,7 +664,15 @@ impl Extractor<'_> {
             self.open_section(&name, level, line, Mode::Unknown, Priority::Essential);
             return;
         }
-        let class = classify_title(&name);
+        let mut class = classify_title(&name);
+        // "## We’ll evaluate you based on:" straight over a list: what the applicant is
+        // evaluated on, the criteria; over a paragraph it stays how the selection is run.
+        if class.section == Some(Section::Narrative)
+            && says_what_applicants_are_evaluated_on(&name)
+            && self.next_is_item(i)
+        {
+            class.section = Some(Section::Criteria(CriterionKind::Experience));
+        }
         // "#### We are seeking individuals with the following experience, skills, and
         // abilities:" under "### Preferred Technical Experience, Skills and Abilities": an
         // introduction one heading down, before any criterion, says what kind the list is
@@ -2758,6 +2767,51 @@ Compensation: Up to $125,000 (depending on experience) + Full benefits\n";
         let x = run(heading);
         assert!(
             x.criteria.iter().all(|c| c.group.as_deref() == Some(wlf)),
+            "{x:#?}"
+        );
+    }
+
+    #[test]
+    fn a_list_under_how_applicants_are_evaluated_is_the_criteria() {
+        // cds-full-stack-developer-partnerships.md and cds-full-stack-software-developer-mvp.md
+        // (shortened): "We’ll evaluate you based on:", a heading or a bold line, straight over
+        // its list, after the duties.
+        let partnerships = "---\ntitle: Full Stack Developer (Partnerships)\n---\n## You’ll need to accomplish the following things:\n\n1. Create and champion default practices within CDS.\n\n## We’ll evaluate you based on:\n\n- Securing systems and processes\n- Advising senior leaders and non-technical audiences\n";
+        let mvp = "---\ntitle: Full Stack Software Developer (MVP)\n---\n**You’ll need to accomplish the following things:**\n\n- Create and champion default practices within CDS.\n\n**We’ll evaluate you based on:**\n\n- Securing systems and processes\n- Advising senior leaders and non-technical audiences\n";
+        let group = Some("We’ll evaluate you based on".to_owned());
+        for src in [partnerships, mvp] {
+            let x = run(src);
+            assert_eq!(
+                full(&x),
+                vec![
+                    (
+                        Experience,
+                        "Securing systems and processes".to_owned(),
+                        group.clone(),
+                        Essential
+                    ),
+                    (
+                        Experience,
+                        "Advising senior leaders and non-technical audiences".to_owned(),
+                        group.clone(),
+                        Essential
+                    ),
+                ],
+                "{x:#?}"
+            );
+        }
+        // cds-senior-application-security-developer.md (shortened): over a paragraph it says
+        // how the selection is run; the criteria are under "Essential Criteria" after it.
+        let security = "**We’ll evaluate you based on:**\n\nWe will be looking at your experience, career history and achievements that are relevant to the specific job role.\n\n**Essential Criteria:**\n\n- strong understanding of the web's architecture\n";
+        let x = run(security);
+        assert_eq!(
+            full(&x),
+            vec![(
+                Experience,
+                "strong understanding of the web's architecture".to_owned(),
+                None,
+                Essential
+            )],
             "{x:#?}"
         );
     }
