@@ -24,9 +24,6 @@ mkdirSync(outputDir, { recursive: true });
 const CHAIR = { login: 'amara.okafor', name: 'Amara Okafor' };
 const MODERATOR = { login: 'helen.marsh.hr', name: 'Helen Marsh' };
 
-// The screens that mark their own steps (ui/src/lib/timing.ts), the last `screen:painted`.
-const MARKED = ['scoring', 'moderation', 'results', 'audit'];
-
 const work = freshDir('panelmark-large-');
 const db = path.join(work, 'large.db');
 const env = { ...process.env, PANELMARK_CONFIG_DIR: path.join(work, 'config') };
@@ -116,16 +113,17 @@ try {
     await browser.$(`nav button[data-screen="${screen}"]`).click();
     await browser.$(ready).waitForDisplayed({ timeout: 60_000 });
     opened[screen] = Date.now() - began;
-    // The screen's last mark (`painted`, on the screens that load in steps) may follow the
-    // first content by a frame or a load; the others are done at the frame after `ready`.
+    // A screen that marks its steps (ui/src/lib/timing.ts) ends with `screen:painted`, which
+    // may follow the first content by a frame or a load; one with no marks is done at the
+    // frame after `ready`.
     await browser
       .waitUntil(
         () =>
-          browser.execute(
-            (s, marked) => window.__screen.ready != null && (!marked || performance.getEntriesByName(`${s}:painted`).length > 0),
-            screen,
-            MARKED.includes(screen),
-          ),
+          browser.execute((s) => {
+            const marks = performance.getEntriesByType('mark').map((m) => m.name);
+            const steps = marks.some((name) => name.startsWith(`${s}:`));
+            return window.__screen.ready != null && (!steps || marks.includes(`${s}:painted`));
+          }, screen),
         { timeout: 10_000, interval: 20 },
       )
       .catch(() => {});
