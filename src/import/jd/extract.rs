@@ -29,13 +29,14 @@ use super::classify::{
     introduces_competencies, is_competency_cluster, is_footnote, is_intro, is_marker_title,
     is_placeholder, is_work_authorisation, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
-    refers_elsewhere, says_what_applicants_are_evaluated_on, sentences, split_cluster,
-    split_lead_in, split_lead_sentence_under, split_name_description, stated_requirements,
-    states_a_requirement, strip_priority, strip_qualifier, tidy_group, without_joint_or_mark,
-    without_stray_quote, words, Section,
+    refers_elsewhere, says_what_applicants_are_evaluated_on, split_cluster, split_lead_in,
+    split_lead_sentence_under, split_name_description, stated_requirements, states_a_requirement,
+    strip_priority, strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words,
+    Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
+use super::sentence::sentences;
 use super::sfia;
 use crate::model::{Criterion, CriterionKind, Priority};
 
