@@ -637,6 +637,9 @@ pub(crate) fn announces_behaviours(text: &str) -> bool {
 /// stop must be a new sentence of a few words, so "Familiarity with network protocols -
 /// TCP/IP" and one-sentence requirements stay whole.
 pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
+    // Not a sentence question (so not `sentence::split_first`): ". " here is one of the marks
+    // that may end a lead-in name, whichever of them comes first, and a name holds no full
+    // stop at all (`clean` below), so an abbreviation ("e.g.", "U.S.") never makes one.
     let (name, rest) = split_at_first(text, &[". ", " – ", " — ", " - ", ": "])?;
     let name_words = name.split_whitespace().count();
     let starts_upper = name.chars().next().is_some_and(char::is_uppercase);

@@ -8,13 +8,16 @@
 //! - whitespace follows it, perhaps after closing brackets or quotes ("… in some way.) Most
 //!   importantly"): a full stop inside a word or a number ("2.5 years", "U.S.", "node.js")
 //!   ends nothing;
-//! - the next word starts with a capital letter, perhaps after opening brackets or quotes
-//!   ("… thing. (This …", "… said. “We …"): a full stop before a small letter ("etc. and",
-//!   "approx. 5 years", "U.S. federal") is an abbreviation's, mid-sentence;
-//! - the word it closes is no abbreviation that is followed by a name or a capitalised word
-//!   of the same sentence: "e.g. Python", "i.e. The", "Dr. Smith", "Mr. Jones", "St. John's",
-//!   "approx. Five", nor initials ("J. Smith", "U.S. Government"), which are single letters
-//!   each closed by a full stop.
+//! - the next word starts with a capital letter or a digit, perhaps after opening brackets or
+//!   quotes ("… thing. (This …", "… said. “We …", "… architecture. 18F Core Values
+//!   Alignment: …", tts-consulting-software-engineer-gs14.md): a full stop before a small
+//!   letter ("etc. and", "U.S. federal") is an abbreviation's, mid-sentence;
+//! - the word it closes is no abbreviation that is followed by a name, a capitalised word or
+//!   a number of the same sentence: "e.g. Python", "i.e. The", "Dr. Smith", "Mr. Jones",
+//!   "St. John's", "approx. 5 years", "No. 10", nor initials ("J. Smith", "U.S.
+//!   Government"), which are single letters each closed by a full stop. The price: a
+//!   sentence that ends in a one-letter word ("… on Plan B. We …") runs on into the next,
+//!   which none of the corpus's Markdown, text or HTML postings does.
 //!
 //! "etc." is not among those abbreviations: it ends a list, and where a capital follows it
 //! ("Java, Python, etc. You will …") the sentence has ended with the list.
@@ -47,7 +50,7 @@ fn breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             .trim_start_matches(['(', '[', '"', '\'', '\u{201C}', '\u{2018}'])
             .chars()
             .next()
-            .is_some_and(char::is_uppercase);
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         (capital && !abbreviation(&text[..at])).then_some((end, start))
     })
 }
@@ -99,6 +102,12 @@ pub(crate) fn is_one(text: &str) -> bool {
     breaks(text).next().is_none()
 }
 
+/// Each break between two sentences of a text, first to last: the text up to and including
+/// the sentence that ends there, and the rest from the next sentence on.
+pub(crate) fn splits(text: &str) -> impl Iterator<Item = (&str, &str)> + '_ {
+    breaks(text).map(move |(end, next)| (text[..end].trim(), &text[next..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,7 +139,9 @@ mod tests {
         assert!(is_one("Work with Dr. Smith and Mr. Jones."));
         assert!(is_one("Knowledge of U.S. federal procurement."));
         assert!(is_one("Experience in the U.S. Government is welcome."));
-        assert!(is_one("Approx. 5 years of experience, approx. Five teams."));
+        assert!(is_one(
+            "Approx. 5 years of experience, approx. Five teams, No. 10."
+        ));
         assert!(is_one("Some languages, i.e. Python and Go."));
         assert!(is_one("Some languages, i.e. The ones we use."));
         // Before a small letter an abbreviation is mid-sentence, even "etc."
@@ -159,11 +170,18 @@ mod tests {
             first("Reports to J. Smith. You will lead."),
             "Reports to J. Smith."
         );
+        // The price of the rule: a one-letter word is read as an initial.
+        assert!(is_one("Fall back on Plan B. We will help."));
     }
 
     #[test]
     fn decimals_end_no_sentence() {
         assert!(is_one("At least 2.5 years of experience with node.js."));
+        // A sentence may open with a number.
+        assert_eq!(
+            sentences("Grade 7. 5 years of experience."),
+            vec!["Grade 7.", "5 years of experience."]
+        );
         // ca-usability-tester.md
         assert_eq!(
             sentences("They test for accessibility to ensure WCAG 2.0 compliance. The Usability Tester reports bugs for the product team and engineering to address."),
@@ -196,6 +214,28 @@ mod tests {
         assert_eq!(
             sentences("One thing. (Two things.)"),
             vec!["One thing.", "(Two things.)"]
+        );
+    }
+
+    #[test]
+    fn splits_give_each_break() {
+        let all: Vec<_> = splits("One two. Three four. Five").collect();
+        assert_eq!(
+            all,
+            vec![
+                ("One two.", "Three four. Five"),
+                ("One two. Three four.", "Five")
+            ]
+        );
+        // tts-consulting-software-engineer-gs14.md: a description run on into the next
+        // competency, whose name opens with a number.
+        let text = "The ability to advise on technical strategy, agile development, software tools, and technical architecture. 18F Core Values Alignment: The ability to work with integrity, transparency and resiliency in civic minded or high impact environment.";
+        assert_eq!(
+            splits(text).next(),
+            Some((
+                "The ability to advise on technical strategy, agile development, software tools, and technical architecture.",
+                "18F Core Values Alignment: The ability to work with integrity, transparency and resiliency in civic minded or high impact environment."
+            ))
         );
     }
 }
