@@ -3,6 +3,7 @@
 //! framework. Everything here is a pure function of one string, so each rule is tested on its
 //! own; the extractor decides what to do with the answers.
 
+use super::sentence;
 use crate::model::{CriterionKind, Priority};
 
 /// What a heading says its section holds.
@@ -636,6 +637,9 @@ pub(crate) fn announces_behaviours(text: &str) -> bool {
 /// stop must be a new sentence of a few words, so "Familiarity with network protocols -
 /// TCP/IP" and one-sentence requirements stay whole.
 pub(crate) fn split_lead_in(text: &str) -> Option<(String, String)> {
+    // Not a sentence question (so not `sentence::split_first`): ". " here is one of the marks
+    // that may end a lead-in name, whichever of them comes first, and a name holds no full
+    // stop at all (`clean` below), so an abbreviation ("e.g.", "U.S.") never makes one.
     let (name, rest) = split_at_first(text, &[". ", " – ", " — ", " - ", ": "])?;
     let name_words = name.split_whitespace().count();
     let starts_upper = name.chars().next().is_some_and(char::is_uppercase);
@@ -742,6 +746,7 @@ fn short_enumeration(text: &str) -> bool {
 /// explains it in the sentences after, each again "You …". The first sentence names the
 /// criterion, the rest describes it. Only a first sentence of plain words (no colon or
 /// semicolon) of up to twenty words, followed by a second "You" sentence of a few words.
+/// Where the first sentence ends is [`sentence::split_first`]'s answer.
 pub(crate) fn split_lead_sentence(text: &str) -> Option<(String, String)> {
     lead_sentence(text, false)
 }
@@ -765,7 +770,8 @@ pub(crate) fn split_lead_sentence_under(text: &str, lead_in: &str) -> Option<(St
 }
 
 fn lead_sentence(text: &str, completes_lead_in: bool) -> Option<(String, String)> {
-    let (first, rest) = text.trim().split_once(". ")?;
+    let (first, rest) = sentence::split_first(text)?;
+    let first = first.strip_suffix('.').unwrap_or(first);
     // "Your default mode is open collaboration. You listen…" is addressed as "You …" is.
     let addressed = |s: &str| {
         let f = fold(s);
@@ -827,9 +833,9 @@ fn says_it_would_help(text: &str) -> bool {
         // "is": "Knowledge of front-end development is a plus").
         "a plus",
     ];
+    let one_sentence = sentence::is_one(text);
     let t = fold(text);
     let t = t.trim_end_matches(['.', ';', ',', ' ']);
-    let one_sentence = !t.contains(". ");
     one_sentence && ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
@@ -868,8 +874,8 @@ fn given_preference(text: &str) -> bool {
 /// sentence, is a note on the role among the criteria, no criterion. So is one that says how
 /// the post's level will be set ("Level of seniority will be based on range of work…").
 pub(crate) fn describes_the_role(text: &str) -> bool {
-    let t = fold(text);
-    let first = t.split(". ").next().unwrap_or("");
+    let first = fold(sentence::first(text));
+    let first = first.as_str();
     let about_the_role = [
         "this role ",
         "the role ",
@@ -1286,24 +1292,6 @@ pub(crate) fn tidy_group(text: &str) -> String {
         .join(" ")
 }
 
-/// The sentences of a paragraph: it breaks after a full stop followed by a space and a capital
-/// letter (or an opening bracket or quote before one).
-pub(crate) fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        let next = text[i + 2..].trim_start_matches(['(', '"', '\u{201C}', '\'']);
-        if next.chars().next().is_some_and(char::is_uppercase) {
-            out.push(text[start..=i].trim());
-            start = i + 2;
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        out.push(text[start..].trim());
-    }
-    out
-}
-
 /// Whether a sentence states a minimum qualification the post requires ("This Classification
 /// must have a minimum of five (5) years of experience…", "This classification requires the
 /// possession of a bachelor's degree."): a verb of requiring and what is counted or held (a
@@ -1355,7 +1343,7 @@ fn opens_a_requirement(sentence: &str) -> bool {
 /// requirements, each named by its sentences as written, or `None` where the paragraph is not
 /// of that shape (explanation, one sentence) or its first sentence runs past sixty words.
 pub(crate) fn stated_requirements(text: &str) -> Option<Vec<String>> {
-    let all = sentences(text);
+    let all = sentence::sentences(text);
     let (first, rest) = all.split_first()?;
     if rest.is_empty() || !states_a_requirement(first) || first.split_whitespace().count() > 60 {
         return None;
@@ -2018,6 +2006,17 @@ mod tests {
             split_lead_sentence("You know Python. Django and Flask are used here every day."),
             None
         );
+        // The first sentence ends where the sentence module says: not at "e.g." (which once
+        // cut "You know tools, e.g" from the rest).
+        assert_eq!(
+            split_lead_sentence(
+                "You know tools, e.g. Python and Go. You use them every day at work."
+            ),
+            Some((
+                "You know tools, e.g. Python and Go".into(),
+                "You use them every day at work.".into()
+            ))
+        );
     }
 
     #[test]
@@ -2176,14 +2175,6 @@ mod tests {
         );
         // gds-technical-architect.docx: the role explained, no minimum stated.
         assert_eq!(stated_requirements("The role requires an equal balance of technical expertise, gained through current, hands-on involvement in developing real-world systems. Candidates should ideally have experience in development of transformational digital services."), None);
-    }
-
-    #[test]
-    fn sentences_break_at_a_full_stop_before_a_capital() {
-        assert_eq!(
-            sentences("One (e.g. this) thing. Two things. and three"),
-            vec!["One (e.g. this) thing.", "Two things. and three"]
-        );
     }
 
     #[test]

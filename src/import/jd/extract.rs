@@ -29,13 +29,14 @@ use super::classify::{
     introduces_competencies, is_competency_cluster, is_footnote, is_intro, is_marker_title,
     is_placeholder, is_work_authorisation, looks_like_requirement, names_a_post,
     names_behaviours_and_experience, names_pay, preferences, priority_marker, prose_priority,
-    refers_elsewhere, says_what_applicants_are_evaluated_on, sentences, split_cluster,
-    split_lead_in, split_lead_sentence_under, split_name_description, stated_requirements,
-    states_a_requirement, strip_priority, strip_qualifier, tidy_group, without_joint_or_mark,
-    without_stray_quote, words, Section,
+    refers_elsewhere, says_what_applicants_are_evaluated_on, split_cluster, split_lead_in,
+    split_lead_sentence_under, split_name_description, stated_requirements, states_a_requirement,
+    strip_priority, strip_qualifier, tidy_group, without_joint_or_mark, without_stray_quote, words,
+    Section,
 };
 use super::details::is_detail_key;
 use super::outline::{Block, BlockKind, Cell, PSEUDO_LEVEL};
+use super::sentence::{self, sentences};
 use super::sfia;
 use crate::model::{Criterion, CriterionKind, Priority};
 
@@ -274,13 +275,12 @@ fn competency_name(text: &str) -> Option<(String, String)> {
 /// Values Alignment: The ability…": the description up to that sentence, and the
 /// competency after it.
 fn run_on_competency(description: &str) -> Option<(String, String)> {
-    description.match_indices(". ").find_map(|(at, _)| {
-        let next = description[at + 2..].trim();
+    sentence::splits(description).find_map(|(before, next)| {
+        let next = next.trim();
         let (name, _) = competency_name(next)?;
         // The next sentence is a name, not a sentence with a colon in it ("Note: …" is one
         // word, a name of a competency at least two).
-        (name.split_whitespace().count() >= 2)
-            .then(|| (description[..=at].trim().to_owned(), next.to_owned()))
+        (name.split_whitespace().count() >= 2).then(|| (before.to_owned(), next.to_owned()))
     })
 }
 
@@ -1476,11 +1476,7 @@ impl Extractor<'_> {
                     self.add(kind, &name, priority, vec![description], line);
                     return;
                 }
-                let sentences = text
-                    .split(". ")
-                    .filter(|s| s.chars().next().is_some_and(char::is_uppercase))
-                    .count();
-                if about_criteria || sentences > 1 {
+                if about_criteria || !sentence::is_one(text) {
                     return;
                 }
                 let kind = self.sub_kind.unwrap_or(kind);

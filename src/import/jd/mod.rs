@@ -22,6 +22,7 @@ mod extract;
 mod formats;
 mod normalise;
 mod outline;
+mod sentence;
 mod sfia;
 
 use sha2::{Digest, Sha256};

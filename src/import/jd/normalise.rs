@@ -206,6 +206,7 @@ fn is_item_line(text: &str) -> bool {
     t.starts_with("* ")
         || t.starts_with("- ")
         || t.starts_with("+ ")
+        // "1. Item": a numbered list's marker, not the end of a sentence.
         || t.split_once(". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
@@ -493,7 +494,8 @@ fn split_overlong_heading(line: &str) -> Vec<String> {
     }
     let body = &line[hashes + 1..];
     let words = body.split_whitespace().count();
-    let sentence_like = words > 10 || body.trim_end().ends_with('.') || body.contains(". ");
+    let sentence_like =
+        words > 10 || body.trim_end().ends_with('.') || !super::sentence::is_one(body);
     if !sentence_like {
         return vec![line.to_owned()];
     }
