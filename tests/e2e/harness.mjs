@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { screenshot } from './lib.mjs';
 
 export const TIMEOUT = 10_000;
 
@@ -69,7 +70,7 @@ export function makeStory(browser, results, outputDir, ctx, axeReport = []) {
     } catch (error) {
       results.push({ name, ok: false, error });
       console.log(`FAIL ${name}: ${error?.message ?? error}`);
-      await browser.saveScreenshot(path.join(outputDir, `failed-${results.length}.png`)).catch(() => {});
+      await screenshot(browser, path.join(outputDir, `failed-${results.length}.png`)).catch(() => {});
     }
   }
 
@@ -91,7 +92,7 @@ export function makeStory(browser, results, outputDir, ctx, axeReport = []) {
   }
 
   async function shot(name) {
-    await browser.saveScreenshot(path.join(outputDir, `${name}.png`));
+    await screenshot(browser, path.join(outputDir, `${name}.png`));
     await checkAccessibility(name);
   }
 

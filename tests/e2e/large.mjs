@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import { appBinary, freshDir, removeScratch, repo, requireCli, requireDrivableApp, signInOnStart, startDriver, stop } from './lib.mjs';
+import { appBinary, freshDir, removeScratch, repo, requireCli, requireDrivableApp, screenshot, signInOnStart, startDriver, stop } from './lib.mjs';
 
 requireDrivableApp();
 const cli = requireCli();
@@ -132,23 +132,23 @@ try {
 
   await signInOnStart(browser, CHAIR);
   await open('scoring', '[data-testid="candidate-list"]');
-  await browser.saveScreenshot(path.join(outputDir, 'scoring-500.png'));
+  await screenshot(browser, path.join(outputDir, 'scoring-500.png'));
   const scoringRowsDrawn = await browser.execute(() => document.querySelectorAll('[data-testid="candidate-list"] button').length);
   // Finding a candidate among 500 by typing part of a name.
   await browser.$('#candidate-search').setValue('C-0401');
   await browser.pause(300);
-  await browser.saveScreenshot(path.join(outputDir, 'scoring-500-search.png'));
+  await screenshot(browser, path.join(outputDir, 'scoring-500-search.png'));
 
   await signInOnStart(browser, MODERATOR);
   await open('moderation', '[data-testid="board-row"]');
-  await browser.saveScreenshot(path.join(outputDir, 'moderation-2000.png'));
+  await screenshot(browser, path.join(outputDir, 'moderation-2000.png'));
   // How far down the window (800 px) the board's first candidate row starts.
   const boardFirstRowY = await browser.execute(() => Math.round(document.querySelector('[data-testid="board-row"]').getBoundingClientRect().top));
   await open('results', 'main table');
-  await browser.saveScreenshot(path.join(outputDir, 'results-2000.png'));
+  await screenshot(browser, path.join(outputDir, 'results-2000.png'));
   // The campaign's own screen (its candidates) and the audit log's latest events.
   await open('campaign', '[data-testid="candidates-table"] tbody tr');
-  await browser.saveScreenshot(path.join(outputDir, 'campaign-2000.png'));
+  await screenshot(browser, path.join(outputDir, 'campaign-2000.png'));
   // Finding candidates among 2,000 by a name typed without its accent (the demo's "Siobhán").
   const searchBegan = Date.now();
   await browser.$('#candidates-search').setValue('siobhan');
@@ -177,9 +177,9 @@ try {
     if (box) box.scrollTop += heading.getBoundingClientRect().top - box.getBoundingClientRect().top - 16;
   });
   await browser.pause(200);
-  await browser.saveScreenshot(path.join(outputDir, 'campaign-2000-search.png'));
+  await screenshot(browser, path.join(outputDir, 'campaign-2000-search.png'));
   await open('audit', 'main table tbody tr');
-  await browser.saveScreenshot(path.join(outputDir, 'audit-2000.png'));
+  await screenshot(browser, path.join(outputDir, 'audit-2000.png'));
   // The next 500 events back, twice: the caption counts them ("1,000 events, …") while the
   // table draws only the rows in its window, so the elements in the page stay as they were.
   const auditState = () =>
@@ -208,14 +208,14 @@ try {
   await browser.pause(200);
   auditOlder.push({ ...(await auditState()), scrolled_to_end: true });
   await browser.execute(() => document.querySelector('[data-testid="audit-older"]').scrollIntoView());
-  await browser.saveScreenshot(path.join(outputDir, 'audit-2000-older.png'));
+  await screenshot(browser, path.join(outputDir, 'audit-2000-older.png'));
   // The screens whose content does not grow with the candidates, opened on the same campaign
   // so every screen's open time is in one report: Start, Roles, Scorecards and Export.
   await open('start', '[data-testid="open-database"]');
   await open('roles', '[data-testid="roles-table"]');
   await open('scorecard', '[data-testid="scorecards-table"]');
   await open('export', '[data-testid="export-run"]');
-  await browser.saveScreenshot(path.join(outputDir, 'export-2000.png'));
+  await screenshot(browser, path.join(outputDir, 'export-2000.png'));
   console.log(
     JSON.stringify(
       { candidates, open_ms: opened, in_page_ms: inPage, board_first_row_y: boardFirstRowY, scoring_rows_drawn: scoringRowsDrawn,

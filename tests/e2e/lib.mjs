@@ -147,3 +147,32 @@ export async function startDriver(env) {
   await waitForPort(port, 10_000);
   return { driver, port };
 }
+
+/**
+ * Saves a picture of the window to `file`. With WebKitGTK's compositing off (the app's default
+ * on a machine without a GPU, src-tauri/src/rendering.rs), WebKitWebDriver takes the picture
+ * at the page's next frame, and an idle page draws none: the call never returned (the new
+ * role editor, a Scorecards screen shorter than the window). So a frame is made first: one
+ * corner pixel, all but transparent, changes at each frame until the picture is taken.
+ */
+export async function screenshot(browser, file) {
+  await browser.execute(() => {
+    const pixel = document.createElement('div');
+    pixel.id = 'e2e-frame-maker';
+    pixel.setAttribute('aria-hidden', 'true');
+    pixel.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;opacity:0.004;pointer-events:none';
+    document.body.append(pixel);
+    let n = 0;
+    const tick = () => {
+      if (!pixel.isConnected) return;
+      pixel.style.background = n++ % 2 ? '#000' : '#fff';
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  try {
+    await browser.saveScreenshot(file);
+  } finally {
+    await browser.execute(() => document.getElementById('e2e-frame-maker')?.remove()).catch(() => {});
+  }
+}

@@ -243,13 +243,21 @@ async function measureBoard(candidates) {
 }
 
 // WebKit alone on this machine, now (scripts/webkit-floor.py): a bare WebKitGTK window with one
-// heading, drawn the way the app draws (compositing off only with PANELMARK_GPU_COMPOSITING=0 and
-// WebKitGTK's own switch unset; src-tauri/src/rendering.rs). Start-up cannot be faster than
-// this; null when python3-gi or its WebKit typelib is missing.
-const floorEnv =
-  process.env.WEBKIT_DISABLE_COMPOSITING_MODE === undefined && process.env.PANELMARK_GPU_COMPOSITING === '0'
-    ? { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' }
-    : process.env;
+// heading, drawn the way the app draws (src-tauri/src/rendering.rs: compositing off with
+// PANELMARK_GPU_COMPOSITING=0, or unset on a machine without a GPU render node; never over
+// WebKitGTK's own switch). Start-up cannot be faster than this; null when python3-gi or its
+// WebKit typelib is missing.
+function hasRenderNode() {
+  try {
+    return readdirSync('/dev/dri').some((name) => name.startsWith('renderD'));
+  } catch {
+    return false;
+  }
+}
+const gpuSwitch = process.env.PANELMARK_GPU_COMPOSITING;
+const compositingOff =
+  process.env.WEBKIT_DISABLE_COMPOSITING_MODE === undefined && (gpuSwitch === '0' || (gpuSwitch !== '1' && !hasRenderNode()));
+const floorEnv = compositingOff ? { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' } : process.env;
 function webkitFloorOnce() {
   try {
     const out = execFileSync('/usr/bin/python3', [path.join(repo, 'scripts', 'webkit-floor.py')], {

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import { appBinary, freshDir, removeScratch, repo, requireCli, requireDrivableApp, startDriver, stop } from './lib.mjs';
+import { appBinary, freshDir, removeScratch, repo, requireCli, requireDrivableApp, screenshot, startDriver, stop } from './lib.mjs';
 import { chooseOption as chooseIn } from './story/40-campaign.mjs';
 
 requireDrivableApp();
@@ -148,7 +148,7 @@ async function waitForText(desk, selector, expected, timeout = TIMEOUT) {
 }
 
 async function shot(desk, name) {
-  await desk.browser.saveScreenshot(path.join(outputDir, `${name}.png`));
+  await screenshot(desk.browser, path.join(outputDir, `${name}.png`));
 }
 
 async function step(name, body) {
@@ -162,7 +162,7 @@ async function step(name, body) {
     results.push({ name, ok: false, error });
     console.log(`FAIL ${name}: ${error?.message ?? error}`);
     for (const desk of Object.values(desks)) {
-      await desk.browser.saveScreenshot(path.join(outputDir, `failed-${results.length}-${desk.person.login}.png`)).catch(() => {});
+      await screenshot(desk.browser, path.join(outputDir, `failed-${results.length}-${desk.person.login}.png`)).catch(() => {});
     }
     throw error; // later steps build on this one
   }
