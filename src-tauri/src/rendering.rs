@@ -2,8 +2,8 @@
 //! default. Where the machine has no GPU (a virtual machine, a remote desktop, Xvfb) that GL
 //! runs on the CPU through Mesa's llvmpipe: it does nothing a GPU-less machine needs and costs
 //! memory and time. Measured on the build machine (no GPU, README "Performance"): with
-//! WebKitGTK's GL compositing off, the app's process tree took 231–234 MB (proportional set
-//! size) instead of 319–326 MB, and the Start screen painted 30–60 ms sooner.
+//! WebKitGTK's GL compositing off, the app's process tree took 224–234 MB (proportional set
+//! size) instead of 313–326 MB, and the Start screen's first frame was drawn 30–70 ms sooner.
 //!
 //! So compositing goes off by default where there is no GPU to composite with: no DRM render
 //! node (`/dev/dri/renderD*`), the device every GL driver that uses a GPU opens on Linux.
