@@ -219,10 +219,7 @@ pub(crate) fn extract(blocks: &[Block]) -> Extracted {
                 // over a list of alternatives: an item that introduces what candidates must
                 // have is a sentence over the items after it, no criterion; they are criteria
                 // of their own, not its indicators.
-                let introduces_list = introduces_candidates_abilities(text)
-                    && blocks
-                        .get(i + 1)
-                        .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }));
+                let introduces_list = introduces_candidates_abilities(text) && x.is_item_at(i + 1);
                 if introduces_list {
                     x.current = None;
                 } else {
@@ -1090,11 +1087,14 @@ impl Extractor<'_> {
         let marker = self.blocks.get(i + 1).is_some_and(|b| {
             matches!(&b.kind, BlockKind::Paragraph { text, .. } if priority_marker(text).is_some())
         });
-        marker
-            && self
-                .blocks
-                .get(i + 2)
-                .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }))
+        marker && self.is_item_at(i + 2)
+    }
+
+    /// Whether the block at `j` is a list item.
+    fn is_item_at(&self, j: usize) -> bool {
+        self.blocks
+            .get(j)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }))
     }
 
     /// Whether the line at `i` is an introduction that names what the list after it holds
@@ -1118,10 +1118,7 @@ impl Extractor<'_> {
             && settled
             && !announces_behaviours(t)
             && !introduces_competencies(t)
-            && self
-                .blocks
-                .get(i + 1)
-                .is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }))
+            && self.is_item_at(i + 1)
     }
 
     /// Whether the section is a plain line's ("What we’re looking for:", "We are looking for
