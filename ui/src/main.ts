@@ -3,6 +3,7 @@ import './app.css';
 import './lib/styles/forms.css';
 import App from './App.svelte';
 import { api } from './lib/api';
+import { preloadViews } from './lib/views.svelte';
 import { ignoreStrayDrops } from './screens/roles/drop';
 
 // The page's clock when the bundle runs (its modules defined, nothing mounted yet): the
@@ -25,6 +26,8 @@ requestAnimationFrame(() =>
   requestAnimationFrame(() => {
     performance.mark('panelmark:first-paint');
     api.uiReady(scriptStartedMs, mountedMs, performance.now()).catch((e) => console.warn('ui_ready failed', e));
+    // The other screens' chunks, now that the Start screen is painted (lib/views.svelte.ts).
+    preloadViews();
   }),
 );
 
