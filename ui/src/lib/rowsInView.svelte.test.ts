@@ -4,19 +4,9 @@ import { drawnIndices, rowKeyTarget, RowsInView } from './rowsInView.svelte';
 const source = (total: number) => ({ total, version: 0, rowAt: (i: number) => i });
 
 describe('RowsInView', () => {
-  it('draws, until the viewport is laid out, the rows the window could show and none either side', () => {
-    const view = new RowsInView(() => source(500), 48);
-    expect(view.shown.length).toBe(Math.ceil(window.innerHeight / 48) + 1);
-    // Reported after layout: the viewport's rows, with the overscan below.
-    view.height = 480;
-    view.measured = true;
-    expect(view.shown.length).toBe(10 + 1 + 8);
-  });
-
   it('draws the rows the viewport shows, with the overscan below', () => {
     const view = new RowsInView(() => source(500), 48);
     view.height = 480;
-    view.measured = true;
     expect(view.shown.length).toBe(10 + 1 + 8);
   });
 
@@ -24,7 +14,6 @@ describe('RowsInView', () => {
     // The Scoring list's first size read was its unconstrained height (all 500 rows).
     const view = new RowsInView(() => source(500), 48);
     view.height = 500 * 48;
-    view.measured = true;
     const fit = Math.ceil(window.innerHeight / 48) + 1 + 8;
     expect(view.shown.length).toBe(fit);
     expect(view.shown.length).toBeLessThan(40);
@@ -95,7 +84,6 @@ describe('RowsInView keyboard', () => {
   it('keeps the current row drawn and in the Tab order when the list scrolls far past it', () => {
     const view = new RowsInView(() => source(5000), 48, { keyboard: true });
     view.height = 480;
-    view.measured = true;
     view.current = 4;
     view.scrollTop = 3000 * 48;
     const drawn = view.shown.map((r) => r.index);
@@ -122,7 +110,6 @@ describe('RowsInView keyboard', () => {
     let kept: number | null = 7;
     const view = new RowsInView(() => source(500), 48, { keep: () => kept });
     view.height = 480;
-    view.measured = true;
     view.scrollTop = 300 * 48;
     expect(view.shown[0]).toEqual({ index: 7, row: 7, gapBefore: 7 * 48 });
     view.current = 2; // ignored: the list says which row it keeps
@@ -140,7 +127,6 @@ describe('RowsInView keyboard', () => {
     document.body.append(target);
     const view = new RowsInView(() => source(500), 48, { keyboard: true });
     view.height = 480;
-    view.measured = true;
     // A list of focusable rows as the tables draw them (data-row, tabindex from the view).
     const draw = () => {
       target.innerHTML = view.shown

@@ -14,8 +14,6 @@
  * row to keep drawn with `keep`.
  */
 import { tick } from 'svelte';
-import type { Attachment } from 'svelte/attachments';
-import { observeSize } from './observedSize';
 import { rowWindow, type RowWindow } from '../screens/moderation/virtual';
 
 /** Rows by index, as many as `total`; `version` changes when more arrive. */
@@ -80,12 +78,10 @@ export function rowKeyTarget(key: string, index: number, total: number, page: nu
 export class RowsInView<T> {
   /** The viewport's scroll position (px). */
   scrollTop = $state(0);
-  /** The viewport's height (px), header included; 0 until it is first laid out. */
+  /** The viewport's height (px), header included. */
   height = $state(0);
   /** The sticky header's height (px). */
   headHeight = $state(0);
-  /** Whether the viewport has been laid out and its height reported (`measure`). */
-  measured = $state(false);
   /** The current row (keyboard tables): in the Tab order and always drawn. Null: none kept
    * (lists that move the keyboard their own way). */
   current = $state<number | null>(null);
@@ -108,19 +104,7 @@ export class RowsInView<T> {
    * every open before settling on 21: measured with tests/e2e/large.mjs). */
   readonly body = $derived(Math.max(0, Math.min(this.height, visibleHeight()) - this.headHeight));
   // In closures: the constructor's parameters are set after the fields.
-  /** The rows to draw. Until the viewport is laid out, those the window's height could show
-   * (no more can be seen; none either side), so the first rows are drawn in the same layout
-   * as the rest of the screen. Once its size is reported, the viewport's rows with the
-   * overscan; but while the rows already drawn cover those, they stay: drawing other rows lays
-   * the whole table out again, and a second layout in the first frame cost the moderation
-   * board more than the forced one it replaced (measured with tests/e2e/large.mjs). */
-  readonly win = $derived.by(() => {
-    const total = this.source().total;
-    const fits = rowWindow(this.scrollTop, visibleHeight(), this.rowHeight, total, 0);
-    if (!this.measured) return fits;
-    const needed = rowWindow(this.scrollTop, this.body, this.rowHeight, total);
-    return fits.start <= needed.start && fits.end >= needed.end ? fits : needed;
-  });
+  readonly win = $derived.by(() => rowWindow(this.scrollTop, this.body, this.rowHeight, this.source().total));
   /** The current row (or the one `keep` names), held inside the list (a list that shrank
    * keeps its last row current). */
   readonly tabStop = $derived.by(() => {
@@ -138,20 +122,6 @@ export class RowsInView<T> {
   });
   /** The space (px) of the rows not drawn after the last drawn. */
   readonly padBottom = $derived(this.drawn.padBottom);
-
-  /**
-   * Keeps `height` (the viewport's) or `headHeight` (its sticky header's) at the element's
-   * `clientHeight` as laid out: `{@attach view.measure('height')}`. Read after layout
-   * (`observeSize`), never while rendering as `bind:clientHeight` does, which forced the
-   * screen's first layout before its rows were drawn.
-   */
-  measure(field: 'height' | 'headHeight'): Attachment<HTMLElement> {
-    return (element) =>
-      observeSize(element, () => {
-        this[field] = element.clientHeight;
-        if (field === 'height') this.measured = true;
-      });
-  }
 
   /** Row `index`'s tabindex: 0 for the current row, -1 for the others (and their controls). */
   tabIndex(index: number): 0 | -1 {
