@@ -11,6 +11,7 @@ pub mod live;
 pub mod rendering;
 pub mod settings;
 pub mod state;
+pub mod system_fonts;
 mod timing;
 mod view_cache;
 
@@ -35,6 +36,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
+            open_main_window(app)?;
             // PANELMARK_CONFIG_DIR lets tests keep their recent list out of the user's.
             let config_dir = match std::env::var_os("PANELMARK_CONFIG_DIR") {
                 Some(dir) if !dir.is_empty() => PathBuf::from(dir),
@@ -148,6 +150,25 @@ pub fn run() {
         ])
         .run(tauri::generate_context!())
         .expect("error while running Panelmark");
+}
+
+/// The main window, as `tauri.conf.json` describes it (`create: false` there, so that it is made
+/// here): with the desktop's font family handed to the page before its scripts run
+/// (`system_fonts.rs`). Made first in `setup`, where Tauri would have made it.
+fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .expect("tauri.conf.json describes the main window");
+    let fonts = system_fonts::SystemFonts::of_this_desktop();
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .initialization_script(fonts.init_script())
+        .build()?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,10 +5,15 @@ import App from './App.svelte';
 import { api } from './lib/api';
 import { preloadViews } from './lib/views.svelte';
 import { ignoreStrayDrops } from './screens/roles/drop';
+import { nameSystemFonts } from './lib/systemFonts';
 
 // The page's clock when the bundle runs (its modules defined, nothing mounted yet): the
 // start-up measurement's split between loading the page and the first render (see ui_ready).
 const scriptStartedMs = performance.now();
+
+// The desktop's font family named ahead of the stacks before anything is drawn
+// (lib/systemFonts.ts); the shell's initialisation script set it before this script ran.
+nameSystemFonts(window.__PANELMARK_SYSTEM_FONTS__, document.documentElement);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
