@@ -21,7 +21,8 @@
 //   listener's performance.now()) to the frame after the first board row is in the DOM
 //   (MutationObserver, then requestAnimationFrame); it includes loading the board over IPC.
 //   Measured `--board-runs` times (default 3), going to Start and back, each a new mount.
-//   ipc_ms: the board command's round trip as the page saw it (core, JSON both ways);
+//   ipc_ms: the board command's round trip as the page saw it (core, JSON both ways), from
+//   its request, made at the click before the screen is (screens/moderation/firstReads.ts);
 //   unpack_ms: laying the packed board out for the screen.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

@@ -72,7 +72,12 @@ export class Kept {
 
 const kept = new Kept();
 
+/** The database at `databasePath` and the user `login`: what the kept reads belong to. */
+export function keptScope(databasePath: string | null | undefined, login: string | null | undefined): string {
+  return `${databasePath ?? ''}\n${login ?? ''}`;
+}
+
 /** The kept reads for the database at `databasePath` and the user `login`. */
 export function keptFor(databasePath: string | null | undefined, login: string | null | undefined): Kept {
-  return kept.within(`${databasePath ?? ''}\n${login ?? ''}`);
+  return kept.within(keptScope(databasePath, login));
 }

@@ -1,0 +1,91 @@
+/**
+ * The board's first reads, asked for when the user clicks "Moderation", before the screen is
+ * made, so the screen can be drawn once, whole, instead of a frame of its header and "Loading…"
+ * and then the board.
+ *
+ * Why: the screen's requests used to go out when it was mounted (some 20 ms after the click),
+ * and their answers (a few milliseconds later) were read only after the webview had drawn that
+ * first frame; the board then needed a second frame of its own. App.go() now waits for these
+ * reads (at most `PREPARE_WAIT_MS`, lib/views.svelte.ts) with the previous screen still on
+ * show, then mounts the screen, whose `loadBoard` takes them as its own.
+ *
+ * The reads are exactly those `loadBoard` makes on a first open with the filters as a new
+ * screen starts (all candidates, all panels, all outcomes) and the thresholds kept for the
+ * campaign; they are taken once, only for the same database, user, campaign, thresholds and
+ * filter, and only within `FRESH_MS` of being asked for. Anything else and the screen reads as
+ * before.
+ */
+import type { Api } from '../../lib/api';
+import type { BoardFilter } from '../../lib/bindings/BoardFilter';
+import type { BoardSummary } from '../../lib/bindings/BoardSummary';
+import type { FlagSettings } from '../../lib/bindings/FlagSettings';
+import type { SignOff } from '../../lib/bindings/SignOff';
+import type { Wire } from '../../lib/wire';
+import type { Kept } from '../../lib/components/moderation/kept';
+import { boardFilter } from './board';
+import { PAGE } from './windows.svelte';
+
+/** What `loadBoard` waits for on a first open. */
+export type FirstReads = {
+  board: Wire<BoardSummary>;
+  signoffs: SignOff[];
+  /** The thresholds read again (the board was asked for with the kept ones). */
+  latest: FlagSettings;
+};
+
+/** Reads older than this are not used: they were asked for a click that opened nothing. */
+export const FRESH_MS = 2000;
+
+/** The filter a new Moderation screen starts with. */
+export const STARTING_FILTER: BoardFilter = boardFilter({ flag: 'all', panel: 'all', outcome: 'all' });
+
+/** Identifies a request: database and user (`scope`), campaign, thresholds and filter. */
+export function readsKey(scope: string, campaignId: number, settings: FlagSettings, filter: BoardFilter): string {
+  return JSON.stringify([scope, campaignId, settings.spread_threshold, settings.panel_mean_threshold, filter]);
+}
+
+export class FirstReadsSlot {
+  private held: { key: string; reads: Promise<FirstReads>; at: number } | null = null;
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /**
+   * Asks for the board's first reads of `campaignId`, if its thresholds and campaign are kept
+   * (else nothing: the screen reads them itself). Resolves when they are in or have failed;
+   * never rejects (a failure is the screen's to show, when it takes the reads).
+   */
+  ask(
+    api: Pick<Api, 'boardSummary' | 'signoffs' | 'flagSettings'>,
+    kept: Kept,
+    scope: string,
+    campaignId: number | null,
+  ): Promise<void> {
+    this.held = null;
+    if (campaignId == null) return Promise.resolve();
+    const settings = kept.flagSettings(campaignId);
+    const campaign = kept.campaign(campaignId)?.campaign;
+    if (!settings || !campaign) return Promise.resolve();
+    const reads = Promise.all([
+      api.boardSummary(campaignId, settings, STARTING_FILTER, PAGE),
+      kept.signoffs(campaignId, campaign.state) ?? api.signoffs(campaignId),
+      api.flagSettings(campaignId),
+    ]).then(([board, signoffs, latest]) => ({ board, signoffs, latest }));
+    this.held = { key: readsKey(scope, campaignId, settings, STARTING_FILTER), reads, at: this.now() };
+    return reads.then(
+      () => {},
+      () => {},
+    );
+  }
+
+  /** The reads asked for exactly `key`, once, if still fresh, and when they were asked for
+   * (the benchmark's `board:ipc` starts there); else null (and none are kept). */
+  take(key: string): { reads: Promise<FirstReads>; askedAt: number } | null {
+    const held = this.held;
+    this.held = null;
+    if (!held || held.key !== key || this.now() - held.at > FRESH_MS) return null;
+    return { reads: held.reads, askedAt: held.at };
+  }
+}
+
+/** The one slot the Moderation screen and App.go() share. */
+export const firstReads = new FirstReadsSlot();
