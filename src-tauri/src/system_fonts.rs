@@ -9,8 +9,12 @@
 //! 120–176 ms from navigation to paint, against 64–86 for an installed family named first and
 //! 61–86 for `sans-serif`; the app's first frame was 20–30 ms sooner without `system-ui`.
 //!
-//! Naming the same family WebKitGTK would take from GTK gives fontconfig the same request, so
-//! the page looks exactly as before; it only skips the slow path. The family is read here, in
+//! Where GTK's font is the default ("Sans 10", as on the build machine) the page looks exactly
+//! as before, pixel for pixel; it only skips the slow path. Where the desktop sets another
+//! family, WebKitGTK's own `system-ui` drew some text in it and fell back to `sans-serif` for
+//! the rest (seen with "DejaVu Serif 11" in GTK's settings.ini: regular text in DejaVu Sans,
+//! bold labels in DejaVu Serif); named, the family is used throughout, which is what `system-ui`
+//! means: the desktop's font. The family is read here, in
 //! the shell (GTK's settings live in the UI process), and given to the page through an
 //! initialisation script, which runs before the page's own scripts: no IPC round trip before
 //! the first frame. Elsewhere (Windows, macOS) nothing is named and the page keeps its stacks.

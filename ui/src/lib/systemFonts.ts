@@ -4,8 +4,10 @@
  * (`window.__PANELMARK_SYSTEM_FONTS__`; src-tauri/src/system_fonts.rs explains why: WebKitGTK
  * resolves `system-ui` to GTK's font on a slow path for every size and weight drawn, and looks
  * `ui-monospace` up as a family that does not exist; the Start screen's first frame took
- * 20–30 ms longer for it). The family named is the one `system-ui` stands for, so the page
- * looks the same; the stacks stay behind it, so a glyph it lacks is found as before.
+ * 20–30 ms longer for it). The family named is the one `system-ui` stands for (GTK's font):
+ * with GTK's default font the page looks the same, and with another one set it is used for all
+ * text, where WebKitGTK's `system-ui` used it for some; the stacks stay behind it, so a glyph
+ * it lacks is found as before.
  */
 import type { SystemFonts } from './bindings/SystemFonts';
 
