@@ -34,6 +34,7 @@ describe('FirstReadsSlot', () => {
     const key = readsKey('db\nhelen', 7, settings, boardFilter({ flag: 'all', panel: 'all', outcome: 'all' }));
     const taken = slot.take(key);
     expect(taken?.askedAt).toBeGreaterThan(0);
+    expect(taken?.settings).toEqual(settings);
     expect(await taken?.reads).toEqual({ board, signoffs: [], latest: settings });
     expect(slot.take(key), 'taken once').toBeNull();
   });

@@ -44,8 +44,30 @@ export function readsKey(scope: string, campaignId: number, settings: FlagSettin
   return JSON.stringify([scope, campaignId, settings.spread_threshold, settings.panel_mean_threshold, filter]);
 }
 
+/**
+ * What the board waits for when it loads: its summary and first page for `settings` and
+ * `filter`, the sign-off history (`history` if the caller has it for the campaign's state),
+ * and `latest`, the thresholds read again (asked for by the caller, which may need them first).
+ * The one place these reads are made, at the click and by the screen alike.
+ */
+export function readBoard(
+  api: Pick<Api, 'boardSummary' | 'signoffs'>,
+  campaignId: number,
+  settings: FlagSettings,
+  filter: BoardFilter,
+  history: SignOff[] | null,
+  latest: Promise<FlagSettings>,
+): Promise<FirstReads> {
+  return Promise.all([api.boardSummary(campaignId, settings, filter, PAGE), history ?? api.signoffs(campaignId), latest]).then(
+    ([board, signoffs, latest]) => ({ board, signoffs, latest }),
+  );
+}
+
+/** Reads taken by the screen: those asked for, the thresholds they were asked with, and when. */
+export type TakenReads = { reads: Promise<FirstReads>; settings: FlagSettings; askedAt: number };
+
 export class FirstReadsSlot {
-  private held: { key: string; reads: Promise<FirstReads>; at: number } | null = null;
+  private held: { key: string; reads: Promise<FirstReads>; settings: FlagSettings; at: number } | null = null;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -65,25 +87,22 @@ export class FirstReadsSlot {
     const settings = kept.flagSettings(campaignId);
     const campaign = kept.campaign(campaignId)?.campaign;
     if (!settings || !campaign) return Promise.resolve();
-    const reads = Promise.all([
-      api.boardSummary(campaignId, settings, STARTING_FILTER, PAGE),
-      kept.signoffs(campaignId, campaign.state) ?? api.signoffs(campaignId),
-      api.flagSettings(campaignId),
-    ]).then(([board, signoffs, latest]) => ({ board, signoffs, latest }));
-    this.held = { key: readsKey(scope, campaignId, settings, STARTING_FILTER), reads, at: this.now() };
+    const latest = api.flagSettings(campaignId);
+    const reads = readBoard(api, campaignId, settings, STARTING_FILTER, kept.signoffs(campaignId, campaign.state), latest);
+    this.held = { key: readsKey(scope, campaignId, settings, STARTING_FILTER), reads, settings, at: this.now() };
     return reads.then(
       () => {},
       () => {},
     );
   }
 
-  /** The reads asked for exactly `key`, once, if still fresh, and when they were asked for
+  /** The reads asked for exactly `key`, once, if still fresh, with when they were asked for
    * (the benchmark's `board:ipc` starts there); else null (and none are kept). */
-  take(key: string): { reads: Promise<FirstReads>; askedAt: number } | null {
+  take(key: string): TakenReads | null {
     const held = this.held;
     this.held = null;
     if (!held || held.key !== key || this.now() - held.at > FRESH_MS) return null;
-    return { reads: held.reads, askedAt: held.at };
+    return { reads: held.reads, settings: held.settings, askedAt: held.at };
   }
 }
 
