@@ -62,7 +62,8 @@ export function preloadViews(): void {
 
 /**
  * Lets a loaded screen ask for its first data before it is made (the board's summary, for
- * Moderation: screens/moderation/firstReads.ts), and resolves when that is in or after
+ * Moderation: screens/moderation/firstReads.ts; the campaign, candidates and first candidate's
+ * scores for Scoring: screens/scoring/firstReads.ts), and resolves when that is in or after
  * `PREPARE_WAIT_MS`, whichever is first; at once for a screen with nothing to read first. Made
  * with its data at hand, the screen is drawn once, whole, rather than a frame without it and
  * then another.

@@ -24,6 +24,9 @@ import type { Wire } from '../../lib/wire';
 import type { Kept } from '../../lib/components/moderation/kept';
 import { boardFilter } from './board';
 import { PAGE } from './windows.svelte';
+import { ReadSlot, settled } from '../../lib/readSlot';
+
+export { FRESH_MS } from '../../lib/readSlot';
 
 /** What `loadBoard` waits for on a first open. */
 export type FirstReads = {
@@ -32,9 +35,6 @@ export type FirstReads = {
   /** The thresholds read again (the board was asked for with the kept ones). */
   latest: FlagSettings;
 };
-
-/** Reads older than this are not used: they were asked for a click that opened nothing. */
-export const FRESH_MS = 2000;
 
 /** The filter a new Moderation screen starts with. */
 export const STARTING_FILTER: BoardFilter = boardFilter({ flag: 'all', panel: 'all', outcome: 'all' });
@@ -67,9 +67,11 @@ export function readBoard(
 export type TakenReads = { reads: Promise<FirstReads>; settings: FlagSettings; askedAt: number };
 
 export class FirstReadsSlot {
-  private held: { key: string; reads: Promise<FirstReads>; settings: FlagSettings; at: number } | null = null;
+  private readonly slot: ReadSlot<{ reads: Promise<FirstReads>; settings: FlagSettings }>;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(now?: () => number) {
+    this.slot = new ReadSlot(now);
+  }
 
   /**
    * Asks for the board's first reads of `campaignId`, if its thresholds and campaign are kept
@@ -82,27 +84,22 @@ export class FirstReadsSlot {
     scope: string,
     campaignId: number | null,
   ): Promise<void> {
-    this.held = null;
+    this.slot.clear();
     if (campaignId == null) return Promise.resolve();
     const settings = kept.flagSettings(campaignId);
     const campaign = kept.campaign(campaignId)?.campaign;
     if (!settings || !campaign) return Promise.resolve();
     const latest = api.flagSettings(campaignId);
     const reads = readBoard(api, campaignId, settings, STARTING_FILTER, kept.signoffs(campaignId, campaign.state), latest);
-    this.held = { key: readsKey(scope, campaignId, settings, STARTING_FILTER), reads, settings, at: this.now() };
-    return reads.then(
-      () => {},
-      () => {},
-    );
+    this.slot.hold(readsKey(scope, campaignId, settings, STARTING_FILTER), { reads, settings });
+    return settled(reads);
   }
 
   /** The reads asked for exactly `key`, once, if still fresh, with when they were asked for
    * (the benchmark's `board:ipc` starts there); else null (and none are kept). */
   take(key: string): TakenReads | null {
-    const held = this.held;
-    this.held = null;
-    if (!held || held.key !== key || this.now() - held.at > FRESH_MS) return null;
-    return { reads: held.reads, settings: held.settings, askedAt: held.at };
+    const taken = this.slot.take(key);
+    return taken && { ...taken.held, askedAt: taken.askedAt };
   }
 }
 
