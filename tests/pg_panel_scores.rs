@@ -1,7 +1,8 @@
 //! A scorer's own scores for their whole panel in one call (the scoring screen's progress),
 //! on the local file and on the shared database alike: only their own rows, drafts and
 //! submitted, never another member's draft or submitted score, nothing of another panel and
-//! nothing of a candidate they declared a conflict of interest with.
+//! nothing of a candidate they declared a conflict of interest with. And the same rows
+//! counted up per candidate by the store (the Scoring list's progress), under the same rule.
 
 mod common;
 mod pg_support;
@@ -9,7 +10,10 @@ mod pg_support;
 mod shared_desk;
 
 use common::{Cast, Desk};
-use panelmark::model::{AssessorId, CandidateId, ScoreStatus};
+use panelmark::model::{
+    AssessorId, CandidateId, IndicatorMark, Mark, MaybeMark, OwnProgress, Score, ScoreInput,
+    ScoreStatus,
+};
 use panelmark::Error;
 use shared_desk::shared_desk;
 
@@ -28,8 +32,31 @@ fn rows(scores: &[panelmark::model::Score]) -> Vec<(CandidateId, AssessorId, Str
         .collect()
 }
 
+/// The progress `scores` add up to, as the Scoring list shows it: per candidate and record, in
+/// order, the criteria marked and whether submitted (what the store's count must agree with).
+fn counted(scores: &[Score]) -> Vec<OwnProgress> {
+    let mut progress: Vec<OwnProgress> = Vec::new();
+    for s in scores {
+        let same =
+            |p: &OwnProgress| p.candidate_id == s.candidate_id && p.assessor_id == s.assessor_id;
+        if !progress.last().is_some_and(same) {
+            progress.push(OwnProgress {
+                candidate_id: s.candidate_id,
+                assessor_id: s.assessor_id,
+                marked: 0,
+                submitted: false,
+            });
+        }
+        let last = progress.last_mut().unwrap();
+        last.marked += u32::from(s.mark.is_marked());
+        last.submitted |= s.status == ScoreStatus::Submitted;
+    }
+    progress
+}
+
 /// Panel A: Amara drafts Zoë and submits Siobhán; Tomasz drafts Siobhán, then declares a
-/// conflict with her, and scores and submits Zoë. Gareth drafts Øyvind on panel B.
+/// conflict with her, and scores and submits Zoë. Gareth drafts Øyvind on panel B: a point,
+/// "not assessed", and notes with no mark yet.
 fn scored_panels(desk: &mut Desk) -> Cast {
     let cast = common::campaign(desk);
     let campaign = cast.campaign;
@@ -58,6 +85,21 @@ fn scored_panels(desk: &mut Desk) -> Cast {
         .unwrap();
     submit(desk, cast.zoe, cast.member_a, 6);
     save(desk, cast.oyvind, cast.member_b, "c1", 2);
+    for (key, mark) in [("c2", Mark::NotAssessed.into()), ("c3", MaybeMark::NONE)] {
+        let input = ScoreInput {
+            candidate_id: cast.oyvind,
+            assessor_id: cast.member_b,
+            criterion_key: key.into(),
+            mark,
+            evidence: "Notes so far".into(),
+            indicators: if key == "c3" {
+                vec![]
+            } else {
+                vec![IndicatorMark::Unmarked; 2]
+            },
+        };
+        desk.by(cast.member_b).save_score(campaign, &input).unwrap();
+    }
     cast
 }
 
@@ -99,10 +141,10 @@ fn own_panel_scores_follow_the_rules(desk: &mut Desk) {
         assert_eq!(whole, one_by_one, "assessor {who}");
     }
 
-    // Gareth on panel B: his draft for Øyvind only; Priya, his chair, none of it.
+    // Gareth on panel B: his drafts for Øyvind only; Priya, his chair, none of it.
     assert_eq!(
         rows(&desk.by(cast.member_b).own_panel_scores(campaign).unwrap()),
-        [(cast.oyvind, cast.member_b, "c1".to_owned(), false)]
+        ["c1", "c2", "c3"].map(|k| (cast.oyvind, cast.member_b, k.to_owned(), false))
     );
     assert!(desk
         .by(cast.chair_b)
@@ -110,13 +152,52 @@ fn own_panel_scores_follow_the_rules(desk: &mut Desk) {
         .unwrap()
         .is_empty());
 
-    // A moderator and HR score nowhere: refused, not an empty list.
+    // The progress is those same rows counted up by the store: Tomasz's Zoë (3 marked,
+    // submitted), Amara's two, Gareth's Øyvind with a point and "not assessed" marked and the
+    // notes without a mark not; nothing for Priya.
+    let progress =
+        |desk: &mut Desk, who: AssessorId| desk.by(who).own_panel_progress(campaign).unwrap();
+    let entry = |candidate_id, assessor_id, marked, submitted| OwnProgress {
+        candidate_id,
+        assessor_id,
+        marked,
+        submitted,
+    };
+    assert_eq!(
+        progress(desk, cast.member_a),
+        [entry(cast.zoe, cast.member_a, 3, true)]
+    );
+    assert_eq!(
+        progress(desk, cast.chair_a),
+        [
+            entry(cast.zoe, cast.chair_a, 1, false),
+            entry(cast.siobhan, cast.chair_a, 3, true)
+        ]
+    );
+    assert_eq!(
+        progress(desk, cast.member_b),
+        [entry(cast.oyvind, cast.member_b, 2, false)]
+    );
+    assert!(progress(desk, cast.chair_b).is_empty());
+    for who in [cast.chair_a, cast.member_a, cast.member_b] {
+        let scores = desk.by(who).own_panel_scores(campaign).unwrap();
+        assert_eq!(progress(desk, who), counted(&scores), "assessor {who}");
+    }
+
+    // A moderator and HR score nowhere: refused, not an empty list, for either read.
     for who in ["helen", "hr"] {
-        match desk.as_(who).own_panel_scores(campaign) {
-            Err(Error::Forbidden(message)) => {
-                assert!(message.contains("member or chair"), "{message}")
+        let session = desk.as_(who);
+        let refusals = [
+            session.own_panel_scores(campaign).map(|_| ()),
+            session.own_panel_progress(campaign).map(|_| ()),
+        ];
+        for refused in refusals {
+            match refused {
+                Err(Error::Forbidden(message)) => {
+                    assert!(message.contains("member or chair"), "{message}")
+                }
+                other => panic!("{who}: {other:?}"),
             }
-            other => panic!("{who}: {other:?}"),
         }
     }
 }

@@ -26,5 +26,7 @@ pub use people::{Assessor, AssessorRole, Candidate, Panel, User, Withdrawal};
 pub use placement::ExercisePanel;
 pub use role::{Criterion, CriterionKind, Priority, Role, RoleDraft, SourceDocument};
 pub use scale::{Scale, ScalePoint};
-pub use score::{AgreedScore, Decision, IndicatorMark, Moderation, Score, ScoreInput, ScoreStatus};
+pub use score::{
+    AgreedScore, Decision, IndicatorMark, Moderation, OwnProgress, Score, ScoreInput, ScoreStatus,
+};
 pub use scorecard::{Scorecard, ScorecardCriterion};

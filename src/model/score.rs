@@ -104,6 +104,22 @@ pub struct Score {
     pub submitted_at: Option<String>,
 }
 
+/// How far a scorer is with one candidate, as one of their scoring records: what the Scoring
+/// screen's list shows before a candidate is opened, counted up by the store (the scores
+/// themselves, with their evidence, are read when the candidate is opened).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OwnProgress {
+    /// The candidate.
+    pub candidate_id: CandidateId,
+    /// The scorer's record (their seat on the candidate's panel).
+    pub assessor_id: AssessorId,
+    /// Criteria given a mark (a point or "not assessed").
+    pub marked: u32,
+    /// Whether these scores are submitted.
+    pub submitted: bool,
+}
+
 impl Score {
     /// A draft as saved from `input`, with the indicator marks stored for it.
     pub fn draft(

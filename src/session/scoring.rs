@@ -3,7 +3,7 @@
 use super::{Roles, Session};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, CampaignId, Candidate, CandidateId, Decision,
-    Score, ScoreInput,
+    OwnProgress, Score, ScoreInput,
 };
 use crate::{Error, Result};
 use std::collections::HashMap;
@@ -127,23 +127,42 @@ impl Session {
     /// whole panel at once. A candidate they declared a conflict of interest with is left out
     /// (they neither see nor score them); refused to anyone who does not score here.
     pub fn own_panel_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
+        self.for_own_records(campaign_id, "see your own scores", |record| {
+            self.store.own_panel_scores(campaign_id, record)
+        })
+    }
+
+    /// How far the user is with each candidate of the panels they score on, one entry per
+    /// candidate and scoring record with a score: [`Session::own_panel_scores`] counted up
+    /// by the store, without the scores' evidence (the Scoring screen's list). The same rule.
+    pub fn own_panel_progress(&self, campaign_id: CampaignId) -> Result<Vec<OwnProgress>> {
+        self.for_own_records(campaign_id, "see your own progress", |record| {
+            self.store.own_panel_progress(campaign_id, record)
+        })
+    }
+
+    /// What `read` gives for each of the user's scoring records in the campaign, but of
+    /// candidates they declared a conflict of interest with (the store leaves them out; the
+    /// session's rule says so again); refused to anyone who does not score here, as `doing`.
+    fn for_own_records<T: OfCandidate>(
+        &self,
+        campaign_id: CampaignId,
+        doing: &str,
+        read: impl Fn(AssessorId) -> Result<Vec<T>>,
+    ) -> Result<Vec<T>> {
         let roles = self.roles(campaign_id)?;
         if !roles.scores() {
-            return Err(self.refuse(
-                "a member or chair of one of this campaign's panels",
-                "see your own scores",
-            ));
+            return Err(self.refuse("a member or chair of one of this campaign's panels", doing));
         }
-        let mut scores = Vec::new();
+        let mut all = Vec::new();
         for record in roles.records.iter().filter(|a| a.role.scores()) {
-            let own = self.store.own_panel_scores(campaign_id, record.id)?;
-            // The store leaves conflicted candidates out; the session's rule says so again.
-            scores.extend(
-                own.into_iter()
-                    .filter(|s| !roles.conflicted(s.candidate_id)),
+            all.extend(
+                read(record.id)?
+                    .into_iter()
+                    .filter(|row| !roles.conflicted(row.candidate())),
             );
         }
-        Ok(scores)
+        Ok(all)
     }
 
     /// Saves one of the user's own draft scores.
@@ -341,5 +360,22 @@ impl Session {
             by: chair.id,
             ..decision.clone()
         })
+    }
+}
+
+/// A row about one candidate (for [`Session::for_own_records`]'s conflict rule).
+trait OfCandidate {
+    fn candidate(&self) -> CandidateId;
+}
+
+impl OfCandidate for Score {
+    fn candidate(&self) -> CandidateId {
+        self.candidate_id
+    }
+}
+
+impl OfCandidate for OwnProgress {
+    fn candidate(&self) -> CandidateId {
+        self.candidate_id
     }
 }

@@ -17,8 +17,8 @@ use crate::anchor::{Anchor, AnchorCheck, InstallationKey};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
-    CandidateId, Decision, Moderation, Panel, PanelId, Role, RoleId, Score, ScoreInput, Scorecard,
-    ScorecardId, User,
+    CandidateId, Decision, Moderation, OwnProgress, Panel, PanelId, Role, RoleId, Score,
+    ScoreInput, Scorecard, ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::{board, flags, report, results};
@@ -250,6 +250,13 @@ pub(crate) trait Storage: Send {
         campaign_id: CampaignId,
         assessor_id: AssessorId,
     ) -> Result<Vec<Score>>;
+    /// [`Storage::own_panel_scores`] counted up per candidate (by candidate): how many are
+    /// marked and whether they are submitted, without reading the scores' evidence.
+    fn own_panel_progress(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<Vec<OwnProgress>>;
     fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;
 
     // Decisions: agreed scores, moderation, ties, sign-off.
@@ -559,6 +566,7 @@ impl Storage for Store {
         fn submit_scores_for(&mut self, actor: &str, campaign_id: CampaignId, submissions: &[(CandidateId, AssessorId)]) -> Result<usize>;
         fn visible_scores(&self, campaign_id: CampaignId, candidate_id: CandidateId, viewer_id: AssessorId) -> Result<Vec<Score>>;
         fn own_panel_scores(&self, campaign_id: CampaignId, assessor_id: AssessorId) -> Result<Vec<Score>>;
+        fn own_panel_progress(&self, campaign_id: CampaignId, assessor_id: AssessorId) -> Result<Vec<OwnProgress>>;
         fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>>;
         fn agree_score(&mut self, actor: &str, campaign_id: CampaignId, decision: &Decision) -> Result<AgreedScore>;
         fn agree_scores(&mut self, actor: &str, campaign_id: CampaignId, decisions: &[Decision]) -> Result<usize>;

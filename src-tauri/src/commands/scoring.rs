@@ -1,17 +1,14 @@
 //! Interview scoring and the panel's agreed scores.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use panelmark::cancel::{Cancel, Progress};
 use panelmark::model::{
-    AgreedScore, AssessorId, CampaignId, CandidateId, Decision, Score, ScoreInput, ScoreStatus,
+    AgreedScore, CampaignId, CandidateId, Decision, OwnProgress, Score, ScoreInput,
 };
 use panelmark::session::ScoreImport;
-use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
-use ts_rs::TS;
 
 use crate::error::IpcResult;
 use crate::jobs::{sender, JobProgress, Jobs};
@@ -36,54 +33,16 @@ pub fn own_panel_scores(
     state.read(|store| store.own_panel_scores(campaign_id))
 }
 
-/// How far the signed-in scorer is with one candidate, as one of their scoring records: what
-/// the Scoring screen's list shows before a candidate is opened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct OwnProgress {
-    pub candidate_id: CandidateId,
-    pub assessor_id: AssessorId,
-    /// Criteria given a mark (a point or "not assessed").
-    pub marked: u32,
-    /// Whether these scores are submitted.
-    pub submitted: bool,
-}
-
-/// The signed-in scorer's progress with each candidate of their panel: `own_panel_scores`
-/// counted up in the core. The list needs no more, and the whole panel's scores with their
-/// evidence (5,000 at 500 candidates) took most of the screen's opening to send and parse;
-/// a candidate's own scores are read when they are opened (`visible_scores`).
+/// The signed-in scorer's progress with each candidate of their panel, counted up by the
+/// store. The list needs no more, and the whole panel's scores with their evidence (5,000 at
+/// 500 candidates) took most of the screen's opening to read, send and parse; a candidate's
+/// own scores are read when they are opened (`visible_scores`).
 #[tauri::command(async)]
 pub fn own_panel_progress(
     state: State<'_, AppState>,
     campaign_id: CampaignId,
 ) -> IpcResult<Vec<OwnProgress>> {
-    let scores = state.read(|store| store.own_panel_scores(campaign_id))?;
-    Ok(progress_of(&scores))
-}
-
-/// One entry per candidate and scoring record that has a score, in the scores' order (by
-/// candidate).
-fn progress_of(scores: &[Score]) -> Vec<OwnProgress> {
-    let mut progress: Vec<OwnProgress> = Vec::new();
-    let mut index: HashMap<(CandidateId, AssessorId), usize> = HashMap::new();
-    for score in scores {
-        let at = *index
-            .entry((score.candidate_id, score.assessor_id))
-            .or_insert_with(|| {
-                progress.push(OwnProgress {
-                    candidate_id: score.candidate_id,
-                    assessor_id: score.assessor_id,
-                    marked: 0,
-                    submitted: false,
-                });
-                progress.len() - 1
-            });
-        let entry = &mut progress[at];
-        entry.marked += u32::from(score.mark.is_marked());
-        entry.submitted |= score.status == ScoreStatus::Submitted;
-    }
-    progress
+    state.read(|store| store.own_panel_progress(campaign_id))
 }
 
 #[tauri::command(async)]
@@ -300,7 +259,6 @@ mod tests {
         state.change(|bo| bo.save_score(campaign, &notes)).unwrap();
         state.change(|bo| bo.submit_scores(campaign, c1)).unwrap();
 
-        let scores = state.read(|bo| bo.own_panel_scores(campaign)).unwrap();
         let progress = |candidate_id, marked, submitted| OwnProgress {
             candidate_id,
             assessor_id: bo_id,
@@ -308,7 +266,7 @@ mod tests {
             submitted,
         };
         assert_eq!(
-            progress_of(&scores),
+            state.read(|bo| bo.own_panel_progress(campaign)).unwrap(),
             [progress(c1, 1, true), progress(c2, 0, false)],
             "C-1 marked and submitted; C-2 a draft with notes and no mark yet"
         );

@@ -39,8 +39,8 @@ use crate::anchor::{Anchor, AnchorCheck};
 use crate::export::{ExportOptions, ExportSummary};
 use crate::model::{
     AgreedScore, Assessor, AssessorId, AssessorRole, AuditEvent, Campaign, CampaignId, Candidate,
-    CandidateId, Decision, Moderation, Panel, PanelId, Role, RoleId, Score, ScoreInput, Scorecard,
-    ScorecardId, User,
+    CandidateId, Decision, Moderation, OwnProgress, Panel, PanelId, Role, RoleId, Score,
+    ScoreInput, Scorecard, ScorecardId, User,
 };
 use crate::scoring::data::CampaignData;
 use crate::scoring::flags::FlagSettings;
@@ -668,6 +668,13 @@ impl Storage for PgStore {
         assessor_id: AssessorId,
     ) -> Result<Vec<Score>> {
         read::own_panel_scores(&mut self.client(), campaign_id, assessor_id)
+    }
+    fn own_panel_progress(
+        &self,
+        campaign_id: CampaignId,
+        assessor_id: AssessorId,
+    ) -> Result<Vec<OwnProgress>> {
+        read::own_panel_progress(&mut self.client(), campaign_id, assessor_id)
     }
     fn submitted_scores(&self, campaign_id: CampaignId) -> Result<Vec<Score>> {
         read::scores(&mut *self.client(), campaign_id, None, true)

@@ -13,7 +13,8 @@ use super::rows::{
 };
 use crate::model::{
     AgreedScore, Assessor, AssessorId, Campaign, CampaignId, CampaignState, Candidate, CandidateId,
-    Moderation, Panel, PinnedScorecard, Role, RoleId, Score, Scorecard, ScorecardId, User,
+    Moderation, OwnProgress, Panel, PinnedScorecard, Role, RoleId, Score, Scorecard, ScorecardId,
+    User,
 };
 use crate::scoring::data::{CampaignData, DecidedScore, ScoreFact, TieOrder};
 use crate::scoring::flags::FlagSettings;
@@ -439,10 +440,27 @@ pub(super) fn scores_of_pairs<C: GenericClient>(
     )
 }
 
-/// A scorer's own scores for every listed candidate but those they declared a conflict with,
-/// in the exercises the candidate sits before the scorer's panel, as SQLite's
-/// `own_panel_scores`. Row security would hide a conflicted
-/// candidate's rows anyway; the conditions say so here too, so both backends answer alike.
+/// A scorer's own score rows (`$2`) in campaign `$1`: for every listed candidate but those they
+/// declared a conflict with, in the exercises the candidate sits before the scorer's panel, as
+/// SQLite's `OWN_PANEL_ROWS`. Row security would hide a conflicted candidate's rows anyway; the
+/// conditions say so here too, so both backends answer alike.
+fn own_panel_rows() -> String {
+    format!(
+        "assessor_id = $2 AND candidate_id IN (
+             SELECT id FROM candidates
+             WHERE campaign_id = $1 AND {LISTED}
+               AND id NOT IN (SELECT candidate_id FROM conflicts WHERE assessor_id = $2))
+           AND coalesce(
+                 (SELECT e.panel_id FROM candidate_exercise_panels e
+                  WHERE e.candidate_id = scores.candidate_id
+                    AND e.exercise = pm_key_exercise(scores.criterion_key)),
+                 (SELECT c.panel_id FROM candidates c WHERE c.id = scores.candidate_id))
+             = (SELECT panel_id FROM assessors
+                WHERE id = $2 AND campaign_id = $1 AND role IN ('member', 'chair'))"
+    )
+}
+
+/// A scorer's own scores, by candidate then criterion (see `own_panel_rows`).
 pub(super) fn own_panel_scores(
     client: &mut Client,
     campaign_id: CampaignId,
@@ -451,22 +469,41 @@ pub(super) fn own_panel_scores(
     try_all(
         client,
         &format!(
-            "SELECT {SCORE_COLUMNS} FROM scores
-             WHERE assessor_id = $2 AND candidate_id IN (
-                 SELECT id FROM candidates
-                 WHERE campaign_id = $1 AND {LISTED}
-                   AND id NOT IN (SELECT candidate_id FROM conflicts WHERE assessor_id = $2))
-               AND coalesce(
-                     (SELECT e.panel_id FROM candidate_exercise_panels e
-                      WHERE e.candidate_id = scores.candidate_id
-                        AND e.exercise = pm_key_exercise(scores.criterion_key)),
-                     (SELECT c.panel_id FROM candidates c WHERE c.id = scores.candidate_id))
-                 = (SELECT panel_id FROM assessors
-                    WHERE id = $2 AND campaign_id = $1 AND role IN ('member', 'chair'))
-             ORDER BY candidate_id, criterion_key COLLATE \"C\""
+            "SELECT {SCORE_COLUMNS} FROM scores WHERE {}
+             ORDER BY candidate_id, criterion_key COLLATE \"C\"",
+            own_panel_rows()
         ),
         &[&campaign_id, &assessor_id],
         rows::score,
+    )
+}
+
+/// `own_panel_scores` counted up per candidate, by candidate, as SQLite's.
+pub(super) fn own_panel_progress(
+    client: &mut Client,
+    campaign_id: CampaignId,
+    assessor_id: AssessorId,
+) -> Result<Vec<OwnProgress>> {
+    try_all(
+        client,
+        &format!(
+            "SELECT candidate_id, count(value) + count(*) FILTER (WHERE not_assessed),
+                    bool_or(status = 'submitted')
+             FROM scores WHERE {}
+             GROUP BY candidate_id ORDER BY candidate_id",
+            own_panel_rows()
+        ),
+        &[&campaign_id, &assessor_id],
+        |r| {
+            let marked: i64 = r.get(1);
+            Ok(OwnProgress {
+                candidate_id: r.get(0),
+                assessor_id,
+                marked: u32::try_from(marked)
+                    .map_err(|_| Error::invalid("own progress", "more marks than a u32"))?,
+                submitted: r.get(2),
+            })
+        },
     )
 }
 

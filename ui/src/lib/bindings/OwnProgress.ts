@@ -3,10 +3,19 @@ import type { AssessorId } from "./AssessorId";
 import type { CandidateId } from "./CandidateId";
 
 /**
- * How far the signed-in scorer is with one candidate, as one of their scoring records: what
- * the Scoring screen's list shows before a candidate is opened.
+ * How far a scorer is with one candidate, as one of their scoring records: what the Scoring
+ * screen's list shows before a candidate is opened, counted up by the store (the scores
+ * themselves, with their evidence, are read when the candidate is opened).
  */
-export type OwnProgress = { candidate_id: CandidateId, assessor_id: AssessorId, 
+export type OwnProgress = { 
+/**
+ * The candidate.
+ */
+candidate_id: CandidateId, 
+/**
+ * The scorer's record (their seat on the candidate's panel).
+ */
+assessor_id: AssessorId, 
 /**
  * Criteria given a mark (a point or "not assessed").
  */
