@@ -11,6 +11,8 @@
 #                screenshots in test-output/e2e/
 #   app-measure  build, then print start-up time, idle memory and the board at 5,000 candidates
 #                (tests/e2e/measure.mjs), then every screen's open time at 2,000 (tests/e2e/large.mjs), as JSON
+#   app-compare  every screen's open time at 2,000 for several builds, in turn, RUNS times each
+#                (default 4): BUILDS="old/panelmark-app target/release/panelmark-app" (tests/e2e/compare.mjs)
 #   app-large-screens  build, then screenshot Scoring, the board, Results, Campaigns, Audit and Export
 #                at 2,000 candidates, with every screen's open time and elements (tests/e2e/large.mjs)
 #   app-shared-e2e  build, then three apps at once on a throwaway PostgreSQL cluster: two panel
@@ -31,7 +33,7 @@ APP_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APP_APT_PACKAGES := libwebkit2gtk-4.1-dev pkg-config build-essential libdbus-1-dev \
 	xvfb xauth webkit2gtk-driver imagemagick hyphen-en-gb
 
-.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e test-e2e-shared app-measure app-large-screens app-shared-e2e app-bindings-check
+.PHONY: app-deps app-apt app-build app-run test-ui test-shell test-e2e test-e2e-shared app-measure app-compare app-large-screens app-shared-e2e app-bindings-check
 
 app-deps: app-apt $(APP_NPM_STAMP) $(APP_TAURI_DRIVER)
 
@@ -83,6 +85,12 @@ app-measure: app-build
 # demo, into test-output/e2e-large/ (tests/e2e/large.mjs).
 app-large-screens: app-build
 	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/large.mjs
+
+# Builds compared screen by screen (tests/e2e/compare.mjs): each of BUILDS in turn, RUNS times.
+# Nothing is built here: BUILDS names app binaries already built (copy one aside before changing).
+app-compare: $(APP_TAURI_DRIVER)
+	@if [ -z "$(BUILDS)" ]; then echo 'app-compare: name the app binaries: BUILDS="a/panelmark-app b/panelmark-app"'; exit 2; fi
+	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/compare.mjs --runs $(or $(RUNS),4) $(BUILDS)
 
 # Two panel members and a moderator, each in their own app, on one throwaway PostgreSQL cluster
 # (scripts/pg-test-cluster.sh, stopped afterwards also on failure): tests/e2e/shared.mjs.
