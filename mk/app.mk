@@ -90,7 +90,7 @@ app-large-screens: app-build
 # Nothing is built here: BUILDS names app binaries already built (copy one aside before changing).
 app-compare: $(APP_TAURI_DRIVER)
 	@if [ -z "$(BUILDS)" ]; then echo 'app-compare: name the app binaries: BUILDS="a/panelmark-app b/panelmark-app"'; exit 2; fi
-	cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/compare.mjs --runs $(or $(RUNS),4) $(BUILDS)
+	@cd $(APP_ROOT) && cargo build --release --bin panelmark -q && $(APP_XVFB) node tests/e2e/compare.mjs --runs $(or $(RUNS),4) $(BUILDS)
 
 # Two panel members and a moderator, each in their own app, on one throwaway PostgreSQL cluster
 # (scripts/pg-test-cluster.sh, stopped afterwards also on failure): tests/e2e/shared.mjs.

@@ -1,20 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { drawnIndices, rowKeyTarget, RowsInView } from './rowsInView.svelte';
+import { drawnIndices, OVERSCAN, rowKeyTarget, RowsInView } from './rowsInView.svelte';
+
+/** Resolves once the list's first frame has been painted (and a frame more). */
+const afterFirstFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done)))));
 
 const source = (total: number) => ({ total, version: 0, rowAt: (i: number) => i });
 
 describe('RowsInView', () => {
-  it('draws the rows the viewport shows, with the overscan below', () => {
+  it('draws only the rows the viewport shows in the first frame, and the overscan below after it', async () => {
     const view = new RowsInView(() => source(500), 48);
     view.height = 480;
-    expect(view.shown.length).toBe(10 + 1 + 8);
+    expect(view.shown.length).toBe(10 + 1);
+    await afterFirstFrame();
+    expect(view.shown.length).toBe(10 + 1 + OVERSCAN);
   });
 
-  it('never draws more rows than the window can show, whatever size the list first reports', () => {
+  it('draws the overscan while the viewport has no height yet (before the first layout)', () => {
+    const view = new RowsInView(() => source(500), 48);
+    expect(view.shown.length).toBe(2 + OVERSCAN);
+  });
+
+  it('never draws more rows than the window can show, whatever size the list first reports', async () => {
     // The Scoring list's first size read was its unconstrained height (all 500 rows).
     const view = new RowsInView(() => source(500), 48);
     view.height = 500 * 48;
-    const fit = Math.ceil(window.innerHeight / 48) + 1 + 8;
+    await afterFirstFrame();
+    const fit = Math.ceil(window.innerHeight / 48) + 1 + OVERSCAN;
     expect(view.shown.length).toBe(fit);
     expect(view.shown.length).toBeLessThan(40);
   });
@@ -81,15 +92,16 @@ describe('rowKeyTarget', () => {
 });
 
 describe('RowsInView keyboard', () => {
-  it('keeps the current row drawn and in the Tab order when the list scrolls far past it', () => {
+  it('keeps the current row drawn and in the Tab order when the list scrolls far past it', async () => {
     const view = new RowsInView(() => source(5000), 48, { keyboard: true });
+    await afterFirstFrame();
     view.height = 480;
     view.current = 4;
     view.scrollTop = 3000 * 48;
     const drawn = view.shown.map((r) => r.index);
     expect(drawn[0]).toBe(4);
     expect(drawn).toContain(3000);
-    expect(drawn.length).toBe(1 + 8 + 11 + 8);
+    expect(drawn.length).toBe(1 + OVERSCAN + 11 + OVERSCAN);
     expect(view.tabIndex(4)).toBe(0);
     expect(view.tabIndex(3000)).toBe(-1);
     // The spacers and rows still add up to the whole list.

@@ -75,6 +75,9 @@ export function rowKeyTarget(key: string, index: number, total: number, page: nu
   return Math.min(last, Math.max(0, to[key]));
 }
 
+/** Rows drawn beyond the viewport either side (once the list's first frame is painted). */
+export const OVERSCAN = 8;
+
 export class RowsInView<T> {
   /** The viewport's scroll position (px). */
   scrollTop = $state(0);
@@ -88,6 +91,9 @@ export class RowsInView<T> {
   /** A list that moves the keyboard its own way names the row to keep drawn (its focused or
    * chosen row), instead of `current`. */
   private readonly keep: (() => number | null) | undefined;
+  /** Whether the list's first frame has been painted: until then only the rows that can be
+   * seen are drawn, without the overscan (see `win`). */
+  private painted = $state(false);
 
   constructor(
     private readonly source: () => RowSource<T>,
@@ -96,6 +102,8 @@ export class RowsInView<T> {
   ) {
     if (options.keyboard) this.current = 0;
     this.keep = options.keep;
+    // A task queued from the frame's callback runs after that frame is painted.
+    requestAnimationFrame(() => setTimeout(() => (this.painted = true)));
   }
 
   /** The height (px) the rows have in the viewport: never more than the window's, since no
@@ -104,7 +112,14 @@ export class RowsInView<T> {
    * every open before settling on 21: measured with tests/e2e/large.mjs). */
   readonly body = $derived(Math.max(0, Math.min(this.height, visibleHeight()) - this.headHeight));
   // In closures: the constructor's parameters are set after the fields.
-  readonly win = $derived.by(() => rowWindow(this.scrollTop, this.body, this.rowHeight, this.source().total));
+  // The first frame, once the viewport's height is known, draws only the rows that can be seen:
+  // the overscan's were 8 of the board's 18 rows at its first open, each made, laid out and
+  // painted in the frame the user waits for. They follow a frame later, so quick scrolling and
+  // keyboard moves show no blank space. (While the height is unknown, before the first layout,
+  // the overscan stands in for the rows that will be seen.)
+  readonly win = $derived.by(() =>
+    rowWindow(this.scrollTop, this.body, this.rowHeight, this.source().total, this.body > 0 && !this.painted ? 0 : OVERSCAN),
+  );
   /** The current row (or the one `keep` names), held inside the list (a list that shrank
    * keeps its last row current). */
   readonly tabStop = $derived.by(() => {
