@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawnIndices, OVERSCAN, rowKeyTarget, RowsInView } from './rowsInView.svelte';
+import { drawnIndices, rowKeyTarget, RowsInView } from './rowsInView.svelte';
+import { OVERSCAN } from '../screens/moderation/virtual';
 
 /** Resolves once the list's first frame has been painted (and a frame more). */
 const afterFirstFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done)))));

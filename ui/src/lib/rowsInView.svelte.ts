@@ -14,7 +14,8 @@
  * row to keep drawn with `keep`.
  */
 import { tick } from 'svelte';
-import { rowWindow, type RowWindow } from '../screens/moderation/virtual';
+import { OVERSCAN, rowWindow, type RowWindow } from '../screens/moderation/virtual';
+import { afterPaint } from './timing';
 
 /** Rows by index, as many as `total`; `version` changes when more arrive. */
 export type RowSource<T> = { readonly total: number; readonly version: number; rowAt(index: number): T | undefined };
@@ -75,9 +76,6 @@ export function rowKeyTarget(key: string, index: number, total: number, page: nu
   return Math.min(last, Math.max(0, to[key]));
 }
 
-/** Rows drawn beyond the viewport either side (once the list's first frame is painted). */
-export const OVERSCAN = 8;
-
 export class RowsInView<T> {
   /** The viewport's scroll position (px). */
   scrollTop = $state(0);
@@ -102,8 +100,7 @@ export class RowsInView<T> {
   ) {
     if (options.keyboard) this.current = 0;
     this.keep = options.keep;
-    // A task queued from the frame's callback runs after that frame is painted.
-    requestAnimationFrame(() => setTimeout(() => (this.painted = true)));
+    afterPaint(() => (this.painted = true));
   }
 
   /** The height (px) the rows have in the viewport: never more than the window's, since no

@@ -10,12 +10,17 @@ export function mark(screen: string, step: string): void {
   performance.mark(`${screen}:${step}`);
 }
 
+/** Runs `run` once the next frame is drawn (a task queued from the frame's callback runs
+ * after that frame's style, layout and paint). */
+export function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run));
+}
+
 /** Marks `screen:step-dom` once the DOM has been updated, and `screen:step` (`painted`
- * unless named: the screen's last) once the next frame is drawn (a task queued from the
- * frame's callback runs after that frame's style, layout and paint). */
+ * unless named: the screen's last) once the next frame is drawn. */
 export function markPainted(screen: string, step = 'painted'): void {
   void tick().then(() => {
     mark(screen, `${step}-dom`);
-    requestAnimationFrame(() => setTimeout(() => mark(screen, step)));
+    afterPaint(() => mark(screen, step));
   });
 }

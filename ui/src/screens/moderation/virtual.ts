@@ -14,6 +14,10 @@ export type RowWindow = {
   padBottom: number;
 };
 
+/** Rows drawn beyond the viewport either side (quick scrolling and keyboard moves show no
+ * blank space). */
+export const OVERSCAN = 8;
+
 /**
  * The rows to render when a viewport `viewportHeight` px tall is scrolled `scrollTop` px down
  * a list of `total` rows of `rowHeight` px, with `overscan` extra rows either side (so quick
@@ -24,7 +28,7 @@ export function rowWindow(
   viewportHeight: number,
   rowHeight: number,
   total: number,
-  overscan = 8,
+  overscan = OVERSCAN,
 ): RowWindow {
   if (total <= 0 || rowHeight <= 0) return { start: 0, end: 0, padTop: 0, padBottom: 0 };
   const maxTop = Math.max(0, total * rowHeight - viewportHeight);
