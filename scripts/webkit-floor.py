@@ -4,12 +4,36 @@ on Linux) showing one heading, with nothing of Panelmark in it. Prints one JSON 
 window_to_paint_ms, from creating the GTK window (libraries already loaded) to the page's second
 animation frame, and navigation_to_paint_ms, the page's own clock at that frame.
 `tests/e2e/measure.mjs` runs it beside the app, so the app's figures can be read against what
-WebKit alone costs on the same machine at the same time. Needs python3-gi and
+WebKit alone costs on the same machine at the same time; WEBKIT_FLOOR_KEEP_GL_OUT=1 draws it the
+way the app does where it keeps GL out of its own process. Needs python3-gi and
 gir1.2-webkit2-4.1 (Debian)."""
+import ctypes
 import json
+import os
 import time
 
-import gi
+
+def keep_gl_out_of_this_process():
+    """What the app does with compositing off on X11 (src-tauri/src/rendering.rs): no GL driver in
+    the process that owns the window; the web process, spawned later, finds its own."""
+    os.environ.setdefault("GDK_GL", "disable")
+    before = os.environ.get("__EGL_VENDOR_LIBRARY_FILENAMES")
+    os.environ["__EGL_VENDOR_LIBRARY_FILENAMES"] = ""
+    try:
+        egl = ctypes.CDLL("libEGL.so.1")
+        egl.eglQueryString.restype = ctypes.c_char_p
+        egl.eglQueryString(None, 0x3055)  # EGL_EXTENSIONS: libglvnd reads its driver list
+    finally:
+        if before is None:
+            del os.environ["__EGL_VENDOR_LIBRARY_FILENAMES"]
+        else:
+            os.environ["__EGL_VENDOR_LIBRARY_FILENAMES"] = before
+
+
+if os.environ.get("WEBKIT_FLOOR_KEEP_GL_OUT") == "1":
+    keep_gl_out_of_this_process()
+
+import gi  # noqa: E402
 
 gi.require_version("Gtk", "3.0")
 gi.require_version("WebKit2", "4.1")

@@ -12,6 +12,8 @@
 //   processes (web content, network), which hold most of a webview's memory, counting shared
 //   libraries once per process; pss_tree_kib is the same tree by proportional set size (shared
 //   pages split), the fairer total.
+// gl_drivers_in_app: the GL driver libraries the app process has mapped (libLLVM, Mesa's);
+//   'none' where the app keeps GL out of its process (compositing off on X11, rendering.rs).
 // webkit_floor: per run, a bare WebKitGTK window's window_to_paint_ms (libraries loaded) and
 //   navigation_to_paint_ms, measured between the app's runs (scripts/webkit-floor.py).
 // board: opening the moderation board of a demo campaign (`--board-candidates N`, default 5000;
@@ -25,7 +27,7 @@
 //   its request, made at the click before the screen is (screens/moderation/firstReads.ts);
 //   unpack_ms: laying the packed board out for the screen.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { remote } from 'webdriverio';
 import {
@@ -43,6 +45,7 @@ import {
   tauriDriver,
   waitForPort,
 } from './lib.mjs';
+import { appKeepsGlOut, appTurnsCompositingOff, childrenOf, glDriversMappedBy } from './processes.mjs';
 
 requireDisplay();
 requireFile(appBinary, 'build it with `npx tauri build --no-bundle` (make -f mk/app.mk app-build)');
@@ -76,21 +79,6 @@ function pssKib(pid) {
   } catch {
     return 0;
   }
-}
-
-function childrenOf(pid) {
-  const kids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) kids.push(Number(entry));
-    } catch {
-      // gone already
-    }
-  }
-  return kids;
 }
 
 function treeSum(pid, measure) {
@@ -135,6 +123,7 @@ async function measureOnce() {
       rss_tree_kib: treeSum(app.pid, vmRssKib),
       pss_tree_kib: treeSum(app.pid, pssKib),
       processes: treeCount(app.pid),
+      gl_drivers_in_app: glDriversMappedBy(app.pid).join(' ') || 'none',
     };
   } finally {
     await stop(app);
@@ -246,19 +235,11 @@ async function measureBoard(candidates) {
 // WebKit alone on this machine, now (scripts/webkit-floor.py): a bare WebKitGTK window with one
 // heading, drawn the way the app draws (src-tauri/src/rendering.rs: compositing off with
 // PANELMARK_GPU_COMPOSITING=0, or unset on a machine without a GPU render node; never over
-// WebKitGTK's own switch). Start-up cannot be faster than this; null when python3-gi or its
+// WebKitGTK's own switch; and GL kept out of the window's process where the app keeps it out).
+// Start-up cannot be faster than this; null when python3-gi or its
 // WebKit typelib is missing.
-function hasRenderNode() {
-  try {
-    return readdirSync('/dev/dri').some((name) => name.startsWith('renderD'));
-  } catch {
-    return false;
-  }
-}
-const gpuSwitch = process.env.PANELMARK_GPU_COMPOSITING;
-const compositingOff =
-  process.env.WEBKIT_DISABLE_COMPOSITING_MODE === undefined && (gpuSwitch === '0' || (gpuSwitch !== '1' && !hasRenderNode()));
-const floorEnv = compositingOff ? { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' } : process.env;
+const floorEnv = appTurnsCompositingOff() ? { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' } : { ...process.env };
+if (appKeepsGlOut(floorEnv)) floorEnv.WEBKIT_FLOOR_KEEP_GL_OUT = '1';
 function webkitFloorOnce() {
   try {
     const out = execFileSync('/usr/bin/python3', [path.join(repo, 'scripts', 'webkit-floor.py')], {
@@ -295,7 +276,11 @@ console.log(
       runs,
       idle_ms: IDLE_MS,
       first_run: samples[0],
-      median: Object.fromEntries(Object.keys(samples[0]).map((k) => [k, median(k)])),
+      median: Object.fromEntries(
+        Object.keys(samples[0])
+          .filter((k) => typeof samples[0][k] === 'number')
+          .map((k) => [k, median(k)]),
+      ),
       samples,
       webkit_floor: floors.every(Boolean) ? floors : null,
       board,

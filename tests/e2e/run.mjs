@@ -66,6 +66,8 @@ try {
     repo,
     roleFixture: path.join(repo, 'tests/e2e/fixtures/role.json'),
     invalidFixture: path.join(repo, 'tests/e2e/fixtures/role-invalid.json'),
+    // The app runs under tauri-driver (and WebKitWebDriver): its processes are found from here.
+    driverPid: driver.pid,
     },
     axeReport,
   );
