@@ -25,7 +25,7 @@
 //! from a list it reads at its first call, is made to read an empty list. The web process, which
 //! WebKit cannot start without EGL, is spawned with the environment as the user had it and
 //! finds its driver as before. Measured on the build machine (Xvfb, README "Performance"): the
-//! app process 102 MB resident instead of 154–160, the page drawn the same.
+//! app process 102–106 MB resident instead of 158–159, the page drawn the same.
 
 use std::ffi::OsStr;
 use std::path::Path;
