@@ -8,6 +8,7 @@ pub mod error;
 pub mod jobs;
 pub mod launch;
 pub mod live;
+pub mod recovery;
 pub mod rendering;
 pub mod settings;
 pub mod state;
@@ -165,10 +166,10 @@ fn open_main_window(app: &mut tauri::App) -> tauri::Result<()> {
         .cloned()
         .expect("tauri.conf.json describes the main window");
     let fonts = system_fonts::SystemFonts::of_this_desktop();
-    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+    let window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
         .initialization_script(fonts.init_script())
         .build()?;
-    Ok(())
+    recovery::reload_when_the_page_dies(&window)
 }
 
 #[cfg(test)]

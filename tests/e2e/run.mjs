@@ -40,6 +40,11 @@ const driver = start(
   { env: { ...process.env, PANELMARK_CONFIG_DIR: path.join(work, 'config') } },
 );
 
+// What the app writes to its standard error reaches us through tauri-driver: kept for the
+// story's chapters that read it (ctx.driverOutput).
+let driverOutput = '';
+for (const stream of [driver.stdout, driver.stderr]) stream.on('data', (chunk) => (driverOutput += chunk));
+
 let browser;
 const results = [];
 /** Every axe run: screen, label (screenshot or "open-<screen>") and its violations. */
@@ -68,6 +73,7 @@ try {
     invalidFixture: path.join(repo, 'tests/e2e/fixtures/role-invalid.json'),
     // The app runs under tauri-driver (and WebKitWebDriver): its processes are found from here.
     driverPid: driver.pid,
+    driverOutput: () => driverOutput,
     },
     axeReport,
   );
